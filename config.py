@@ -1,0 +1,162 @@
+"""Settings: one typed object read from the environment (and `.env`)."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent
+DATA_DIR = ROOT / "data"
+
+
+class Settings(BaseSettings):
+    """Every setting of ShulGraph. The README's settings table mirrors this class."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    environment: Literal["development", "production", "test"] = "development"
+    database_url: str = f"sqlite://{DATA_DIR / 'shulgraph.sqlite3'}"
+    migrations_database_url: str | None = None
+    db_pool_min: int = 1
+    db_pool_max: int = 10
+    db_statement_timeout_ms: int = 15_000
+    redis_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+
+    jwt_secret: str = ""
+    jwt_issuer: str = "shulgraph"
+    jwt_audience: str = "shulgraph-api"
+    jwt_leeway_seconds: int = Field(default=30, ge=0, le=60)
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    refresh_grace_seconds: int = 10
+    refresh_cookie_name: str = "shulgraph_refresh"
+    refresh_cookie_path: str = "/graphql"
+    cookie_secure: bool | None = None  # None: Secure outside development
+
+    login_max_failures: int = 5
+    login_lockout_seconds: int = 900
+    password_min_length: int = 10
+
+    cors_origins: list[str] = []
+    trusted_proxies: list[str] = []
+    max_body_bytes: int = 1_000_000
+    graphiql: bool = True
+    introspection: bool | None = None  # None: on in development, explorer roles only in production
+
+    max_depth: int = 12
+    max_aliases: int = 100
+    max_tokens: int = 10_000
+    max_batch: int = 0  # 0: batching off
+    max_page_size: int = 100
+    max_cost: int = 50_000
+
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.environment == "production"
+
+    @property
+    def introspection_open(self) -> bool:
+        if self.introspection is not None:
+            return self.introspection
+        return self.environment != "production"
+
+    def jwt_key(self) -> str:
+        """The signing secret; in the embedded mode one is generated once and kept under `data/`."""
+        if self.jwt_secret:
+            return self.jwt_secret
+        if self.environment == "production":
+            raise RuntimeError("JWT_SECRET must be set in production")
+        path = DATA_DIR / "jwt-secret"
+        if not path.exists():
+            DATA_DIR.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        self.jwt_secret = path.read_text().strip()
+        return self.jwt_secret
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def model_modules() -> list[str]:
+    from models import MODEL_MODULES
+
+    return MODEL_MODULES
+
+
+def tortoise_config(database_url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The Tortoise ORM configuration for a database URL (the app's role by default)."""
+    settings = settings or get_settings()
+    url = database_url or settings.database_url
+    if url.startswith("sqlite"):
+        path = url.split("://", 1)[1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        credentials: dict[str, Any] = {"file_path": path or ":memory:"}
+        connection: dict[str, Any] = {"engine": "tortoise.backends.sqlite", "credentials": credentials}
+    else:
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(url)
+        connection = {
+            "engine": "tortoise.backends.asyncpg",
+            "credentials": {
+                "host": parts.hostname or "127.0.0.1",
+                "port": parts.port or 5432,
+                "user": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "database": parts.path.lstrip("/"),
+                "minsize": settings.db_pool_min,
+                "maxsize": settings.db_pool_max,
+                "server_settings": {"statement_timeout": str(settings.db_statement_timeout_ms)},
+            },
+        }
+    return {
+        "connections": {"default": connection},
+        "apps": {"models": {"models": [*model_modules(), "aerich.models"], "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def _aerich_config() -> dict[str, Any]:
+    settings = get_settings()
+    return tortoise_config(settings.migrations_database_url or settings.database_url, settings)
+
+
+class _LazyConfig(dict[str, Any]):
+    """`TORTOISE_ORM` for aerich's CLI, built on first use so importing config stays cheap."""
+
+    def _load(self) -> None:
+        if not super().__len__():
+            self.update(_aerich_config())
+
+    def __getitem__(self, key: str) -> Any:
+        self._load()
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._load()
+        return super().get(key, default)
+
+
+TORTOISE_ORM: dict[str, Any] = _LazyConfig()

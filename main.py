@@ -1,0 +1,216 @@
+"""ShulGraph's command line and ASGI application.
+
+    python main.py serve           migrate, seed a demo synagogue on first run, serve HTTP + websockets
+    python main.py worker          run background jobs (outbox: webhooks, e-mail, screen refreshes)
+    python main.py migrate         apply migrations (as MIGRATIONS_DATABASE_URL), secure PostgreSQL
+    python main.py makemigrations  write the next migration for SQLite and PostgreSQL from the models
+    python main.py seed-demo       create the demo synagogue and print its login
+    python main.py create-admin --email E [--password P]   create or promote a platform admin
+    python main.py export-schema   write schema.graphql
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from config import ROOT, Settings, get_settings, tortoise_config
+
+
+def create_app(settings: Settings | None = None) -> Any:
+    """The Starlette application: routes, middleware, and the lifespan of shared resources."""
+    from broadcaster import Broadcast
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.routing import Route, WebSocketRoute
+    from tortoise import Tortoise
+    from tortoise.contrib.starlette import RegisterTortoise
+
+    from schema import build_schema
+    from schema.view import GraphQLView
+    from services.health import live, metrics, ready
+    from services.http import BodyLimitGuard, RequestContextMiddleware
+    from services.kv import make_key_value
+    from services.logs import configure_logging
+    from subscriptions.sessions import run_control_listener
+
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    view = GraphQLView(build_schema(), settings)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.draining = False
+        app.state.settings = settings
+        app.state.kv = make_key_value(settings.redis_url)
+        app.state.broadcast = Broadcast(settings.redis_url or "memory://")
+        async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
+            await app.state.broadcast.connect()
+            listener = asyncio.create_task(run_control_listener(app.state.broadcast))
+            try:
+                yield
+            finally:
+                app.state.draining = True
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await listener
+                with contextlib.suppress(Exception):
+                    await app.state.broadcast.disconnect()
+                await app.state.kv.close()
+        with contextlib.suppress(Exception):
+            await Tortoise.close_connections()
+
+    return Starlette(
+        routes=[
+            Route("/graphql", view, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", view),
+            Route("/health/live", live),
+            Route("/health/ready", ready),
+            Route("/metrics", metrics),
+        ],
+        middleware=[
+            Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
+            Middleware(BodyLimitGuard),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_credentials=True,
+                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_headers=["authorization", "content-type", "x-tenant-id", "x-request-id", "idempotency-key"],
+                expose_headers=["x-request-id", "retry-after"],
+                max_age=600,
+            ),
+        ],
+        lifespan=lifespan,
+    )
+
+
+async def _with_db(settings: Settings, work: Any) -> Any:
+    from tortoise import Tortoise
+
+    await Tortoise.init(config=tortoise_config(settings=settings), _enable_global_fallback=True)
+    try:
+        return await work()
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_migrate(settings: Settings) -> None:
+    from services.migrations import migrate
+
+    applied = asyncio.run(migrate(settings))
+    print(f"migrations applied: {len(applied)}" + (f" ({', '.join(applied)})" if applied else ""))
+
+
+def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None) -> None:
+    from services.migrations import make_migrations
+
+    url = postgres_url or os.environ.get("TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
+    for line in asyncio.run(make_migrations(settings, name, url)) or ["no changes"]:
+        print(line)
+
+
+def cmd_seed_demo(settings: Settings) -> None:
+    from services.demo import seed_demo
+
+    login = asyncio.run(_with_db(settings, seed_demo))
+    if login:
+        print(f"demo synagogue ready: log in as {login[0]} / {login[1]}")
+    else:
+        print("demo synagogue already exists")
+
+
+def cmd_create_admin(settings: Settings, email: str, password: str | None) -> None:
+    from services.identity import create_platform_admin
+
+    password = password or os.environ.get("ADMIN_PASSWORD") or getpass.getpass("password: ")
+    created = asyncio.run(_with_db(settings, lambda: create_platform_admin(email, password)))
+    print(("created" if created else "promoted") + f" platform admin {email}")
+
+
+def cmd_serve(settings: Settings) -> None:
+    import uvicorn
+
+    cmd_migrate(settings)
+    if settings.is_sqlite:
+        cmd_seed_demo(settings)
+    uvicorn.run(
+        "main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
+        ws="websockets-sansio",
+        log_config=None,
+        timeout_graceful_shutdown=20,
+    )
+
+
+def cmd_worker(settings: Settings) -> None:
+    from services.jobs import run_worker
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await _with_db(settings, lambda: run_worker(settings, stop))
+
+    asyncio.run(main())
+    print("worker stopped")
+
+
+def cmd_export_schema() -> None:
+    from schema import export_sdl
+
+    (ROOT / "schema.graphql").write_text(export_sdl())
+    print("schema.graphql written")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="shulgraph", description=__doc__.split("\n\n")[0] if __doc__ else "")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="migrate, seed the demo on first run (embedded), and serve")
+    sub.add_parser("worker", help="run background jobs until SIGTERM")
+    sub.add_parser("migrate", help="apply migrations and secure PostgreSQL")
+    make = sub.add_parser("makemigrations", help="write the next migration for both dialects")
+    make.add_argument("--name", default="update")
+    make.add_argument("--postgres-url", default=None)
+    sub.add_parser("seed-demo", help="create the demo synagogue")
+    admin = sub.add_parser("create-admin", help="create or promote a platform admin")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--password", default=None)
+    sub.add_parser("export-schema", help="write schema.graphql")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    match args.command:
+        case "serve":
+            cmd_serve(settings)
+        case "worker":
+            cmd_worker(settings)
+        case "migrate":
+            cmd_migrate(settings)
+        case "makemigrations":
+            cmd_makemigrations(settings, args.name, args.postgres_url)
+        case "seed-demo":
+            cmd_seed_demo(settings)
+        case "create-admin":
+            cmd_create_admin(settings, args.email, args.password)
+        case "export-schema":
+            cmd_export_schema()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

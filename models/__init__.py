@@ -1,0 +1,25 @@
+"""Tortoise models, one module per domain. `models/base.py` owns tenancy."""
+
+MODEL_MODULES: list[str] = [
+    "models.synagogue",
+    "models.identity",
+    "models.platform",
+]
+"""Every module with models; a domain adds its module here."""
+
+
+def register(module: str) -> None:
+    if module not in MODEL_MODULES:
+        MODEL_MODULES.append(module)
+
+
+def _discover() -> None:
+    import pkgutil
+    from pathlib import Path
+
+    for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if info.name not in {"base"} and not info.name.startswith("_"):
+            register(f"models.{info.name}")
+
+
+_discover()

@@ -1,0 +1,1 @@
+"""Identity: users, sessions, memberships."""

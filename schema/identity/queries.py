@@ -1,0 +1,41 @@
+"""Identity queries."""
+
+from __future__ import annotations
+
+import strawberry
+
+from models import identity as m
+from permissions import HasRole, IsAuthenticated
+from resolvers.identity.access import access_membership
+from schema.context import Info
+from schema.identity.types import Me, Membership, Session
+from schema.relay import Connection, paginate, register_node
+
+
+async def _membership_node(info: Info, pk: int) -> Membership | None:
+    row = await access_membership(info, pk)
+    return Membership.of(row) if row else None
+
+
+register_node("Membership", _membership_node)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(permission_classes=[IsAuthenticated], description="The signed-in user.")
+    async def me(self, info: Info) -> Me:
+        user = info.context.principal.user
+        assert user is not None
+        return Me.of(user)
+
+    @strawberry.field(permission_classes=[HasRole(m.Role.VIEWER)], description="Members of this synagogue.")
+    async def members(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Membership]:
+        queryset = m.Membership.filter(synagogue_id=info.context.tenant_id).order_by("id")
+        return await paginate(info, queryset, first, after, Membership.of)
+
+    @strawberry.field(permission_classes=[IsAuthenticated], description="My signed-in sessions.")
+    async def sessions(self, info: Info) -> list[Session]:
+        user_id = info.context.principal.user_id
+        rows = await m.SessionFamily.filter(user_id=user_id, revoked_at__isnull=True).order_by("-last_used_at")
+        current = info.context.extra.get("session_family_id")
+        return [Session.of(row, current) for row in rows]

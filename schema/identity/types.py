@@ -1,0 +1,129 @@
+"""Identity types: users, memberships, sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from models import identity as m
+from schema.context import Info
+from schema.relay import Node, to_global_id
+
+if TYPE_CHECKING:
+    from schema.synagogue.types import Synagogue
+
+
+@strawberry.enum
+class Role(Enum):
+    VIEWER = "VIEWER"
+    EDITOR = "EDITOR"
+    ADMIN = "ADMIN"
+    OWNER = "OWNER"
+
+    @classmethod
+    def of(cls, role: m.Role) -> Role:
+        return cls[role.name]
+
+    def model(self) -> m.Role:
+        return m.Role[self.value]
+
+
+@strawberry.type
+class User(Node):
+    id: strawberry.ID
+    email: str
+    display_name: str
+
+    @classmethod
+    def of(cls, user: m.User) -> User:
+        return cls(id=strawberry.ID(to_global_id("User", user.id)), email=user.email, display_name=user.display_name)
+
+
+@strawberry.type
+class Preferences:
+    theme: str
+    language: str
+
+
+@strawberry.type
+class Membership(Node):
+    id: strawberry.ID
+    role: Role
+    _user_id: strawberry.Private[int]
+    _synagogue_id: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, membership: m.Membership) -> Membership:
+        return cls(
+            id=strawberry.ID(to_global_id("Membership", membership.id)),
+            role=Role.of(membership.role),
+            _user_id=membership.user_id,
+            _synagogue_id=membership.synagogue_id,
+        )
+
+    @strawberry.field
+    async def user(self, info: Info) -> User:
+        from resolvers.identity.loaders import user_loader
+
+        return User.of(await user_loader(info).load(self._user_id))
+
+    @strawberry.field
+    async def synagogue(self, info: Info) -> Annotated[Synagogue, strawberry.lazy("schema.synagogue.types")]:
+        from resolvers.synagogue.loaders import synagogue_loader
+        from schema.synagogue.types import Synagogue
+
+        return Synagogue.of(await synagogue_loader(info).load(self._synagogue_id))
+
+
+@strawberry.type
+class Me(Node):
+    """The signed-in user, with every synagogue they belong to."""
+
+    id: strawberry.ID
+    email: str
+    display_name: str
+    is_platform_admin: bool
+    preferences: Preferences
+    _user_id: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, user: m.User) -> Me:
+        return cls(
+            id=strawberry.ID(to_global_id("User", user.id)),
+            email=user.email,
+            display_name=user.display_name,
+            is_platform_admin=user.is_platform_admin,
+            preferences=Preferences(theme=user.theme, language=user.language),
+            _user_id=user.id,
+        )
+
+    @strawberry.field
+    async def memberships(self, info: Info) -> list[Membership]:
+        rows = await m.Membership.filter(user_id=self._user_id).order_by("id")
+        return [Membership.of(row) for row in rows]
+
+
+@strawberry.type
+class Session:
+    """A signed-in device or browser: one refresh-token family."""
+
+    id: strawberry.ID
+    user_agent: str
+    ip_address: str
+    created_at: datetime
+    last_used_at: datetime
+    current: bool
+
+    @classmethod
+    def of(cls, family: m.SessionFamily, current_family_id: int | None) -> Session:
+        return cls(
+            id=strawberry.ID(to_global_id("Session", family.id)),
+            user_agent=family.user_agent,
+            ip_address=family.ip_address,
+            created_at=family.created_at,
+            last_used_at=family.last_used_at,
+            current=family.id == current_family_id,
+        )

@@ -1,0 +1,1 @@
+"""Platform: audit log, API keys, persisted documents, webhooks."""

@@ -1,0 +1,163 @@
+"""Global object identification and Relay connections (`first`/`after`, page size 1–100)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from tortoise.queryset import QuerySet
+
+from schema.context import Info
+from schema.errors import graphql_error
+from services.errors import ErrorCode
+
+T = TypeVar("T")
+
+
+def to_global_id(type_name: str, pk: int | str) -> str:
+    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+
+
+def from_global_id(global_id: str) -> tuple[str, int] | None:
+    """(type name, primary key), or None for anything malformed."""
+    try:
+        decoded = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    type_name, _, raw = decoded.partition(":")
+    if not type_name or not raw.isdigit() or len(raw) > 18:
+        return None
+    return type_name, int(raw)
+
+
+def decode_id(global_id: str, expected: str | Iterable[str]) -> int | None:
+    """The primary key of a global id of the expected type(s), else None (treated as not found)."""
+    parsed = from_global_id(global_id)
+    types = {expected} if isinstance(expected, str) else set(expected)
+    if parsed is None or parsed[0] not in types:
+        return None
+    return parsed[1]
+
+
+@strawberry.interface(description="An object with a global id.")
+class Node:
+    id: strawberry.ID
+
+
+NodeResolver = Callable[[Info, int], Awaitable[Any]]
+NODE_RESOLVERS: dict[str, NodeResolver] = {}
+
+
+def register_node(type_name: str, resolver: NodeResolver) -> None:
+    """Each domain registers its `access_*` function for `node(id:)`."""
+    NODE_RESOLVERS[type_name] = resolver
+
+
+async def resolve_node(info: Info, global_id: str) -> Any:
+    parsed = from_global_id(global_id)
+    if parsed is None:
+        return None
+    resolver = NODE_RESOLVERS.get(parsed[0])
+    return None if resolver is None else await resolver(info, parsed[1])
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    _queryset: strawberry.Private[QuerySet[Any] | None]
+    _total: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        if self._total is None:
+            self._total = 0 if self._queryset is None else await self._queryset.count()
+        return self._total
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+
+
+def _offset(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    try:
+        decoded = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        decoded = ""
+    kind, _, raw = decoded.partition(":")
+    if kind != "o" or not raw.isdigit():
+        raise graphql_error(ErrorCode.BAD_USER_INPUT, "invalid cursor", argument="after")
+    return int(raw) + 1
+
+
+def check_page_size(info: Info, first: int) -> int:
+    limit = info.context.settings.max_page_size
+    if not 1 <= first <= limit:
+        raise graphql_error(ErrorCode.BAD_USER_INPUT, f"first must be between 1 and {limit}", argument="first")
+    return first
+
+
+async def paginate(
+    info: Info,
+    queryset: QuerySet[Any],
+    first: int,
+    after: str | None,
+    convert: Callable[[Any], T],
+) -> Connection[T]:
+    """One page of a scoped queryset (ordered by the caller) as a connection."""
+    check_page_size(info, first)
+    start = _offset(after)
+    rows = await queryset.offset(start).limit(first + 1)
+    has_next = len(rows) > first
+    rows = rows[:first]
+    edges = [Edge(cursor=_cursor(start + i), node=convert(row)) for i, row in enumerate(rows)]
+    total = start + len(rows) if not has_next and (rows or start == 0) else None
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _queryset=queryset,
+        _total=total,
+    )
+
+
+def connection_from_list(info: Info, items: list[T], first: int, after: str | None) -> Connection[T]:
+    """A connection over an already computed list."""
+    check_page_size(info, first)
+    start = _offset(after)
+    page = items[start : start + first]
+    edges = [Edge(cursor=_cursor(start + i), node=node) for i, node in enumerate(page)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=start + first < len(items),
+            has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _queryset=None,
+        _total=len(items),
+    )

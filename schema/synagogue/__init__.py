@@ -1,0 +1,1 @@
+"""Synagogue: the tenant's profile and its zmanim settings."""

@@ -1,0 +1,1 @@
+"""The work behind resolvers: auth, tenancy, screen composition, notifications, jobs."""

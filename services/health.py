@@ -1,0 +1,38 @@
+"""Health and metrics endpoints."""
+
+from __future__ import annotations
+
+import asyncio
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from tortoise import connections
+
+
+async def live(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def _database_ok() -> bool:
+    try:
+        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), timeout=2)
+    except Exception:
+        return False
+    return True
+
+
+async def ready(request: Request) -> Response:
+    """503 while draining for shutdown, or when the database or Redis does not answer."""
+    state = request.app.state
+    checks = {
+        "process": "draining" if getattr(state, "draining", False) else "ok",
+        "database": "ok" if await _database_ok() else "down",
+        "redis": "ok" if await state.kv.ping() else "down",
+    }
+    healthy = all(value == "ok" for value in checks.values())
+    return JSONResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, 200 if healthy else 503)
+
+
+async def metrics(request: Request) -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

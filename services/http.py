@@ -1,0 +1,159 @@
+"""HTTP middleware: request id, access log, body limit, security headers, and metrics.
+
+Pure ASGI (no BaseHTTPMiddleware) so websockets and streaming pass through untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import structlog
+from prometheus_client import Counter, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("shulgraph.access")
+
+REQUESTS = Counter("shulgraph_http_requests_total", "HTTP requests", ["method", "path", "status"])
+LATENCY = Histogram("shulgraph_http_request_seconds", "HTTP request latency", ["method", "path"])
+_SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+class RequestContextMiddleware:
+    """Gives each request an `X-Request-ID`, logs it with its outcome, adds security headers."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and _SANE_ID.match(incoming) else uuid.uuid4().hex
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 0
+
+        if scope["type"] == "http":
+            declared = _header(scope, b"content-length")
+            if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
+                await _reject(send, 413, b"request body too large", request_id)
+                self._log(scope, 413, started, state)
+                return
+            receive = self._limited(receive, send, request_id)
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                headers.extend(SECURITY_HEADERS)
+                message["headers"] = headers
+            elif message["type"] == "websocket.accept":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message["headers"] = headers
+                status = 101
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            self._log(scope, status or 500, started, state)
+            structlog.contextvars.unbind_contextvars("request_id")
+
+    def _limited(self, receive: Receive, send: Send, request_id: str) -> Receive:
+        seen = 0
+        limit = self.max_body_bytes
+
+        async def wrapped() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge()
+            return message
+
+        return wrapped
+
+    def _log(self, scope: Scope, status: int, started: float, state: dict[str, Any]) -> None:
+        duration = time.perf_counter() - started
+        path = scope.get("path", "")
+        method = scope.get("method", "WS")
+        route = path if path in ("/graphql", "/health/live", "/health/ready", "/metrics") else "other"
+        REQUESTS.labels(method, route, str(status)).inc()
+        LATENCY.labels(method, route).observe(duration)
+        if route in ("/health/live", "/metrics"):
+            return
+        log.info(
+            "request",
+            extra={
+                "method": method,
+                "path": path,
+                "status": status,
+                "duration_ms": round(duration * 1000, 2),
+                "principal": state.get("principal", "anonymous"),
+                "tenant": state.get("tenant"),
+                "operation": state.get("operation"),
+            },
+        )
+
+
+class BodyTooLarge(Exception):
+    """The streamed body passed the limit."""
+
+
+async def _reject(send: Send, status: int, body: bytes, request_id: str) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"text/plain"), (b"x-request-id", request_id.encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimitGuard:
+    """Turns a body that grew past the limit mid-stream into a 413."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _reject(send, 413, b"request body too large", scope.get("state", {}).get("request_id", ""))

@@ -1,0 +1,141 @@
+"""A small key-value store: Redis in production, process memory in the embedded default.
+
+Security checks (token denylist, lockout) call it and must fail closed: every Redis failure is
+raised as `Unavailable`, which the API answers with 503 / `UNAVAILABLE`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Protocol
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from services.errors import Unavailable
+
+
+class KeyValue(Protocol):
+    async def get(self, key: str) -> str | None: ...
+    async def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None: ...
+    async def set_if_absent(self, key: str, value: str, ttl_seconds: int) -> bool: ...
+    async def exists(self, key: str) -> bool: ...
+    async def incr(self, key: str, ttl_seconds: int) -> int: ...
+    async def delete(self, key: str) -> None: ...
+    async def ping(self) -> bool: ...
+    async def close(self) -> None: ...
+
+
+class MemoryKeyValue:
+    """In-process store for a single embedded process."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[str, float | None]] = {}
+        self._lock = asyncio.Lock()
+
+    def _live(self, key: str) -> str | None:
+        item = self._data.get(key)
+        if item is None:
+            return None
+        value, expires = item
+        if expires is not None and expires <= time.monotonic():
+            del self._data[key]
+            return None
+        return value
+
+    async def get(self, key: str) -> str | None:
+        return self._live(key)
+
+    async def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None:
+        self._data[key] = (value, time.monotonic() + ttl_seconds if ttl_seconds else None)
+
+    async def set_if_absent(self, key: str, value: str, ttl_seconds: int) -> bool:
+        async with self._lock:
+            if self._live(key) is not None:
+                return False
+            await self.set(key, value, ttl_seconds)
+            return True
+
+    async def exists(self, key: str) -> bool:
+        return self._live(key) is not None
+
+    async def incr(self, key: str, ttl_seconds: int) -> int:
+        async with self._lock:
+            current = self._live(key)
+            value = int(current or 0) + 1
+            expires = self._data[key][1] if current is not None else time.monotonic() + ttl_seconds
+            self._data[key] = (str(value), expires)
+            return value
+
+    async def delete(self, key: str) -> None:
+        self._data.pop(key, None)
+
+    async def ping(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        self._data.clear()
+
+
+class RedisKeyValue:
+    """Redis-backed store; failures raise `Unavailable` so callers fail closed."""
+
+    def __init__(self, url: str) -> None:
+        self.client = aioredis.Redis.from_url(
+            url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2, health_check_interval=10
+        )
+
+    async def get(self, key: str) -> str | None:
+        try:
+            value = await self.client.get(key)
+            return None if value is None else str(value)
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None:
+        try:
+            await self.client.set(key, value, ex=ttl_seconds)
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def set_if_absent(self, key: str, value: str, ttl_seconds: int) -> bool:
+        try:
+            return bool(await self.client.set(key, value, ex=ttl_seconds, nx=True))
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def exists(self, key: str) -> bool:
+        try:
+            return bool(await self.client.exists(key))
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def incr(self, key: str, ttl_seconds: int) -> int:
+        try:
+            async with self.client.pipeline(transaction=True) as pipe:
+                pipe.incr(key)
+                pipe.expire(key, ttl_seconds, nx=True)
+                value, _ = await pipe.execute()
+            return int(value)
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def delete(self, key: str) -> None:
+        try:
+            await self.client.delete(key)
+        except (RedisError, OSError) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self.client.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+
+def make_key_value(redis_url: str | None) -> KeyValue:
+    return RedisKeyValue(redis_url) if redis_url else MemoryKeyValue()

@@ -1,0 +1,64 @@
+"""Which synagogue a request acts in, and with which role.
+
+The `X-Tenant-ID` header (or `tenantId` in a websocket's `connection_init`) names it; membership is
+read on every request, so a changed role applies at once. Devices and partner keys carry their own
+tenant. A platform admin acts in a tenant they are not a member of only by naming it (impersonation),
+and the operations they run there are audited.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from models.identity import Membership, Role
+from models.synagogue import Synagogue
+from services.errors import Forbidden
+from services.principals import Principal
+
+
+@dataclass(frozen=True)
+class TenantAccess:
+    tenant_id: int | None = None
+    role: Role | None = None
+    impersonating: bool = False
+
+
+def parse_tenant_ref(value: str) -> int | None:
+    """A synagogue's global id (or its numeric id) to its primary key; None when malformed."""
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    try:
+        decoded = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    type_name, _, raw = decoded.partition(":")
+    return int(raw) if type_name == "Synagogue" and raw.isdigit() else None
+
+
+async def resolve_tenant(principal: Principal, requested: str | None) -> TenantAccess:
+    """The tenant and role for a principal; raises `Forbidden` for a tenant they may not act in."""
+    if principal.kind in ("device", "partner"):
+        return TenantAccess(tenant_id=principal.tenant_id, role=None)
+    if principal.kind != "user" or principal.user is None:
+        if requested:
+            raise Forbidden("sign in to act in a synagogue")
+        return TenantAccess()
+    user_id = principal.user.id
+    if not requested:
+        memberships = await Membership.filter(user_id=user_id).limit(2).values_list("synagogue_id", "role")
+        if len(memberships) == 1:
+            synagogue_id, role = memberships[0]
+            return TenantAccess(tenant_id=synagogue_id, role=Role(role))
+        return TenantAccess()
+    tenant_id = parse_tenant_ref(requested)
+    if tenant_id is None:
+        raise Forbidden("you are not a member of that synagogue")
+    membership = await Membership.get_or_none(user_id=user_id, synagogue_id=tenant_id)
+    if membership is not None:
+        return TenantAccess(tenant_id=tenant_id, role=membership.role)
+    if principal.is_platform_admin and await Synagogue.exists(id=tenant_id):
+        return TenantAccess(tenant_id=tenant_id, role=Role.OWNER, impersonating=True)
+    raise Forbidden("you are not a member of that synagogue")

@@ -1,0 +1,88 @@
+"""Token kinds: JWT access tokens, and opaque secrets (refresh, device, partner) stored as SHA-256.
+
+Each kind has its own `typ` and its own rule. Access tokens are verified with a fixed algorithm
+list, required claims and checked `iss`/`aud`; opaque secrets carry a kind prefix and are never JWTs,
+so no token can be swapped for another kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+
+from config import Settings
+from services.errors import Unauthenticated
+
+ALGORITHMS = ["HS256"]
+ACCESS_TYP = "access"
+PREFIXES = {"refresh": "sgr_", "device": "sgd_", "partner": "sgk_", "device_code": "sgc_"}
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: int
+    jti: str
+    expires_at: datetime
+
+
+def issue_access_token(settings: Settings, user_id: int, now: datetime | None = None) -> tuple[str, AccessClaims]:
+    now = now or datetime.now(UTC)
+    expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
+    jti = uuid.uuid4().hex
+    payload = {
+        "sub": str(user_id),
+        "typ": ACCESS_TYP,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int(expires_at.timestamp()),
+        "jti": jti,
+    }
+    token = jwt.encode(payload, settings.jwt_key(), algorithm=ALGORITHMS[0], headers={"typ": "at+jwt"})
+    return token, AccessClaims(user_id=user_id, jti=jti, expires_at=expires_at.replace(microsecond=0))
+
+
+def decode_access_token(settings: Settings, token: str) -> AccessClaims:
+    """Verify an access token; every failure is `Unauthenticated` with one message."""
+    try:
+        payload: dict[str, Any] = jwt.decode(
+            token,
+            settings.jwt_key(),
+            algorithms=ALGORITHMS,
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            leeway=min(settings.jwt_leeway_seconds, 60),
+            options={"require": ["exp", "iat", "nbf", "iss", "aud", "sub", "jti", "typ"]},
+        )
+    except jwt.PyJWTError as exc:
+        raise Unauthenticated("invalid or expired access token") from exc
+    if payload.get("typ") != ACCESS_TYP or not str(payload.get("sub", "")).isdigit():
+        raise Unauthenticated("invalid or expired access token")
+    return AccessClaims(
+        user_id=int(payload["sub"]),
+        jti=str(payload["jti"]),
+        expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
+    )
+
+
+def new_secret(kind: str) -> str:
+    """A fresh opaque secret of a kind (`refresh`, `device`, `partner`, `device_code`)."""
+    return PREFIXES[kind] + secrets.token_urlsafe(32)
+
+
+def secret_kind(secret: str) -> str | None:
+    for kind, prefix in PREFIXES.items():
+        if secret.startswith(prefix):
+            return kind
+    return None
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()

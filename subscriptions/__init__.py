@@ -1,0 +1,1 @@
+"""Real time: broadcaster wiring, channel names, screen and device-command streams."""

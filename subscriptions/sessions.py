@@ -1,0 +1,89 @@
+"""Open websockets by principal, so revoking a credential closes its sockets (S5, W3).
+
+Each process keeps its own sockets; a close request travels over the broadcaster so that the
+process holding the socket closes it, whichever process handled the revocation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from subscriptions.channels import principal_control
+
+log = logging.getLogger("shulgraph.sockets")
+
+_sockets: dict[str, set[Any]] = defaultdict(set)
+CLOSE_REVOKED = 4403
+
+
+def register_socket(context: Any) -> None:
+    key = context.principal.describe()
+    websocket = context.request
+    _sockets[key].add(websocket)
+    context.extra["socket_key"] = key
+    expires = context.principal.token_expires_at
+    if expires is not None:
+        delay = max(0.0, (expires - datetime.now(UTC)).total_seconds())
+        asyncio.get_running_loop().call_later(delay, _schedule_close, websocket, "token expired")
+
+
+_pending: set[asyncio.Task[None]] = set()
+
+
+def _schedule_close(websocket: Any, reason: str) -> None:
+    task = asyncio.ensure_future(_close(websocket, reason))
+    _pending.add(task)
+    task.add_done_callback(_pending.discard)
+
+
+async def _close(websocket: Any, reason: str) -> None:
+    with contextlib.suppress(Exception):
+        await websocket.close(code=CLOSE_REVOKED, reason=reason)
+
+
+def unregister_socket(context: Any) -> None:
+    key = context.extra.get("socket_key")
+    if key:
+        _sockets[key].discard(context.request)
+
+
+async def close_local(principal: str, reason: str) -> int:
+    sockets = list(_sockets.pop(principal, set()))
+    for websocket in sockets:
+        await _close(websocket, reason)
+    return len(sockets)
+
+
+async def close_principal_sockets(broadcast: Any, principal: str, reason: str) -> None:
+    """Close every socket of a principal, in this process and in the others."""
+    await close_local(principal, reason)
+    try:
+        await broadcast.publish(channel="control", message=json.dumps({"close": principal, "reason": reason}))
+    except Exception:  # the local close is done; other processes close on token expiry
+        log.warning("control message not published", exc_info=True)
+
+
+async def run_control_listener(broadcast: Any) -> None:
+    """Closes local sockets when another process asks (runs for the life of the app)."""
+    while True:
+        try:
+            async with broadcast.subscribe(channel="control") as subscriber:
+                async for event in subscriber:
+                    if event is None:
+                        break
+                    message = json.loads(event.message)
+                    await close_local(message["close"], message.get("reason", "revoked"))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.warning("control listener lost its subscription; retrying", exc_info=True)
+            await asyncio.sleep(1)
+
+
+__all__ = ["close_principal_sockets", "principal_control", "register_socket", "run_control_listener"]

@@ -1,0 +1,48 @@
+"""The client documents of ../shared/clients, loaded unchanged, by operation name."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
+from graphql.language import FragmentSpreadNode, Visitor, visit
+
+CLIENTS_DIR = Path(__file__).resolve().parents[2] / "shared" / "clients"
+
+
+@cache
+def client_files() -> dict[str, DocumentNode]:
+    return {path.name: parse(path.read_text()) for path in sorted(CLIENTS_DIR.glob("*.graphql"))}
+
+
+@cache
+def operations() -> dict[str, tuple[str, OperationDefinitionNode, DocumentNode]]:
+    found: dict[str, tuple[str, OperationDefinitionNode, DocumentNode]] = {}
+    for file_name, document in client_files().items():
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode) and definition.name:
+                found[definition.name.value] = (file_name, definition, document)
+    return found
+
+
+def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
+    class Collect(Visitor):
+        def enter_fragment_spread(self, spread: FragmentSpreadNode, *_: object) -> None:
+            name = spread.name.value
+            if name not in seen:
+                seen.add(name)
+                _fragments_used(fragments[name], fragments, seen)
+
+    visit(node, Collect())  # type: ignore[arg-type]
+
+
+@cache
+def client_document(name: str) -> str:
+    """The operation and the fragments it needs, as a document a client would send."""
+    _, operation, document = operations()[name]
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    used: set[str] = set()
+    _fragments_used(operation, fragments, used)
+    parts = [print_ast(operation), *(print_ast(fragments[n]) for n in sorted(used))]
+    return "\n\n".join(parts)

@@ -1,0 +1,42 @@
+"""Identity queries: Me and Members, with several tenants."""
+
+from __future__ import annotations
+
+from models.identity import Role
+from tests.conftest import GQL, Factory, error_codes
+
+
+async def test_me_lists_every_membership(gql: GQL, factory: Factory) -> None:
+    actor = await factory.member(role=Role.EDITOR)
+    other = await factory.tenant()
+    from models.identity import Membership
+
+    await Membership.create(user=actor.user, synagogue=other, role=Role.VIEWER)
+    result = await gql.op("Me", actor=actor)
+    assert "errors" not in result, result
+    me = result["data"]["me"]
+    assert me["email"] == actor.user.email
+    assert {m["role"] for m in me["memberships"]} == {"EDITOR", "VIEWER"}
+
+
+async def test_me_requires_authentication(gql: GQL) -> None:
+    result = await gql.op("Me")
+    assert error_codes(result) == ["UNAUTHENTICATED"]
+
+
+async def test_members_of_own_tenant_only(gql: GQL, factory: Factory) -> None:
+    a = await factory.member(role=Role.VIEWER)
+    await factory.member(tenant=a.tenant, role=Role.EDITOR)
+    b = await factory.member()
+    result = await gql.op("Members", actor=a)
+    assert "errors" not in result, result
+    emails = {edge["node"]["user"]["email"] for edge in result["data"]["members"]["edges"]}
+    assert a.user.email in emails and b.user.email not in emails
+    assert result["data"]["members"]["totalCount"] == 2
+
+
+async def test_members_cross_tenant_header_is_forbidden(gql: GQL, factory: Factory) -> None:
+    a = await factory.member()
+    b = await factory.member()
+    result = await gql.op("Members", actor=a, tenant=b.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
