@@ -1,0 +1,84 @@
+"""Pure Hebrew-calendar and zmanim logic for ShulGraph (no I/O).
+
+Libraries: ``zmanim`` (KosherJava's NOAA solar calculator), ``pyluach`` (calendar arithmetic, weekly
+portions, the four parshiyot), ``hdate`` (holiday table, Omer, Daf Yomi table). Each module's docstring
+names the rules written by hand.
+"""
+
+from luach.calendar import (
+    HavdalahOpinion,
+    candle_lighting,
+    daf_yomi,
+    havdalah,
+    holidays,
+    is_fast_day,
+    is_rosh_chodesh,
+    is_shabbat,
+    is_yom_tov,
+    omer_day,
+    parasha,
+)
+from luach.hebrew_date import (
+    HebrewDate,
+    HebrewMonth,
+    days_in_month,
+    is_leap_year,
+    months_in_year,
+    validate_hebrew_date,
+)
+from luach.location import Location
+from luach.rules import DayKind, RoundDirection, day_kinds, resolve_relative, round_time
+from luach.yahrzeit import (
+    hebrew_date_of_death,
+    next_yahrzeit,
+    observed_hebrew_date,
+    yahrzeit,
+    yahrzeits_between,
+)
+from luach.zmanim import (
+    CANDLE_LIGHTING_KEY,
+    RELATIVE_KEYS,
+    ZMAN_ENUM_NAMES,
+    ZMAN_KEYS,
+    ZMAN_LABELS,
+    compute_zmanim,
+    zman_key_for_enum_name,
+)
+
+__all__ = [
+    "CANDLE_LIGHTING_KEY",
+    "RELATIVE_KEYS",
+    "ZMAN_ENUM_NAMES",
+    "ZMAN_KEYS",
+    "ZMAN_LABELS",
+    "DayKind",
+    "HavdalahOpinion",
+    "HebrewDate",
+    "HebrewMonth",
+    "Location",
+    "RoundDirection",
+    "candle_lighting",
+    "compute_zmanim",
+    "daf_yomi",
+    "day_kinds",
+    "days_in_month",
+    "havdalah",
+    "hebrew_date_of_death",
+    "holidays",
+    "is_fast_day",
+    "is_leap_year",
+    "is_rosh_chodesh",
+    "is_shabbat",
+    "is_yom_tov",
+    "months_in_year",
+    "next_yahrzeit",
+    "observed_hebrew_date",
+    "omer_day",
+    "parasha",
+    "resolve_relative",
+    "round_time",
+    "validate_hebrew_date",
+    "yahrzeit",
+    "yahrzeits_between",
+    "zman_key_for_enum_name",
+]
