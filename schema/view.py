@@ -64,6 +64,16 @@ class GraphQLView(GraphQL[Context, None]):
             )
         return context
 
+    async def execute_operation(
+        self, request: Request, request_adapter: Any, request_data: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        """Names the GraphQL operation in the request state, for the access log."""
+        if isinstance(request, Request) and not isinstance(request_data, list):
+            name = request_data.operation_name
+            if isinstance(name, str):
+                request.scope.setdefault("state", {})["operation"] = name[:100]
+        return await super().execute_operation(request, request_adapter, request_data, *args, **kwargs)
+
     async def authenticate(
         self, context: Context, authorization: str | None, tenant: str | None, impersonate: str | None = None
     ) -> None:

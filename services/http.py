@@ -126,14 +126,12 @@ class BodyTooLarge(Exception):
     """The streamed body passed the limit."""
 
 
-async def _reject(send: Send, status: int, body: bytes, request_id: str) -> None:
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"text/plain"), (b"x-request-id", request_id.encode())],
-        }
-    )
+async def _reject(send: Send, status: int, body: bytes, request_id: str | None) -> None:
+    headers = [(b"content-type", b"text/plain")]
+    if request_id is not None:
+        headers.append((b"x-request-id", request_id.encode()))
+        headers.extend(SECURITY_HEADERS)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -156,4 +154,5 @@ class BodyLimitGuard:
             await self.app(scope, receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _reject(send, 413, b"request body too large", scope.get("state", {}).get("request_id", ""))
+                # `send` passes through RequestContextMiddleware, which adds the request id and security headers.
+                await _reject(send, 413, b"request body too large", None)
