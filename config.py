@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
@@ -20,7 +20,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
 
     environment: Literal["development", "production", "test"] = "development"
-    database_url: str = f"sqlite://{DATA_DIR / 'shulgraph.sqlite3'}"
+    data_dir: Path = DATA_DIR  # the embedded mode's files: SQLite database, generated JWT secret
+    database_url: str = ""  # empty: sqlite://{data_dir}/shulgraph.sqlite3
     migrations_database_url: str | None = None
     db_pool_min: int = 1
     db_pool_max: int = 10
@@ -61,6 +62,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    @model_validator(mode="after")
+    def _embedded_database(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite://{self.data_dir / 'shulgraph.sqlite3'}"
+        return self
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -78,14 +85,14 @@ class Settings(BaseSettings):
         return self.environment != "production"
 
     def jwt_key(self) -> str:
-        """The signing secret; in the embedded mode one is generated once and kept under `data/`."""
+        """The signing secret; in the embedded mode one is generated once and kept under `data_dir`."""
         if self.jwt_secret:
             return self.jwt_secret
         if self.environment == "production":
             raise RuntimeError("JWT_SECRET must be set in production")
-        path = DATA_DIR / "jwt-secret"
+        path = self.data_dir / "jwt-secret"
         if not path.exists():
-            DATA_DIR.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         self.jwt_secret = path.read_text().strip()

@@ -143,6 +143,7 @@ def cmd_serve(settings: Settings) -> None:
     cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
+    sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)
     uvicorn.run(
         "main:create_app",
         factory=True,
@@ -159,6 +160,9 @@ def cmd_serve(settings: Settings) -> None:
 
 def cmd_worker(settings: Settings) -> None:
     from services.jobs import run_worker
+    from services.logs import configure_logging
+
+    configure_logging(settings.log_level, settings.log_json)
 
     async def main() -> None:
         stop = asyncio.Event()
