@@ -82,6 +82,7 @@ class RefreshToken(Model):
     )
     family_id: int
     token_hash = fields.CharField(max_length=64, unique=True)
+    parent_id = fields.IntField(null=True, db_index=True)  # the token this one was rotated from
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     replaced_at = fields.DatetimeField(null=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from config import Settings
-from models.identity import User
+from models.identity import SessionFamily, User
 from services.errors import ErrorCode, ServiceError, Unauthenticated
 from services.kv import KeyValue
 from services.tokens import decode_access_token
@@ -29,6 +29,7 @@ class Principal:
     tenant_id: int | None = None  # fixed by the credential for devices and partners
     token_jti: str | None = None
     token_expires_at: datetime | None = None
+    session_id: int | None = None  # the refresh family behind a user's access token
     allowed_documents: frozenset[str] = field(default_factory=frozenset)
     auth_error: ErrorCode | None = None  # a credential was sent and refused
 
@@ -63,13 +64,27 @@ def denylist_key(jti: str) -> str:
 
 
 async def user_from_access_token(settings: Settings, kv: KeyValue, token: str) -> Principal:
+    """A user principal for a valid access token that was not logged out (denylisted `jti`), whose
+    session is still open, and that was issued after the user's last password change."""
     claims = decode_access_token(settings, token)
     if await kv.exists(denylist_key(claims.jti)):
         raise Unauthenticated("the access token was revoked")
     user = await User.get_or_none(id=claims.user_id)
     if user is None:
         raise Unauthenticated("invalid or expired access token")
-    return Principal(kind="user", user=user, token_jti=claims.jti, token_expires_at=claims.expires_at)
+    if claims.issued_at is not None and claims.issued_at < user.password_changed_at.replace(microsecond=0):
+        raise Unauthenticated("the access token was revoked")
+    if claims.session_id is not None and not await SessionFamily.exists(
+        id=claims.session_id, user_id=user.id, revoked_at__isnull=True
+    ):
+        raise Unauthenticated("the access token was revoked")
+    return Principal(
+        kind="user",
+        user=user,
+        token_jti=claims.jti,
+        token_expires_at=claims.expires_at,
+        session_id=claims.session_id,
+    )
 
 
 async def authenticate(settings: Settings, kv: KeyValue, authorization: str | None) -> Principal:

@@ -21,6 +21,7 @@ from services.errors import Unauthenticated
 
 ALGORITHMS = ["HS256"]
 ACCESS_TYP = "access"
+ACCESS_HEADER_TYP = "at+jwt"
 PREFIXES = {"refresh": "sgr_", "device": "sgd_", "partner": "sgk_", "device_code": "sgc_"}
 
 
@@ -29,13 +30,18 @@ class AccessClaims:
     user_id: int
     jti: str
     expires_at: datetime
+    issued_at: datetime | None = None
+    session_id: int | None = None  # the refresh family (`sid`) the token was issued for
 
 
-def issue_access_token(settings: Settings, user_id: int, now: datetime | None = None) -> tuple[str, AccessClaims]:
+def issue_access_token(
+    settings: Settings, user_id: int, now: datetime | None = None, session_id: int | None = None
+) -> tuple[str, AccessClaims]:
+    """A signed access token; `session_id` binds it to a refresh family, so revoking the family ends it."""
     now = now or datetime.now(UTC)
     expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
     jti = uuid.uuid4().hex
-    payload = {
+    payload: dict[str, Any] = {
         "sub": str(user_id),
         "typ": ACCESS_TYP,
         "iss": settings.jwt_issuer,
@@ -45,14 +51,23 @@ def issue_access_token(settings: Settings, user_id: int, now: datetime | None = 
         "exp": int(expires_at.timestamp()),
         "jti": jti,
     }
-    token = jwt.encode(payload, settings.jwt_key(), algorithm=ALGORITHMS[0], headers={"typ": "at+jwt"})
-    return token, AccessClaims(user_id=user_id, jti=jti, expires_at=expires_at.replace(microsecond=0))
+    if session_id is not None:
+        payload["sid"] = session_id
+    token = jwt.encode(payload, settings.jwt_key(), algorithm=ALGORITHMS[0], headers={"typ": ACCESS_HEADER_TYP})
+    claims = AccessClaims(
+        user_id=user_id,
+        jti=jti,
+        expires_at=datetime.fromtimestamp(int(expires_at.timestamp()), UTC),
+        issued_at=datetime.fromtimestamp(int(now.timestamp()), UTC),
+        session_id=session_id,
+    )
+    return token, claims
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     """Verify an access token; every failure is `Unauthenticated` with one message."""
     try:
-        payload: dict[str, Any] = jwt.decode(
+        decoded: dict[str, Any] = jwt.decode_complete(
             token,
             settings.jwt_key(),
             algorithms=ALGORITHMS,
@@ -63,12 +78,22 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         )
     except jwt.PyJWTError as exc:
         raise Unauthenticated("invalid or expired access token") from exc
-    if payload.get("typ") != ACCESS_TYP or not str(payload.get("sub", "")).isdigit():
+    payload: dict[str, Any] = decoded["payload"]
+    if decoded["header"].get("typ") != ACCESS_HEADER_TYP:
+        raise Unauthenticated("invalid or expired access token")
+    session_id = payload.get("sid")
+    if (
+        payload.get("typ") != ACCESS_TYP
+        or not str(payload.get("sub", "")).isdigit()
+        or not (session_id is None or (isinstance(session_id, int) and not isinstance(session_id, bool)))
+    ):
         raise Unauthenticated("invalid or expired access token")
     return AccessClaims(
         user_id=int(payload["sub"]),
         jti=str(payload["jti"]),
         expires_at=datetime.fromtimestamp(int(payload["exp"]), UTC),
+        issued_at=datetime.fromtimestamp(int(payload["iat"]), UTC),
+        session_id=session_id,
     )
 
 

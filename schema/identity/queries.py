@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import strawberry
 
 from models import identity as m
 from permissions import HasRole, IsAuthenticated
-from resolvers.identity.access import access_membership
+from resolvers.identity.access import access_membership, access_session
 from schema.context import Info
 from schema.identity.types import Me, Membership, Session
 from schema.relay import Connection, paginate, register_node
@@ -17,7 +19,13 @@ async def _membership_node(info: Info, pk: int) -> Membership | None:
     return Membership.of(row) if row else None
 
 
+async def _session_node(info: Info, pk: int) -> Session | None:
+    row = await access_session(info, pk)
+    return Session.of(row, info.context.principal.session_id) if row else None
+
+
 register_node("Membership", _membership_node)
+register_node("Session", _session_node)
 
 
 @strawberry.type
@@ -33,9 +41,14 @@ class Query:
         queryset = m.Membership.filter(synagogue_id=info.context.tenant_id).order_by("id")
         return await paginate(info, queryset, first, after, Membership.of)
 
-    @strawberry.field(permission_classes=[IsAuthenticated], description="My signed-in sessions.")
+    @strawberry.field(
+        permission_classes=[IsAuthenticated],
+        description="My signed-in sessions, most recently used first; `current` is the one asking.",
+    )
     async def sessions(self, info: Info) -> list[Session]:
-        user_id = info.context.principal.user_id
-        rows = await m.SessionFamily.filter(user_id=user_id, revoked_at__isnull=True).order_by("-last_used_at")
-        current = info.context.extra.get("session_family_id")
-        return [Session.of(row, current) for row in rows]
+        context = info.context
+        idle_since = datetime.now(UTC) - timedelta(seconds=context.settings.refresh_token_ttl_seconds)
+        rows = await m.SessionFamily.filter(
+            user_id=context.principal.user_id, revoked_at__isnull=True, last_used_at__gt=idle_since
+        ).order_by("-last_used_at", "-id")
+        return [Session.of(row, context.principal.session_id) for row in rows]

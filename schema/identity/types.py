@@ -107,8 +107,8 @@ class Me(Node):
 
 
 @strawberry.type
-class Session:
-    """A signed-in device or browser: one refresh-token family."""
+class Session(Node):
+    """A signed-in browser or app: one refresh-token family. `current` marks the one asking."""
 
     id: strawberry.ID
     user_agent: str

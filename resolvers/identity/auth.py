@@ -1,0 +1,44 @@
+"""What every sign-in mutation shares: one auth operation per request, the refresh cookie, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from schema.context import Info
+from schema.errors import UserError, UserErrorCode, graphql_error, user_error
+from services.errors import ErrorCode
+from services.identity import Problem, record_refused_attempt
+from services.sessions import clear_refresh_cookie, set_refresh_cookie
+
+REFUSED = "only one sign-in, registration, refresh or password change is allowed per request"
+
+
+def claim_auth_operation(info: Info) -> bool:
+    """Count an auth mutation of this request (aliases and batched operations share the count);
+    False for the second and later ones. Runs before any await, so concurrent fields count exactly."""
+    context = info.context
+    context.auth_operations += 1
+    return context.auth_operations == 1
+
+
+async def refuse_auth_operation(info: Info, email: str | None = None) -> None:
+    """Refuse an extra auth mutation; a refused sign-in still counts as a failure for its e-mail."""
+    if email is not None:
+        await record_refused_attempt(info.context.settings, email)
+    raise graphql_error(ErrorCode.OPERATION_NOT_ALLOWED, REFUSED)
+
+
+def user_errors(problems: Iterable[Problem]) -> list[UserError]:
+    return [user_error(p.field, UserErrorCode[p.code], p.message) for p in problems]
+
+
+def set_cookie(info: Info, refresh_token: str) -> None:
+    response = info.context.response
+    if response is not None:
+        set_refresh_cookie(response, info.context.settings, refresh_token)
+
+
+def clear_cookie(info: Info) -> None:
+    response = info.context.response
+    if response is not None:
+        clear_refresh_cookie(response, info.context.settings)

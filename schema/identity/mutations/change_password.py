@@ -1,0 +1,41 @@
+"""changePassword: a new password ends every session of the user, this one included."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import IsAuthenticated
+from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation, user_errors
+from schema.context import Info
+from schema.errors import UserError
+from schema.identity.inputs import ChangePasswordInput
+from schema.identity.types import User
+from services.identity import change_password
+from services.sessions import revoke_user_sessions
+
+
+@strawberry.type
+class ChangePasswordPayload:
+    user: User | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class ChangePasswordMutation:
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Change my password. Every session (this one too) is signed out and every open "
+        "websocket closed; sign in again with the new password.",
+    )
+    async def change_password(self, info: Info, input: ChangePasswordInput) -> ChangePasswordPayload | None:
+        if not claim_auth_operation(info):
+            await refuse_auth_operation(info)
+        context = info.context
+        user = context.principal.user
+        assert user is not None
+        problems = await change_password(context.settings, user, input.current_password, input.new_password)
+        if problems:
+            return ChangePasswordPayload(user=None, user_errors=user_errors(problems))
+        await revoke_user_sessions(user.id, "password_changed", context.broadcast)
+        clear_cookie(info)
+        return ChangePasswordPayload(user=User.of(user), user_errors=[])

@@ -1,0 +1,49 @@
+"""login: password sign-in; sets the rotating refresh-token cookie."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, set_cookie
+from schema.context import Info
+from schema.errors import UserError, UserErrorCode, user_error
+from schema.identity.inputs import LoginInput
+from schema.identity.types import User
+from services.identity import authenticate_password
+from services.sessions import start_session
+from services.tokens import issue_access_token
+
+INVALID_CREDENTIALS = "the e-mail or password is not correct"
+
+
+@strawberry.type
+class LoginPayload:
+    access_token: str | None
+    access_token_expires_at: datetime | None
+    user: User | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class LoginMutation:
+    @strawberry.mutation(
+        description="Sign in with e-mail and password. Wrong password, unknown e-mail and locked account "
+        "answer alike (INVALID_CREDENTIALS). Sets the refresh-token cookie."
+    )
+    async def login(self, info: Info, input: LoginInput) -> LoginPayload | None:
+        if not claim_auth_operation(info):
+            await refuse_auth_operation(info, input.email)
+        context = info.context
+        user = await authenticate_password(context.settings, input.email, input.password)
+        if user is None:
+            error = user_error(None, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
+            return LoginPayload(access_token=None, access_token_expires_at=None, user=None, user_errors=[error])
+        session = await start_session(context.settings, user.id, context.user_agent, context.client_ip)
+        token, claims = issue_access_token(context.settings, user.id, session_id=session.family_id)
+        if session.refresh_token:
+            set_cookie(info, session.refresh_token)
+        return LoginPayload(
+            access_token=token, access_token_expires_at=claims.expires_at, user=User.of(user), user_errors=[]
+        )

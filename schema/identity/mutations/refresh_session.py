@@ -1,0 +1,45 @@
+"""refreshSession: exchange the refresh cookie for a new access token and a rotated cookie."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation, set_cookie
+from schema.context import Info
+from schema.errors import UserError
+from services.errors import Unauthenticated
+from services.sessions import INVALID, refresh_cookie, rotate
+from services.tokens import issue_access_token
+
+
+@strawberry.type
+class RefreshSessionPayload:
+    access_token: str | None
+    access_token_expires_at: datetime | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class RefreshSessionMutation:
+    @strawberry.mutation(
+        description="Rotate the refresh cookie and return a new access token. A missing, expired or "
+        "revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session."
+    )
+    async def refresh_session(self, info: Info) -> RefreshSessionPayload | None:
+        if not claim_auth_operation(info):
+            await refuse_auth_operation(info)
+        context = info.context
+        secret = refresh_cookie(context.request, context.settings)
+        if secret is None:
+            raise Unauthenticated(INVALID)
+        try:
+            rotation = await rotate(context.settings, secret, context.broadcast)
+        except Unauthenticated:
+            clear_cookie(info)
+            raise
+        token, claims = issue_access_token(context.settings, rotation.user_id, session_id=rotation.family_id)
+        if rotation.refresh_token:
+            set_cookie(info, rotation.refresh_token)
+        return RefreshSessionPayload(access_token=token, access_token_expires_at=claims.expires_at, user_errors=[])

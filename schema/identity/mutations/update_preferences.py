@@ -1,0 +1,36 @@
+"""updatePreferences: my theme and language, kept on the server for every device I use."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import IsAuthenticated
+from resolvers.identity.auth import user_errors
+from schema.context import Info
+from schema.errors import UserError
+from schema.identity.inputs import UpdatePreferencesInput
+from schema.identity.types import Preferences
+from services.identity import update_preferences
+
+
+@strawberry.type
+class UpdatePreferencesPayload:
+    preferences: Preferences | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class UpdatePreferencesMutation:
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Set my theme (system, light, dark) and language; unknown values are userErrors.",
+    )
+    async def update_preferences(self, info: Info, input: UpdatePreferencesInput) -> UpdatePreferencesPayload | None:
+        user = info.context.principal.user
+        assert user is not None
+        problems = await update_preferences(user, input.theme, input.language)
+        if problems:
+            return UpdatePreferencesPayload(preferences=None, user_errors=user_errors(problems))
+        return UpdatePreferencesPayload(
+            preferences=Preferences(theme=user.theme, language=user.language), user_errors=[]
+        )
