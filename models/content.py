@@ -1,0 +1,149 @@
+"""What a synagogue puts on its wall: messages, memorials, prayer times, classes, Torah-reading
+assignments, daily-content preferences and holiday-time overrides. Every row belongs to one tenant."""
+
+from __future__ import annotations
+
+from tortoise import fields
+
+from models.base import TenantModel
+
+WEEKDAYS: tuple[str, ...] = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+"""Weekday names in Python's `date.weekday()` order (Monday = 0)."""
+
+
+class Message(TenantModel):
+    """An announcement, shown between `starts_at` and `ends_at` (either end open)."""
+
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=200)
+    body = fields.TextField(default="")
+    priority = fields.IntField(default=0)
+    starts_at = fields.DatetimeField(null=True)
+    ends_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "content_message"
+        ordering = ["-priority", "-id"]
+
+
+class Memorial(TenantModel):
+    """A hanzacha: the departed's names, the Hebrew date of death, and where the plaque hangs.
+
+    `hebrew_year/month/day` is the Hebrew date of death (month as `luach.HebrewMonth` value); the civil
+    date is kept when it was given, with `after_sunset`.
+    """
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    hebrew_name = fields.CharField(max_length=200, default="")
+    date_of_death = fields.DateField(null=True)
+    after_sunset = fields.BooleanField(default=False)
+    hebrew_year = fields.IntField()
+    hebrew_month = fields.CharField(max_length=12)
+    hebrew_day = fields.IntField()
+    plaque = fields.CharField(max_length=100, default="")
+    family_email = fields.CharField(max_length=254, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_memorial"
+        ordering = ["name", "id"]
+
+
+class PrayerTime(TenantModel):
+    """A service: a fixed wall time, or `relative_to` a zman plus an offset, rounded to a step.
+
+    It applies on a date whose weekday is in `days` or whose kinds (SHABBAT, ROSH_CHODESH, FAST_DAY,
+    YOM_TOV) meet `day_kinds`, unless the date's kinds meet `exclude_day_kinds`, and only inside the
+    season `valid_from`..`valid_to` (inclusive civil dates; either end open).
+    """
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    days: list[str] = fields.JSONField(default=list)
+    day_kinds: list[str] = fields.JSONField(default=list)
+    exclude_day_kinds: list[str] = fields.JSONField(default=list)
+    fixed_time = fields.TimeField(null=True)
+    relative_to = fields.CharField(max_length=40, null=True)
+    offset_minutes = fields.IntField(default=0)
+    round_to_minutes = fields.IntField(default=0)
+    round_direction = fields.CharField(max_length=8, default="DOWN")
+    valid_from = fields.DateField(null=True)
+    valid_to = fields.DateField(null=True)
+    location = fields.CharField(max_length=200, default="")
+    sort_order = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_prayer_time"
+        ordering = ["sort_order", "id"]
+
+
+class TorahClass(TenantModel):
+    """A recurring shiur on some weekdays at a wall time."""
+
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=200)
+    teacher = fields.CharField(max_length=200, default="")
+    days: list[str] = fields.JSONField(default=list)
+    time = fields.TimeField()
+    location = fields.CharField(max_length=200, default="")
+    description = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_torah_class"
+        ordering = ["time", "id"]
+
+
+class AliyahAssignment(TenantModel):
+    """Who is called to the Torah for one aliyah on one date (one person per aliyah and date)."""
+
+    id = fields.IntField(primary_key=True)
+    date = fields.DateField()
+    aliyah = fields.CharField(max_length=12)
+    person_name = fields.CharField(max_length=200)
+    notify = fields.BooleanField(default=False)
+    notify_email = fields.CharField(max_length=254, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_aliyah_assignment"
+        unique_together = (("tenant", "date", "aliyah"),)
+
+
+class DailyContentPreference(TenantModel):
+    """Which daily items the synagogue's screens show, and which zmanim (keys of `luach.ZMAN_KEYS`)."""
+
+    id = fields.IntField(primary_key=True)
+    show_daf_yomi = fields.BooleanField(default=True)
+    show_omer = fields.BooleanField(default=True)
+    show_parasha = fields.BooleanField(default=True)
+    show_hebrew_date = fields.BooleanField(default=True)
+    zmanim: list[str] = fields.JSONField(default=list)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "content_daily_preference"
+        unique_together = (("tenant",),)
+
+
+class HolidayOverride(TenantModel):
+    """A time the synagogue fixes itself on one date: candle lighting, havdalah, or one prayer time."""
+
+    id = fields.IntField(primary_key=True)
+    date = fields.DateField()
+    kind = fields.CharField(max_length=16)
+    prayer_time: fields.ForeignKeyNullableRelation[PrayerTime] = fields.ForeignKeyField(
+        "models.PrayerTime", related_name=False, null=True, on_delete=fields.CASCADE
+    )
+    prayer_time_id: int | None
+    time = fields.TimeField()
+    note = fields.CharField(max_length=200, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_holiday_override"
+        ordering = ["date", "id"]

@@ -1,0 +1,1 @@
+"""Content: messages, memorials and yahrzeits, prayer times, classes, aliyot, the computed day, zmanim."""

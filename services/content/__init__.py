@@ -1,0 +1,1 @@
+"""The content domain's work: validation and writes, the computed day, the yahrzeit board."""

@@ -1,0 +1,120 @@
+"""Memorials (hanzachot): validation shared by the form and the CSV import, writes, and the yahrzeit
+board. Yahrzeit rules are `luach.yahrzeit`'s (hebcal's Ashkenazic rules)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, observed_hebrew_date, validate_hebrew_date
+from luach.yahrzeit import yahrzeits_between
+from models.content import Memorial
+from services.content.problems import Problems
+
+MAX_BOARD_DAYS = 400
+_REASONS = {
+    "INVALID_YEAR": ("year", "the Hebrew year is out of range"),
+    "INVALID_MONTH": ("month", "that month does not exist in that Hebrew year"),
+    "INVALID_DAY": ("day", "that day does not exist in that Hebrew month"),
+}
+
+
+def death_date_of(row: Memorial) -> HebrewDate:
+    return HebrewDate(row.hebrew_year, HebrewMonth(row.hebrew_month), row.hebrew_day)
+
+
+def _hebrew(problems: Problems, raw: dict[str, Any]) -> HebrewDate | None:
+    try:
+        year, month, day = int(raw["year"]), raw["month"], int(raw["day"])
+        month = month if isinstance(month, HebrewMonth) else HebrewMonth(str(month).strip().upper())
+    except (KeyError, TypeError, ValueError):
+        problems.add("hebrewDateOfDeath", "INVALID_DATE", "give day, month and year of a Hebrew date")
+        return None
+    reason = validate_hebrew_date(year, month, day)
+    if reason is not None:
+        part, message = _REASONS.get(reason, ("day", "no such Hebrew date"))
+        problems.add(f"hebrewDateOfDeath.{part}", "INVALID_DATE", f"{message}: {day} {month.display} {year}")
+        return None
+    return HebrewDate(year, month, day)
+
+
+def memorial_values(values: dict[str, Any], current: Memorial | None, today: date) -> tuple[dict[str, Any], Problems]:
+    """Model fields from input values (keys: name, hebrew_name, date_of_death, after_sunset,
+    hebrew_date_of_death {day, month, year}, plaque, family_email); absent keys keep `current`'s."""
+    problems = Problems()
+    clean: dict[str, Any] = {}
+    if "name" in values or current is None:
+        clean["name"] = problems.text("name", values.get("name"), max_length=200, required=True)
+    if "hebrew_name" in values:
+        clean["hebrew_name"] = problems.text("hebrewName", values["hebrew_name"] or "", max_length=200) or ""
+    if "plaque" in values:
+        clean["plaque"] = problems.text("plaque", values["plaque"] or "", max_length=100) or ""
+    if "family_email" in values:
+        clean["family_email"] = problems.email("familyEmail", values["family_email"] or "") or ""
+    civil = values.get("date_of_death")
+    hebrew = values.get("hebrew_date_of_death")
+    after_sunset = bool(values.get("after_sunset", current.after_sunset if current else False))
+    if civil is not None and hebrew is not None:
+        problems.add("dateOfDeath", "CONFLICT", "give either dateOfDeath or hebrewDateOfDeath, not both")
+    elif civil is not None:
+        if civil > today:
+            problems.add("dateOfDeath", "INVALID_DATE", "the date of death is in the future")
+        else:
+            death = hebrew_date_of_death(civil, after_sunset)
+            clean.update(date_of_death=civil, after_sunset=after_sunset)
+            clean.update(hebrew_year=death.year, hebrew_month=death.month.value, hebrew_day=death.day)
+    elif hebrew is not None:
+        death_h = _hebrew(problems, hebrew)
+        if death_h is not None:
+            if death_h.to_civil() > today:
+                problems.add("hebrewDateOfDeath", "INVALID_DATE", "the date of death is in the future")
+            clean.update(date_of_death=None, after_sunset=False)
+            clean.update(hebrew_year=death_h.year, hebrew_month=death_h.month.value, hebrew_day=death_h.day)
+    elif current is None:
+        problems.add("dateOfDeath", "REQUIRED", "give dateOfDeath or hebrewDateOfDeath")
+    elif "after_sunset" in values and current.date_of_death is not None:
+        death = hebrew_date_of_death(current.date_of_death, after_sunset)
+        clean.update(after_sunset=after_sunset)
+        clean.update(hebrew_year=death.year, hebrew_month=death.month.value, hebrew_day=death.day)
+    return clean, problems
+
+
+async def create_memorial(values: dict[str, Any], today: date) -> tuple[Memorial | None, Problems]:
+    clean, problems = memorial_values(values, None, today)
+    if problems:
+        return None, problems
+    return await Memorial.create(**clean), problems
+
+
+async def update_memorial(memorial: Memorial, values: dict[str, Any], today: date) -> Problems:
+    clean, problems = memorial_values(values, memorial, today)
+    if problems:
+        return problems
+    for name, value in clean.items():
+        setattr(memorial, name, value)
+    await memorial.save()
+    return problems
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """A yahrzeit observed on `date`: the Hebrew date it is observed on, and whose it is."""
+
+    date: date
+    hebrew_date: HebrewDate
+    memorial: Memorial
+
+
+async def yahrzeit_board(start: date, end: date) -> list[BoardEntry]:
+    """Every yahrzeit of the tenant's memorials from `start` to `end` inclusive, by date then name
+    (one query). The range is at most `MAX_BOARD_DAYS` long (the caller checks)."""
+    entries: list[BoardEntry] = []
+    for memorial in await Memorial.all():
+        death = death_date_of(memorial)
+        for hebrew_year, observed in yahrzeits_between(death, start, end):
+            hebrew_day = observed_hebrew_date(death, hebrew_year)
+            if hebrew_day is not None:
+                entries.append(BoardEntry(observed, hebrew_day, memorial))
+    entries.sort(key=lambda e: (e.date, e.memorial.name, e.memorial.id))
+    return entries

@@ -1,0 +1,73 @@
+"""Daily-content preferences (what the screens show) and holiday-time overrides."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from luach import ZMAN_KEYS
+from models.content import DailyContentPreference, HolidayOverride, PrayerTime
+from services.content.problems import Problems
+from services.content.schedule import OVERRIDE_KINDS
+
+DEFAULT_SCREEN_ZMANIM: list[str] = [
+    "alotHaShachar", "sunrise", "sofZmanShma", "sofZmanTfilla", "chatzot", "minchaGedola", "plagHaMincha",
+    "sunset", "tzeit",
+]  # fmt: skip
+MAX_SCREEN_ZMANIM = 20
+_FLAGS = ("show_daf_yomi", "show_omer", "show_parasha", "show_hebrew_date")
+
+
+async def preferences() -> DailyContentPreference:
+    """The tenant's preferences (defaults when never saved; not written until changed)."""
+    row = await DailyContentPreference.first()
+    return row or DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
+
+
+async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPreference | None, Problems]:
+    problems = Problems()
+    row = await preferences()
+    clean: dict[str, Any] = {name: bool(values[name]) for name in _FLAGS if name in values}
+    if "zmanim" in values:
+        keys = list(values["zmanim"] or [])
+        if any(key not in ZMAN_KEYS for key in keys):
+            problems.add("zmanim", "INVALID", "unknown zman")
+        elif len(keys) > MAX_SCREEN_ZMANIM:
+            problems.add("zmanim", "TOO_LONG", f"at most {MAX_SCREEN_ZMANIM} zmanim")
+        clean["zmanim"] = list(dict.fromkeys(keys))
+    if problems:
+        return None, problems
+    row.update_from_dict(clean)
+    await row.save()
+    return row, problems
+
+
+async def set_override(
+    values: dict[str, Any], prayer_time: PrayerTime | None
+) -> tuple[HolidayOverride | None, Problems]:
+    """Fix a time on a date; the same (date, kind, prayer time) replaces the earlier override."""
+    problems = Problems()
+    day: date | None = values.get("date")
+    at: time | None = values.get("time")
+    kind = values.get("kind")
+    if day is None:
+        problems.add("date", "REQUIRED", "date is required")
+    if at is None:
+        problems.add("time", "REQUIRED", "time is required")
+    if kind not in OVERRIDE_KINDS:
+        problems.add("kind", "INVALID", "unknown kind")
+    elif kind == "PRAYER_TIME" and prayer_time is None:
+        problems.add("prayerTimeId", "REQUIRED", "name the prayer time to override")
+    elif kind != "PRAYER_TIME" and prayer_time is not None:
+        problems.add("prayerTimeId", "INVALID", "only a PRAYER_TIME override names a prayer time")
+    note = problems.text("note", values.get("note") or "", max_length=200) or ""
+    if problems:
+        return None, problems
+    prayer_id = prayer_time.id if prayer_time else None
+    row = await HolidayOverride.filter(date=day, kind=kind, prayer_time_id=prayer_id).first()
+    if row is None:
+        row = await HolidayOverride.create(date=day, kind=kind, prayer_time_id=prayer_id, time=at, note=note)
+    else:
+        row.update_from_dict({"time": at, "note": note})
+        await row.save()
+    return row, problems
