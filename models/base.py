@@ -14,13 +14,14 @@ import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
-from typing import Any, Self
+from typing import Any
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
 from tortoise.manager import Manager
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
+from tortoise.queryset import BulkCreateQuery, QuerySet, RawSQLQuery, UpdateQuery
 from tortoise.transactions import in_transaction
 
 log = logging.getLogger("shulgraph.tenancy")
@@ -95,18 +96,53 @@ def is_unscoped() -> bool:
     return _unscoped.get() is not None
 
 
+TENANT_FIELDS = frozenset({"tenant", TENANT_FIELD})
+
+
+class TenantQuerySet(QuerySet[Any]):
+    """A queryset of one tenant's rows: it cannot move rows to another tenant or run raw SQL."""
+
+    def update(self, **kwargs: Any) -> UpdateQuery:
+        if TENANT_FIELDS & kwargs.keys() and not is_unscoped():
+            raise TenantMismatch(f"{self.model.__name__} rows cannot be moved to another tenant")
+        return super().update(**kwargs)
+
+    def bulk_create(self, objects: Iterable[Any], *args: Any, **kwargs: Any) -> BulkCreateQuery[Any]:
+        rows = list(objects)
+        for row in rows:
+            row._claim_tenant()
+        return super().bulk_create(rows, *args, **kwargs)
+
+    def bulk_update(self, objects: Iterable[Any], fields: Iterable[str], *args: Any, **kwargs: Any) -> Any:
+        rows, names = list(objects), list(fields)
+        if TENANT_FIELDS & set(names) and not is_unscoped():
+            raise TenantMismatch(f"{self.model.__name__} rows cannot be moved to another tenant")
+        for row in rows:
+            row._claim_tenant()
+        return super().bulk_update(rows, names, *args, **kwargs)
+
+    def raw(self, sql: str) -> RawSQLQuery:
+        if not is_unscoped():
+            raise TenantContextMissing(f"raw SQL on tenant model {self.model.__name__} is refused; use the manager")
+        return super().raw(sql)
+
+
 class TenantManager(Manager):
     """Scopes every query of its model to the tenant in context; raises when there is none."""
 
     def get_queryset(self) -> QuerySet[Any]:
-        queryset: QuerySet[Any] = QuerySet(self._model)
+        queryset: QuerySet[Any] = TenantQuerySet(self._model)
         if is_unscoped():
             return queryset
         return queryset.filter(**{TENANT_FIELD: current_tenant_id()})
 
 
 class TenantModel(Model):
-    """A row that belongs to one synagogue. Subclasses get their own `TenantManager`."""
+    """A row that belongs to one synagogue. Subclasses get their own `TenantManager`.
+
+    Instance writes check the tenant twice: the instance must carry the tenant in context, and an
+    update or delete must find its primary key among that tenant's rows.
+    """
 
     tenant: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
         "models.Synagogue", related_name=False, on_delete=fields.CASCADE, db_index=True
@@ -129,30 +165,51 @@ class TenantModel(Model):
         elif self.tenant_id != tenant_id:
             raise TenantMismatch(f"{type(self).__name__} of tenant {self.tenant_id} written as {tenant_id}")
 
-    async def save(self, *args: Any, **kwargs: Any) -> None:
+    def _scoped(self, using_db: BaseDBAsyncClient | None) -> QuerySet[Any]:
+        queryset = type(self)._meta.manager.get_queryset()
+        return queryset.using_db(using_db) if using_db is not None else queryset
+
+    async def _check_row_in_scope(self, using_db: BaseDBAsyncClient | None) -> None:
+        if self.pk is None or is_unscoped():
+            return
+        if not await self._scoped(using_db).filter(pk=self.pk).exists():
+            raise TenantMismatch(f"{type(self).__name__} {self.pk} is not a row of tenant {current_tenant_id()}")
+
+    async def save(
+        self,
+        using_db: BaseDBAsyncClient | None = None,
+        update_fields: Iterable[str] | None = None,
+        force_create: bool = False,
+        force_update: bool = False,
+    ) -> None:
         self._claim_tenant()
-        await super().save(*args, **kwargs)
+        if update_fields is not None and TENANT_FIELDS & set(update_fields) and not is_unscoped():
+            raise TenantMismatch(f"{type(self).__name__} rows cannot be moved to another tenant")
+        if not force_create and (self._saved_in_db or update_fields or force_update):
+            await self._check_row_in_scope(using_db)
+        await super().save(using_db, update_fields, force_create, force_update)
 
     async def delete(self, using_db: BaseDBAsyncClient | None = None) -> None:
         self._claim_tenant()
+        await self._check_row_in_scope(using_db)
         await super().delete(using_db=using_db)
 
-    async def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+    async def refresh_from_db(
+        self, fields: Iterable[str] | None = None, using_db: BaseDBAsyncClient | None = None
+    ) -> None:
+        """Reload the row through the tenant manager (Tortoise's own reload bypasses it)."""
         self._claim_tenant()
-        await super().refresh_from_db(*args, **kwargs)
-
-    @classmethod
-    def bulk_create(cls, objects: Iterable[Self], *args: Any, **kwargs: Any) -> Any:
-        rows = list(objects)
-        for row in rows:
-            row._claim_tenant()
-        return super().bulk_create(rows, *args, **kwargs)
-
-    @classmethod
-    def raw(cls, sql: str, using_db: BaseDBAsyncClient | None = None) -> Any:
-        if not is_unscoped():
-            raise TenantContextMissing(f"raw SQL on tenant model {cls.__name__} is refused; use the manager")
-        return super().raw(sql, using_db)
+        if not self._saved_in_db:
+            raise OperationalError("Can't refresh unpersisted record")
+        names = list(fields) if fields else list(self._meta.db_fields)
+        queryset = self._scoped(using_db)
+        if fields:
+            queryset = queryset.only(*names)
+        row = await queryset.get_or_none(pk=self.pk)
+        if row is None:
+            raise TenantMismatch(f"{type(self).__name__} {self.pk} is not a row of tenant {current_tenant_id()}")
+        for name in names:
+            setattr(self, name, getattr(row, name, None))
 
 
 def tenant_models() -> list[type[TenantModel]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
-from services.errors import Forbidden
+from services.errors import ErrorCode, Forbidden, ServiceError
 from services.principals import Principal
 
 
@@ -41,10 +41,12 @@ def parse_tenant_ref(value: str) -> int | None:
 async def resolve_tenant(principal: Principal, requested: str | None) -> TenantAccess:
     """The tenant and role for a principal; raises `Forbidden` for a tenant they may not act in."""
     if principal.kind in ("device", "partner"):
+        if requested and parse_tenant_ref(requested) != principal.tenant_id:
+            raise Forbidden("this credential belongs to another synagogue")
         return TenantAccess(tenant_id=principal.tenant_id, role=None)
     if principal.kind != "user" or principal.user is None:
         if requested:
-            raise Forbidden("sign in to act in a synagogue")
+            raise ServiceError("sign in to act in a synagogue", principal.auth_error or ErrorCode.UNAUTHENTICATED)
         return TenantAccess()
     user_id = principal.user.id
     if not requested:

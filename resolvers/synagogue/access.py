@@ -1,19 +1,36 @@
-"""The one road from an id to a synagogue: only the tenant the request acts in."""
+"""The one road from an id to a synagogue or a membership: only the tenant the request acts in.
+
+A foreign id and a missing id give the same None, and both are logged as a denial.
+"""
 
 from __future__ import annotations
 
 import logging
 
+from models.identity import Membership
 from models.synagogue import Synagogue
 from schema.context import Info
+from schema.relay import decode_id
 
 log = logging.getLogger("shulgraph.access")
 
 
+def _denied(type_name: str, pk: object, info: Info) -> None:
+    log.info(
+        "access denied or missing",
+        extra={
+            "type": type_name,
+            "id": pk,
+            "tenant": info.context.tenant_id,
+            "principal": info.context.principal.describe(),
+        },
+    )
+
+
 async def access_synagogue(info: Info, pk: int) -> Synagogue | None:
     """The synagogue if it is the caller's current tenant; None (not found) otherwise."""
-    if info.context.tenant_id != pk:
-        log.info("access denied", extra={"type": "Synagogue", "id": pk, "tenant": info.context.tenant_id})
+    if info.context.tenant_id is None or info.context.tenant_id != pk:
+        _denied("Synagogue", pk, info)
         return None
     return await Synagogue.get_or_none(id=pk)
 
@@ -22,3 +39,17 @@ async def current_synagogue(info: Info) -> Synagogue:
     from models.base import current_tenant_id
 
     return await Synagogue.get(id=current_tenant_id())
+
+
+async def access_member(info: Info, global_id: str, *, for_update: bool = False) -> Membership | None:
+    """A membership of the current tenant by its global id (row-locked when `for_update`)."""
+    pk = decode_id(global_id, "Membership")
+    tenant_id = info.context.tenant_id
+    if pk is None or tenant_id is None:
+        _denied("Membership", global_id, info)
+        return None
+    query = Membership.filter(id=pk, synagogue_id=tenant_id)
+    row = await (query.select_for_update() if for_update else query).first()
+    if row is None:
+        _denied("Membership", pk, info)
+    return row

@@ -1,4 +1,4 @@
-"""Platform queries."""
+"""Platform queries: the audit log."""
 
 from __future__ import annotations
 
@@ -7,13 +7,25 @@ import strawberry
 from models import platform as m
 from models.identity import Role
 from permissions import HasRole
+from resolvers.platform.access import access_audit_entry
 from schema.context import Info
 from schema.platform.types import AuditEntry
-from schema.relay import Connection, paginate
+from schema.relay import Connection, paginate, register_node
+
+
+async def _audit_entry_node(info: Info, pk: int) -> AuditEntry | None:
+    row = await access_audit_entry(info, pk)
+    return AuditEntry.of(row) if row else None
+
+
+register_node("AuditEntry", _audit_entry_node)
 
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[HasRole(Role.ADMIN)], description="Privileged actions, newest first.")
-    async def audit_log(self, info: Info, first: int = 50, after: str | None = None) -> Connection[AuditEntry]:
+    @strawberry.field(
+        permission_classes=[HasRole(Role.ADMIN)],
+        description="Privileged and impersonated actions in this synagogue, newest first. ADMIN and above.",
+    )
+    async def audit_log(self, info: Info, first: int = 50, after: str | None = None) -> Connection[AuditEntry] | None:
         return await paginate(info, m.AuditEntry.all().order_by("-id"), first, after, AuditEntry.of)

@@ -1,0 +1,40 @@
+"""createSynagogue: any signed-in user opens a synagogue and becomes its OWNER."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import IsAuthenticated
+from schema.context import Info
+from schema.errors import UserError
+from schema.synagogue.inputs import CreateSynagogueInput
+from schema.synagogue.mutations.problems import user_errors
+from schema.synagogue.types import Synagogue
+from services.synagogue import create_synagogue
+
+
+@strawberry.type
+class CreateSynagoguePayload:
+    synagogue: Synagogue | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class CreateSynagogueMutation:
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Open a new synagogue (tenant); the caller becomes its OWNER.",
+    )
+    async def create_synagogue(self, info: Info, input: CreateSynagogueInput) -> CreateSynagoguePayload | None:
+        user_id = info.context.principal.user_id
+        assert user_id is not None
+        values = {
+            "name": input.name,
+            "timezone": input.timezone,
+            "latitude": input.latitude,
+            "longitude": input.longitude,
+            "elevation": input.elevation,
+            "in_israel": input.in_israel,
+        }
+        row, problems = await create_synagogue(user_id, values, input.slug)
+        return CreateSynagoguePayload(synagogue=Synagogue.of(row) if row else None, user_errors=user_errors(problems))

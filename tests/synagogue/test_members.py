@@ -1,0 +1,198 @@
+"""AddMember, SetMemberRole and RemoveMember: roles, the OWNER rules, other tenants' ids, the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from models.identity import Membership, Role, SessionFamily
+from schema.relay import to_global_id
+from services.sessions import start_session
+from tests.conftest import GQL, Actor, Factory, error_codes
+
+
+def codes(payload: dict[str, Any]) -> dict[str, str]:
+    return {".".join(e["field"] or []): e["code"] for e in payload["userErrors"]}
+
+
+async def membership_gid(actor: Actor) -> str:
+    assert actor.tenant is not None
+    row = await Membership.get(user_id=actor.user.id, synagogue_id=actor.tenant.id)
+    return to_global_id("Membership", row.id)
+
+
+async def role_of(actor: Actor) -> Role | None:
+    assert actor.tenant is not None
+    row = await Membership.get_or_none(user_id=actor.user.id, synagogue_id=actor.tenant.id)
+    return row.role if row else None
+
+
+async def audit_actions(owner_db: asyncpg.Connection, tenant_id: int) -> list[tuple[str, int | None]]:
+    rows = await owner_db.fetch("SELECT action, actor_id FROM audit_entry WHERE tenant_id = $1 ORDER BY id", tenant_id)
+    return [(r["action"], r["actor_id"]) for r in rows]
+
+
+async def test_add_member_by_email(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    newcomer = await factory.user()
+    result = await gql.op("AddMember", {"input": {"email": newcomer.email.upper(), "role": "EDITOR"}}, actor=admin)
+    assert "errors" not in result, result
+    payload = result["data"]["addMember"]
+    assert payload["userErrors"] == []
+    assert payload["membership"]["role"] == "EDITOR"
+    assert payload["membership"]["user"]["email"] == newcomer.email
+    assert admin.tenant is not None
+    assert await Membership.get(user_id=newcomer.id, synagogue_id=admin.tenant.id)
+    assert await audit_actions(owner_db, admin.tenant.id) == [("member.add", admin.user.id)]
+
+
+async def test_add_member_unknown_email_or_existing_member(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    unknown = await gql.op("AddMember", {"input": {"email": "nobody@nowhere.example", "role": "VIEWER"}}, actor=admin)
+    assert codes(unknown["data"]["addMember"]) == {"email": "NOT_FOUND"}
+    again = await gql.op("AddMember", {"input": {"email": admin.user.email, "role": "VIEWER"}}, actor=admin)
+    assert codes(again["data"]["addMember"]) == {"email": "TAKEN"}
+    assert await role_of(admin) == Role.ADMIN
+
+
+async def test_only_an_owner_adds_an_owner(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    owner = await factory.member(tenant=admin.tenant, role=Role.OWNER)
+    first, second = await factory.user(), await factory.user()
+    refused = await gql.op("AddMember", {"input": {"email": first.email, "role": "OWNER"}}, actor=admin)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    assert not await Membership.exists(user_id=first.id)
+    granted = await gql.op("AddMember", {"input": {"email": second.email, "role": "OWNER"}}, actor=owner)
+    assert granted["data"]["addMember"]["membership"]["role"] == "OWNER"
+
+
+async def test_add_member_needs_admin(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    outsider = await factory.user()
+    result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "VIEWER"}}, actor=editor)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert not await Membership.exists(user_id=outsider.id)
+
+
+async def test_add_member_in_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+    a = await factory.member(role=Role.OWNER)
+    b = await factory.member(role=Role.OWNER)
+    outsider = await factory.user()
+    result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "ADMIN"}}, actor=a, tenant=b.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert not await Membership.exists(user_id=outsider.id)
+
+
+async def test_set_member_role(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
+    gid = await membership_gid(viewer)
+    result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "EDITOR"}}, actor=admin)
+    assert "errors" not in result, result
+    assert result["data"]["setMemberRole"] == {"membership": {"id": gid, "role": "EDITOR"}, "userErrors": []}
+    assert await role_of(viewer) == Role.EDITOR
+    assert admin.tenant is not None
+    assert await audit_actions(owner_db, admin.tenant.id) == [("member.role", admin.user.id)]
+
+
+async def test_only_an_owner_grants_or_takes_the_owner_role(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    owner = await factory.member(tenant=admin.tenant, role=Role.OWNER)
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    grant = await gql.op(
+        "SetMemberRole", {"input": {"membershipId": await membership_gid(editor), "role": "OWNER"}}, actor=admin
+    )
+    assert error_codes(grant) == ["FORBIDDEN"]
+    demote = await gql.op(
+        "SetMemberRole", {"input": {"membershipId": await membership_gid(owner), "role": "VIEWER"}}, actor=admin
+    )
+    assert error_codes(demote) == ["FORBIDDEN"]
+    assert (await role_of(editor), await role_of(owner)) == (Role.EDITOR, Role.OWNER)
+    promoted = await gql.op(
+        "SetMemberRole", {"input": {"membershipId": await membership_gid(editor), "role": "OWNER"}}, actor=owner
+    )
+    assert promoted["data"]["setMemberRole"]["membership"]["role"] == "OWNER"
+    demoted = await gql.op(
+        "SetMemberRole", {"input": {"membershipId": await membership_gid(owner), "role": "ADMIN"}}, actor=owner
+    )
+    assert demoted["data"]["setMemberRole"]["membership"]["role"] == "ADMIN"
+    assert (await role_of(editor), await role_of(owner)) == (Role.OWNER, Role.ADMIN)
+
+
+async def test_the_last_owner_cannot_be_demoted(gql: GQL, factory: Factory) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    gid = await membership_gid(owner)
+    result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=owner)
+    assert codes(result["data"]["setMemberRole"]) == {"role": "LAST_OWNER"}
+    assert await role_of(owner) == Role.OWNER
+
+
+async def test_set_member_role_needs_admin(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
+    gid = await membership_gid(viewer)
+    result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=editor)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert await role_of(viewer) == Role.VIEWER
+
+
+async def test_set_member_role_with_a_foreign_or_bad_id_is_not_found(gql: GQL, factory: Factory) -> None:
+    owner_a = await factory.member(role=Role.OWNER)
+    viewer_b = await factory.member(role=Role.VIEWER)
+    missing = to_global_id("Membership", 2**31 - 1)
+    for gid in (await membership_gid(viewer_b), missing, "bm90IGFuIGlk", owner_a.tenant_gid):
+        result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=owner_a)
+        assert error_codes(result) == ["NOT_FOUND"], gid
+    assert await role_of(viewer_b) == Role.VIEWER
+
+
+async def test_remove_member_ends_their_sessions(
+    gql: GQL, factory: Factory, settings: Any, owner_db: asyncpg.Connection
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    session = await start_session(settings, editor.user.id)
+    gid = await membership_gid(editor)
+    result = await gql.op("RemoveMember", {"id": gid}, actor=admin)
+    assert "errors" not in result, result
+    assert result["data"]["removeMember"] == {"removedId": gid, "userErrors": []}
+    assert await role_of(editor) is None
+    family = await SessionFamily.get(id=session.family_id)
+    assert family.revoked_at is not None
+    assert admin.tenant is not None
+    assert await audit_actions(owner_db, admin.tenant.id) == [("member.remove", admin.user.id)]
+    after = await gql.op("Synagogue", actor=editor)
+    assert error_codes(after) == ["FORBIDDEN"]
+
+
+async def test_the_last_owner_cannot_be_removed(gql: GQL, factory: Factory) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    result = await gql.op("RemoveMember", {"id": await membership_gid(owner)}, actor=owner)
+    assert codes(result["data"]["removeMember"]) == {"id": "LAST_OWNER"}
+    assert result["data"]["removeMember"]["removedId"] is None
+    assert await role_of(owner) == Role.OWNER
+
+
+async def test_only_an_owner_removes_an_owner(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    owner = await factory.member(tenant=admin.tenant, role=Role.OWNER)
+    result = await gql.op("RemoveMember", {"id": await membership_gid(owner)}, actor=admin)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert await role_of(owner) == Role.OWNER
+
+
+async def test_remove_member_needs_admin(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
+    result = await gql.op("RemoveMember", {"id": await membership_gid(viewer)}, actor=editor)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert await role_of(viewer) == Role.VIEWER
+
+
+async def test_remove_member_of_another_tenant_is_not_found(gql: GQL, factory: Factory) -> None:
+    owner_a = await factory.member(role=Role.OWNER)
+    editor_b = await factory.member(role=Role.EDITOR)
+    result = await gql.op("RemoveMember", {"id": await membership_gid(editor_b)}, actor=owner_a)
+    assert error_codes(result) == ["NOT_FOUND"]
+    assert await role_of(editor_b) == Role.EDITOR

@@ -1,0 +1,195 @@
+"""CreateSynagogue, Synagogue and UpdateSynagogue, with several tenants and every role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from models.identity import Membership, Role
+from models.synagogue import Synagogue
+from tests.conftest import GQL, Factory, error_codes, unique
+
+PLACE = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
+
+
+def codes(payload: dict[str, Any]) -> dict[str, str]:
+    return {".".join(e["field"] or []): e["code"] for e in payload["userErrors"]}
+
+
+async def test_create_synagogue_makes_the_creator_owner(gql: GQL, factory: Factory) -> None:
+    user = await factory.user()
+    actor_token = factory.token(user)
+    name = f"Kehilat {unique('Ohr')} Torah"
+    result = await gql.op(
+        "CreateSynagogue",
+        {"input": {"name": name, **PLACE, "elevation": 754, "inIsrael": True}},
+        headers={"Authorization": f"Bearer {actor_token}"},
+    )
+    assert "errors" not in result, result
+    payload = result["data"]["createSynagogue"]
+    assert payload["userErrors"] == []
+    created = payload["synagogue"]
+    assert created["name"] == name and created["inIsrael"] is True and created["elevation"] == 754
+    assert created["slug"] == name.lower().replace(" ", "-")
+    row = await Synagogue.get(slug=created["slug"])
+    membership = await Membership.get(user_id=user.id, synagogue_id=row.id)
+    assert membership.role == Role.OWNER
+
+
+async def test_create_synagogue_makes_slugs_unique(gql: GQL, factory: Factory) -> None:
+    actor = await factory.member(role=Role.VIEWER)
+    name = unique("Beth Shalom")
+    slugs = []
+    for _ in range(3):
+        result = await gql.op("CreateSynagogue", {"input": {"name": name, **PLACE}}, actor=actor)
+        slugs.append(result["data"]["createSynagogue"]["synagogue"]["slug"])
+    base = name.lower().replace(" ", "-")
+    assert slugs == [base, f"{base}-2", f"{base}-3"]
+
+
+async def test_create_synagogue_refuses_a_taken_or_malformed_slug(gql: GQL, factory: Factory) -> None:
+    actor = await factory.member()
+    assert actor.tenant is not None
+    taken = await gql.op("CreateSynagogue", {"input": {"name": "X", "slug": actor.tenant.slug, **PLACE}}, actor=actor)
+    assert codes(taken["data"]["createSynagogue"]) == {"slug": "TAKEN"}
+    bad = await gql.op("CreateSynagogue", {"input": {"name": "X", "slug": "Not A Slug!", **PLACE}}, actor=actor)
+    assert codes(bad["data"]["createSynagogue"]) == {"slug": "INVALID"}
+
+
+async def test_create_synagogue_validates_and_writes_nothing(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    actor = await factory.member()
+    name = unique("Invalid")
+    cases = [
+        ({"timezone": "Mars/Olympus_Mons"}, {"timezone": "INVALID_TIMEZONE"}),
+        ({"timezone": ""}, {"timezone": "INVALID_TIMEZONE"}),
+        ({"latitude": 90.5}, {"latitude": "OUT_OF_RANGE"}),
+        ({"longitude": -180.01}, {"longitude": "OUT_OF_RANGE"}),
+        ({"latitude": -91, "longitude": 181}, {"latitude": "OUT_OF_RANGE", "longitude": "OUT_OF_RANGE"}),
+    ]
+    for change, expected in cases:
+        result = await gql.op("CreateSynagogue", {"input": {"name": name, **PLACE, **change}}, actor=actor)
+        payload = result["data"]["createSynagogue"]
+        assert payload["synagogue"] is None
+        assert codes(payload) == expected
+    blank = await gql.op("CreateSynagogue", {"input": {"name": "   ", **PLACE}}, actor=actor)
+    assert codes(blank["data"]["createSynagogue"]) == {"name": "REQUIRED"}
+    assert await owner_db.fetchval("SELECT count(*) FROM synagogue WHERE name = $1", name) == 0
+
+
+async def test_create_synagogue_requires_sign_in(gql: GQL) -> None:
+    result = await gql.op("CreateSynagogue", {"input": {"name": unique("Anon"), **PLACE}})
+    assert error_codes(result) == ["UNAUTHENTICATED"]
+    assert result["data"]["createSynagogue"] is None
+
+
+async def test_synagogue_is_the_tenant_of_the_request(gql: GQL, factory: Factory) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    await factory.member()
+    result = await gql.op("Synagogue", actor=viewer)
+    assert "errors" not in result, result
+    synagogue = result["data"]["synagogue"]
+    assert synagogue["id"] == viewer.tenant_gid
+    assert synagogue["candleLightingMinutes"] == 18 and synagogue["havdalahOpinion"] == "DEGREES_8_5"
+
+
+async def test_synagogue_of_a_tenant_i_do_not_belong_to_is_forbidden(gql: GQL, factory: Factory) -> None:
+    a = await factory.member()
+    b = await factory.member()
+    result = await gql.op("Synagogue", actor=a, tenant=b.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert result.get("data") is None
+
+
+async def test_update_synagogue_changes_every_field(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    changes = {
+        "name": unique("Renamed"),
+        "timezone": "Europe/London",
+        "latitude": 51.5,
+        "longitude": -0.12,
+        "elevation": 20.5,
+        "inIsrael": False,
+        "candleLightingMinutes": 40,
+        "havdalahOpinion": "MINUTES_72",
+        "useElevation": True,
+    }
+    result = await gql.op("UpdateSynagogue", {"input": changes}, actor=admin)
+    assert "errors" not in result, result
+    payload = result["data"]["updateSynagogue"]
+    assert payload["userErrors"] == []
+    assert payload["synagogue"]["candleLightingMinutes"] == 40
+    assert admin.tenant is not None
+    row = await Synagogue.get(id=admin.tenant.id)
+    assert (row.name, row.timezone, row.latitude, row.longitude, row.elevation) == (
+        changes["name"],
+        "Europe/London",
+        51.5,
+        -0.12,
+        20.5,
+    )
+    assert (row.candle_lighting_minutes, row.havdalah_opinion, row.use_elevation) == (40, "MINUTES_72", True)
+
+
+async def test_update_synagogue_keeps_fields_left_out(gql: GQL, factory: Factory) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    result = await gql.op("UpdateSynagogue", {"input": {"candleLightingMinutes": 0}}, actor=owner)
+    assert result["data"]["updateSynagogue"]["userErrors"] == []
+    row = await Synagogue.get(id=owner.tenant.id)
+    assert row.candle_lighting_minutes == 0
+    assert (row.name, row.timezone) == (owner.tenant.name, owner.tenant.timezone)
+
+
+async def test_update_synagogue_validates_and_changes_nothing(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    assert admin.tenant is not None
+    cases = [
+        ({"candleLightingMinutes": 91}, {"candleLightingMinutes": "OUT_OF_RANGE"}),
+        ({"candleLightingMinutes": -1}, {"candleLightingMinutes": "OUT_OF_RANGE"}),
+        ({"timezone": "Nowhere/Town", "name": "ok"}, {"timezone": "INVALID_TIMEZONE"}),
+        ({"latitude": 100, "longitude": 200}, {"latitude": "OUT_OF_RANGE", "longitude": "OUT_OF_RANGE"}),
+        ({"name": ""}, {"name": "REQUIRED"}),
+    ]
+    for change, expected in cases:
+        result = await gql.op("UpdateSynagogue", {"input": change}, actor=admin)
+        payload = result["data"]["updateSynagogue"]
+        assert payload["synagogue"] is None and codes(payload) == expected
+    row = await Synagogue.get(id=admin.tenant.id)
+    assert (row.name, row.candle_lighting_minutes, row.latitude) == (admin.tenant.name, 18, admin.tenant.latitude)
+
+
+async def test_update_synagogue_needs_admin(gql: GQL, factory: Factory) -> None:
+    for role in (Role.VIEWER, Role.EDITOR):
+        actor = await factory.member(role=role)
+        result = await gql.op("UpdateSynagogue", {"input": {"name": "Taken over"}}, actor=actor)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result["data"]["updateSynagogue"] is None
+        assert actor.tenant is not None
+        assert (await Synagogue.get(id=actor.tenant.id)).name == actor.tenant.name
+
+
+async def test_update_synagogue_of_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+    a = await factory.member(role=Role.OWNER)
+    b = await factory.member(role=Role.OWNER)
+    result = await gql.op("UpdateSynagogue", {"input": {"name": "Hijacked"}}, actor=a, tenant=b.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert b.tenant is not None
+    assert (await Synagogue.get(id=b.tenant.id)).name == b.tenant.name
+
+
+async def test_update_synagogue_is_audited(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    assert admin.tenant is not None
+    await gql.op("UpdateSynagogue", {"input": {"candleLightingMinutes": 22}}, actor=admin)
+    row = await owner_db.fetchrow(
+        "SELECT actor_id, action, target_id, impersonated FROM audit_entry WHERE tenant_id = $1", admin.tenant.id
+    )
+    assert dict(row) == {
+        "actor_id": admin.user.id,
+        "action": "synagogue.update",
+        "target_id": admin.tenant_gid,
+        "impersonated": False,
+    }
