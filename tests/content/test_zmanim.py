@@ -1,0 +1,87 @@
+"""Zmanim (admin: the synagogue's location or a given one) and PublicZmanim (no credential)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from models.identity import Role
+from tests.conftest import GQL, Factory, error_codes
+from tests.content.support import chicago_member
+
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "zmanim-hebcal.json"
+
+
+def _case(place: str) -> dict[str, Any]:
+    cases: list[dict[str, Any]] = json.loads(REFERENCE.read_text())["cases"]
+    return next(c for c in cases if c["place"] == place)
+
+
+def _location(case: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "latitude": case["latitude"],
+        "longitude": case["longitude"],
+        "elevation": case["elevation_m"],
+        "timezone": case["timezone"],
+        "useElevation": case["use_elevation"],
+    }
+
+
+def _close(got: str, expected: str, day: str, precision: str) -> bool:
+    moment = datetime.fromisoformat(got)
+    wanted = datetime.fromisoformat(expected if "T" in expected else f"{day}T{expected}")
+    delta = moment.replace(tzinfo=None) - wanted
+    return (
+        timedelta(0) <= delta < timedelta(minutes=1) if precision == "minute" else abs(delta) <= timedelta(seconds=60)
+    )
+
+
+async def test_zmanim_of_the_synagogue_match_hebcal_in_chicago(gql: GQL, factory: Factory) -> None:
+    viewer = await chicago_member(factory, Role.VIEWER)
+    case = _case("Chicago")
+    result = await gql.op("Zmanim", {"date": case["date"]}, actor=viewer)
+    assert "errors" not in result, result
+    zmanim = result["data"]["zmanim"]
+    compared = [key for key in zmanim if key in case["expected_local"]]
+    assert len(compared) >= 15
+    for key in compared:
+        assert _close(zmanim[key], case["expected_local"][key], case["date"], "minute"), key
+    assert zmanim["sunrise"].endswith("-05:00")
+
+
+async def test_public_zmanim_with_elevation_in_denver_and_no_credential(gql: GQL) -> None:
+    case = _case("Denver")
+    result = await gql.op("PublicZmanim", {"date": case["date"], "location": _location(case)})
+    assert "errors" not in result, result
+    zmanim = result["data"]["zmanim"]
+    for key in ("sunrise", "sunset", "sofZmanShma", "tzeit"):
+        assert _close(zmanim[key], case["expected_local"][key], case["date"], "second"), key
+
+
+async def test_polar_day_and_night_give_null(gql: GQL) -> None:
+    tromso = {"latitude": 69.6496, "longitude": 18.956, "timezone": "Europe/Oslo"}
+    june = (await gql.op("PublicZmanim", {"date": "2024-06-21", "location": tromso}))["data"]["zmanim"]
+    december = (await gql.op("PublicZmanim", {"date": "2024-12-21", "location": tromso}))["data"]["zmanim"]
+    assert june["sunrise"] is None and june["sunset"] is None and june["sofZmanShma"] is None
+    assert december["sunrise"] is None and december["sunset"] is None
+
+
+async def test_bad_locations_are_bad_user_input(gql: GQL) -> None:
+    for location, field in (
+        ({"latitude": 91, "longitude": 0, "timezone": "UTC"}, "latitude"),
+        ({"latitude": 0, "longitude": -181, "timezone": "UTC"}, "longitude"),
+        ({"latitude": 0, "longitude": 0, "timezone": "Mars/Olympus"}, "timezone"),
+    ):
+        result = await gql.op("PublicZmanim", {"date": "2024-01-01", "location": location})
+        assert error_codes(result) == ["BAD_USER_INPUT"]
+        assert result["errors"][0]["extensions"]["field"] == field
+
+
+async def test_zmanim_without_location_need_a_member(gql: GQL, factory: Factory) -> None:
+    assert error_codes(await gql.op("Zmanim", {"date": "2024-01-01"})) == ["UNAUTHENTICATED"]
+    a = await factory.member(role=Role.VIEWER)
+    b = await chicago_member(factory)
+    result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
