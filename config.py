@@ -59,6 +59,23 @@ class Settings(BaseSettings):
     max_page_size: int = 100
     max_cost: int = 50_000
 
+    explorer_role: Literal["VIEWER", "EDITOR", "ADMIN", "OWNER"] = "ADMIN"  # introspection, suggestions
+    trusted_documents_only: bool = False  # free-form documents only for explorer roles
+    persisted_query_ttl_seconds: int = 7 * 24 * 3600
+    persisted_query_max_bytes: int = 100_000
+    persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
+    cost_budget_capacity: int = 100_000  # leaky bucket per (tenant, principal)
+    cost_budget_restore_rate: int = 5_000  # points per second
+    idempotency_ttl_seconds: int = 24 * 3600
+
+    ws_init_timeout_seconds: float = 10.0
+    pairing_code_ttl_seconds: int = 600
+    pairing_poll_interval_seconds: int = 5
+    pairing_rate_limit: str = "30/minute"  # per client address, `limits` notation
+    device_online_window_seconds: int = 90
+    device_command_ttl_seconds: int = 24 * 3600
+    screen_debounce_seconds: float = 0.05
+
     log_level: str = "INFO"
     log_json: bool = True
 

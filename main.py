@@ -27,7 +27,6 @@ from config import ROOT, Settings, get_settings, tortoise_config
 
 def create_app(settings: Settings | None = None) -> Any:
     """The Starlette application: routes, middleware, and the lifespan of shared resources."""
-    from broadcaster import Broadcast
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
@@ -41,6 +40,7 @@ def create_app(settings: Settings | None = None) -> Any:
     from services.http import BodyLimitGuard, RequestContextMiddleware
     from services.kv import make_key_value
     from services.logs import configure_logging
+    from subscriptions.backend import make_broadcast
     from subscriptions.sessions import run_control_listener
 
     settings = settings or get_settings()
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.draining = False
         app.state.settings = settings
         app.state.kv = make_key_value(settings.redis_url)
-        app.state.broadcast = Broadcast(settings.redis_url or "memory://")
+        app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))

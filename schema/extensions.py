@@ -11,6 +11,7 @@ from strawberry.types.graphql import OperationType
 from models.base import tenant_scope
 from schema.errors import graphql_error
 from services import audit
+from subscriptions.events import deferred_publications
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -28,7 +29,7 @@ class TenantScope(SchemaExtension):
         if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
             yield
             return
-        async with tenant_scope(context.tenant_id):
+        async with deferred_publications(), tenant_scope(context.tenant_id):
             if context.impersonating:
                 await audit.record(
                     context,

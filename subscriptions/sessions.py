@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import weakref
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +19,8 @@ from subscriptions.channels import principal_control
 
 log = logging.getLogger("shulgraph.sockets")
 
-_sockets: dict[str, set[Any]] = defaultdict(set)
+_sockets: dict[str, weakref.WeakSet[Any]] = defaultdict(weakref.WeakSet)
+"""Weak: a socket that went away leaves the registry without being unregistered."""
 CLOSE_REVOKED = 4403
 
 
@@ -27,6 +29,10 @@ def register_socket(context: Any) -> None:
     websocket = context.request
     _sockets[key].add(websocket)
     context.extra["socket_key"] = key
+    session_id = getattr(context.principal, "session_id", None)
+    if session_id is not None:
+        _sockets[f"session:{session_id}"].add(websocket)
+        context.extra["session_socket_key"] = f"session:{session_id}"
     expires = context.principal.token_expires_at
     if expires is not None:
         delay = max(0.0, (expires - datetime.now(UTC)).total_seconds())
@@ -51,10 +57,18 @@ def unregister_socket(context: Any) -> None:
     key = context.extra.get("socket_key")
     if key:
         _sockets[key].discard(context.request)
+    session_key = context.extra.get("session_socket_key")
+    if session_key:
+        _sockets[session_key].discard(context.request)
+
+
+def open_sockets(principal: str) -> int:
+    """How many sockets of a principal this process holds."""
+    return len(_sockets.get(principal, ()))
 
 
 async def close_local(principal: str, reason: str) -> int:
-    sockets = list(_sockets.pop(principal, set()))
+    sockets = list(_sockets.pop(principal, ()))
     for websocket in sockets:
         await _close(websocket, reason)
     return len(sockets)
@@ -78,6 +92,8 @@ async def run_control_listener(broadcast: Any) -> None:
                     if event is None:
                         break
                     message = json.loads(event.message)
+                    if "close" not in message:
+                        continue
                     await close_local(message["close"], message.get("reason", "revoked"))
         except asyncio.CancelledError:
             raise

@@ -1,0 +1,1 @@
+"""GraphQL schema of the devices domain: pairing, devices, commands, health, releases, screens."""

@@ -1,0 +1,104 @@
+"""Inputs of the devices domain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+from strawberry.scalars import JSON
+
+from schema.devices.types import DeviceCommandKind, Orientation, ReleaseChannel, ScreenSection
+
+
+@strawberry.input
+class StartDevicePairingInput:
+    model: str | None = None
+    app_version: str | None = None
+    resolution: str | None = None
+
+
+@strawberry.input
+class ClaimDeviceInput:
+    pairing_code: str
+    name: str
+    location: str | None = None
+
+
+@strawberry.input
+class SendDeviceCommandInput:
+    device_id: strawberry.ID
+    kind: DeviceCommandKind  # type: ignore[valid-type]
+    payload: JSON | None = None
+
+
+@strawberry.input(description="One command to many devices: by ids, by group name, or both.")
+class SendDeviceCommandsInput:
+    kind: DeviceCommandKind  # type: ignore[valid-type]
+    device_ids: list[strawberry.ID] | None = None
+    group: str | None = None
+    payload: JSON | None = None
+
+
+@strawberry.input
+class AcknowledgeDeviceCommandInput:
+    command_id: strawberry.ID
+    success: bool
+    detail: str | None = None
+
+
+@strawberry.input
+class DeviceHeartbeatInput:
+    cpu: float | None = None
+    memory: float | None = None
+    temperature: float | None = None
+    uptime_seconds: int | None = None
+    app_version: str | None = None
+
+
+@strawberry.input
+class UpdateDeviceInput:
+    id: strawberry.ID
+    name: str | None = None
+    location: str | None = None
+    group: str | None = None
+
+
+@strawberry.input
+class PanelSettingInput:
+    panel: ScreenSection
+    seconds: int
+
+
+@strawberry.input
+class ContentOverridesInput:
+    hidden_sections: list[ScreenSection] = strawberry.field(default_factory=list)
+    zmanim_keys: list[str] | None = None
+    max_messages: int | None = None
+
+
+@strawberry.input(description="Fields left out keep their value.")
+class UpdateDeviceSettingsInput:
+    device_id: strawberry.ID
+    orientation: Orientation | None = None
+    language: str | None = None
+    theme: str | None = None
+    brightness: int | None = None
+    night_start: dt.time | None = None
+    night_end: dt.time | None = None
+    night_brightness: int | None = None
+    panels: list[PanelSettingInput] | None = None
+    content_overrides: ContentOverridesInput | None = None
+
+
+@strawberry.input
+class PublishSoftwareReleaseInput:
+    version: str
+    channel: ReleaseChannel  # type: ignore[valid-type]
+    url: str
+    checksum: str
+    notes: str | None = None
+
+
+@strawberry.input
+class SetReleaseChannelInput:
+    channel: ReleaseChannel  # type: ignore[valid-type]

@@ -1,0 +1,146 @@
+"""Device commands: rows first (PENDING), then an event; delivered at least once, acknowledged once.
+
+Statuses move forward only: PENDING → DELIVERED → ACKNOWLEDGED | FAILED, and PENDING/DELIVERED →
+EXPIRED when a command outlives its time to live. A device that (re)subscribes receives every open
+command again, so a command is never lost because the broker was down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from models.devices import (
+    OPEN_COMMAND_STATUSES,
+    CommandKind,
+    CommandStatus,
+    Device,
+    DeviceCommand,
+    FleetPolicy,
+    ReleaseChannel,
+    SoftwareRelease,
+)
+from subscriptions.channels import device_commands
+from subscriptions.events import publish, tenant_event
+
+
+class CommandRefused(Exception):
+    def __init__(self, field: str, code: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.message = message
+
+
+def _version_key(version: str) -> tuple[int | str, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in version.replace("-", ".").split("."))
+
+
+async def release_channel() -> ReleaseChannel:
+    """The channel the current tenant's devices follow."""
+    policy = await FleetPolicy.first()
+    return policy.release_channel if policy else ReleaseChannel.STABLE
+
+
+async def latest_release(channel: ReleaseChannel) -> SoftwareRelease | None:
+    releases = await SoftwareRelease.filter(channel=channel)
+    return max(releases, key=lambda r: _version_key(r.version), default=None)
+
+
+def release_payload(release: SoftwareRelease) -> dict[str, Any]:
+    return {
+        "version": release.version,
+        "channel": release.channel.value,
+        "url": release.url,
+        "checksum": release.checksum,
+    }
+
+
+async def _update_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """UPDATE_APP carries its target release: the one named, or the newest on the tenant's channel."""
+    channel = await release_channel()
+    wanted = payload.get("version")
+    if wanted is not None:
+        release = await SoftwareRelease.get_or_none(channel=channel, version=str(wanted))
+        if release is None:
+            raise CommandRefused("payload", "NOT_FOUND", f"no release {wanted} on the {channel.value} channel")
+    else:
+        release = await latest_release(channel)
+        if release is None:
+            raise CommandRefused("kind", "NOT_FOUND", f"no release published on the {channel.value} channel")
+    return {**payload, "release": release_payload(release)}
+
+
+async def issue_command(
+    broadcast: Any,
+    device: Device,
+    kind: CommandKind,
+    payload: dict[str, Any] | None,
+    ttl_seconds: int,
+    issued_by: int | None = None,
+    batch_id: str = "",
+) -> DeviceCommand:
+    """Write a PENDING command in the current tenant and signal its device (after commit)."""
+    if device.revoked_at is not None:
+        raise CommandRefused("deviceId", "INVALID", "this device is revoked")
+    body = dict(payload or {})
+    if kind == CommandKind.SET_BRIGHTNESS or kind == CommandKind.SET_VOLUME:
+        level = body.get("level")
+        if not isinstance(level, int | float) or isinstance(level, bool) or not 0 <= level <= 100:
+            raise CommandRefused("payload", "OUT_OF_RANGE", "payload.level must be a number from 0 to 100")
+    if kind == CommandKind.UPDATE_APP:
+        body = await _update_payload(body)
+    command = await DeviceCommand.create(
+        device_id=device.id,
+        kind=kind,
+        payload=body,
+        issued_by_id=issued_by,
+        batch_id=batch_id,
+        expires_at=datetime.now(UTC) + timedelta(seconds=ttl_seconds),
+    )
+    await publish(broadcast, device_commands(device.id), {"commandId": command.id})
+    return command
+
+
+async def open_commands(device_id: int, now: datetime | None = None) -> list[DeviceCommand]:
+    """Every command the device still has to act on, oldest first; outdated ones expire here."""
+    now = now or datetime.now(UTC)
+    await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now).update(
+        status=CommandStatus.EXPIRED, completed_at=now
+    )
+    return await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES).order_by("id")
+
+
+async def mark_delivered(command_ids: list[int], now: datetime | None = None) -> None:
+    if command_ids:
+        await DeviceCommand.filter(id__in=command_ids, status=CommandStatus.PENDING).update(
+            status=CommandStatus.DELIVERED, delivered_at=now or datetime.now(UTC)
+        )
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    success: bool
+    detail: str = ""
+
+
+async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgement) -> DeviceCommand:
+    """Record the device's answer once; a repeated answer returns the command unchanged."""
+    now = datetime.now(UTC)
+    status = CommandStatus.ACKNOWLEDGED if ack.success else CommandStatus.FAILED
+    changed = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES).update(
+        status=status, completed_at=now, detail=ack.detail[:500], delivered_at=command.delivered_at or now
+    )
+    if changed:
+        await tenant_event(
+            broadcast,
+            command.tenant_id,
+            "COMMAND_ACKNOWLEDGED" if ack.success else "COMMAND_FAILED",
+            command.device_id,
+            commandId=command.id,
+            commandKind=command.kind.value,
+            success=ack.success,
+        )
+    refreshed = await DeviceCommand.get(id=command.id)
+    return refreshed

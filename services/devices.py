@@ -1,0 +1,240 @@
+"""Devices: the `Device` credential scheme, presence and status, revocation, heartbeats, settings.
+
+Presence lives on the global `DeviceIdentity` row: a heartbeat or a live subscription refreshes
+`last_seen_at`; `online` remembers which transition was last announced, so each online/offline change
+is announced once (a conditional update wins the race between processes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from models.base import tenant_scope
+from models.devices import (
+    OPEN_COMMAND_STATUSES,
+    CommandKind,
+    CommandStatus,
+    Device,
+    DeviceCommand,
+    DeviceHeartbeat,
+    DeviceIdentity,
+    DeviceSettings,
+)
+from services.errors import Unauthenticated
+from services.principals import Principal, register_scheme
+from services.tokens import hash_secret, secret_kind
+from subscriptions.channels import tenant_content
+from subscriptions.events import after_commit, publish, tenant_event
+
+log = logging.getLogger("shulgraph.devices")
+
+ONLINE_WINDOW_SECONDS = 90
+
+
+class DeviceStatus(StrEnum):
+    ONLINE = "ONLINE"
+    OFFLINE = "OFFLINE"
+    NEVER_SEEN = "NEVER_SEEN"
+    REVOKED = "REVOKED"
+
+
+def principal_key(device_id: int) -> str:
+    return f"device:{device_id}"
+
+
+async def device_principal(credential: str) -> Principal:
+    """`Authorization: Device <token>`: the device and its tenant, or `Unauthenticated`."""
+    if secret_kind(credential) != "device":
+        raise Unauthenticated("invalid device token")
+    identity = await DeviceIdentity.get_or_none(token_hash=hash_secret(credential))
+    if identity is None or identity.revoked_at is not None:
+        raise Unauthenticated("invalid device token")
+    return Principal(kind="device", device_id=identity.device_id, tenant_id=identity.tenant_id)
+
+
+register_scheme("device", device_principal)
+
+
+def status_of(identity: DeviceIdentity | None, now: datetime | None = None, window: int = ONLINE_WINDOW_SECONDS) -> str:
+    if identity is None or identity.revoked_at is not None:
+        return DeviceStatus.REVOKED if identity is not None else DeviceStatus.NEVER_SEEN
+    if identity.last_seen_at is None:
+        return DeviceStatus.NEVER_SEEN
+    now = now or datetime.now(UTC)
+    return DeviceStatus.ONLINE if now - identity.last_seen_at <= timedelta(seconds=window) else DeviceStatus.OFFLINE
+
+
+async def identities(device_ids: list[int]) -> dict[int, DeviceIdentity]:
+    return {row.device_id: row for row in await DeviceIdentity.filter(device_id__in=device_ids)}
+
+
+# --- presence ----------------------------------------------------------------------------------------------
+
+
+async def mark_seen(broadcast: Any, device_id: int, tenant_id: int, now: datetime | None = None) -> None:
+    """A sign of life: refresh `last_seen_at`, and announce the device online if it was not."""
+    now = now or datetime.now(UTC)
+    came_online = await DeviceIdentity.filter(device_id=device_id, online=False, revoked_at=None).update(
+        online=True, last_seen_at=now
+    )
+    if came_online:
+        await tenant_event(broadcast, tenant_id, "DEVICE_ONLINE", device_id)
+    else:
+        await DeviceIdentity.filter(device_id=device_id).update(last_seen_at=now)
+
+
+async def sweep_offline(broadcast: Any, now: datetime | None = None, window: int = ONLINE_WINDOW_SECONDS) -> int:
+    """Announce every device whose last sign of life is older than the window as offline."""
+    now = now or datetime.now(UTC)
+    cutoff = now - timedelta(seconds=window)
+    gone = 0
+    for identity in await DeviceIdentity.filter(online=True, last_seen_at__lt=cutoff).limit(1000):
+        flipped = await DeviceIdentity.filter(id=identity.id, online=True, last_seen_at__lt=cutoff).update(online=False)
+        if flipped:
+            gone += 1
+            await tenant_event(broadcast, identity.tenant_id, "DEVICE_OFFLINE", identity.device_id)
+    return gone
+
+
+# --- revocation --------------------------------------------------------------------------------------------
+
+
+async def revoke_device(broadcast: Any, device: Device) -> None:
+    """Revoke in the current tenant: the token dies, open commands expire, open sockets close."""
+    from subscriptions.sessions import close_principal_sockets
+
+    now = datetime.now(UTC)
+    if device.revoked_at is None:
+        device.revoked_at = now
+        await device.save(update_fields=["revoked_at"])
+    await DeviceIdentity.filter(device_id=device.id, tenant_id=device.tenant_id).update(revoked_at=now, online=False)
+    await DeviceCommand.filter(device_id=device.id, status__in=OPEN_COMMAND_STATUSES).update(
+        status=CommandStatus.EXPIRED, completed_at=now, detail="device revoked"
+    )
+    await tenant_event(broadcast, device.tenant_id, "DEVICE_REVOKED", device.id)
+    key = principal_key(device.id)
+
+    async def close() -> None:
+        await close_principal_sockets(broadcast, key, "device revoked")
+
+    await after_commit(close)
+
+
+# --- heartbeats --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    cpu: float | None = None
+    memory: float | None = None
+    temperature: float | None = None
+    uptime_seconds: int | None = None
+    app_version: str | None = None
+
+
+async def record_heartbeat(broadcast: Any, device: Device, beat: Heartbeat, now: datetime | None = None) -> None:
+    """Store a sample in the series, keep the reported version, and close the update loop."""
+    now = now or datetime.now(UTC)
+    await DeviceHeartbeat.create(
+        device_id=device.id,
+        at=now,
+        cpu=beat.cpu,
+        memory=beat.memory,
+        temperature=beat.temperature,
+        uptime_seconds=beat.uptime_seconds,
+        app_version=beat.app_version or "",
+    )
+    if beat.app_version and beat.app_version != device.app_version:
+        device.app_version = beat.app_version
+        await device.save(update_fields=["app_version"])
+    if beat.app_version:
+        await _close_update_commands(broadcast, device, beat.app_version, now)
+    await mark_seen(broadcast, device.id, device.tenant_id, now)
+
+
+async def _close_update_commands(broadcast: Any, device: Device, version: str, now: datetime) -> None:
+    updates = await DeviceCommand.filter(
+        device_id=device.id, kind=CommandKind.UPDATE_APP, status__in=OPEN_COMMAND_STATUSES
+    )
+    for command in updates:
+        release = command.payload.get("release")
+        if isinstance(release, dict) and release.get("version") == version:
+            done = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES).update(
+                status=CommandStatus.ACKNOWLEDGED, completed_at=now, detail=f"running {version}"
+            )
+            if done:
+                await tenant_event(
+                    broadcast, device.tenant_id, "COMMAND_ACKNOWLEDGED", device.id, commandId=command.id, success=True
+                )
+
+
+# --- settings ----------------------------------------------------------------------------------------------
+
+
+async def settings_of(device_id: int) -> DeviceSettings:
+    """The device's settings row (created with defaults on first use), in the current tenant."""
+    row = await DeviceSettings.get_or_none(device_id=device_id)
+    if row is None:
+        row = await DeviceSettings.create(device_id=device_id)
+    return row
+
+
+async def settings_for_screen(tenant_id: int, device_id: int) -> DeviceSettings:
+    async with tenant_scope(tenant_id):
+        return await settings_of(device_id)
+
+
+async def settings_changed(broadcast: Any, tenant_id: int, device_id: int) -> None:
+    """Tell the screens of a tenant that one device's own settings changed."""
+    await publish(broadcast, tenant_content(tenant_id), {"kind": "device-settings", "deviceId": device_id})
+
+
+# --- live presence -----------------------------------------------------------------------------------------
+
+SWEEP_SECONDS = 15
+PRESENCE_SECONDS = 30
+_sweepers: weakref.WeakKeyDictionary[Any, asyncio.Task[None]] = weakref.WeakKeyDictionary()
+
+
+async def _sweep_forever(broadcast: Any, window: int) -> None:
+    while True:
+        await asyncio.sleep(SWEEP_SECONDS)
+        try:
+            await sweep_offline(broadcast, window=window)
+        except Exception:
+            log.warning("offline sweep failed", exc_info=True)
+
+
+def ensure_sweeper(broadcast: Any, window: int = ONLINE_WINDOW_SECONDS) -> None:
+    """Start this process's offline sweeper (once per broadcaster)."""
+    task = _sweepers.get(broadcast)
+    if task is None or task.done():
+        _sweepers[broadcast] = asyncio.create_task(_sweep_forever(broadcast, window))
+
+
+@asynccontextmanager
+async def live_presence(broadcast: Any, device_id: int, tenant_id: int) -> AsyncIterator[None]:
+    """While a device holds a live subscription it counts as seen."""
+
+    async def keep() -> None:
+        while True:
+            await asyncio.sleep(PRESENCE_SECONDS)
+            with contextlib.suppress(Exception):
+                await mark_seen(broadcast, device_id, tenant_id)
+
+    await mark_seen(broadcast, device_id, tenant_id)
+    ensure_sweeper(broadcast)
+    task = asyncio.create_task(keep())
+    try:
+        yield
+    finally:
+        task.cancel()

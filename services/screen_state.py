@@ -1,0 +1,223 @@
+"""A screen's state: the tenant's screen content as plain data, projected through one device's settings.
+
+The content comes from `services.screen_data.screen_content(tenant_id, now)` (the content domain).
+Until that exists, `minimal_content` stands in: the synagogue's name and date and the messages live
+now. A state's `version` is a hash of what it shows, so every process computes the same version for
+the same state and a TV can tell whether anything changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from models.base import tenant_scope
+
+ContentSource = Callable[[int, datetime], Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class BaseContent:
+    """The tenant's screen content, computed once per change and shared by every device."""
+
+    data: dict[str, Any]
+    valid_until: datetime | None
+    generated_at: datetime
+
+
+@dataclass(frozen=True)
+class ScreenState:
+    version: str
+    generated_at: datetime
+    valid_until: datetime | None
+    data: dict[str, Any]
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _moment(value: Any, day: date, zone: ZoneInfo) -> datetime | None:
+    if isinstance(value, datetime):
+        return value.astimezone(zone)
+    if isinstance(value, time):
+        return datetime.combine(day, value, tzinfo=zone)
+    return None
+
+
+def _hebrew_display(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    display = _get(value, "display")
+    if callable(display):
+        display = display()
+    return str(display) if display is not None else str(value)
+
+
+def content_data(content: Any) -> BaseContent:
+    """Plain data from whatever the content source returned (a dataclass or a mapping)."""
+    zone = ZoneInfo(str(_get(content, "timezone") or "UTC"))
+    day = _get(content, "date") or datetime.now(zone).date()
+    data: dict[str, Any] = {
+        "synagogueName": str(_get(content, "synagogue_name", "") or ""),
+        "date": day,
+        "hebrewDate": _hebrew_display(_get(content, "hebrew_date")),
+        "parasha": _get(content, "parasha"),
+        "holidays": [str(h) for h in _get(content, "holidays", None) or []],
+        "candleLighting": _moment(_get(content, "candle_lighting"), day, zone),
+        "havdalah": _moment(_get(content, "havdalah"), day, zone),
+        "zmanim": [
+            {
+                "key": str(_get(z, "key")),
+                "label": str(_get(z, "label", "")),
+                "time": _moment(_get(z, "time"), day, zone),
+            }
+            for z in _get(content, "zmanim", None) or []
+        ],
+        "prayers": [
+            {"name": _get(p, "name"), "time": _moment(_get(p, "time"), day, zone), "location": _get(p, "location", "")}
+            for p in _get(content, "prayers", None) or []
+        ],
+        "messages": [
+            {
+                "id": _get(x, "id"),
+                "title": _get(x, "title"),
+                "body": _get(x, "body", ""),
+                "priority": _get(x, "priority", 0),
+            }
+            for x in _get(content, "messages", None) or []
+        ],
+        "yahrzeits": [
+            {
+                "name": _get(y, "name"),
+                "hebrewName": _get(y, "hebrew_name", "") or "",
+                "date": _get(y, "date"),
+                "plaque": _get(y, "plaque", "") or "",
+            }
+            for y in _get(content, "yahrzeits", None) or []
+        ],
+        "classes": [
+            {
+                "title": _get(c, "title"),
+                "teacher": _get(c, "teacher", "") or "",
+                "time": _moment(_get(c, "time"), day, zone),
+            }
+            for c in _get(content, "classes", None) or []
+        ],
+    }
+    return BaseContent(data=data, valid_until=_get(content, "valid_until"), generated_at=datetime.now(UTC))
+
+
+def project(base: BaseContent, settings: dict[str, Any]) -> ScreenState:
+    """One device's view of the shared content: its overrides applied, its settings attached."""
+    data = dict(base.data)
+    overrides = settings.get("contentOverrides") or {}
+    section_keys = {
+        "ZMANIM": "zmanim",
+        "PRAYERS": "prayers",
+        "MESSAGES": "messages",
+        "YAHRZEITS": "yahrzeits",
+        "CLASSES": "classes",
+        "HOLIDAYS": "holidays",
+    }
+    for section in overrides.get("hiddenSections") or []:
+        key = section_keys.get(str(section))
+        if key:
+            data[key] = []
+    keys = overrides.get("zmanimKeys")
+    if isinstance(keys, list):
+        wanted = {str(k) for k in keys}
+        data["zmanim"] = [z for z in data["zmanim"] if z["key"] in wanted]
+    limit = overrides.get("maxMessages")
+    if isinstance(limit, int):
+        data["messages"] = data["messages"][:limit]
+    data["settings"] = settings
+    digest = hashlib.sha256(json.dumps(_plain(data), sort_keys=True, default=str).encode()).hexdigest()[:20]
+    return ScreenState(version=digest, generated_at=base.generated_at, valid_until=base.valid_until, data=data)
+
+
+def settings_data(row: Any) -> dict[str, Any]:
+    """The parts of a `DeviceSettings` row a screen shows, as plain data (also the variant key)."""
+    return {
+        "orientation": row.orientation,
+        "language": row.language,
+        "theme": row.theme,
+        "brightness": row.brightness,
+        "nightStart": row.night_start.strftime("%H:%M") if row.night_start else None,
+        "nightEnd": row.night_end.strftime("%H:%M") if row.night_end else None,
+        "nightBrightness": row.night_brightness,
+        "panels": list(row.panels or []),
+        "contentOverrides": dict(row.content_overrides or {}),
+    }
+
+
+def variant_key(settings: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# --- the stand-in content source ---------------------------------------------------------------------------
+
+
+async def minimal_content(tenant_id: int, now: datetime) -> dict[str, Any]:
+    """The synagogue's name and local date and the messages showing now; valid until the next change."""
+    from models.synagogue import Synagogue
+    from schema.relay import to_global_id
+
+    async with tenant_scope(tenant_id):
+        synagogue = await Synagogue.get(id=tenant_id)
+        try:
+            from models.content import Message
+        except ImportError:
+            rows: list[Any] = []
+        else:
+            rows = list(await Message.all().order_by("-priority", "id"))
+    zone = ZoneInfo(synagogue.timezone)
+    local = now.astimezone(zone)
+    boundaries = [datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)]
+    showing = []
+    for row in rows:
+        starts, ends = row.starts_at, row.ends_at
+        for edge in (starts, ends):
+            if edge is not None and edge > now:
+                boundaries.append(edge)
+        if (starts is None or starts <= now) and (ends is None or now < ends):
+            showing.append(
+                {"id": to_global_id("Message", row.id), "title": row.title, "body": row.body, "priority": row.priority}
+            )
+    return {
+        "synagogue_name": synagogue.name,
+        "timezone": synagogue.timezone,
+        "date": local.date(),
+        "messages": showing,
+        "valid_until": min(boundaries),
+    }
+
+
+def content_source() -> ContentSource:
+    """The content domain's `screen_content` when it exists, else the stand-in."""
+    try:
+        from services.screen_data import screen_content
+    except ImportError:
+        return minimal_content
+    source: ContentSource = screen_content
+    return source

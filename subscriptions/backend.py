@@ -1,0 +1,122 @@
+"""The broadcaster's Redis backend, made to survive Redis restarts (R2).
+
+broadcaster's own Redis backend stops listening for good when its connection drops. This one keeps
+the set of subscribed channels, reconnects with backoff, subscribes again, and then puts a `RESYNC`
+event on every channel: whatever was published while the connection was down is lost, so each
+stream re-reads its state from the database. Publishing while Redis is down raises; callers log it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from broadcaster import Broadcast
+from broadcaster._backends.base import BroadcastBackend
+from broadcaster._base import Event
+from redis import asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+
+from subscriptions.events import RESYNC
+
+log = logging.getLogger("shulgraph.pubsub")
+
+KEEPALIVE_CHANNEL = "shulgraph:pubsub"
+"""Always subscribed, so the connection is listened to (and its loss noticed) before any stream exists."""
+
+
+class ResilientRedisBackend(BroadcastBackend):
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._publisher = aioredis.Redis.from_url(
+            url, socket_connect_timeout=2, socket_timeout=5, retry=Retry(NoBackoff(), 1)
+        )
+        self._channels: set[str] = set()
+        self._queue: asyncio.Queue[Event] = asyncio.Queue()
+        self._pubsub: Any = None
+        self._task: asyncio.Task[None] | None = None
+        self._listening = asyncio.Event()
+        self.reconnects = 0
+
+    async def connect(self) -> None:
+        self._task = asyncio.create_task(self._run())
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._listening.wait(), timeout=5)
+
+    async def disconnect(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        await self._publisher.aclose()
+
+    async def subscribe(self, channel: str) -> None:
+        self._channels.add(channel)
+        pubsub = self._pubsub
+        if pubsub is not None:
+            try:
+                await pubsub.subscribe(channel)
+            except Exception:
+                log.info("subscribe deferred until the broker is back", extra={"channel": channel})
+
+    async def unsubscribe(self, channel: str) -> None:
+        self._channels.discard(channel)
+        pubsub = self._pubsub
+        if pubsub is not None:
+            with contextlib.suppress(Exception):
+                await pubsub.unsubscribe(channel)
+
+    async def publish(self, channel: str, message: Any) -> None:
+        await self._publisher.publish(channel, message)
+
+    async def next_published(self) -> Event:
+        return await self._queue.get()
+
+    async def _run(self) -> None:
+        delay = 0.1
+        connected_before = False
+        while True:
+            client = aioredis.Redis.from_url(
+                self._url, socket_connect_timeout=2, retry=Retry(NoBackoff(), 0), health_check_interval=5
+            )
+            pubsub = client.pubsub()
+            try:
+                await pubsub.subscribe(KEEPALIVE_CHANNEL)
+                self._pubsub = pubsub
+                if self._channels:
+                    await pubsub.subscribe(*self._channels)
+                if connected_before:
+                    self.reconnects += 1
+                    log.warning("pub/sub reconnected; streams resynchronise", extra={"channels": len(self._channels)})
+                    for channel in list(self._channels):
+                        self._queue.put_nowait(Event(channel=channel, message=RESYNC))
+                connected_before = True
+                delay = 0.1
+                self._listening.set()
+                async for message in pubsub.listen():
+                    if message["type"] == "message":
+                        channel = message["channel"].decode()
+                        if channel != KEEPALIVE_CHANNEL:
+                            self._queue.put_nowait(Event(channel=channel, message=message["data"].decode()))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("pub/sub connection lost; reconnecting", extra={"error": repr(exc)})
+            finally:
+                self._pubsub = None
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                with contextlib.suppress(Exception):
+                    await client.aclose()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
+def make_broadcast(redis_url: str | None) -> Broadcast:
+    """Redis pub/sub that survives restarts, or process memory in the embedded default."""
+    if redis_url:
+        return Broadcast(backend=ResilientRedisBackend(redis_url))
+    return Broadcast("memory://")

@@ -1,0 +1,96 @@
+"""Publishing on the broadcaster: after the writer's transaction commits, and never failing the writer.
+
+A mutation runs in one transaction (`schema.extensions.TenantScope`); a subscriber that reads the
+database on an event must see the rows the event speaks of, so events raised inside an operation are
+held until its transaction has committed (`deferred_publications`). Outside an operation they go
+out at once. A lost event costs nothing: every stream re-reads its state from the database on
+(re)subscribe and after a broker reconnect (`RESYNC`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+from subscriptions.channels import tenant_events
+
+log = logging.getLogger("shulgraph.events")
+
+RESYNC = json.dumps({"resync": True})
+"""Sent on every subscribed channel after the broker connection was re-established."""
+
+_deferred: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar("shulgraph_deferred", default=None)
+
+
+def is_resync(message: str) -> bool:
+    return message == RESYNC
+
+
+@asynccontextmanager
+async def deferred_publications() -> AsyncIterator[None]:
+    """Hold publications made inside until the block exits without an exception, then send them."""
+    pending: list[Callable[[], Awaitable[None]]] = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    for send in pending:
+        await send()
+
+
+async def _send(broadcast: Any, channel: str, message: str) -> None:
+    try:
+        await broadcast.publish(channel=channel, message=message)
+    except Exception:
+        log.warning("event not published; subscribers resynchronise from the database", extra={"channel": channel})
+
+
+async def publish(broadcast: Any, channel: str, payload: dict[str, Any]) -> None:
+    """Publish a JSON event (after the current operation's commit when there is one)."""
+    message = json.dumps(payload, default=str)
+    pending = _deferred.get()
+    if pending is None:
+        await _send(broadcast, channel, message)
+        return
+
+    async def send() -> None:
+        await _send(broadcast, channel, message)
+
+    pending.append(send)
+
+
+async def after_commit(work: Callable[[], Awaitable[None]]) -> None:
+    """Run `work` after the current operation's commit (at once outside an operation)."""
+    pending = _deferred.get()
+    if pending is None:
+        await work()
+    else:
+        pending.append(work)
+
+
+async def tenant_event(broadcast: Any, tenant_id: int, kind: str, device_id: int | None = None, **detail: Any) -> None:
+    """An event for the admins watching `tenantEvents` of a synagogue."""
+    await publish(
+        broadcast,
+        tenant_events(tenant_id),
+        {"kind": kind, "at": datetime.now(UTC).isoformat(), "deviceId": device_id, "detail": detail},
+    )
+
+
+async def tenant_event_stream(broadcast: Any, tenant_id: int) -> AsyncIterator[dict[str, Any]]:
+    """The events of one tenant, as published (a broker reconnect is not an event)."""
+    async with broadcast.subscribe(channel=tenant_events(tenant_id)) as subscriber:
+        async for event in subscriber:
+            if event is None:
+                break
+            if is_resync(event.message):
+                continue
+            payload = json.loads(event.message)
+            if isinstance(payload, dict):
+                yield payload

@@ -1,0 +1,130 @@
+"""Pairing in RFC 8628's shape: start, claim by an ADMIN, poll, the device token exactly once."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from models.devices import DeviceIdentity, DevicePairing
+from models.identity import Role
+from services.pairing import CODE_ALPHABET
+from services.tokens import hash_secret
+from tests.conftest import Factory, error_codes
+from tests.devices.helpers import client_gql, pair_tv
+
+
+def _codes(result: dict[str, Any], field: str) -> list[str]:
+    return [e["code"] for e in result["data"][field]["userErrors"]]
+
+
+async def test_pairing_code_has_no_look_alikes_and_expires_in_ten_minutes(app: Any) -> None:
+    gql = client_gql(app)
+    before = datetime.now(UTC)
+    result = await gql.op("StartDevicePairing", {"input": {"model": "X", "resolution": "1920x1080"}})
+    assert "errors" not in result, result
+    started = result["data"]["startDevicePairing"]
+    assert re.fullmatch(f"[{CODE_ALPHABET}]{{4}}-[{CODE_ALPHABET}]{{4}}", started["pairingCode"])
+    assert not set("01OIL5S") & set(started["pairingCode"])
+    expires = datetime.fromisoformat(started["expiresAt"])
+    assert timedelta(minutes=9) < expires - before <= timedelta(minutes=10, seconds=5)
+    assert started["deviceCode"].startswith("sgc_") and started["pollIntervalSeconds"] > 0
+    row = await DevicePairing.get(device_code_hash=hash_secret(started["deviceCode"]))
+    assert row.user_code == started["pairingCode"].replace("-", "")
+
+
+async def test_full_pairing_returns_the_token_exactly_once(app: Any, factory: Factory) -> None:
+    gql = client_gql(app)
+    admin = await factory.member(role=Role.ADMIN)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+
+    pending = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
+    assert _codes(pending, "completeDevicePairing") == ["AUTHORIZATION_PENDING"]
+    assert pending["data"]["completeDevicePairing"]["deviceToken"] is None
+    too_fast = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
+    assert _codes(too_fast, "completeDevicePairing") == ["SLOW_DOWN"]
+
+    code = started["pairingCode"].lower().replace("-", " ")
+    claimed = await gql.op("ClaimDevice", {"input": {"pairingCode": code, "name": "Lobby", "location": "Hall"}}, actor=admin)
+    device = claimed["data"]["claimDevice"]["device"]
+    assert device["name"] == "Lobby" and device["location"] == "Hall" and device["status"] == "NEVER_SEEN"
+
+    done = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
+    result = done["data"]["completeDevicePairing"]
+    assert result["userErrors"] == [] and result["device"] == {"id": device["id"], "name": "Lobby"}
+    token = result["deviceToken"]
+    assert token.startswith("sgd_")
+    identity = await DeviceIdentity.get(token_hash=hash_secret(token))
+    assert identity.tenant_id == admin.tenant.id  # type: ignore[union-attr]
+
+    again = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
+    assert _codes(again, "completeDevicePairing") == ["ALREADY_USED"]
+    assert again["data"]["completeDevicePairing"]["deviceToken"] is None
+
+    works = await gql.op("Screen", headers={"Authorization": f"Device {token}"})
+    assert "errors" not in works, works
+
+
+async def test_expired_pairing_answers_expired_token(app: Any, factory: Factory) -> None:
+    gql = client_gql(app)
+    admin = await factory.member(role=Role.ADMIN)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    await DevicePairing.filter(device_code_hash=hash_secret(started["deviceCode"])).update(expires_at=past)
+    polled = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
+    assert _codes(polled, "completeDevicePairing") == ["EXPIRED_TOKEN"]
+    claim = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "Late"}}, actor=admin)
+    assert _codes(claim, "claimDevice") == ["EXPIRED_TOKEN"]
+
+
+async def test_claim_needs_an_admin_and_a_real_code(app: Any, factory: Factory) -> None:
+    gql = client_gql(app)
+    editor = await factory.member(role=Role.EDITOR)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+    refused = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "X"}}, actor=editor)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    anonymous = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "X"}})
+    assert error_codes(anonymous) == ["UNAUTHENTICATED"]
+    assert (await DevicePairing.get(user_code=started["pairingCode"].replace("-", ""))).claimed_at is None
+
+    admin = await factory.member(role=Role.ADMIN)
+    unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "X"}}, actor=admin)
+    assert _codes(unknown, "claimDevice") == ["NOT_FOUND"]
+    blank = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": " "}}, actor=admin)
+    assert _codes(blank, "claimDevice") == ["REQUIRED"]
+
+
+async def test_a_code_claimed_by_one_tenant_cannot_be_claimed_by_another(app: Any, factory: Factory) -> None:
+    gql = client_gql(app)
+    a = await factory.member(role=Role.ADMIN)
+    b = await factory.member(role=Role.OWNER)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+    first = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "A"}}, actor=a)
+    assert first["data"]["claimDevice"]["userErrors"] == []
+    second = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "B"}}, actor=b)
+    assert _codes(second, "claimDevice") == ["NOT_FOUND"]
+    devices_b = await gql.op("Devices", actor=b)
+    assert devices_b["data"]["devices"]["totalCount"] == 0
+
+
+async def test_pairing_is_rate_limited_per_client_address(app: Any, settings: Any) -> None:
+    limit = int(settings.pairing_rate_limit.split("/")[0])
+    crowded = client_gql(app)
+    for _ in range(limit):
+        ok = await crowded.op("StartDevicePairing", {"input": {}})
+        assert "errors" not in ok, ok
+    throttled = await crowded.op("StartDevicePairing", {"input": {}})
+    assert error_codes(throttled) == ["THROTTLED"]
+    elsewhere = await client_gql(app).op("StartDevicePairing", {"input": {}})
+    assert "errors" not in elsewhere
+
+
+async def test_bad_device_tokens_are_unauthenticated(app: Any, factory: Factory) -> None:
+    gql = client_gql(app)
+    for header in ("Device sgd_not-a-token", "Device sgr_refresh-kind", "Device "):
+        result = await gql.op("Screen", headers={"Authorization": header})
+        assert error_codes(result) == ["UNAUTHENTICATED"], header
+    admin = await factory.member(role=Role.ADMIN)
+    tv, _ = await pair_tv(gql, admin)
+    as_bearer = await gql.op("Screen", headers={"Authorization": f"Bearer {tv.token}"})
+    assert error_codes(as_bearer) == ["UNAUTHENTICATED"]
