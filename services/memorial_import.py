@@ -106,7 +106,8 @@ def validate_record(header: list[str], cells: list[str], today: date) -> tuple[d
     problems = Problems()
     values = _values(row, problems)
     clean, found = memorial_values(values, None, today)
-    return clean, [*problems, *found]
+    reported = {p.field for p in problems}
+    return clean, [*problems, *(p for p in found if p.field not in reported)]
 
 
 async def start_import(text: str, all_or_nothing: bool, today: date) -> tuple[Job | None, Problems]:

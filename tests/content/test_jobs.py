@@ -1,0 +1,69 @@
+"""The job framework: tenant of the job, leases, retry after a crashed worker, giving up."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from models.base import current_tenant_id, tenant_scope
+from models.jobs import Job, JobStatus
+from services import jobs
+from tests.conftest import Factory
+
+seen: list[Any] = []
+
+
+@jobs.handler("test_record")
+async def _record(run: jobs.JobRun) -> None:
+    seen.append((run.job_id, current_tenant_id(), run.attempt, run.payload))
+
+
+@jobs.handler("test_explode")
+async def _explode(run: jobs.JobRun) -> None:
+    raise RuntimeError("boom")
+
+
+async def _enqueue(tenant_id: int, kind: str, **payload: Any) -> Job:
+    async with tenant_scope(tenant_id):
+        return await jobs.enqueue(kind, payload, max_attempts=2)
+
+
+async def test_job_runs_in_its_tenant(factory: Factory) -> None:
+    a, b = await factory.tenant(), await factory.tenant()
+    job_a = await _enqueue(a.id, "test_record", n=1)
+    job_b = await _enqueue(b.id, "test_record", n=2)
+    await jobs.run_pending()
+    assert (job_a.id, a.id, 1, {"n": 1}) in seen and (job_b.id, b.id, 1, {"n": 2}) in seen
+    assert (await Job.get(id=job_a.id)).status == JobStatus.DONE
+
+
+async def test_job_of_a_crashed_worker_is_claimed_again(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    job = await _enqueue(tenant.id, "test_record", crash=True)
+    run = await jobs.claim()
+    while run is not None and run.job_id != job.id:
+        await jobs.execute(run)
+        run = await jobs.claim()
+    assert run is not None and run.attempt == 1
+    # The worker holding `run` dies here; once its lease has passed another worker takes the job over.
+    await Job.filter(id=job.id).update(locked_until=datetime.now(UTC) - timedelta(seconds=1))
+    await jobs.run_pending()
+    assert (job.id, tenant.id, 2, {"crash": True}) in seen
+    assert (await Job.get(id=job.id)).status == JobStatus.DONE
+    with pytest.raises(jobs.JobLost):
+        await run.report(1)
+
+
+async def test_failing_job_is_retried_then_failed(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    job = await _enqueue(tenant.id, "test_explode")
+    await jobs.run_pending()
+    first = await Job.get(id=job.id)
+    assert (first.status, first.attempts) == (JobStatus.PENDING, 1) and first.run_after > datetime.now(UTC)
+    await Job.filter(id=job.id).update(run_after=datetime.now(UTC))
+    await jobs.run_pending()
+    final = await Job.get(id=job.id)
+    assert (final.status, final.attempts) == (JobStatus.FAILED, 2)
+    assert final.errors == [{"message": "RuntimeError: boom"}]
