@@ -34,21 +34,6 @@ IDENTITY_OPERATIONS = frozenset(
 NOT_SERVED_YET = frozenset(
     {
         # content
-        "AssignAliyah",
-        "CreateMemorial",
-        "CreateMessage",
-        "CreatePrayerTime",
-        "CreateTorahClass",
-        "DaySchedule",
-        "DeleteMessage",
-        "MemorialYahrzeits",
-        "Memorials",
-        "Messages",
-        "PrayerTimes",
-        "UpdateMessage",
-        "Yahrzeits",
-        "Zmanim",
-        "PublicZmanim",
         "Screen",
         "ScreenUpdated",
         "TenantEvents",
@@ -67,8 +52,6 @@ NOT_SERVED_YET = frozenset(
         "StartDevicePairing",
         # partners and platform
         "CreateApiKey",
-        "PartnerDaySchedule",
-        "PartnerUpcomingYahrzeits",
         "PersistedDocuments",
     }
 )
