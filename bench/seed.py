@@ -46,6 +46,9 @@ async def seed(owner_url: str) -> Seeded:
         await Membership.create(user=users[0], synagogue=synagogue, role=Role.OWNER)
         for n, user in enumerate(users[1:]):
             await Membership.create(user=user, synagogue=synagogue, role=ROLES[n % len(ROLES)])
+        from bench.seed_content import seed_content
+
+        await seed_content(synagogue.id)
     finally:
         await Tortoise.close_connections()
     token = issue_access_token(settings, users[0].id)[0]

@@ -19,6 +19,7 @@ from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
 from models.content import Message
 from models.synagogue import Synagogue
+from schema.relay import to_global_id
 from services.content.memorials import yahrzeit_board
 from services.content.messages import is_active
 from services.content.preferences import preferences
@@ -30,6 +31,8 @@ WEEK_DAYS = 7
 @dataclass(frozen=True)
 class ScreenZman:
     key: str
+    """The @hebcal/core name (`luach.ZMAN_ENUM_NAMES[key]` is its `ZmanKey` value)."""
+
     label: str
     time: datetime | None
 
@@ -43,7 +46,9 @@ class ScreenPrayer:
 
 @dataclass(frozen=True)
 class ScreenMessage:
-    id: int
+    id: str
+    """The message's global id (as `node(id:)` takes it)."""
+
     title: str
     body: str
     priority: int
@@ -139,7 +144,11 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
         daf_yomi=plan.daf_yomi if prefs.show_daf_yomi else None,
         zmanim=zmanim,
         prayers=[ScreenPrayer(p.name, p.time, p.location) for p in plan.prayers],
-        messages=[ScreenMessage(m.id, m.title, m.body, m.priority) for m in messages if is_active(m, now)],
+        messages=[
+            ScreenMessage(to_global_id("Message", m.id), m.title, m.body, m.priority)
+            for m in messages
+            if is_active(m, now)
+        ],
         yahrzeits_today=[y for y in week if y.date == today],
         yahrzeits_week=week,
         classes=[ScreenClass(c.title, c.teacher, c.time, c.location) for c in plan.classes],
