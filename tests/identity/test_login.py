@@ -74,15 +74,6 @@ async def test_login_with_a_wrong_password_is_a_user_error(gql: GQL, factory: Fa
     assert gql.last_response is not None and "set-cookie" not in gql.last_response.headers
 
 
-async def test_login_ignores_a_tenant_it_cannot_use_only_when_none_is_named(gql: GQL, factory: Factory) -> None:
-    """Cross-tenant: an anonymous request that names a synagogue is refused before any sign-in runs."""
-    member = await factory.member()
-    user = await factory.user()
-    result = await gql.op("Login", login_input(user.email), headers={"X-Tenant-ID": member.tenant_gid or ""})
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert (await User.get(id=user.id)).failed_logins == 0
-
-
 async def test_logout_without_any_credential_just_clears_the_cookie(gql: GQL, settings: Settings) -> None:
     result = await gql.op("Logout")
     assert result["data"] == {"logout": {"ok": True}} and "errors" not in result
