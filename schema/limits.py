@@ -1,15 +1,224 @@
-"""Query limits from settings: depth (through fragments), aliases, tokens, introspection."""
+"""Query limits, read per request from the settings in the context.
+
+- tokens: strawberry's `MaxTokensLimiter` (at parse; the body size is limited by the HTTP middleware);
+- depth and aliases through fragments: our own validation rule over `schema.complexity`, because
+  strawberry's `QueryDepthLimiter`/`MaxAliasesLimiter` walk a fragment again at every spread, which takes
+  exponential time on fragments that spread the next one twice;
+- introspection and "Did you mean" suggestions only for roles allowed the explorer;
+- a cost ceiling checked before execution, a cost budget per (tenant, principal), and the cost reported in
+  `extensions.cost` like Shopify.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import AsyncIterator, Iterator
+from functools import cache
 from typing import Any
 
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError, ValidationContext, ValidationRule
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
+
+from config import Settings, get_settings
+from models.identity import Role
+from schema.complexity import actual_cost, alias_count, max_depth, requested_cost
+from services.budget import BucketState, bucket_key, pour
+from services.errors import ErrorCode
+
+_SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
+
+
+def settings_of(context: Any) -> Settings:
+    settings = getattr(context, "settings", None)
+    return settings if isinstance(settings, Settings) else get_settings()
+
+
+def is_power_user(context: Any) -> bool:
+    """A user allowed the explorer: a platform admin, or a member with at least `settings.explorer_role`."""
+    principal = getattr(context, "principal", None)
+    if principal is None or principal.kind != "user":
+        return False
+    if principal.is_platform_admin:
+        return True
+    role = getattr(context, "role", None)
+    return role is not None and role >= Role[settings_of(context).explorer_role]
+
+
+def explorer_allowed(context: Any) -> bool:
+    """Introspection and suggestions: open outside production (unless set), else power users only."""
+    return settings_of(context).introspection_open or is_power_user(context)
+
+
+@cache
+def shape_rule(depth_limit: int, alias_limit: int) -> type[ValidationRule]:
+    """A validation rule refusing documents deeper than `depth_limit` or with more than `alias_limit` aliases."""
+
+    class DocumentShape(ValidationRule):
+        def __init__(self, context: ValidationContext) -> None:
+            super().__init__(context)
+            depth = max_depth(context.document)
+            if depth > depth_limit:
+                context.report_error(
+                    GraphQLError(
+                        f"the document is {depth} levels deep; the limit is {depth_limit}",
+                        extensions={"code": "MAX_DEPTH_EXCEEDED"},
+                    )
+                )
+            aliases = alias_count(context.document, alias_limit + 1)
+            if aliases > alias_limit:
+                context.report_error(
+                    GraphQLError(
+                        f"the document has more than {alias_limit} aliases",
+                        extensions={"code": "MAX_ALIASES_EXCEEDED"},
+                    )
+                )
+
+    return DocumentShape
+
+
+class TokenLimit(MaxTokensLimiter):
+    """`max_tokens` from the request's settings, enforced by the parser."""
+
+    def __init__(self) -> None:
+        super().__init__(max_token_count=0)
+
+    def on_operation(self) -> Iterator[None]:
+        self.max_token_count = settings_of(self.execution_context.context).max_tokens
+        yield from super().on_operation()
+
+
+def _hide_suggestions(errors: list[GraphQLError]) -> list[GraphQLError]:
+    hidden: list[GraphQLError] = []
+    for error in errors:
+        message = _SUGGESTION.sub("", error.message)
+        if message == error.message:
+            hidden.append(error)
+            continue
+        hidden.append(
+            GraphQLError(
+                message,
+                nodes=error.nodes,
+                path=error.path,
+                original_error=error.original_error,
+                extensions=error.extensions,
+            )
+        )
+    return hidden
+
+
+class DocumentLimits(SchemaExtension):
+    """Depth, aliases and introspection rules at validation; suggestions hidden from non-explorers."""
+
+    def on_operation(self) -> Iterator[None]:
+        execution = self.execution_context
+        settings = settings_of(execution.context)
+        explorer = explorer_allowed(execution.context)
+        rules: tuple[type[Any], ...] = (shape_rule(settings.max_depth, settings.max_aliases),)
+        if not explorer:
+            rules += (NoSchemaIntrospectionCustomRule,)
+        execution.validation_rules = execution.validation_rules + rules
+        yield
+        if explorer:
+            return
+        result = execution.result
+        if isinstance(result, (GraphQLExecutionResult, ExecutionResult)) and result.errors:
+            result.errors = _hide_suggestions(list(result.errors))
+
+
+def _error_result(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLExecutionResult:
+    error = GraphQLError(message, extensions={"code": str(getattr(code, "value", code)), **extensions})
+    return GraphQLExecutionResult(data=None, errors=[error])
+
+
+class CostLimit(SchemaExtension):
+    """The cost ceiling and the caller's budget, both before any resolver runs; the cost in the result."""
+
+    def __init__(self) -> None:
+        self.cost: dict[str, Any] | None = None
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        context = execution.context
+        operation = execution.operation_type
+        document = execution.graphql_document
+        operation_node = _operation_node(execution)
+        if operation == OperationType.SUBSCRIPTION or document is None or operation_node is None:
+            _mark_executed(context)
+            yield
+            return
+        settings = settings_of(context)
+        schema = execution.schema._schema
+        cost = requested_cost(schema, document, operation_node, execution.variables, settings.max_page_size)
+        if cost == 0:
+            _mark_executed(context)
+            yield
+            return
+        self.cost = {"requestedQueryCost": cost}
+        if cost > settings.max_cost:
+            execution.result = _error_result(
+                "MAX_COST_EXCEEDED", f"the query costs {cost}; the limit is {settings.max_cost}", cost=cost
+            )
+            yield
+            return
+        bucket = await self._charge(context, settings, cost)
+        if bucket is not None and not bucket.allowed:
+            retry_after = max(1, math.ceil(bucket.retry_after))
+            self.cost["throttleStatus"] = bucket.throttle_status()
+            response = getattr(context, "response", None)
+            if response is not None:
+                response.status_code = 429
+                response.headers["Retry-After"] = str(retry_after)
+            execution.result = _error_result(
+                ErrorCode.THROTTLED, "cost budget exhausted; retry later", retryAfterSeconds=retry_after
+            )
+            yield
+            return
+        _mark_executed(context)
+        yield
+        result = execution.result
+        data = getattr(result, "data", None)
+        if data is not None:
+            actual = actual_cost(data)
+            self.cost["actualQueryCost"] = actual
+            if bucket is not None and actual < cost:
+                bucket = await self._charge(context, settings, actual - cost) or bucket
+        if bucket is not None:
+            self.cost["throttleStatus"] = bucket.throttle_status()
+
+    async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
+        kv = getattr(context, "kv", None)
+        principal = getattr(context, "principal", None)
+        if kv is None or principal is None:
+            return None
+        who = principal.describe()
+        if who == "anonymous":
+            who = f"anonymous:{getattr(context, 'client_ip', '')}"
+        key = bucket_key(getattr(context, "tenant_id", None), who)
+        return await pour(kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.cost} if self.cost is not None else {}
+
+
+def _mark_executed(context: Any) -> None:
+    """Tell the HTTP layer that this operation reached execution (its response carries `data`)."""
+    extra = getattr(context, "extra", None)
+    if isinstance(extra, dict):
+        extra["executed"] = True
+
+
+def _operation_node(execution: Any) -> Any:
+    from graphql import get_operation_ast
+
+    document = execution.graphql_document
+    return get_operation_ast(document, execution.operation_name) if document is not None else None
 
 
 def limit_extensions(settings: Any) -> list[Any]:
-    return [
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-    ]
+    """The limit extensions, outermost first; each reads the request's settings from its context."""
+    return [TokenLimit, DocumentLimits, CostLimit]

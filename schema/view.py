@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import timedelta
 from typing import Any
 
+from cross_web import HTTPException
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType as StrawberryOperationType
+from strawberry.types.unset import UNSET
 
 from config import Settings
 from schema.context import Context
-from services.errors import ErrorCode, ServiceError
+from schema.limits import is_power_user
+from services import idempotency
+from services.csrf import MESSAGE as CSRF_MESSAGE
+from services.csrf import csrf_blocked, media_type
+from services.errors import ErrorCode, ServiceError, Unavailable
+from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
+from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
 
@@ -29,6 +44,28 @@ def client_ip(request: Request | WebSocket) -> str:
     return request.client.host if request.client else ""
 
 
+class HTTPRefusal(HTTPException):
+    """A request refused at the HTTP level, with response headers (`Allow`, `Retry-After`)."""
+
+    def __init__(self, status_code: int, reason: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code, reason)
+        self.headers = headers or {}
+
+
+def _state(request: Request) -> dict[str, Any]:
+    state: dict[str, Any] = request.scope.setdefault("state", {})
+    return state
+
+
+def graphql_error_response(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """A GraphQL-shaped request error (no `data`), in the media type the client accepts."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    media = response_media_type(request.headers.get("accept")) or "application/json"
+    return JSONResponse(body, status_code=status, headers=headers, media_type=media)
+
+
 class GraphQLView(GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
@@ -36,12 +73,234 @@ class GraphQLView(GraphQL[Context, None]):
             graphql_ide="graphiql" if settings.graphiql else None,
             allow_queries_via_get=True,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
-            connection_init_wait_timeout=timedelta(seconds=10),
+            connection_init_wait_timeout=timedelta(seconds=settings.ws_init_timeout_seconds),
             allowed_origins=settings.cors_origins,
             keep_alive=True,
             keep_alive_interval=15,
         )
         self.settings = settings
+        self.documents = catalogue()
+        self._store: PersistedQueryStore | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope=scope, receive=receive)
+        try:
+            response = await self.run(request)
+        except HTTPException as error:
+            response = self.refusal_response(request, error)
+        await response(scope, receive, send)
+
+    def refusal_response(self, request: Request, error: HTTPException) -> Response:
+        headers = getattr(error, "headers", {}) or {}
+        if error.status_code == 405 and "Allow" not in headers:
+            headers = {**headers, "Allow": "GET, POST"}
+        if response_media_type(request.headers.get("accept")) == GRAPHQL_RESPONSE_JSON:
+            return graphql_error_response(request, error.status_code, "BAD_REQUEST", error.reason, headers)
+        return PlainTextResponse(error.reason, status_code=error.status_code, headers=headers)
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
+
+    def check_http(self, request: Request) -> None:
+        """GraphQL over HTTP rules and CSRF prevention, before the credential is even looked at."""
+        method = request.method
+        if method not in ("GET", "POST"):
+            raise HTTPRefusal(405, "GraphQL only supports GET and POST requests.", {"Allow": "GET, POST"})
+        if csrf_blocked(method, request.headers):
+            raise HTTPException(400, CSRF_MESSAGE)
+        if method == "POST" and media_type(request.headers.get("content-type")) != "application/json":
+            raise HTTPException(415, "Unsupported content type: send application/json")
+        if response_media_type(request.headers.get("accept")) is None:
+            raise HTTPException(406, "Not acceptable: accept application/graphql-response+json or application/json")
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if not isinstance(request, Request):
+            return await super().run(request, context, root_value)
+        adapter = self.request_adapter_class(request)
+        if self.should_render_graphql_ide(adapter):
+            return await super().run(request, context, root_value)
+        self.check_http(request)
+        sub_response = await self.get_sub_response(request)
+        _state(request)["graphql_sub_response"] = sub_response
+        context = await self.get_context(request, sub_response)
+        _state(request)["graphql_context"] = context
+        if context.principal.auth_error == ErrorCode.UNAVAILABLE:
+            return self.unavailable(request)
+        key = request.headers.get("idempotency-key")
+        if key is not None and request.method == "POST":
+            return await self.run_idempotent(request, context, key)
+        return await self.run_http(request, context)
+
+    async def run_http(self, request: Request, context: Context) -> Response:
+        response: Response = await super().run(request, context=context)
+        content_type = response.headers.get("content-type", "")
+        if not content_type.startswith("application/json"):
+            return response
+        media = response_media_type(request.headers.get("accept"))
+        if media == GRAPHQL_RESPONSE_JSON:
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+            if _state(request).get("graphql_request_error") and response.status_code == 200:
+                response.status_code = 400
+        return response
+
+    def unavailable(self, request: Request) -> Response:
+        message = "authentication is temporarily unavailable"
+        return graphql_error_response(request, 503, ErrorCode.UNAVAILABLE.value, message, {"Retry-After": "5"})
+
+    async def run_idempotent(self, request: Request, context: Context, key: str) -> Response:
+        """Run a mutation once per (principal, tenant, Idempotency-Key); replay the stored response after."""
+        if not key.strip() or len(key) > idempotency.MAX_KEY_LENGTH:
+            raise HTTPException(400, "Idempotency-Key must be 1 to 255 characters")
+        try:
+            body = json.loads(await request.body())
+        except ValueError:
+            body = None
+        if context.principal.kind == "anonymous" or not isinstance(body, dict):
+            return await self.run_http(request, context)
+        if not await self.is_mutation(context, body):
+            return await self.run_http(request, context)
+        scope = f"{context.principal.describe()}:{context.tenant_id if context.tenant_id is not None else '-'}"
+        fingerprint = idempotency.fingerprint({k: body.get(k) for k in ("query", "variables", "operationName")})
+        ttl = self.settings.idempotency_ttl_seconds
+        kv = context.kv
+        try:
+            claimed = await idempotency.claim(kv, scope, key, fingerprint, ttl)
+        except Unavailable:
+            return self.unavailable(request)
+        if claimed.conflict == "mismatch":
+            message = "this Idempotency-Key was used with another request"
+            return graphql_error_response(request, 422, "IDEMPOTENCY_KEY_REUSED", message)
+        if claimed.conflict is not None:
+            message = "a request with this Idempotency-Key is still running"
+            return graphql_error_response(request, 409, "IDEMPOTENCY_KEY_IN_USE", message)
+        if claimed.stored is not None:
+            stored = claimed.stored
+            replay = Response(stored.body, status_code=stored.status, media_type=stored.media_type)
+            replay.headers["Idempotent-Replayed"] = "true"
+            return replay
+        try:
+            response = await self.run_http(request, context)
+        except BaseException:
+            await idempotency.release(kv, scope, key)
+            raise
+        body_bytes = getattr(response, "body", None)
+        if response.status_code >= 500 or response.status_code == 429 or not isinstance(body_bytes, bytes):
+            await idempotency.release(kv, scope, key)
+            return response
+        stored = idempotency.StoredResponse(
+            response.status_code, response.headers.get("content-type", "application/json"), body_bytes.decode()
+        )
+        try:
+            await idempotency.complete(kv, scope, key, fingerprint, stored, ttl)
+        except Unavailable:
+            log.warning("idempotency record not stored", extra={"key_scope": scope})
+        return response
+
+    async def is_mutation(self, context: Context, body: dict[str, Any]) -> bool:
+        query = body.get("query")
+        if not isinstance(query, str):
+            try:
+                query = await resolve_document(
+                    self.store(context),
+                    self.documents,
+                    partner_documents=None,
+                    free_form_allowed=True,
+                    query=None,
+                    extensions=body.get("extensions"),
+                )
+            except DocumentRefused:
+                return False
+        if not isinstance(query, str):
+            return False
+        try:
+            document = parse(query, max_tokens=self.settings.max_tokens)
+        except GraphQLError:
+            return False
+        name = body.get("operationName")
+        operation = get_operation_ast(document, name if isinstance(name, str) else None)
+        return operation is not None and operation.operation == OperationType.MUTATION
+
+    def store(self, context: Context) -> PersistedQueryStore:
+        if self._store is None or self._store.kv is not context.kv:
+            self._store = PersistedQueryStore(context.kv, self.settings)
+        return self._store
+
+    async def get_sub_response(self, request: Any) -> Response:
+        if isinstance(request, Request):
+            existing = _state(request).get("graphql_sub_response")
+            if isinstance(existing, Response):
+                return existing
+        response: Response = await super().get_sub_response(request)
+        return response
+
+    def _validate_batch_request(self, request_data: Any, protocol: Any) -> None:
+        limit = self.settings.max_batch
+        if limit <= 0:
+            raise HTTPException(400, "Batching is not enabled")
+        if len(request_data) > limit:
+            raise HTTPException(400, f"Too many operations in one request (the limit is {limit})")
+        if transport := self._get_stream_transport(protocol):
+            raise HTTPException(400, transport.batching_error)
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Persisted documents first (APQ, trusted documents, partner allowlists), then the operation."""
+        principal = context.principal
+        try:
+            query = await resolve_document(
+                self.store(context),
+                self.documents,
+                partner_documents=principal.allowed_documents if principal.kind == "partner" else None,
+                free_form_allowed=not self.settings.trusted_documents_only or is_power_user(context),
+                query=request_data.query,
+                extensions=request_data.extensions,
+            )
+        except DocumentRefused as refused:
+            if refused.status is not None:
+                sub_response.status_code = refused.status
+            error = GraphQLError(refused.message, extensions={"code": refused.code})
+            return ExecutionResult(data=None, errors=[error])
+        method = request_adapter.method
+        try:
+            return await self.schema.execute(
+                query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=StrawberryOperationType.from_http(method),
+                operation_extensions=request_data.extensions,
+            )
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            if method == "GET":
+                raise HTTPRefusal(405, error.as_http_error_reason(method), {"Allow": "POST"}) from error
+            raise HTTPException(400, error.as_http_error_reason(method)) from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """A request that never reached execution (parse, validation, refused document) has no `data`."""
+        data = await super().process_result(request, result)
+        if isinstance(request, Request):
+            state = _state(request)
+            context = state.get("graphql_context")
+            executed = bool(context is not None and context.extra.pop("executed", False))
+            if not executed and not state.get("graphql_batch"):
+                data.pop("data", None)
+                state["graphql_request_error"] = True
+        return data
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None = None) -> Context:
         state = request.app.state
@@ -68,6 +327,8 @@ class GraphQLView(GraphQL[Context, None]):
         self, request: Request, request_adapter: Any, request_data: Any, *args: Any, **kwargs: Any
     ) -> Any:
         """Names the GraphQL operation in the request state, for the access log."""
+        if isinstance(request, Request) and isinstance(request_data, list):
+            request.scope.setdefault("state", {})["graphql_batch"] = True
         if isinstance(request, Request) and not isinstance(request_data, list):
             name = request_data.operation_name
             if isinstance(name, str):

@@ -156,3 +156,43 @@ class BodyLimitGuard:
             if not started:
                 # `send` passes through RequestContextMiddleware, which adds the request id and security headers.
                 await _reject(send, 413, b"request body too large", None)
+
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+_ACCEPTABLE = ("application/json", GRAPHQL_RESPONSE_JSON, "application/*", "*/*")
+
+
+def _accept_items(accept: str) -> dict[str, float]:
+    items: dict[str, float] = {}
+    for part in accept.split(","):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        if not media:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        items[media.lower()] = max(quality, items.get(media.lower(), 0.0))
+    return items
+
+
+def response_media_type(accept: str | None) -> str | None:
+    """The GraphQL response media type for an `Accept` header (GraphQL over HTTP), or None: not acceptable.
+
+    `application/graphql-response+json` when the client asks for it at least as strongly as
+    `application/json`; `application/json` when there is no header or the client accepts it.
+    """
+    if not accept or not accept.strip():
+        return "application/json"
+    items = _accept_items(accept)
+    modern = items.get(GRAPHQL_RESPONSE_JSON, 0.0)
+    legacy = max(items.get("application/json", 0.0), items.get("application/*", 0.0), items.get("*/*", 0.0))
+    if modern > 0 and modern >= items.get("application/json", 0.0):
+        return GRAPHQL_RESPONSE_JSON
+    if legacy > 0:
+        return "application/json"
+    return None

@@ -51,8 +51,6 @@ NOT_SERVED_YET = frozenset(
         "SendDeviceCommand",
         "StartDevicePairing",
         # partners and platform
-        "CreateApiKey",
-        "PersistedDocuments",
     }
 )
 

@@ -245,7 +245,9 @@ async def test_access_log_carries_request_principal_tenant_operation(
 
 async def test_access_log_of_an_anonymous_error(http: httpx.AsyncClient, access_log: io.StringIO) -> None:
     request_id = unique("anon")
-    response = await http.post("/graphql", content=b"{oops", headers={"X-Request-ID": request_id})
+    response = await http.post(
+        "/graphql", content=b"{oops", headers={"X-Request-ID": request_id, "Content-Type": "application/json"}
+    )
     assert response.status_code == 400
     [entry] = _lines(access_log, request_id)
     assert entry["status"] == 400

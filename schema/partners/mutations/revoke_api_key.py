@@ -1,0 +1,32 @@
+"""revokeApiKey: ADMIN and above revoke a partner key of this synagogue; it stops working at once."""
+
+from __future__ import annotations
+
+import strawberry
+
+from models.identity import Role
+from permissions import HasRole
+from resolvers.partners.access import access_api_key_by_global_id
+from schema.context import Info
+from schema.errors import UserError, not_found
+from schema.partners.types import ApiKey
+from services import audit
+from services.partners import revoke_key
+
+
+@strawberry.type
+class RevokeApiKeyPayload:
+    api_key: ApiKey | None
+    user_errors: list[UserError]
+
+
+@strawberry.type
+class RevokeApiKeyMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.ADMIN)], description="Revoke a partner API key.")
+    async def revoke_api_key(self, info: Info, id: strawberry.ID) -> RevokeApiKeyPayload | None:
+        row = await access_api_key_by_global_id(info, id, for_update=True)
+        if row is None:
+            raise not_found("API key")
+        await revoke_key(row)
+        await audit.record(info.context, action="api_key.revoke", target_id=str(id))
+        return RevokeApiKeyPayload(api_key=ApiKey.of(row), user_errors=[])

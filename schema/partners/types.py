@@ -1,0 +1,69 @@
+"""Partner types: API keys and persisted documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from models import platform as m
+from schema.context import Info
+from schema.relay import Node, to_global_id
+from services.persisted import TrustedDocument
+
+
+@strawberry.type(description="A trusted document: an operation of a client, run by its id.")
+class PersistedDocument:
+    id: str = strawberry.field(description="SHA-256 of the document text: `extensions.persistedQuery.sha256Hash`.")
+    operation_name: str
+    client: str = strawberry.field(description="The client file it comes from (admin, tv, partner, public, ...).")
+    operation_type: str
+    text: str
+
+    @classmethod
+    def of(cls, document: TrustedDocument) -> PersistedDocument:
+        return cls(
+            id=document.id,
+            operation_name=document.operation_name,
+            client=document.client,
+            operation_type=document.operation_type,
+            text=document.text,
+        )
+
+
+@strawberry.type(description="A partner integration's key in this synagogue; the secret is shown only once.")
+class ApiKey(Node):
+    id: strawberry.ID
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+    _pk: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, row: m.ApiKey) -> ApiKey:
+        return cls(
+            id=strawberry.ID(to_global_id("ApiKey", row.id)),
+            name=row.name,
+            created_at=row.created_at,
+            revoked_at=row.revoked_at,
+            _pk=row.id,
+        )
+
+    async def _credential(self, info: Info) -> m.ApiKeyCredential | None:
+        from resolvers.partners.loaders import credential_loader
+
+        return await credential_loader(info).load(self._pk)
+
+    @strawberry.field(description="Ids of the persisted documents this key may run.")
+    async def allowed_documents(self, info: Info) -> list[str]:
+        credential = await self._credential(info)
+        return list(credential.allowed_documents) if credential else []
+
+    @strawberry.field(description="When the key was last used (to the minute).")
+    async def last_used_at(self, info: Info) -> datetime | None:
+        credential = await self._credential(info)
+        return credential.last_used_at if credential else None
+
+    @strawberry.field
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None

@@ -1,0 +1,107 @@
+"""Cost budgets: a leaky bucket per (tenant, principal), in Redis (one atomic script) or process memory.
+
+Each operation pours its requested cost into the caller's bucket, which drains at `restore_rate` points per
+second; an operation that would overflow the bucket is refused with the seconds to wait. After execution the
+difference between requested and actual cost is given back, as Shopify does. Budgets are a shared limit,
+not a security check: when Redis is down they are not enforced (the per-operation cost ceiling still is).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+from redis.exceptions import RedisError
+
+from services.kv import KeyValue, RedisKeyValue
+
+log = logging.getLogger("shulgraph.budget")
+
+# KEYS[1] bucket; ARGV capacity, restore rate (points/s), cost (negative: refund). Returns {allowed, level}.
+LEAKY_BUCKET = """
+local capacity = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local level = tonumber(redis.call('HGET', KEYS[1], 'level') or '0')
+local at = tonumber(redis.call('HGET', KEYS[1], 'at') or tostring(now))
+level = math.max(0, level - math.max(0, now - at) * rate)
+local allowed = 0
+if cost <= 0 or level + cost <= capacity then
+  level = math.max(0, level + cost)
+  allowed = 1
+end
+redis.call('HSET', KEYS[1], 'level', tostring(level), 'at', tostring(now))
+redis.call('EXPIRE', KEYS[1], math.ceil(capacity / rate) + 1)
+return {allowed, tostring(level)}
+"""
+
+
+@dataclass(frozen=True)
+class BucketState:
+    allowed: bool
+    capacity: int
+    restore_rate: int
+    available: int
+    retry_after: float  # seconds until the refused cost fits; 0 when allowed
+
+    def throttle_status(self) -> dict[str, int]:
+        return {
+            "maximumAvailable": self.capacity,
+            "currentlyAvailable": self.available,
+            "restoreRate": self.restore_rate,
+        }
+
+
+class _MemoryBuckets:
+    """Buckets of one embedded process."""
+
+    def __init__(self) -> None:
+        self.levels: dict[str, tuple[float, float]] = {}
+        self.lock = asyncio.Lock()
+
+    async def pour(self, key: str, capacity: int, rate: int, cost: int) -> tuple[bool, float]:
+        async with self.lock:
+            now = time.monotonic()
+            level, at = self.levels.get(key, (0.0, now))
+            level = max(0.0, level - max(0.0, now - at) * rate)
+            allowed = cost <= 0 or level + cost <= capacity
+            if allowed:
+                level = max(0.0, level + cost)
+            self.levels[key] = (level, now)
+            if len(self.levels) > 100_000:
+                self.levels = {k: v for k, v in self.levels.items() if v[0] - (now - v[1]) * rate > 0}
+            return allowed, level
+
+
+_memory = _MemoryBuckets()
+
+
+def bucket_key(tenant_id: int | None, principal: str) -> str:
+    return f"budget:{tenant_id if tenant_id is not None else '-'}:{principal}"
+
+
+async def pour(kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: int) -> BucketState | None:
+    """Charge `cost` (or refund a negative one); None when the budget store is unreachable."""
+    rate = max(1, restore_rate)
+    if isinstance(kv, RedisKeyValue):
+        try:
+            allowed_raw, level_raw = await kv.client.eval(LEAKY_BUCKET, 1, key, capacity, rate, cost)
+        except (RedisError, OSError):
+            log.warning("cost budget store unavailable: budget not enforced")
+            return None
+        allowed, level = bool(int(allowed_raw)), float(level_raw)
+    else:
+        allowed, level = await _memory.pour(key, capacity, rate, cost)
+    retry_after = 0.0 if allowed else max(0.0, (level + cost - capacity) / rate)
+    return BucketState(
+        allowed=allowed,
+        capacity=capacity,
+        restore_rate=rate,
+        available=max(0, math.floor(capacity - level)),
+        retry_after=retry_after,
+    )

@@ -1,0 +1,240 @@
+"""Persisted documents: the catalogue of trusted documents and the automatic persisted query (APQ) store.
+
+Trusted documents are every operation of the `*.graphql` files under `documents/` (the client documents are
+copied to `documents/clients/`), each with the fragments it uses; its id is the SHA-256 of its text. The APQ
+store keeps documents that clients register with Apollo's protocol: in Redis with a TTL and a size bound, or
+in process memory (bounded LRU) in the embedded mode. The store is a cache: when Redis is down, a lookup
+misses and the client sends the document again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from graphql import (
+    DocumentNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    OperationDefinitionNode,
+    parse,
+    print_ast,
+)
+from graphql.language import Visitor, visit
+
+from config import ROOT, Settings
+from services.errors import Unavailable
+from services.kv import KeyValue, MemoryKeyValue
+
+log = logging.getLogger("shulgraph.persisted")
+
+DOCUMENTS_DIR = ROOT / "documents"
+CLIENTS_SUBDIR = "clients"
+APQ_PREFIX = "apq:"
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class TrustedDocument:
+    id: str
+    operation_name: str
+    client: str
+    operation_type: str
+    text: str
+
+
+def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
+    found: list[str] = []
+
+    class Collect(Visitor):
+        def enter_fragment_spread(self, spread: FragmentSpreadNode, *_: object) -> None:
+            name = spread.name.value
+            if name not in seen and name in fragments:
+                seen.add(name)
+                found.append(name)
+
+    visit(node, Collect())  # type: ignore[arg-type]
+    for name in found:
+        _fragments_used(fragments[name], fragments, seen)
+
+
+def document_text(operation: OperationDefinitionNode, document: DocumentNode) -> str:
+    """The text a client sends for one operation: the operation, then its fragments sorted by name."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    used: set[str] = set()
+    _fragments_used(operation, fragments, used)
+    return "\n\n".join([print_ast(operation), *(print_ast(fragments[name]) for name in sorted(used))])
+
+
+def client_name(path: Path, root: Path) -> str:
+    relative = path.relative_to(root).with_suffix("")
+    if relative.parts[0] == CLIENTS_SUBDIR and len(relative.parts) == 2:
+        return relative.parts[1]
+    return relative.as_posix()
+
+
+class Catalogue:
+    """Trusted documents by id."""
+
+    def __init__(self, documents: list[TrustedDocument]) -> None:
+        self.by_id = {document.id: document for document in documents}
+
+    def get(self, document_id: str) -> TrustedDocument | None:
+        return self.by_id.get(document_id)
+
+    def __contains__(self, document_id: object) -> bool:
+        return document_id in self.by_id
+
+    def all(self) -> list[TrustedDocument]:
+        return sorted(self.by_id.values(), key=lambda d: (d.client, d.operation_name))
+
+
+def build_catalogue(root: Path) -> Catalogue:
+    documents: list[TrustedDocument] = []
+    names: set[tuple[str, str]] = set()
+    for path in sorted(root.rglob("*.graphql")):
+        parsed = parse(path.read_text())
+        client = client_name(path, root)
+        for definition in parsed.definitions:
+            if not isinstance(definition, OperationDefinitionNode):
+                continue
+            if definition.name is None:
+                raise ValueError(f"{path}: every trusted operation needs a name")
+            name = definition.name.value
+            if (client, name) in names:
+                raise ValueError(f"{path}: operation {name} is defined twice")
+            names.add((client, name))
+            text = document_text(definition, parsed)
+            documents.append(
+                TrustedDocument(
+                    id=sha256_hex(text),
+                    operation_name=name,
+                    client=client,
+                    operation_type=definition.operation.value,
+                    text=text,
+                )
+            )
+    return Catalogue(documents)
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The catalogue of the repository's `documents/` folder, built once per process."""
+    return build_catalogue(DOCUMENTS_DIR)
+
+
+class PersistedQueryStore:
+    """Documents registered by clients through APQ, verified by their hash before they are stored."""
+
+    def __init__(self, kv: KeyValue, settings: Settings) -> None:
+        self.kv = kv
+        self.settings = settings
+        self.memory: OrderedDict[str, str] | None = OrderedDict() if isinstance(kv, MemoryKeyValue) else None
+
+    async def get(self, document_hash: str) -> str | None:
+        if self.memory is not None:
+            text = self.memory.get(document_hash)
+            if text is not None:
+                self.memory.move_to_end(document_hash)
+            return text
+        try:
+            return await self.kv.get(APQ_PREFIX + document_hash)
+        except Unavailable:
+            log.warning("persisted query store unavailable: lookup treated as a miss")
+            return None
+
+    async def put(self, document_hash: str, text: str) -> bool:
+        """Store a verified document; False when it is over the size bound or the store is down."""
+        if len(text.encode()) > self.settings.persisted_query_max_bytes:
+            return False
+        if self.memory is not None:
+            self.memory[document_hash] = text
+            self.memory.move_to_end(document_hash)
+            while len(self.memory) > self.settings.persisted_query_memory_entries:
+                self.memory.popitem(last=False)
+            return True
+        try:
+            await self.kv.set(APQ_PREFIX + document_hash, text, self.settings.persisted_query_ttl_seconds)
+        except Unavailable:
+            log.warning("persisted query store unavailable: document not stored")
+            return False
+        return True
+
+
+class DocumentRefused(Exception):
+    """A request's document is refused before parsing: an Apollo-compatible error with a code."""
+
+    def __init__(self, code: str, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"
+NOT_ALLOWED = "OPERATION_NOT_ALLOWED"
+
+
+def _requested_hash(extensions: object) -> str | None:
+    if not isinstance(extensions, dict) or extensions.get("persistedQuery") is None:
+        return None
+    persisted = extensions["persistedQuery"]
+    if not isinstance(persisted, dict) or persisted.get("version") != 1:
+        raise DocumentRefused("PERSISTED_QUERY_NOT_SUPPORTED", "Unsupported persisted query version", 400)
+    value = persisted.get("sha256Hash")
+    if not isinstance(value, str) or len(value) != 64 or any(c not in "0123456789abcdefABCDEF" for c in value):
+        raise DocumentRefused("BAD_REQUEST", "persistedQuery.sha256Hash must be a SHA-256 hex digest", 400)
+    return value.lower()
+
+
+async def resolve_document(
+    store: PersistedQueryStore,
+    documents: Catalogue,
+    *,
+    partner_documents: frozenset[str] | None,
+    free_form_allowed: bool,
+    query: str | None,
+    extensions: object,
+) -> str | None:
+    """The document text a request runs, or `DocumentRefused`.
+
+    `partner_documents` is the allowlist of a partner key (None for every other principal): a partner runs
+    only catalogue documents on its list and never registers one. `free_form_allowed` is False when only
+    trusted documents are accepted from this principal.
+    """
+    requested = _requested_hash(extensions)
+    trusted: TrustedDocument | None = None
+    if requested is not None and query is None:
+        trusted = documents.get(requested)
+        if trusted is not None:
+            query = trusted.text
+        elif partner_documents is None:
+            query = await store.get(requested)
+        if query is None:
+            raise DocumentRefused(NOT_FOUND, "PersistedQueryNotFound")
+    elif query is not None:
+        actual = sha256_hex(query)
+        if requested is not None and requested != actual:
+            raise DocumentRefused(HASH_MISMATCH, "provided sha does not match query", 400)
+        trusted = documents.get(actual)
+    else:
+        return None
+    if partner_documents is not None:
+        if trusted is None:
+            raise DocumentRefused(NOT_ALLOWED, "partner keys run persisted documents only")
+        if trusted.id not in partner_documents:
+            raise DocumentRefused(NOT_ALLOWED, "this document is not on the key's allowlist")
+        return query
+    if trusted is None and not free_form_allowed:
+        raise DocumentRefused(NOT_ALLOWED, "only trusted documents are accepted")
+    if trusted is None and requested is not None:
+        await store.put(requested, query)
+    return query
