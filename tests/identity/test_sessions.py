@@ -205,3 +205,36 @@ async def test_change_password_ends_the_token_that_asked_for_it(gql: GQL, factor
     result = await gql(CHANGE_PASSWORD, variables, actor=actor)
     assert result["data"]["changePassword"]["userErrors"] == []
     assert error_codes(await gql.op("Me", actor=actor)) == ["UNAUTHENTICATED"]
+
+
+async def test_revoke_session_closes_that_sessions_websocket_only(app: Any, settings: Settings,
+                                                                  factory: Factory) -> None:
+    import asyncio
+    import json
+
+    from websockets.exceptions import ConnectionClosed
+
+    from tests.identity.helpers import live_server, open_socket
+
+    user = await factory.user()
+    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, live_server(app) as base:
+        laptop_token = await laptop.login(user.email)
+        phone_token = await phone.login(user.email)
+        laptop_socket = await open_socket(base, f"Bearer {laptop_token}")
+        phone_socket = await open_socket(base, f"Bearer {phone_token}")
+        try:
+            laptop_session = to_global_id("Session", decode_access_token(settings, laptop_token).session_id or 0)
+            result = await phone.post(REVOKE, {"id": laptop_session}, token=phone_token)
+            assert result["data"]["revokeSession"]["revokedId"] == laptop_session
+            code = None
+            try:
+                while True:
+                    await asyncio.wait_for(laptop_socket.recv(), 10)
+            except ConnectionClosed as closed:
+                code = closed.rcvd.code if closed.rcvd else None
+            assert code == 4403
+            await phone_socket.send(json.dumps({"type": "ping"}))
+            assert json.loads(await asyncio.wait_for(phone_socket.recv(), 10))["type"] == "pong"
+        finally:
+            await laptop_socket.close()
+            await phone_socket.close()
