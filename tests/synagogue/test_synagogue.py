@@ -62,7 +62,7 @@ async def test_create_synagogue_validates_and_writes_nothing(
 ) -> None:
     actor = await factory.member()
     name = unique("Invalid")
-    cases = [
+    cases: list[tuple[dict[str, Any], dict[str, str]]] = [
         ({"timezone": "Mars/Olympus_Mons"}, {"timezone": "INVALID_TIMEZONE"}),
         ({"timezone": ""}, {"timezone": "INVALID_TIMEZONE"}),
         ({"latitude": 90.5}, {"latitude": "OUT_OF_RANGE"}),
@@ -146,7 +146,7 @@ async def test_update_synagogue_keeps_fields_left_out(gql: GQL, factory: Factory
 async def test_update_synagogue_validates_and_changes_nothing(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     assert admin.tenant is not None
-    cases = [
+    cases: list[tuple[dict[str, Any], dict[str, str]]] = [
         ({"candleLightingMinutes": 91}, {"candleLightingMinutes": "OUT_OF_RANGE"}),
         ({"candleLightingMinutes": -1}, {"candleLightingMinutes": "OUT_OF_RANGE"}),
         ({"timezone": "Nowhere/Town", "name": "ok"}, {"timezone": "INVALID_TIMEZONE"}),
