@@ -27,6 +27,6 @@ def scenarios(seeded: Seeded) -> list[Scenario]:
     return [
         Scenario("Me", client_document("Me"), {}, owner),
         Scenario("Members", client_document("Members"), {"first": 50}, owner),
-        Scenario("Memorials(first: 50)", client_document("Memorials"), {"first": 50}, owner),
+        Scenario("Memorials", client_document("Memorials"), {"first": 50}, owner),
         Scenario("DaySchedule", client_document("DaySchedule"), {"date": "2025-06-06"}, owner),
     ]
