@@ -1,6 +1,7 @@
 """ShulGraph's command line and ASGI application.
 
-    python main.py serve           migrate, seed a demo synagogue on first run, serve HTTP + websockets
+    python main.py serve           migrate (not in production without MIGRATIONS_DATABASE_URL), seed a demo
+                                   synagogue on first embedded run, serve HTTP + websockets
     python main.py worker          run background jobs (outbox: webhooks, e-mail, screen refreshes)
     python main.py migrate         apply migrations (as MIGRATIONS_DATABASE_URL), secure PostgreSQL
     python main.py makemigrations  write the next migration for SQLite and PostgreSQL from the models
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None) -> Any:
     from schema.view import GraphQLView
     from services.health import live, metrics, ready
     from services.http import BodyLimitGuard, RequestContextMiddleware
+    from services.jobs import run_worker
     from services.kv import make_key_value
     from services.logs import configure_logging
     from subscriptions.backend import make_broadcast
@@ -56,10 +58,20 @@ def create_app(settings: Settings | None = None) -> Any:
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
+            jobs_stop = asyncio.Event()
+            jobs_worker = (  # the embedded mode runs background jobs in-process; production runs `main.py worker`
+                asyncio.create_task(run_worker(settings, jobs_stop, broadcast=app.state.broadcast))
+                if settings.is_sqlite
+                else None
+            )
             try:
                 yield
             finally:
                 app.state.draining = True
+                jobs_stop.set()
+                if jobs_worker is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(jobs_worker, timeout=10)
                 listener.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await listener
@@ -140,7 +152,9 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 def cmd_serve(settings: Settings) -> None:
     import uvicorn
 
-    cmd_migrate(settings)
+    # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
+    if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":
+        cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
     sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)

@@ -6,21 +6,28 @@ that `migrate` has to create.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+import signal
 import subprocess
 import sys
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import httpx
 import pytest
 
-from config import ROOT
+from config import ROOT, get_settings
+from schema.relay import to_global_id
 from services.passwords import verify_password
+from services.tokens import issue_access_token
 from tests.conftest import unique
+from tests.documents import client_document
 from tests.services import postgres_admin_url
 
 
@@ -205,3 +212,43 @@ async def test_create_admin_promotes_an_existing_user(migrated: Database) -> Non
     assert user["is_platform_admin"]
     assert (await verify_password(user["password_hash"], "the member's own password"))[0]
     assert await _fetch(migrated.owner_url, "SELECT count(*) FROM app_user") == [(count_before,)]
+
+
+async def test_serve_runs_as_the_app_role_alone(migrated: Database, tmp_path: Path) -> None:
+    """Production's API process: PostgreSQL and Redis, the app role's URL and no owner credentials."""
+    from tests.services import redis_url
+    from tests.test_embedded import Process, free_port, wait_ready
+
+    port = free_port()
+    env = {**migrated.env(), "ENVIRONMENT": "production", "REDIS_URL": redis_url(), "HOST": "127.0.0.1"}
+    env["PORT"] = str(port)
+    env.pop("MIGRATIONS_DATABASE_URL")
+    stdout, stderr = tmp_path / "serve.out", tmp_path / "serve.err"
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        popen = subprocess.Popen(
+            [sys.executable, "main.py", "serve"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+        )
+    process = Process(popen, stdout, stderr)
+    try:
+        ready = await asyncio.to_thread(wait_ready, process, f"http://127.0.0.1:{port}")
+        assert ready.json()["checks"] == {"process": "ok", "database": "ok", "redis": "ok"}
+        email = f"{unique('prod')}@example.org"
+        run(migrated, "create-admin", "--email", email, "--password", "a long admin password")
+        [user] = await _fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email)
+        token = issue_access_token(get_settings(), user["id"])[0]
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            response = await client.post(
+                "/graphql",
+                json={"query": client_document("Me"), "operationName": "Me"},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+        body = response.json()
+        assert "errors" not in body, body
+        assert body["data"]["me"]["id"] == to_global_id("User", user["id"])
+        assert body["data"]["me"]["email"] == email
+        assert body["data"]["me"]["isPlatformAdmin"] is True
+        assert process.stop() in (0, -signal.SIGTERM), process.describe()
+    finally:
+        if popen.poll() is None:
+            popen.kill()
+            popen.wait()
