@@ -114,3 +114,23 @@ async def test_T1_foreign_import_is_invisible_and_Z1_viewer_cannot_import(gql: G
     assert error_codes(await gql(IMPORT, {"input": {"csv": "name\nx\n"}}, actor=viewer)) == ["FORBIDDEN"]
     assert error_codes(await gql(POLL, {"id": started["jobId"]}, actor=viewer)) == ["FORBIDDEN"]
     await jobs.run_pending()
+
+
+async def test_in_process_worker_runs_the_import_and_tells_the_screens(gql: GQL, factory: Factory, app: Any) -> None:
+    import asyncio
+    import json
+
+    from subscriptions.channels import tenant_content
+
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    broadcast = app.state.broadcast
+    async with (
+        broadcast.subscribe(channel=tenant_content(editor.tenant.id)) as subscriber,
+        jobs.in_process_worker(app.state.settings, broadcast, poll_seconds=0.05),
+    ):
+        started = await _start(gql, editor, "name,date_of_death\nInline,2001-01-01\n", all_or_nothing=False)
+        event = await asyncio.wait_for(subscriber.__aiter__().__anext__(), timeout=30)
+    assert json.loads(event.message) == {"tenant": editor.tenant.id}
+    job = (await gql(POLL, {"id": started["jobId"]}, actor=editor))["data"]["memorialImport"]
+    assert (job["status"], job["imported"]) == ("DONE", 1)
