@@ -108,8 +108,8 @@ class DeviceSettings(TenantModel):
     language = fields.CharField(max_length=16, default="")
     theme = fields.CharField(max_length=40, default="")
     brightness = fields.IntField(default=100)
-    night_start = fields.TimeField(null=True)
-    night_end = fields.TimeField(null=True)
+    night_start = fields.CharField(max_length=5, null=True)  # HH:MM, the screen's own wall clock
+    night_end = fields.CharField(max_length=5, null=True)
     night_brightness = fields.IntField(default=0)
     panels: list[dict[str, object]] = fields.JSONField(default=list)
     content_overrides: dict[str, object] = fields.JSONField(default=dict)

@@ -21,6 +21,7 @@ from typing import Any
 
 from prometheus_client import Counter
 
+from models.base import tenant_scope
 from services.screen_state import (
     BaseContent,
     ContentSource,
@@ -158,7 +159,8 @@ class ScreenHub:
         self.feeds: dict[int, TenantFeed] = {}
 
     async def source(self, tenant_id: int, now: datetime) -> Any:
-        return await (self._source or content_source())(tenant_id, now)
+        async with tenant_scope(tenant_id):
+            return await (self._source or content_source())(tenant_id, now)
 
     def join(self, tenant_id: int) -> TenantFeed:
         feed = self.feeds.get(tenant_id)

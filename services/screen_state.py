@@ -74,6 +74,14 @@ def _hebrew_display(value: Any) -> str | None:
     return str(display) if display is not None else str(value)
 
 
+def _yahrzeits(content: Any) -> list[Any]:
+    for name in ("yahrzeits_week", "yahrzeits", "yahrzeits_today"):
+        rows = _get(content, name)
+        if rows is not None:
+            return list(rows)
+    return []
+
+
 def content_data(content: Any) -> BaseContent:
     """Plain data from whatever the content source returned (a dataclass or a mapping)."""
     zone = ZoneInfo(str(_get(content, "timezone") or "UTC"))
@@ -114,7 +122,7 @@ def content_data(content: Any) -> BaseContent:
                 "date": _get(y, "date"),
                 "plaque": _get(y, "plaque", "") or "",
             }
-            for y in _get(content, "yahrzeits", None) or []
+            for y in _yahrzeits(content)
         ],
         "classes": [
             {
@@ -163,8 +171,8 @@ def settings_data(row: Any) -> dict[str, Any]:
         "language": row.language,
         "theme": row.theme,
         "brightness": row.brightness,
-        "nightStart": row.night_start.strftime("%H:%M") if row.night_start else None,
-        "nightEnd": row.night_end.strftime("%H:%M") if row.night_end else None,
+        "nightStart": row.night_start,
+        "nightEnd": row.night_end,
         "nightBrightness": row.night_brightness,
         "panels": list(row.panels or []),
         "contentOverrides": dict(row.content_overrides or {}),

@@ -45,7 +45,9 @@ async def test_full_pairing_returns_the_token_exactly_once(app: Any, factory: Fa
     assert _codes(too_fast, "completeDevicePairing") == ["SLOW_DOWN"]
 
     code = started["pairingCode"].lower().replace("-", " ")
-    claimed = await gql.op("ClaimDevice", {"input": {"pairingCode": code, "name": "Lobby", "location": "Hall"}}, actor=admin)
+    claimed = await gql.op(
+        "ClaimDevice", {"input": {"pairingCode": code, "name": "Lobby", "location": "Hall"}}, actor=admin
+    )
     device = claimed["data"]["claimDevice"]["device"]
     assert device["name"] == "Lobby" and device["location"] == "Hall" and device["status"] == "NEVER_SEEN"
 

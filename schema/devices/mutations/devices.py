@@ -88,7 +88,8 @@ class DeviceMutation:
         if input.orientation is not None:
             row.orientation = input.orientation.value
         if input.night_start is not None:
-            row.night_start, row.night_end = input.night_start, input.night_end
+            row.night_start = input.night_start.strftime("%H:%M")
+            row.night_end = input.night_end.strftime("%H:%M") if input.night_end else None
         if input.panels is not None:
             row.panels = [{"panel": p.panel.value, "seconds": p.seconds} for p in input.panels]
         if input.content_overrides is not None:

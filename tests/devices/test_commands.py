@@ -1,0 +1,143 @@
+"""Device commands over HTTP: rows first, batches with per-device results, idempotent acknowledgements."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from models.base import tenant_scope
+from models.devices import CommandStatus, DeviceCommand
+from models.identity import Role
+from schema.relay import to_global_id
+from tests.conftest import GQL, Factory, error_codes
+from tests.devices.helpers import make_tv
+
+BATCH = """
+mutation($input: SendDeviceCommandsInput!) {
+  sendDeviceCommands(input: $input) {
+    batchId
+    results { deviceId command { id kind status } userErrors { field code } }
+    userErrors { field code }
+  }
+}"""
+
+HISTORY = """
+query($id: ID!) {
+  node(id: $id) { ... on Device { commands(first: 10) { totalCount edges { node { kind status } } } } }
+}"""
+
+
+async def test_send_command_writes_a_pending_row(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    result = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=admin)
+    command = result["data"]["sendDeviceCommand"]["command"]
+    assert command["kind"] == "RELOAD" and command["status"] == "PENDING", result
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        rows = await DeviceCommand.filter(device_id=tv.device.id)
+    assert [(r.kind.value, r.status) for r in rows] == [("RELOAD", CommandStatus.PENDING)]
+
+
+async def test_send_command_validates_and_refuses_foreign_devices(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    bad = {"deviceId": tv.gid, "kind": "SET_BRIGHTNESS", "payload": {"level": 400}}
+    result = await gql.op("SendDeviceCommand", {"input": bad}, actor=admin)
+    assert [e["code"] for e in result["data"]["sendDeviceCommand"]["userErrors"]] == ["OUT_OF_RANGE"]
+    stranger = await factory.member(role=Role.OWNER)
+    foreign = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=stranger)
+    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+    missing = to_global_id("Device", 10**9)
+    ghost = await gql.op("SendDeviceCommand", {"input": {"deviceId": missing, "kind": "REBOOT"}}, actor=stranger)
+    assert ghost["data"]["sendDeviceCommand"]["userErrors"] == foreign["data"]["sendDeviceCommand"]["userErrors"]
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    assert error_codes(
+        await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=editor)
+    ) == ["FORBIDDEN"]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
+
+
+async def test_batch_command_gives_a_result_per_device(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member()
+    group = f"hall-{datetime.now(UTC).microsecond}"
+    a = await make_tv(admin.tenant, "A", group=group)  # type: ignore[arg-type]
+    b = await make_tv(admin.tenant, "B", group=group)  # type: ignore[arg-type]
+    c = await make_tv(admin.tenant, "C")  # type: ignore[arg-type]
+    foreign = await make_tv(stranger.tenant, "F", group=group)  # type: ignore[arg-type]
+    variables = {"input": {"kind": "RELOAD", "deviceIds": [c.gid, foreign.gid], "group": group}}
+    result = await gql(BATCH, variables, actor=admin)
+    payload = result["data"]["sendDeviceCommands"]
+    by_device = {r["deviceId"]: r for r in payload["results"]}
+    assert set(by_device) == {a.gid, b.gid, c.gid, foreign.gid}
+    for tv in (a, b, c):
+        assert by_device[tv.gid]["command"]["status"] == "PENDING"
+    assert by_device[foreign.gid]["command"] is None
+    assert [e["code"] for e in by_device[foreign.gid]["userErrors"]] == ["NOT_FOUND"]
+    async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=foreign.device.id).count() == 0
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        batch = await DeviceCommand.filter(batch_id=payload["batchId"]).count()
+    assert batch == 3
+
+
+async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    other = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "SCREENSHOT"}}, actor=admin)
+    command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
+
+    by_other = await gql.op(
+        "AcknowledgeDeviceCommand", {"input": {"commandId": command_id, "success": True}}, headers=other.headers
+    )
+    assert [e["code"] for e in by_other["data"]["acknowledgeDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+
+    ack = {"input": {"commandId": command_id, "success": True, "detail": "done"}}
+    first = await gql.op("AcknowledgeDeviceCommand", ack, headers=tv.headers)
+    assert first["data"]["acknowledgeDeviceCommand"]["command"] == {"id": command_id, "status": "ACKNOWLEDGED"}
+    failed = {"input": {"commandId": command_id, "success": False}}
+    again = await gql.op("AcknowledgeDeviceCommand", failed, headers=tv.headers)
+    assert again["data"]["acknowledgeDeviceCommand"]["command"]["status"] == "ACKNOWLEDGED"
+    assert again["data"]["acknowledgeDeviceCommand"]["userErrors"] == []
+
+    history = await gql(HISTORY, {"id": tv.gid}, actor=admin)
+    commands = history["data"]["node"]["commands"]
+    assert commands["totalCount"] == 1 and commands["edges"][0]["node"] == {
+        "kind": "SCREENSHOT",
+        "status": "ACKNOWLEDGED",
+    }
+
+
+async def test_update_app_carries_the_release_and_the_reported_version_closes_it(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    version = f"50.{datetime.now(UTC).microsecond}.1"
+    publish = """mutation($input: PublishSoftwareReleaseInput!) {
+      publishSoftwareRelease(input: $input) { release { version } userErrors { code } } }"""
+    release = {"version": version, "channel": "STABLE", "url": "https://dl.example.org/a.apk", "checksum": "b" * 64}
+    assert (await gql(publish, {"input": release}, actor=platform))["data"]["publishSoftwareRelease"]["release"]
+    sent = await gql.op(
+        "SendDeviceCommand",
+        {"input": {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": version}}},
+        actor=admin,
+    )
+    command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        row = await DeviceCommand.get(device_id=tv.device.id)
+    assert row.payload["release"] == {
+        "version": version,
+        "channel": "STABLE",
+        "url": "https://dl.example.org/a.apk",
+        "checksum": "b" * 64,
+    }
+    unknown = {"input": {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": "0.0.0-nope"}}}
+    missing = await gql.op("SendDeviceCommand", unknown, actor=admin)
+    assert [e["code"] for e in missing["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": version}}, headers=tv.headers)
+    status = await gql(
+        "query($id: ID!) { node(id: $id) { ... on DeviceCommand { status } } }", {"id": command_id}, actor=admin
+    )
+    assert status["data"]["node"]["status"] == "ACKNOWLEDGED"

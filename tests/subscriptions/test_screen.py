@@ -1,0 +1,131 @@
+"""`screenUpdated` over a real websocket: the full state first, then a new state on every change and at
+every time boundary; one computation per change for all the screens of a tenant."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from models.identity import Role
+from tests.conftest import GQL, Factory
+from tests.devices.helpers import TV, make_tv
+from tests.documents import client_document
+from tests.subscriptions.live import Server, WSClient, run_server
+
+SCREEN_UPDATED = client_document("ScreenUpdated")
+
+
+async def watch(server: Server, tv: TV) -> tuple[WSClient, dict[str, Any]]:
+    """A TV's socket subscribed to its screen, and the first state it received."""
+    client = await WSClient.open(server.ws_url)
+    ack = await client.init(tv.init_payload)
+    assert ack["type"] == "connection_ack", ack
+    await client.subscribe("screen", SCREEN_UPDATED)
+    first = await client.next_data("screen")
+    return client, first["screenUpdated"]
+
+
+async def until(client: WSClient, check: Any, timeout: float = 20) -> dict[str, Any]:
+    """States of the screen stream until one passes `check`."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        left = deadline - asyncio.get_running_loop().time()
+        state: dict[str, Any] = (await client.next_data("screen", timeout=max(left, 0.1)))["screenUpdated"]
+        if check(state):
+            return state
+
+
+async def create_message(gql: GQL, admin: Any, title: str, **fields: Any) -> dict[str, Any]:
+    result = await gql.op("CreateMessage", {"input": {"title": title, "body": "b", **fields}}, actor=admin)
+    assert result["data"]["createMessage"]["userErrors"] == [], result
+    message: dict[str, Any] = result["data"]["createMessage"]["message"]
+    return message
+
+
+async def test_first_message_is_the_full_state_then_changes_arrive(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    client, first = await watch(live_server, tv)
+    try:
+        assert first["synagogueName"] == admin.tenant.name  # type: ignore[union-attr]
+        assert first["messages"] == [] and first["version"] and first["validUntil"]
+        queried = await live_server.gql(client_document("Screen"), headers=tv.headers)
+        assert queried["data"]["screen"]["version"] == first["version"]
+
+        message = await create_message(gql, admin, "Kiddush after davening")
+        changed = await until(client, lambda s: s["messages"])
+        assert [m["title"] for m in changed["messages"]] == ["Kiddush after davening"]
+        assert changed["messages"][0]["id"] == message["id"]
+        assert changed["version"] != first["version"]
+    finally:
+        await client.close()
+
+
+async def test_device_settings_change_only_that_screen(live_server: Server, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    await create_message(gql, admin, "Shabbat shalom")
+    quiet = await make_tv(admin.tenant, "Quiet")  # type: ignore[arg-type]
+    other = await make_tv(admin.tenant, "Other")  # type: ignore[arg-type]
+    quiet_socket, quiet_first = await watch(live_server, quiet)
+    other_socket, other_first = await watch(live_server, other)
+    try:
+        assert quiet_first["version"] == other_first["version"] and quiet_first["messages"]
+        update = """mutation($input: UpdateDeviceSettingsInput!) {
+          updateDeviceSettings(input: $input) { userErrors { code } } }"""
+        hide = {"deviceId": quiet.gid, "contentOverrides": {"hiddenSections": ["MESSAGES"]}}
+        assert (await gql(update, {"input": hide}, actor=admin))["data"]["updateDeviceSettings"]["userErrors"] == []
+        hidden = await until(quiet_socket, lambda s: not s["messages"])
+        assert hidden["version"] != quiet_first["version"]
+        await create_message(gql, admin, "Second")
+        both = await until(other_socket, lambda s: len(s["messages"]) == 2)
+        assert both["version"] != hidden["version"]
+        queried = await live_server.gql(client_document("Screen"), headers=quiet.headers)
+        assert queried["data"]["screen"]["version"] == hidden["version"]
+        assert queried["data"]["screen"]["messages"] == []
+    finally:
+        await quiet_socket.close()
+        await other_socket.close()
+
+
+async def test_a_time_boundary_brings_a_new_state_without_any_change(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    ends = datetime.now(UTC) + timedelta(seconds=3)
+    await create_message(gql, admin, "Ends soon", endsAt=ends.isoformat())
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    client, first = await watch(live_server, tv)
+    try:
+        assert [m["title"] for m in first["messages"]] == ["Ends soon"]
+        assert datetime.fromisoformat(first["validUntil"]) <= ends + timedelta(seconds=1)
+        later = await until(client, lambda s: not s["messages"])
+        assert datetime.fromisoformat(later["generatedAt"]) >= ends
+    finally:
+        await client.close()
+
+
+async def test_fifty_screens_of_a_tenant_cost_one_computation_per_change(
+    database: str, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(50)]  # type: ignore[arg-type]
+    async with run_server() as server:
+        before = await server.metric("shulgraph_screen_computations_total")
+        watched = await asyncio.gather(*(watch(server, tv) for tv in tvs))
+        clients = [client for client, _ in watched]
+        try:
+            assert len({state["version"] for _, state in watched}) == 1
+            joined = await server.metric("shulgraph_screen_computations_total")
+            assert joined - before == 1
+            projections = await server.metric("shulgraph_screen_projections_total")
+
+            await create_message(gql, admin, "One change")
+            states = await asyncio.gather(*(until(c, lambda s: s["messages"]) for c in clients))
+            assert len({s["version"] for s in states}) == 1
+            assert await server.metric("shulgraph_screen_computations_total") - joined == 1
+            assert await server.metric("shulgraph_screen_projections_total") - projections == 1
+        finally:
+            await asyncio.gather(*(c.close() for c in clients))
