@@ -533,3 +533,65 @@ async def test_T5_interleaved_requests_of_two_tenants_on_two_connections(pooled_
     finally:
         for ws, _ in sockets:
             await ws.close()
+
+
+async def _ws_init(base: str, token: str, tenant_gid: str) -> tuple[Any, dict[str, Any]]:
+    import json
+
+    import websockets
+
+    ws = await websockets.connect(
+        base.replace("http://", "ws://") + "/graphql", subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
+    )
+    payload = {"authorization": f"Bearer {token}", "tenantId": tenant_gid}
+    await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+    try:
+        reply: dict[str, Any] = json.loads(await ws.recv())
+    except websockets.ConnectionClosed as closed:
+        reply = {"type": "closed", "code": closed.rcvd.code if closed.rcvd else None}
+    return ws, reply
+
+
+async def _ws_closed_code(ws: Any) -> int | None:
+    """Wait (bounded) until the server closes the socket; its close code."""
+    import asyncio
+
+    import websockets
+
+    try:
+        async with asyncio.timeout(30):
+            while True:
+                await ws.recv()
+    except websockets.ConnectionClosed as closed:
+        return closed.rcvd.code if closed.rcvd else None
+
+
+async def test_Z3_demotion_and_removal_close_the_members_websockets(
+    pooled_server: str, gql: GQL, factory: Factory
+) -> None:
+    """Roles of a websocket are read at connection_init, so a role change closes the member's sockets
+    (across processes: the change is made in this process, the socket lives in the uvicorn one)."""
+    import json
+
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
+    gid = await _membership_gid(admin.user.id, owner.tenant)
+    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    assert reply["type"] == "connection_ack"
+    demoted = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "VIEWER"}}, actor=owner)
+    assert demoted["data"]["setMemberRole"]["membership"]["role"] == "VIEWER"
+    assert await _ws_closed_code(ws) == 4403
+
+    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    assert reply["type"] == "connection_ack"
+    query = "query { auditLog(first: 1) { edges { node { id } } } }"
+    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
+    message = json.loads(await ws.recv())
+    assert message["type"] == "next" and error_codes(message["payload"]) == ["FORBIDDEN"]
+
+    removed = await gql.op("RemoveMember", {"id": gid}, actor=owner)
+    assert removed["data"]["removeMember"]["removedId"] == gid
+    assert await _ws_closed_code(ws) == 4403
+    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    assert reply["type"] == "closed"
