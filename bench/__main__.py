@@ -133,7 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.run(create_database(servers.postgres_admin_url, database))
         server: subprocess.Popen[bytes] | None = None
         try:
-            subprocess.run([sys.executable, "main.py", "migrate"], cwd=ROOT, env=env, check=True, capture_output=True)
+            migrate = subprocess.run(
+                [sys.executable, "main.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+            )
+            if migrate.returncode != 0:
+                raise RuntimeError(f"main.py migrate failed:\n{migrate.stdout}{migrate.stderr[-4000:]}")
             from bench.scenarios import scenarios
             from bench.seed import seed
             from config import get_settings
