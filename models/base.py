@@ -2,10 +2,13 @@
 
 The tenant lives in a `ContextVar` set by the request (or a job) through `tenant_scope`. Every
 `TenantModel` gets its own `TenantManager`, which scopes each query to that tenant and fails closed
-when there is none. The holes a Tortoise manager leaves open are closed here: inserts take their
-tenant from the context and refuse another one; instance `save/delete/refresh_from_db` check the
-instance's tenant; `bulk_create` checks every row; `raw()` is refused. On PostgreSQL every tenant
-table also has row-level security keyed on `app.tenant_id`, set per transaction by `tenant_scope`.
+when there is none. The holes a Tortoise manager leaves open are closed here: inserts (`create`,
+`save`, `bulk_create`) take their tenant from the context and refuse another one; instance
+`save/delete/refresh_from_db` check the instance's tenant and that its primary key is a row of that
+tenant; queryset `update`/`bulk_update` cannot move rows to another tenant; `raw()` is refused. On
+PostgreSQL every tenant table also has row-level security keyed on `app.tenant_id`, set per
+transaction by `tenant_scope`; it also holds what bypasses the manager (`QuerySet(Model)`, as in
+`Prefetch(queryset=...)`, and SQL on the connection).
 """
 
 from __future__ import annotations

@@ -32,10 +32,11 @@ class AuditEntry(Node):
             _actor_id=row.actor_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="Who acted; null for a system job or a user who no longer exists.")
     async def actor(self, info: Info) -> User | None:
-        from resolvers.identity.loaders import user_loader
+        from resolvers.platform.loaders import actor_loader
 
         if self._actor_id is None:
             return None
-        return User.of(await user_loader(info).load(self._actor_id))
+        user = await actor_loader(info).load(self._actor_id)
+        return User.of(user) if user else None

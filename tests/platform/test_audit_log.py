@@ -103,3 +103,14 @@ async def test_a_member_of_both_tenants_reads_each_log_separately(gql: GQL, fact
     for tenant, expected in ((admin.tenant, here), (other, there)):
         result = await gql.op("AuditLog", actor=admin, tenant=tenant)
         assert [edge["node"]["id"] for edge in result["data"]["auditLog"]["edges"]] == list(reversed(expected))
+
+
+async def test_an_entry_outlives_its_deleted_actor(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    gone = await factory.user()
+    assert admin.tenant is not None
+    [gid] = await _entries(admin.tenant, 1, actor_id=gone.id)
+    await gone.delete()
+    result = await gql.op("AuditLog", actor=admin)
+    assert "errors" not in result, result
+    assert [(e["node"]["id"], e["node"]["actor"]) for e in result["data"]["auditLog"]["edges"]] == [(gid, None)]
