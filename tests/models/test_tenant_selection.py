@@ -1,0 +1,74 @@
+"""`services.tenancy.resolve_tenant`: which tenant a principal acts in, and with which role."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.identity import Membership, Role
+from schema.relay import to_global_id
+from services.errors import ErrorCode, Forbidden, ServiceError
+from services.principals import Principal
+from services.tenancy import TenantAccess, resolve_tenant
+from tests.conftest import Factory
+
+
+async def test_a_single_membership_is_the_default_tenant(factory: Factory) -> None:
+    actor = await factory.member(role=Role.EDITOR)
+    assert actor.tenant is not None
+    access = await resolve_tenant(Principal(kind="user", user=actor.user), None)
+    assert access == TenantAccess(tenant_id=actor.tenant.id, role=Role.EDITOR)
+
+
+async def test_two_memberships_and_no_header_mean_no_tenant(factory: Factory) -> None:
+    actor = await factory.member()
+    other = await factory.tenant()
+    await Membership.create(user=actor.user, synagogue=other, role=Role.VIEWER)
+    principal = Principal(kind="user", user=actor.user)
+    assert await resolve_tenant(principal, None) == TenantAccess()
+    assert await resolve_tenant(principal, str(other.id)) == TenantAccess(tenant_id=other.id, role=Role.VIEWER)
+
+
+async def test_a_tenant_i_do_not_belong_to_is_forbidden_whether_or_not_it_exists(factory: Factory) -> None:
+    actor = await factory.member()
+    stranger = await factory.tenant()
+    principal = Principal(kind="user", user=actor.user)
+    for ref in (to_global_id("Synagogue", stranger.id), to_global_id("Synagogue", 2**31 - 1), "garbage", "TWVtYmVyOjE"):
+        with pytest.raises(Forbidden) as refused:
+            await resolve_tenant(principal, ref)
+        assert refused.value.message == "you are not a member of that synagogue"
+
+
+async def test_a_platform_admin_naming_a_tenant_impersonates_it(factory: Factory) -> None:
+    admin = await factory.platform_admin()
+    tenant = await factory.tenant()
+    principal = Principal(kind="user", user=admin.user)
+    access = await resolve_tenant(principal, to_global_id("Synagogue", tenant.id))
+    assert access == TenantAccess(tenant_id=tenant.id, role=Role.OWNER, impersonating=True)
+    assert await resolve_tenant(principal, None) == TenantAccess()
+    with pytest.raises(Forbidden):
+        await resolve_tenant(principal, to_global_id("Synagogue", 2**31 - 1))
+
+
+async def test_an_anonymous_or_refused_credential_naming_a_tenant_is_unauthenticated(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    for principal, code in (
+        (Principal(), ErrorCode.UNAUTHENTICATED),
+        (Principal(auth_error=ErrorCode.UNAUTHENTICATED), ErrorCode.UNAUTHENTICATED),
+        (Principal(auth_error=ErrorCode.UNAVAILABLE), ErrorCode.UNAVAILABLE),
+    ):
+        with pytest.raises(ServiceError) as refused:
+            await resolve_tenant(principal, str(tenant.id))
+        assert refused.value.code == code
+    assert await resolve_tenant(Principal(), None) == TenantAccess()
+
+
+async def test_a_device_or_partner_keeps_its_own_tenant_and_cannot_name_another(factory: Factory) -> None:
+    own, other = await factory.tenant(), await factory.tenant()
+    for principal in (
+        Principal(kind="device", device_id=1, tenant_id=own.id),
+        Principal(kind="partner", api_key_id=1, tenant_id=own.id),
+    ):
+        assert await resolve_tenant(principal, None) == TenantAccess(tenant_id=own.id)
+        assert await resolve_tenant(principal, to_global_id("Synagogue", own.id)) == TenantAccess(tenant_id=own.id)
+        with pytest.raises(Forbidden):
+            await resolve_tenant(principal, to_global_id("Synagogue", other.id))
