@@ -3,12 +3,32 @@ assignments, daily-content preferences and holiday-time overrides. Every row bel
 
 from __future__ import annotations
 
+from datetime import time
+from typing import Any
+
 from tortoise import fields
 
 from models.base import TenantModel
 
 WEEKDAYS: tuple[str, ...] = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
 """Weekday names in Python's `date.weekday()` order (Monday = 0)."""
+
+
+class WallTimeField(fields.CharField):  # type: ignore[type-arg]
+    """A wall-clock time stored as "HH:MM:SS" text, the same on SQLite and PostgreSQL."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=8, **kwargs)
+
+    def to_db_value(self, value: Any, instance: Any) -> str | None:
+        if isinstance(value, time):
+            return value.replace(microsecond=0, tzinfo=None).isoformat()
+        return None if value is None else str(value)
+
+    def to_python_value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return time.fromisoformat(value)
+        return value
 
 
 class Message(TenantModel):
@@ -65,7 +85,7 @@ class PrayerTime(TenantModel):
     days: list[str] = fields.JSONField(default=list)
     day_kinds: list[str] = fields.JSONField(default=list)
     exclude_day_kinds: list[str] = fields.JSONField(default=list)
-    fixed_time = fields.TimeField(null=True)
+    fixed_time = WallTimeField(null=True)
     relative_to = fields.CharField(max_length=40, null=True)
     offset_minutes = fields.IntField(default=0)
     round_to_minutes = fields.IntField(default=0)
@@ -88,7 +108,7 @@ class TorahClass(TenantModel):
     title = fields.CharField(max_length=200)
     teacher = fields.CharField(max_length=200, default="")
     days: list[str] = fields.JSONField(default=list)
-    time = fields.TimeField()
+    time = WallTimeField()
     location = fields.CharField(max_length=200, default="")
     description = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -140,7 +160,7 @@ class HolidayOverride(TenantModel):
         "models.PrayerTime", related_name=False, null=True, on_delete=fields.CASCADE
     )
     prayer_time_id: int | None
-    time = fields.TimeField()
+    time = WallTimeField()
     note = fields.CharField(max_length=200, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
 
