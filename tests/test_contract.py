@@ -33,24 +33,10 @@ IDENTITY_OPERATIONS = frozenset(
 
 NOT_SERVED_YET = frozenset(
     {
-        # content
-        "Screen",
-        "ScreenUpdated",
-        "TenantEvents",
-        # devices and analytics
-        "AcknowledgeDeviceCommand",
+        # analytics
         "Anomalies",
-        "ClaimDevice",
-        "CompleteDevicePairing",
-        "DeviceCommands",
         "DeviceMetricSeries",
-        "Devices",
         "FleetSummary",
-        "ReportDeviceHeartbeat",
-        "RevokeDevice",
-        "SendDeviceCommand",
-        "StartDevicePairing",
-        # partners and platform
     }
 )
 
