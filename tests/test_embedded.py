@@ -22,9 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from config import ROOT, Settings
-from schema import build_schema
-from services.tokens import issue_access_token
+from config import ROOT
 from tests.documents import client_document
 
 LOGIN_LINE = re.compile(r"demo synagogue ready: log in as (\S+) / (\S+)")
@@ -139,19 +137,6 @@ def post(base: str, query: str, token: str | None = None, operation: str | None 
     return response.json()
 
 
-def login_is_served() -> bool:
-    mutation = build_schema()._schema.mutation_type
-    return mutation is not None and "login" in mutation.fields
-
-
-def token_for_demo_user(data_dir: Path, email: str) -> str:
-    """An access token signed with the secret the embedded server generated under DATA_DIR."""
-    with sqlite3.connect(data_dir / "shulgraph.sqlite3") as db:
-        (user_id,) = db.execute("SELECT id FROM app_user WHERE email = ?", (email,)).fetchone()
-    settings = Settings(data_dir=data_dir, jwt_secret="", environment="development")
-    return issue_access_token(settings, int(user_id))[0]
-
-
 def test_serve_runs_embedded_with_no_settings(running: tuple[Process, Path, int]) -> None:
     process, data_dir, port = running
     base = f"http://127.0.0.1:{port}"
@@ -161,13 +146,11 @@ def test_serve_runs_embedded_with_no_settings(running: tuple[Process, Path, int]
     assert post(base, "{ __typename }") == {"data": {"__typename": "Query"}}
     assert (data_dir / "shulgraph.sqlite3").exists()
 
-    if login_is_served():
-        result = post(base, client_document("Login"), operation="Login", input={"email": email, "password": password})
-        assert "errors" not in result, result
-        assert result["data"]["login"]["userErrors"] == [], result
-        token = result["data"]["login"]["accessToken"]
-    else:
-        token = token_for_demo_user(data_dir, email)
+    result = post(base, client_document("Login"), operation="Login", input={"email": email, "password": password})
+    assert "errors" not in result, result
+    assert result["data"]["login"]["userErrors"] == [], result
+    token = result["data"]["login"]["accessToken"]
+    assert (data_dir / "jwt-secret").stat().st_mode & 0o777 == 0o600
     me = post(base, client_document("Me"), token=token, operation="Me")
     assert "errors" not in me, me
     assert me["data"]["me"]["email"] == email
