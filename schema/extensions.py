@@ -27,6 +27,11 @@ class TenantScope(SchemaExtension):
             raise graphql_error(context.tenant_error, context.tenant_error_message or "forbidden")
         operation = execution.operation_type
         if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
+            if context.tenant_id is not None and context.impersonating:
+                async with tenant_scope(context.tenant_id):
+                    await audit.record(
+                        context, action=f"impersonate:{execution.operation_name or operation.value}", target_id=""
+                    )
             yield
             return
         async with deferred_publications(), tenant_scope(context.tenant_id):

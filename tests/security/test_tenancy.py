@@ -595,3 +595,26 @@ async def test_Z3_demotion_and_removal_close_the_members_websockets(
     assert await _ws_closed_code(ws) == 4403
     ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
     assert reply["type"] == "closed"
+
+
+async def test_Z4_an_impersonated_subscription_is_audited(
+    pooled_server: str, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    import asyncio
+    import json
+
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    admin = await factory.platform_admin()
+    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    assert reply["type"] == "connection_ack"
+    query = "subscription Watch { tenantEvents { kind } }"
+    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "operationName": "Watch"}}))
+    sql = "SELECT actor_id, action, impersonated FROM audit_entry WHERE tenant_id = $1"
+    try:
+        async with asyncio.timeout(30):
+            while not (rows := await owner_db.fetch(sql, owner.tenant.id)):
+                await asyncio.sleep(0.1)
+    finally:
+        await ws.close()
+    assert [dict(r) for r in rows] == [{"actor_id": admin.user.id, "action": "impersonate:Watch", "impersonated": True}]
