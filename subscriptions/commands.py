@@ -8,6 +8,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
 from services.device_commands import mark_delivered, open_commands
+from services.devices import live_presence
 from subscriptions.channels import device_commands
 
 
@@ -26,7 +27,10 @@ async def command_stream(broadcast: Any, tenant_id: int, device_id: int) -> Asyn
     broker reconnect (`RESYNC`) or any event simply triggers another read of the open commands.
     """
     sent: set[int] = set()
-    async with broadcast.subscribe(channel=device_commands(device_id)) as subscriber:
+    async with (
+        live_presence(broadcast, device_id, tenant_id),
+        broadcast.subscribe(channel=device_commands(device_id)) as subscriber,
+    ):
         for row in await _unsent(tenant_id, device_id, sent):
             yield row
         async for event in subscriber:

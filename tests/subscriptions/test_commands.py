@@ -1,0 +1,126 @@
+"""`deviceCommands` and `tenantEvents` over a real websocket."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.base import tenant_scope
+from models.devices import CommandStatus, DeviceCommand
+from models.identity import Role
+from subscriptions.events import tenant_event
+from tests.conftest import GQL, Actor, Factory
+from tests.devices.helpers import TV, make_tv
+from tests.documents import client_document
+from tests.subscriptions.live import Server, WSClient
+
+COMMANDS = client_document("DeviceCommands")
+EVENTS = client_document("TenantEvents")
+
+
+async def send(gql: GQL, admin: Actor, tv: TV, kind: str) -> str:
+    result = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": kind}}, actor=admin)
+    command_id: str = result["data"]["sendDeviceCommand"]["command"]["id"]
+    return command_id
+
+
+async def listen(server: Server, tv: TV) -> WSClient:
+    client = await WSClient.open(server.ws_url)
+    assert (await client.init(tv.init_payload))["type"] == "connection_ack"
+    await client.subscribe("commands", COMMANDS)
+    return client
+
+
+async def next_command(client: WSClient) -> dict[str, Any]:
+    command: dict[str, Any] = (await client.next_data("commands"))["deviceCommands"]
+    return command
+
+
+async def test_pending_commands_first_then_new_ones_and_again_after_reconnect(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    first_id = await send(gql, admin, tv, "RELOAD")
+    second_id = await send(gql, admin, tv, "SCREENSHOT")
+
+    client = await listen(live_server, tv)
+    try:
+        assert [(await next_command(client))["id"] for _ in range(2)] == [first_id, second_id]
+        live_id = await send(gql, admin, tv, "REBOOT")
+        live = await next_command(client)
+        assert (live["id"], live["kind"]) == (live_id, "REBOOT") and live["issuedAt"]
+    finally:
+        await client.close()
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        statuses = {row.status for row in await DeviceCommand.filter(device_id=tv.device.id)}
+    assert statuses == {CommandStatus.DELIVERED}
+
+    ack = {"input": {"commandId": first_id, "success": True}}
+    assert (await gql.op("AcknowledgeDeviceCommand", ack, headers=tv.headers))["data"]["acknowledgeDeviceCommand"]
+
+    again = await listen(live_server, tv)
+    try:
+        assert [(await next_command(again))["id"] for _ in range(2)] == [second_id, live_id]
+    finally:
+        await again.close()
+
+
+async def until_listening(app: Any, watcher: WSClient, admin: Actor) -> None:
+    """Probe the tenant's event channel until the watcher's subscription is live on the server."""
+    for _ in range(40):
+        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", probe=True)  # type: ignore[union-attr]
+        try:
+            event = (await watcher.next_data("events", timeout=0.5))["tenantEvents"]
+        except TimeoutError:
+            continue
+        assert event["kind"] == "ALERT"
+        watcher.buffer.clear()
+        return
+    raise AssertionError("the tenantEvents subscription never became live")
+
+
+async def test_tenant_events_report_online_and_acknowledgements(
+    app: Any, live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    foreign_tv = await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    command_id = await send(gql, admin, tv, "RELOAD")
+
+    watcher = await WSClient.open(live_server.ws_url)
+    ack = await watcher.init({"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid})
+    assert ack["type"] == "connection_ack"
+    await watcher.subscribe("events", EVENTS)
+    await until_listening(app, watcher, admin)
+    foreign_socket = await listen(live_server, foreign_tv)
+    device_socket = await listen(live_server, tv)
+    try:
+        online = (await watcher.next_data("events"))["tenantEvents"]
+        assert (online["kind"], online["deviceId"]) == ("DEVICE_ONLINE", tv.gid)
+        assert (await next_command(device_socket))["id"] == command_id
+        body = {"input": {"commandId": command_id, "success": False, "detail": "no disk"}}
+        await gql.op("AcknowledgeDeviceCommand", body, headers=tv.headers)
+        failed = (await watcher.next_data("events"))["tenantEvents"]
+        assert (failed["kind"], failed["deviceId"]) == ("COMMAND_FAILED", tv.gid)
+        assert failed["detail"]["commandId"] == command_id and failed["at"]
+    finally:
+        for client in (watcher, foreign_socket, device_socket):
+            await client.close()
+
+
+async def test_tenant_events_are_for_members_only(live_server: Server, factory: Factory) -> None:
+    tenant = await factory.tenant()
+    tv = await make_tv(tenant)
+    client = await WSClient.open(live_server.ws_url)
+    try:
+        assert (await client.init(tv.init_payload))["type"] == "connection_ack"
+        await client.subscribe("events", EVENTS)
+        message = await client.next("events")
+        codes = [e["extensions"]["code"] for e in (message["payload"] if message["type"] == "error" else [])]
+        codes += (
+            [e["extensions"]["code"] for e in message["payload"].get("errors", [])] if message["type"] == "next" else []
+        )
+        assert codes == ["FORBIDDEN"], message
+    finally:
+        await client.close()
