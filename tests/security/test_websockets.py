@@ -28,8 +28,8 @@ async def server(database: str) -> AsyncIterator[Server]:
 
 
 def _error_codes(message: dict[str, Any]) -> list[str]:
-    payload = message.get("payload")
-    errors = payload if message.get("type") == "error" else (payload or {}).get("errors", [])
+    payload: Any = message.get("payload") or {}
+    errors: list[Any] = payload if message.get("type") == "error" else payload.get("errors") or []
     return [e["extensions"]["code"] for e in errors]
 
 
