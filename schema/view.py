@@ -127,8 +127,6 @@ class GraphQLView(GraphQL[Context, None]):
         _state(request)["graphql_sub_response"] = sub_response
         context = await self.get_context(request, sub_response)
         _state(request)["graphql_context"] = context
-        if context.principal.auth_error == ErrorCode.UNAVAILABLE:
-            return self.unavailable(request)
         key = request.headers.get("idempotency-key")
         if key is not None and request.method == "POST":
             return await self.run_idempotent(request, context, key)
@@ -139,6 +137,9 @@ class GraphQLView(GraphQL[Context, None]):
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("application/json"):
             return response
+        if _state(request).get("graphql_unavailable") and response.status_code == 200:
+            response.status_code = 503
+            response.headers["Retry-After"] = "5"
         media = response_media_type(request.headers.get("accept"))
         if media == GRAPHQL_RESPONSE_JSON:
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
@@ -146,8 +147,7 @@ class GraphQLView(GraphQL[Context, None]):
                 response.status_code = 400
         return response
 
-    def unavailable(self, request: Request) -> Response:
-        message = "authentication is temporarily unavailable"
+    def unavailable(self, request: Request, message: str) -> Response:
         return graphql_error_response(request, 503, ErrorCode.UNAVAILABLE.value, message, {"Retry-After": "5"})
 
     async def run_idempotent(self, request: Request, context: Context, key: str) -> Response:
@@ -169,7 +169,7 @@ class GraphQLView(GraphQL[Context, None]):
         try:
             claimed = await idempotency.claim(kv, scope, key, fingerprint, ttl)
         except Unavailable:
-            return self.unavailable(request)
+            return self.unavailable(request, "the idempotency store is temporarily unavailable")
         if claimed.conflict == "mismatch":
             message = "this Idempotency-Key was used with another request"
             return graphql_error_response(request, 422, "IDEMPOTENCY_KEY_REUSED", message)
@@ -291,10 +291,14 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, "No GraphQL query found in the request") from error
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
-        """A request that never reached execution (parse, validation, refused document) has no `data`."""
+        """A request that never reached execution (parse, validation, refused document) has no `data`; a
+        security check that failed closed (UNAVAILABLE) makes the response a 503."""
         data = await super().process_result(request, result)
         if isinstance(request, Request):
             state = _state(request)
+            codes = {(error.extensions or {}).get("code") for error in result.errors or []}
+            if ErrorCode.UNAVAILABLE.value in codes:
+                state["graphql_unavailable"] = True
             context = state.get("graphql_context")
             executed = bool(context is not None and context.extra.pop("executed", False))
             if not executed and not state.get("graphql_batch"):
