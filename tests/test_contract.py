@@ -31,14 +31,7 @@ IDENTITY_OPERATIONS = frozenset(
     }
 )
 
-NOT_SERVED_YET = frozenset(
-    {
-        # analytics
-        "Anomalies",
-        "DeviceMetricSeries",
-        "FleetSummary",
-    }
-)
+NOT_SERVED_YET: frozenset[str] = frozenset()
 
 
 def validation_errors(name: str) -> list[str]:

@@ -1,0 +1,1 @@
+"""GraphQL schema of fleet analytics: status counts, metric series, anomalies."""
