@@ -92,3 +92,25 @@ async def test_logout_ends_the_access_token_and_the_session(app: Any, settings: 
         assert error_codes(await browser.op("Me", token=token)) == ["UNAUTHENTICATED"]
         family = await SessionFamily.get(id=family_id)
         assert family.revoked_at is not None and family.revoked_reason == "logout"
+
+
+async def test_logout_with_the_token_store_down_fails_closed_and_still_ends_the_session(
+    app: Any, settings: Settings, factory: Factory
+) -> None:
+    import asyncio
+
+    from tests.services import start_redis, stop_redis
+
+    user = await factory.user()
+    async with Browser(app, settings) as browser:
+        token = await browser.login(user.email)
+        family_id = decode_access_token(settings, token).session_id
+        await asyncio.to_thread(stop_redis)
+        try:
+            assert error_codes(await browser.op("Me", token=token)) == ["UNAVAILABLE"]
+            assert error_codes(await browser.op("Logout", token=token)) == ["UNAVAILABLE"]
+            assert browser.refresh_token is None
+        finally:
+            await asyncio.to_thread(start_redis)
+        assert (await SessionFamily.get(id=family_id)).revoked_reason == "logout"
+        assert error_codes(await browser.op("Me", token=token)) == ["UNAUTHENTICATED"]

@@ -162,6 +162,21 @@ async def test_A2_aliased_logins_all_count_toward_lockout_and_only_the_first_run
     assert (await gql.op("Login", login_input(user.email)))["data"]["login"]["accessToken"] is None
 
 
+async def test_A2_refused_logins_still_count_when_sent_by_a_signed_in_member(gql: GQL, settings: Settings,
+                                                                              factory: Factory) -> None:
+    """The member's one synagogue puts the operation in a tenant transaction: the counts still stick."""
+    attacker = await factory.member()
+    victim = await factory.user()
+    fields = " ".join(
+        f'a{i}: login(input: {{email: $email, password: "guess-{i}"}}) {{ accessToken }}'
+        for i in range(settings.login_max_failures)
+    )
+    result = await gql(f"mutation Guess($email: String!) {{ {fields} }}", {"email": victim.email}, actor=attacker)
+    assert error_codes(result) == ["OPERATION_NOT_ALLOWED"] * (settings.login_max_failures - 1)
+    row = await User.get(id=victim.id)
+    assert row.failed_logins == settings.login_max_failures and row.locked_until is not None
+
+
 async def test_A2_mixed_auth_mutations_in_one_request_are_refused_after_the_first(gql: GQL, factory: Factory) -> None:
     user = await factory.user()
     email = new_email()

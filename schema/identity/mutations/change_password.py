@@ -36,9 +36,9 @@ class ChangePasswordMutation:
         problems = await change_password(context.settings, user, input.current_password, input.new_password)
         if problems:
             return ChangePasswordPayload(user=None, user_errors=user_errors(problems))
+        await revoke_user_sessions(user.id, "password_changed", context.broadcast)
+        clear_cookie(info)
         principal = context.principal
         if principal.token_jti and principal.token_expires_at:
             await denylist_access_token(context.settings, context.kv, principal.token_jti, principal.token_expires_at)
-        await revoke_user_sessions(user.id, "password_changed", context.broadcast)
-        clear_cookie(info)
         return ChangePasswordPayload(user=User.of(user), user_errors=[])

@@ -6,6 +6,7 @@ import strawberry
 
 from resolvers.identity.auth import clear_cookie
 from schema.context import Info
+from services.errors import ErrorCode, Unavailable
 from services.sessions import denylist_access_token, family_of, refresh_cookie, revoke_family
 
 
@@ -17,17 +18,16 @@ class LogoutPayload:
 @strawberry.type
 class LogoutMutation:
     @strawberry.mutation(
-        description="Sign out: the access token is refused from now on, the session (refresh family) is "
-        "revoked and the cookie cleared. Works with the cookie alone too."
+        description="Sign out: the session (refresh family) is revoked, the cookie cleared and the access "
+        "token refused from now on. Works with the cookie alone too. UNAVAILABLE when the token store "
+        "is down (the session is revoked all the same)."
     )
     async def logout(self, info: Info) -> LogoutPayload:
         context = info.context
         principal = context.principal
         families: set[int] = set()
-        if principal.kind == "user" and principal.token_jti and principal.token_expires_at:
-            await denylist_access_token(context.settings, context.kv, principal.token_jti, principal.token_expires_at)
-            if principal.session_id is not None:
-                families.add(principal.session_id)
+        if principal.kind == "user" and principal.session_id is not None:
+            families.add(principal.session_id)
         secret = refresh_cookie(context.request, context.settings)
         if secret is not None:
             family_id = await family_of(secret)
@@ -36,4 +36,8 @@ class LogoutMutation:
         for family_id in families:
             await revoke_family(family_id, "logout", context.broadcast)
         clear_cookie(info)
+        if principal.auth_error == ErrorCode.UNAVAILABLE:
+            raise Unavailable("the session was ended but the access token could not be checked; try again")
+        if principal.kind == "user" and principal.token_jti and principal.token_expires_at:
+            await denylist_access_token(context.settings, context.kv, principal.token_jti, principal.token_expires_at)
         return LogoutPayload(ok=True)
