@@ -47,14 +47,15 @@ async def start_session(settings: Settings, user_id: int, user_agent: str = "", 
     """Open a family for a fresh sign-in and issue its first refresh token."""
     now = datetime.now(UTC)
     secret = new_secret("refresh")
-    family = await SessionFamily.create(
-        user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
-    )
-    await RefreshToken.create(
-        family_id=family.id,
-        token_hash=hash_secret(secret),
-        expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
-    )
+    async with in_transaction():
+        family = await SessionFamily.create(
+            user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
+        )
+        await RefreshToken.create(
+            family_id=family.id,
+            token_hash=hash_secret(secret),
+            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+        )
     return Rotation(user_id=user_id, family_id=family.id, refresh_token=secret)
 
 

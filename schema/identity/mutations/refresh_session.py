@@ -25,7 +25,10 @@ class RefreshSessionPayload:
 class RefreshSessionMutation:
     @strawberry.mutation(
         description="Rotate the refresh cookie and return a new access token. A missing, expired or "
-        "revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session."
+        "revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session. "
+        "Grace window: for REFRESH_GRACE_SECONDS (10 s by default) after a rotation, the token it "
+        "replaced (only the latest one) still gets an access token but no new cookie, so two tabs "
+        "refreshing at once stay signed in."
     )
     async def refresh_session(self, info: Info) -> RefreshSessionPayload | None:
         if not claim_auth_operation(info):
