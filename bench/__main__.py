@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: wrk is not installed (scripts/bench installs it)", file=sys.stderr)
         return 1
 
+    load_before = os.getloadavg()[0]
     workdir = Path(tempfile.mkdtemp(prefix="shulgraph-bench."))
     database = f"shulgraph_bench_{uuid.uuid4().hex[:8]}"
     port = free_port()
@@ -175,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; one uvicorn worker; "
         f"wrk {args.threads} thread(s), {args.connections} connections, {args.seconds}s per operation "
-        f"after {args.warmup}s warm-up; server LOG_LEVEL={args.log_level}\n"
+        f"after {args.warmup}s warm-up; server LOG_LEVEL={args.log_level}; load average before the run "
+        f"{load_before:.1f}, after {os.getloadavg()[0]:.1f}\n"
     )
     print(table(results))
     return 0
