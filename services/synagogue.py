@@ -143,19 +143,36 @@ async def update_synagogue(context: Any, changes: dict[str, Any]) -> tuple[Synag
     return synagogue, []
 
 
-def _require_owner_for(context: Any, *roles: Role) -> None:
-    if Role.OWNER in roles and context.role != Role.OWNER:
+async def _require_owner_for(context: Any, *roles: Role) -> None:
+    """Refuse an OWNER change unless the caller is an OWNER now (re-read under the members lock:
+    a caller demoted by a concurrent request no longer counts as OWNER)."""
+    if Role.OWNER not in roles:
+        return
+    role = context.role
+    if not context.impersonating:
+        row = await Membership.get_or_none(user_id=context.principal.user_id, synagogue_id=context.tenant_id)
+        role = row.role if row else None
+    if role != Role.OWNER:
         raise Forbidden("only an OWNER may grant, change or remove the OWNER role")
 
 
-async def _owners_locked(tenant_id: int) -> list[int]:
-    rows = await Membership.filter(synagogue_id=tenant_id, role=Role.OWNER).select_for_update().order_by("id")
-    return [row.id for row in rows]
+async def _lock_members(tenant_id: int) -> None:
+    """Serialise membership changes of one tenant on its synagogue row (one lock, one order: no deadlock)."""
+    await Synagogue.select_for_update().filter(id=tenant_id).first()
+
+
+async def _fresh(membership: Membership) -> Membership | None:
+    return await Membership.get_or_none(id=membership.id, synagogue_id=membership.synagogue_id)
+
+
+async def _owner_ids(tenant_id: int) -> list[int]:
+    return [row.id for row in await Membership.filter(synagogue_id=tenant_id, role=Role.OWNER).order_by("id")]
 
 
 async def add_member(context: Any, email: str, role: Role) -> tuple[Membership | None, list[Problem]]:
     """Give an existing user a role in the current tenant; audited."""
-    _require_owner_for(context, role)
+    await _lock_members(context.tenant_id)
+    await _require_owner_for(context, role)
     user = await User.get_or_none(email=email.strip().lower())
     if user is None:
         return None, [Problem("email", "NOT_FOUND", "no user has this e-mail address")]
@@ -174,12 +191,17 @@ async def add_member(context: Any, email: str, role: Role) -> tuple[Membership |
 
 
 async def set_member_role(context: Any, membership: Membership, role: Role) -> tuple[Membership | None, list[Problem]]:
-    """Change a member's role; the last OWNER keeps theirs. Audited; the member's sockets reconnect."""
-    _require_owner_for(context, role, membership.role)
-    if membership.role == Role.OWNER and role != Role.OWNER:
-        owners = await _owners_locked(membership.synagogue_id)
-        if owners == [membership.id]:
-            return None, [Problem("role", "LAST_OWNER", "a synagogue must keep at least one OWNER")]
+    """Change a member's role; the last OWNER keeps theirs. Audited; the member's sockets reconnect.
+    Returns None without problems when the membership vanished meanwhile."""
+    await _lock_members(membership.synagogue_id)
+    current = await _fresh(membership)
+    if current is None:
+        return None, []
+    membership = current
+    await _require_owner_for(context, role, membership.role)
+    demoting_owner = membership.role == Role.OWNER and role != Role.OWNER
+    if demoting_owner and await _owner_ids(membership.synagogue_id) == [membership.id]:
+        return None, [Problem("role", "LAST_OWNER", "a synagogue must keep at least one OWNER")]
     previous = membership.role
     if previous != role:
         membership.role = role
@@ -196,13 +218,17 @@ async def set_member_role(context: Any, membership: Membership, role: Role) -> t
     return membership, []
 
 
-async def remove_member(context: Any, membership: Membership) -> list[Problem]:
-    """Take a member out of the tenant; the last OWNER stays. Their sessions and sockets end."""
-    _require_owner_for(context, membership.role)
-    if membership.role == Role.OWNER:
-        owners = await _owners_locked(membership.synagogue_id)
-        if owners == [membership.id]:
-            return [Problem("id", "LAST_OWNER", "a synagogue must keep at least one OWNER")]
+async def remove_member(context: Any, membership: Membership) -> list[Problem] | None:
+    """Take a member out of the tenant; the last OWNER stays. Their sessions and sockets end.
+    Returns None when the membership vanished meanwhile."""
+    await _lock_members(membership.synagogue_id)
+    current = await _fresh(membership)
+    if current is None:
+        return None
+    membership = current
+    await _require_owner_for(context, membership.role)
+    if membership.role == Role.OWNER and await _owner_ids(membership.synagogue_id) == [membership.id]:
+        return [Problem("id", "LAST_OWNER", "a synagogue must keep at least one OWNER")]
     await Membership.filter(id=membership.id, synagogue_id=membership.synagogue_id).delete()
     await audit.record(
         context,

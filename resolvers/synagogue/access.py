@@ -41,15 +41,14 @@ async def current_synagogue(info: Info) -> Synagogue:
     return await Synagogue.get(id=current_tenant_id())
 
 
-async def access_member(info: Info, global_id: str, *, for_update: bool = False) -> Membership | None:
-    """A membership of the current tenant by its global id (row-locked when `for_update`)."""
+async def access_member(info: Info, global_id: str) -> Membership | None:
+    """A membership of the current tenant by its global id."""
     pk = decode_id(global_id, "Membership")
     tenant_id = info.context.tenant_id
     if pk is None or tenant_id is None:
         _denied("Membership", global_id, info)
         return None
-    query = Membership.filter(id=pk, synagogue_id=tenant_id)
-    row = await (query.select_for_update() if for_update else query).first()
+    row = await Membership.get_or_none(id=pk, synagogue_id=tenant_id)
     if row is None:
         _denied("Membership", pk, info)
     return row

@@ -196,3 +196,21 @@ async def test_remove_member_of_another_tenant_is_not_found(gql: GQL, factory: F
     result = await gql.op("RemoveMember", {"id": await membership_gid(editor_b)}, actor=owner_a)
     assert error_codes(result) == ["NOT_FOUND"]
     assert await role_of(editor_b) == Role.EDITOR
+
+
+async def test_two_owners_demoting_each_other_at_once_leave_one_owner(gql: GQL, factory: Factory) -> None:
+    import asyncio
+
+    first = await factory.member(role=Role.OWNER)
+    second = await factory.member(tenant=first.tenant, role=Role.OWNER)
+    first_gid, second_gid = await membership_gid(first), await membership_gid(second)
+    results = await asyncio.gather(
+        gql.op("SetMemberRole", {"input": {"membershipId": second_gid, "role": "ADMIN"}}, actor=first),
+        gql.op("SetMemberRole", {"input": {"membershipId": first_gid, "role": "ADMIN"}}, actor=second),
+    )
+    outcomes = sorted(
+        error_codes(r)[0] if "errors" in r else (codes(r["data"]["setMemberRole"]).get("role") or "DEMOTED")
+        for r in results
+    )
+    assert outcomes in (["DEMOTED", "LAST_OWNER"], ["DEMOTED", "FORBIDDEN"]), results
+    assert {await role_of(first), await role_of(second)} == {Role.ADMIN, Role.OWNER}

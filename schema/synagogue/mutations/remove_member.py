@@ -26,8 +26,10 @@ class RemoveMemberMutation:
         description="Remove a member. The last OWNER cannot be removed; only an OWNER removes an OWNER.",
     )
     async def remove_member(self, info: Info, id: strawberry.ID) -> RemoveMemberPayload | None:
-        membership = await access_member(info, id, for_update=True)
+        membership = await access_member(info, id)
         if membership is None:
             raise not_found("membership")
         problems = await remove_member(info.context, membership)
+        if problems is None:
+            raise not_found("membership")
         return RemoveMemberPayload(removed_id=None if problems else id, user_errors=user_errors(problems))

@@ -28,8 +28,10 @@ class SetMemberRoleMutation:
         description="Change a member's role. The last OWNER cannot be demoted.",
     )
     async def set_member_role(self, info: Info, input: SetMemberRoleInput) -> SetMemberRolePayload | None:
-        membership = await access_member(info, input.membership_id, for_update=True)
+        membership = await access_member(info, input.membership_id)
         if membership is None:
             raise not_found("membership")
         row, problems = await set_member_role(info.context, membership, input.role.model())
+        if row is None and not problems:
+            raise not_found("membership")
         return SetMemberRolePayload(membership=Membership.of(row) if row else None, user_errors=user_errors(problems))

@@ -14,6 +14,7 @@ from schema.synagogue.inputs import UpdateSynagogueInput
 from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
 from services.synagogue import update_synagogue
+from subscriptions.content import content_changed
 
 FIELDS = (
     "name",
@@ -51,4 +52,6 @@ class UpdateSynagogueMutation:
     )
     async def update_synagogue(self, info: Info, input: UpdateSynagogueInput) -> UpdateSynagoguePayload | None:
         row, problems = await update_synagogue(info.context, changes_of(input))
+        if row is not None and not problems:
+            await content_changed(info.context, row.id)
         return UpdateSynagoguePayload(synagogue=Synagogue.of(row) if row else None, user_errors=user_errors(problems))
