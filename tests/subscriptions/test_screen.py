@@ -129,3 +129,16 @@ async def test_fifty_screens_of_a_tenant_cost_one_computation_per_change(
             assert await server.metric("shulgraph_screen_projections_total") - projections == 1
         finally:
             await asyncio.gather(*(c.close() for c in clients))
+
+
+async def test_a_profile_change_reaches_the_screen(live_server: Server, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    client, first = await watch(live_server, tv)
+    try:
+        renamed = await gql.op("UpdateSynagogue", {"input": {"name": "Beth Renamed"}}, actor=admin)
+        assert renamed["data"]["updateSynagogue"]["userErrors"] == [], renamed
+        state = await until(client, lambda s: s["synagogueName"] == "Beth Renamed")
+        assert state["version"] != first["version"]
+    finally:
+        await client.close()
