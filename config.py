@@ -64,8 +64,8 @@ class Settings(BaseSettings):
     persisted_query_ttl_seconds: int = 7 * 24 * 3600
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
-    cost_budget_capacity: int = 100_000  # leaky bucket per (tenant, principal)
-    cost_budget_restore_rate: int = 5_000  # points per second
+    cost_budget_capacity: int = 50_000  # leaky bucket per (tenant, principal); at least max_cost
+    cost_budget_restore_rate: int = 1_000  # points per second (bench/noisy_neighbour.py sizes it)
     idempotency_ttl_seconds: int = 24 * 3600
 
     ws_init_timeout_seconds: float = 10.0

@@ -169,6 +169,9 @@ class CostLimit(SchemaExtension):
         if bucket is not None and not bucket.allowed:
             retry_after = max(1, math.ceil(bucket.retry_after))
             self.cost["throttleStatus"] = bucket.throttle_status()
+            extra = getattr(context, "extra", None)
+            if isinstance(extra, dict):
+                extra["throttled_for"] = retry_after
             response = getattr(context, "response", None)
             if response is not None:
                 response.status_code = 429

@@ -26,6 +26,7 @@ from config import Settings
 from schema.context import Context
 from schema.limits import is_power_user
 from services import idempotency
+from services.budget import credential_key, is_throttled, mark_throttled
 from services.csrf import MESSAGE as CSRF_MESSAGE
 from services.csrf import csrf_blocked, media_type
 from services.errors import ErrorCode, ServiceError, Unavailable
@@ -123,14 +124,30 @@ class GraphQLView(GraphQL[Context, None]):
         if self.should_render_graphql_ide(adapter):
             return await super().run(request, context, root_value)
         self.check_http(request)
+        throttle_key = self.throttle_key(request)
+        if throttle_key is not None and await is_throttled(request.app.state.kv, throttle_key):
+            message = "cost budget exhausted; retry later"
+            return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, message, {"Retry-After": "1"})
         sub_response = await self.get_sub_response(request)
         _state(request)["graphql_sub_response"] = sub_response
         context = await self.get_context(request, sub_response)
         _state(request)["graphql_context"] = context
         key = request.headers.get("idempotency-key")
         if key is not None and request.method == "POST":
-            return await self.run_idempotent(request, context, key)
-        return await self.run_http(request, context)
+            response = await self.run_idempotent(request, context, key)
+        else:
+            response = await self.run_http(request, context)
+        throttled_for = context.extra.get("throttled_for")
+        if throttle_key is not None and isinstance(throttled_for, int):
+            await mark_throttled(context.kv, throttle_key, throttled_for)
+        return response
+
+    def throttle_key(self, request: Request) -> str | None:
+        authorization = request.headers.get("authorization")
+        if not authorization:
+            return None
+        tenant = request.headers.get(TENANT_HEADER, "") + "|" + request.headers.get(IMPERSONATION_HEADER, "")
+        return credential_key(authorization, tenant)
 
     async def run_http(self, request: Request, context: Context) -> Response:
         response: Response = await super().run(request, context=context)

@@ -1,7 +1,9 @@
 """Cost budgets: a leaky bucket per (tenant, principal), in Redis (one atomic script) or process memory.
 
 Each operation pours its requested cost into the caller's bucket, which drains at `restore_rate` points per
-second; an operation that would overflow the bucket is refused with the seconds to wait. After execution the
+second; an operation that would overflow the bucket is refused with the seconds to wait, and the credential is
+remembered as throttled for that long, so its next requests are refused at the door without touching the
+database (one Redis lookup). After execution the
 difference between requested and actual cost is given back, as Shopify does. Budgets are a shared limit,
 not a security check: when Redis is down they are not enforced (the per-operation cost ceiling still is).
 """
@@ -9,6 +11,7 @@ not a security check: when Redis is down they are not enforced (the per-operatio
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import math
 import time
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 from redis.exceptions import RedisError
 
+from services.errors import Unavailable
 from services.kv import KeyValue, RedisKeyValue
 
 log = logging.getLogger("shulgraph.budget")
@@ -79,6 +83,27 @@ class _MemoryBuckets:
 
 
 _memory = _MemoryBuckets()
+
+
+def credential_key(authorization: str, tenant: str) -> str:
+    """Names a throttled credential (with the tenant it named) by hash, for the cheap refusal at the door."""
+    digest = hashlib.sha256(f"{authorization}\n{tenant}".encode()).hexdigest()
+    return f"throttled:{digest}"
+
+
+async def is_throttled(kv: KeyValue, key: str) -> bool:
+    """True while a credential that ran out of budget must wait; False when unknown or the store is down."""
+    try:
+        return await kv.exists(key)
+    except Unavailable:
+        return False
+
+
+async def mark_throttled(kv: KeyValue, key: str, seconds: int) -> None:
+    try:
+        await kv.set(key, "1", max(1, seconds))
+    except Unavailable:
+        log.warning("cost budget store unavailable: throttle not remembered")
 
 
 def bucket_key(tenant_id: int | None, principal: str) -> str:

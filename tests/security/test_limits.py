@@ -164,6 +164,8 @@ async def test_G7_budget_per_tenant_and_principal_throttles_with_retry_after(app
         body = response.json()
         assert error_codes(body) == ["THROTTLED"] and "data" not in body
         assert body["extensions"]["cost"]["throttleStatus"]["maximumAvailable"] == 60
+        again = await client.post("/graphql", json=query, headers=flooder.headers())
+        assert again.status_code == 429 and error_codes(again.json()) == ["THROTTLED"]  # refused at the door
         other = await client.post("/graphql", json=query, headers=neighbour.headers())
         assert other.status_code == 200 and other.json()["data"]["members"]["edges"]
 
