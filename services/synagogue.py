@@ -24,6 +24,9 @@ from models.synagogue import Synagogue
 from schema.relay import to_global_id
 from services import audit
 from services.errors import Forbidden
+from subscriptions.content import content_changed
+from subscriptions.events import after_commit
+from subscriptions.sessions import close_principal_sockets
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
@@ -140,6 +143,7 @@ async def update_synagogue(context: Any, changes: dict[str, Any]) -> tuple[Synag
         synagogue.update_from_dict(changes)
         await synagogue.save(update_fields=[*changes, "updated_at"])
         await audit.record(context, "synagogue.update", to_global_id("Synagogue", synagogue.id), fields=sorted(changes))
+        await content_changed(context, synagogue.id)
     return synagogue, []
 
 
@@ -214,7 +218,7 @@ async def set_member_role(context: Any, membership: Membership, role: Role) -> t
             previous=previous.name,
             role=role.name,
         )
-        await _close_sockets(context, membership.user_id, "role changed")
+        await _close_sockets_after_commit(context, membership.user_id, "role changed")
     return membership, []
 
 
@@ -240,10 +244,14 @@ async def remove_member(context: Any, membership: Membership) -> list[Problem] |
     from services.sessions import revoke_user_sessions
 
     await revoke_user_sessions(membership.user_id, "membership removed", context.broadcast)
+    await _close_sockets_after_commit(context, membership.user_id, "membership removed")
     return []
 
 
-async def _close_sockets(context: Any, user_id: int, reason: str) -> None:
-    from subscriptions.sessions import close_principal_sockets
+async def _close_sockets_after_commit(context: Any, user_id: int, reason: str) -> None:
+    """Close the user's websockets once the change is committed, so a reconnect reads the new role."""
 
-    await close_principal_sockets(context.broadcast, f"user:{user_id}", reason)
+    async def close() -> None:
+        await close_principal_sockets(context.broadcast, f"user:{user_id}", reason)
+
+    await after_commit(close)
