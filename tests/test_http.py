@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from structlog.stdlib import ProcessorFormatter
 
 from models.identity import Role
 from tests.conftest import Factory, unique
@@ -198,7 +199,8 @@ async def test_get_without_html_accept_runs_a_query(http: httpx.AsyncClient) -> 
 def access_log() -> Iterator[io.StringIO]:
     """The access log's JSON lines, rendered by the app's own formatter."""
     logger = logging.getLogger("shulgraph.access")
-    formatter = next(h.formatter for h in logging.getLogger().handlers if h.formatter is not None)
+    app_formatters = [h.formatter for h in logging.getLogger().handlers if isinstance(h.formatter, ProcessorFormatter)]
+    formatter = app_formatters[0]
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(formatter)
