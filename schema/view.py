@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import timedelta
 from typing import Any
 
 from cross_web import HTTPException
-from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -25,11 +24,16 @@ from strawberry.types.unset import UNSET
 from config import Settings
 from schema.context import Context
 from schema.limits import is_power_user
-from services import idempotency
+from schema.transport import (
+    HTTPRefusal,
+    IdempotentMutations,
+    check_http,
+    graphql_error_response,
+    refusal_response,
+    request_state,
+)
 from services.budget import credential_key, is_throttled, mark_throttled
-from services.csrf import MESSAGE as CSRF_MESSAGE
-from services.csrf import csrf_blocked, media_type
-from services.errors import ErrorCode, ServiceError, Unavailable
+from services.errors import ErrorCode, ServiceError
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
 from services.principals import authenticate
@@ -45,29 +49,7 @@ def client_ip(request: Request | WebSocket) -> str:
     return request.client.host if request.client else ""
 
 
-class HTTPRefusal(HTTPException):
-    """A request refused at the HTTP level, with response headers (`Allow`, `Retry-After`)."""
-
-    def __init__(self, status_code: int, reason: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(status_code, reason)
-        self.headers = headers or {}
-
-
-def _state(request: Request) -> dict[str, Any]:
-    state: dict[str, Any] = request.scope.setdefault("state", {})
-    return state
-
-
-def graphql_error_response(
-    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
-) -> Response:
-    """A GraphQL-shaped request error (no `data`), in the media type the client accepts."""
-    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
-    media = response_media_type(request.headers.get("accept")) or "application/json"
-    return JSONResponse(body, status_code=status, headers=headers, media_type=media)
-
-
-class GraphQLView(GraphQL[Context, None]):
+class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
             schema,
@@ -91,31 +73,11 @@ class GraphQLView(GraphQL[Context, None]):
         try:
             response = await self.run(request)
         except HTTPException as error:
-            response = self.refusal_response(request, error)
+            response = refusal_response(request, error)
         await response(scope, receive, send)
-
-    def refusal_response(self, request: Request, error: HTTPException) -> Response:
-        headers = getattr(error, "headers", {}) or {}
-        if error.status_code == 405 and "Allow" not in headers:
-            headers = {**headers, "Allow": "GET, POST"}
-        if response_media_type(request.headers.get("accept")) == GRAPHQL_RESPONSE_JSON:
-            return graphql_error_response(request, error.status_code, "BAD_REQUEST", error.reason, headers)
-        return PlainTextResponse(error.reason, status_code=error.status_code, headers=headers)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
-
-    def check_http(self, request: Request) -> None:
-        """GraphQL over HTTP rules and CSRF prevention, before the credential is even looked at."""
-        method = request.method
-        if method not in ("GET", "POST"):
-            raise HTTPRefusal(405, "GraphQL only supports GET and POST requests.", {"Allow": "GET, POST"})
-        if csrf_blocked(method, request.headers):
-            raise HTTPException(400, CSRF_MESSAGE)
-        if method == "POST" and media_type(request.headers.get("content-type")) != "application/json":
-            raise HTTPException(415, "Unsupported content type: send application/json")
-        if response_media_type(request.headers.get("accept")) is None:
-            raise HTTPException(406, "Not acceptable: accept application/graphql-response+json or application/json")
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         if not isinstance(request, Request):
@@ -123,15 +85,15 @@ class GraphQLView(GraphQL[Context, None]):
         adapter = self.request_adapter_class(request)
         if self.should_render_graphql_ide(adapter):
             return await super().run(request, context, root_value)
-        self.check_http(request)
+        check_http(request)
         throttle_key = self.throttle_key(request)
         if throttle_key is not None and await is_throttled(request.app.state.kv, throttle_key):
             message = "cost budget exhausted; retry later"
             return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, message, {"Retry-After": "1"})
         sub_response = await self.get_sub_response(request)
-        _state(request)["graphql_sub_response"] = sub_response
+        request_state(request)["graphql_sub_response"] = sub_response
         context = await self.get_context(request, sub_response)
-        _state(request)["graphql_context"] = context
+        request_state(request)["graphql_context"] = context
         key = request.headers.get("idempotency-key")
         if key is not None and request.method == "POST":
             response = await self.run_idempotent(request, context, key)
@@ -154,91 +116,15 @@ class GraphQLView(GraphQL[Context, None]):
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("application/json"):
             return response
-        if _state(request).get("graphql_unavailable") and response.status_code == 200:
+        if request_state(request).get("graphql_unavailable") and response.status_code == 200:
             response.status_code = 503
             response.headers["Retry-After"] = "5"
         media = response_media_type(request.headers.get("accept"))
         if media == GRAPHQL_RESPONSE_JSON:
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
-            if _state(request).get("graphql_request_error") and response.status_code == 200:
+            if request_state(request).get("graphql_request_error") and response.status_code == 200:
                 response.status_code = 400
         return response
-
-    def unavailable(self, request: Request, message: str) -> Response:
-        return graphql_error_response(request, 503, ErrorCode.UNAVAILABLE.value, message, {"Retry-After": "5"})
-
-    async def run_idempotent(self, request: Request, context: Context, key: str) -> Response:
-        """Run a mutation once per (principal, tenant, Idempotency-Key); replay the stored response after."""
-        if not key.strip() or len(key) > idempotency.MAX_KEY_LENGTH:
-            raise HTTPException(400, "Idempotency-Key must be 1 to 255 characters")
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            body = None
-        if context.principal.kind == "anonymous" or not isinstance(body, dict):
-            return await self.run_http(request, context)
-        if not await self.is_mutation(context, body):
-            return await self.run_http(request, context)
-        scope = f"{context.principal.describe()}:{context.tenant_id if context.tenant_id is not None else '-'}"
-        fingerprint = idempotency.fingerprint({k: body.get(k) for k in ("query", "variables", "operationName")})
-        ttl = self.settings.idempotency_ttl_seconds
-        kv = context.kv
-        try:
-            claimed = await idempotency.claim(kv, scope, key, fingerprint, ttl)
-        except Unavailable:
-            return self.unavailable(request, "the idempotency store is temporarily unavailable")
-        if claimed.conflict == "mismatch":
-            message = "this Idempotency-Key was used with another request"
-            return graphql_error_response(request, 422, "IDEMPOTENCY_KEY_REUSED", message)
-        if claimed.conflict is not None:
-            message = "a request with this Idempotency-Key is still running"
-            return graphql_error_response(request, 409, "IDEMPOTENCY_KEY_IN_USE", message)
-        if claimed.stored is not None:
-            stored = claimed.stored
-            replay = Response(stored.body, status_code=stored.status, media_type=stored.media_type)
-            replay.headers["Idempotent-Replayed"] = "true"
-            return replay
-        try:
-            response = await self.run_http(request, context)
-        except BaseException:
-            await idempotency.release(kv, scope, key)
-            raise
-        body_bytes = getattr(response, "body", None)
-        if response.status_code >= 500 or response.status_code == 429 or not isinstance(body_bytes, bytes):
-            await idempotency.release(kv, scope, key)
-            return response
-        stored = idempotency.StoredResponse(
-            response.status_code, response.headers.get("content-type", "application/json"), body_bytes.decode()
-        )
-        try:
-            await idempotency.complete(kv, scope, key, fingerprint, stored, ttl)
-        except Unavailable:
-            log.warning("idempotency record not stored", extra={"key_scope": scope})
-        return response
-
-    async def is_mutation(self, context: Context, body: dict[str, Any]) -> bool:
-        query = body.get("query")
-        if not isinstance(query, str):
-            try:
-                query = await resolve_document(
-                    self.store(context),
-                    self.documents,
-                    partner_documents=None,
-                    free_form_allowed=True,
-                    query=None,
-                    extensions=body.get("extensions"),
-                )
-            except DocumentRefused:
-                return False
-        if not isinstance(query, str):
-            return False
-        try:
-            document = parse(query, max_tokens=self.settings.max_tokens)
-        except GraphQLError:
-            return False
-        name = body.get("operationName")
-        operation = get_operation_ast(document, name if isinstance(name, str) else None)
-        return operation is not None and operation.operation == OperationType.MUTATION
 
     def store(self, context: Context) -> PersistedQueryStore:
         if self._store is None or self._store.kv is not context.kv:
@@ -247,7 +133,7 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def get_sub_response(self, request: Any) -> Response:
         if isinstance(request, Request):
-            existing = _state(request).get("graphql_sub_response")
+            existing = request_state(request).get("graphql_sub_response")
             if isinstance(existing, Response):
                 return existing
         response: Response = await super().get_sub_response(request)
@@ -312,7 +198,7 @@ class GraphQLView(GraphQL[Context, None]):
         security check that failed closed (UNAVAILABLE) makes the response a 503."""
         data = await super().process_result(request, result)
         if isinstance(request, Request):
-            state = _state(request)
+            state = request_state(request)
             codes = {(error.extensions or {}).get("code") for error in result.errors or []}
             if ErrorCode.UNAVAILABLE.value in codes:
                 state["graphql_unavailable"] = True

@@ -1,0 +1,157 @@
+"""The HTTP side of `/graphql`: GraphQL over HTTP rules, CSRF prevention, request errors, and idempotent
+mutations (`Idempotency-Key`)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from cross_web import HTTPException
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+
+from config import Settings
+from schema.context import Context
+from services import idempotency
+from services.csrf import MESSAGE as CSRF_MESSAGE
+from services.csrf import csrf_blocked, media_type
+from services.errors import ErrorCode, Unavailable
+from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
+from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
+
+log = logging.getLogger("shulgraph.graphql")
+
+
+class HTTPRefusal(HTTPException):
+    """A request refused at the HTTP level, with response headers (`Allow`, `Retry-After`)."""
+
+    def __init__(self, status_code: int, reason: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status_code, reason)
+        self.headers = headers or {}
+
+
+def request_state(request: Request) -> dict[str, Any]:
+    state: dict[str, Any] = request.scope.setdefault("state", {})
+    return state
+
+
+def graphql_error_response(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """A GraphQL-shaped request error (no `data`), in the media type the client accepts."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    media = response_media_type(request.headers.get("accept")) or "application/json"
+    return JSONResponse(body, status_code=status, headers=headers, media_type=media)
+
+
+def refusal_response(request: Request, error: HTTPException) -> Response:
+    headers = getattr(error, "headers", {}) or {}
+    if error.status_code == 405 and "Allow" not in headers:
+        headers = {**headers, "Allow": "GET, POST"}
+    if response_media_type(request.headers.get("accept")) == GRAPHQL_RESPONSE_JSON:
+        return graphql_error_response(request, error.status_code, "BAD_REQUEST", error.reason, headers)
+    return PlainTextResponse(error.reason, status_code=error.status_code, headers=headers)
+
+
+def check_http(request: Request) -> None:
+    """GraphQL over HTTP rules and CSRF prevention, before the credential is even looked at."""
+    method = request.method
+    if method not in ("GET", "POST"):
+        raise HTTPRefusal(405, "GraphQL only supports GET and POST requests.", {"Allow": "GET, POST"})
+    if csrf_blocked(method, request.headers):
+        raise HTTPException(400, CSRF_MESSAGE)
+    if method == "POST" and media_type(request.headers.get("content-type")) != "application/json":
+        raise HTTPException(415, "Unsupported content type: send application/json")
+    if response_media_type(request.headers.get("accept")) is None:
+        raise HTTPException(406, "Not acceptable: accept application/graphql-response+json or application/json")
+
+
+class IdempotentMutations:
+    """Runs a mutation once per (principal, tenant, Idempotency-Key) and replays its stored response."""
+
+    settings: Settings
+    documents: Catalogue
+
+    def store(self, context: Context) -> PersistedQueryStore:
+        raise NotImplementedError
+
+    async def run_http(self, request: Request, context: Context) -> Response:
+        raise NotImplementedError
+
+    def unavailable(self, request: Request, message: str) -> Response:
+        return graphql_error_response(request, 503, ErrorCode.UNAVAILABLE.value, message, {"Retry-After": "5"})
+
+    async def run_idempotent(self, request: Request, context: Context, key: str) -> Response:
+        """Run a mutation once per (principal, tenant, Idempotency-Key); replay the stored response after."""
+        if not key.strip() or len(key) > idempotency.MAX_KEY_LENGTH:
+            raise HTTPException(400, "Idempotency-Key must be 1 to 255 characters")
+        try:
+            body = json.loads(await request.body())
+        except ValueError:
+            body = None
+        if context.principal.kind == "anonymous" or not isinstance(body, dict):
+            return await self.run_http(request, context)
+        if not await self.is_mutation(context, body):
+            return await self.run_http(request, context)
+        scope = f"{context.principal.describe()}:{context.tenant_id if context.tenant_id is not None else '-'}"
+        fingerprint = idempotency.fingerprint({k: body.get(k) for k in ("query", "variables", "operationName")})
+        ttl = self.settings.idempotency_ttl_seconds
+        kv = context.kv
+        try:
+            claimed = await idempotency.claim(kv, scope, key, fingerprint, ttl)
+        except Unavailable:
+            return self.unavailable(request, "the idempotency store is temporarily unavailable")
+        if claimed.conflict == "mismatch":
+            message = "this Idempotency-Key was used with another request"
+            return graphql_error_response(request, 422, "IDEMPOTENCY_KEY_REUSED", message)
+        if claimed.conflict is not None:
+            message = "a request with this Idempotency-Key is still running"
+            return graphql_error_response(request, 409, "IDEMPOTENCY_KEY_IN_USE", message)
+        if claimed.stored is not None:
+            stored = claimed.stored
+            replay = Response(stored.body, status_code=stored.status, media_type=stored.media_type)
+            replay.headers["Idempotent-Replayed"] = "true"
+            return replay
+        try:
+            response = await self.run_http(request, context)
+        except BaseException:
+            await idempotency.release(kv, scope, key)
+            raise
+        body_bytes = getattr(response, "body", None)
+        if response.status_code >= 500 or response.status_code == 429 or not isinstance(body_bytes, bytes):
+            await idempotency.release(kv, scope, key)
+            return response
+        stored = idempotency.StoredResponse(
+            response.status_code, response.headers.get("content-type", "application/json"), body_bytes.decode()
+        )
+        try:
+            await idempotency.complete(kv, scope, key, fingerprint, stored, ttl)
+        except Unavailable:
+            log.warning("idempotency record not stored", extra={"key_scope": scope})
+        return response
+
+    async def is_mutation(self, context: Context, body: dict[str, Any]) -> bool:
+        query = body.get("query")
+        if not isinstance(query, str):
+            try:
+                query = await resolve_document(
+                    self.store(context),
+                    self.documents,
+                    partner_documents=None,
+                    free_form_allowed=True,
+                    query=None,
+                    extensions=body.get("extensions"),
+                )
+            except DocumentRefused:
+                return False
+        if not isinstance(query, str):
+            return False
+        try:
+            document = parse(query, max_tokens=self.settings.max_tokens)
+        except GraphQLError:
+            return False
+        name = body.get("operationName")
+        operation = get_operation_ast(document, name if isinstance(name, str) else None)
+        return operation is not None and operation.operation == OperationType.MUTATION
