@@ -273,6 +273,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         await self.authenticate(context, authorization, tenant if isinstance(tenant, str) else None)
         if context.principal.auth_error is not None or context.tenant_error is not None:
             raise ConnectionRejectionError()
+        if context.principal.kind == "partner":
+            raise ConnectionRejectionError()  # partner keys run persisted documents over HTTP only
         from subscriptions.sessions import register_socket
 
         register_socket(context)
