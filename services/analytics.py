@@ -42,7 +42,7 @@ class FleetCounts:
 
 async def fleet_counts(tenant_id: int, window: int) -> FleetCounts:
     """Counts of the current tenant's unrevoked devices by status."""
-    ids: list[int] = [int(pk) for pk in await Device.filter(revoked_at=None).values_list("id", flat=True)]
+    ids: list[int] = [int(pk) for pk in await Device.filter(revoked_at=None).values_list("id", flat=True)]  # type: ignore[call-overload]
     identities = {row.device_id: row for row in await DeviceIdentity.filter(tenant_id=tenant_id, device_id__in=ids)}
     now = datetime.now(UTC)
     statuses = [status_of(identities.get(pk), now, window) for pk in ids]
