@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     pairing_code_ttl_seconds: int = 600
     pairing_poll_interval_seconds: int = 5
     pairing_rate_limit: str = "30/minute"  # per client address, `limits` notation
+    public_zmanim_rate_limit: str = "120/minute"  # anonymous zmanim(location:) per client address
     device_online_window_seconds: int = 90
     device_command_ttl_seconds: int = 24 * 3600
     screen_debounce_seconds: float = 0.05

@@ -1,10 +1,23 @@
-"""Zmanim for the synagogue's location, or for any location given (public, rate-limited by address)."""
+"""Zmanim for the synagogue's location, or for any location given (public, rate-limited by address).
+
+The public form (no credential) is limited per client address by `settings.public_zmanim_rate_limit`
+(`limits` notation, moving window, on Redis or in memory). Over the limit it answers `THROTTLED` with
+HTTP 429 and `Retry-After`. The limit protects capacity, not a secret: when Redis is down the
+request is served.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
 import time
+from functools import cache
 from typing import Any
+
+from limits import RateLimitItem, parse
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import MovingWindowRateLimiter
 
 from luach import Location, compute_zmanim
 from permissions import CanReadTenant
@@ -13,9 +26,9 @@ from schema.context import Info
 from schema.errors import graphql_error
 from services.content.problems import Problems
 from services.content.schedule import location_of
-from services.errors import ErrorCode, Unavailable
+from services.errors import ErrorCode
 
-PUBLIC_REQUESTS_PER_MINUTE = 120
+log = logging.getLogger("shulgraph.zmanim")
 
 
 def _location(data: Any) -> Location:
@@ -35,17 +48,40 @@ def _location(data: Any) -> Location:
         raise graphql_error(ErrorCode.BAD_USER_INPUT, str(exc), argument="location", reason="OUT_OF_RANGE") from exc
 
 
+@cache
+def _storage(redis_url: str | None) -> Storage:
+    if redis_url:
+        uri = redis_url if redis_url.startswith("async+") else "async+" + redis_url
+        return RedisStorage(uri, implementation="redispy", socket_timeout=2, socket_connect_timeout=2)
+    return MemoryStorage()
+
+
+@cache
+def _limit(expression: str) -> RateLimitItem:
+    return parse(expression)
+
+
 async def _throttle(info: Info) -> None:
+    """Count an anonymous request against its address; refuse it over the limit."""
     context = info.context
     if context.principal.kind != "anonymous":
         return
-    window = int(time.time() // 60)
+    limiter = MovingWindowRateLimiter(_storage(context.settings.redis_url))
+    item = _limit(context.settings.public_zmanim_rate_limit)
+    address = context.client_ip or "unknown"
     try:
-        count = await context.kv.incr(f"rl:zmanim:{context.client_ip}:{window}", 60)
-    except Unavailable:
+        if await limiter.hit(item, "public-zmanim", address):
+            return
+        stats = await limiter.get_window_stats(item, "public-zmanim", address)
+    except Exception:
+        log.warning("public zmanim rate limit not checked", exc_info=True)
         return
-    if count > PUBLIC_REQUESTS_PER_MINUTE:
-        raise graphql_error(ErrorCode.THROTTLED, "too many requests", retryAfterSeconds=60 - int(time.time() % 60))
+    retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+    response = context.response
+    if response is not None:
+        response.status_code = 429
+        response.headers["Retry-After"] = str(retry_after)
+    raise graphql_error(ErrorCode.THROTTLED, "too many requests from this address", retryAfterSeconds=retry_after)
 
 
 async def zmanim_for(info: Info, day: dt.date, location: Any) -> Any:

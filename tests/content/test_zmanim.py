@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
+import pytest
+
+from config import Settings
 from models.identity import Role
 from tests.conftest import GQL, Factory, error_codes
 from tests.content.support import chicago_member
+from tests.documents import client_document
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "zmanim-hebcal.json"
 
@@ -85,3 +93,52 @@ async def test_zmanim_without_location_need_a_member(gql: GQL, factory: Factory)
     b = await chicago_member(factory)
     result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
     assert error_codes(result) == ["FORBIDDEN"]
+
+
+TEL_AVIV = {"latitude": 32.08, "longitude": 34.78, "timezone": "Asia/Jerusalem"}
+
+
+def _address() -> str:
+    return "10." + ".".join(str(secrets.randbelow(250) + 1) for _ in range(3))
+
+
+@asynccontextmanager
+async def _client_at(app: Any, address: str) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+async def test_G7_public_zmanim_is_limited_per_client_address(
+    app: Any, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "public_zmanim_rate_limit", "3/minute")
+    body = {
+        "query": client_document("PublicZmanim"),
+        "operationName": "PublicZmanim",
+        "variables": {"date": "2024-03-01", "location": TEL_AVIV},
+    }
+    flooding, other = _address(), _address()
+    async with _client_at(app, flooding) as client:
+        for _ in range(3):
+            served = await client.post("/graphql", json=body)
+            assert served.status_code == 200 and served.json()["data"]["zmanim"]["sunrise"], served.text
+        refused = await client.post("/graphql", json=body)
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert error_codes(refused.json()) == ["THROTTLED"]
+    assert refused.json()["errors"][0]["extensions"]["retryAfterSeconds"] == int(refused.headers["Retry-After"])
+    async with _client_at(app, other) as client:
+        unaffected = await client.post("/graphql", json=body)
+    assert unaffected.status_code == 200 and "errors" not in unaffected.json()
+    assert "Retry-After" not in unaffected.headers
+
+
+async def test_public_zmanim_limit_does_not_count_members(
+    gql: GQL, factory: Factory, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "public_zmanim_rate_limit", "1/minute")
+    viewer = await factory.member(role=Role.VIEWER)
+    for _ in range(3):
+        result = await gql.op("PublicZmanim", {"date": "2024-03-01", "location": TEL_AVIV}, actor=viewer)
+        assert "errors" not in result, result
