@@ -77,7 +77,10 @@ class PrayerTime(TenantModel):
 
     It applies on a date whose weekday is in `days` or whose kinds (SHABBAT, ROSH_CHODESH, FAST_DAY,
     YOM_TOV) meet `day_kinds`, unless the date's kinds meet `exclude_day_kinds`, and only inside the
-    season `valid_from`..`valid_to` (inclusive civil dates; either end open).
+    season `valid_from`..`valid_to` (inclusive civil dates; either end open). A season that
+    `recurs_yearly` has both ends and compares month and day only (the years are ignored), so it
+    returns every year; when its end falls before its start in the year (Nov 1 - Mar 31) it wraps
+    the year end.
     """
 
     id = fields.IntField(primary_key=True)
@@ -92,6 +95,7 @@ class PrayerTime(TenantModel):
     round_direction = fields.CharField(max_length=8, default="DOWN")
     valid_from = fields.DateField(null=True)
     valid_to = fields.DateField(null=True)
+    recurs_yearly = fields.BooleanField(default=False, db_default=False)
     location = fields.CharField(max_length=200, default="")
     sort_order = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -82,6 +82,12 @@ class UpdateMemorialInput:
     family_email: str | None = UNSET
 
 
+_RECURS = (
+    "The season validFrom..validTo returns every year: month and day compare, the years are ignored; "
+    "an end before the start in the year wraps the year end (Nov 1 - Mar 31). Needs both ends."
+)
+
+
 @strawberry.input(description="Exactly one of fixedTime / relativeTo.")
 class CreatePrayerTimeInput:
     name: str
@@ -96,6 +102,7 @@ class CreatePrayerTimeInput:
     exclude_day_kinds: list[DayKind] | None = UNSET
     valid_from: dt.date | None = UNSET
     valid_to: dt.date | None = UNSET
+    recurs_yearly: bool = strawberry.field(default=False, description=_RECURS)
     sort_order: int = 0
 
 
@@ -114,6 +121,7 @@ class UpdatePrayerTimeInput:
     exclude_day_kinds: list[DayKind] | None = UNSET
     valid_from: dt.date | None = UNSET
     valid_to: dt.date | None = UNSET
+    recurs_yearly: bool | None = strawberry.field(default=UNSET, description=_RECURS)
     sort_order: int | None = UNSET
 
 

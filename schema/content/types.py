@@ -152,6 +152,7 @@ class PrayerTime(Node):
     round_direction: RoundDirection
     valid_from: dt.date | None
     valid_to: dt.date | None
+    recurs_yearly: bool = strawberry.field(description="The season returns every year (month and day compare).")
     location: str
     sort_order: int
 
@@ -170,6 +171,7 @@ class PrayerTime(Node):
             round_direction=RoundDirection(row.round_direction),
             valid_from=row.valid_from,
             valid_to=row.valid_to,
+            recurs_yearly=row.recurs_yearly,
             location=row.location,
             sort_order=row.sort_order,
         )

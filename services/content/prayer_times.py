@@ -2,6 +2,8 @@
 
 Updates merge the given values over the row and validate the result as a whole, so a row is never
 left half-valid; giving `fixed_time` on an update clears `relative_to` and the other way round.
+A season (`valid_from`..`valid_to`) that `recurs_yearly` needs both ends; its end may come before its
+start in the year (it wraps the year end), which a one-off season may not.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ MAX_ROUND_MINUTES = 60
 _KIND_NAMES = {kind.value for kind in DayKind}
 _PRAYER_FIELDS = (
     "name", "days", "day_kinds", "exclude_day_kinds", "fixed_time", "relative_to", "offset_minutes",
-    "round_to_minutes", "round_direction", "valid_from", "valid_to", "location", "sort_order",
+    "round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "location", "sort_order",
 )  # fmt: skip
 _CLASS_FIELDS = ("title", "teacher", "days", "time", "location", "description")
 
@@ -64,8 +66,13 @@ def prayer_time_values(values: dict[str, Any]) -> tuple[dict[str, Any], Problems
     clean["round_direction"] = direction
     start: date | None = values.get("valid_from")
     end: date | None = values.get("valid_to")
-    problems.order("validTo", start, end)
-    clean["valid_from"], clean["valid_to"] = start, end
+    recurs = bool(values.get("recurs_yearly") or False)
+    if recurs and (start is None or end is None):
+        field = "validFrom" if start is None else "validTo"
+        problems.add(field, "REQUIRED", "a season that recurs yearly needs validFrom and validTo")
+    elif not recurs:
+        problems.order("validTo", start, end)
+    clean["valid_from"], clean["valid_to"], clean["recurs_yearly"] = start, end, recurs
     clean["location"] = problems.text("location", values.get("location") or "", max_length=200) or ""
     clean["sort_order"] = problems.integer("sortOrder", values.get("sort_order", 0), -10_000, 10_000)
     return clean, problems

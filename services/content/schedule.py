@@ -53,13 +53,18 @@ def weekday_name(day: date) -> str:
     return WEEKDAYS[day.weekday()]
 
 
-def in_season(valid_from: date | None, valid_to: date | None, day: date) -> bool:
+def in_season(valid_from: date | None, valid_to: date | None, day: date, recurs_yearly: bool = False) -> bool:
+    """Whether `day` falls in the season (inclusive). A yearly season compares (month, day) only and
+    wraps the year end when its end comes before its start (Nov 1 - Mar 31)."""
+    if recurs_yearly and valid_from is not None and valid_to is not None:
+        start, end, at = (valid_from.month, valid_from.day), (valid_to.month, valid_to.day), (day.month, day.day)
+        return start <= at <= end if start <= end else at >= start or at <= end
     return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
 
 
 def applies_on(prayer: PrayerTime, day: date, kinds: set[DayKind]) -> bool:
     """Whether a prayer time is said on `day` (see `PrayerTime`'s docstring)."""
-    if not in_season(prayer.valid_from, prayer.valid_to, day):
+    if not in_season(prayer.valid_from, prayer.valid_to, day, prayer.recurs_yearly):
         return False
     names = {kind.value for kind in kinds}
     if names & set(prayer.exclude_day_kinds):

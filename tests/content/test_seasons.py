@@ -1,0 +1,141 @@
+"""Yearly-recurring prayer-time seasons: month and day compare, a season may wrap the year end."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import asyncpg
+
+from models.content import PrayerTime
+from models.identity import Role
+from schema.relay import to_global_id
+from services.content.schedule import in_season
+from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.content.support import make, user_errors
+
+EVERY_DAY = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"]
+UPDATE = """mutation($input: UpdatePrayerTimeInput!) { updatePrayerTime(input: $input) {
+    prayerTime { id validFrom validTo recursYearly } userErrors { field code } } }"""
+CREATE = """mutation($input: CreatePrayerTimeInput!) { createPrayerTime(input: $input) {
+    prayerTime { id name validFrom validTo recursYearly } userErrors { field code } } }"""
+
+
+async def _create(gql: GQL, actor: Actor, **fields: Any) -> dict[str, Any]:
+    values = {"days": EVERY_DAY, "fixedTime": "07:00", **fields}
+    result = await gql(CREATE, {"input": values}, actor=actor)
+    assert user_errors(result, "createPrayerTime") == []
+    prayer: dict[str, Any] = result["data"]["createPrayerTime"]["prayerTime"]
+    return prayer
+
+
+async def _names_on(gql: GQL, actor: Actor, day: str) -> set[str]:
+    result = await gql.op("DaySchedule", {"date": day}, actor=actor)
+    assert "errors" not in result, result
+    return {p["name"] for p in result["data"]["daySchedule"]["prayers"]}
+
+
+def test_yearly_season_compares_month_and_day_and_wraps() -> None:
+    summer = (date(2025, 4, 1), date(2025, 9, 30))
+    winter = (date(2025, 11, 1), date(2026, 3, 31))
+    for day, in_summer, in_winter in (
+        (date(2031, 3, 31), False, True),
+        (date(2031, 4, 1), True, False),
+        (date(2019, 9, 30), True, False),
+        (date(2019, 10, 1), False, False),
+        (date(2030, 12, 31), False, True),
+        (date(2031, 1, 1), False, True),
+    ):
+        assert in_season(*summer, day, recurs_yearly=True) is in_summer, day
+        assert in_season(*winter, day, recurs_yearly=True) is in_winter, day
+    leap_start = (date(2024, 2, 29), date(2024, 3, 10))
+    assert in_season(*leap_start, date(2025, 3, 1), recurs_yearly=True)
+    assert not in_season(*leap_start, date(2025, 2, 28), recurs_yearly=True)
+    assert not in_season(*summer, date(2026, 5, 1))
+
+
+async def test_summer_and_winter_schedules_recur_across_year_boundaries(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    summer = await _create(
+        gql, editor, name="Shacharit summer", validFrom="2025-04-01", validTo="2025-09-30", recursYearly=True
+    )
+    assert (summer["validFrom"], summer["validTo"], summer["recursYearly"]) == ("2025-04-01", "2025-09-30", True)
+    await _create(gql, editor, name="Shacharit winter", validFrom="2025-11-01", validTo="2026-03-31", recursYearly=True)
+    await _create(gql, editor, name="Once", validFrom="2025-04-01", validTo="2025-09-30")
+    assert await _names_on(gql, editor, "2025-06-01") == {"Shacharit summer", "Once"}
+    assert await _names_on(gql, editor, "2026-12-31") == {"Shacharit winter"}
+    assert await _names_on(gql, editor, "2027-01-01") == {"Shacharit winter"}
+    assert await _names_on(gql, editor, "2027-03-31") == {"Shacharit winter"}
+    assert await _names_on(gql, editor, "2027-04-01") == {"Shacharit summer"}
+    assert await _names_on(gql, editor, "2028-09-30") == {"Shacharit summer"}
+    assert await _names_on(gql, editor, "2028-10-15") == set()
+
+
+async def test_yearly_season_needs_both_ends_and_nothing_is_written(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    base = {"name": "x", "days": EVERY_DAY, "fixedTime": "07:00", "recursYearly": True}
+    for extra, field in (
+        ({"validFrom": "2025-04-01"}, "validTo"),
+        ({"validTo": "2025-04-01"}, "validFrom"),
+        ({}, "validFrom"),
+    ):
+        result = await gql(CREATE, {"input": {**base, **extra}}, actor=editor)
+        assert [(e["field"], e["code"]) for e in user_errors(result, "createPrayerTime")] == [([field], "REQUIRED")]
+    wrapped = {**base, "recursYearly": False, "validFrom": "2025-11-01", "validTo": "2025-03-31"}
+    result = await gql(CREATE, {"input": wrapped}, actor=editor)
+    assert [(e["field"], e["code"]) for e in user_errors(result, "createPrayerTime")] == [
+        (["validTo"], "END_BEFORE_START")
+    ]
+    assert (
+        await owner_db.fetchval("SELECT count(*) FROM content_prayer_time WHERE tenant_id = $1", editor.tenant.id) == 0
+    )
+
+
+async def test_update_turns_a_season_yearly_and_checks_the_result(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    open_ended = await _create(gql, editor, name="Maariv", validFrom="2025-11-01")
+    refused = await gql(UPDATE, {"input": {"id": open_ended["id"], "recursYearly": True}}, actor=editor)
+    assert refused["data"]["updatePrayerTime"] == {
+        "prayerTime": None,
+        "userErrors": [{"field": ["validTo"], "code": "REQUIRED"}],
+    }
+    done = await gql(
+        UPDATE, {"input": {"id": open_ended["id"], "recursYearly": True, "validTo": "2026-03-31"}}, actor=editor
+    )
+    assert done["data"]["updatePrayerTime"]["prayerTime"]["recursYearly"] is True
+    assert await _names_on(gql, editor, "2030-02-01") == {"Maariv"}
+    back = await gql(UPDATE, {"input": {"id": open_ended["id"], "recursYearly": False}}, actor=editor)
+    assert back["data"]["updatePrayerTime"]["prayerTime"]["recursYearly"] is False
+    assert await _names_on(gql, editor, "2030-02-01") == set()
+
+
+async def test_T1_foreign_yearly_season_never_shows_and_cannot_be_changed(gql: GQL, factory: Factory) -> None:
+    a = await factory.member(role=Role.OWNER)
+    b = await factory.member()
+    assert b.tenant is not None
+    foreign = await make(
+        b.tenant.id, PrayerTime, name="B's season", days=EVERY_DAY, fixed_time=None, relative_to="sunset",
+        valid_from=date(2025, 1, 1), valid_to=date(2025, 12, 31), recurs_yearly=True,
+    )  # fmt: skip
+    assert await _names_on(gql, b, "2030-06-01") == {"B's season"}
+    assert await _names_on(gql, a, "2030-06-01") == set()
+    gid = to_global_id("PrayerTime", foreign.id)
+    result = await gql(UPDATE, {"input": {"id": gid, "recursYearly": False}}, actor=a)
+    assert result["data"]["updatePrayerTime"]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}]
+    assert await _names_on(gql, b, "2031-06-01") == {"B's season"}
+
+
+async def test_Z1_viewer_cannot_create_or_change_a_season(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
+    season = {"validFrom": "2025-04-01", "validTo": "2025-09-30", "recursYearly": True}
+    created = await _create(gql, editor, name="Summer", **season)
+    values = {"name": "x", "days": EVERY_DAY, "fixedTime": "07:00", **season}
+    assert error_codes(await gql(CREATE, {"input": values}, actor=viewer)) == ["FORBIDDEN"]
+    assert error_codes(await gql(UPDATE, {"input": {"id": created["id"], "recursYearly": False}}, actor=viewer)) == [
+        "FORBIDDEN"
+    ]
+    assert await _names_on(gql, viewer, "2029-05-01") == {"Summer"}
