@@ -77,6 +77,17 @@ class Settings(BaseSettings):
     device_command_ttl_seconds: int = 24 * 3600
     screen_debounce_seconds: float = 0.05
 
+    job_lease_seconds: int = Field(default=60, ge=1)  # a job held longer than this by a silent worker runs again
+    smtp_url: str | None = None  # smtp://host:port or smtps://host:port; empty: e-mail is written to the log
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 30.0
+    mail_from: str = "ShulGraph <no-reply@shulgraph.invalid>"
+    webhook_timeout_seconds: float = 10.0
+    webhook_allow_private_targets: bool = False  # deliver to loopback/private/link-local addresses (tests, LANs)
+    secrets_key: str = ""  # encrypts stored webhook secrets; empty: derived from the JWT secret
+
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -29,9 +29,11 @@ from models.devices import (
     DeviceIdentity,
     DeviceSettings,
 )
+from models.webhooks import WebhookEvent
 from services.errors import Unauthenticated
 from services.principals import Principal, register_scheme
 from services.tokens import hash_secret, secret_kind
+from services.webhooks import emit as emit_webhook
 from subscriptions.channels import tenant_content
 from subscriptions.events import after_commit, publish, tenant_event
 
@@ -102,6 +104,9 @@ async def sweep_offline(broadcast: Any, now: datetime | None = None, window: int
         if flipped:
             gone += 1
             await tenant_event(broadcast, identity.tenant_id, "DEVICE_OFFLINE", identity.device_id)
+            await emit_webhook(
+                WebhookEvent.DEVICE_OFFLINE, {"deviceId": identity.device_id}, tenant_id=identity.tenant_id
+            )
     return gone
 
 

@@ -26,17 +26,21 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from config import Settings
+from config import Settings, get_settings
 from models.base import current_tenant_id, tenant_context, tenant_scope
 from models.jobs import Job, JobStatus
 
 log = logging.getLogger("shulgraph.worker")
 
-HANDLER_MODULES: list[str] = ["services.memorial_import"]
+HANDLER_MODULES: list[str] = ["services.memorial_import", "services.mail", "services.webhooks"]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
-LEASE_SECONDS = 60
 RETRY_BASE_SECONDS = 5
+
+
+def lease_seconds() -> int:
+    """How long a claim (or a progress report) holds a job: the JOB_LEASE_SECONDS setting."""
+    return get_settings().job_lease_seconds
 
 
 class JobLost(RuntimeError):
@@ -65,7 +69,7 @@ class JobRun:
 
     async def report(self, progress: int, total: int | None = None) -> None:
         """Record progress (visible at once to pollers) and extend the lease."""
-        values: dict[str, Any] = {"progress": progress, "locked_until": _now() + timedelta(seconds=LEASE_SECONDS)}
+        values: dict[str, Any] = {"progress": progress, "locked_until": _now() + timedelta(seconds=lease_seconds())}
         if total is not None:
             values["total"] = total
         if not await self._mine().update(**values):
@@ -173,7 +177,7 @@ async def claim() -> JobRun | None:
                 continue
             job.status = JobStatus.RUNNING
             job.attempts += 1
-            job.locked_until = now + timedelta(seconds=LEASE_SECONDS)
+            job.locked_until = now + timedelta(seconds=lease_seconds())
             await job.save(using_db=conn)
             return JobRun(job.id, job.tenant_id, job.kind, job.payload, job.attempts)
 

@@ -18,9 +18,11 @@ from typing import Any
 
 from models.content import Memorial
 from models.jobs import Job
+from models.webhooks import WebhookEvent
 from services.content.memorials import memorial_values
 from services.content.problems import Problem, Problems
 from services.jobs import JobRun, enqueue, handler, notify_content_changed
+from services.webhooks import emit
 
 KIND = "memorial_import"
 MAX_ROWS = 20_000
@@ -141,6 +143,8 @@ async def run_import(run: JobRun) -> None:
         if write:
             await Memorial.bulk_create([Memorial(**values) for values in good], batch_size=500)
         await run.report(len(records))
-        await run.finish({"imported": len(good) if write else 0, "failed": failed, "total": len(records)}, errors)
+        summary = {"imported": len(good) if write else 0, "failed": failed, "total": len(records)}
+        await emit(WebhookEvent.MEMORIAL_IMPORT_FINISHED, {"jobId": run.job_id, **summary})
+        await run.finish(summary, errors)
     if write and run.tenant_id is not None:
         await notify_content_changed(run.tenant_id)

@@ -15,6 +15,7 @@ from luach import RELATIVE_KEYS, DayKind
 from models.content import WEEKDAYS, AliyahAssignment, PrayerTime, TorahClass
 from services.content.problems import MAX_OFFSET_MINUTES, Problems
 from services.content.schedule import ALIYOT
+from services.notices import aliyah_assigned
 
 MAX_ROUND_MINUTES = 60
 _KIND_NAMES = {kind.value for kind in DayKind}
@@ -136,8 +137,11 @@ async def assign_aliyah(values: dict[str, Any]) -> tuple[AliyahAssignment | None
         return None, problems
     existing = await AliyahAssignment.filter(date=day, aliyah=aliyah).first()
     if existing is not None:
+        news = (existing.person_name, existing.notify_email) != (person, email) or not existing.notify
         existing.update_from_dict({"person_name": person, "notify": notify, "notify_email": email})
         await existing.save()
+        await aliyah_assigned(existing, notify=notify and news)
         return existing, problems
     row = await AliyahAssignment.create(date=day, aliyah=aliyah, person_name=person, notify=notify, notify_email=email)
+    await aliyah_assigned(row, notify=notify)
     return row, problems

@@ -6,6 +6,7 @@ import datetime as dt
 
 import strawberry
 
+from models.webhooks import WebhookEvent
 from permissions import HasRole, Role
 from resolvers.content import access
 from schema.content.inputs import CreateMessageInput, UpdateMessageInput, values_of
@@ -14,6 +15,7 @@ from schema.content.types import Message
 from schema.context import Info
 from schema.errors import UserError
 from services.content import messages
+from services.webhooks import emit
 
 
 @strawberry.type
@@ -30,8 +32,10 @@ class Mutation:
         row, problems = await messages.create_message(values_of(input), zone)
         if row is None:
             return MessagePayload(message=None, user_errors=errors_of(problems))
+        message = Message.of(row, zone, dt.datetime.now(dt.UTC))
+        await emit(WebhookEvent.MESSAGE_CREATED, {"id": message.id, "title": row.title, "body": row.body})
         await changed(info)
-        return MessagePayload(message=Message.of(row, zone, dt.datetime.now(dt.UTC)), user_errors=[])
+        return MessagePayload(message=message, user_errors=[])
 
     @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
     async def update_message(self, info: Info, input: UpdateMessageInput) -> MessagePayload:
