@@ -74,6 +74,7 @@ class JobRun:
             values["total"] = total
         if not await self._mine().update(**values):
             raise JobLost(f"job {self.job_id} was taken over")
+        await announce_job(self.job_id, self.tenant_id)
 
     async def finish(self, result: dict[str, Any], errors: list[Any] | None = None, failed: bool = False) -> None:
         """Mark the job DONE (or FAILED) in the current transaction; raises `JobLost` if it is not ours."""
@@ -119,6 +120,14 @@ async def notify_content_changed(tenant_id: int) -> None:
         from subscriptions.content import publish_content_changed
 
         await publish_content_changed(_broadcast, tenant_id)
+
+
+async def announce_job(job_id: int, tenant_id: int | None) -> None:
+    """Tell `jobProgress` subscribers that the job changed (through the worker's broadcaster)."""
+    if _broadcast is not None and tenant_id is not None:
+        from subscriptions.jobs import publish_job_changed
+
+        await publish_job_changed(_broadcast, tenant_id, job_id)
 
 
 async def enqueue(
@@ -228,6 +237,7 @@ async def run_pending(limit: int | None = None) -> int:
         if run is None:
             break
         await execute(run)
+        await announce_job(run.job_id, run.tenant_id)
         count += 1
     return count
 

@@ -21,7 +21,7 @@ from models.jobs import Job
 from models.webhooks import WebhookEvent
 from services.content.memorials import memorial_values
 from services.content.problems import Problem, Problems
-from services.jobs import JobRun, enqueue, handler, notify_content_changed
+from services.jobs import JobRun, announce_job, enqueue, handler, notify_content_changed
 from services.webhooks import emit
 
 KIND = "memorial_import"
@@ -146,5 +146,6 @@ async def run_import(run: JobRun) -> None:
         summary = {"imported": len(good) if write else 0, "failed": failed, "total": len(records)}
         await emit(WebhookEvent.MEMORIAL_IMPORT_FINISHED, {"jobId": run.job_id, **summary})
         await run.finish(summary, errors)
+    await announce_job(run.job_id, run.tenant_id)
     if write and run.tenant_id is not None:
         await notify_content_changed(run.tenant_id)

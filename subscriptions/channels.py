@@ -11,6 +11,11 @@ def tenant_events(tenant_id: int) -> str:
     return f"tenant:{tenant_id}:events"
 
 
+def tenant_jobs(tenant_id: int) -> str:
+    """Announcements of the tenant's background jobs changing (`jobProgress`)."""
+    return f"tenant:{tenant_id}:jobs"
+
+
 def device_commands(device_id: int) -> str:
     return f"device:{device_id}:commands"
 

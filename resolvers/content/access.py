@@ -18,10 +18,12 @@ from services import jobs
 
 log = logging.getLogger("shulgraph.access")
 M = TypeVar("M")
+MAX_PK = 2**31 - 1
+"""Ids are 32-bit integer columns; a larger number in a global id names nothing."""
 
 
 async def _access(info: Info, model: type[M], type_name: str, pk: int | None) -> M | None:
-    if pk is None or info.context.tenant_id is None:
+    if pk is None or info.context.tenant_id is None or pk > MAX_PK:
         return None
     row: M | None = await model.filter(id=pk).first()  # type: ignore[attr-defined]
     if row is None:
@@ -54,12 +56,32 @@ async def access_override(info: Info, pk: int | None) -> HolidayOverride | None:
 
 
 async def access_import(info: Info, pk: int | None) -> Job | None:
-    if pk is None or info.context.tenant_id is None:
+    if pk is None or info.context.tenant_id is None or pk > MAX_PK:
         return None
     job = await jobs.get_job(pk, kind="memorial_import")
     if job is None:
         log.info("access denied", extra={"type": "MemorialImport", "id": pk, "tenant": info.context.tenant_id})
     return job
+
+
+async def access_job(info: Info, pk: int | None, kind: str | None = None) -> Job | None:
+    """A job of the request's tenant of a kind its staff may follow (`kind`, when the id names one)."""
+    from schema.content.jobs import FOLLOWED_KINDS
+
+    job = None
+    if pk is not None and info.context.tenant_id is not None and pk <= MAX_PK:
+        job = await jobs.get_job(pk, kind=kind)
+    if job is None or job.kind not in FOLLOWED_KINDS:
+        log.info("access denied", extra={"type": "Job", "id": pk, "tenant": info.context.tenant_id})
+        return None
+    return job
+
+
+async def job_by_global_id(info: Info, global_id: str) -> Job | None:
+    from schema.content.jobs import job_pk
+
+    found = job_pk(global_id)
+    return await access_job(info, *found) if found else await access_job(info, None)
 
 
 async def by_global_id(info: Info, global_id: str, type_name: str) -> Any:

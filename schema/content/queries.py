@@ -15,6 +15,7 @@ from resolvers.content.zmanim import zmanim_for
 from schema.content.day import DaySchedule
 from schema.content.imports import MemorialImport
 from schema.content.inputs import LocationInput
+from schema.content.jobs import Job
 from schema.content.types import (
     AliyahAssignment,
     DailyContentPreferences,
@@ -73,6 +74,11 @@ async def _node_override(info: Info, pk: int) -> HolidayOverride | None:
     return HolidayOverride.of(row) if row else None
 
 
+async def _node_job(info: Info, pk: int) -> Job | None:
+    row = await access.access_job(info, pk)
+    return Job.of(row, await access.zone(info)) if row else None
+
+
 async def _node_import(info: Info, pk: int) -> MemorialImport | None:
     job = await access.access_import(info, pk)
     return MemorialImport.of(job, await access.zone(info)) if job else None
@@ -86,6 +92,7 @@ for _name, _resolver in (
     ("AliyahAssignment", _node_aliyah),
     ("HolidayOverride", _node_override),
     ("MemorialImport", _node_import),
+    ("Job", _node_job),
 ):
     register_node(_name, _resolver)
 
@@ -166,6 +173,14 @@ class Query:
     async def memorial_import(self, info: Info, id: strawberry.ID) -> MemorialImport | None:
         job = await access.by_global_id(info, id, "MemorialImport")
         return MemorialImport.of(job, await access.zone(info)) if job else None
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.EDITOR)],
+        description="A background job (a memorial import, ...) by its id, to poll; null when missing or not yours.",
+    )
+    async def job(self, info: Info, id: strawberry.ID) -> Job | None:
+        row = await access.job_by_global_id(info, id)
+        return Job.of(row, await access.zone(info)) if row else None
 
 
 def _hebrew(value: luach.HebrewDate) -> Any:

@@ -24,7 +24,9 @@ class MemorialPayload:
 
 @strawberry.type
 class ImportMemorialsPayload:
-    job_id: strawberry.ID | None = strawberry.field(description="Poll memorialImport(id:) with it.")
+    job_id: strawberry.ID | None = strawberry.field(
+        description="Poll memorialImport(id:) or job(id:) with it, or follow jobProgress(id:)."
+    )
     memorial_import: MemorialImport | None
     user_errors: list[UserError]
 

@@ -1,0 +1,15 @@
+"""The content tests' websocket server (the same kind tests/subscriptions use)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.subscriptions.live import Server, run_server
+
+
+@pytest.fixture(scope="session")
+async def live_server(database: str) -> AsyncIterator[Server]:
+    async with run_server() as server:
+        yield server
