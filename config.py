@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
+    shutdown_drain_seconds: float | None = Field(default=None, ge=0)  # None: 5, or 0 in the embedded mode
+    shutdown_grace_seconds: int = Field(default=20, ge=0)  # in-flight requests after the drain
+    worker_shutdown_timeout_seconds: float = Field(default=25, ge=0)  # the job in hand at SIGTERM
 
     jwt_secret: str = ""
     jwt_issuer: str = "shulgraph"

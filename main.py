@@ -17,7 +17,6 @@ import asyncio
 import contextlib
 import getpass
 import os
-import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -152,13 +151,15 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 def cmd_serve(settings: Settings) -> None:
     import uvicorn
 
+    from services.lifecycle import serve
+
     # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
     if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":
         cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
     sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)
-    uvicorn.run(
+    config = uvicorn.Config(
         "main:create_app",
         factory=True,
         host=settings.host,
@@ -168,24 +169,17 @@ def cmd_serve(settings: Settings) -> None:
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         ws="websockets-sansio",
         log_config=None,
-        timeout_graceful_shutdown=20,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
+    serve(config, settings)  # SIGTERM: readiness fails, drain, stop accepting, finish requests, exit 0
 
 
 def cmd_worker(settings: Settings) -> None:
-    from services.jobs import run_worker
+    from services.lifecycle import work_until_signalled
     from services.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_json)
-
-    async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await _with_db(settings, lambda: run_worker(settings, stop))
-
-    asyncio.run(main())
+    asyncio.run(_with_db(settings, lambda: work_until_signalled(settings)))  # SIGTERM: finish the job in hand
     print("worker stopped")
 
 

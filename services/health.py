@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise import connections
+
+from services.lifecycle import draining
 
 
 async def live(request: Request) -> Response:
@@ -26,12 +29,15 @@ async def ready(request: Request) -> Response:
     """503 while draining for shutdown, or when the database or Redis does not answer."""
     state = request.app.state
     checks = {
-        "process": "draining" if getattr(state, "draining", False) else "ok",
+        "process": "draining" if draining() or getattr(state, "draining", False) else "ok",
         "database": "ok" if await _database_ok() else "down",
         "redis": "ok" if await state.kv.ping() else "down",
     }
     healthy = all(value == "ok" for value in checks.values())
-    return JSONResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, 200 if healthy else 503)
+    body: dict[str, Any] = {"status": "ok" if healthy else "unavailable", "checks": checks}
+    if checks["process"] == "draining":
+        body["reason"] = "draining"
+    return JSONResponse(body, 200 if healthy else 503)
 
 
 async def metrics(request: Request) -> Response:

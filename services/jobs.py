@@ -224,15 +224,25 @@ async def execute(run: JobRun) -> None:
             await run.finish({})
     except JobLost:
         log.warning("job lease lost", extra={"job": run.job_id})
+    except asyncio.CancelledError:
+        await _release(run)
+        raise
     except Exception as exc:
         await _failed(run, exc)
 
 
-async def run_pending(limit: int | None = None) -> int:
-    """Run due jobs until none is left (or `limit`); returns how many ran."""
+async def _release(run: JobRun) -> None:
+    """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once."""
+    with contextlib.suppress(Exception):
+        await run._mine().update(status=JobStatus.PENDING, locked_until=None, run_after=_now())
+        log.warning("job released at shutdown", extra={"job": run.job_id, "kind": run.kind})
+
+
+async def run_pending(limit: int | None = None, stop: asyncio.Event | None = None) -> int:
+    """Run due jobs until none is left (or `limit`, or `stop` is set); returns how many ran."""
     load_handlers()
     count = 0
-    while limit is None or count < limit:
+    while (limit is None or count < limit) and not (stop is not None and stop.is_set()):
         run = await claim()
         if run is None:
             break
@@ -262,7 +272,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     try:
         while not stop.is_set():
             try:
-                await run_pending()
+                await run_pending(stop=stop)
             except Exception:
                 log.exception("worker loop error")
             wake.clear()

@@ -74,6 +74,19 @@ async def close_local(principal: str, reason: str) -> int:
     return len(sockets)
 
 
+async def close_all_sockets(code: int, reason: str) -> int:
+    """Close every socket this process holds with `code` (at shutdown); how many were closed."""
+    sockets = {id(websocket): websocket for group in list(_sockets.values()) for websocket in list(group)}
+    _sockets.clear()
+
+    async def close(websocket: Any) -> None:
+        with contextlib.suppress(Exception):
+            await websocket.close(code=code, reason=reason)
+
+    await asyncio.gather(*(close(websocket) for websocket in sockets.values()))
+    return len(sockets)
+
+
 async def close_principal_sockets(broadcast: Any, principal: str, reason: str) -> None:
     """Close every socket of a principal, in this process and in the others."""
     await close_local(principal, reason)

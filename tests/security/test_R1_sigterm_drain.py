@@ -1,0 +1,350 @@
+"""Security matrix row R1: SIGTERM under load.
+
+`main.py serve` runs as a real process on the test PostgreSQL and Redis. Slow requests are real: the test
+holds the row lock of a synagogue, so `updateSynagogue` (which locks that row) waits inside PostgreSQL
+until the test lets go. A TV holds a live subscription; other clients keep the API busy. After SIGTERM
+readiness fails first while everything else is still served, then the process stops accepting, closes the
+websocket with 1012, lets the slow requests finish once the lock goes, and exits 0.
+
+`main.py worker` gets the same treatment with a memorial import that waits on a table lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from config import ROOT
+from models.identity import Role
+from schema.relay import from_global_id
+from tests.conftest import GQL, OWNER_URL, Actor, Factory, unique
+from tests.devices.helpers import make_tv
+from tests.documents import client_document
+from tests.subscriptions.live import WSClient, free_port
+
+DEADLINE = 120.0
+SLOW_REQUESTS = 6
+LOAD_CLIENTS = 8
+
+
+@dataclass
+class Proc:
+    popen: subprocess.Popen[bytes]
+    stderr: Path
+    port: int = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        return self.stderr.read_text(errors="replace")[-6000:]
+
+    async def exit_status(self) -> int:
+        try:
+            return await asyncio.to_thread(self.popen.wait, DEADLINE)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"still running {DEADLINE}s after SIGTERM; {self.log()}") from None
+
+
+def _start(tmp_path: Path, command: str, **env: str) -> Proc:
+    port = free_port()
+    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "INFO", "LOG_JSON": "false"}
+    environment.update({key.upper(): value for key, value in env.items()})
+    stderr = tmp_path / f"{command}.err"
+    with (tmp_path / f"{command}.out").open("wb") as out, stderr.open("wb") as err:
+        popen = subprocess.Popen(
+            [sys.executable, "main.py", command],
+            cwd=ROOT,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+        )
+    return Proc(popen, stderr, port)
+
+
+@pytest.fixture
+async def api(database: str, tmp_path: Path) -> AsyncIterator[Proc]:
+    proc = _start(
+        tmp_path,
+        "serve",
+        shutdown_drain_seconds="5",
+        shutdown_grace_seconds="90",
+        db_statement_timeout_ms="300000",
+        db_pool_max="40",
+    )
+    try:
+        async with httpx.AsyncClient(base_url=proc.base, timeout=5) as client:
+            for _ in range(int(DEADLINE * 10)):
+                if proc.popen.poll() is not None:
+                    raise AssertionError(f"serve exited with {proc.popen.returncode}; {proc.log()}")
+                try:
+                    if (await client.get("/health/ready")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError(f"serve never became ready; {proc.log()}")
+        yield proc
+    finally:
+        if proc.popen.poll() is None:
+            proc.popen.kill()
+            proc.popen.wait()
+
+
+def _fresh_client(base: str) -> httpx.AsyncClient:
+    """One connection per request: a refused connection then means the process stopped accepting."""
+    return httpx.AsyncClient(base_url=base, timeout=DEADLINE, limits=httpx.Limits(max_keepalive_connections=0))
+
+
+async def _post(base: str, actor: Actor, name: str, variables: dict[str, Any] | None = None) -> httpx.Response:
+    async with _fresh_client(base) as client:
+        body = {"query": client_document(name), "operationName": name, "variables": variables or {}}
+        return await client.post("/graphql", json=body, headers=actor.headers())
+
+
+@dataclass
+class Load:
+    """Clients that keep sending `Me` until the process refuses connections."""
+
+    base: str
+    actor: Actor
+    signalled: bool = False
+    before: list[int | str] = field(default_factory=list)  # sent before SIGTERM: status, or the transport error
+    after: list[int | str] = field(default_factory=list)
+
+    async def client(self) -> None:
+        while True:
+            sent_after_signal = self.signalled
+            outcomes = self.after if sent_after_signal else self.before
+            try:
+                response = await _post(self.base, self.actor, "Me")
+            except httpx.TransportError as error:
+                outcomes.append(type(error).__name__)
+                if sent_after_signal:
+                    return
+                continue
+            outcomes.append(response.status_code)
+            if response.status_code == 200:
+                assert response.json()["data"]["me"]["id"], response.text
+
+
+async def _blocked_on_locks(owner: asyncpg.Connection, table_hint: str) -> int:
+    count: int = await owner.fetchval(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        " AND usename <> current_user AND query ILIKE $1",
+        f"%{table_hint}%",
+    )
+    return count
+
+
+async def _until(check: Any, what: str) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + DEADLINE
+    while not await check():
+        if loop.time() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        await asyncio.sleep(0.05)
+
+
+async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api: Proc, factory: Factory) -> None:
+    slow_owner = await factory.member(role=Role.OWNER)
+    busy = await factory.member(role=Role.VIEWER)
+    assert slow_owner.tenant is not None and busy.tenant is not None
+    tv = await make_tv(busy.tenant)
+
+    screen = await WSClient.open(api.base.replace("http", "ws") + "/graphql")
+    assert (await screen.init(tv.init_payload))["type"] == "connection_ack"
+    await screen.subscribe("screen", client_document("ScreenUpdated"))
+    assert (await screen.next_data("screen"))["screenUpdated"]["synagogueName"] == busy.tenant.name
+
+    owner = await asyncpg.connect(OWNER_URL)
+    locker = await asyncpg.connect(OWNER_URL)
+    lock = locker.transaction()
+    await lock.start()
+    try:
+        await locker.execute("SELECT 1 FROM synagogue WHERE id = $1 FOR UPDATE", slow_owner.tenant.id)
+        names = [unique("Drained") for _ in range(SLOW_REQUESTS)]
+        slow = [
+            asyncio.create_task(_post(api.base, slow_owner, "UpdateSynagogue", {"input": {"name": name}}))
+            for name in names
+        ]
+        await _until(
+            lambda: _count_at_least(_blocked_on_locks(owner, "synagogue"), SLOW_REQUESTS), "slow requests wait"
+        )
+
+        load = Load(api.base, busy)
+        clients = [asyncio.create_task(load.client()) for _ in range(LOAD_CLIENTS)]
+        await _until(lambda: _true(len(load.before) >= 4 * LOAD_CLIENTS), "load is served")
+        async with _fresh_client(api.base) as client:
+            ready = await client.get("/health/ready")
+        assert ready.status_code == 200, ready.text
+
+        load.signalled = True
+        api.popen.send_signal(signal.SIGTERM)
+
+        readiness: list[int | str] = []
+        served_while_draining: list[int] = []
+        while True:
+            try:
+                async with _fresh_client(api.base) as client:
+                    response = await client.get("/health/ready")
+                    readiness.append(response.status_code)
+                    if response.status_code == 503 and not served_while_draining:
+                        assert response.json()["reason"] == "draining", response.text
+                        assert response.json()["checks"]["process"] == "draining", response.text
+                        served_while_draining.append((await client.get("/health/live")).status_code)
+                        served_while_draining.append((await _post(api.base, busy, "Me")).status_code)
+            except httpx.TransportError:  # refused, or closed unanswered as the listener shut
+                readiness.append("closed")
+                break
+            await asyncio.sleep(0.05)
+        assert 503 in readiness, readiness
+        assert readiness.index(503) < readiness.index("closed"), readiness
+        assert set(readiness[readiness.index(503) :]) == {503, "closed"}, readiness
+        assert served_while_draining == [200, 200]
+
+        assert await screen.close_code(timeout=DEADLINE) == 1012
+        assert not any(task.done() for task in slow), "the slow requests cannot finish while the row is locked"
+        assert api.popen.poll() is None, "the process waits for its in-flight requests"
+    finally:
+        await lock.commit()
+        await locker.close()
+
+    try:
+        responses = await asyncio.gather(*slow)
+        for response in responses:
+            assert response.status_code == 200, response.text
+            body = response.json()
+            assert "errors" not in body, body
+            assert body["data"]["updateSynagogue"]["userErrors"] == [], body
+        assert {r.json()["data"]["updateSynagogue"]["synagogue"]["name"] for r in responses} == set(names)
+        final_name = await owner.fetchval("SELECT name FROM synagogue WHERE id = $1", slow_owner.tenant.id)
+        assert final_name in names
+    finally:
+        await owner.close()
+
+    await asyncio.gather(*clients)
+    assert load.before and set(load.before) == {200}, load.before
+    assert not [status for status in load.after if isinstance(status, int) and status >= 500], load.after
+    assert 200 in load.after, "requests kept being served while draining"
+    assert await api.exit_status() == 0, api.log()
+    assert "Traceback" not in api.log(), api.log()
+
+
+async def _count_at_least(count: Any, minimum: int) -> bool:
+    return bool(await count >= minimum)
+
+
+async def _true(value: bool) -> bool:
+    return value
+
+
+IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
+    jobId userErrors { field code message } } }"""
+CSV = "name,hebrew_day,hebrew_month,hebrew_year\nMoshe Cohen,10,Sh'vat,5770\nRivka Katz,1,Nisan,5760\n"
+
+
+async def _import(gql: GQL, editor: Actor) -> int:
+    result = await gql(IMPORT, {"input": {"csv": CSV, "allOrNothing": False}}, actor=editor)
+    assert result["data"]["importMemorials"]["userErrors"] == [], result
+    parsed = from_global_id(result["data"]["importMemorials"]["jobId"])
+    assert parsed is not None
+    return int(parsed[1])
+
+
+async def _job(owner: asyncpg.Connection, job_id: int) -> asyncpg.Record:
+    return await owner.fetchrow("SELECT status, attempts, locked_until, result FROM job WHERE id = $1", job_id)
+
+
+@pytest.fixture
+async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
+    """Due jobs of earlier tests are run first; then a transaction holds SHARE on the memorial table, so
+    that an import waits inside PostgreSQL to insert until the connection closes."""
+    from services import jobs
+
+    await jobs.run_pending()
+    locker = await asyncpg.connect(OWNER_URL)
+    transaction = locker.transaction()
+    await transaction.start()
+    await locker.execute("LOCK TABLE content_memorial IN SHARE MODE")
+    try:
+        yield locker
+    finally:
+        if not locker.is_closed():
+            await transaction.rollback()
+            await locker.close()
+        await jobs.run_pending()
+
+
+async def _worker_holds(owner: asyncpg.Connection, job_id: int) -> bool:
+    job = await _job(owner, job_id)
+    return bool(job["status"] == "RUNNING" and await _blocked_on_locks(owner, "content_memorial") >= 1)
+
+
+async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    first = await _import(gql, editor)
+    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
+    try:
+        await _until(lambda: _worker_holds(owner_db, first), "the worker runs the first import")
+        second = await _import(gql, editor)
+        worker.popen.send_signal(signal.SIGTERM)
+        await _until(lambda: _true("worker draining" in worker.log()), "the worker heard SIGTERM")
+        assert worker.popen.poll() is None
+        await memorial_lock.close()  # the lock goes: the job in hand finishes
+        assert await worker.exit_status() == 0, worker.log()
+    finally:
+        if worker.popen.poll() is None:
+            worker.popen.kill()
+            worker.popen.wait()
+    done = await _job(owner_db, first)
+    assert done["status"] == "DONE", worker.log()
+    names = await owner_db.fetch("SELECT name FROM content_memorial WHERE tenant_id = $1", editor.tenant.id)
+    assert sorted(row["name"] for row in names) == ["Moshe Cohen", "Rivka Katz"]
+    untouched = await _job(owner_db, second)
+    assert (untouched["status"], untouched["attempts"]) == ("PENDING", 0)
+    assert "Traceback" not in worker.log(), worker.log()
+
+
+async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
+) -> None:
+    from services import jobs
+
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    job_id = await _import(gql, editor)
+    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
+    try:
+        await _until(lambda: _worker_holds(owner_db, job_id), "the worker runs the import")
+        worker.popen.send_signal(signal.SIGTERM)
+        assert await worker.exit_status() == 0, worker.log()  # the table is still locked
+    finally:
+        if worker.popen.poll() is None:
+            worker.popen.kill()
+            worker.popen.wait()
+    released = await _job(owner_db, job_id)
+    assert (released["status"], released["locked_until"]) == ("PENDING", None), worker.log()
+    await memorial_lock.close()
+    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 0
+
+    await jobs.run_pending()  # another worker takes the released job at once
+    assert (await _job(owner_db, job_id))["status"] == "DONE"
+    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 2
