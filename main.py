@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None) -> Any:
 
     from schema import build_schema
     from schema.view import GraphQLView
+    from services.device_upkeep import start_upkeep
     from services.health import live, metrics, ready
     from services.http import BodyLimitGuard, RequestContextMiddleware
     from services.jobs import run_worker
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Any:
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
+            app.state.device_upkeep = start_upkeep(app.state)  # presence sweep; ends when draining
             jobs_stop = asyncio.Event()
             jobs_worker = (  # the embedded mode runs background jobs in-process; production runs `main.py worker`
                 asyncio.create_task(run_worker(settings, jobs_stop, broadcast=app.state.broadcast))

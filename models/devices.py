@@ -74,6 +74,8 @@ class DeviceIdentity(Model):
     revoked_at = fields.DatetimeField(null=True)
     last_seen_at = fields.DatetimeField(null=True)
     online = fields.BooleanField(default=False)
+    commands_due_at = fields.DatetimeField(null=True, db_index=True)
+    """No earlier than the expiry of the device's oldest open command; the presence sweep expires commands from it."""
 
     class Meta:
         table = "device_identity"
@@ -160,6 +162,28 @@ class DeviceHeartbeat(TenantModel):
 
     class Meta:
         table = "device_heartbeat"
+
+
+class DeviceMetricHour(TenantModel):
+    """One hour of a device's heartbeats, aggregated as they arrive: the long-lived, bounded series."""
+
+    id = fields.BigIntField(primary_key=True)
+    device: fields.ForeignKeyRelation[Device] = fields.ForeignKeyField(
+        "models.Device", related_name="metric_hours", on_delete=fields.CASCADE
+    )
+    device_id: int
+    hour = fields.DatetimeField(db_index=True)
+    samples = fields.IntField(default=0)
+    cpu_sum = fields.FloatField(default=0)
+    cpu_count = fields.IntField(default=0)
+    cpu_max = fields.FloatField(null=True)
+    memory_sum = fields.FloatField(default=0)
+    memory_count = fields.IntField(default=0)
+    temperature_max = fields.FloatField(null=True)
+
+    class Meta:
+        table = "device_metric_hour"
+        unique_together = (("device", "hour"),)
 
 
 class FleetPolicy(TenantModel):

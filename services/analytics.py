@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from models.devices import Device, DeviceHeartbeat, DeviceIdentity
+from models.devices import Device, DeviceHeartbeat, DeviceIdentity, DeviceMetricHour
 from services.devices import DeviceStatus, status_of
 from services.errors import ServiceError
 
 MAX_BUCKETS = 2000
 MAX_SAMPLES = 200_000
+MAX_ANOMALY_RANGE = timedelta(days=7)
 ANOMALY_Z = 3.0
 MIN_SAMPLES_FOR_ANOMALY = 10
 METRICS = ("cpu", "memory", "temperature")
@@ -76,13 +77,50 @@ def _floor(at: datetime, bucket: Bucket) -> datetime:
 def _check_range(start: datetime, end: datetime, bucket: Bucket | None = None) -> None:
     if end <= start:
         raise ServiceError("`to` must be after `from`")
+    if bucket is None and end - start > MAX_ANOMALY_RANGE:
+        raise ServiceError(f"at most {MAX_ANOMALY_RANGE.days} days per request")
     if bucket is not None and (end - start) / SIZES[bucket] > MAX_BUCKETS:
         raise ServiceError(f"at most {MAX_BUCKETS} buckets per request; choose a larger bucket")
 
 
 async def metric_series(device_id: int, start: datetime, end: datetime, bucket: Bucket) -> list[MetricPoint]:
-    """The device's samples in [start, end) aggregated per bucket; empty buckets are left out."""
+    """The device's samples aggregated per bucket, for the buckets that overlap [start, end); empty
+    buckets are left out.
+
+    MINUTE buckets read the raw samples (at most `MAX_BUCKETS` minutes of them); HOUR and DAY buckets
+    read the hourly aggregates, so a year of heartbeats is at most 8,760 rows, not a million.
+    """
     _check_range(start, end, bucket)
+    if bucket == Bucket.MINUTE:
+        return await _raw_series(device_id, start, end)
+    hours = await (
+        DeviceMetricHour.filter(device_id=device_id, hour__gte=_floor(start, Bucket.HOUR), hour__lt=end)
+        .order_by("hour")
+        .limit(MAX_BUCKETS * 24)
+    )
+    grouped: dict[datetime, list[DeviceMetricHour]] = defaultdict(list)
+    for row in hours:
+        grouped[_floor(row.hour, bucket)].append(row)
+    points = []
+    for bucket_start in sorted(grouped):
+        rows = grouped[bucket_start]
+        cpu_count, memory_count = sum(r.cpu_count for r in rows), sum(r.memory_count for r in rows)
+        cpu_peaks = [r.cpu_max for r in rows if r.cpu_max is not None]
+        temperature_peaks = [r.temperature_max for r in rows if r.temperature_max is not None]
+        points.append(
+            MetricPoint(
+                bucket_start=bucket_start,
+                samples=sum(r.samples for r in rows),
+                cpu_avg=round(sum(r.cpu_sum for r in rows) / cpu_count, 2) if cpu_count else None,
+                cpu_max=max(cpu_peaks) if cpu_peaks else None,
+                memory_avg=round(sum(r.memory_sum for r in rows) / memory_count, 2) if memory_count else None,
+                temperature_max=max(temperature_peaks) if temperature_peaks else None,
+            )
+        )
+    return points
+
+
+async def _raw_series(device_id: int, start: datetime, end: datetime) -> list[MetricPoint]:
     rows = await (
         DeviceHeartbeat.filter(device_id=device_id, at__gte=start, at__lt=end)
         .order_by("at")
@@ -91,7 +129,7 @@ async def metric_series(device_id: int, start: datetime, end: datetime, bucket: 
     )
     grouped: dict[datetime, list[tuple[float | None, float | None, float | None]]] = defaultdict(list)
     for at, cpu, memory, temperature in rows:
-        grouped[_floor(at, bucket)].append((cpu, memory, temperature))
+        grouped[_floor(at, Bucket.MINUTE)].append((cpu, memory, temperature))
     points = []
     for bucket_start in sorted(grouped):
         samples = grouped[bucket_start]

@@ -11,18 +11,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import Q
+
+from models.base import tenant_scope
 from models.devices import (
     OPEN_COMMAND_STATUSES,
     CommandKind,
     CommandStatus,
     Device,
     DeviceCommand,
+    DeviceIdentity,
     FleetPolicy,
     ReleaseChannel,
     SoftwareRelease,
 )
 from subscriptions.channels import device_commands
 from subscriptions.events import publish, tenant_event
+
+EXPIRED_DETAIL = "not acknowledged in time"
 
 
 class CommandRefused(Exception):
@@ -33,8 +39,13 @@ class CommandRefused(Exception):
         self.message = message
 
 
-def _version_key(version: str) -> tuple[int | str, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in version.replace("-", ".").split("."))
+def version_key(version: str) -> tuple[tuple[int, ...], int, str]:
+    """Orders versions like 1.4.2: numerically, a pre-release (1.4.2-beta.1) before its release."""
+    core, _, pre = version.strip().partition("-")
+    numbers = [int(part) if part.isdigit() else 0 for part in core.split(".")]
+    while len(numbers) > 1 and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers), 0 if pre else 1, pre
 
 
 async def release_channel() -> ReleaseChannel:
@@ -45,7 +56,7 @@ async def release_channel() -> ReleaseChannel:
 
 async def latest_release(channel: ReleaseChannel) -> SoftwareRelease | None:
     releases = await SoftwareRelease.filter(channel=channel)
-    return max(releases, key=lambda r: _version_key(r.version), default=None)
+    return max(releases, key=lambda r: version_key(r.version), default=None)
 
 
 def release_payload(release: SoftwareRelease) -> dict[str, Any]:
@@ -99,6 +110,9 @@ async def issue_command(
         batch_id=batch_id,
         expires_at=datetime.now(UTC) + timedelta(seconds=ttl_seconds),
     )
+    await DeviceIdentity.filter(
+        Q(commands_due_at=None) | Q(commands_due_at__gt=command.expires_at), device_id=device.id
+    ).update(commands_due_at=command.expires_at)
     await publish(broadcast, device_commands(device.id), {"commandId": command.id})
     return command
 
@@ -107,9 +121,50 @@ async def open_commands(device_id: int, now: datetime | None = None) -> list[Dev
     """Every command the device still has to act on, oldest first; outdated ones expire here."""
     now = now or datetime.now(UTC)
     await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now).update(
-        status=CommandStatus.EXPIRED, completed_at=now
+        status=CommandStatus.EXPIRED, completed_at=now, detail=EXPIRED_DETAIL
     )
     return await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES).order_by("id")
+
+
+async def expire_due_commands(broadcast: Any, now: datetime | None = None, limit: int = 500) -> int:
+    """Expire the open commands past their time to live, for every tenant; announce each on `tenantEvents`.
+
+    `DeviceIdentity.commands_due_at` points at the devices with something due, so the sweep enters only
+    their tenants. The identity row is locked while its next due time is recomputed, and issuing a
+    command lowers that time under the same lock, so no command is missed.
+    """
+    now = now or datetime.now(UTC)
+    count = 0
+    for due in await DeviceIdentity.filter(commands_due_at__lte=now).order_by("commands_due_at").limit(limit):
+        async with tenant_scope(due.tenant_id):
+            identity = await DeviceIdentity.filter(id=due.id).select_for_update().first()
+            if identity is None or identity.commands_due_at is None or identity.commands_due_at > now:
+                continue
+            outdated = await DeviceCommand.filter(
+                device_id=identity.device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now
+            ).order_by("id")
+            await DeviceCommand.filter(id__in=[c.id for c in outdated], status__in=OPEN_COMMAND_STATUSES).update(
+                status=CommandStatus.EXPIRED, completed_at=now, detail=EXPIRED_DETAIL
+            )
+            following = (
+                await DeviceCommand.filter(device_id=identity.device_id, status__in=OPEN_COMMAND_STATUSES)
+                .order_by("expires_at")
+                .first()
+            )
+            await DeviceIdentity.filter(id=identity.id).update(
+                commands_due_at=following.expires_at if following else None
+            )
+        for command in outdated:
+            count += 1
+            await tenant_event(
+                broadcast,
+                due.tenant_id,
+                "COMMAND_EXPIRED",
+                command.device_id,
+                commandId=command.id,
+                commandKind=command.kind.value,
+            )
+    return count
 
 
 async def mark_delivered(command_ids: list[int], now: datetime | None = None) -> None:

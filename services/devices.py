@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
-import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -18,6 +16,9 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from tortoise.expressions import F, Q
+
+from config import get_settings
 from models.base import tenant_scope
 from models.devices import (
     OPEN_COMMAND_STATUSES,
@@ -27,6 +28,7 @@ from models.devices import (
     DeviceCommand,
     DeviceHeartbeat,
     DeviceIdentity,
+    DeviceMetricHour,
     DeviceSettings,
 )
 from models.webhooks import WebhookEvent
@@ -36,8 +38,6 @@ from services.tokens import hash_secret, secret_kind
 from services.webhooks import emit as emit_webhook
 from subscriptions.channels import tenant_content
 from subscriptions.events import after_commit, publish, tenant_event
-
-log = logging.getLogger("shulgraph.devices")
 
 ONLINE_WINDOW_SECONDS = 90
 
@@ -149,21 +149,55 @@ class Heartbeat:
 async def record_heartbeat(broadcast: Any, device: Device, beat: Heartbeat, now: datetime | None = None) -> None:
     """Store a sample in the series, keep the reported version, and close the update loop."""
     now = now or datetime.now(UTC)
-    await DeviceHeartbeat.create(
-        device_id=device.id,
-        at=now,
-        cpu=beat.cpu,
-        memory=beat.memory,
-        temperature=beat.temperature,
-        uptime_seconds=beat.uptime_seconds,
-        app_version=beat.app_version or "",
-    )
+    await store_sample(device.id, beat, now)
     if beat.app_version and beat.app_version != device.app_version:
         device.app_version = beat.app_version
         await device.save(update_fields=["app_version"])
     if beat.app_version:
         await _close_update_commands(broadcast, device, beat.app_version, now)
     await mark_seen(broadcast, device.id, device.tenant_id, now)
+
+
+def hour_of(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+
+
+async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> None:
+    """One heartbeat into the raw series and its hour's aggregate (current tenant).
+
+    The first sample of an hour also trims this device's series: raw samples past
+    `DEVICE_HEARTBEAT_RETENTION_DAYS`, hourly aggregates past `DEVICE_METRIC_ROLLUP_RETENTION_DAYS`.
+    A device heartbeating every 30 seconds thus keeps about 86,000 raw rows and 9,600 hourly rows.
+    """
+    await DeviceHeartbeat.create(
+        device_id=device_id,
+        at=at,
+        cpu=beat.cpu,
+        memory=beat.memory,
+        temperature=beat.temperature,
+        uptime_seconds=beat.uptime_seconds,
+        app_version=beat.app_version or "",
+    )
+    hour = hour_of(at)
+    row, created = await DeviceMetricHour.get_or_create(device_id=device_id, hour=hour)
+    changes: dict[str, Any] = {"samples": F("samples") + 1}
+    if beat.cpu is not None:
+        changes.update(cpu_sum=F("cpu_sum") + beat.cpu, cpu_count=F("cpu_count") + 1)
+    if beat.memory is not None:
+        changes.update(memory_sum=F("memory_sum") + beat.memory, memory_count=F("memory_count") + 1)
+    await DeviceMetricHour.filter(id=row.id).update(**changes)
+    if beat.cpu is not None:
+        higher = Q(cpu_max__isnull=True) | Q(cpu_max__lt=beat.cpu)
+        await DeviceMetricHour.filter(higher, id=row.id).update(cpu_max=beat.cpu)
+    if beat.temperature is not None:
+        higher = Q(temperature_max__isnull=True) | Q(temperature_max__lt=beat.temperature)
+        await DeviceMetricHour.filter(higher, id=row.id).update(temperature_max=beat.temperature)
+    if created:
+        settings = get_settings()
+        raw_cutoff = at - timedelta(days=settings.device_heartbeat_retention_days)
+        hour_cutoff = at - timedelta(days=settings.device_metric_rollup_retention_days)
+        await DeviceHeartbeat.filter(device_id=device_id, at__lt=raw_cutoff).delete()
+        await DeviceMetricHour.filter(device_id=device_id, hour__lt=hour_cutoff).delete()
 
 
 async def _close_update_commands(broadcast: Any, device: Device, version: str, now: datetime) -> None:
@@ -205,25 +239,7 @@ async def settings_changed(broadcast: Any, tenant_id: int, device_id: int) -> No
 
 # --- live presence -----------------------------------------------------------------------------------------
 
-SWEEP_SECONDS = 15
 PRESENCE_SECONDS = 30
-_sweepers: weakref.WeakKeyDictionary[Any, asyncio.Task[None]] = weakref.WeakKeyDictionary()
-
-
-async def _sweep_forever(broadcast: Any, window: int) -> None:
-    while True:
-        await asyncio.sleep(SWEEP_SECONDS)
-        try:
-            await sweep_offline(broadcast, window=window)
-        except Exception:
-            log.warning("offline sweep failed", exc_info=True)
-
-
-def ensure_sweeper(broadcast: Any, window: int = ONLINE_WINDOW_SECONDS) -> None:
-    """Start this process's offline sweeper (once per broadcaster)."""
-    task = _sweepers.get(broadcast)
-    if task is None or task.done():
-        _sweepers[broadcast] = asyncio.create_task(_sweep_forever(broadcast, window))
 
 
 @asynccontextmanager
@@ -237,7 +253,6 @@ async def live_presence(broadcast: Any, device_id: int, tenant_id: int) -> Async
                 await mark_seen(broadcast, device_id, tenant_id)
 
     await mark_seen(broadcast, device_id, tenant_id)
-    ensure_sweeper(broadcast)
     task = asyncio.create_task(keep())
     try:
         yield

@@ -9,6 +9,11 @@ from strawberry.scalars import JSON
 
 from schema.devices.types import DeviceCommandKind, Orientation, ReleaseChannel, ScreenSection
 
+TTL = (
+    "Seconds the command stays deliverable (60 to 604800; default DEVICE_COMMAND_TTL_SECONDS); "
+    "unacknowledged after that it becomes EXPIRED."
+)
+
 
 @strawberry.input
 class StartDevicePairingInput:
@@ -29,6 +34,7 @@ class SendDeviceCommandInput:
     device_id: strawberry.ID
     kind: DeviceCommandKind  # type: ignore[valid-type]
     payload: JSON | None = None
+    ttl_seconds: int | None = strawberry.field(default=None, description=TTL)
 
 
 @strawberry.input(description="One command to many devices: by ids, by group name, or both.")
@@ -37,6 +43,7 @@ class SendDeviceCommandsInput:
     device_ids: list[strawberry.ID] | None = None
     group: str | None = None
     payload: JSON | None = None
+    ttl_seconds: int | None = strawberry.field(default=None, description=TTL)
 
 
 @strawberry.input

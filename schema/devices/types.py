@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,7 +13,9 @@ from models import devices as m
 from models.identity import Role
 from permissions import HasRole
 from schema.context import Info
+from schema.errors import graphql_error
 from schema.relay import Connection, Node, paginate, to_global_id
+from services.errors import ErrorCode
 
 
 @strawberry.enum
@@ -136,6 +138,27 @@ class DeviceCommand(Node):
         return strawberry.ID(to_global_id("Device", self._device_id))
 
 
+@strawberry.type(description="One heartbeat as the device reported it; cpu and memory in percent.")
+class DeviceHeartbeat:
+    at: dt.datetime
+    cpu: float | None
+    memory: float | None
+    temperature: float | None
+    uptime_seconds: int | None
+    app_version: str | None
+
+    @classmethod
+    def of(cls, row: m.DeviceHeartbeat) -> DeviceHeartbeat:
+        return cls(
+            at=row.at,
+            cpu=row.cpu,
+            memory=row.memory,
+            temperature=row.temperature,
+            uptime_seconds=row.uptime_seconds,
+            app_version=row.app_version or None,
+        )
+
+
 @strawberry.type
 class Device(Node):
     id: strawberry.ID
@@ -189,6 +212,54 @@ class Device(Node):
         queryset = m.DeviceCommand.filter(device_id=self._pk).order_by("-id")
         return await paginate(info, queryset, first, after, DeviceCommand.of)
 
+    @strawberry.field(
+        permission_classes=[HasRole(Role.VIEWER)],
+        description="Raw heartbeats in [from, to), newest first, a page at a time (members only). Samples are "
+        "kept DEVICE_HEARTBEAT_RETENTION_DAYS; deviceMetricSeries aggregates longer ranges.",
+    )
+    async def heartbeats(
+        self,
+        info: Info,
+        from_: Annotated[dt.datetime, strawberry.argument(name="from")],
+        to: dt.datetime,
+        first: int = 100,
+        after: str | None = None,
+    ) -> Connection[DeviceHeartbeat] | None:
+        if to <= from_:
+            raise graphql_error(ErrorCode.BAD_USER_INPUT, "`to` must be after `from`")
+        queryset = m.DeviceHeartbeat.filter(device_id=self._pk, at__gte=from_, at__lt=to).order_by("-at", "-id")
+        return await paginate(info, queryset, first, after, DeviceHeartbeat.of)
+
+    @strawberry.field(description="The newest release on this synagogue's channel: what UPDATE_APP installs.")
+    async def target_release(self, info: Info) -> SoftwareRelease | None:
+        row = await _target_release(info)
+        return SoftwareRelease.of(row) if row else None
+
+    @strawberry.field(
+        description="True when the version the device last reported is the target release or newer; null "
+        "when there is no release on the channel or the device never reported a version."
+    )
+    async def up_to_date(self, info: Info) -> bool | None:
+        from services.device_commands import version_key
+
+        row = await _target_release(info)
+        if row is None or not self.app_version:
+            return None
+        return version_key(self.app_version) >= version_key(row.version)
+
+
+async def _target_release(info: Info) -> m.SoftwareRelease | None:
+    """The tenant's target release, read once per request however many devices ask."""
+    from services.device_commands import latest_release, release_channel
+
+    async def load(keys: list[int]) -> list[m.SoftwareRelease | None]:
+        row = await latest_release(await release_channel())
+        return [row for _ in keys]
+
+    loader = info.context.loaders.get("devices_target_release", load)
+    result: m.SoftwareRelease | None = await loader.load(0)
+    return result
+
 
 @strawberry.type
 class SoftwareRelease(Node):
@@ -221,6 +292,7 @@ class TenantEventKind(Enum):
     DEVICE_REVOKED = "DEVICE_REVOKED"
     COMMAND_ACKNOWLEDGED = "COMMAND_ACKNOWLEDGED"
     COMMAND_FAILED = "COMMAND_FAILED"
+    COMMAND_EXPIRED = "COMMAND_EXPIRED"
     ALERT = "ALERT"
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from models.base import tenant_scope
-from models.devices import DeviceHeartbeat, DeviceIdentity
+from models.devices import DeviceIdentity
 from models.identity import Role
+from services.devices import Heartbeat, store_sample
 from tests.conftest import GQL, Factory, error_codes
 from tests.devices.helpers import make_tv
 
@@ -16,13 +17,8 @@ START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 async def _beats(tenant_id: int, device_id: int, values: list[tuple[int, float, float, float]]) -> None:
     async with tenant_scope(tenant_id):
         for minute, cpu, memory, temperature in values:
-            await DeviceHeartbeat.create(
-                device_id=device_id,
-                at=START + timedelta(minutes=minute),
-                cpu=cpu,
-                memory=memory,
-                temperature=temperature,
-            )
+            beat = Heartbeat(cpu=cpu, memory=memory, temperature=temperature)
+            await store_sample(device_id, beat, START + timedelta(minutes=minute))
 
 
 async def test_fleet_summary_counts_by_status(gql: GQL, factory: Factory) -> None:

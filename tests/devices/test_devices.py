@@ -69,7 +69,7 @@ async def test_heartbeat_stores_the_series_and_makes_the_device_online(gql: GQL,
     await DeviceIdentity.filter(device_id=tv.device.id).update(last_seen_at=long_ago)
     node = (await gql.op("Devices", actor=admin))["data"]["devices"]["edges"][0]["node"]
     assert node["status"] == "OFFLINE"
-    assert await sweep_offline(admin_broadcast(gql)) >= 1
+    await sweep_offline(admin_broadcast(gql))  # the process's own sweep may have been first
     assert not (await DeviceIdentity.get(device_id=tv.device.id)).online
 
 

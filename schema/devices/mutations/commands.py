@@ -28,14 +28,25 @@ def _payload(value: Any) -> dict[str, Any] | None:
     raise CommandRefused("payload", "INVALID", "payload must be a JSON object")
 
 
-async def _send(info: Info, device: m.Device, kind: m.CommandKind, payload: Any, batch_id: str = "") -> Any:
+MIN_TTL, MAX_TTL = 60, 7 * 24 * 3600
+
+
+def _ttl_error(ttl_seconds: int | None) -> UserError | None:
+    if ttl_seconds is not None and not MIN_TTL <= ttl_seconds <= MAX_TTL:
+        return user_error("ttlSeconds", UserErrorCode.OUT_OF_RANGE, f"from {MIN_TTL} to {MAX_TTL} seconds")
+    return None
+
+
+async def _send(
+    info: Info, device: m.Device, kind: m.CommandKind, payload: Any, ttl_seconds: int | None, batch_id: str = ""
+) -> Any:
     context = info.context
     return await issue_command(
         context.broadcast,
         device,
         m.CommandKind(kind),
         _payload(payload),
-        context.settings.device_command_ttl_seconds,
+        ttl_seconds or context.settings.device_command_ttl_seconds,
         issued_by=context.principal.user_id,
         batch_id=batch_id,
     )
@@ -51,12 +62,15 @@ class CommandMutation:
         permission_classes=[HasRole(Role.ADMIN)], description="Queue a command; delivered at least once."
     )
     async def send_device_command(self, info: Info, input: SendDeviceCommandInput) -> DeviceCommandPayload:
+        ttl_error = _ttl_error(input.ttl_seconds)
+        if ttl_error is not None:
+            return DeviceCommandPayload(user_errors=[ttl_error])
         pk = decode_id(input.device_id, "Device")
         device = await access_device(info, pk) if pk is not None else None
         if device is None:
             return DeviceCommandPayload(user_errors=[user_error("deviceId", UserErrorCode.NOT_FOUND, "no such device")])
         try:
-            command = await _send(info, device, input.kind, input.payload)
+            command = await _send(info, device, input.kind, input.payload, input.ttl_seconds)
         except CommandRefused as refused:
             return DeviceCommandPayload(user_errors=[_refusal(refused)])
         return DeviceCommandPayload(command=DeviceCommand.of(command))
@@ -66,6 +80,9 @@ class CommandMutation:
         description="One command to many devices (ids and/or a group), with a result per device.",
     )
     async def send_device_commands(self, info: Info, input: SendDeviceCommandsInput) -> SendDeviceCommandsPayload:
+        ttl_error = _ttl_error(input.ttl_seconds)
+        if ttl_error is not None:
+            return SendDeviceCommandsPayload(user_errors=[ttl_error])
         ids = list(dict.fromkeys(input.device_ids or []))
         if not ids and not input.group:
             return SendDeviceCommandsPayload(
@@ -94,7 +111,7 @@ class CommandMutation:
                 results.append(DeviceCommandResult(device_id=target_id, user_errors=[error]))
                 continue
             try:
-                command = await _send(info, target, input.kind, input.payload, batch_id)
+                command = await _send(info, target, input.kind, input.payload, input.ttl_seconds, batch_id)
             except CommandRefused as refused:
                 results.append(DeviceCommandResult(device_id=target_id, user_errors=[_refusal(refused)]))
                 continue

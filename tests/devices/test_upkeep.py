@@ -1,0 +1,192 @@
+"""The device sweep: running from process start, one process per tick, devices offline, commands expired."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from models.base import tenant_scope
+from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
+from models.identity import Role
+from schema.relay import from_global_id
+from services.device_commands import expire_due_commands
+from services.device_upkeep import current_tick, tick_key, upkeep_tick
+from services.kv import make_key_value
+from subscriptions.channels import tenant_events
+from subscriptions.events import tenant_event
+from tests.conftest import GQL, Factory
+from tests.devices.helpers import TV, make_tv
+from tests.subscriptions.live import run_server
+
+HISTORY = """
+query($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on Device { commands(first: 2, after: $after) {
+      edges { node { id kind status detail } } pageInfo { hasNextPage endCursor } } }
+  }
+}"""
+
+
+def _pk(gid: str) -> int:
+    parsed = from_global_id(gid)
+    assert parsed is not None
+    return parsed[1]
+
+
+@asynccontextmanager
+async def tenant_feed(app: Any, tenant_id: int) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
+    """The tenant's events as this process's broadcaster receives them, live before the block starts."""
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    async with app.state.broadcast.subscribe(channel=tenant_events(tenant_id)) as subscriber:
+
+        async def pump() -> None:
+            async for event in subscriber:
+                if event is None:
+                    return
+                if event.message.startswith("{") and "kind" in event.message:
+                    await queue.put(json.loads(event.message))
+
+        task = asyncio.create_task(pump())
+        try:
+            for _ in range(50):
+                await tenant_event(app.state.broadcast, tenant_id, "ALERT", probe=True)
+                try:
+                    if (await asyncio.wait_for(queue.get(), 0.2))["kind"] == "ALERT":
+                        break
+                except TimeoutError:
+                    continue
+            else:
+                raise AssertionError("the tenant channel never became live")
+            yield queue
+        finally:
+            task.cancel()
+
+
+async def wait_for(queue: asyncio.Queue[dict[str, Any]], device_id: int, *kinds: str) -> dict[str, dict[str, Any]]:
+    """The first event of each kind about the device, in whatever order they arrive."""
+    found: dict[str, dict[str, Any]] = {}
+    async with asyncio.timeout(30):
+        while set(found) != set(kinds):
+            event = await queue.get()
+            if event["kind"] in kinds and event["deviceId"] == device_id:
+                found.setdefault(event["kind"], event)
+    return found
+
+
+async def gone_silent(tv: TV) -> None:
+    """The device was online and its last sign of life is ten minutes old."""
+    await DeviceIdentity.filter(device_id=tv.device.id).update(
+        online=True, last_seen_at=datetime.now(UTC) - timedelta(minutes=10)
+    )
+
+
+async def send(gql: GQL, admin: Any, tv: TV, kind: str, ttl: int | None = None) -> str:
+    body: dict[str, Any] = {"deviceId": tv.gid, "kind": kind}
+    if ttl is not None:
+        body["ttlSeconds"] = ttl
+    result = await gql.op("SendDeviceCommand", {"input": body}, actor=admin)
+    assert result["data"]["sendDeviceCommand"]["userErrors"] == [], result
+    command_id: str = result["data"]["sendDeviceCommand"]["command"]["id"]
+    return command_id
+
+
+async def test_a_fresh_process_sweeps_from_its_start_without_any_request(app: Any, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    command_id = await send(gql, admin, tv, "REBOOT", ttl=60)
+    async with run_server(device_upkeep_seconds="0.5") as server, tenant_feed(app, tenant_id) as feed:
+        await gone_silent(tv)
+        async with tenant_scope(tenant_id):
+            await DeviceCommand.filter(id=_pk(command_id)).update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=datetime.now(UTC))
+
+        events = await wait_for(feed, tv.device.id, "DEVICE_OFFLINE", "COMMAND_EXPIRED")
+        assert events["DEVICE_OFFLINE"]["at"]
+        assert events["COMMAND_EXPIRED"]["detail"] == {"commandId": _pk(command_id), "commandKind": "REBOOT"}
+        recent = [current_tick(0.5, time.time() - 0.5 * back) for back in range(4)]
+        owners = {await app.state.kv.get(tick_key(tick)) for tick in recent}
+        assert f"{socket.gethostname()}:{server.process.pid}" in owners
+    identity = await DeviceIdentity.get(device_id=tv.device.id)
+    assert not identity.online and identity.commands_due_at is None
+    async with tenant_scope(tenant_id):
+        assert (await DeviceCommand.get(id=_pk(command_id))).status == CommandStatus.EXPIRED
+
+
+async def test_exactly_one_process_acts_per_tick(app: Any, factory: Factory) -> None:
+    tv = await make_tv(await factory.tenant())
+    await gone_silent(tv)
+    settings = app.state.settings
+    stores = [make_key_value(settings.redis_url) for _ in range(4)]
+    tick = 10**12 + tv.device.id  # a tick of its own, no process's clock reaches it
+    try:
+        results = await asyncio.gather(*(upkeep_tick(app.state.broadcast, kv, settings, tick) for kv in stores))
+        again = await upkeep_tick(app.state.broadcast, stores[0], settings, tick)
+    finally:
+        for kv in stores:
+            await kv.close()
+    assert sum(result is not None for result in results) == 1 and again is None
+    assert not (await DeviceIdentity.get(device_id=tv.device.id)).online
+
+
+async def test_commands_past_their_ttl_expire_and_history_pages(app: Any, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    short = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
+    lasting = await send(gql, admin, tv, "RELOAD")
+    newest = await send(gql, admin, tv, "REBOOT", ttl=120)
+    async with tenant_scope(tenant_id):
+        short_row = await DeviceCommand.get(id=_pk(short))
+        lasting_row = await DeviceCommand.get(id=_pk(lasting))
+    assert (await DeviceIdentity.get(device_id=tv.device.id)).commands_due_at == short_row.expires_at
+
+    async with tenant_feed(app, tenant_id) as feed:
+        await expire_due_commands(app.state.broadcast, now=short_row.expires_at + timedelta(seconds=1))
+        event = (await wait_for(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
+    assert event["detail"]["commandId"] == short_row.id
+    async with tenant_scope(tenant_id):
+        statuses = {row.id: row.status for row in await DeviceCommand.filter(device_id=tv.device.id)}
+    assert statuses == {
+        short_row.id: CommandStatus.EXPIRED,
+        lasting_row.id: CommandStatus.PENDING,
+        _pk(newest): CommandStatus.PENDING,
+    }
+    newest_row_due = (await DeviceIdentity.get(device_id=tv.device.id)).commands_due_at
+    async with tenant_scope(tenant_id):
+        assert newest_row_due == (await DeviceCommand.get(id=_pk(newest))).expires_at
+
+    late = {"input": {"commandId": short, "success": True}}
+    answered = await gql.op("AcknowledgeDeviceCommand", late, headers=tv.headers)
+    assert answered["data"]["acknowledgeDeviceCommand"]["command"]["status"] == "EXPIRED"
+
+    first = (await gql(HISTORY, {"id": tv.gid}, actor=admin))["data"]["node"]["commands"]
+    assert [e["node"]["id"] for e in first["edges"]] == [newest, lasting]
+    assert first["pageInfo"]["hasNextPage"] is True
+    rest = await gql(HISTORY, {"id": tv.gid, "after": first["pageInfo"]["endCursor"]}, actor=admin)
+    page = rest["data"]["node"]["commands"]
+    assert [e["node"] for e in page["edges"]] == [
+        {"id": short, "kind": "SCREENSHOT", "status": "EXPIRED", "detail": "not acknowledged in time"}
+    ]
+    assert page["pageInfo"]["hasNextPage"] is False
+    stranger = await factory.member(role=Role.OWNER)
+    assert (await gql(HISTORY, {"id": tv.gid}, actor=stranger))["data"]["node"] is None
+
+
+async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    for ttl in (0, 59, 7 * 24 * 3600 + 1):
+        body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": ttl}}
+        result = await gql.op("SendDeviceCommand", body, actor=admin)
+        assert [(e["field"], e["code"]) for e in result["data"]["sendDeviceCommand"]["userErrors"]] == [
+            (["ttlSeconds"], "OUT_OF_RANGE")
+        ]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
