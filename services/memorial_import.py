@@ -6,6 +6,12 @@ The CSV's first line names the columns (any case; spaces, dashes and underscores
 Every row is validated as the memorial form validates; each bad row is reported with its line number
 and reason. Good rows are written in one transaction together with the job's completion; with
 `all_or_nothing` a single bad row means none is written.
+
+Spreadsheet exports are read as they come: a UTF-8 byte-order mark is ignored, lines may end in LF,
+CRLF or CR, quoted cells may hold commas and line breaks, a file whose first line has no comma but
+semicolons (or tabs) uses those as its separator, and columns without a name are ignored. An upload
+over `MAX_CSV_BYTES` or `MAX_ROWS` is refused at once (the request-body limit, MAX_BODY_BYTES, may
+refuse a large upload even earlier, with HTTP 413).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from services.webhooks import emit
 
 KIND = "memorial_import"
 MAX_ROWS = 20_000
+MAX_CSV_BYTES = 5_000_000
 REPORT_EVERY = 250
 COLUMNS = {
     "name", "hebrewname", "dateofdeath", "aftersunset", "hebrewday", "hebrewmonth", "hebrewyear", "plaque",
@@ -40,9 +47,17 @@ def _column(name: str) -> str:
     return re.sub(r"[\s_\-]", "", name).lower()
 
 
+def _delimiter(text: str) -> str:
+    first = text.lstrip("\r\n").splitlines()[0] if text.strip() else ""
+    if "," in first:
+        return ","
+    return next((sep for sep in (";", "\t") if sep in first), ",")
+
+
 def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and (first line number, cells) of each non-empty record."""
-    reader = csv.reader(io.StringIO(text))
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=_delimiter(text))
     header: list[str] = []
     records: list[tuple[int, list[str]]] = []
     line = 1
@@ -59,19 +74,25 @@ def _records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
 def check_csv(text: str) -> Problems:
     """Problems that refuse the whole upload at once (before any job is queued)."""
     problems = Problems()
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():
         problems.add("csv", "REQUIRED", "the CSV is empty")
+        return problems
+    if len(text.encode()) > MAX_CSV_BYTES:
+        problems.add("csv", "TOO_LONG", f"the CSV is larger than {MAX_CSV_BYTES // 1_000_000} MB; split it")
         return problems
     try:
         header, records = _records(text)
     except csv.Error as exc:
         problems.add("csv", "INVALID", f"unreadable CSV: {exc}")
         return problems
-    unknown = [c for c in header if c not in COLUMNS]
+    unknown = [c for c in header if c and c not in COLUMNS]
+    repeated = sorted({c for c in header if c and header.count(c) > 1})
     if "name" not in header:
         problems.add("csv", "INVALID", "the first line must name the columns, including name")
     elif unknown:
         problems.add("csv", "INVALID", f"unknown columns: {', '.join(unknown)}")
+    elif repeated:
+        problems.add("csv", "INVALID", f"columns named twice: {', '.join(repeated)}")
     elif not records:
         problems.add("csv", "REQUIRED", "the CSV has no rows")
     elif len(records) > MAX_ROWS:
