@@ -15,6 +15,7 @@ from luach import RELATIVE_KEYS, DayKind
 from models.content import WEEKDAYS, AliyahAssignment, PrayerTime, TorahClass
 from services.content.problems import MAX_OFFSET_MINUTES, Problems
 from services.content.schedule import ALIYOT
+from services.mail import is_address
 from services.notices import aliyah_assigned
 
 MAX_ROUND_MINUTES = 60
@@ -131,6 +132,8 @@ async def assign_aliyah(values: dict[str, Any]) -> tuple[AliyahAssignment | None
         problems.add("date", "REQUIRED", "date is required")
     notify = bool(values.get("notify", False))
     email = problems.email("notifyEmail", values.get("notify_email") or "") or ""
+    if email and not is_address(email):
+        problems.add("notifyEmail", "INVALID", "notifyEmail is not an e-mail address")
     if notify and not email and "notifyEmail" not in {p.field for p in problems}:
         problems.add("notifyEmail", "REQUIRED", "an e-mail address is needed to notify")
     if problems:

@@ -1,0 +1,1 @@
+"""Resolvers of the webhooks domain."""

@@ -1,0 +1,165 @@
+"""Real local servers for the outbox: an SMTP server (aiosmtpd) and an HTTP webhook receiver.
+
+Both record what arrives and can be told, per delivery id, to answer with a given reply or to hang
+(after the message or request has fully arrived) until released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def wait_until(predicate: Callable[[], bool], timeout: float = 60.0, what: str = "condition") -> None:
+    """Poll until `predicate()` holds; fail (not a timed assertion: a guard against hanging) after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+@dataclass
+class Behaviour:
+    """What a server does for a delivery id: reply codes in turn (then success), or hang once."""
+
+    replies: list[Any] = field(default_factory=list)
+    hang_once: bool = False
+
+
+class _Script:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.by_id: dict[str, Behaviour] = {}
+        self.release = threading.Event()
+        self.hanging: set[str] = set()
+
+    def next(self, delivery_id: str) -> tuple[bool, Any]:
+        with self.lock:
+            behaviour = self.by_id.get(delivery_id)
+            if behaviour is None:
+                return False, None
+            if behaviour.hang_once:
+                behaviour.hang_once = False
+                self.hanging.add(delivery_id)
+                return True, None
+            return False, behaviour.replies.pop(0) if behaviour.replies else None
+
+
+class MailSink:
+    """aiosmtpd handler: every message received, by delivery id."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+        self.script = _Script()
+
+    def script_for(self, delivery_id: str, *replies: str, hang_once: bool = False) -> None:
+        self.script.by_id[delivery_id] = Behaviour(list(replies), hang_once)
+
+    def copies(self, delivery_id: str) -> list[Message]:
+        return [m for m in list(self.messages) if m["X-ShulGraph-Delivery"] == delivery_id]
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        message = message_from_bytes(envelope.original_content or envelope.content)
+        delivery_id = str(message["X-ShulGraph-Delivery"])
+        hang, reply = self.script.next(delivery_id)
+        self.messages.append(message)
+        if hang:
+            while not self.script.release.is_set():
+                await asyncio.sleep(0.05)
+            return "451 released after hanging"
+        return str(reply) if reply else "250 Message accepted"
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[MailSink, str]]:
+    """A running SMTP server on 127.0.0.1; yields the sink and its smtp:// URL."""
+    sink = MailSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield sink, f"smtp://127.0.0.1:{port}"
+    finally:
+        sink.script.release.set()
+        controller.stop()
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class WebhookReceiver:
+    """An HTTP server recording each POST; replies per `webhook-id` script (status codes), default 204."""
+
+    def __init__(self) -> None:
+        self.requests: list[Received] = []
+        self.script = _Script()
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/hooks"
+        receiver = self
+
+        class Handle(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("content-length") or 0))
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                delivery_id = headers.get("webhook-id", "")
+                hang, reply = receiver.script.next(delivery_id)
+                receiver.requests.append(Received(self.path, headers, body))
+                if hang:
+                    receiver.script.release.wait()
+                status = int(reply) if reply else 204
+                self.send_response(status)
+                if 300 <= status < 400:
+                    self.send_header("location", receiver.url + "/moved")
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handle)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def script_for(self, delivery_id: str, *statuses: int, hang_once: bool = False) -> None:
+        self.script.by_id[delivery_id] = Behaviour(list(statuses), hang_once)
+
+    def copies(self, delivery_id: str) -> list[Received]:
+        return [r for r in list(self.requests) if r.headers.get("webhook-id") == delivery_id]
+
+
+@contextmanager
+def webhook_receiver() -> Iterator[WebhookReceiver]:
+    receiver = WebhookReceiver()
+    receiver.thread.start()
+    try:
+        yield receiver
+    finally:
+        receiver.script.release.set()
+        receiver.server.shutdown()
+        receiver.server.server_close()

@@ -1,0 +1,121 @@
+"""Outgoing e-mail: queued with a delivery id, sent over real SMTP by the worker, retried on
+transient failures, failed with the reason on a 5xx, and written to the log without SMTP_URL."""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from typing import Any
+
+import asyncpg
+import pytest
+
+from config import Settings
+from services.mail import InvalidAddress, enqueue_email
+from tests.conftest import Factory
+from tests.outbox.servers import smtp_server
+from tests.outbox.support import job_row, queue_email, run_due
+
+
+def _payload(row: dict[str, Any]) -> dict[str, Any]:
+    value = row["result"]
+    result: dict[str, Any] = json.loads(value) if isinstance(value, str) else value
+    return result
+
+
+async def test_email_is_sent_over_smtp_with_the_delivery_id(
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        job = await queue_email(tenant.id, "gabbai@example.org", "Your aliyah", "Shalom\nSee you Shabbat")
+        delivery_id = job.payload["deliveryId"]
+        assert uuid.UUID(delivery_id)
+        await run_due(owner_db)
+        [message] = sink.copies(delivery_id)
+    assert message["To"] == "gabbai@example.org" and message["Subject"] == "Your aliyah"
+    assert message["Message-ID"] == f"<{delivery_id}@shulgraph.invalid>"
+    assert message["From"] == settings.mail_from
+    assert "See you Shabbat" in message.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    row = await job_row(owner_db, job.id)
+    assert row["status"] == "DONE" and row["attempts"] == 1
+    assert _payload(row)["deliveryId"] == delivery_id and _payload(row)["transport"] == "smtp"
+
+
+async def test_transient_smtp_failure_is_retried_with_the_same_delivery_id(
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        job = await queue_email(tenant.id, "member@example.org")
+        delivery_id = job.payload["deliveryId"]
+        sink.script_for(delivery_id, "451 4.3.0 mailbox busy, try later")
+        await run_due(owner_db)
+        row = await job_row(owner_db, job.id)
+        assert row["status"] == "PENDING" and row["attempts"] == 1
+        await run_due(owner_db, job.id)
+        copies = sink.copies(delivery_id)
+    assert len(copies) == 2
+    assert {c["Message-ID"] for c in copies} == {f"<{delivery_id}@shulgraph.invalid>"}
+    row = await job_row(owner_db, job.id)
+    assert row["status"] == "DONE" and row["attempts"] == 2
+
+
+async def test_unreachable_smtp_server_is_retried_later(
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    with smtp_server() as (_, url):
+        pass  # the port is closed again: nothing listens there
+    monkeypatch.setattr(settings, "smtp_url", url)
+    job = await queue_email(tenant.id, "member@example.org")
+    await run_due(owner_db)
+    row = await job_row(owner_db, job.id)
+    assert row["status"] == "PENDING" and row["attempts"] == 1 and row["run_after"] is not None
+
+
+async def test_permanent_refusal_fails_the_job_with_the_reason(
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        job = await queue_email(tenant.id, "nobody@example.org")
+        sink.script_for(job.payload["deliveryId"], "550 5.1.1 no such mailbox")
+        await run_due(owner_db)
+    row = await job_row(owner_db, job.id)
+    errors = json.loads(row["errors"]) if isinstance(row["errors"], str) else row["errors"]
+    assert row["status"] == "FAILED" and row["attempts"] == 1
+    assert "550" in errors[0]["message"] and "no such mailbox" in errors[0]["message"]
+
+
+async def test_without_smtp_url_the_message_is_written_to_the_log(
+    factory: Factory,
+    settings: Settings,
+    owner_db: asyncpg.Connection,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    tenant = await factory.tenant()
+    monkeypatch.setattr(settings, "smtp_url", None)
+    job = await queue_email(tenant.id, "member@example.org", "Yahrzeit", "Kaddish on Tuesday")
+    with caplog.at_level(logging.INFO, logger="shulgraph.mail"):
+        await run_due(owner_db)
+    [record] = [r for r in caplog.records if getattr(r, "delivery", None) == job.payload["deliveryId"]]
+    assert "delivered to the log" in record.getMessage()
+    assert record.to == "member@example.org" and record.body == "Kaddish on Tuesday"  # type: ignore[attr-defined]
+    row = await job_row(owner_db, job.id)
+    assert row["status"] == "DONE" and _payload(row)["transport"] == "log"
+
+
+@pytest.mark.parametrize("address", ["not-an-address", "a@b", "x@example.org\r\nBcc: victim@example.org", ""])
+async def test_malformed_address_is_refused_when_queued(factory: Factory, address: str) -> None:
+    from models.base import tenant_scope
+
+    tenant = await factory.tenant()
+    with pytest.raises(InvalidAddress):
+        async with tenant_scope(tenant.id):
+            await enqueue_email(address, "s", "b")
