@@ -69,6 +69,7 @@ class MailSink:
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        self.arrived_at: dict[int, float] = {}
         self.script = _Script()
 
     def script_for(self, delivery_id: str, *replies: str, hang_once: bool = False) -> None:
@@ -81,6 +82,7 @@ class MailSink:
         message = message_from_bytes(envelope.original_content or envelope.content)
         delivery_id = str(message["X-ShulGraph-Delivery"])
         hang, reply = self.script.next(delivery_id)
+        self.arrived_at[id(message)] = time.time()
         self.messages.append(message)
         if hang:
             while not self.script.release.is_set():
@@ -108,6 +110,7 @@ class Received:
     path: str
     headers: dict[str, str]
     body: bytes
+    arrived_at: float = field(default_factory=time.time)
 
     def json(self) -> Any:
         return json.loads(self.body)
