@@ -155,6 +155,14 @@ class AssignAliyahInput:
     notify_email: str | None = UNSET
 
 
+@strawberry.input(description="Notification settings stay as they are; assignAliyah changes them.")
+class UpdateAliyahAssignmentInput:
+    id: strawberry.ID
+    date: dt.date | None = UNSET
+    aliyah: Aliyah | None = UNSET
+    person_name: str | None = UNSET
+
+
 @strawberry.input
 class LocationInput:
     latitude: float
@@ -178,6 +186,16 @@ class SetHolidayOverrideInput:
     date: dt.date
     kind: OverrideKind
     time: dt.time
+    prayer_time_id: strawberry.ID | None = UNSET
+    note: str | None = UNSET
+
+
+@strawberry.input(description="A PRAYER_TIME override names its prayer time; another kind clears it.")
+class UpdateHolidayOverrideInput:
+    id: strawberry.ID
+    date: dt.date | None = UNSET
+    kind: OverrideKind | None = UNSET
+    time: dt.time | None = UNSET
     prayer_time_id: strawberry.ID | None = UNSET
     note: str | None = UNSET
 

@@ -42,10 +42,7 @@ async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPrefer
     return row, problems
 
 
-async def set_override(
-    values: dict[str, Any], prayer_time: PrayerTime | None
-) -> tuple[HolidayOverride | None, Problems]:
-    """Fix a time on a date; the same (date, kind, prayer time) replaces the earlier override."""
+def _override_values(values: dict[str, Any], prayer_time: PrayerTime | None) -> tuple[dict[str, Any], Problems]:
     problems = Problems()
     day: date | None = values.get("date")
     at: time | None = values.get("time")
@@ -61,13 +58,53 @@ async def set_override(
     elif kind != "PRAYER_TIME" and prayer_time is not None:
         problems.add("prayerTimeId", "INVALID", "only a PRAYER_TIME override names a prayer time")
     note = problems.text("note", values.get("note") or "", max_length=200) or ""
+    clean = {
+        "date": day,
+        "kind": kind,
+        "time": at,
+        "note": note,
+        "prayer_time_id": prayer_time.id if prayer_time else None,
+    }
+    return clean, problems
+
+
+def _target(clean: dict[str, Any]) -> Any:
+    return HolidayOverride.filter(date=clean["date"], kind=clean["kind"], prayer_time_id=clean["prayer_time_id"])
+
+
+async def set_override(
+    values: dict[str, Any], prayer_time: PrayerTime | None
+) -> tuple[HolidayOverride | None, Problems]:
+    """Fix a time on a date; the same (date, kind, prayer time) replaces the earlier override."""
+    clean, problems = _override_values(values, prayer_time)
     if problems:
         return None, problems
-    prayer_id = prayer_time.id if prayer_time else None
-    row = await HolidayOverride.filter(date=day, kind=kind, prayer_time_id=prayer_id).first()
+    row = await _target(clean).first()
     if row is None:
-        row = await HolidayOverride.create(date=day, kind=kind, prayer_time_id=prayer_id, time=at, note=note)
+        row = await HolidayOverride.create(**clean)
     else:
-        row.update_from_dict({"time": at, "note": note})
+        row.update_from_dict({"time": clean["time"], "note": clean["note"]})
         await row.save()
     return row, problems
+
+
+async def update_override(
+    row: HolidayOverride, values: dict[str, Any], prayer_time: PrayerTime | None
+) -> tuple[HolidayOverride | None, Problems]:
+    """Change one override by id (`prayer_time`: the one it names after the change, if any). Another
+    override already fixing the same date and target is a CONFLICT; nothing is written then."""
+    merged = {"date": row.date, "kind": row.kind, "time": row.time, "note": row.note, **values}
+    clean, problems = _override_values(merged, prayer_time)
+    if not problems and await _target(clean).exclude(id=row.id).exists():
+        problems.add("date", "CONFLICT", "another override already fixes this time on that date")
+    if problems:
+        return None, problems
+    row.update_from_dict(clean)
+    await row.save()
+    return row, problems
+
+
+async def reset_preferences() -> DailyContentPreference:
+    """Back to the defaults (the saved preferences are removed)."""
+    await DailyContentPreference.all().delete()
+    return await preferences()

@@ -7,7 +7,14 @@ from strawberry import UNSET
 
 from permissions import HasRole, Role
 from resolvers.content import access
-from schema.content.inputs import CreatePrayerTimeInput, SetHolidayOverrideInput, UpdatePrayerTimeInput, values_of
+from schema.content.enums import OverrideKind
+from schema.content.inputs import (
+    CreatePrayerTimeInput,
+    SetHolidayOverrideInput,
+    UpdateHolidayOverrideInput,
+    UpdatePrayerTimeInput,
+    values_of,
+)
 from schema.content.mutations.common import DeletePayload, changed, errors_of, not_found
 from schema.content.types import HolidayOverride, PrayerTime
 from schema.context import Info
@@ -70,6 +77,25 @@ class Mutation:
             return HolidayOverridePayload(holiday_override=None, user_errors=errors_of(problems))
         await changed(info)
         return HolidayOverridePayload(holiday_override=HolidayOverride.of(row), user_errors=[])
+
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def update_holiday_override(self, info: Info, input: UpdateHolidayOverrideInput) -> HolidayOverridePayload:
+        row = await access.by_global_id(info, input.id, "HolidayOverride")
+        if row is None:
+            return HolidayOverridePayload(holiday_override=None, user_errors=not_found())
+        prayer = None
+        if input.prayer_time_id is not UNSET and input.prayer_time_id is not None:
+            prayer = await access.by_global_id(info, input.prayer_time_id, "PrayerTime")
+            if prayer is None:
+                return HolidayOverridePayload(holiday_override=None, user_errors=not_found("prayerTimeId"))
+        elif input.prayer_time_id is UNSET and input.kind in (UNSET, None, OverrideKind.PRAYER_TIME):
+            prayer = await access.access_prayer_time(info, row.prayer_time_id)
+        values = values_of(input, skip=("id", "prayer_time_id"))
+        updated, problems = await preferences.update_override(row, values, prayer)
+        if updated is None:
+            return HolidayOverridePayload(holiday_override=None, user_errors=errors_of(problems))
+        await changed(info)
+        return HolidayOverridePayload(holiday_override=HolidayOverride.of(updated), user_errors=[])
 
     @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
     async def delete_holiday_override(self, info: Info, id: strawberry.ID) -> DeletePayload:

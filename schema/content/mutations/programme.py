@@ -9,6 +9,7 @@ from resolvers.content import access
 from schema.content.inputs import (
     AssignAliyahInput,
     CreateTorahClassInput,
+    UpdateAliyahAssignmentInput,
     UpdateDailyContentPreferencesInput,
     UpdateTorahClassInput,
     values_of,
@@ -18,6 +19,7 @@ from schema.content.types import AliyahAssignment, DailyContentPreferences, Tora
 from schema.context import Info
 from schema.errors import UserError
 from services.content import preferences
+from services.content.assignments import update_assignment
 from services.content.prayer_times import assign_aliyah, save_torah_class
 
 
@@ -78,6 +80,17 @@ class Mutation:
         return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])
 
     @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def update_aliyah_assignment(self, info: Info, input: UpdateAliyahAssignmentInput) -> AssignAliyahPayload:
+        current = await access.by_global_id(info, input.id, "AliyahAssignment")
+        if current is None:
+            return AssignAliyahPayload(assignment=None, user_errors=not_found())
+        row, problems = await update_assignment(current, values_of(input))
+        if row is None:
+            return AssignAliyahPayload(assignment=None, user_errors=errors_of(problems))
+        await changed(info)
+        return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])
+
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
     async def delete_aliyah_assignment(self, info: Info, id: strawberry.ID) -> DeletePayload:
         row = await access.by_global_id(info, id, "AliyahAssignment")
         if row is None:
@@ -93,5 +106,13 @@ class Mutation:
         row, problems = await preferences.update_preferences(values_of(input))
         if row is None:
             return DailyContentPreferencesPayload(preferences=None, user_errors=errors_of(problems))
+        await changed(info)
+        return DailyContentPreferencesPayload(preferences=DailyContentPreferences.of(row), user_errors=[])
+
+    @strawberry.mutation(
+        permission_classes=[HasRole(Role.EDITOR)], description="Back to the default daily items and zmanim."
+    )
+    async def reset_daily_content_preferences(self, info: Info) -> DailyContentPreferencesPayload:
+        row = await preferences.reset_preferences()
         await changed(info)
         return DailyContentPreferencesPayload(preferences=DailyContentPreferences.of(row), user_errors=[])

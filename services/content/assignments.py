@@ -1,0 +1,35 @@
+"""Changing a Torah-reading (aliyah) assignment by id: its date, aliyah or person.
+
+Assigning (and notifying) goes through `services.content.prayer_times.assign_aliyah`; a change here
+leaves the notification settings as they are.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from models.content import AliyahAssignment
+from services.content.problems import Problems
+from services.content.schedule import ALIYOT
+
+
+async def update_assignment(row: AliyahAssignment, values: dict[str, Any]) -> tuple[AliyahAssignment | None, Problems]:
+    """Nothing is written when there are problems; moving onto an aliyah already assigned on that
+    date is a CONFLICT."""
+    problems = Problems()
+    merged = {"date": row.date, "aliyah": row.aliyah, "person_name": row.person_name, **values}
+    person = problems.text("personName", merged["person_name"], max_length=200, required=True)
+    aliyah = merged["aliyah"]
+    if aliyah not in ALIYOT:
+        problems.add("aliyah", "INVALID", "unknown aliyah")
+    day: date | None = merged["date"]
+    if day is None:
+        problems.add("date", "REQUIRED", "date is required")
+    if not problems and await AliyahAssignment.filter(date=day, aliyah=aliyah).exclude(id=row.id).exists():
+        problems.add("aliyah", "CONFLICT", "that aliyah is already assigned on that date")
+    if problems:
+        return None, problems
+    row.update_from_dict({"date": day, "aliyah": aliyah, "person_name": person})
+    await row.save()
+    return row, problems
