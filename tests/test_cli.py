@@ -16,6 +16,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -247,7 +248,56 @@ async def test_serve_runs_as_the_app_role_alone(migrated: Database, tmp_path: Pa
         assert body["data"]["me"]["id"] == to_global_id("User", user["id"])
         assert body["data"]["me"]["email"] == email
         assert body["data"]["me"]["isPlatformAdmin"] is True
-        assert process.stop() in (0, -signal.SIGTERM), process.describe()
+        assert process.stop() == 0, process.describe()  # drained, not killed by its own signal
+    finally:
+        if popen.poll() is None:
+            popen.kill()
+            popen.wait()
+
+
+async def test_R1_serve_with_workers_drains_every_worker_process(migrated: Database, tmp_path: Path) -> None:
+    """`WORKERS=2`: uvicorn's supervisor passes SIGTERM on; each worker process fails readiness, then stops."""
+    from tests.services import redis_url
+    from tests.subscriptions.live import WSClient
+    from tests.test_embedded import Process, free_port, wait_ready
+
+    port = free_port()
+    env = {**migrated.env(), "ENVIRONMENT": "production", "REDIS_URL": redis_url(), "HOST": "127.0.0.1"}
+    env.update({"PORT": str(port), "WORKERS": "2", "SHUTDOWN_DRAIN_SECONDS": "3", "WS_INIT_TIMEOUT_SECONDS": "120"})
+    env.update({"LOG_LEVEL": "INFO", "LOG_JSON": "false"})
+    env.pop("MIGRATIONS_DATABASE_URL")
+    stdout, stderr = tmp_path / "serve.out", tmp_path / "serve.err"
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        popen = subprocess.Popen(
+            [sys.executable, "main.py", "serve"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+        )
+    process = Process(popen, stdout, stderr)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await asyncio.to_thread(wait_ready, process, base)
+        await asyncio.to_thread(
+            process.wait_for, r"(?s)Application startup complete.*Application startup complete", "err"
+        )
+        socket = await WSClient.open(f"ws://127.0.0.1:{port}/graphql")  # open, not yet initialised
+        popen.send_signal(signal.SIGTERM)
+        draining: dict[str, Any] | None = None
+        async with httpx.AsyncClient(
+            base_url=base, timeout=10, limits=httpx.Limits(max_keepalive_connections=0)
+        ) as client:
+            while draining is None:
+                try:
+                    response = await client.get("/health/ready")
+                except httpx.TransportError:
+                    break
+                if response.status_code == 503:
+                    draining = response.json()
+                await asyncio.sleep(0.05)
+        assert draining is not None and draining["reason"] == "draining", process.describe()
+        assert await socket.close_code(timeout=60) == 1012
+        assert await asyncio.to_thread(popen.wait, 60) == 0, process.describe()
+        assert process.err().count("draining: readiness fails") == 2, process.describe()
+        assert process.err().count("stopped accepting connections") == 2, process.describe()
+        assert "Traceback" not in process.err(), process.describe()
     finally:
         if popen.poll() is None:
             popen.kill()

@@ -25,7 +25,7 @@ import asyncpg
 import httpx
 import pytest
 
-from config import ROOT
+from config import ROOT, Settings
 from models.identity import Role
 from schema.relay import from_global_id
 from tests.conftest import GQL, OWNER_URL, Actor, Factory, unique
@@ -348,3 +348,29 @@ async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
     await jobs.run_pending()  # another worker takes the released job at once
     assert (await _job(owner_db, job_id))["status"] == "DONE"
     assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 2
+
+
+def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
+    from services.lifecycle import drain_seconds
+
+    assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": None})) == 5.0
+    embedded = Settings(database_url="sqlite://:memory:", shutdown_drain_seconds=None)
+    assert drain_seconds(embedded) == 0.0
+    assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": 2.5})) == 2.5
+
+
+def test_R1_signals_start_the_drain_and_a_second_sigint_cuts_it_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from services import lifecycle
+
+    monkeypatch.setattr(lifecycle, "_draining", False)  # this test process serves other tests' requests
+    server = lifecycle.DrainingServer(uvicorn.Config("main:create_app", factory=True), drain_seconds=60)
+    server.handle_exit(signal.SIGTERM, None)
+    assert lifecycle.draining() and not server.should_exit
+    server.handle_exit(signal.SIGTERM, None)  # a repeated SIGTERM (the supervisor's, the platform's) changes nothing
+    assert not server.should_exit
+    server.handle_exit(signal.SIGINT, None)
+    assert server.should_exit and not server.force_exit
+    server.handle_exit(signal.SIGINT, None)
+    assert server.force_exit
