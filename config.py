@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_lockout_seconds: int = 900
     password_min_length: int = 10
+    login_address_failure_limit: str = "50/15 minutes"  # refused sign-ins per client address, `limits` notation
+    session_max_days: int = Field(default=30, ge=1)  # a sign-in ends this long after it began, refreshed or not
+    session_idle_days: int = Field(default=14, ge=1)  # a session not refreshed for this long ends
+    session_cleanup_interval_seconds: int = Field(default=3600, ge=60)  # the worker deletes ended sessions
 
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []

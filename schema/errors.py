@@ -48,17 +48,30 @@ class UserErrorCode(Enum):
 
 
 @strawberry.type
+class UserErrorExtensions:
+    """Details some user errors add; null when there are none."""
+
+    retry_after_seconds: int | None = strawberry.field(
+        default=None, description="Seconds until the same request may succeed (e.g. a locked sign-in)."
+    )
+
+
+@strawberry.type
 class UserError:
     """An expected failure of a mutation: which input field, a stable code, a readable message."""
 
     field: list[str] | None
     code: UserErrorCode
     message: str
+    extensions: UserErrorExtensions | None = None
 
 
-def user_error(field: str | list[str] | None, code: UserErrorCode, message: str) -> UserError:
+def user_error(
+    field: str | list[str] | None, code: UserErrorCode, message: str, retry_after_seconds: int | None = None
+) -> UserError:
     path = [field] if isinstance(field, str) else field
-    return UserError(field=path, code=code, message=message)
+    extensions = UserErrorExtensions(retry_after_seconds=retry_after_seconds) if retry_after_seconds else None
+    return UserError(field=path, code=code, message=message, extensions=extensions)
 
 
 def _is_expected(error: GraphQLError) -> bool:

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import importlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,10 @@ log = logging.getLogger("shulgraph.worker")
 
 HANDLER_MODULES: list[str] = ["services.memorial_import", "services.mail", "services.webhooks"]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
+
+PERIODIC_TASKS: dict[str, str] = {"services.sessions:delete_ended_sessions": "session_cleanup_interval_seconds"}
+"""Upkeep the worker runs at start and then every `<setting>` seconds: "module:function" (called with
+the settings) -> the name of the interval setting. Tasks must be safe to run on several workers at once."""
 
 RETRY_BASE_SECONDS = 5
 
@@ -252,6 +257,24 @@ async def run_pending(limit: int | None = None, stop: asyncio.Event | None = Non
     return count
 
 
+async def run_periodic(settings: Settings, last_run: dict[str, float]) -> int:
+    """Run the `PERIODIC_TASKS` that are due (`last_run`: task -> monotonic time of its last run);
+    returns how many ran. A failing task is logged and tried again at its next turn."""
+    now = time.monotonic()
+    ran = 0
+    for target, interval_setting in PERIODIC_TASKS.items():
+        if target in last_run and now - last_run[target] < float(getattr(settings, interval_setting)):
+            continue
+        last_run[target] = now
+        module, _, name = target.partition(":")
+        try:
+            await getattr(importlib.import_module(module), name)(settings)
+        except Exception:
+            log.exception("periodic task failed", extra={"task": target})
+        ran += 1
+    return ran
+
+
 async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: float = 1.0, broadcast: Any = None) -> None:
     """Poll for due jobs until `stop` is set; a job interrupted by a crash is retried later.
 
@@ -269,12 +292,14 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     _broadcast = broadcast
     wake = _wakeup = asyncio.Event()
     log.info("worker started")
+    periodic_runs: dict[str, float] = {}
     try:
         while not stop.is_set():
             try:
                 await run_pending(stop=stop)
             except Exception:
                 log.exception("worker loop error")
+            await run_periodic(settings, periodic_runs)
             wake.clear()
             waits = {asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())}
             _, pending = await asyncio.wait(waits, timeout=poll_seconds, return_when=asyncio.FIRST_COMPLETED)

@@ -9,6 +9,12 @@ except within the grace window: for `refresh_grace_seconds` after its rotation, 
 predecessor of the family's live token is still answered with a new access token, but never with a
 refresh token (the browser tab that lost the race keeps the cookie its sibling received). Access
 tokens carry their family id (`sid`), so revoking a family ends its access tokens at once too.
+
+A session ends `session_max_days` after its sign-in however often it is refreshed, and earlier when
+it goes `session_idle_days` without a refresh; a refresh after that revokes it (reason "expired").
+Each refresh token expires at the soonest of its own lifetime and those two ends.
+`delete_ended_sessions` (run by the worker) deletes expired tokens and, a day after they ended,
+revoked or lapsed sessions.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from typing import Any
 
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from config import Settings
@@ -32,6 +39,7 @@ from services.tokens import hash_secret, new_secret, secret_kind
 log = logging.getLogger("shulgraph.security")
 
 INVALID = "the session has ended; sign in again"
+ENDED_SESSION_RETENTION = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -41,22 +49,41 @@ class Rotation:
     user_id: int
     family_id: int
     refresh_token: str | None
+    expires_at: datetime | None = None  # when `refresh_token` expires
+
+
+def session_end(settings: Settings, created_at: datetime, last_used_at: datetime) -> datetime:
+    """When a session ends unless it is refreshed first: its absolute cap or its idle limit."""
+    return min(
+        created_at + timedelta(days=settings.session_max_days),
+        last_used_at + timedelta(days=settings.session_idle_days),
+    )
+
+
+def open_sessions(settings: Settings, now: datetime) -> Q:
+    """The filter of sessions that are neither revoked nor past their idle limit or absolute cap."""
+    return Q(
+        revoked_at__isnull=True,
+        created_at__gt=now - timedelta(days=settings.session_max_days),
+        last_used_at__gt=now - timedelta(days=settings.session_idle_days),
+    )
+
+
+def _token_expiry(settings: Settings, created_at: datetime, now: datetime) -> datetime:
+    return min(now + timedelta(seconds=settings.refresh_token_ttl_seconds), session_end(settings, created_at, now))
 
 
 async def start_session(settings: Settings, user_id: int, user_agent: str = "", ip_address: str = "") -> Rotation:
     """Open a family for a fresh sign-in and issue its first refresh token."""
     now = datetime.now(UTC)
     secret = new_secret("refresh")
+    expires_at = _token_expiry(settings, now, now)
     async with in_transaction():
         family = await SessionFamily.create(
             user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
         )
-        await RefreshToken.create(
-            family_id=family.id,
-            token_hash=hash_secret(secret),
-            expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
-        )
-    return Rotation(user_id=user_id, family_id=family.id, refresh_token=secret)
+        await RefreshToken.create(family_id=family.id, token_hash=hash_secret(secret), expires_at=expires_at)
+    return Rotation(user_id=user_id, family_id=family.id, refresh_token=secret, expires_at=expires_at)
 
 
 async def _find(secret: str) -> RefreshToken | None:
@@ -72,21 +99,26 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
     """Exchange a refresh token for its successor; raises `Unauthenticated` for anything else."""
     now = now or datetime.now(UTC)
     token = await _find(secret)
-    if token is None or token.family.revoked_at is not None or token.expires_at <= now:
+    if token is None or token.family.revoked_at is not None:
         raise Unauthenticated(INVALID)
     family: SessionFamily = token.family
+    if session_end(settings, family.created_at, family.last_used_at) <= now:
+        await revoke_family(family.id, "expired", broadcast)
+        extra = {"event": "session_expired", "user_id": family.user_id, "family_id": family.id}
+        log.info("session expired", extra=extra)
+        raise Unauthenticated(INVALID)
+    if token.expires_at <= now:
+        raise Unauthenticated(INVALID)
     async with in_transaction():
         claimed = await RefreshToken.filter(id=token.id, replaced_at__isnull=True).update(replaced_at=now)
         if claimed:
             successor = new_secret("refresh")
+            expires_at = _token_expiry(settings, family.created_at, now)
             await RefreshToken.create(
-                family_id=family.id,
-                parent_id=token.id,
-                token_hash=hash_secret(successor),
-                expires_at=now + timedelta(seconds=settings.refresh_token_ttl_seconds),
+                family_id=family.id, parent_id=token.id, token_hash=hash_secret(successor), expires_at=expires_at
             )
             await SessionFamily.filter(id=family.id).update(last_used_at=now)
-            return Rotation(user_id=family.user_id, family_id=family.id, refresh_token=successor)
+            return Rotation(family.user_id, family.id, successor, expires_at)
     rotated = await RefreshToken.filter(id=token.id).values_list("replaced_at", flat=True)
     replaced_at = rotated[0] if rotated else None
     grace = timedelta(seconds=settings.refresh_grace_seconds)
@@ -150,16 +182,37 @@ async def denylist_access_token(
         await kv.set(denylist_key(jti), "1", ttl)
 
 
+async def delete_ended_sessions(settings: Settings, now: datetime | None = None) -> tuple[int, int]:
+    """Delete expired refresh tokens, the tokens of revoked sessions, and sessions that were revoked
+    or lapsed (idle limit, absolute cap) more than `ENDED_SESSION_RETENTION` ago; (tokens, sessions)."""
+    now = now or datetime.now(UTC)
+    kept = now - ENDED_SESSION_RETENTION
+    revoked = SessionFamily.filter(revoked_at__isnull=False).values("id")
+    tokens = await RefreshToken.filter(Q(expires_at__lte=now) | Q(family_id__in=Subquery(revoked))).delete()
+    sessions = await SessionFamily.filter(
+        Q(revoked_at__lt=kept)
+        | Q(revoked_at__isnull=True, created_at__lt=kept - timedelta(days=settings.session_max_days))
+        | Q(revoked_at__isnull=True, last_used_at__lt=kept - timedelta(days=settings.session_idle_days))
+    ).delete()
+    if tokens or sessions:
+        log.info("ended sessions deleted", extra={"event": "sessions_deleted", "tokens": tokens, "sessions": sessions})
+    return int(tokens), int(sessions)
+
+
 def refresh_cookie(request: HTTPConnection, settings: Settings) -> str | None:
     value = request.cookies.get(settings.refresh_cookie_name)
     return value or None
 
 
-def set_refresh_cookie(response: Response, settings: Settings, token: str) -> None:
+def set_refresh_cookie(response: Response, settings: Settings, token: str, expires_at: datetime | None = None) -> None:
+    """The HttpOnly refresh cookie; it lives as long as the token (`expires_at`) when that is known."""
+    max_age = settings.refresh_token_ttl_seconds
+    if expires_at is not None:
+        max_age = max(1, int((expires_at - datetime.now(UTC)).total_seconds()))
     response.set_cookie(
         settings.refresh_cookie_name,
         token,
-        max_age=settings.refresh_token_ttl_seconds,
+        max_age=max_age,
         path=settings.refresh_cookie_path,
         secure=settings.secure_cookies,
         httponly=True,

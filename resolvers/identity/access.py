@@ -1,11 +1,13 @@
-"""The one road from an id to a membership: only memberships of the current tenant."""
+"""The one road from an id to a membership (of the current tenant) or a session (my own, open)."""
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from models.identity import Membership, SessionFamily
 from schema.context import Info
+from services.sessions import open_sessions
 
 log = logging.getLogger("shulgraph.access")
 
@@ -25,7 +27,8 @@ async def access_session(info: Info, pk: int) -> SessionFamily | None:
     user_id = info.context.principal.user_id
     if user_id is None:
         return None
-    row = await SessionFamily.get_or_none(id=pk, user_id=user_id, revoked_at__isnull=True)
+    now = datetime.now(UTC)
+    row = await SessionFamily.filter(open_sessions(info.context.settings, now), id=pk, user_id=user_id).first()
     if row is None:
         log.info("access denied or missing", extra={"type": "Session", "id": pk, "user": user_id})
     return row

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
+
+from graphql import GraphQLError
 
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, graphql_error, user_error
@@ -24,21 +27,36 @@ def claim_auth_operation(info: Info) -> bool:
 async def refuse_auth_operation(info: Info, email: str | None = None) -> None:
     """Refuse an extra auth mutation; a refused sign-in still counts as a failure for its e-mail."""
     if email is not None:
-        await record_refused_attempt(info.context.settings, email)
+        await record_refused_attempt(info.context.settings, info.context.kv, email)
     raise graphql_error(ErrorCode.OPERATION_NOT_ALLOWED, REFUSED)
 
 
 def user_errors(problems: Iterable[Problem]) -> list[UserError]:
-    return [user_error(p.field, UserErrorCode[p.code], p.message) for p in problems]
+    return [user_error(p.field, UserErrorCode[p.code], p.message, p.retry_after) for p in problems]
 
 
-def set_cookie(info: Info, refresh_token: str) -> None:
+def set_cookie(info: Info, refresh_token: str, expires_at: datetime | None = None) -> None:
     response = info.context.response
     if response is not None:
-        set_refresh_cookie(response, info.context.settings, refresh_token)
+        set_refresh_cookie(response, info.context.settings, refresh_token, expires_at)
 
 
 def clear_cookie(info: Info) -> None:
     response = info.context.response
     if response is not None:
         clear_refresh_cookie(response, info.context.settings)
+
+
+def retry_after_header(info: Info, seconds: int | None) -> None:
+    response = info.context.response
+    if response is not None and seconds:
+        response.headers["Retry-After"] = str(seconds)
+
+
+def throttled(info: Info, seconds: int, message: str) -> GraphQLError:
+    """A THROTTLED error with `extensions.retryAfterSeconds`; the HTTP answer becomes 429 with Retry-After."""
+    response = info.context.response
+    if response is not None:
+        response.status_code = 429
+    retry_after_header(info, seconds)
+    return graphql_error(ErrorCode.THROTTLED, message, retryAfterSeconds=seconds)

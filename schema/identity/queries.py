@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import strawberry
 
@@ -12,6 +12,7 @@ from resolvers.identity.access import access_membership, access_session
 from schema.context import Info
 from schema.identity.types import Me, Membership, Session
 from schema.relay import Connection, paginate, register_node
+from services.sessions import open_sessions
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:
@@ -43,12 +44,12 @@ class Query:
 
     @strawberry.field(
         permission_classes=[IsAuthenticated],
-        description="My signed-in sessions, most recently used first; `current` is the one asking.",
+        description="My open sessions (not revoked, idle or past their absolute lifetime), most recently "
+        "used first; `current` is the one asking.",
     )
     async def sessions(self, info: Info) -> list[Session]:
         context = info.context
-        idle_since = datetime.now(UTC) - timedelta(seconds=context.settings.refresh_token_ttl_seconds)
         rows = await m.SessionFamily.filter(
-            user_id=context.principal.user_id, revoked_at__isnull=True, last_used_at__gt=idle_since
+            open_sessions(context.settings, datetime.now(UTC)), user_id=context.principal.user_id
         ).order_by("-last_used_at", "-id")
         return [Session.of(row, context.principal.session_id) for row in rows]

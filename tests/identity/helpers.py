@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import socket
 from collections.abc import AsyncIterator
@@ -25,8 +26,9 @@ ORIGIN = "https://admin.example.org"
 class Browser:
     """One browser: its own cookie jar (the refresh cookie lives there), talking to the app over ASGI."""
 
-    def __init__(self, app: Any, settings: Settings, user_agent: str = "pytest-browser") -> None:
-        transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50001))
+    def __init__(self, app: Any, settings: Settings, user_agent: str = "pytest-browser",
+                 address: str = "127.0.0.1") -> None:
+        transport = httpx.ASGITransport(app=app, client=(address, 50001))
         self.client = httpx.AsyncClient(
             transport=transport, base_url="http://testserver", headers={"user-agent": user_agent}
         )
@@ -75,6 +77,15 @@ class Browser:
 
     async def refresh(self) -> dict[str, Any]:
         return await self.op("RefreshSession")
+
+
+_addresses = itertools.count(1)
+
+
+def fresh_address() -> str:
+    """A client address of its own, so per-address sign-in limits do not couple tests."""
+    n = next(_addresses)
+    return f"10.77.{(n >> 8) & 255}.{n & 255}"
 
 
 def login_input(email: str, password: str = DEFAULT_PASSWORD) -> dict[str, Any]:

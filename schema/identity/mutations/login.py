@@ -6,16 +6,24 @@ from datetime import datetime
 
 import strawberry
 
-from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, set_cookie
+from resolvers.identity.auth import (
+    claim_auth_operation,
+    refuse_auth_operation,
+    retry_after_header,
+    set_cookie,
+    throttled,
+)
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.identity.inputs import LoginInput
 from schema.identity.types import User
 from services.identity import authenticate_password
+from services.login_throttle import address_retry_after, count_address_failure
 from services.sessions import start_session
 from services.tokens import issue_access_token
 
 INVALID_CREDENTIALS = "the e-mail or password is not correct"
+THROTTLED = "too many refused sign-ins from this address; try again later"
 
 
 @strawberry.type
@@ -30,20 +38,29 @@ class LoginPayload:
 class LoginMutation:
     @strawberry.mutation(
         description="Sign in with e-mail and password. Wrong password, unknown e-mail and locked account "
-        "answer alike (INVALID_CREDENTIALS). Sets the refresh-token cookie."
+        "answer alike (INVALID_CREDENTIALS); while the e-mail is locked the userError carries "
+        "`extensions.retryAfterSeconds` and the response a Retry-After header. An address with too "
+        "many refused sign-ins is THROTTLED (HTTP 429, Retry-After, `extensions.retryAfterSeconds`). "
+        "Sets the refresh-token cookie."
     )
     async def login(self, info: Info, input: LoginInput) -> LoginPayload | None:
         if not claim_auth_operation(info):
             await refuse_auth_operation(info, input.email)
         context = info.context
-        user = await authenticate_password(context.settings, input.email, input.password)
+        wait = await address_retry_after(context.settings, context.client_ip)
+        if wait is not None:
+            raise throttled(info, wait, THROTTLED)
+        result = await authenticate_password(context.settings, context.kv, input.email, input.password)
+        user = result.user
         if user is None:
-            error = user_error(None, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
+            await count_address_failure(context.settings, context.client_ip)
+            retry_after_header(info, result.retry_after)
+            error = user_error(None, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, result.retry_after)
             return LoginPayload(access_token=None, access_token_expires_at=None, user=None, user_errors=[error])
         session = await start_session(context.settings, user.id, context.user_agent, context.client_ip)
         token, claims = issue_access_token(context.settings, user.id, session_id=session.family_id)
         if session.refresh_token:
-            set_cookie(info, session.refresh_token)
+            set_cookie(info, session.refresh_token, session.expires_at)
         return LoginPayload(
             access_token=token, access_token_expires_at=claims.expires_at, user=User.of(user), user_errors=[]
         )

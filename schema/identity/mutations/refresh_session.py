@@ -44,5 +44,5 @@ class RefreshSessionMutation:
             raise
         token, claims = issue_access_token(context.settings, rotation.user_id, session_id=rotation.family_id)
         if rotation.refresh_token:
-            set_cookie(info, rotation.refresh_token)
+            set_cookie(info, rotation.refresh_token, rotation.expires_at)
         return RefreshSessionPayload(access_token=token, access_token_expires_at=claims.expires_at, user_errors=[])
