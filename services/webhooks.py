@@ -15,6 +15,7 @@ address, and redirects are not followed.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -23,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+from cryptography.exceptions import InvalidTag
 
 from config import get_settings
 from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
@@ -99,10 +101,13 @@ class Outcome:
 
 
 async def post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Outcome:
-    """One attempt: POST the signed event to the endpoint's checked address."""
+    """One attempt: POST the signed event to the endpoint's checked address, within the timeout in total."""
     settings = get_settings()
     body = body_of(delivery)
-    secret = open_secret(endpoint.secret_sealed, endpoint.tenant_id)
+    try:
+        secret = open_secret(endpoint.secret_sealed, endpoint.tenant_id)
+    except (ValueError, InvalidTag):
+        return Outcome(False, False, None, "the endpoint's secret cannot be opened (was SECRETS_KEY changed?)")
     headers = {
         "content-type": "application/json",
         "user-agent": "ShulGraph-Webhooks/1",
@@ -112,20 +117,35 @@ async def post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Outcome:
         url, extra_headers, extensions = await pinned_request(endpoint.url, settings.webhook_allow_private_targets)
     except RefusedTarget as error:
         return Outcome(False, False, None, str(error))
+    timeout = settings.webhook_timeout_seconds
     try:
-        async with httpx.AsyncClient(timeout=settings.webhook_timeout_seconds, follow_redirects=False) as client:
-            response = await client.post(url, content=body, headers={**headers, **extra_headers}, extensions=extensions)
-    except httpx.TimeoutException as error:
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client,
+            client.stream("POST", url, content=body, headers={**headers, **extra_headers}, extensions=extensions)
+            as response,
+        ):
+            code = response.status_code
+            excerpt = await _excerpt(response) if not 200 <= code < 400 else ""
+    except (TimeoutError, httpx.TimeoutException) as error:
         return Outcome(False, True, None, f"timeout: {type(error).__name__}")
     except httpx.HTTPError as error:
         return Outcome(False, True, None, f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH])
-    code = response.status_code
     if 200 <= code < 300:
         return Outcome(True, False, code, "")
-    text = f"HTTP {code}: {response.text[:200]}"
     if 300 <= code < 400:
         return Outcome(False, False, code, f"HTTP {code}: redirects are not followed")
-    return Outcome(False, code >= 500 or code in {408, 429}, code, text)
+    return Outcome(False, code >= 500 or code in {408, 429}, code, f"HTTP {code}: {excerpt}")
+
+
+async def _excerpt(response: httpx.Response, limit: int = 200) -> str:
+    """The start of an error answer; the rest is never read."""
+    chunks = b""
+    async for chunk in response.aiter_raw():
+        chunks += chunk
+        if len(chunks) >= limit:
+            break
+    return chunks[:limit].decode(errors="replace")
 
 
 class DeliveryRetry(RuntimeError):

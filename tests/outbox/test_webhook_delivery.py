@@ -221,3 +221,22 @@ async def test_deleting_an_endpoint_drops_its_pending_deliveries(
     await run_due(owner_db)
     assert receiver.copies(row["delivery_id"]) == []
     assert await owner_db.fetchval("SELECT status FROM job WHERE id = $1", row["job_id"]) == "DONE"
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_secret_sealed_under_another_key_fails_the_delivery_clearly(
+    gql: GQL,
+    factory: Factory,
+    owner_db: asyncpg.Connection,
+    receiver: WebhookReceiver,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    monkeypatch.setattr(settings, "secrets_key", "a-key-the-secret-was-not-sealed-with")
+    await create_message(gql, admin, "Key rotated")
+    await run_due(owner_db)
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
+    assert "SECRETS_KEY" in row["last_error"] and receiver.copies(row["delivery_id"]) == []
