@@ -1,0 +1,99 @@
+"""Software releases: the platform's catalogue, a synagogue's channel, UPDATE_APP and the reported version."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from models.base import tenant_scope
+from models.devices import DeviceCommand
+from models.identity import Role
+from services.device_commands import version_key
+from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.devices.helpers import make_tv
+
+PUBLISH = """
+mutation($input: PublishSoftwareReleaseInput!) {
+  publishSoftwareRelease(input: $input) { release { id version channel url checksum } userErrors { field code } }
+}"""
+PIN = "mutation($c: ReleaseChannel!) { setReleaseChannel(input: {channel: $c}) { channel userErrors { code } } }"
+FLEET = "{ releaseChannel devices(first: 10) { edges { node { appVersion upToDate targetRelease { version } } } } }"
+COMMAND = "query($id: ID!) { node(id: $id) { ... on DeviceCommand { status detail payload } } }"
+
+
+async def publish(gql: GQL, platform: Actor, version: str, channel: str) -> dict[str, Any]:
+    release = {
+        "version": version,
+        "channel": channel,
+        "url": f"https://dl.example.org/{version}.apk",
+        "checksum": "c" * 64,
+    }
+    result = await gql(PUBLISH, {"input": release}, actor=platform)
+    assert result["data"]["publishSoftwareRelease"]["userErrors"] == [], result
+    published: dict[str, Any] = result["data"]["publishSoftwareRelease"]["release"]
+    return published
+
+
+def test_versions_order_numerically_with_pre_releases_first() -> None:
+    assert version_key("1.10.0") > version_key("1.9.12")
+    assert version_key("2.0.0-beta.1") < version_key("2.0.0") < version_key("2.0.1-beta.1")
+    assert version_key("1.2") == version_key("1.2.0")
+
+
+async def test_update_app_follows_the_pinned_channel_and_the_reported_version_closes_the_loop(
+    gql: GQL, factory: Factory
+) -> None:
+    platform = await factory.platform_admin()
+    admin = await factory.member(role=Role.ADMIN)
+    other = await factory.member(role=Role.ADMIN)
+    major = int(time.time() * 1000)  # newer than every release other tests published
+    stable = await publish(gql, platform, f"{major}.0.0", "STABLE")
+    beta = await publish(gql, platform, f"{major}.1.0-beta.1", "BETA")
+    assert (await gql(PIN, {"c": "BETA"}, actor=admin))["data"]["setReleaseChannel"]["channel"] == "BETA"
+    tv = await make_tv(admin.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    await make_tv(other.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+
+    fleet = (await gql(FLEET, actor=admin))["data"]
+    assert fleet["releaseChannel"] == "BETA"
+    assert [e["node"] for e in fleet["devices"]["edges"]] == [
+        {"appVersion": "1.0.0", "upToDate": False, "targetRelease": {"version": beta["version"]}}
+    ]
+    theirs = (await gql(FLEET, actor=other))["data"]
+    assert theirs["releaseChannel"] == "STABLE"
+    assert theirs["devices"]["edges"][0]["node"]["targetRelease"] == {"version": stable["version"]}
+
+    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "UPDATE_APP"}}, actor=admin)
+    command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
+    command = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
+    assert command["status"] == "PENDING"
+    assert command["payload"]["release"] == {
+        "version": beta["version"],
+        "channel": "BETA",
+        "url": beta["url"],
+        "checksum": beta["checksum"],
+    }
+    stable_only = {"input": {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": stable["version"]}}}
+    refused = await gql.op("SendDeviceCommand", stable_only, actor=admin)
+    assert [e["code"] for e in refused["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": "1.0.0"}}, headers=tv.headers)
+    assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
+    done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
+    assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {beta['version']}"
+    node = (await gql(FLEET, actor=admin))["data"]["devices"]["edges"][0]["node"]
+    assert node == {"appVersion": beta["version"], "upToDate": True, "targetRelease": {"version": beta["version"]}}
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=tv.device.id).count() == 1
+
+
+async def test_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert error_codes(await gql(PIN, {"c": "BETA"}, actor=editor)) == ["FORBIDDEN"]
+    assert (await gql("{ releaseChannel }", actor=editor))["data"]["releaseChannel"] == "STABLE"
+    owner = await factory.member(role=Role.OWNER)
+    release = {"version": "1.0.0", "channel": "STABLE", "url": "https://dl.example.org/x.apk", "checksum": "d" * 64}
+    assert error_codes(await gql(PUBLISH, {"input": release}, actor=owner)) == ["FORBIDDEN"]
+    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
+    assert error_codes(await gql(PIN, {"c": "BETA"}, headers=tv.headers)) == ["FORBIDDEN"]
+    assert error_codes(await gql(PIN, {"c": "BETA"})) == ["UNAUTHENTICATED"]
