@@ -5,7 +5,8 @@ until each TV has the new state, and the resident memory each idle subscription 
 Starts PostgreSQL and Redis (or uses TEST_POSTGRES_URL / TEST_REDIS_URL), migrates a fresh database, and
 serves with two uvicorn processes in production mode. Each N gets its own synagogue with N paired devices.
 The TVs are websocket clients in this process, so the latencies include their own parsing and scheduling;
-the machine's cores are shared by the clients and both servers. It measures; it asserts nothing.
+the machine's cores are shared by the clients and both servers, so the CPU time the servers and the clients
+spent on the change is reported beside the latencies. It measures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -86,6 +87,17 @@ async def seed_fleet(owner_url: str, size: int) -> Fleet:
         await Tortoise.close_connections()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -141,6 +153,8 @@ async def run_size(bases: list[str], pids: list[int], owner_url: str, size: int)
     idle = [rss_kib(pid) for pid in pids]
     per_subscription = sum(after - before for before, after in zip(baseline, idle, strict=True)) / size
 
+    server_cpu = sum(cpu_seconds(pid) for pid in pids)
+    client_cpu = own_cpu_seconds()
     started = time.perf_counter()
     waits = [asyncio.create_task(tv.until_message_shown(started)) for tv in tvs]
     async with httpx.AsyncClient(base_url=bases[0], timeout=60) as client:
@@ -149,28 +163,39 @@ async def run_size(bases: list[str], pids: list[int], owner_url: str, size: int)
     if answer.get("errors") or answer["data"]["createMessage"]["userErrors"]:
         raise RuntimeError(f"createMessage failed: {answer}")
     latencies = [seconds * 1000 for seconds in await asyncio.gather(*waits)]
+    server_cpu = sum(cpu_seconds(pid) for pid in pids) - server_cpu
+    client_cpu = own_cpu_seconds() - client_cpu
     await asyncio.gather(*(tv.connection.close() for tv in tvs))
     return {
         "p50": percentile(latencies, 0.50),
         "p99": percentile(latencies, 0.99),
         "max": max(latencies),
         "rss": per_subscription,
+        "server_cpu": server_cpu * 1000,
+        "client_cpu": client_cpu * 1000,
     }
 
 
 def table(rows: list[tuple[int, dict[str, float]]]) -> str:
     lines = [
-        "| subscribers | p50 ms | p99 ms | max ms | RSS per idle subscription (KiB, servers) |",
-        "|---:|---:|---:|---:|---:|",
+        "| subscribers | p50 ms | p99 ms | max ms | servers' CPU ms | TVs' CPU ms "
+        "| RSS per idle subscription (KiB, servers) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in rows:
-        lines.append(f"| {size:,} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} | {r['rss']:.1f} |")
+        lines.append(
+            f"| {size:,} | {r['p50']:.1f} | {r['p99']:.1f} | {r['max']:.1f} | {r['server_cpu']:.0f} "
+            f"| {r['client_cpu']:.0f} | {r['rss']:.1f} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.fanout", description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--sizes", type=int, nargs="*", default=[200, 1000, 2000])
+    parser.add_argument(
+        "--ws", default="websockets-sansio", help="uvicorn's websocket implementation (as `main.py serve` uses)"
+    )
     args = parser.parse_args(argv)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 65536)), hard))
@@ -179,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     database = f"shulgraph_fanout_{uuid.uuid4().hex[:8]}"
     servers_running: list[subprocess.Popen[bytes]] = []
     rows: list[tuple[int, dict[str, float]]] = []
+    load_before = os.getloadavg()[0]
     with services() as servers:
         ports = [free_port(), free_port()]
         envs = [
@@ -206,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             for index, (port, env) in enumerate(zip(ports, envs, strict=True)):
                 log = workdir / f"server-{index}.log"
                 command = [sys.executable, "-m", "uvicorn", "main:create_app", "--factory", "--host", "127.0.0.1"]
-                command += ["--port", str(port), "--ws", "websockets-sansio", "--log-level", "warning"]
+                command += ["--port", str(port), "--ws", args.ws, "--log-level", "warning"]
                 with log.open("wb") as out:
                     servers_running.append(
                         subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -225,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(drop_database(servers.postgres_admin_url, database))
     print(
         f"\n{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; two uvicorn processes "
-        "on one Redis; TVs split evenly; one createMessage on the first process; latency until each TV shows it\n"
+        f"(--ws {args.ws}) on one Redis; TVs split evenly; one createMessage on the first process; latency until "
+        f"each TV shows it; load average before the run {load_before:.1f}, after {os.getloadavg()[0]:.1f}\n"
     )
     print(table(rows))
     return 0

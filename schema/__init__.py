@@ -19,6 +19,7 @@ from schema.errors import MaskUnexpectedErrors
 from schema.extensions import TenantScope
 from schema.relay import Node, resolve_node
 from schema.scalars import SCALAR_OVERRIDES
+from subscriptions.fanout import SharedEventExecutor
 
 DOMAINS_DIR = Path(__file__).parent
 
@@ -78,6 +79,7 @@ def build_schema() -> strawberry.Schema:
         extensions=extensions(settings),
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(auto_camel_case=True),
+        execution_context_class=SharedEventExecutor,
     )
 
 

@@ -107,6 +107,7 @@ class MaskUnexpectedErrors(MaskErrors):
         )
 
     def _process_result(self, result: Any) -> None:
-        if result and result.errors:
-            result.errors = [to_graphql_error(e) for e in result.errors]
+        if not getattr(result, "errors", None):
+            return  # every streamed subscription result passes here: an error-free one costs nothing
+        result.errors = [to_graphql_error(e) for e in result.errors]
         super()._process_result(result)

@@ -38,6 +38,7 @@ from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
+from subscriptions.fanout import FanoutWSHandler
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -50,6 +51,8 @@ def client_ip(request: Request | WebSocket) -> str:
 
 
 class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = FanoutWSHandler
+
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
             schema,

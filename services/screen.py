@@ -90,12 +90,13 @@ class TenantFeed:
         if not initial:
             self._notify()
 
-    def state_for(self, settings: dict[str, Any]) -> ScreenState:
+    def state_for(self, settings: dict[str, Any], key: str | None = None) -> ScreenState:
+        """The shared state for one settings projection (`key`: its `variant_key`, when known)."""
         assert self.base is not None
-        key = variant_key(settings)
+        key = key if key is not None else variant_key(settings)
         state = self.variants.get(key)
         if state is None:
-            state = project(self.base, settings)
+            state = project(self.base, settings, tenant_id=self.tenant_id, variant=key)
             PROJECTIONS.inc()
             self.variants[key] = state
         return state
@@ -185,6 +186,7 @@ class ScreenHub:
         try:
             seen_change = feed.device_changes.get(device_id, 0)
             settings = settings_data(await settings_for_screen(tenant_id, device_id))
+            key = variant_key(settings)
             last_version: str | None = None
             while True:
                 wake = feed.changed
@@ -193,7 +195,8 @@ class ScreenHub:
                 if change != seen_change:
                     seen_change = change
                     settings = settings_data(await settings_for_screen(tenant_id, device_id))
-                state = feed.state_for(settings)
+                    key = variant_key(settings)
+                state = feed.state_for(settings, key)
                 if state.version != last_version:
                     last_version = state.version
                     yield state

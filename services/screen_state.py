@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,10 +33,16 @@ class BaseContent:
 
 @dataclass(frozen=True)
 class ScreenState:
+    """One device-settings projection of a tenant's content. Every screen of the process with those
+    settings receives this very object; `payloads` holds what is built from it once for all of them."""
+
     version: str
     generated_at: datetime
     valid_until: datetime | None
     data: dict[str, Any]
+    tenant_id: int | None = None
+    variant: str = ""
+    payloads: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -136,7 +142,9 @@ def content_data(content: Any) -> BaseContent:
     return BaseContent(data=data, valid_until=_get(content, "valid_until"), generated_at=datetime.now(UTC))
 
 
-def project(base: BaseContent, settings: dict[str, Any]) -> ScreenState:
+def project(
+    base: BaseContent, settings: dict[str, Any], tenant_id: int | None = None, variant: str | None = None
+) -> ScreenState:
     """One device's view of the shared content: its overrides applied, its settings attached."""
     data = dict(base.data)
     overrides = settings.get("contentOverrides") or {}
@@ -161,7 +169,14 @@ def project(base: BaseContent, settings: dict[str, Any]) -> ScreenState:
         data["messages"] = data["messages"][:limit]
     data["settings"] = settings
     digest = hashlib.sha256(json.dumps(_plain(data), sort_keys=True, default=str).encode()).hexdigest()[:20]
-    return ScreenState(version=digest, generated_at=base.generated_at, valid_until=base.valid_until, data=data)
+    return ScreenState(
+        version=digest,
+        generated_at=base.generated_at,
+        valid_until=base.valid_until,
+        data=data,
+        tenant_id=tenant_id,
+        variant=variant if variant is not None else variant_key(settings),
+    )
 
 
 def settings_data(row: Any) -> dict[str, Any]:

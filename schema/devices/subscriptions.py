@@ -16,7 +16,7 @@ from schema.devices.screen import Screen
 from schema.devices.types import DeviceCommand, TenantEvent
 from subscriptions.commands import command_stream
 from subscriptions.events import tenant_event_stream
-from subscriptions.screen import screen_stream
+from subscriptions.screen import screen_stream, shared_payload
 
 
 @strawberry.type
@@ -33,7 +33,7 @@ class Subscription:
             context.broadcast, context.tenant_id, context.principal.device_id, context.settings.screen_debounce_seconds
         )
         async for state in stream:
-            yield Screen.of(state)
+            yield shared_payload(state, Screen.of)
 
     @strawberry.subscription(
         permission_classes=[IsDevice], description="Pending commands first (after a reconnect too), then new ones."

@@ -1,0 +1,120 @@
+"""Fan-out of `screenUpdated`: one content change is computed once per tenant, executed once per
+(settings projection, operation shape) and serialised once, yet every socket gets exactly what its own
+document selects, through its own device's settings, and nothing of another tenant."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from models.identity import Role
+from tests.conftest import GQL, Factory
+from tests.devices.helpers import TV, make_tv
+from tests.documents import client_document
+from tests.subscriptions.live import Server, WSClient, run_server
+from tests.subscriptions.test_screen import create_message, until
+
+SCREEN_UPDATED = client_document("ScreenUpdated")
+SMALL = "subscription Small { screenUpdated { version messages { title } } }"
+THEMED = "subscription Themed { screenUpdated { version synagogueName settings { theme } messages { title body } } }"
+FULL_FIELDS = {
+    "version", "generatedAt", "validUntil", "synagogueName", "date", "hebrewDate", "parasha", "holidays",
+    "candleLighting", "havdalah", "zmanim", "prayers", "messages", "yahrzeits", "classes",
+}  # fmt: skip
+EXECUTIONS = "shulgraph_subscription_shared_executions_total"
+REUSES = "shulgraph_subscription_shared_reuses_total"
+ENCODINGS = "shulgraph_subscription_shared_encodings_total"
+COMPUTATIONS = "shulgraph_screen_computations_total"
+
+
+async def subscribe(server: Server, tv: TV, document: str) -> tuple[WSClient, dict[str, Any]]:
+    client = await WSClient.open(server.ws_url)
+    ack = await client.init(tv.init_payload)
+    assert ack["type"] == "connection_ack", ack
+    await client.subscribe("screen", document)
+    first: dict[str, Any] = (await client.next_data("screen"))["screenUpdated"]
+    return client, first
+
+
+async def metrics(server: Server) -> dict[str, float]:
+    names = (EXECUTIONS, REUSES, ENCODINGS, COMPUTATIONS)
+    return dict(zip(names, await asyncio.gather(*(server.metric(name) for name in names)), strict=True))
+
+
+async def set_theme(gql: GQL, admin: Any, tv: TV, theme: str) -> None:
+    update = """mutation($input: UpdateDeviceSettingsInput!) {
+      updateDeviceSettings(input: $input) { userErrors { code } } }"""
+    result = await gql(update, {"input": {"deviceId": tv.gid, "theme": theme}}, actor=admin)
+    assert result["data"]["updateDeviceSettings"]["userErrors"] == [], result
+
+
+async def test_each_selection_gets_its_own_payload_from_one_computation(
+    database: str, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tenant: Any = admin.tenant
+    full_a, full_b, small, themed_default, themed_dark = [await make_tv(tenant, f"TV {i}") for i in range(5)]
+    await set_theme(gql, admin, themed_dark, "dark")
+    async with run_server() as server:
+        sockets = await asyncio.gather(
+            subscribe(server, full_a, SCREEN_UPDATED),
+            subscribe(server, full_b, SCREEN_UPDATED),
+            subscribe(server, small, SMALL),
+            subscribe(server, themed_default, THEMED),
+            subscribe(server, themed_dark, THEMED),
+        )
+        clients = [client for client, _ in sockets]
+        try:
+            before = await metrics(server)
+            await create_message(gql, admin, "Seudah shlishit", body="In the hall")
+            states = await asyncio.gather(*(until(client, lambda s: s["messages"]) for client in clients))
+            after = await metrics(server)
+            got_full_a, got_full_b, got_small, got_default, got_dark = states
+
+            assert after[COMPUTATIONS] - before[COMPUTATIONS] == 1
+            assert after[EXECUTIONS] - before[EXECUTIONS] == 4  # full, small, themed × two settings projections
+            assert after[REUSES] - before[REUSES] == 1  # the second full subscriber of the same settings
+            assert after[ENCODINGS] - before[ENCODINGS] == 4
+
+            assert set(got_full_a) == FULL_FIELDS and got_full_a == got_full_b
+            assert got_full_a["messages"][0]["title"] == "Seudah shlishit"
+            assert set(got_full_a["messages"][0]) == {"id", "title", "body", "priority"}
+            assert got_small == {"version": got_full_a["version"], "messages": [{"title": "Seudah shlishit"}]}
+            assert set(got_default) == {"version", "synagogueName", "settings", "messages"}
+            assert got_default["version"] == got_full_a["version"]
+            assert got_default["settings"] == {"theme": ""} and got_dark["settings"] == {"theme": "dark"}
+            assert got_dark["version"] != got_default["version"]
+            shown = [{"title": "Seudah shlishit", "body": "In the hall"}]
+            assert got_dark["messages"] == got_default["messages"] == shown
+        finally:
+            await asyncio.gather(*(client.close() for client in clients))
+
+
+async def test_another_tenants_screens_get_nothing_of_a_change(live_server: Server, gql: GQL, factory: Factory) -> None:
+    admin_a = await factory.member(role=Role.ADMIN)
+    admin_b = await factory.member(role=Role.ADMIN)
+    tv_a = await make_tv(admin_a.tenant)  # type: ignore[arg-type]
+    tv_b = await make_tv(admin_b.tenant)  # type: ignore[arg-type]
+    (socket_a, first_a), (socket_b, first_b) = await asyncio.gather(
+        subscribe(live_server, tv_a, SCREEN_UPDATED), subscribe(live_server, tv_b, SCREEN_UPDATED)
+    )
+    member = await WSClient.open(live_server.ws_url)
+    try:
+        assert first_b["synagogueName"] == admin_b.tenant.name  # type: ignore[union-attr]
+        await create_message(gql, admin_a, "Only for A")
+        seen_a = await until(socket_a, lambda s: s["messages"])
+        assert [m["title"] for m in seen_a["messages"]] == ["Only for A"]
+
+        init = {"authorization": f"Bearer {admin_a.token}", "tenantId": admin_a.tenant_gid}
+        assert (await member.init(init))["type"] == "connection_ack"
+        await member.subscribe("screen", SCREEN_UPDATED)
+        refused = await member.next("screen")
+        assert refused["type"] == "error" or refused["payload"].get("errors"), refused
+
+        await create_message(gql, admin_b, "Only for B")
+        seen_b = (await socket_b.next_data("screen"))["screenUpdated"]
+        assert [m["title"] for m in seen_b["messages"]] == ["Only for B"]
+        assert seen_b["synagogueName"] == admin_b.tenant.name  # type: ignore[union-attr]
+        assert seen_b["version"] not in (first_a["version"], seen_a["version"])
+    finally:
+        await asyncio.gather(socket_a.close(), socket_b.close(), member.close())
