@@ -50,6 +50,7 @@ class Rotation:
     family_id: int
     refresh_token: str | None
     expires_at: datetime | None = None  # when `refresh_token` expires
+    ends_at: datetime | None = None  # the session's absolute end (`session_max_days` after its sign-in)
 
 
 def session_end(settings: Settings, created_at: datetime, last_used_at: datetime) -> datetime:
@@ -83,7 +84,8 @@ async def start_session(settings: Settings, user_id: int, user_agent: str = "", 
             user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
         )
         await RefreshToken.create(family_id=family.id, token_hash=hash_secret(secret), expires_at=expires_at)
-    return Rotation(user_id=user_id, family_id=family.id, refresh_token=secret, expires_at=expires_at)
+    ends_at = now + timedelta(days=settings.session_max_days)
+    return Rotation(user_id, family.id, secret, expires_at, ends_at)
 
 
 async def _find(secret: str) -> RefreshToken | None:
@@ -102,6 +104,7 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
     if token is None or token.family.revoked_at is not None:
         raise Unauthenticated(INVALID)
     family: SessionFamily = token.family
+    ends_at = family.created_at + timedelta(days=settings.session_max_days)
     if session_end(settings, family.created_at, family.last_used_at) <= now:
         await revoke_family(family.id, "expired", broadcast)
         extra = {"event": "session_expired", "user_id": family.user_id, "family_id": family.id}
@@ -118,7 +121,7 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
                 family_id=family.id, parent_id=token.id, token_hash=hash_secret(successor), expires_at=expires_at
             )
             await SessionFamily.filter(id=family.id).update(last_used_at=now)
-            return Rotation(family.user_id, family.id, successor, expires_at)
+            return Rotation(family.user_id, family.id, successor, expires_at, ends_at)
     rotated = await RefreshToken.filter(id=token.id).values_list("replaced_at", flat=True)
     replaced_at = rotated[0] if rotated else None
     grace = timedelta(seconds=settings.refresh_grace_seconds)
@@ -126,7 +129,7 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
     if within_grace and await RefreshToken.filter(
         parent_id=token.id, replaced_at__isnull=True, family__revoked_at__isnull=True
     ).exists():
-        return Rotation(user_id=family.user_id, family_id=family.id, refresh_token=None)
+        return Rotation(user_id=family.user_id, family_id=family.id, refresh_token=None, ends_at=ends_at)
     await revoke_family(family.id, "replay", broadcast)
     log.warning(
         "refresh token replay: session revoked",

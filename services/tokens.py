@@ -35,11 +35,18 @@ class AccessClaims:
 
 
 def issue_access_token(
-    settings: Settings, user_id: int, now: datetime | None = None, session_id: int | None = None
+    settings: Settings,
+    user_id: int,
+    now: datetime | None = None,
+    session_id: int | None = None,
+    not_after: datetime | None = None,
 ) -> tuple[str, AccessClaims]:
-    """A signed access token; `session_id` binds it to a refresh family, so revoking the family ends it."""
+    """A signed access token; `session_id` binds it to a refresh family, so revoking the family ends it.
+    `not_after` (the session's end) shortens its lifetime so that it never outlives its session."""
     now = now or datetime.now(UTC)
     expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
+    if not_after is not None:
+        expires_at = max(now + timedelta(seconds=1), min(expires_at, not_after))
     jti = uuid.uuid4().hex
     payload: dict[str, Any] = {
         "sub": str(user_id),

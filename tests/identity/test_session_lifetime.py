@@ -52,7 +52,7 @@ async def test_a_session_past_its_absolute_lifetime_cannot_be_refreshed_and_is_g
         assert error_codes(await browser.op("Me", token=token)) == ["UNAUTHENTICATED"]
 
 
-async def test_refreshing_near_the_cap_issues_a_token_that_ends_with_the_session(
+async def test_refreshing_near_the_cap_issues_tokens_that_end_with_the_session(
     app: Any, settings: Settings, factory: Factory
 ) -> None:
     async with Browser(app, settings) as browser:
@@ -65,7 +65,11 @@ async def test_refreshing_near_the_cap_issues_a_token_that_ends_with_the_session
         token = await RefreshToken.get(token_hash=hash_secret(cookie))
         assert token.expires_at <= created + timedelta(days=settings.session_max_days)
         assert cookie_max_age(browser, settings) <= 3600
-
+        five_minutes_left = ago(days=settings.session_max_days) + timedelta(minutes=5)
+        await SessionFamily.filter(id=family_id).update(created_at=five_minutes_left)
+        result = await browser.refresh()
+        access = decode_access_token(settings, result["data"]["refreshSession"]["accessToken"])
+        assert access.expires_at <= five_minutes_left + timedelta(days=settings.session_max_days)
 
 async def test_an_idle_session_ends_and_a_fresh_one_lives_at_most_the_idle_limit(
     app: Any, settings: Settings, factory: Factory

@@ -58,7 +58,9 @@ class LoginMutation:
             error = user_error(None, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, result.retry_after)
             return LoginPayload(access_token=None, access_token_expires_at=None, user=None, user_errors=[error])
         session = await start_session(context.settings, user.id, context.user_agent, context.client_ip)
-        token, claims = issue_access_token(context.settings, user.id, session_id=session.family_id)
+        token, claims = issue_access_token(
+            context.settings, user.id, session_id=session.family_id, not_after=session.ends_at
+        )
         if session.refresh_token:
             set_cookie(info, session.refresh_token, session.expires_at)
         return LoginPayload(

@@ -42,7 +42,9 @@ class RefreshSessionMutation:
         except Unauthenticated:
             clear_cookie(info)
             raise
-        token, claims = issue_access_token(context.settings, rotation.user_id, session_id=rotation.family_id)
+        token, claims = issue_access_token(
+            context.settings, rotation.user_id, session_id=rotation.family_id, not_after=rotation.ends_at
+        )
         if rotation.refresh_token:
             set_cookie(info, rotation.refresh_token, rotation.expires_at)
         return RefreshSessionPayload(access_token=token, access_token_expires_at=claims.expires_at, user_errors=[])
