@@ -80,7 +80,8 @@ class PrayerTime(TenantModel):
     season `valid_from`..`valid_to` (inclusive civil dates; either end open). A season that
     `recurs_yearly` has both ends and compares month and day only (the years are ignored), so it
     returns every year; when its end falls before its start in the year (Nov 1 - Mar 31) it wraps
-    the year end.
+    the year end. `hebrew_season` (`{"start": {"month", "day"}, "end": {...}}`, months as
+    `luach.HebrewMonth` values) limits it further to a stretch of every Hebrew year (`luach.seasons`).
     """
 
     id = fields.IntField(primary_key=True)
@@ -96,6 +97,7 @@ class PrayerTime(TenantModel):
     valid_from = fields.DateField(null=True)
     valid_to = fields.DateField(null=True)
     recurs_yearly = fields.BooleanField(default=False, db_default=False)
+    hebrew_season: dict[str, Any] | None = fields.JSONField(null=True)
     location = fields.CharField(max_length=200, default="")
     sort_order = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -82,6 +82,22 @@ class UpdateMemorialInput:
     family_email: str | None = UNSET
 
 
+@strawberry.input(description="A day of the Hebrew year, without the year (e.g. 15 NISAN).")
+class HebrewDayInput:
+    day: int
+    month: HebrewMonth
+
+
+@strawberry.input(
+    description="A stretch of every Hebrew year, both ends included; an end before the start wraps the year "
+    "end. ADAR stands for Adar II in a leap year."
+)
+class HebrewSeasonInput:
+    start: HebrewDayInput
+    end: HebrewDayInput
+
+
+_HEBREW_SEASON = "Said only inside this stretch of every Hebrew year (besides validFrom/validTo); null for all year."
 _RECURS = (
     "The season validFrom..validTo returns every year: month and day compare, the years are ignored; "
     "an end before the start in the year wraps the year end (Nov 1 - Mar 31). Needs both ends."
@@ -103,6 +119,7 @@ class CreatePrayerTimeInput:
     valid_from: dt.date | None = UNSET
     valid_to: dt.date | None = UNSET
     recurs_yearly: bool = strawberry.field(default=False, description=_RECURS)
+    hebrew_season: HebrewSeasonInput | None = strawberry.field(default=UNSET, description=_HEBREW_SEASON)
     sort_order: int = 0
 
 
@@ -122,6 +139,7 @@ class UpdatePrayerTimeInput:
     valid_from: dt.date | None = UNSET
     valid_to: dt.date | None = UNSET
     recurs_yearly: bool | None = strawberry.field(default=UNSET, description=_RECURS)
+    hebrew_season: HebrewSeasonInput | None = strawberry.field(default=UNSET, description=_HEBREW_SEASON)
     sort_order: int | None = UNSET
 
 

@@ -134,6 +134,28 @@ class Yahrzeit:
     memorial: Memorial
 
 
+@strawberry.type(description="A day of the Hebrew year, without the year.")
+class HebrewDay:
+    day: int
+    month: HebrewMonth
+
+
+@strawberry.type(description="A stretch of every Hebrew year, both ends included (wrapping the year end).")
+class HebrewSeason:
+    start: HebrewDay
+    end: HebrewDay
+
+    @classmethod
+    def of(cls, stored: dict[str, Any] | None) -> HebrewSeason | None:
+        if not stored:
+            return None
+        start, end = stored["start"], stored["end"]
+        return cls(
+            start=HebrewDay(day=start["day"], month=HebrewMonth(start["month"])),
+            end=HebrewDay(day=end["day"], month=HebrewMonth(end["month"])),
+        )
+
+
 def _weekdays(names: list[str]) -> list[Weekday]:
     return [Weekday(name) for name in names]
 
@@ -153,6 +175,7 @@ class PrayerTime(Node):
     valid_from: dt.date | None
     valid_to: dt.date | None
     recurs_yearly: bool = strawberry.field(description="The season returns every year (month and day compare).")
+    hebrew_season: HebrewSeason | None = strawberry.field(description="Said only in this stretch of the Hebrew year.")
     location: str
     sort_order: int
 
@@ -172,6 +195,7 @@ class PrayerTime(Node):
             valid_from=row.valid_from,
             valid_to=row.valid_to,
             recurs_yearly=row.recurs_yearly,
+            hebrew_season=HebrewSeason.of(row.hebrew_season),
             location=row.location,
             sort_order=row.sort_order,
         )

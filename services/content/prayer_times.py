@@ -3,7 +3,8 @@
 Updates merge the given values over the row and validate the result as a whole, so a row is never
 left half-valid; giving `fixed_time` on an update clears `relative_to` and the other way round.
 A season (`valid_from`..`valid_to`) that `recurs_yearly` needs both ends; its end may come before its
-start in the year (it wraps the year end), which a one-off season may not.
+start in the year (it wraps the year end), which a one-off season may not. A `hebrew_season` is
+stored as `{"start": {"month", "day"}, "end": {...}}`; each end must be a day some year has.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
-from luach import RELATIVE_KEYS, DayKind
+from luach import RELATIVE_KEYS, DayKind, HebrewMonth
+from luach.seasons import HebrewDay
 from models.content import WEEKDAYS, AliyahAssignment, PrayerTime, TorahClass
 from services.content.problems import MAX_OFFSET_MINUTES, Problems
 from services.content.schedule import ALIYOT
@@ -19,10 +21,12 @@ from services.mail import is_address
 from services.notices import aliyah_assigned
 
 MAX_ROUND_MINUTES = 60
+_MONTHS = {month.value for month in HebrewMonth}
 _KIND_NAMES = {kind.value for kind in DayKind}
 _PRAYER_FIELDS = (
     "name", "days", "day_kinds", "exclude_day_kinds", "fixed_time", "relative_to", "offset_minutes",
-    "round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "location", "sort_order",
+    "round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "hebrew_season", "location",
+    "sort_order",
 )  # fmt: skip
 _CLASS_FIELDS = ("title", "teacher", "days", "time", "location", "description")
 
@@ -33,6 +37,22 @@ def _names(problems: Problems, field: str, values: Any, allowed: set[str] | tupl
         problems.add(field, "INVALID", f"{field} has an unknown value")
         return []
     return [name for name in allowed if name in items] if isinstance(allowed, tuple) else sorted(set(items))
+
+
+def _hebrew_season(problems: Problems, season: Any) -> dict[str, Any] | None:
+    """A yearly stretch of the Hebrew calendar, or None; both ends must be days that exist."""
+    if not season:
+        return None
+    clean: dict[str, Any] = {}
+    for end in ("start", "end"):
+        value = season.get(end) or {}
+        month, day = value.get("month"), value.get("day")
+        if month not in _MONTHS:
+            problems.add(f"hebrewSeason.{end}.month", "INVALID", "unknown Hebrew month")
+        elif not isinstance(day, int) or not HebrewDay(HebrewMonth(month), day).exists():
+            problems.add(f"hebrewSeason.{end}.day", "INVALID_DATE", f"{month.title()} has no day {day}")
+        clean[end] = {"month": month, "day": day}
+    return clean
 
 
 def _merged(row: Any, names: tuple[str, ...], values: dict[str, Any]) -> dict[str, Any]:
@@ -75,6 +95,7 @@ def prayer_time_values(values: dict[str, Any]) -> tuple[dict[str, Any], Problems
     elif not recurs:
         problems.order("validTo", start, end)
     clean["valid_from"], clean["valid_to"], clean["recurs_yearly"] = start, end, recurs
+    clean["hebrew_season"] = _hebrew_season(problems, values.get("hebrew_season"))
     clean["location"] = problems.text("location", values.get("location") or "", max_length=200) or ""
     clean["sort_order"] = problems.integer("sortOrder", values.get("sort_order", 0), -10_000, 10_000)
     return clean, problems

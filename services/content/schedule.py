@@ -13,6 +13,7 @@ from luach import (
     DayKind,
     HavdalahOpinion,
     HebrewDate,
+    HebrewMonth,
     Location,
     RoundDirection,
     candle_lighting,
@@ -25,6 +26,7 @@ from luach import (
     resolve_relative,
     round_time,
 )
+from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
 
@@ -62,9 +64,20 @@ def in_season(valid_from: date | None, valid_to: date | None, day: date, recurs_
     return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
 
 
-def applies_on(prayer: PrayerTime, day: date, kinds: set[DayKind]) -> bool:
+def hebrew_season_of(prayer: PrayerTime) -> tuple[HebrewDay, HebrewDay] | None:
+    season = prayer.hebrew_season
+    if not season:
+        return None
+    start, end = season["start"], season["end"]
+    return HebrewDay(HebrewMonth(start["month"]), start["day"]), HebrewDay(HebrewMonth(end["month"]), end["day"])
+
+
+def applies_on(prayer: PrayerTime, day: date, kinds: set[DayKind], hebrew: HebrewDate | None = None) -> bool:
     """Whether a prayer time is said on `day` (see `PrayerTime`'s docstring)."""
     if not in_season(prayer.valid_from, prayer.valid_to, day, prayer.recurs_yearly):
+        return False
+    season = hebrew_season_of(prayer)
+    if season is not None and not in_hebrew_season(hebrew or HebrewDate.from_civil(day), *season):
         return False
     names = {kind.value for kind in kinds}
     if names & set(prayer.exclude_day_kinds):
@@ -162,6 +175,7 @@ def plan_day(synagogue: Synagogue, day: date, rows: ContentRows) -> DayPlan:
     in_israel = synagogue.in_israel
     opinion = HavdalahOpinion(synagogue.havdalah_opinion)
     kinds = day_kinds(day, in_israel)
+    hebrew = HebrewDate.from_civil(day)
     overrides = [o for o in rows.overrides if o.date == day]
     candle_override = next((o for o in overrides if o.kind == "CANDLE_LIGHTING"), None)
     havdalah_override = next((o for o in overrides if o.kind == "HAVDALAH"), None)
@@ -178,7 +192,7 @@ def plan_day(synagogue: Synagogue, day: date, rows: ContentRows) -> DayPlan:
     )
     prayers: list[ScheduledPrayer] = []
     for prayer in rows.prayers:
-        if not applies_on(prayer, day, kinds):
+        if not applies_on(prayer, day, kinds, hebrew):
             continue
         override = prayer_overrides.get(prayer.id)
         moment = (
@@ -198,7 +212,7 @@ def plan_day(synagogue: Synagogue, day: date, rows: ContentRows) -> DayPlan:
     aliyot = sorted(((a.aliyah, a.person_name) for a in rows.aliyot if a.date == day), key=lambda a: ALIYOT.index(a[0]))
     return DayPlan(
         date=day,
-        hebrew_date=HebrewDate.from_civil(day),
+        hebrew_date=hebrew,
         parasha=parasha(day, in_israel),
         holidays=holidays(day, in_israel),
         candle_lighting=candles,

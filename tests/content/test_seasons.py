@@ -1,4 +1,4 @@
-"""Yearly-recurring prayer-time seasons: month and day compare, a season may wrap the year end."""
+"""Yearly prayer-time seasons, civil (month and day compare, wrapping the year end) and Hebrew."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 
 import asyncpg
 
+from luach import HebrewDate, HebrewMonth
+from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import PrayerTime
 from models.identity import Role
 from schema.relay import to_global_id
@@ -139,3 +141,71 @@ async def test_Z1_viewer_cannot_create_or_change_a_season(gql: GQL, factory: Fac
         "FORBIDDEN"
     ]
     assert await _names_on(gql, viewer, "2029-05-01") == {"Summer"}
+
+
+def _civil(year: int, month: str, day: int) -> str:
+    return HebrewDate(year, HebrewMonth(month), day).to_civil().isoformat()
+
+
+def test_hebrew_season_orders_the_year_from_tishrei_and_wraps() -> None:
+    summer = (HebrewDay(HebrewMonth.NISAN, 15), HebrewDay(HebrewMonth.TISHREI, 22))
+    purim = (HebrewDay(HebrewMonth.ADAR, 14), HebrewDay(HebrewMonth.ADAR, 15))
+    early_adar = (HebrewDay(HebrewMonth.ADAR_I, 1), HebrewDay(HebrewMonth.ADAR_I, 30))
+    for year, month, day, in_summer, in_purim, in_early_adar in (
+        (5785, "NISAN", 14, False, False, False),
+        (5785, "NISAN", 15, True, False, False),
+        (5785, "ELUL", 29, True, False, False),
+        (5786, "TISHREI", 22, True, False, False),
+        (5786, "TISHREI", 23, False, False, False),
+        (5784, "ADAR_I", 14, False, False, True),
+        (5784, "ADAR_II", 14, False, True, False),
+        (5785, "ADAR", 14, False, True, False),
+    ):
+        on = HebrewDate(year, HebrewMonth(month), day)
+        assert in_hebrew_season(on, *summer) is in_summer, on
+        assert in_hebrew_season(on, *purim) is in_purim, on
+        assert in_hebrew_season(on, *early_adar) is in_early_adar, on
+    assert not HebrewDay(HebrewMonth.TEVET, 30).exists() and HebrewDay(HebrewMonth.KISLEV, 30).exists()
+
+
+async def test_a_hebrew_season_from_pesach_to_sukkot_holds_every_year(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    season = {"start": {"day": 15, "month": "NISAN"}, "end": {"day": 22, "month": "TISHREI"}}
+    created = await _create(gql, editor, name="Summer Mincha", hebrewSeason=season)
+    query = """query($id: ID!) { node(id: $id) { ... on PrayerTime {
+        hebrewSeason { start { day month } end { day month } } } } }"""
+    shown = await gql(query, {"id": created["id"]}, actor=editor)
+    assert shown["data"]["node"]["hebrewSeason"] == season
+    for year in (5785, 5786, 5790):
+        assert await _names_on(gql, editor, _civil(year, "NISAN", 15)) == {"Summer Mincha"}
+        assert await _names_on(gql, editor, _civil(year, "NISAN", 14)) == set()
+        assert await _names_on(gql, editor, _civil(year + 1, "TISHREI", 22)) == {"Summer Mincha"}
+        assert await _names_on(gql, editor, _civil(year + 1, "TISHREI", 23)) == set()
+    cleared = await gql(UPDATE, {"input": {"id": created["id"], "hebrewSeason": None}}, actor=editor)
+    assert cleared["data"]["updatePrayerTime"]["userErrors"] == []
+    assert await _names_on(gql, editor, _civil(5790, "TISHREI", 23)) == {"Summer Mincha"}
+
+
+async def test_a_hebrew_season_end_that_does_not_exist_is_refused(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    base = {"name": "x", "days": EVERY_DAY, "fixedTime": "07:00"}
+    for season, field, code in (
+        (
+            {"start": {"day": 30, "month": "TEVET"}, "end": {"day": 1, "month": "NISAN"}},
+            ["hebrewSeason", "start", "day"],
+            "INVALID_DATE",
+        ),
+        (
+            {"start": {"day": 1, "month": "NISAN"}, "end": {"day": 0, "month": "AV"}},
+            ["hebrewSeason", "end", "day"],
+            "INVALID_DATE",
+        ),
+    ):
+        result = await gql(CREATE, {"input": {**base, "hebrewSeason": season}}, actor=editor)
+        assert [(e["field"], e["code"]) for e in user_errors(result, "createPrayerTime")] == [(field, code)]
+    assert (
+        await owner_db.fetchval("SELECT count(*) FROM content_prayer_time WHERE tenant_id = $1", editor.tenant.id) == 0
+    )
