@@ -2,19 +2,24 @@
 streams re-read the job from the database when their job is announced.
 
 An announcement carries only the job's id, so a stream always shows what the database holds; a lost
-announcement is made good by the next one, by the job's end, or by a broker reconnect (`RESYNC`).
+announcement is made good by the next one, by a broker reconnect (`RESYNC`), or by the re-read a
+stream makes when it has heard nothing for `RECHECK_SECONDS`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
+
+from broadcaster._base import Unsubscribed
 
 from subscriptions.channels import tenant_jobs
 from subscriptions.events import is_resync, publish
 
 T = TypeVar("T")
+RECHECK_SECONDS = 5.0
 
 
 async def publish_job_changed(broadcast: Any, tenant_id: int, job_id: int) -> None:
@@ -29,6 +34,7 @@ async def job_stream(
     read: Callable[[], Awaitable[T | None]],
     key: Callable[[T], Any],
     finished: Callable[[T], bool],
+    recheck_seconds: float = RECHECK_SECONDS,
 ) -> AsyncIterator[T]:
     """The job's state now, then again whenever it is announced and `key(state)` changed; ends
     after a finished state (or when the job is gone). The channel is subscribed before the first
@@ -41,10 +47,14 @@ async def job_stream(
         yield state
         if finished(state):
             return
-        async for event in subscriber:
-            if event is None:
+        while True:
+            try:
+                event = await asyncio.wait_for(subscriber.get(), timeout=recheck_seconds)
+            except TimeoutError:
+                event = None
+            except Unsubscribed:
                 break
-            if not is_resync(event.message):
+            if event is not None and not is_resync(event.message):
                 payload = json.loads(event.message)
                 if not isinstance(payload, dict) or payload.get("job") != job_id:
                     continue

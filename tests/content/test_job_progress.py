@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
 from models.base import tenant_scope
 from models.identity import Role
+from models.jobs import Job as JobRow
+from models.jobs import JobStatus
 from schema.relay import to_global_id
 from services import jobs
+from subscriptions.jobs import job_stream, publish_job_changed
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors
 from tests.subscriptions.live import Server, WSClient
@@ -161,3 +165,30 @@ async def test_Z1_viewer_cannot_read_or_follow_a_job(live_server: Server, gql: G
     finally:
         await client.close()
     await jobs.run_pending()
+
+
+async def test_a_stream_reads_the_job_again_when_an_announcement_was_lost(factory: Factory, app: Any) -> None:
+    tenant = await factory.tenant()
+    async with tenant_scope(tenant.id):
+        row = await jobs.enqueue("memorial_import", {"all_or_nothing": False}, total=5)
+
+    async def read() -> JobRow | None:
+        async with tenant_scope(tenant.id):
+            return await jobs.get_job(row.id)
+
+    stream = job_stream(
+        app.state.broadcast,
+        tenant.id,
+        row.id,
+        read,
+        key=lambda job: (job.status, job.progress),
+        finished=lambda job: job.status in (JobStatus.DONE, JobStatus.FAILED),
+        recheck_seconds=0.05,
+    )
+    assert (await anext(stream)).status == JobStatus.PENDING
+    await publish_job_changed(app.state.broadcast, tenant.id, row.id + 1)  # another job's news
+    await JobRow.filter(id=row.id).update(status=JobStatus.DONE, progress=5)  # and none for this one
+    done = await asyncio.wait_for(anext(stream), timeout=30)
+    assert (done.status, done.progress) == (JobStatus.DONE, 5)
+    with pytest.raises(StopAsyncIteration):
+        await anext(stream)
