@@ -97,6 +97,7 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = 10.0
     webhook_allow_private_targets: bool = False  # deliver to loopback/private/link-local addresses (tests, LANs)
     secrets_key: str = ""  # encrypts stored webhook secrets; empty: derived from the JWT secret
+    yahrzeit_reminder_days: int = Field(default=7, ge=0)  # e-mail a memorial's family this many days ahead; 0: off
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -33,7 +33,12 @@ from models.jobs import Job, JobStatus
 
 log = logging.getLogger("shulgraph.worker")
 
-HANDLER_MODULES: list[str] = ["services.memorial_import", "services.mail", "services.webhooks"]
+HANDLER_MODULES: list[str] = [
+    "services.memorial_import",
+    "services.mail",
+    "services.webhooks",
+    "services.yahrzeit_reminders",
+]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
 PERIODIC_TASKS: dict[str, str] = {"services.sessions:delete_ended_sessions": "session_cleanup_interval_seconds"}

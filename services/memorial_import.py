@@ -29,6 +29,7 @@ from services.content.memorials import memorial_values
 from services.content.problems import Problem, Problems
 from services.jobs import JobRun, announce_job, enqueue, handler, notify_content_changed
 from services.webhooks import emit
+from services.yahrzeit_reminders import ensure_reminders
 
 KIND = "memorial_import"
 MAX_ROWS = 20_000
@@ -166,6 +167,8 @@ async def run_import(run: JobRun) -> None:
         await run.report(len(records))
         summary = {"imported": len(good) if write else 0, "failed": failed, "total": len(records)}
         await emit(WebhookEvent.MEMORIAL_IMPORT_FINISHED, {"jobId": run.job_id, **summary})
+        if write and any(values.get("family_email") for values in good):
+            await ensure_reminders()
         await run.finish(summary, errors)
     await announce_job(run.job_id, run.tenant_id)
     if write and run.tenant_id is not None:

@@ -84,7 +84,10 @@ async def create_memorial(values: dict[str, Any], today: date) -> tuple[Memorial
     clean, problems = memorial_values(values, None, today)
     if problems:
         return None, problems
-    return await Memorial.create(**clean), problems
+    memorial = await Memorial.create(**clean)
+    if memorial.family_email:
+        await _start_reminders()
+    return memorial, problems
 
 
 async def update_memorial(memorial: Memorial, values: dict[str, Any], today: date) -> Problems:
@@ -94,7 +97,15 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
     for name, value in clean.items():
         setattr(memorial, name, value)
     await memorial.save()
+    if memorial.family_email:
+        await _start_reminders()
     return problems
+
+
+async def _start_reminders() -> None:
+    from services.yahrzeit_reminders import ensure_reminders
+
+    await ensure_reminders()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,109 @@
+"""Yahrzeit reminders: the family of a memorial gets an e-mail `YAHRZEIT_REMINDER_DAYS` before the yahrzeit.
+
+Each synagogue with a family address has one chain of daily sweep jobs. The sweep for day D (run at
+09:00 synagogue time, or later when workers were down) e-mails the families of the yahrzeits observed
+from D + N days on, and queues the next day's sweep, in the transaction that ends the sweep: consecutive
+sweeps cover days that do not overlap, so a reminder is queued once, and a crashed sweep reruns whole.
+`ensure_reminders()` (called when a family address is written) starts the chain when none is pending.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from config import get_settings
+from luach import observed_hebrew_date
+from luach.yahrzeit import yahrzeits_between
+from models.base import current_tenant_id
+from models.content import Memorial
+from models.jobs import Job, JobStatus
+from models.synagogue import Synagogue
+from services.content.memorials import death_date_of
+from services.jobs import JobRun, enqueue, handler
+from services.mail import enqueue_email, is_address
+
+log = logging.getLogger("shulgraph.mail")
+
+SWEEP_JOB = "yahrzeit.reminders"
+SWEEP_HOUR = time(9)
+SWEEP_MAX_ATTEMPTS = 20
+
+
+def _zone(synagogue: Synagogue) -> ZoneInfo:
+    return ZoneInfo(synagogue.timezone)
+
+
+def _delay_until(day: date, zone: ZoneInfo) -> float:
+    at = datetime.combine(day, SWEEP_HOUR, tzinfo=zone)
+    return max(0.0, (at - datetime.now(UTC)).total_seconds())
+
+
+async def ensure_reminders() -> None:
+    """Start the tenant's daily sweep (today's, at 09:00 local or at once) unless one is pending."""
+    if get_settings().yahrzeit_reminder_days <= 0:
+        return
+    tenant_id = current_tenant_id()
+    query = Synagogue.filter(id=tenant_id)
+    synagogue = await (query.select_for_update() if _locks() else query).first()
+    if synagogue is None:
+        return
+    open_sweeps = Job.filter(tenant_id=tenant_id, kind=SWEEP_JOB, status__in=[JobStatus.PENDING, JobStatus.RUNNING])
+    if await open_sweeps.exists():
+        return
+    today = datetime.now(_zone(synagogue)).date()
+    await _queue_sweep(today, _delay_until(today, _zone(synagogue)))
+
+
+def _locks() -> bool:
+    from tortoise import connections
+
+    return bool(connections.get("default").capabilities.dialect == "postgres")
+
+
+async def _queue_sweep(day: date, delay_seconds: float) -> None:
+    await enqueue(SWEEP_JOB, {"day": day.isoformat()}, delay_seconds=delay_seconds, max_attempts=SWEEP_MAX_ATTEMPTS)
+
+
+def _body(memorial: Memorial, observed: date, hebrew: str, place: str) -> str:
+    name = memorial.name + (f" ({memorial.hebrew_name})" if memorial.hebrew_name else "")
+    when = observed.strftime("%A, %B %-d, %Y")
+    return (
+        f"The yahrzeit of {name} falls on {when}, {hebrew}.\n"
+        "It begins the evening before, at sunset.\n\n"
+        f"With wishes of comfort from {place}.\n"
+    )
+
+
+@handler(SWEEP_JOB)
+async def sweep(run: JobRun) -> None:
+    """Queue the reminders of one day (or of the days missed since) and the next day's sweep."""
+    days = get_settings().yahrzeit_reminder_days
+    async with run.scope():
+        synagogue = await Synagogue.filter(id=current_tenant_id()).first()
+        if synagogue is None or days <= 0:
+            await run.finish({"queued": 0})
+            return
+        zone = _zone(synagogue)
+        today = datetime.now(zone).date()
+        day = max(date.fromisoformat(run.payload["day"]), today)
+        start = max(date.fromisoformat(run.payload["day"]) + timedelta(days=days), today)
+        end = day + timedelta(days=days)
+        queued = 0
+        for memorial in await Memorial.exclude(family_email=""):
+            if not is_address(memorial.family_email):
+                log.warning("yahrzeit reminder skipped: bad family address", extra={"memorial": memorial.id})
+                continue
+            death = death_date_of(memorial)
+            for hebrew_year, observed in yahrzeits_between(death, start, end):
+                hebrew = observed_hebrew_date(death, hebrew_year)
+                await enqueue_email(
+                    memorial.family_email,
+                    f"Yahrzeit of {memorial.name} on {observed.strftime('%B %-d, %Y')}",
+                    _body(memorial, observed, hebrew.display if hebrew else "", synagogue.name),
+                )
+                queued += 1
+        following = day + timedelta(days=1)
+        await _queue_sweep(following, _delay_until(following, zone))
+        await run.finish({"queued": queued, "from": start.isoformat(), "to": end.isoformat()})

@@ -1,0 +1,111 @@
+"""Yahrzeit reminders: a memorial with a family address starts the synagogue's daily sweep; each sweep
+e-mails the families of the yahrzeits YAHRZEIT_REMINDER_DAYS ahead once, and queues the next day's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import asyncpg
+import pytest
+
+from config import Settings
+from luach import HebrewDate
+from luach.yahrzeit import next_yahrzeit
+from models.identity import Role
+from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.outbox.servers import smtp_server
+from tests.outbox.support import run_due
+
+
+def death_observed_on(target: date, today: date) -> HebrewDate:
+    """A Hebrew date of death, years back, whose next yahrzeit is `target`."""
+    observed = HebrewDate.from_civil(target)
+    for back in range(10, 40):
+        try:
+            death = HebrewDate(observed.year - back, observed.month, observed.day)
+        except ValueError:
+            continue
+        if next_yahrzeit(death, today) == target:
+            return death
+    raise AssertionError(f"no death date found for {target}")
+
+
+async def memorial(gql: GQL, actor: Actor, name: str, death: HebrewDate, email: str | None) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "name": name,
+        "hebrewDateOfDeath": {"day": death.day, "month": death.month.value, "year": death.year},
+    }
+    if email:
+        values["familyEmail"] = email
+    return await gql.op("CreateMemorial", {"input": values}, actor=actor)
+
+
+async def sweeps(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
+    rows = await owner_db.fetch(
+        "SELECT id, status, payload->>'day' AS day FROM job WHERE tenant_id = $1 AND kind = 'yahrzeit.reminders'"
+        " ORDER BY id",
+        tenant_id,
+    )
+    return [dict(row) for row in rows]
+
+
+async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    tenant = editor.tenant
+    assert tenant is not None
+    today = datetime.now(ZoneInfo(tenant.timezone)).date()
+    ahead = timedelta(days=settings.yahrzeit_reminder_days)
+    first = death_observed_on(today + ahead, today)
+    later = death_observed_on(today + ahead + timedelta(days=1), today)
+    await memorial(gql, editor, "Reb Chaim", first, "chaim-family@example.org")
+    await memorial(gql, editor, "Reb Berel", later, "berel-family@example.org")
+    await memorial(gql, editor, "Reb Yankel", first, None)
+    [sweep] = await sweeps(owner_db, tenant.id)
+    assert (sweep["status"], sweep["day"]) == ("PENDING", today.isoformat())
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        await run_due(owner_db, sweep["id"])
+        [reminder] = [m for m in sink.messages if m["To"] == "chaim-family@example.org"]
+        assert [m for m in sink.messages if m["To"] == "berel-family@example.org"] == []
+        done, following = await sweeps(owner_db, tenant.id)
+        assert done["status"] == "DONE"
+        assert (following["status"], following["day"]) == ("PENDING", (today + timedelta(days=1)).isoformat())
+        await run_due(owner_db, following["id"])
+        to_chaim = [m for m in sink.messages if m["To"] == "chaim-family@example.org"]
+        to_berel = [m for m in sink.messages if m["To"] == "berel-family@example.org"]
+    assert to_chaim == [reminder] and len(to_berel) == 1
+    assert "Reb Chaim" in reminder["Subject"]
+    body = reminder.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    assert (today + ahead).strftime("%B") in body and str(first.month.display) in body and tenant.name in body
+    assert [s["status"] for s in await sweeps(owner_db, tenant.id)] == ["DONE", "DONE", "PENDING"]
+
+
+async def test_no_family_address_starts_no_sweep(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    today = date.today()
+    await memorial(gql, editor, "Reb Zalman", death_observed_on(today + timedelta(days=30), today), None)
+    assert await sweeps(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]
+
+
+async def test_Z1_viewer_and_T1_outsider_start_no_sweep(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    outsider = await factory.member(role=Role.OWNER)
+    today = date.today()
+    death = death_observed_on(today + timedelta(days=30), today)
+    result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
+    assert error_codes(result) == ["FORBIDDEN"]
+    result = await gql.op(
+        "CreateMemorial",
+        {"input": {"name": "X", "hebrewDateOfDeath": {"day": death.day, "month": death.month.value,
+                                                      "year": death.year}, "familyEmail": "x@example.org"}},
+        actor=outsider,
+        tenant=viewer.tenant,
+    )  # fmt: skip
+    assert error_codes(result) == ["FORBIDDEN"]
+    assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
