@@ -21,6 +21,7 @@ from typing import Any
 
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.connection import get_connections
 from tortoise.exceptions import OperationalError
 from tortoise.manager import Manager
 from tortoise.models import Model
@@ -69,12 +70,44 @@ async def set_database_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> 
         await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant_id)])
 
 
+class _Transaction:
+    """`in_transaction()`, except that a BEGIN that fails (the server went away after the connection
+    was taken from the pool) gives the connection back: Tortoise keeps it, and a pool that loses its
+    connections that way hangs every later request, even once the database is back."""
+
+    def __init__(self) -> None:
+        self.context = in_transaction()
+
+    async def __aenter__(self) -> BaseDBAsyncClient:
+        try:
+            return await self.context.__aenter__()
+        except BaseException:
+            await self._give_back()
+            raise
+
+    async def __aexit__(self, *exc_info: Any) -> Any:
+        return await self.context.__aexit__(*exc_info)
+
+    async def _give_back(self) -> None:
+        client = getattr(self.context, "client", None)
+        pool = getattr(getattr(client, "_parent", None), "_pool", None)
+        connection = getattr(client, "_connection", None)
+        if pool is not None and connection is not None:
+            try:
+                await pool.release(connection)
+            except Exception:
+                log.warning("a connection that failed to begin could not be released", exc_info=True)
+        token = getattr(self.context, "token", None)
+        if token is not None:
+            get_connections().reset(token)
+
+
 @asynccontextmanager
 async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
     """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database."""
     token = _current_tenant.set(tenant_id)
     try:
-        async with in_transaction() as connection:
+        async with _Transaction() as connection:
             await set_database_tenant(connection, tenant_id)
             yield connection
     finally:

@@ -5,20 +5,45 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 
+from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from models.base import tenant_scope
 from schema.errors import graphql_error
 from services import audit
+from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from subscriptions.events import deferred_publications
 
 log = logging.getLogger("shulgraph.graphql")
 
 
+class _RollBack(Exception):
+    """The operation failed unexpectedly: its writes are undone and its publications dropped."""
+
+
+def unexpected(error: GraphQLError) -> bool:
+    """An error that no code of ours raised on purpose (a bug or an outage), as opposed to a coded
+    error (`FORBIDDEN` on a field, `NOT_FOUND`, ...), which is part of a normal answer."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError | ServiceError)
+
+
+def database_unavailable_error() -> GraphQLError:
+    return graphql_error(ErrorCode.UNAVAILABLE, DATABASE_UNAVAILABLE)
+
+
 class TenantScope(SchemaExtension):
     """Runs a query or mutation inside its tenant: the ContextVar, one transaction, and (on
-    PostgreSQL) `app.tenant_id` for row-level security. A refused tenant refuses the operation."""
+    PostgreSQL) `app.tenant_id` for row-level security. A refused tenant refuses the operation.
+
+    One operation is one transaction: when any field failed unexpectedly, the whole transaction is
+    rolled back and the events it would have published are dropped; a mutation then answers
+    `data: null`, since none of its fields' writes happened. Coded errors (a field refused with
+    `FORBIDDEN`, user errors in payloads) commit the rest. When the database cannot be reached, the
+    operation answers one top-level `UNAVAILABLE` (HTTP 503). Impersonation is audited in its own
+    transaction, so the record stays whatever becomes of the operation.
+    """
 
     async def on_execute(self) -> AsyncIterator[None]:
         execution = self.execution_context
@@ -26,19 +51,40 @@ class TenantScope(SchemaExtension):
         if context.tenant_error is not None:
             raise graphql_error(context.tenant_error, context.tenant_error_message or "forbidden")
         operation = execution.operation_type
-        if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
+        try:
             if context.tenant_id is not None and context.impersonating:
                 async with tenant_scope(context.tenant_id):
                     await audit.record(
                         context, action=f"impersonate:{execution.operation_name or operation.value}", target_id=""
                     )
-            yield
-            return
-        async with deferred_publications(), tenant_scope(context.tenant_id):
-            if context.impersonating:
-                await audit.record(
-                    context,
-                    action=f"impersonate:{execution.operation_name or operation.value}",
-                    target_id="",
-                )
-            yield
+            if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
+                yield
+            else:
+                async with deferred_publications(), tenant_scope(context.tenant_id):
+                    yield
+                    if any(unexpected(error) for error in self._errors()):
+                        raise _RollBack
+        except _RollBack:
+            log.warning("operation rolled back", extra={"request_id": getattr(context, "request_id", "")})
+            if operation == OperationType.MUTATION and execution.result is not None:
+                execution.result.data = None
+        except GraphQLError:
+            raise
+        except Exception as error:
+            if database_unavailable(error):
+                self._log_unavailable(error)
+                raise database_unavailable_error() from error
+            request_id = getattr(context, "request_id", "")
+            log.error("operation failed outside its fields", exc_info=error, extra={"request_id": request_id})
+            raise graphql_error("INTERNAL_SERVER_ERROR", "Internal server error", requestId=request_id) from error
+        for failed in self._errors():
+            if database_unavailable(failed.original_error):
+                self._log_unavailable(failed.original_error)
+                raise database_unavailable_error() from failed.original_error
+
+    def _errors(self) -> list[GraphQLError]:
+        return list(getattr(self.execution_context.result, "errors", None) or [])
+
+    def _log_unavailable(self, error: BaseException | None) -> None:
+        request_id = getattr(self.execution_context.context, "request_id", "")
+        log.warning("database unavailable", exc_info=error, extra={"request_id": request_id})

@@ -33,7 +33,7 @@ from schema.transport import (
     request_state,
 )
 from services.budget import credential_key, is_throttled, mark_throttled
-from services.errors import ErrorCode, ServiceError
+from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
 from services.principals import authenticate
@@ -77,6 +77,13 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             response = await self.run(request)
         except HTTPException as error:
             response = refusal_response(request, error)
+        except Exception as error:  # the database went away outside an operation (e.g. resolving the tenant)
+            if not database_unavailable(error):
+                raise
+            log.warning("database unavailable", exc_info=error)
+            response = graphql_error_response(
+                request, 503, ErrorCode.UNAVAILABLE.value, DATABASE_UNAVAILABLE, {"Retry-After": "5"}
+            )
         await response(scope, receive, send)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
