@@ -149,17 +149,27 @@ def send_blocking(settings: Settings, message: EmailMessage) -> None:
             if secure
             else smtplib.SMTP(parts.hostname, port, timeout=timeout)
         )
-        with client:
+        try:
             if settings.smtp_starttls and not secure:
                 client.starttls(context=context)
             if user:
                 client.login(user, password)
             client.send_message(message)
+        finally:
+            _close(client)
     except smtplib.SMTPException as error:
         refusal = _refusal(error)
         if refusal is not None:
             raise PermanentMailFailure(f"{refusal[0]} {refusal[1]}") from error
         raise
+
+
+def _close(client: smtplib.SMTP) -> None:
+    """Say QUIT if the server still listens; once the message is accepted, its answer does not matter."""
+    try:
+        client.quit()
+    except (smtplib.SMTPException, OSError):
+        client.close()
 
 
 @handler(EMAIL_JOB)

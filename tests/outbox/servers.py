@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def free_port() -> int:
@@ -71,6 +72,7 @@ class MailSink:
         self.messages: list[Message] = []
         self.arrived_at: dict[int, float] = {}
         self.script = _Script()
+        self.login: _Login | None = None
 
     def script_for(self, delivery_id: str, *replies: str, hang_once: bool = False) -> None:
         self.script.by_id[delivery_id] = Behaviour(list(replies), hang_once)
@@ -91,12 +93,31 @@ class MailSink:
         return str(reply) if reply else "250 Message accepted"
 
 
+class _Login:
+    """aiosmtpd authenticator accepting one user and password."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self.expected = (user.encode(), password.encode())
+        self.logins: list[str] = []
+
+    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+        login = (bytes(auth_data.login), bytes(auth_data.password))
+        if login == self.expected:
+            self.logins.append(auth_data.login.decode())
+            return AuthResult(success=True)
+        return AuthResult(success=False, handled=False)
+
+
 @contextmanager
-def smtp_server() -> Iterator[tuple[MailSink, str]]:
-    """A running SMTP server on 127.0.0.1; yields the sink and its smtp:// URL."""
+def smtp_server(login: tuple[str, str] | None = None) -> Iterator[tuple[MailSink, str]]:
+    """A running SMTP server on 127.0.0.1 (requiring `login` when given); yields the sink and its smtp:// URL."""
     sink = MailSink()
     port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    options: dict[str, Any] = {}
+    if login is not None:
+        sink.login = _Login(*login)
+        options = {"authenticator": sink.login, "auth_required": True, "auth_require_tls": False}
+    controller = Controller(sink, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield sink, f"smtp://127.0.0.1:{port}"

@@ -119,3 +119,25 @@ async def test_malformed_address_is_refused_when_queued(factory: Factory, addres
     with pytest.raises(InvalidAddress):
         async with tenant_scope(tenant.id):
             await enqueue_email(address, "s", "b")
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # a loopback test server
+async def test_smtp_login_is_used_and_a_wrong_password_fails_the_job(
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tenant = await factory.tenant()
+    with smtp_server(login=("relay-user", "relay-pass")) as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        monkeypatch.setattr(settings, "smtp_user", "relay-user")
+        monkeypatch.setattr(settings, "smtp_password", "relay-pass")
+        accepted = await queue_email(tenant.id, "member@example.org")
+        await run_due(owner_db)
+        monkeypatch.setattr(settings, "smtp_password", "wrong")
+        refused = await queue_email(tenant.id, "member@example.org")
+        await run_due(owner_db)
+        assert len(sink.copies(accepted.payload["deliveryId"])) == 1
+        assert sink.copies(refused.payload["deliveryId"]) == []
+        assert sink.login is not None and "relay-user" in sink.login.logins
+    assert (await job_row(owner_db, accepted.id))["status"] == "DONE"
+    row = await job_row(owner_db, refused.id)
+    assert row["status"] == "FAILED" and "535" in str(row["errors"])
