@@ -23,6 +23,7 @@ import socket
 import sys
 import time
 from types import FrameType
+from typing import Any
 
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE
@@ -48,6 +49,26 @@ def begin_draining() -> None:
     _draining = True
 
 
+class CloseWhileDraining:
+    """ASGI wrapper: while draining, HTTP responses carry `Connection: close`, so that clients and load
+    balancers holding keep-alive connections open new ones (elsewhere) before this process stops accepting."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_closing(message: Any) -> None:
+            if message["type"] == "http.response.start" and _draining:
+                message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
+            await send(message)
+
+        await self.app(scope, receive, send_closing)
+
+
 class DrainingServer(uvicorn.Server):
     """uvicorn's server with a drain period between the stop signal and the stop of accepting."""
 
@@ -66,6 +87,11 @@ class DrainingServer(uvicorn.Server):
             if self.should_exit:
                 self.force_exit = True
             self.should_exit = True
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        if not isinstance(self.config.loaded_app, CloseWhileDraining):
+            self.config.loaded_app = CloseWhileDraining(self.config.loaded_app)
+        await super().startup(sockets)
 
     async def on_tick(self, counter: int) -> bool:
         if self.drain_deadline is not None and not self.should_exit:

@@ -80,7 +80,7 @@ async def api(database: str, tmp_path: Path) -> AsyncIterator[Proc]:
     proc = _start(
         tmp_path,
         "serve",
-        shutdown_drain_seconds="5",
+        shutdown_drain_seconds="8",
         shutdown_grace_seconds="90",
         db_statement_timeout_ms="300000",
         db_pool_max="40",
@@ -105,22 +105,23 @@ async def api(database: str, tmp_path: Path) -> AsyncIterator[Proc]:
             proc.popen.wait()
 
 
-def _fresh_client(base: str) -> httpx.AsyncClient:
+def _fresh_connections(base: str) -> httpx.AsyncClient:
     """One connection per request: a refused connection then means the process stopped accepting."""
     return httpx.AsyncClient(base_url=base, timeout=DEADLINE, limits=httpx.Limits(max_keepalive_connections=0))
 
 
-async def _post(base: str, actor: Actor, name: str, variables: dict[str, Any] | None = None) -> httpx.Response:
-    async with _fresh_client(base) as client:
-        body = {"query": client_document(name), "operationName": name, "variables": variables or {}}
-        return await client.post("/graphql", json=body, headers=actor.headers())
+async def _post(
+    http: httpx.AsyncClient, actor: Actor, name: str, variables: dict[str, Any] | None = None
+) -> httpx.Response:
+    body = {"query": client_document(name), "operationName": name, "variables": variables or {}}
+    return await http.post("/graphql", json=body, headers=actor.headers())
 
 
 @dataclass
 class Load:
     """Clients that keep sending `Me` until the process refuses connections."""
 
-    base: str
+    http: httpx.AsyncClient
     actor: Actor
     signalled: bool = False
     before: list[int | str] = field(default_factory=list)  # sent before SIGTERM: status, or the transport error
@@ -131,7 +132,7 @@ class Load:
             sent_after_signal = self.signalled
             outcomes = self.after if sent_after_signal else self.before
             try:
-                response = await _post(self.base, self.actor, "Me")
+                response = await _post(self.http, self.actor, "Me")
             except httpx.TransportError as error:
                 outcomes.append(type(error).__name__)
                 if sent_after_signal:
@@ -171,73 +172,72 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api
     await screen.subscribe("screen", client_document("ScreenUpdated"))
     assert (await screen.next_data("screen"))["screenUpdated"]["synagogueName"] == busy.tenant.name
 
-    owner = await asyncpg.connect(OWNER_URL)
-    locker = await asyncpg.connect(OWNER_URL)
-    lock = locker.transaction()
-    await lock.start()
-    try:
-        await locker.execute("SELECT 1 FROM synagogue WHERE id = $1 FOR UPDATE", slow_owner.tenant.id)
-        names = [unique("Drained") for _ in range(SLOW_REQUESTS)]
-        slow = [
-            asyncio.create_task(_post(api.base, slow_owner, "UpdateSynagogue", {"input": {"name": name}}))
-            for name in names
-        ]
-        await _until(
-            lambda: _count_at_least(_blocked_on_locks(owner, "synagogue"), SLOW_REQUESTS), "slow requests wait"
-        )
+    async with _fresh_connections(api.base) as http:
+        owner = await asyncpg.connect(OWNER_URL)
+        locker = await asyncpg.connect(OWNER_URL)
+        lock = locker.transaction()
+        await lock.start()
+        try:
+            await locker.execute("SELECT 1 FROM synagogue WHERE id = $1 FOR UPDATE", slow_owner.tenant.id)
+            names = [unique("Drained") for _ in range(SLOW_REQUESTS)]
+            slow = [
+                asyncio.create_task(_post(http, slow_owner, "UpdateSynagogue", {"input": {"name": name}}))
+                for name in names
+            ]
+            await _until(
+                lambda: _count_at_least(_blocked_on_locks(owner, "synagogue"), SLOW_REQUESTS), "slow requests wait"
+            )
 
-        load = Load(api.base, busy)
-        clients = [asyncio.create_task(load.client()) for _ in range(LOAD_CLIENTS)]
-        await _until(lambda: _true(len(load.before) >= 4 * LOAD_CLIENTS), "load is served")
-        async with _fresh_client(api.base) as client:
-            ready = await client.get("/health/ready")
-        assert ready.status_code == 200, ready.text
+            load = Load(http, busy)
+            clients = [asyncio.create_task(load.client()) for _ in range(LOAD_CLIENTS)]
+            await _until(lambda: _true(len(load.before) >= 4 * LOAD_CLIENTS), "load is served")
+            ready = await http.get("/health/ready")
+            assert ready.status_code == 200, ready.text
 
-        load.signalled = True
-        api.popen.send_signal(signal.SIGTERM)
+            load.signalled = True
+            api.popen.send_signal(signal.SIGTERM)
 
-        readiness: list[int | str] = []
-        served_while_draining: list[int] = []
-        while True:
-            try:
-                async with _fresh_client(api.base) as client:
-                    response = await client.get("/health/ready")
+            readiness: list[int | str] = []
+            served_while_draining: list[tuple[int, str | None]] = []
+            while True:
+                try:
+                    response = await http.get("/health/ready")
                     readiness.append(response.status_code)
                     if response.status_code == 503 and not served_while_draining:
                         assert response.json()["reason"] == "draining", response.text
                         assert response.json()["checks"]["process"] == "draining", response.text
-                        served_while_draining.append((await client.get("/health/live")).status_code)
-                        served_while_draining.append((await _post(api.base, busy, "Me")).status_code)
-            except httpx.TransportError:  # refused, or closed unanswered as the listener shut
-                readiness.append("closed")
-                break
-            await asyncio.sleep(0.05)
-        assert 503 in readiness, readiness
-        assert readiness.index(503) < readiness.index("closed"), readiness
-        assert set(readiness[readiness.index(503) :]) == {503, "closed"}, readiness
-        assert served_while_draining == [200, 200]
+                        for served in (await http.get("/health/live"), await _post(http, busy, "Me")):
+                            served_while_draining.append((served.status_code, served.headers.get("connection")))
+                except httpx.TransportError:  # refused, or closed unanswered as the listener shut
+                    readiness.append("closed")
+                    break
+                await asyncio.sleep(0.05)
+            assert 503 in readiness, readiness
+            assert readiness.index(503) < readiness.index("closed"), readiness
+            assert set(readiness[readiness.index(503) :]) == {503, "closed"}, readiness
+            assert served_while_draining == [(200, "close"), (200, "close")]  # keep-alive clients move on
 
-        assert await screen.close_code(timeout=DEADLINE) == 1012
-        assert not any(task.done() for task in slow), "the slow requests cannot finish while the row is locked"
-        assert api.popen.poll() is None, "the process waits for its in-flight requests"
-    finally:
-        await lock.commit()
-        await locker.close()
+            assert await screen.close_code(timeout=DEADLINE) == 1012
+            assert not any(task.done() for task in slow), "the slow requests cannot finish while the row is locked"
+            assert api.popen.poll() is None, "the process waits for its in-flight requests"
+        finally:
+            await lock.commit()
+            await locker.close()
 
-    try:
-        responses = await asyncio.gather(*slow)
-        for response in responses:
-            assert response.status_code == 200, response.text
-            body = response.json()
-            assert "errors" not in body, body
-            assert body["data"]["updateSynagogue"]["userErrors"] == [], body
-        assert {r.json()["data"]["updateSynagogue"]["synagogue"]["name"] for r in responses} == set(names)
-        final_name = await owner.fetchval("SELECT name FROM synagogue WHERE id = $1", slow_owner.tenant.id)
-        assert final_name in names
-    finally:
-        await owner.close()
+        try:
+            responses = await asyncio.gather(*slow)
+            for response in responses:
+                assert response.status_code == 200, response.text
+                body = response.json()
+                assert "errors" not in body, body
+                assert body["data"]["updateSynagogue"]["userErrors"] == [], body
+            assert {r.json()["data"]["updateSynagogue"]["synagogue"]["name"] for r in responses} == set(names)
+            final_name = await owner.fetchval("SELECT name FROM synagogue WHERE id = $1", slow_owner.tenant.id)
+            assert final_name in names
+        finally:
+            await owner.close()
+        await asyncio.gather(*clients)
 
-    await asyncio.gather(*clients)
     assert load.before and set(load.before) == {200}, load.before
     assert not [status for status in load.after if isinstance(status, int) and status >= 500], load.after
     assert 200 in load.after, "requests kept being served while draining"
