@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
 
 from config import Settings
 from models.base import tenant_scope
+from models.devices import DeviceIdentity
 from models.identity import Role
-from models.webhooks import WebhookEvent
-from services.webhooks import emit
+from services.devices import sweep_offline
 from tests.conftest import GQL, Actor, Factory
+from tests.devices.helpers import make_tv
 from tests.outbox.servers import WebhookReceiver, webhook_receiver
 from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due, verify_signature
 
@@ -193,7 +194,10 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
         job, problems = await start_import("name,date_of_death\nReb Chaim,2001-03-04\n", False, date(2026, 11, 25))
     assert job is not None and not problems
     await run_due(owner_db)
-    await emit(WebhookEvent.DEVICE_OFFLINE, {"deviceId": 7}, tenant_id=tenant_id)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    long_ago = datetime.now(UTC) - timedelta(minutes=10)
+    await DeviceIdentity.filter(device_id=tv.device.id).update(online=True, last_seen_at=long_ago)
+    await sweep_offline(gql.http._transport.app.state.broadcast)  # type: ignore[attr-defined]
     await run_due(owner_db)
     rows = await deliveries(owner_db, tenant_id)
     assert [(r["event"], r["status"]) for r in rows] == [
@@ -201,7 +205,7 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
     ]
     imported = receiver.copies(rows[0]["delivery_id"])[0].json()["data"]
     assert imported == {"jobId": job.id, "imported": 1, "failed": 0, "total": 1}
-    assert json.loads(receiver.copies(rows[1]["delivery_id"])[0].body)["data"] == {"deviceId": 7}
+    assert json.loads(receiver.copies(rows[1]["delivery_id"])[0].body)["data"] == {"deviceId": tv.device.id}
 
 
 @pytest.mark.usefixtures("private_targets")
