@@ -26,7 +26,7 @@ from services.errors import Unavailable
 from services.kv import KeyValue
 
 NAMESPACE = "login-failures"
-UNKNOWN_EMAIL_STATE_SECONDS = 24 * 3600
+UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a success
 T = TypeVar("T")
 
 
@@ -81,34 +81,28 @@ async def count_address_failure(settings: Settings, client_ip: str) -> None:
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
 
 
-def _unknown_key(email: str) -> str:
-    return "login:unknown:" + hashlib.sha256(email.encode()).hexdigest()
-
-
-async def _unknown_state(kv: KeyValue, email: str) -> tuple[int, datetime | None]:
-    value = await kv.get(_unknown_key(email))
-    if not value:
-        return 0, None
-    failures, _, locked = value.partition("|")
-    locked_until = datetime.fromtimestamp(float(locked), UTC) if locked else None
-    return int(failures or 0), locked_until
+def _unknown_keys(email: str) -> tuple[str, str]:
+    digest = hashlib.sha256(email.encode()).hexdigest()
+    return f"login:unknown:{digest}:failures", f"login:unknown:{digest}:locked"
 
 
 async def unknown_email_retry_after(kv: KeyValue, email: str, now: datetime) -> int | None:
     """Seconds until a locked e-mail without an account may try again; None when it is not locked."""
-    _, locked_until = await _unknown_state(kv, email)
-    return seconds_until(locked_until, now)
+    value = await kv.get(_unknown_keys(email)[1])
+    return seconds_until(datetime.fromtimestamp(float(value), UTC), now) if value else None
 
 
 async def count_unknown_email_failure(settings: Settings, kv: KeyValue, email: str, now: datetime) -> int | None:
-    """Count a refused sign-in for an e-mail without an account; the seconds it is locked for, if now locked."""
-    failures, locked_until = await _unknown_state(kv, email)
-    if locked_until is not None and locked_until <= now:
-        failures, locked_until = 0, None
-    failures += 1
-    if failures >= settings.login_max_failures and locked_until is None:
-        locked_until = now + timedelta(seconds=settings.login_lockout_seconds)
-    stamp = f"{locked_until.timestamp():.6f}" if locked_until else ""
-    ttl = max(UNKNOWN_EMAIL_STATE_SECONDS, settings.login_lockout_seconds)
-    await kv.set(_unknown_key(email), f"{failures}|{stamp}", ttl)
-    return seconds_until(locked_until, now)
+    """Count a refused sign-in for an e-mail without an account, atomically (concurrent guesses lock it
+    exactly when they would lock an account); the seconds it is locked for, if it is locked now."""
+    failures_key, lock_key = _unknown_keys(email)
+    locked = await unknown_email_retry_after(kv, email, now)
+    if locked is not None:
+        return locked
+    if await kv.incr(failures_key, UNKNOWN_EMAIL_STATE_SECONDS) < settings.login_max_failures:
+        return None
+    locked_until = now + timedelta(seconds=settings.login_lockout_seconds)
+    if await kv.set_if_absent(lock_key, f"{locked_until.timestamp():.6f}", settings.login_lockout_seconds + 1):
+        await kv.delete(failures_key)
+        return seconds_until(locked_until, now)
+    return await unknown_email_retry_after(kv, email, now)

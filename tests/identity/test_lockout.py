@@ -3,6 +3,7 @@ THROTTLED error's extensions, and the Retry-After header."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -70,6 +71,17 @@ async def test_an_email_without_an_account_is_locked_the_same_way(app: Any, sett
             again = await browser.post(LOGIN_WITH_RETRY, login_input(email, DEFAULT_PASSWORD))
             assert retry_after(again) is not None
         assert answers[0] == answers[1]
+
+
+async def test_concurrent_guesses_lock_an_email_with_or_without_an_account_alike(
+    app: Any, settings: Settings, factory: Factory
+) -> None:
+    user = await factory.user()
+    async with Browser(app, settings, address=fresh_address()) as browser:
+        for email in (user.email, new_email()):
+            guesses = await asyncio.gather(*(fail(browser, email) for _ in range(settings.login_max_failures)))
+            assert sum(retry_after(g) is not None for g in guesses) >= 1
+            assert retry_after(await browser.post(LOGIN_WITH_RETRY, login_input(email))) is not None
 
 
 async def test_refused_second_logins_count_for_unknown_emails_too(gql: GQL, settings: Settings) -> None:
