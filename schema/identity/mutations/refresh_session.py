@@ -28,7 +28,9 @@ class RefreshSessionMutation:
         "revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session. "
         "Grace window: for REFRESH_GRACE_SECONDS (10 s by default) after a rotation, the token it "
         "replaced (only the latest one) still gets an access token but no new cookie, so two tabs "
-        "refreshing at once stay signed in."
+        "refreshing at once stay signed in. A session ends SESSION_MAX_DAYS (30) after its sign-in however "
+        "often it is refreshed, and after SESSION_IDLE_DAYS (14) without a refresh; refreshing it then is "
+        "UNAUTHENTICATED."
     )
     async def refresh_session(self, info: Info) -> RefreshSessionPayload | None:
         if not claim_auth_operation(info):
