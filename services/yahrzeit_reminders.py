@@ -46,7 +46,7 @@ async def ensure_reminders() -> None:
         return
     tenant_id = current_tenant_id()
     query = Synagogue.filter(id=tenant_id)
-    synagogue = await (query.select_for_update() if _locks() else query).first()
+    synagogue = await (query if get_settings().is_sqlite else query.select_for_update()).first()
     if synagogue is None:
         return
     open_sweeps = Job.filter(tenant_id=tenant_id, kind=SWEEP_JOB, status__in=[JobStatus.PENDING, JobStatus.RUNNING])
@@ -54,12 +54,6 @@ async def ensure_reminders() -> None:
         return
     today = datetime.now(_zone(synagogue)).date()
     await _queue_sweep(today, _delay_until(today, _zone(synagogue)))
-
-
-def _locks() -> bool:
-    from tortoise import connections
-
-    return bool(connections.get("default").capabilities.dialect == "postgres")
 
 
 async def _queue_sweep(day: date, delay_seconds: float) -> None:
