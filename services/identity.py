@@ -33,6 +33,7 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 MAX_EMAIL_LENGTH = 254
 MAX_PASSWORD_LENGTH = 1024
 MAX_DISPLAY_NAME_LENGTH = 200
+NAME_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")  # ZWNJ, ZWJ, LRM, RLM: mixed scripts, emoji
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("en", "he", "yi", "fr", "es", "ru")
 
@@ -95,7 +96,7 @@ def password_problems(settings: Settings, password: str, field: str, email: str 
 def display_name_problems(name: str) -> list[Problem]:
     if len(name) > MAX_DISPLAY_NAME_LENGTH:
         return [Problem("displayName", "TOO_LONG", f"use at most {MAX_DISPLAY_NAME_LENGTH} characters")]
-    if any(_invisible(char) for char in name):
+    if any(_invisible(char) and char not in NAME_FORMAT_CHARACTERS for char in name):
         return [Problem("displayName", "INVALID", "use letters, digits, spaces and punctuation only")]
     return []
 

@@ -113,6 +113,11 @@ async def test_register_reports_every_bad_field_and_writes_nothing(gql: GQL) -> 
         "Register", {"input": {"email": f"{unique('n')}@example.org", "password": PASSWORD, "displayName": "n" * 201}}
     )
     assert problems(long_name) == [(["displayName"], "TOO_LONG")]
+    mixed = "\u05e8\u05d1\u05e7\u05d4\u200f Rivka \U0001f469\u200d\U0001f52c"  # RLM and an emoji with ZWJ
+    named = await gql.op(
+        "Register", {"input": {"email": f"{unique('m')}@example.org", "password": PASSWORD, "displayName": mixed}}
+    )
+    assert problems(named) == [] and named["data"]["register"]["user"]["displayName"] == mixed
 
 
 async def test_login_with_an_over_long_password_costs_one_bounded_check_and_counts_as_a_failure(
