@@ -7,13 +7,19 @@ raised as `Unavailable`, which the API answers with 503 / `UNAVAILABLE`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
 
 import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.errors import Unavailable
+
+T = TypeVar("T")
 
 
 class KeyValue(Protocol):
@@ -79,25 +85,37 @@ class MemoryKeyValue:
 
 
 class RedisKeyValue:
-    """Redis-backed store; failures raise `Unavailable` so callers fail closed."""
+    """Redis-backed store; failures raise `Unavailable` so callers fail closed.
+
+    After Redis restarts, every pooled connection is dead. Idempotent commands (`get`, `exists`,
+    `set`, `delete`) that meet a connection error drop the pool's idle connections and run once
+    more on a fresh one, so the first requests after a restart are answered instead of refused.
+    """
 
     def __init__(self, url: str) -> None:
         self.client = aioredis.Redis.from_url(
             url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2, health_check_interval=10
         )
 
-    async def get(self, key: str) -> str | None:
+    async def _idempotent(self, command: Callable[[], Awaitable[T]]) -> T:
         try:
-            value = await self.client.get(key)
-            return None if value is None else str(value)
+            return await command()
+        except (RedisConnectionError, RedisTimeoutError, OSError):
+            with contextlib.suppress(Exception):
+                await self.client.connection_pool.disconnect(inuse_connections=False)
+        except RedisError as exc:
+            raise Unavailable("the token store is unavailable") from exc
+        try:
+            return await command()
         except (RedisError, OSError) as exc:
             raise Unavailable("the token store is unavailable") from exc
 
+    async def get(self, key: str) -> str | None:
+        value = await self._idempotent(lambda: self.client.get(key))
+        return None if value is None else str(value)
+
     async def set(self, key: str, value: str, ttl_seconds: int | None = None) -> None:
-        try:
-            await self.client.set(key, value, ex=ttl_seconds)
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+        await self._idempotent(lambda: self.client.set(key, value, ex=ttl_seconds))
 
     async def set_if_absent(self, key: str, value: str, ttl_seconds: int) -> bool:
         try:
@@ -106,10 +124,7 @@ class RedisKeyValue:
             raise Unavailable("the token store is unavailable") from exc
 
     async def exists(self, key: str) -> bool:
-        try:
-            return bool(await self.client.exists(key))
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+        return bool(await self._idempotent(lambda: self.client.exists(key)))
 
     async def incr(self, key: str, ttl_seconds: int) -> int:
         try:
@@ -122,10 +137,7 @@ class RedisKeyValue:
             raise Unavailable("the token store is unavailable") from exc
 
     async def delete(self, key: str) -> None:
-        try:
-            await self.client.delete(key)
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+        await self._idempotent(lambda: self.client.delete(key))
 
     async def ping(self) -> bool:
         try:

@@ -141,3 +141,25 @@ async def test_update_app_carries_the_release_and_the_reported_version_closes_it
         "query($id: ID!) { node(id: $id) { ... on DeviceCommand { status } } }", {"id": command_id}, actor=admin
     )
     assert status["data"]["node"]["status"] == "ACKNOWLEDGED"
+
+
+async def test_batch_command_needs_an_admin_and_reports_each_refusal(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
+    gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
+    assert (await gql.op("RevokeDevice", {"id": gone.gid}, actor=admin))["data"]["revokeDevice"]["userErrors"] == []
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    request = {"input": {"kind": "SET_BRIGHTNESS", "deviceIds": [live.gid, gone.gid], "payload": {"level": 30}}}
+    assert error_codes(await gql(BATCH, request, actor=editor)) == ["FORBIDDEN"]
+    assert error_codes(await gql(BATCH, request, headers=live.headers)) == ["FORBIDDEN"]
+
+    payload = (await gql(BATCH, request, actor=admin))["data"]["sendDeviceCommands"]
+    results = {r["deviceId"]: r for r in payload["results"]}
+    assert results[live.gid]["command"]["status"] == "PENDING" and results[live.gid]["userErrors"] == []
+    assert results[gone.gid]["command"] is None
+    assert [e["code"] for e in results[gone.gid]["userErrors"]] == ["INVALID"]
+    empty = await gql(BATCH, {"input": {"kind": "RELOAD"}}, actor=admin)
+    assert [e["code"] for e in empty["data"]["sendDeviceCommands"]["userErrors"]] == ["REQUIRED"]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=live.device.id).count() == 1
+        assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0

@@ -20,7 +20,7 @@ from services.device_upkeep import current_tick, tick_key, upkeep_tick
 from services.kv import make_key_value
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Factory
+from tests.conftest import GQL, Factory, error_codes
 from tests.devices.helpers import TV, make_tv
 from tests.subscriptions.live import run_server
 
@@ -188,5 +188,11 @@ async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
         assert [(e["field"], e["code"]) for e in result["data"]["sendDeviceCommand"]["userErrors"]] == [
             (["ttlSeconds"], "OUT_OF_RANGE")
         ]
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
+    assert error_codes(await gql.op("SendDeviceCommand", body, actor=editor)) == ["FORBIDDEN"]
+    stranger = await factory.member(role=Role.ADMIN)
+    foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
+    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
