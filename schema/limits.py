@@ -27,7 +27,7 @@ from strawberry.types.graphql import OperationType
 from config import Settings, get_settings
 from models.identity import Role
 from schema.complexity import actual_cost, alias_count, max_depth, requested_cost
-from services.budget import BucketState, bucket_key, pour
+from services.budget import BucketState, bucket_key, fails_closed, pour
 from services.errors import ErrorCode
 
 _SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
@@ -166,6 +166,14 @@ class CostLimit(SchemaExtension):
             yield
             return
         bucket = await self._charge(context, settings, cost)
+        principal = getattr(context, "principal", None)
+        auth_error = getattr(getattr(principal, "auth_error", None), "value", None)
+        if bucket is None and principal is not None and fails_closed(principal.kind, auth_error):
+            execution.result = _error_result(
+                ErrorCode.UNAVAILABLE, "the cost budget cannot be checked right now; retry later"
+            )
+            yield
+            return
         if bucket is not None and not bucket.allowed:
             retry_after = max(1, math.ceil(bucket.retry_after))
             self.cost["throttleStatus"] = bucket.throttle_status()

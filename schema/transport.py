@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Any, Protocol, cast
 
 from cross_web import HTTPException
-from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast, parse
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
 
 from config import Settings
 from schema.context import Context
+from schema.limits import is_power_user
 from services import idempotency
 from services.csrf import MESSAGE as CSRF_MESSAGE
 from services.csrf import csrf_blocked, media_type
@@ -93,10 +96,11 @@ class IdempotentMutations:
             body = None
         if context.principal.kind == "anonymous" or not isinstance(body, dict):
             return await self.run_http(request, context)
-        if not await self.is_mutation(context, body):
+        document = await self.mutation_document(context, body)
+        if document is None:
             return await self.run_http(request, context)
-        scope = f"{context.principal.describe()}:{context.tenant_id if context.tenant_id is not None else '-'}"
-        fingerprint = idempotency.fingerprint({k: body.get(k) for k in ("query", "variables", "operationName")})
+        scope = idempotency.principal_scope(context.principal.kind, context.principal.describe(), context.tenant_id)
+        fingerprint = {k: body.get(k) for k in ("query", "variables", "operationName", "extensions")}
         ttl = self.settings.idempotency_ttl_seconds
         kv = context.kv
         try:
@@ -123,16 +127,18 @@ class IdempotentMutations:
         if response.status_code >= 500 or response.status_code == 429 or not isinstance(body_bytes, bytes):
             await idempotency.release(kv, scope, key)
             return response
+        kept = idempotency.withhold_credentials(body_bytes.decode(), idempotency.credential_response_keys(document))
         stored = idempotency.StoredResponse(
-            response.status_code, response.headers.get("content-type", "application/json"), body_bytes.decode()
+            response.status_code, response.headers.get("content-type", "application/json"), kept
         )
         try:
-            await idempotency.complete(kv, scope, key, fingerprint, stored, ttl)
+            await idempotency.complete(kv, scope, key, stored, ttl)
         except Unavailable:
-            log.warning("idempotency record not stored", extra={"key_scope": scope})
+            log.warning("idempotency record not stored")
         return response
 
-    async def is_mutation(self, context: Context, body: dict[str, Any]) -> bool:
+    async def mutation_document(self, context: Context, body: dict[str, Any]) -> DocumentNode | None:
+        """The parsed document when the request body names a mutation, else None."""
         query = body.get("query")
         if not isinstance(query, str):
             try:
@@ -145,13 +151,61 @@ class IdempotentMutations:
                     extensions=body.get("extensions"),
                 )
             except DocumentRefused:
-                return False
+                return None
         if not isinstance(query, str):
-            return False
+            return None
         try:
             document = parse(query, max_tokens=self.settings.max_tokens)
         except GraphQLError:
-            return False
+            return None
         name = body.get("operationName")
         operation = get_operation_ast(document, name if isinstance(name, str) else None)
-        return operation is not None and operation.operation == OperationType.MUTATION
+        if operation is None or operation.operation != OperationType.MUTATION:
+            return None
+        return document
+
+
+class DocumentSource(Protocol):
+    settings: Settings
+    documents: Catalogue
+
+    def store(self, context: Context) -> PersistedQueryStore: ...
+
+
+class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws with the HTTP endpoint's document rules: a `subscribe` may name a persisted
+    document by hash (`extensions.persistedQuery`), and free-form documents are refused where trusted
+    documents only are accepted. A refused document is an `error` message for its operation id, as the
+    protocol prescribes for errors before execution; the socket stays open."""
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        payload: Any = message.get("payload")
+        if not self.connection_acknowledged or not isinstance(payload, dict) or message["id"] in self.operations:
+            await super().handle_subscribe(message)
+            return
+        text = payload.get("query")
+        if text is not None and not isinstance(text, str):
+            await self.handle_invalid_message("query must be a string")
+            return
+        source = cast(DocumentSource, self.view)
+        context = self.context
+        name = payload.get("operationName")
+        try:
+            query = await resolve_document(
+                source.store(context),
+                source.documents,
+                partner_documents=context.principal.allowed_documents if context.principal.kind == "partner" else None,
+                free_form_allowed=not source.settings.trusted_documents_only or is_power_user(context),
+                query=text,
+                extensions=payload.get("extensions"),
+                operation_name=name if isinstance(name, str) else None,
+                max_tokens=source.settings.max_tokens,
+            )
+        except DocumentRefused as refused:
+            error = GraphQLError(refused.message, extensions={"code": refused.code})
+            await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
+            return
+        if query is None:
+            await super().handle_subscribe(message)
+            return
+        await super().handle_subscribe(cast(SubscribeMessage, {**message, "payload": {**payload, "query": query}}))

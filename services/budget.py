@@ -4,8 +4,13 @@ Each operation pours its requested cost into the caller's bucket, which drains a
 second; an operation that would overflow the bucket is refused with the seconds to wait, and the credential is
 remembered as throttled for that long, so its next requests are refused at the door without touching the
 database (one Redis lookup). After execution the
-difference between requested and actual cost is given back, as Shopify does. Budgets are a shared limit,
-not a security check: when Redis is down they are not enforced (the per-operation cost ceiling still is).
+difference between requested and actual cost is given back, as Shopify does.
+
+When Redis is down a budget cannot be read. A budget is an abuse limit, so for the callers it exists for,
+partner keys and anonymous (public) callers, it fails closed: their operations that cost anything are
+refused with `UNAVAILABLE` (503) until Redis is back. Users and devices keep working without it: a user's
+token check needs Redis and fails closed on its own, and a TV's screen must keep updating; the per-operation
+cost ceiling and the per-tenant concurrency cap still hold for them.
 """
 
 from __future__ import annotations
@@ -106,6 +111,16 @@ async def mark_throttled(kv: KeyValue, key: str, seconds: int) -> None:
         log.warning("cost budget store unavailable: throttle not remembered")
 
 
+FAIL_CLOSED_PRINCIPALS = frozenset({"partner", "anonymous"})
+
+
+def fails_closed(principal_kind: str, auth_error: str | None = None) -> bool:
+    """True when an unreadable budget refuses this principal (see the module docstring). A user whose valid
+    access token could not be checked against the denylist (`UNAVAILABLE`) is not refused here: the request
+    runs with that check failing closed, so logout still ends the session."""
+    return principal_kind in FAIL_CLOSED_PRINCIPALS and auth_error != "UNAVAILABLE"
+
+
 def bucket_key(tenant_id: int | None, principal: str) -> str:
     return f"budget:{tenant_id if tenant_id is not None else '-'}:{principal}"
 
@@ -117,7 +132,7 @@ async def pour(kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: i
         try:
             allowed_raw, level_raw = await kv.client.eval(LEAKY_BUCKET, 1, key, capacity, rate, cost)
         except (RedisError, OSError):
-            log.warning("cost budget store unavailable: budget not enforced")
+            log.warning("cost budget store unavailable")
             return None
         allowed, level = bool(int(allowed_raw)), float(level_raw)
     else:

@@ -20,7 +20,9 @@ from graphql import (
     DocumentNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     OperationDefinitionNode,
+    get_operation_ast,
     parse,
     print_ast,
 )
@@ -195,6 +197,22 @@ def _requested_hash(extensions: object) -> str | None:
     return value.lower()
 
 
+def trusted_by_text(
+    documents: Catalogue, query: str, operation_name: str | None, max_tokens: int
+) -> TrustedDocument | None:
+    """The trusted document a client sent as text in its own layout: the operation it runs (chosen by
+    `operation_name`) with the fragments that operation uses, printed the catalogue's way, is in the catalogue.
+    Only that operation and those fragments execute, so what runs is exactly the trusted document."""
+    try:
+        parsed = parse(query, max_tokens=max_tokens)
+    except GraphQLError:
+        return None
+    operation = get_operation_ast(parsed, operation_name)
+    if operation is None or operation.name is None:
+        return None
+    return documents.get(sha256_hex(document_text(operation, parsed)))
+
+
 async def resolve_document(
     store: PersistedQueryStore,
     documents: Catalogue,
@@ -203,12 +221,15 @@ async def resolve_document(
     free_form_allowed: bool,
     query: str | None,
     extensions: object,
+    operation_name: str | None = None,
+    max_tokens: int = 10_000,
 ) -> str | None:
     """The document text a request runs, or `DocumentRefused`.
 
     `partner_documents` is the allowlist of a partner key (None for every other principal): a partner runs
     only catalogue documents on its list and never registers one. `free_form_allowed` is False when only
-    trusted documents are accepted from this principal.
+    trusted documents are accepted from this principal. A document sent as text is trusted when its hash is
+    in the catalogue or, failing that, when the operation it runs is (`trusted_by_text`).
     """
     requested = _requested_hash(extensions)
     trusted: TrustedDocument | None = None
@@ -225,6 +246,8 @@ async def resolve_document(
         if requested is not None and requested != actual:
             raise DocumentRefused(HASH_MISMATCH, "provided sha does not match query", 400)
         trusted = documents.get(actual)
+        if trusted is None and (partner_documents is not None or not free_form_allowed):
+            trusted = trusted_by_text(documents, query, operation_name, max_tokens)
     else:
         return None
     if partner_documents is not None:

@@ -9,14 +9,17 @@ from typing import Any
 
 import httpx
 import pytest
+import redis.asyncio as redis
 
 from models.base import tenant_scope
 from models.identity import Role
 from models.platform import ApiKey
+from services import idempotency
 from tests.conftest import GQL, Factory, error_codes, unique
+from tests.devices.helpers import make_tv
 from tests.documents import client_document
-from tests.partners.helpers import document_id, persisted
-from tests.services import start_redis, stop_redis
+from tests.partners.helpers import create_key, document_id, persisted
+from tests.services import redis_url, start_redis, stop_redis
 
 COOKIE = {"Cookie": "shulgraph_refresh=sgr_stolen"}
 MUTATION = "mutation { logout { ok } }"
@@ -154,6 +157,41 @@ async def test_R3_service_returns_after_redis_comes_back(http: httpx.AsyncClient
     assert back.status_code == 200 and back.json()["data"]["me"]["id"]
 
 
+async def test_R3_cost_budgets_fail_closed_for_partners_and_anonymous_callers_while_redis_is_down(
+    http: httpx.AsyncClient, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    key = await create_key(gql, admin, [document_id("Synagogue")])
+    partner = {"Authorization": f"ApiKey {key['secret']}"}
+    public = {
+        "query": client_document("PublicZmanim"),
+        "variables": {
+            "date": "2026-03-20",
+            "location": {"latitude": 31.78, "longitude": 35.22, "timezone": "Asia/Jerusalem"},
+        },
+    }
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    assert (await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)).status_code == 200
+    stop_redis()
+    try:
+        refused = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
+        assert refused.status_code == 503 and error_codes(refused.json()) == ["UNAVAILABLE"]
+        assert refused.headers["retry-after"] and "data" not in refused.json()
+        anonymous = await http.post("/graphql", json=public)
+        assert anonymous.status_code == 503 and error_codes(anonymous.json()) == ["UNAVAILABLE"]
+        forged = await http.post("/graphql", json=public, headers={"Authorization": "Bearer forged.token.value"})
+        assert forged.status_code == 503 and error_codes(forged.json()) == ["UNAVAILABLE"]
+        screen = await http.post("/graphql", json={"query": client_document("Screen")}, headers=tv.headers)
+        assert screen.status_code == 200 and screen.json()["data"]["screen"]["synagogueName"]
+    finally:
+        start_redis()
+    for _ in range(20):
+        back = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
+        if back.status_code == 200:
+            break
+    assert back.json()["data"]["synagogue"]["name"] == admin.tenant.name  # type: ignore[union-attr]
+
+
 async def _key_count(tenant_id: int) -> int:
     async with tenant_scope(tenant_id):
         return await ApiKey.all().count()
@@ -170,8 +208,43 @@ async def test_R5_same_idempotency_key_replays_the_stored_result_without_running
     assert secret and "idempotent-replayed" not in first.headers
     second = await http.post("/graphql", json=body, headers=headers)
     assert second.headers["idempotent-replayed"] == "true"
-    assert second.json() == first.json()
+    replayed = second.json()
+    assert replayed["data"]["createApiKey"]["apiKey"] == first.json()["data"]["createApiKey"]["apiKey"]
+    assert replayed["data"]["createApiKey"]["secret"] is None  # a credential is shown once, never replayed
+    assert replayed["extensions"]["idempotency"] == {"withheldFields": ["createApiKey.secret"]}
     assert await _key_count(admin.tenant.id) == 1  # type: ignore[union-attr]
+
+
+async def _idempotency_records() -> dict[str, str]:
+    client = redis.Redis.from_url(redis_url(), decode_responses=True)
+    try:
+        names = [name async for name in client.scan_iter(match="idem:*")]
+        values = await client.mget(names) if names else []
+        return {str(name): str(value) for name, value in zip(names, values, strict=True) if value is not None}
+    finally:
+        await client.aclose()
+
+
+async def test_R5_idempotency_records_in_redis_hold_no_credential_and_no_identity_in_clear(
+    http: httpx.AsyncClient, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    key = unique("idem")
+    before = await _idempotency_records()
+    aliased = {**create_key_body("aliased"), "query": client_document("CreateApiKey").replace("secret", "s: secret")}
+    first = await http.post("/graphql", json=aliased, headers={**admin.headers(), "Idempotency-Key": key})
+    secret = first.json()["data"]["createApiKey"]["s"]
+    assert secret
+    records = {name: value for name, value in (await _idempotency_records()).items() if name not in before}
+    assert len(records) == 1
+    ((name, value),) = records.items()
+    scope = idempotency.principal_scope("user", f"user:{admin.user.id}", admin.tenant.id)  # type: ignore[union-attr]
+    assert name == idempotency.record_key(scope, key)
+    for credential in (secret, admin.token, key, f"user:{admin.user.id}"):
+        assert credential not in name and credential not in value
+    stored = json.loads(json.loads(value)["body"])
+    assert stored["data"]["createApiKey"]["s"] is None
+    assert stored["data"]["createApiKey"]["apiKey"]["id"] == first.json()["data"]["createApiKey"]["apiKey"]["id"]
 
 
 async def test_R5_same_key_with_another_body_is_refused(http: httpx.AsyncClient, factory: Factory) -> None:
