@@ -18,20 +18,21 @@ import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from config import Settings, get_settings
+from models.base import tenant_id_or_none
 from models.jobs import Job
 from services.jobs import JobRun, enqueue, handler
 
 log = logging.getLogger("shulgraph.mail")
 
 EMAIL_JOB = "email.send"
-EMAIL_MAX_ATTEMPTS = 8
+EMAIL_MAX_ATTEMPTS = 15  # with the queue's doubling backoff from 5 s: about 23 hours of retries
 _ADDRESS = re.compile(r"^[^@\s<>\"',;:()\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 
 
@@ -84,7 +85,10 @@ class OutgoingMail:
 async def enqueue_email(
     to: str, subject: str, body: str, *, reply_to: str = "", tenant_id: int | None = None, delay_seconds: float = 0
 ) -> Job:
-    """Queue one message in the caller's transaction; the job's payload carries its delivery id."""
+    """Queue one message in the caller's transaction; the job's payload carries its delivery id.
+
+    The job belongs to the tenant in context (or `tenant_id`); with neither it is a system message.
+    """
     to = to.strip()
     if not is_address(to):
         raise InvalidAddress(f"not an e-mail address: {to!r}")
@@ -98,8 +102,17 @@ async def enqueue_email(
         queued_at=datetime.now(UTC).isoformat(),
         reply_to=reply_to,
     )
+    tenant = tenant_id if tenant_id is not None else tenant_id_or_none()
+    if tenant is None:
+        return await Job.create(
+            tenant_id=None,
+            kind=EMAIL_JOB,
+            payload=mail.payload(),
+            max_attempts=EMAIL_MAX_ATTEMPTS,
+            run_after=datetime.now(UTC) + timedelta(seconds=delay_seconds),
+        )
     return await enqueue(
-        EMAIL_JOB, mail.payload(), tenant_id=tenant_id, delay_seconds=delay_seconds, max_attempts=EMAIL_MAX_ATTEMPTS
+        EMAIL_JOB, mail.payload(), tenant_id=tenant, delay_seconds=delay_seconds, max_attempts=EMAIL_MAX_ATTEMPTS
     )
 
 

@@ -43,7 +43,7 @@ from services.webhook_targets import (
 log = logging.getLogger("shulgraph.webhooks")
 
 WEBHOOK_JOB = "webhook.deliver"
-WEBHOOK_MAX_ATTEMPTS = 8
+WEBHOOK_MAX_ATTEMPTS = 15  # with the queue's doubling backoff from 5 s: about 23 hours of retries
 MAX_ERROR_LENGTH = 500
 
 __all__ = ["RefusedTarget", "check_url", "create_endpoint", "emit", "sign"]

@@ -141,3 +141,16 @@ async def test_smtp_login_is_used_and_a_wrong_password_fails_the_job(
     assert (await job_row(owner_db, accepted.id))["status"] == "DONE"
     row = await job_row(owner_db, refused.id)
     assert row["status"] == "FAILED" and "535" in str(row["errors"])
+
+
+async def test_system_message_outside_a_tenant_is_sent(
+    settings: Settings, owner_db: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        job = await enqueue_email("platform-admin@example.org", "Welcome", "Your account is ready")
+        assert job.tenant_id is None
+        await run_due(owner_db)
+        [message] = sink.copies(job.payload["deliveryId"])
+    assert message["To"] == "platform-admin@example.org"
+    assert (await job_row(owner_db, job.id))["status"] == "DONE"
