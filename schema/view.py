@@ -27,6 +27,7 @@ from schema.limits import is_power_user
 from schema.transport import (
     HTTPRefusal,
     IdempotentMutations,
+    TrustedDocumentsWS,
     check_http,
     graphql_error_response,
     refusal_response,
@@ -50,8 +51,12 @@ def client_ip(request: Request | WebSocket) -> str:
     return request.client.host if request.client else ""
 
 
+class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
+    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once."""
+
+
 class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
-    graphql_transport_ws_handler_class = FanoutWSHandler
+    graphql_transport_ws_handler_class = TransportWSHandler
 
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
@@ -177,6 +182,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 free_form_allowed=not self.settings.trusted_documents_only or is_power_user(context),
                 query=request_data.query,
                 extensions=request_data.extensions,
+                operation_name=request_data.operation_name,
+                max_tokens=self.settings.max_tokens,
             )
         except DocumentRefused as refused:
             if refused.status is not None:
