@@ -44,6 +44,7 @@ log = logging.getLogger("shulgraph.webhooks")
 
 WEBHOOK_JOB = "webhook.deliver"
 WEBHOOK_MAX_ATTEMPTS = 15  # with the queue's doubling backoff from 5 s: about 23 hours of retries
+"""Attempts to send; the job may be claimed once more, only to record that the last attempt's worker died."""
 MAX_ERROR_LENGTH = 500
 
 __all__ = ["RefusedTarget", "check_url", "create_endpoint", "emit", "sign"]
@@ -71,7 +72,7 @@ async def _fan_out(event: WebhookEvent, data: dict[str, Any]) -> int:
             event=event.value,
             payload={"type": event.value, "timestamp": now, "data": data},
         )
-        await enqueue(WEBHOOK_JOB, {"delivery": delivery.id}, max_attempts=WEBHOOK_MAX_ATTEMPTS)
+        await enqueue(WEBHOOK_JOB, {"delivery": delivery.id}, max_attempts=WEBHOOK_MAX_ATTEMPTS + 1)
     return len(endpoints)
 
 
@@ -158,6 +159,12 @@ async def deliver(run: JobRun) -> None:
     async with run.scope():
         delivery = await WebhookDelivery.filter(id=run.payload["delivery"]).select_related("endpoint").first()
     if delivery is None or delivery.status != DeliveryStatus.PENDING or not delivery.endpoint.is_active:
+        return
+    if run.attempt > WEBHOOK_MAX_ATTEMPTS:  # the claim after a last attempt whose worker was lost
+        async with run.scope():
+            lost = "gave up: the worker was lost during the last attempt"
+            await WebhookDelivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED, last_error=lost)
+            await run.finish({"deliveryId": str(delivery.delivery_id)}, [{"message": lost}], failed=True)
         return
     outcome = await post(delivery.endpoint, delivery)
     details = {"delivery": str(delivery.delivery_id), "job": run.job_id, "attempt": run.attempt}

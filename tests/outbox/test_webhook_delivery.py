@@ -244,3 +244,24 @@ async def test_secret_sealed_under_another_key_fails_the_delivery_clearly(
     [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
     assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
     assert "SECRETS_KEY" in row["last_error"] and receiver.copies(row["delivery_id"]) == []
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    from services.webhooks import WEBHOOK_MAX_ATTEMPTS
+
+    admin = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    await create_message(gql, admin, "Last try")
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    await owner_db.execute(
+        "UPDATE job SET status = 'RUNNING', attempts = $2, locked_until = now() - interval '1 second' WHERE id = $1",
+        row["job_id"],
+        WEBHOOK_MAX_ATTEMPTS,
+    )
+    await run_due(owner_db)
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
+    assert "worker was lost" in row["last_error"] and receiver.copies(row["delivery_id"]) == []
