@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import math
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -228,6 +230,43 @@ def _operation_node(execution: Any) -> Any:
 
     document = execution.graphql_document
     return get_operation_ast(document, execution.operation_name) if document is not None else None
+
+
+LOGGED_MESSAGE_CHARS = 500
+LOGGED_EXCERPT_CHARS = 200
+
+
+class BoundedErrorLog(logging.Filter):
+    """A GraphQL error is logged as its message (bounded), its locations, and the document's SHA-256, size
+    and opening: never the whole document (graphql-core prints the offending line, which for a refused
+    one-line document of a megabyte is the document)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.msg
+        if not isinstance(error, GraphQLError):
+            return True
+        message = error.message
+        if len(message) > LOGGED_MESSAGE_CHARS:
+            message = message[:LOGGED_MESSAGE_CHARS] + f"… ({len(error.message)} characters)"
+        record.msg, record.args = message, ()
+        record.graphql_locations = [f"{loc.line}:{loc.column}" for loc in (error.locations or [])[:5]]
+        if error.path:
+            record.graphql_path = ".".join(str(part) for part in error.path)[:LOGGED_MESSAGE_CHARS]
+        body = error.source.body if error.source is not None else None
+        if body is not None:
+            encoded = body.encode()
+            record.document_sha256 = hashlib.sha256(encoded).hexdigest()
+            record.document_bytes = len(encoded)
+            record.document_excerpt = body[:LOGGED_EXCERPT_CHARS]
+        return True
+
+
+def bound_error_logs(logger: logging.Logger) -> None:
+    if not any(isinstance(existing, BoundedErrorLog) for existing in logger.filters):
+        logger.addFilter(BoundedErrorLog())
+
+
+bound_error_logs(logging.getLogger("strawberry.execution"))
 
 
 def limit_extensions(settings: Any) -> list[Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import logging
 from typing import Any
 
 import asyncpg
@@ -11,6 +13,7 @@ import pytest
 import strawberry
 from starlette.requests import Request
 from starlette.responses import Response
+from structlog.stdlib import ProcessorFormatter
 
 from config import Settings, get_settings, tortoise_config
 from models.identity import Role
@@ -73,6 +76,23 @@ async def test_G3_ten_thousand_repeated_fields_are_refused_at_parse(gql: GQL, se
     result = await gql(query)
     assert len(result["errors"]) == 1 and "tokens" in result["errors"][0]["message"]
     assert "data" not in result and settings.max_tokens <= 10_000
+
+
+async def test_G3_a_refused_document_is_logged_as_an_excerpt_hash_and_size_never_whole(
+    http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    query = "{ " + "__typename " * 90_000 + "}"  # one line, just under the body limit
+    caplog.set_level(logging.INFO)
+    response = await http.post("/graphql", json={"query": query})
+    assert "tokens" in response.json()["errors"][0]["message"]
+    formatter = next(h.formatter for h in logging.getLogger().handlers if isinstance(h.formatter, ProcessorFormatter))
+    lines = [formatter.format(record) for record in caplog.records]
+    assert lines and all(len(line) < 3_000 for line in lines)
+    (refused,) = [record for record in caplog.records if getattr(record, "document_sha256", None)]
+    assert refused.document_sha256 == hashlib.sha256(query.encode()).hexdigest()  # type: ignore[attr-defined]
+    assert refused.document_bytes == len(query.encode())  # type: ignore[attr-defined]
+    assert refused.document_excerpt == query[:200]  # type: ignore[attr-defined]
+    assert "tokens" in refused.getMessage() and "__typename" * 2 not in refused.getMessage().replace(" ", "")
 
 
 async def test_G3_a_one_megabyte_document_is_refused_by_the_body_limit(http: httpx.AsyncClient) -> None:

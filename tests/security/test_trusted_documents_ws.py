@@ -37,7 +37,7 @@ async def _tv_socket(server: Server, factory: Factory) -> WSClient:
     return client
 
 
-async def test_G8_free_form_subscribe_from_a_tv_is_an_error_for_that_operation(
+async def test_trusted_documents_only_free_form_subscribe_from_a_tv_is_an_error_for_that_operation(
     server: Server, factory: Factory
 ) -> None:
     client = await _tv_socket(server, factory)
@@ -48,7 +48,9 @@ async def test_G8_free_form_subscribe_from_a_tv_is_an_error_for_that_operation(
     await client.close()
 
 
-async def test_G8_tv_subscribes_by_hash_and_with_the_file_as_written(server: Server, factory: Factory) -> None:
+async def test_trusted_documents_only_tv_subscribes_by_hash_and_with_the_file_as_written(
+    server: Server, factory: Factory
+) -> None:
     client = await _tv_socket(server, factory)
     by_hash = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": document_id("ScreenUpdated")}}}
     await client.send({"id": "hash", "type": "subscribe", "payload": by_hash})
@@ -60,7 +62,9 @@ async def test_G8_tv_subscribes_by_hash_and_with_the_file_as_written(server: Ser
     await client.close()
 
 
-async def test_G8_unknown_hash_over_websocket_is_persisted_query_not_found(server: Server, factory: Factory) -> None:
+async def test_trusted_documents_only_unknown_hash_over_websocket_is_persisted_query_not_found(
+    server: Server, factory: Factory
+) -> None:
     client = await _tv_socket(server, factory)
     unknown = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "0" * 64}}}
     await client.send({"id": "missing", "type": "subscribe", "payload": unknown})
@@ -68,7 +72,9 @@ async def test_G8_unknown_hash_over_websocket_is_persisted_query_not_found(serve
     await client.close()
 
 
-async def test_G8_free_form_over_websocket_only_for_explorer_roles(server: Server, factory: Factory) -> None:
+async def test_trusted_documents_only_free_form_over_websocket_only_for_explorer_roles(
+    server: Server, factory: Factory
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     admin = await factory.member(role=Role.ADMIN)
     query = "query { synagogue { name } }"
