@@ -16,7 +16,7 @@ from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
 from services.devices import sweep_offline
-from tests.conftest import GQL, Actor, Factory
+from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.devices.helpers import make_tv
 from tests.outbox.servers import WebhookReceiver, webhook_receiver
 from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due, verify_signature
@@ -265,3 +265,18 @@ async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
     [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
     assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
     assert "worker was lost" in row["last_error"] and receiver.copies(row["delivery_id"]) == []
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_Z1_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
+    outsider = await factory.member(role=Role.OWNER)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
