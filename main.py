@@ -124,11 +124,18 @@ def cmd_migrate(settings: Settings) -> None:
     print(f"migrations applied: {len(applied)}" + (f" ({', '.join(applied)})" if applied else ""))
 
 
-def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None) -> None:
-    from services.migrations import make_migrations
+def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, dialect: str | None) -> None:
+    import subprocess
+
+    from services.migrations import DIALECTS, make_migrations
 
     url = postgres_url or os.environ.get("TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
-    for line in asyncio.run(make_migrations(settings, name, url)) or ["no changes"]:
+    if dialect is None:  # one process per dialect: Tortoise keeps the first configuration it is given
+        for each in DIALECTS:
+            command = [sys.executable, __file__, "makemigrations", "--name", name, "--dialect", each]
+            subprocess.run([*command, "--postgres-url", url], check=True)  # noqa: S603
+        return
+    for line in asyncio.run(make_migrations(settings, name, dialect, url)) or [f"{dialect}: no changes"]:
         print(line)
 
 
@@ -201,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     make = sub.add_parser("makemigrations", help="write the next migration for both dialects")
     make.add_argument("--name", default="update")
     make.add_argument("--postgres-url", default=None)
+    make.add_argument("--dialect", choices=["sqlite", "postgres"], default=None, help="only this dialect")
     sub.add_parser("seed-demo", help="create the demo synagogue")
     admin = sub.add_parser("create-admin", help="create or promote a platform admin")
     admin.add_argument("--email", required=True)
@@ -216,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         case "migrate":
             cmd_migrate(settings)
         case "makemigrations":
-            cmd_makemigrations(settings, args.name, args.postgres_url)
+            cmd_makemigrations(settings, args.name, args.postgres_url, args.dialect)
         case "seed-demo":
             cmd_seed_demo(settings)
         case "create-admin":

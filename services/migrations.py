@@ -95,19 +95,25 @@ async def migrate(settings: Settings) -> list[str]:
     return applied
 
 
-async def make_migrations(settings: Settings, name: str, postgres_url: str) -> list[str]:
-    """Write a new migration for each dialect from the models (offline: no database is changed)."""
+DIALECTS = ("sqlite", "postgres")
+
+
+async def make_migrations(settings: Settings, name: str, dialect: str, postgres_url: str) -> list[str]:
+    """Write a new migration for one dialect from the models (offline: no database is changed).
+
+    Tortoise keeps its first configuration for the life of a process, so each dialect runs in its own
+    process (see `main.py makemigrations`)."""
     written: list[str] = []
-    for dialect, url in (("sqlite", "sqlite://:memory:"), ("postgres", postgres_url)):
-        folder = location(dialect) / "models"
-        command = Command(tortoise_config=tortoise_config(url, settings), app="models", location=str(location(dialect)))
-        if not folder.exists() or not any(folder.glob("*.py")):
-            await command.init_migrations(safe=True)
-            written.append(f"{dialect}: initial")
-        else:
-            await command.init(offline=True)
-            result = await command.migrate(name=name, no_input=True, offline=True)
-            if result:
-                written.append(f"{dialect}: {result}")
-        await Tortoise.close_connections()
+    url = "sqlite://:memory:" if dialect == "sqlite" else postgres_url
+    folder = location(dialect) / "models"
+    command = Command(tortoise_config=tortoise_config(url, settings), app="models", location=str(location(dialect)))
+    if not folder.exists() or not any(folder.glob("*.py")):
+        await command.init_migrations(safe=True)
+        written.append(f"{dialect}: initial")
+    else:
+        await command.init(offline=True)
+        result = await command.migrate(name=name, no_input=True, offline=True)
+        if result:
+            written.append(f"{dialect}: {result}")
+    await Tortoise.close_connections()
     return written
