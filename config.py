@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     cost_budget_capacity: int = 50_000  # leaky bucket per (tenant, principal); at least max_cost
     cost_budget_restore_rate: int = 1_000  # points per second (bench/noisy_neighbour.py sizes it)
     idempotency_ttl_seconds: int = 24 * 3600
+    tenant_max_concurrency: int = 0  # operations one tenant runs at once per process; 0: half of db_pool_max
+    tenant_max_queued: int = 50  # requests of one tenant waiting for a slot per process; more are THROTTLED
+    tenant_queue_timeout_seconds: float = 5.0  # longest wait for a slot before THROTTLED
 
     ws_init_timeout_seconds: float = 10.0
     pairing_code_ttl_seconds: int = 600
@@ -117,6 +120,10 @@ class Settings(BaseSettings):
         if self.cookie_secure is not None:
             return self.cookie_secure
         return self.environment == "production"
+
+    @property
+    def tenant_concurrency(self) -> int:
+        return self.tenant_max_concurrency if self.tenant_max_concurrency > 0 else max(1, self.db_pool_max // 2)
 
     @property
     def introspection_open(self) -> bool:

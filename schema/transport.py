@@ -18,6 +18,7 @@ from config import Settings
 from schema.context import Context
 from schema.limits import is_power_user
 from services import idempotency
+from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
 from services.csrf import MESSAGE as CSRF_MESSAGE
 from services.csrf import csrf_blocked, media_type
 from services.errors import ErrorCode, Unavailable
@@ -72,10 +73,34 @@ def check_http(request: Request) -> None:
 
 
 class IdempotentMutations:
-    """Runs a mutation once per (principal, tenant, Idempotency-Key) and replays its stored response."""
+    """Admits a request under its tenant's concurrency cap, then runs it; a mutation runs once per
+    (principal, tenant, Idempotency-Key) and its stored response is replayed."""
 
     settings: Settings
     documents: Catalogue
+    _admission: TenantAdmission | None = None
+
+    @property
+    def admission(self) -> TenantAdmission:
+        if self._admission is None:
+            settings = self.settings
+            self._admission = TenantAdmission(
+                settings.tenant_concurrency, settings.tenant_max_queued, settings.tenant_queue_timeout_seconds
+            )
+        return self._admission
+
+    async def run_admitted(self, request: Request, context: Context) -> Response:
+        """Run the request while holding one of its tenant's slots; THROTTLED (429) when none comes."""
+        tenant = str(context.tenant_id) if context.tenant_id is not None else NO_TENANT
+        key = request.headers.get("idempotency-key")
+        try:
+            async with self.admission.slot(tenant):
+                if key is not None and request.method == "POST":
+                    return await self.run_idempotent(request, context, key)
+                return await self.run_http(request, context)
+        except AdmissionRefused as refused:
+            log.info("tenant at its concurrency cap", extra={"tenant": context.tenant_id})
+            return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, refused.reason, {"Retry-After": "1"})
 
     def store(self, context: Context) -> PersistedQueryStore:
         raise NotImplementedError

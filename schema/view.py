@@ -109,11 +109,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         request_state(request)["graphql_sub_response"] = sub_response
         context = await self.get_context(request, sub_response)
         request_state(request)["graphql_context"] = context
-        key = request.headers.get("idempotency-key")
-        if key is not None and request.method == "POST":
-            response = await self.run_idempotent(request, context, key)
-        else:
-            response = await self.run_http(request, context)
+        response = await self.run_admitted(request, context)
         throttled_for = context.extra.get("throttled_for")
         if throttle_key is not None and isinstance(throttled_for, int):
             await mark_throttled(context.kv, throttle_key, throttled_for)

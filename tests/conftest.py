@@ -28,6 +28,7 @@ os.environ.update(
         "JWT_SECRET": "test-secret-" + "x" * 40,
         "LOG_LEVEL": "WARNING",
         "DB_POOL_MAX": os.environ.get("DB_POOL_MAX", "10"),
+        "TENANT_MAX_CONCURRENCY": os.environ.get("DB_POOL_MAX", "10"),  # the cap's own tests set theirs
         "CORS_ORIGINS": '["https://admin.example.org"]',
     }
 )
