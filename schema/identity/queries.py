@@ -22,7 +22,7 @@ async def _membership_node(info: Info, pk: int) -> Membership | None:
 
 async def _session_node(info: Info, pk: int) -> Session | None:
     row = await access_session(info, pk)
-    return Session.of(row, info.context.principal.session_id) if row else None
+    return Session.of(row, info.context.principal.session_id, info.context.settings) if row else None
 
 
 register_node("Membership", _membership_node)
@@ -52,4 +52,4 @@ class Query:
         rows = await m.SessionFamily.filter(
             open_sessions(context.settings, datetime.now(UTC)), user_id=context.principal.user_id
         ).order_by("-last_used_at", "-id")
-        return [Session.of(row, context.principal.session_id) for row in rows]
+        return [Session.of(row, context.principal.session_id, context.settings) for row in rows]

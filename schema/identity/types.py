@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from config import Settings
 from models import identity as m
 from schema.context import Info
 from schema.relay import Node, to_global_id
+from services.sessions import session_end
 
 if TYPE_CHECKING:
     from schema.synagogue.types import Synagogue
@@ -115,15 +117,19 @@ class Session(Node):
     ip_address: str
     created_at: datetime
     last_used_at: datetime
+    ends_at: datetime = strawberry.field(
+        description="When the session ends unless it is refreshed first (its idle limit or absolute lifetime)."
+    )
     current: bool
 
     @classmethod
-    def of(cls, family: m.SessionFamily, current_family_id: int | None) -> Session:
+    def of(cls, family: m.SessionFamily, current_family_id: int | None, settings: Settings) -> Session:
         return cls(
             id=strawberry.ID(to_global_id("Session", family.id)),
             user_agent=family.user_agent,
             ip_address=family.ip_address,
             created_at=family.created_at,
             last_used_at=family.last_used_at,
+            ends_at=session_end(settings, family.created_at, family.last_used_at),
             current=family.id == current_family_id,
         )

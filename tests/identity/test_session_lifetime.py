@@ -16,6 +16,7 @@ from tests.conftest import GQL, Factory, error_codes
 from tests.identity.helpers import Browser
 
 SESSIONS = "query Sessions { sessions { id current } }"
+SESSIONS_WITH_END = "query Sessions { sessions { id lastUsedAt endsAt } }"
 REVOKE = "mutation Revoke($id: ID!) { revokeSession(id: $id) { revokedId } }"
 
 
@@ -77,8 +78,14 @@ async def test_an_idle_session_ends_and_a_fresh_one_lives_at_most_the_idle_limit
     async with Browser(app, settings) as browser:
         token, family_id = await signed_in(browser, factory, settings)
         assert cookie_max_age(browser, settings) <= settings.session_idle_days * 86400
-        listed = await browser.post(SESSIONS, token=token)
-        assert [s["id"] for s in listed["data"]["sessions"]] == [to_global_id("Session", family_id)]
+        listed = await browser.post(SESSIONS_WITH_END, token=token)
+        [session] = listed["data"]["sessions"]
+        assert session["id"] == to_global_id("Session", family_id)
+        last_used = datetime.fromisoformat(session["lastUsedAt"])
+        assert datetime.fromisoformat(session["endsAt"]) == last_used + timedelta(days=settings.session_idle_days)
+        await SessionFamily.filter(id=family_id).update(created_at=ago(days=settings.session_max_days - 1))
+        capped = (await browser.post(SESSIONS_WITH_END, token=token))["data"]["sessions"][0]
+        assert datetime.fromisoformat(capped["endsAt"]) < last_used + timedelta(days=2)
         await SessionFamily.filter(id=family_id).update(last_used_at=ago(days=settings.session_idle_days, seconds=1))
         assert (await browser.post(SESSIONS, token=token))["data"]["sessions"] == []
         assert error_codes(await browser.refresh()) == ["UNAUTHENTICATED"]
