@@ -162,13 +162,32 @@ def hour_of(at: datetime) -> datetime:
     return at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
 
-async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> None:
-    """One heartbeat into the raw series and its hour's aggregate (current tenant).
+MAX_SAMPLES_PER_HOUR = 360
+"""One sample per 10 seconds on average; a device that reports faster still counts as seen."""
+
+
+async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> bool:
+    """One heartbeat into its hour's aggregate and the raw series (current tenant); False when the
+    hour already holds `MAX_SAMPLES_PER_HOUR` samples and this one is left out.
 
     The first sample of an hour also trims this device's series: raw samples past
     `DEVICE_HEARTBEAT_RETENTION_DAYS`, hourly aggregates past `DEVICE_METRIC_ROLLUP_RETENTION_DAYS`.
     A device heartbeating every 30 seconds thus keeps about 86,000 raw rows and 9,600 hourly rows.
     """
+    row, created = await DeviceMetricHour.get_or_create(device_id=device_id, hour=hour_of(at))
+    changes: dict[str, Any] = {"samples": F("samples") + 1}
+    if beat.cpu is not None:
+        changes.update(cpu_sum=F("cpu_sum") + beat.cpu, cpu_count=F("cpu_count") + 1)
+    if beat.memory is not None:
+        changes.update(memory_sum=F("memory_sum") + beat.memory, memory_count=F("memory_count") + 1)
+    if not await DeviceMetricHour.filter(id=row.id, samples__lt=MAX_SAMPLES_PER_HOUR).update(**changes):
+        return False
+    if beat.cpu is not None:
+        higher = Q(cpu_max__isnull=True) | Q(cpu_max__lt=beat.cpu)
+        await DeviceMetricHour.filter(higher, id=row.id).update(cpu_max=beat.cpu)
+    if beat.temperature is not None:
+        higher = Q(temperature_max__isnull=True) | Q(temperature_max__lt=beat.temperature)
+        await DeviceMetricHour.filter(higher, id=row.id).update(temperature_max=beat.temperature)
     await DeviceHeartbeat.create(
         device_id=device_id,
         at=at,
@@ -178,26 +197,13 @@ async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> None:
         uptime_seconds=beat.uptime_seconds,
         app_version=beat.app_version or "",
     )
-    hour = hour_of(at)
-    row, created = await DeviceMetricHour.get_or_create(device_id=device_id, hour=hour)
-    changes: dict[str, Any] = {"samples": F("samples") + 1}
-    if beat.cpu is not None:
-        changes.update(cpu_sum=F("cpu_sum") + beat.cpu, cpu_count=F("cpu_count") + 1)
-    if beat.memory is not None:
-        changes.update(memory_sum=F("memory_sum") + beat.memory, memory_count=F("memory_count") + 1)
-    await DeviceMetricHour.filter(id=row.id).update(**changes)
-    if beat.cpu is not None:
-        higher = Q(cpu_max__isnull=True) | Q(cpu_max__lt=beat.cpu)
-        await DeviceMetricHour.filter(higher, id=row.id).update(cpu_max=beat.cpu)
-    if beat.temperature is not None:
-        higher = Q(temperature_max__isnull=True) | Q(temperature_max__lt=beat.temperature)
-        await DeviceMetricHour.filter(higher, id=row.id).update(temperature_max=beat.temperature)
     if created:
         settings = get_settings()
         raw_cutoff = at - timedelta(days=settings.device_heartbeat_retention_days)
         hour_cutoff = at - timedelta(days=settings.device_metric_rollup_retention_days)
         await DeviceHeartbeat.filter(device_id=device_id, at__lt=raw_cutoff).delete()
         await DeviceMetricHour.filter(device_id=device_id, hour__lt=hour_cutoff).delete()
+    return True
 
 
 async def _close_update_commands(broadcast: Any, device: Device, version: str, now: datetime) -> None:

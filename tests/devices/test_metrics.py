@@ -8,7 +8,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceMetricHour
 from models.identity import Role
-from services.devices import Heartbeat, hour_of, store_sample
+from services.devices import MAX_SAMPLES_PER_HOUR, Heartbeat, hour_of, store_sample
 from tests.conftest import GQL, Factory, error_codes
 from tests.devices.helpers import TV, make_tv
 
@@ -112,3 +112,19 @@ async def test_heartbeats_page_through_a_time_range(gql: GQL, factory: Factory) 
     assert (await gql(HEARTBEATS, window, actor=stranger))["data"]["node"] is None
     own = await gql(HEARTBEATS, window, headers=tv.headers)
     assert error_codes(own) == ["FORBIDDEN"] and own["data"]["node"]["heartbeats"] is None
+
+
+async def test_an_hour_keeps_a_bounded_number_of_samples(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    tv = await make_tv(tenant)
+    at = datetime(2026, 7, 1, 9, 15, tzinfo=UTC)
+    async with tenant_scope(tenant.id):
+        assert await store_sample(tv.device.id, Heartbeat(cpu=5), at)
+        await DeviceMetricHour.filter(device_id=tv.device.id).update(samples=MAX_SAMPLES_PER_HOUR - 1)
+        assert await store_sample(tv.device.id, Heartbeat(cpu=7), at + timedelta(seconds=1))
+        assert not await store_sample(tv.device.id, Heartbeat(cpu=99), at + timedelta(seconds=2))
+        assert await store_sample(tv.device.id, Heartbeat(cpu=9), at + timedelta(hours=1))
+        raw = sorted(row.cpu or 0 for row in await DeviceHeartbeat.filter(device_id=tv.device.id))
+        hours = await DeviceMetricHour.filter(device_id=tv.device.id).order_by("hour")
+    assert raw == [5, 7, 9]
+    assert [(h.samples, h.cpu_max) for h in hours] == [(MAX_SAMPLES_PER_HOUR, 7), (1, 9)]
