@@ -1,10 +1,11 @@
 """`python -m bench.noisy_neighbour` (G7): one tenant floods; how does another tenant's latency change?
 
 Starts PostgreSQL and Redis (or uses TEST_POSTGRES_URL / TEST_REDIS_URL), one uvicorn worker in production mode
-with the default cost budget (per tenant and principal), and two synagogues. Tenant B sends `Synagogue` at a
-steady rate, first alone (baseline), then while tenant A's owner floods `Members(first: 50)` from many
-concurrent connections. It prints B's latency percentiles in both phases and how many of A's requests were
-throttled (429, `THROTTLED`). The flood is wrk (one thread); tenant B is an httpx client in this process.
+with the default cost budget (per tenant and principal) and per-tenant concurrency cap, and two synagogues.
+Tenant B sends `Synagogue` at a steady rate, first alone (baseline), then while tenant A's owner floods
+`Members(first: 50)` from many concurrent connections. It prints B's latency percentiles in both phases and
+how many of A's requests were throttled (429, `THROTTLED`). The flood is wrk (one thread); tenant B is an
+httpx client in this process. `--tenant-concurrency 1000` turns the per-tenant cap off, for comparison.
 """
 
 from __future__ import annotations
@@ -140,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--victim-rate", type=float, default=5, help="tenant B's requests per second")
     parser.add_argument("--budget", type=int, default=None, help="COST_BUDGET_CAPACITY (default: the setting's)")
     parser.add_argument("--restore-rate", type=int, default=None, help="COST_BUDGET_RESTORE_RATE per second")
+    parser.add_argument(
+        "--tenant-concurrency",
+        type=int,
+        default=None,
+        help="TENANT_MAX_CONCURRENCY (default: the setting's, 0 = half the pool; a large value turns the cap off)",
+    )
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="shulgraph-g7."))
     database = f"shulgraph_g7_{uuid.uuid4().hex[:8]}"
@@ -150,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         env = server_environment(servers.postgres_admin_url, servers.redis_url, database, port, "WARNING")
         env["COST_BUDGET_CAPACITY"] = str(args.budget or defaults.cost_budget_capacity)
         env["COST_BUDGET_RESTORE_RATE"] = str(args.restore_rate or defaults.cost_budget_restore_rate)
+        concurrency = (
+            args.tenant_concurrency if args.tenant_concurrency is not None else defaults.tenant_max_concurrency
+        )
+        env["TENANT_MAX_CONCURRENCY"] = str(concurrency)
+        load_before = os.getloadavg()[0]
         os.environ.update({k: env[k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET", "ENVIRONMENT")})
         asyncio.run(create_database(servers.postgres_admin_url, database))
         server: subprocess.Popen[bytes] | None = None
@@ -180,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; one uvicorn worker; "
         f"budget {env['COST_BUDGET_CAPACITY']} points, restoring {env['COST_BUDGET_RESTORE_RATE']}/s; "
-        f"{args.seconds:g}s per phase\n"
+        f"TENANT_MAX_CONCURRENCY {env['TENANT_MAX_CONCURRENCY']} (pool {defaults.db_pool_max}); "
+        f"{args.seconds:g}s per phase; load average before {load_before:.1f}, after {os.getloadavg()[0]:.1f}\n"
     )
     print(report([baseline, flooded], args.connections))
     return 0

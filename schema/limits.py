@@ -22,13 +22,14 @@ from typing import Any
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, ValidationContext, ValidationRule
 from graphql.validation import NoSchemaIntrospectionCustomRule
+from starlette.requests import Request
 from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from config import Settings, get_settings
 from models.identity import Role
-from schema.complexity import actual_cost, alias_count, max_depth, requested_cost
+from schema.complexity import actual_cost, alias_count, max_depth, operations_of, requested_cost
 from services.budget import BucketState, bucket_key, fails_closed, pour
 from services.errors import ErrorCode
 
@@ -83,6 +84,27 @@ def shape_rule(depth_limit: int, alias_limit: int) -> type[ValidationRule]:
     return DocumentShape
 
 
+class OperationNameRequired(ValidationRule):
+    """A document with several operations must name the one to run (GraphQL spec, GetOperation): without
+    this, strawberry would run the first one, unseen by the cost analysis and the idempotency check."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        if len(operations_of(context.document)) > 1:
+            context.report_error(
+                GraphQLError(
+                    "Must provide operation name if query contains multiple operations.",
+                    extensions={"code": "BAD_REQUEST"},
+                )
+            )
+
+
+def provided_operation_name(execution: Any) -> str | None:
+    """The operation name the client sent (strawberry's `operation_name` falls back to the first one's)."""
+    name = getattr(execution, "_provided_operation_name", None)
+    return name if isinstance(name, str) else None
+
+
 class TokenLimit(MaxTokensLimiter):
     """`max_tokens` from the request's settings, enforced by the parser."""
 
@@ -123,6 +145,8 @@ class DocumentLimits(SchemaExtension):
         rules: tuple[type[Any], ...] = (shape_rule(settings.max_depth, settings.max_aliases),)
         if not explorer:
             rules += (NoSchemaIntrospectionCustomRule,)
+        if provided_operation_name(execution) is None:
+            rules += (OperationNameRequired,)
         execution.validation_rules = execution.validation_rules + rules
         yield
         if explorer:
@@ -149,6 +173,12 @@ class CostLimit(SchemaExtension):
         operation = execution.operation_type
         document = execution.graphql_document
         operation_node = _operation_node(execution)
+        if operation == OperationType.SUBSCRIPTION and isinstance(getattr(context, "request", None), Request):
+            execution.result = _error_result(
+                "BAD_REQUEST", "subscriptions are served over graphql-transport-ws, not over HTTP"
+            )
+            yield
+            return
         if operation == OperationType.SUBSCRIPTION or document is None or operation_node is None:
             _mark_executed(context)
             yield
@@ -229,7 +259,7 @@ def _operation_node(execution: Any) -> Any:
     from graphql import get_operation_ast
 
     document = execution.graphql_document
-    return get_operation_ast(document, execution.operation_name) if document is not None else None
+    return get_operation_ast(document, provided_operation_name(execution)) if document is not None else None
 
 
 LOGGED_MESSAGE_CHARS = 500

@@ -89,6 +89,14 @@ class IdempotentMutations:
             )
         return self._admission
 
+    async def parse_http_body(self, request: Any) -> Any:
+        """A POST body must be a JSON object (or, when batching, a list of them): anything else is a 400."""
+        if request.method == "POST":
+            data = self.parse_json(await request.get_body())  # type: ignore[attr-defined]
+            if not (isinstance(data, dict) or (isinstance(data, list) and all(isinstance(d, dict) for d in data))):
+                raise HTTPException(400, "The request body must be a JSON object")
+        return await super().parse_http_body(request)  # type: ignore[misc]
+
     async def run_admitted(self, request: Request, context: Context) -> Response:
         """Run the request while holding one of its tenant's slots; THROTTLED (429) when none comes."""
         tenant = str(context.tenant_id) if context.tenant_id is not None else NO_TENANT

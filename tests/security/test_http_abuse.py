@@ -17,7 +17,7 @@ from models.platform import ApiKey
 from services import idempotency
 from tests.conftest import GQL, Factory, error_codes, unique
 from tests.devices.helpers import make_tv
-from tests.documents import client_document
+from tests.documents import CLIENTS_DIR, client_document
 from tests.partners.helpers import create_key, document_id, persisted
 from tests.services import redis_url, start_redis, stop_redis
 
@@ -113,6 +113,54 @@ async def test_unsupported_content_type_is_415_and_unacceptable_accept_is_406(ht
     assert response.status_code == 415
     refused = await http.post("/graphql", json={"query": "{ __typename }"}, headers={"Accept": "text/xml"})
     assert refused.status_code == 406
+
+
+@pytest.mark.parametrize("accept", ["application/graphql-response+json", "application/json"])
+async def test_http_spec_request_errors_are_400_for_either_media_type(http: httpx.AsyncClient, accept: str) -> None:
+    json_body = {"Accept": accept, "Content-Type": "application/json"}
+    for body in ("{}", '"x"', "null", "[1]", '{"query": 5}', '{"query": "{ __typename }", "variables": "x"}'):
+        response = await http.post("/graphql", content=body, headers=json_body)
+        assert response.status_code == 400, body
+    missing = await http.get("/graphql", headers={"Accept": accept})
+    assert missing.status_code == 400 and "No GraphQL query" in missing.text
+    mutation = await http.get("/graphql", params={"query": MUTATION}, headers={"Accept": accept})
+    assert mutation.status_code == 405 and mutation.headers["allow"] == "POST"
+    charset = await http.post(
+        "/graphql",
+        content='{"query": "{ __typename }"}',
+        headers={**json_body, "Content-Type": "application/json; charset=utf-8"},
+    )
+    assert charset.status_code == 200 and charset.json() == {"data": {"__typename": "Query"}}
+    put = await http.put("/graphql", json={"query": "{ __typename }"}, headers={"Accept": accept})
+    assert put.status_code == 405 and "POST" in put.headers["allow"]
+
+
+async def test_http_spec_several_operations_need_an_operation_name_and_are_never_run_unmeasured(
+    http: httpx.AsyncClient, factory: Factory
+) -> None:
+    member = await factory.member(role=Role.VIEWER)
+    headers = {**member.headers(), "Accept": "application/graphql-response+json"}
+    query = "query Big { members(first: 100) { edges { node { id } } } } query Small { __typename }"
+    unnamed = await http.post("/graphql", json={"query": query}, headers=headers)
+    assert unnamed.status_code == 400 and "data" not in unnamed.json()
+    assert "Must provide operation name" in unnamed.json()["errors"][0]["message"]
+    named = await http.post("/graphql", json={"query": query, "operationName": "Big"}, headers=headers)
+    assert named.status_code == 200 and named.json()["extensions"]["cost"]["requestedQueryCost"] > 100
+    legacy = await http.post(
+        "/graphql", json={"query": query}, headers={**member.headers(), "Accept": "application/json"}
+    )
+    assert legacy.status_code == 200 and "data" not in legacy.json() and legacy.json()["errors"]
+
+
+async def test_http_spec_subscriptions_over_http_are_a_request_error(http: httpx.AsyncClient) -> None:
+    body = {"query": "subscription { screenUpdated { version } }"}
+    modern = await http.post("/graphql", json=body, headers={"Accept": "application/graphql-response+json"})
+    assert modern.status_code == 400 and "graphql-transport-ws" in modern.json()["errors"][0]["message"]
+    legacy = await http.post("/graphql", json=body, headers={"Accept": "application/json"})
+    assert "data" not in legacy.json() and "graphql-transport-ws" in legacy.json()["errors"][0]["message"]
+    tv_file = {"query": (CLIENTS_DIR / "tv.graphql").read_text(), "operationName": "Screen"}
+    screen = await http.post("/graphql", json=tv_file, headers={"Accept": "application/graphql-response+json"})
+    assert screen.status_code == 200 and error_codes(screen.json()) == ["UNAUTHENTICATED"]  # the query ran
 
 
 @pytest.fixture
