@@ -136,23 +136,27 @@ class _SharedExecution:
             results[key] = task
             task.add_done_callback(lambda done: self._keep_or_drop(key, done))
             return self._await(task)
-        shared = _shared_result(cast(GraphQLExecutionResult, outcome))
+        if not isinstance(outcome, GraphQLExecutionResult):
+            return outcome  # incremental delivery: never shared
+        shared = _shared_result(outcome)
         results[key] = shared
         return _copy(shared)
 
     @staticmethod
-    async def _settle(outcome: Any) -> GraphQLExecutionResult:
-        return _shared_result(await outcome)
+    async def _settle(outcome: Any) -> Any:
+        result = await outcome
+        return _shared_result(result) if isinstance(result, GraphQLExecutionResult) else result
 
-    def _keep_or_drop(self, key: ResultKey, done: asyncio.Future[GraphQLExecutionResult]) -> None:
-        if done.cancelled() or done.exception() is not None:
+    def _keep_or_drop(self, key: ResultKey, done: asyncio.Future[Any]) -> None:
+        if done.cancelled() or done.exception() is not None or not isinstance(done.result(), GraphQLExecutionResult):
             self.event.results.pop(key, None)
         else:
             self.event.results[key] = done.result()
 
     @staticmethod
-    async def _await(task: asyncio.Future[GraphQLExecutionResult]) -> GraphQLExecutionResult:
-        return _copy(await asyncio.shield(task))
+    async def _await(task: asyncio.Future[Any]) -> Any:
+        result = await asyncio.shield(task)
+        return _copy(result) if isinstance(result, GraphQLExecutionResult) else result
 
 
 class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
