@@ -7,10 +7,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from redis import asyncio as aioredis
+
 from models.identity import Role
+from subscriptions.channels import tenant_content
 from tests.conftest import GQL, Factory
 from tests.devices.helpers import TV, make_tv
 from tests.documents import client_document
+from tests.services import redis_url
 from tests.subscriptions.live import Server, WSClient, run_server
 from tests.subscriptions.test_screen import create_message, until
 
@@ -41,6 +45,16 @@ async def metrics(server: Server) -> dict[str, float]:
     return dict(zip(names, await asyncio.gather(*(server.metric(name) for name in names)), strict=True))
 
 
+async def channel_subscriptions(channel: str) -> int:
+    """How many Redis connections listen on a channel."""
+    client = aioredis.Redis.from_url(redis_url())
+    try:
+        [(_, count)] = await client.pubsub_numsub(channel)
+        return int(count)
+    finally:
+        await client.aclose()
+
+
 async def set_theme(gql: GQL, admin: Any, tv: TV, theme: str) -> None:
     update = """mutation($input: UpdateDeviceSettingsInput!) {
       updateDeviceSettings(input: $input) { userErrors { code } } }"""
@@ -65,6 +79,7 @@ async def test_each_selection_gets_its_own_payload_from_one_computation(
         )
         clients = [client for client, _ in sockets]
         try:
+            assert await channel_subscriptions(tenant_content(tenant.id)) == 1  # one per process, not per TV
             before = await metrics(server)
             await create_message(gql, admin, "Seudah shlishit", body="In the hall")
             states = await asyncio.gather(*(until(client, lambda s: s["messages"]) for client in clients))
