@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
 
 from config import get_settings
 from models.base import tenant_scope
@@ -100,13 +101,17 @@ async def sweep_offline(broadcast: Any, now: datetime | None = None, window: int
     cutoff = now - timedelta(seconds=window)
     gone = 0
     for identity in await DeviceIdentity.filter(online=True, last_seen_at__lt=cutoff).limit(1000):
-        flipped = await DeviceIdentity.filter(id=identity.id, online=True, last_seen_at__lt=cutoff).update(online=False)
+        async with in_transaction():  # the flip and its webhook delivery commit together
+            flipped = await DeviceIdentity.filter(id=identity.id, online=True, last_seen_at__lt=cutoff).update(
+                online=False
+            )
+            if flipped:
+                await emit_webhook(
+                    WebhookEvent.DEVICE_OFFLINE, {"deviceId": identity.device_id}, tenant_id=identity.tenant_id
+                )
         if flipped:
             gone += 1
             await tenant_event(broadcast, identity.tenant_id, "DEVICE_OFFLINE", identity.device_id)
-            await emit_webhook(
-                WebhookEvent.DEVICE_OFFLINE, {"deviceId": identity.device_id}, tenant_id=identity.tenant_id
-            )
     return gone
 
 
