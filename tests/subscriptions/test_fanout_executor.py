@@ -1,16 +1,19 @@
 """`SharedEventExecutor` on a small schema of its own: a shared payload is executed once per operation
-shape (document, operation name, variables), a payload that is not shared once per subscriber."""
+shape (document, operation name, variables), a payload that is not shared once per subscriber; and the
+`next` text `FanoutWSHandler` sends is exactly what Strawberry would have encoded."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncGenerator
+from datetime import timedelta
 from typing import Any
 
 import strawberry
+from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
-from subscriptions.fanout import SharedData, SharedEventExecutor, share
+from subscriptions.fanout import FanoutWSHandler, SharedData, SharedEventExecutor, share
 
 resolved: list[str] = []
 
@@ -113,3 +116,15 @@ async def test_two_scopes_never_share_a_result() -> None:
 
     assert results[0].data == {"items": {"name": "tenant one", "loud": "TENANT ONE"}}
     assert results[1].data == {"items": {"name": "tenant two", "loud": "TENANT TWO"}}
+
+
+def test_the_shared_next_text_is_what_strawberry_would_send() -> None:
+    view: Any = GraphQL(schema)
+    handler = FanoutWSHandler(view, None, None, None, schema, timedelta(seconds=1))  # type: ignore[arg-type]
+    data = SharedData({"items": {"name": 'Kiddush "after" davening \u05e9', "tags": [1, None, True]}})
+    message: Any = {"id": 'screen "1"', "type": "next", "payload": {"data": data}}
+
+    assert handler._shared_next(message) == view.encode_json(message)
+    with_errors: Any = {**message, "payload": {"data": data, "errors": [{"message": "x"}]}}
+    not_shared: Any = {**message, "payload": {"data": {"items": None}}}
+    assert handler._shared_next(with_errors) is None and handler._shared_next(not_shared) is None
