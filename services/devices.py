@@ -154,13 +154,13 @@ class Heartbeat:
 async def record_heartbeat(broadcast: Any, device: Device, beat: Heartbeat, now: datetime | None = None) -> None:
     """Store a sample in the series, keep the reported version, and close the update loop."""
     now = now or datetime.now(UTC)
+    await mark_seen(broadcast, device.id, device.tenant_id, now)  # the identity row before command rows, as the sweep
     await store_sample(device.id, beat, now)
     if beat.app_version and beat.app_version != device.app_version:
         device.app_version = beat.app_version
         await device.save(update_fields=["app_version"])
     if beat.app_version:
         await _close_update_commands(broadcast, device, beat.app_version, now)
-    await mark_seen(broadcast, device.id, device.tenant_id, now)
 
 
 def hour_of(at: datetime) -> datetime:

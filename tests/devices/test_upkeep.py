@@ -22,7 +22,9 @@ from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Factory, error_codes
 from tests.devices.helpers import TV, make_tv
-from tests.subscriptions.live import run_server
+from tests.documents import client_document
+from tests.subscriptions.live import WSClient, run_server
+from tests.subscriptions.test_commands import until_listening
 
 HISTORY = """
 query($id: ID!, $after: String) {
@@ -117,6 +119,32 @@ async def test_a_fresh_process_sweeps_from_its_start_without_any_request(app: An
     assert not identity.online and identity.commands_due_at is None
     async with tenant_scope(tenant_id):
         assert (await DeviceCommand.get(id=_pk(command_id))).status == CommandStatus.EXPIRED
+
+
+async def test_admins_watching_tenant_events_see_the_sweep(app: Any, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
+    async with run_server(device_upkeep_seconds="0.5") as server:
+        watcher = await WSClient.open(server.ws_url)
+        try:
+            ack = await watcher.init({"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid})
+            assert ack["type"] == "connection_ack"
+            await watcher.subscribe("events", client_document("TenantEvents"))
+            await until_listening(app, watcher, admin)
+            await gone_silent(tv)
+            async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+                await DeviceCommand.filter(id=_pk(command_id)).update(expires_at=datetime.now(UTC))
+            await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=datetime.now(UTC))
+            seen: dict[str, dict[str, Any]] = {}
+            while set(seen) != {"DEVICE_OFFLINE", "COMMAND_EXPIRED"}:
+                event = (await watcher.next_data("events", timeout=30))["tenantEvents"]
+                if event["deviceId"] == tv.gid:
+                    seen.setdefault(event["kind"], event)
+        finally:
+            await watcher.close()
+    assert seen["COMMAND_EXPIRED"]["detail"] == {"commandId": command_id, "commandKind": "SCREENSHOT"}
+    assert seen["DEVICE_OFFLINE"]["at"]
 
 
 async def test_exactly_one_process_acts_per_tick(app: Any, factory: Factory) -> None:
