@@ -130,8 +130,8 @@ async def pour(kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: i
     rate = max(1, restore_rate)
     if isinstance(kv, RedisKeyValue):
         try:
-            allowed_raw, level_raw = await kv.client.eval(LEAKY_BUCKET, 1, key, capacity, rate, cost)
-        except (RedisError, OSError):
+            allowed_raw, level_raw = await kv.eval(LEAKY_BUCKET, [key], capacity, rate, cost)
+        except (Unavailable, RedisError, OSError):
             log.warning("cost budget store unavailable")
             return None
         allowed, level = bool(int(allowed_raw)), float(level_raw)

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Awaitable, Callable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import redis.asyncio as aioredis
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -98,17 +98,27 @@ class RedisKeyValue:
         )
 
     async def _idempotent(self, command: Callable[[], Awaitable[T]]) -> T:
+        return await self._again_after(command, (RedisConnectionError, RedisTimeoutError, OSError))
+
+    async def _again_after(self, command: Callable[[], Awaitable[T]], errors: tuple[type[Exception], ...]) -> T:
         try:
             return await command()
-        except (RedisConnectionError, RedisTimeoutError, OSError):
+        except errors:
             with contextlib.suppress(Exception):
                 await self.client.connection_pool.disconnect(inuse_connections=False)
-        except RedisError as exc:
+        except (RedisError, OSError) as exc:
             raise Unavailable("the token store is unavailable") from exc
         try:
             return await command()
         except (RedisError, OSError) as exc:
             raise Unavailable("the token store is unavailable") from exc
+
+    async def eval(self, script: str, keys: list[str], *args: str | int | float) -> Any:
+        """Run a Lua script; sent once more only when the connection was found broken (a dead pooled
+        connection after a restart: the script never reached the server), never after a timeout."""
+        return await self._again_after(
+            lambda: self.client.eval(script, len(keys), *keys, *args), (RedisConnectionError, ConnectionError)
+        )
 
     async def get(self, key: str) -> str | None:
         value = await self._idempotent(lambda: self.client.get(key))

@@ -16,6 +16,7 @@ from functools import cache
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
+from redis.exceptions import ConnectionError as RedisConnectionError
 from tortoise.transactions import in_transaction
 
 from config import Settings
@@ -89,8 +90,12 @@ def _limit(expression: str) -> RateLimitItem:
 async def check_rate(settings: Settings, action: str, client_ip: str) -> None:
     """Refuse a pairing call over the per-address budget (`THROTTLED`); fails closed without Redis."""
     limiter = MovingWindowRateLimiter(_storage(settings.redis_url))
+    limit, key = _limit(settings.pairing_rate_limit), ("pairing", action, client_ip or "unknown")
     try:
-        allowed = await limiter.hit(_limit(settings.pairing_rate_limit), "pairing", action, client_ip or "unknown")
+        try:
+            allowed = await limiter.hit(limit, *key)
+        except (RedisConnectionError, ConnectionError):  # a pooled connection Redis dropped (a restart): once more
+            allowed = await limiter.hit(limit, *key)
     except Exception as exc:
         raise Unavailable("pairing is temporarily unavailable") from exc
     if not allowed:

@@ -17,7 +17,7 @@ from services.device_commands import issue_command
 from services.kv import RedisKeyValue, make_key_value
 from subscriptions.events import deferred_publications
 from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.devices.helpers import client_gql, make_tv
 from tests.documents import client_document
 from tests.services import restart_redis_async
 from tests.subscriptions.live import WSClient, run_server
@@ -100,3 +100,16 @@ async def test_R2_a_command_written_while_redis_is_down_reaches_the_tv(app: Any,
             assert (arrived["id"], arrived["kind"]) == (to_global_id("DeviceCommand", written), "SCREENSHOT")
         finally:
             await client.close()
+
+
+async def test_R2_pairing_right_after_the_restart_is_answered(app: Any) -> None:
+    tv_app = client_gql(app)
+    first = await tv_app.op("StartDevicePairing", {"input": {}})
+    assert error_codes(first) == [], first
+    await restart_redis_async(down_seconds=1)
+    started = await tv_app.op("StartDevicePairing", {"input": {}})
+    assert error_codes(started) == [] and started["data"]["startDevicePairing"]["pairingCode"], started
+    polled = await tv_app.op(
+        "CompleteDevicePairing", {"deviceCode": started["data"]["startDevicePairing"]["deviceCode"]}
+    )
+    assert [e["code"] for e in polled["data"]["completeDevicePairing"]["userErrors"]] == ["AUTHORIZATION_PENDING"]
