@@ -51,8 +51,23 @@ def client_ip(request: Request | WebSocket) -> str:
     return request.client.host if request.client else ""
 
 
+class TryAgainLater(Exception):
+    """The credentials of a `connection_init` could not be checked: the database or Redis is down."""
+
+
 class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
-    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once."""
+    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once; an outage
+    at `connection_init` closes with 1013 (try again later), never 4403, which tells a TV its credentials
+    are gone."""
+
+    async def handle_connection_init(self, message: Any) -> None:
+        try:
+            await super().handle_connection_init(message)
+        except Exception as error:
+            if not isinstance(error, TryAgainLater) and not database_unavailable(error):
+                raise
+            log.warning("websocket connection refused for now: %s", error.__class__.__name__)
+            await self.websocket.close(code=1013, reason="Try again later")
 
 
 class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
@@ -284,6 +299,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         if authorization is not None and not isinstance(authorization, str):
             raise ConnectionRejectionError()
         await self.authenticate(context, authorization, tenant if isinstance(tenant, str) else None)
+        if ErrorCode.UNAVAILABLE in (context.principal.auth_error, context.tenant_error):
+            raise TryAgainLater()
         if context.principal.auth_error is not None or context.tenant_error is not None:
             raise ConnectionRejectionError()
         if context.principal.kind == "partner":
