@@ -21,6 +21,9 @@ from services.errors import Unavailable
 
 T = TypeVar("T")
 
+BROKEN: tuple[type[Exception], ...] = (RedisConnectionError, ConnectionError)
+"""A connection found dead (Redis restarted): a command written on it never reached the new server."""
+
 
 class KeyValue(Protocol):
     async def get(self, key: str) -> str | None: ...
@@ -87,9 +90,11 @@ class MemoryKeyValue:
 class RedisKeyValue:
     """Redis-backed store; failures raise `Unavailable` so callers fail closed.
 
-    After Redis restarts, every pooled connection is dead. Idempotent commands (`get`, `exists`,
-    `set`, `delete`) that meet a connection error drop the pool's idle connections and run once
-    more on a fresh one, so the first requests after a restart are answered instead of refused.
+    After Redis restarts, every pooled connection is dead. A command that meets a connection error
+    drops the pool's idle connections and runs once more on a fresh one, so the first requests after
+    a restart are answered instead of refused: idempotent ones (`get`, `exists`, `set`, `delete`)
+    after any connection error or timeout, the others (`set_if_absent`, `incr`, `eval`) only after a
+    broken connection, never after a timeout (the first may have run).
     """
 
     def __init__(self, url: str) -> None:
@@ -114,11 +119,10 @@ class RedisKeyValue:
             raise Unavailable("the token store is unavailable") from exc
 
     async def eval(self, script: str, keys: list[str], *args: str | int | float) -> Any:
-        """Run a Lua script; sent once more only when the connection was found broken (a dead pooled
-        connection after a restart: the script never reached the server), never after a timeout."""
-        return await self._again_after(
-            lambda: self.client.eval(script, len(keys), *keys, *args), (RedisConnectionError, ConnectionError)
-        )
+        """Run a Lua script; like the other writes that must not repeat, it is sent once more only when
+        its connection was found broken (after a restart, a command written on a dead pooled connection
+        never reached the new server), never after a timeout."""
+        return await self._again_after(lambda: self.client.eval(script, len(keys), *keys, *args), BROKEN)
 
     async def get(self, key: str) -> str | None:
         value = await self._idempotent(lambda: self.client.get(key))
@@ -128,23 +132,20 @@ class RedisKeyValue:
         await self._idempotent(lambda: self.client.set(key, value, ex=ttl_seconds))
 
     async def set_if_absent(self, key: str, value: str, ttl_seconds: int) -> bool:
-        try:
-            return bool(await self.client.set(key, value, ex=ttl_seconds, nx=True))
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+        return bool(await self._again_after(lambda: self.client.set(key, value, ex=ttl_seconds, nx=True), BROKEN))
 
     async def exists(self, key: str) -> bool:
         return bool(await self._idempotent(lambda: self.client.exists(key)))
 
     async def incr(self, key: str, ttl_seconds: int) -> int:
-        try:
+        async def run() -> int:
             async with self.client.pipeline(transaction=True) as pipe:
                 pipe.incr(key)
                 pipe.expire(key, ttl_seconds, nx=True)
                 value, _ = await pipe.execute()
             return int(value)
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+
+        return await self._again_after(run, BROKEN)
 
     async def delete(self, key: str) -> None:
         await self._idempotent(lambda: self.client.delete(key))

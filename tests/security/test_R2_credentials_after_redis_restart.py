@@ -71,6 +71,11 @@ async def test_R2_the_token_store_reads_again_on_a_fresh_connection(settings: An
         await kv.delete("r2:probe")
         await kv.set("r2:probe", "4", 60)
         assert await kv.get("r2:probe") == "4"
+        await restart_redis_async(down_seconds=1)
+        assert await kv.set_if_absent("r2:claim", "mine", 60) is True
+        await restart_redis_async(down_seconds=1)
+        assert await kv.incr("r2:count", 60) == 1
+        assert await kv.eval("return redis.call('INCR', KEYS[1])", ["r2:count"]) == 2
     finally:
         await kv.close()
 
