@@ -108,7 +108,7 @@ class ResilientRedisBackend(BroadcastBackend):
             finally:
                 self._pubsub = None
                 with contextlib.suppress(Exception):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                    await pubsub.aclose()  # type: ignore[no-untyped-call,unused-ignore]  # untyped before redis 8.2
                 with contextlib.suppress(Exception):
                     await client.aclose()
             await asyncio.sleep(delay)
