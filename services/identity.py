@@ -7,7 +7,8 @@ by itself and the count starts again. E-mails without an account are locked the 
 (`services.login_throttle`), so the seconds until a retry never tell whether an account exists.
 
 E-mails are compared in one form: Unicode NFKC, surrounding whitespace removed, lower case.
-Passwords longer than `MAX_PASSWORD_LENGTH` characters are never hashed.
+Passwords longer than `MAX_PASSWORD_LENGTH` characters are never hashed; the others are hashed and
+checked in NFKC (`services.passwords`), and a hash of the password as typed is upgraded at sign-in.
 """
 
 from __future__ import annotations
