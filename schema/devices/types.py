@@ -1,21 +1,43 @@
-"""Device types: devices, their settings and commands, software releases, tenant events."""
+"""Device types: a device, its status and heartbeats; the other nouns of the domain live beside it
+(settings, command, release, events) and are re-exported here."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any, cast
+from typing import Annotated
 
 import strawberry
-from strawberry.scalars import JSON
 
 from models import devices as m
 from models.identity import Role
 from permissions import HasRole
 from schema.context import Info
+from schema.devices.command import DeviceCommand, DeviceCommandKind, DeviceCommandStatus
+from schema.devices.events import TenantEvent, TenantEventKind
+from schema.devices.release import ReleaseChannel, SoftwareRelease, target_release
+from schema.devices.settings import ContentOverrides, DeviceSettings, Orientation, PanelSetting, ScreenSection
 from schema.errors import graphql_error
 from schema.relay import Connection, Node, paginate, to_global_id
 from services.errors import ErrorCode
+
+__all__ = [
+    "ContentOverrides",
+    "Device",
+    "DeviceCommand",
+    "DeviceCommandKind",
+    "DeviceCommandStatus",
+    "DeviceHeartbeat",
+    "DeviceSettings",
+    "DeviceStatus",
+    "Orientation",
+    "PanelSetting",
+    "ReleaseChannel",
+    "ScreenSection",
+    "SoftwareRelease",
+    "TenantEvent",
+    "TenantEventKind",
+]
 
 
 @strawberry.enum
@@ -24,118 +46,6 @@ class DeviceStatus(Enum):
     OFFLINE = "OFFLINE"
     NEVER_SEEN = "NEVER_SEEN"
     REVOKED = "REVOKED"
-
-
-DeviceCommandKind = strawberry.enum(m.CommandKind, name="DeviceCommandKind")
-DeviceCommandStatus = strawberry.enum(m.CommandStatus, name="DeviceCommandStatus")
-ReleaseChannel = strawberry.enum(m.ReleaseChannel, name="ReleaseChannel")
-
-
-@strawberry.enum
-class Orientation(Enum):
-    LANDSCAPE = "LANDSCAPE"
-    PORTRAIT = "PORTRAIT"
-    LANDSCAPE_FLIPPED = "LANDSCAPE_FLIPPED"
-    PORTRAIT_FLIPPED = "PORTRAIT_FLIPPED"
-
-
-@strawberry.enum
-class ScreenSection(Enum):
-    ZMANIM = "ZMANIM"
-    PRAYERS = "PRAYERS"
-    MESSAGES = "MESSAGES"
-    YAHRZEITS = "YAHRZEITS"
-    CLASSES = "CLASSES"
-    HOLIDAYS = "HOLIDAYS"
-
-
-@strawberry.type(description="One panel of the screen's rotation and how long it stays up.")
-class PanelSetting:
-    panel: ScreenSection
-    seconds: int
-
-
-@strawberry.type(description="This device's overrides of the synagogue's daily content preferences.")
-class ContentOverrides:
-    hidden_sections: list[ScreenSection]
-    zmanim_keys: list[str] | None
-    max_messages: int | None
-
-    @classmethod
-    def of(cls, raw: dict[str, Any]) -> ContentOverrides:
-        hidden = [ScreenSection(s) for s in raw.get("hiddenSections", []) if s in ScreenSection.__members__]
-        keys = raw.get("zmanimKeys")
-        limit = raw.get("maxMessages")
-        return cls(
-            hidden_sections=hidden,
-            zmanim_keys=[str(k) for k in keys] if isinstance(keys, list) else None,
-            max_messages=int(limit) if isinstance(limit, int) else None,
-        )
-
-
-@strawberry.type(description="How a screen presents itself: the screen timers and night mode included.")
-class DeviceSettings:
-    orientation: Orientation
-    language: str
-    theme: str
-    brightness: int
-    night_start: dt.time | None
-    night_end: dt.time | None
-    night_brightness: int
-    panels: list[PanelSetting]
-    content_overrides: ContentOverrides
-
-    @classmethod
-    def of(cls, row: m.DeviceSettings) -> DeviceSettings:
-        panels = [
-            PanelSetting(panel=ScreenSection(p["panel"]), seconds=int(str(p["seconds"])))
-            for p in row.panels
-            if isinstance(p, dict) and p.get("panel") in ScreenSection.__members__
-        ]
-        return cls(
-            orientation=Orientation(row.orientation),
-            language=row.language,
-            theme=row.theme,
-            brightness=row.brightness,
-            night_start=dt.time.fromisoformat(row.night_start) if row.night_start else None,
-            night_end=dt.time.fromisoformat(row.night_end) if row.night_end else None,
-            night_brightness=row.night_brightness,
-            panels=panels,
-            content_overrides=ContentOverrides.of(row.content_overrides),
-        )
-
-
-@strawberry.type
-class DeviceCommand(Node):
-    id: strawberry.ID
-    kind: DeviceCommandKind  # type: ignore[valid-type]
-    status: DeviceCommandStatus  # type: ignore[valid-type]
-    payload: JSON
-    issued_at: dt.datetime
-    delivered_at: dt.datetime | None
-    completed_at: dt.datetime | None
-    expires_at: dt.datetime
-    detail: str
-    _device_id: strawberry.Private[int]
-
-    @classmethod
-    def of(cls, row: m.DeviceCommand) -> DeviceCommand:
-        return cls(
-            id=strawberry.ID(to_global_id("DeviceCommand", row.id)),
-            kind=row.kind,
-            status=row.status,
-            payload=cast(JSON, row.payload),
-            issued_at=row.issued_at,
-            delivered_at=row.delivered_at,
-            completed_at=row.completed_at,
-            expires_at=row.expires_at,
-            detail=row.detail,
-            _device_id=row.device_id,
-        )
-
-    @strawberry.field
-    def device_id(self) -> strawberry.ID:
-        return strawberry.ID(to_global_id("Device", self._device_id))
 
 
 @strawberry.type(description="One heartbeat as the device reported it; cpu and memory in percent.")
@@ -232,7 +142,7 @@ class Device(Node):
 
     @strawberry.field(description="The newest release on this synagogue's channel: what UPDATE_APP installs.")
     async def target_release(self, info: Info) -> SoftwareRelease | None:
-        row = await _target_release(info)
+        row = await target_release(info)
         return SoftwareRelease.of(row) if row else None
 
     @strawberry.field(
@@ -242,84 +152,7 @@ class Device(Node):
     async def up_to_date(self, info: Info) -> bool | None:
         from services.device_commands import version_key
 
-        row = await _target_release(info)
+        row = await target_release(info)
         if row is None or not self.app_version:
             return None
         return version_key(self.app_version) >= version_key(row.version)
-
-
-async def _target_release(info: Info) -> m.SoftwareRelease | None:
-    """The tenant's target release, read once per request however many devices ask."""
-    from services.device_commands import latest_release, release_channel
-
-    async def load(keys: list[int]) -> list[m.SoftwareRelease | None]:
-        row = await latest_release(await release_channel())
-        return [row for _ in keys]
-
-    loader = info.context.loaders.get("devices_target_release", load)
-    result: m.SoftwareRelease | None = await loader.load(0)
-    return result
-
-
-@strawberry.type
-class SoftwareRelease(Node):
-    id: strawberry.ID
-    version: str
-    channel: ReleaseChannel  # type: ignore[valid-type]
-    url: str
-    checksum: str
-    notes: str
-    published_at: dt.datetime
-
-    @classmethod
-    def of(cls, row: m.SoftwareRelease) -> SoftwareRelease:
-        return cls(
-            id=strawberry.ID(to_global_id("SoftwareRelease", row.id)),
-            version=row.version,
-            channel=row.channel,
-            url=row.url,
-            checksum=row.checksum,
-            notes=row.notes,
-            published_at=row.published_at,
-        )
-
-
-@strawberry.enum
-class TenantEventKind(Enum):
-    DEVICE_ONLINE = "DEVICE_ONLINE"
-    DEVICE_OFFLINE = "DEVICE_OFFLINE"
-    DEVICE_CLAIMED = "DEVICE_CLAIMED"
-    DEVICE_REVOKED = "DEVICE_REVOKED"
-    COMMAND_ACKNOWLEDGED = "COMMAND_ACKNOWLEDGED"
-    COMMAND_FAILED = "COMMAND_FAILED"
-    COMMAND_EXPIRED = "COMMAND_EXPIRED"
-    ALERT = "ALERT"
-
-
-@strawberry.type(description="A live event of a synagogue for the admin dashboard.")
-class TenantEvent:
-    kind: TenantEventKind
-    at: dt.datetime
-    device_id: strawberry.ID | None
-    detail: JSON
-
-    @classmethod
-    def of(cls, raw: dict[str, Any]) -> TenantEvent | None:
-        kind = raw.get("kind")
-        if kind not in TenantEventKind.__members__:
-            return None
-        device = raw.get("deviceId")
-        return cls(
-            kind=TenantEventKind(kind),
-            at=dt.datetime.fromisoformat(str(raw["at"])),
-            device_id=strawberry.ID(to_global_id("Device", device)) if isinstance(device, int) else None,
-            detail=cast(JSON, _public_detail(raw.get("detail") or {})),
-        )
-
-
-def _public_detail(detail: dict[str, Any]) -> dict[str, Any]:
-    out = dict(detail)
-    command = out.pop("commandId", None)
-    if isinstance(command, int):
-        out["commandId"] = to_global_id("DeviceCommand", command)
-    return out
