@@ -1,10 +1,15 @@
-"""Sign-in throttles: refused sign-ins per client address, and the lockout of e-mails without an account.
+"""Sign-in throttles: refused sign-ins and registrations per client address, and the lockout of e-mails
+without an account.
 
 An address that collected `login_address_failure_limit` refused sign-ins (a moving window, `limits`
-notation) may not try again until the oldest of them leaves the window. E-mails without an account
-are locked exactly like accounts are (`login_max_failures`, `login_lockout_seconds`), with their
-count kept in the key-value store under the e-mail's SHA-256, so a lockout (and its retry time) never
-tells whether an account exists. Both fail closed: without Redis, sign-in answers UNAVAILABLE.
+notation) may not try again until the oldest of them leaves the window. Registrations are counted per
+address the same way, every attempt (`registration_address_limit`): each costs a password hash and may
+tell whether an e-mail has an account, so one address cannot mass-create accounts or probe e-mails.
+
+E-mails without an account are locked exactly like accounts are (`login_max_failures`,
+`login_lockout_seconds`), with their count kept in the key-value store under the e-mail's SHA-256, so
+a lockout (and its retry time) never tells whether an account exists. All of them fail closed: without
+Redis, sign-in and registration answer UNAVAILABLE.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from services.errors import Unavailable
 from services.kv import KeyValue
 
 NAMESPACE = "login-failures"
+REGISTRATION_NAMESPACE = "registrations"
 UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a success
 T = TypeVar("T")
 
@@ -62,6 +68,11 @@ async def _with_store(settings: Settings, work: Callable[[MovingWindowRateLimite
     raise AssertionError("unreachable")
 
 
+async def _retry_after(limiter: MovingWindowRateLimiter, item: RateLimitItem, namespace: str, address: str) -> int:
+    stats = await limiter.get_window_stats(item, namespace, address)
+    return max(1, math.ceil(stats.reset_time - time.time()))
+
+
 async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
     """Seconds until this address may sign in again, or None while it is within its budget."""
     item = _limit(settings.login_address_failure_limit)
@@ -70,8 +81,7 @@ async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
     async def check(limiter: MovingWindowRateLimiter) -> int | None:
         if await limiter.test(item, NAMESPACE, address):
             return None
-        stats = await limiter.get_window_stats(item, NAMESPACE, address)
-        return max(1, math.ceil(stats.reset_time - time.time()))
+        return await _retry_after(limiter, item, NAMESPACE, address)
 
     return await _with_store(settings, check)
 
@@ -79,6 +89,20 @@ async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
 async def count_address_failure(settings: Settings, client_ip: str) -> None:
     item = _limit(settings.login_address_failure_limit)
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
+
+
+async def claim_registration(settings: Settings, client_ip: str, cost: int = 1) -> int | None:
+    """Count a registration attempt of this address, checking and counting in one step (concurrent
+    attempts never pass the limit together); None when it may go on, else the seconds until it may."""
+    item = _limit(settings.registration_address_limit)
+    address = client_ip or "unknown"
+
+    async def claim(limiter: MovingWindowRateLimiter) -> int | None:
+        if await limiter.hit(item, REGISTRATION_NAMESPACE, address, cost=cost):
+            return None
+        return await _retry_after(limiter, item, REGISTRATION_NAMESPACE, address)
+
+    return await _with_store(settings, claim)
 
 
 def _unknown_keys(email: str) -> tuple[str, str]:

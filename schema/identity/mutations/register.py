@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, user_errors
+from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, throttled, user_errors
 from schema.context import Info
 from schema.errors import UserError
 from schema.identity.inputs import RegisterInput
 from schema.identity.types import User
 from services.identity import register_user
+from services.login_throttle import claim_registration
+
+THROTTLED = "too many registrations from this address; try again later"
 
 
 @strawberry.type
@@ -21,10 +24,16 @@ class RegisterPayload:
 @strawberry.type
 class RegisterMutation:
     @strawberry.mutation(
-        description="Create an account. Weak passwords and taken e-mails are userErrors; sign in afterwards."
+        description="Create an account. Weak passwords and taken e-mails are userErrors; sign in afterwards. "
+        "An address with too many registration attempts is THROTTLED (HTTP 429, Retry-After, "
+        "`extensions.retryAfterSeconds`) and nothing is written."
     )
     async def register(self, info: Info, input: RegisterInput) -> RegisterPayload | None:
         if not claim_auth_operation(info):
             await refuse_auth_operation(info)
-        user, problems = await register_user(info.context.settings, input.email, input.password, input.display_name)
+        context = info.context
+        wait = await claim_registration(context.settings, context.client_ip)
+        if wait is not None:
+            raise throttled(info, wait, THROTTLED)
+        user, problems = await register_user(context.settings, input.email, input.password, input.display_name)
         return RegisterPayload(user=User.of(user) if user else None, user_errors=user_errors(problems))
