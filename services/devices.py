@@ -80,6 +80,23 @@ async def identities(device_ids: list[int]) -> dict[int, DeviceIdentity]:
     return {row.device_id: row for row in await DeviceIdentity.filter(device_id__in=device_ids)}
 
 
+# --- groups ------------------------------------------------------------------------------------------------
+
+
+async def device_groups() -> list[tuple[str, int]]:
+    """The current tenant's group names with their devices (not revoked), by name."""
+    rows = await Device.filter(revoked_at=None).exclude(group="").values_list("group", flat=True)
+    counts: dict[str, int] = {}
+    for name in rows:
+        counts[str(name)] = counts.get(str(name), 0) + 1
+    return sorted(counts.items())
+
+
+async def group_members(name: str) -> list[Device]:
+    """The devices (not revoked) of one group of the current tenant, by id."""
+    return await Device.filter(group=name, revoked_at=None).order_by("id")
+
+
 # --- presence ----------------------------------------------------------------------------------------------
 
 

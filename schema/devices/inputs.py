@@ -41,7 +41,9 @@ class SendDeviceCommandInput:
 class SendDeviceCommandsInput:
     kind: DeviceCommandKind  # type: ignore[valid-type]
     device_ids: list[strawberry.ID] | None = None
-    group: str | None = None
+    group: str | None = strawberry.field(
+        default=None, description="A device group (updateDevice puts a device in one; deviceGroups lists them)."
+    )
     payload: JSON | None = None
     ttl_seconds: int | None = strawberry.field(default=None, description=TTL)
 
@@ -67,7 +69,7 @@ class UpdateDeviceInput:
     id: strawberry.ID
     name: str | None = None
     location: str | None = None
-    group: str | None = None
+    group: str | None = strawberry.field(default=None, description="The device's group; an empty string takes it out.")
 
 
 @strawberry.input

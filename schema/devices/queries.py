@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 import services.devices  # noqa: F401  (registers the `Device` credential scheme)
@@ -11,10 +13,11 @@ from permissions import CanReadTenant, HasRole, IsDevice
 from resolvers.devices.access import access_command, access_device
 from schema.context import Info
 from schema.devices.screen import Screen, screen_for_device
-from schema.devices.types import Device, DeviceCommand, ReleaseChannel, SoftwareRelease
+from schema.devices.types import Device, DeviceCommand, DeviceGroup, ReleaseChannel, SoftwareRelease
 from schema.errors import graphql_error
 from schema.relay import Connection, paginate, register_node
 from services.device_commands import latest_release, release_channel
+from services.devices import device_groups
 from services.errors import ErrorCode
 
 
@@ -43,8 +46,22 @@ register_node("SoftwareRelease", _release_node)
 @strawberry.type
 class Query:
     @strawberry.field(permission_classes=[HasRole(Role.VIEWER)], description="This synagogue's devices.")
-    async def devices(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Device]:
-        return await paginate(info, m.Device.all().order_by("id"), first, after, Device.of)
+    async def devices(
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        group: Annotated[str | None, strawberry.argument(description="Only the devices of this group.")] = None,
+    ) -> Connection[Device]:
+        queryset = m.Device.all() if group is None else m.Device.filter(group=group.strip())
+        return await paginate(info, queryset.order_by("id"), first, after, Device.of)
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.VIEWER)],
+        description="This synagogue's device groups by name, with how many devices (not revoked) each holds.",
+    )
+    async def device_groups(self, info: Info) -> list[DeviceGroup]:
+        return [DeviceGroup(name=name, device_count=count) for name, count in await device_groups()]
 
     @strawberry.field(permission_classes=[IsDevice], description="The calling device itself.")
     async def current_device(self, info: Info) -> Device | None:

@@ -27,6 +27,7 @@ __all__ = [
     "DeviceCommand",
     "DeviceCommandKind",
     "DeviceCommandStatus",
+    "DeviceGroup",
     "DeviceHeartbeat",
     "DeviceSettings",
     "DeviceStatus",
@@ -156,3 +157,17 @@ class Device(Node):
         if row is None or not self.app_version:
             return None
         return version_key(self.app_version) >= version_key(row.version)
+
+
+@strawberry.type(
+    description="A device group: the devices sharing one `group` name (set with updateDevice), not revoked. "
+    "sendDeviceCommands(group:) reaches them all at once."
+)
+class DeviceGroup:
+    name: str
+    device_count: int
+
+    @strawberry.field(permission_classes=[HasRole(Role.VIEWER)], description="The group's devices (members only).")
+    async def devices(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Device] | None:
+        queryset = m.Device.filter(group=self.name, revoked_at=None).order_by("id")
+        return await paginate(info, queryset, first, after, Device.of)

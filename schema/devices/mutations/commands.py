@@ -18,6 +18,7 @@ from schema.devices.types import DeviceCommand
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.relay import decode_id, to_global_id
 from services.device_commands import Acknowledgement, CommandRefused, acknowledge, issue_command
+from services.devices import group_members
 
 MAX_BATCH = 500
 
@@ -84,17 +85,23 @@ class CommandMutation:
         if ttl_error is not None:
             return SendDeviceCommandsPayload(user_errors=[ttl_error])
         ids = list(dict.fromkeys(input.device_ids or []))
-        if not ids and not input.group:
+        group = (input.group or "").strip()
+        if not ids and not group:
             return SendDeviceCommandsPayload(
                 user_errors=[user_error("deviceIds", UserErrorCode.REQUIRED, "name devices or a group")]
+            )
+        members = await group_members(group) if group else []
+        if group and not members:
+            return SendDeviceCommandsPayload(
+                user_errors=[user_error("group", UserErrorCode.NOT_FOUND, "no device (not revoked) is in this group")]
             )
         targets: list[tuple[str, m.Device | None]] = []
         for gid in ids:
             pk = decode_id(gid, "Device")
             targets.append((str(gid), await access_device(info, pk) if pk is not None else None))
-        if input.group:
+        if members:
             named = {gid for gid, _ in targets}
-            for member in await m.Device.filter(group=input.group, revoked_at=None).order_by("id"):
+            for member in members:
                 member_gid = to_global_id("Device", member.id)
                 if member_gid not in named:
                     targets.append((member_gid, member))

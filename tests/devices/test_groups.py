@@ -1,0 +1,92 @@
+"""Device groups end to end: updateDevice puts devices in a group, deviceGroups and devices(group:) list
+them, sendDeviceCommands(group:) reaches every member (and no one else) with a result per device."""
+
+from __future__ import annotations
+
+from models.base import tenant_scope
+from models.devices import DeviceCommand
+from models.identity import Role
+from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.devices.helpers import TV, make_tv
+
+UPDATE = """
+mutation($input: UpdateDeviceInput!) {
+  updateDevice(input: $input) { device { id group } userErrors { field code } }
+}"""
+
+GROUPS = """
+query($group: String) {
+  deviceGroups { name deviceCount devices(first: 10) { edges { node { id } } } }
+  devices(group: $group) { totalCount edges { node { id group } } }
+}"""
+
+BATCH = """
+mutation($input: SendDeviceCommandsInput!) {
+  sendDeviceCommands(input: $input) {
+    batchId
+    results { deviceId command { id kind status } userErrors { field code } }
+    userErrors { field code }
+  }
+}"""
+
+
+async def put_in_group(gql: GQL, admin: Actor, tv: TV, group: str) -> None:
+    result = await gql(UPDATE, {"input": {"id": tv.gid, "group": group}}, actor=admin)
+    assert result["data"]["updateDevice"]["userErrors"] == [], result
+    assert result["data"]["updateDevice"]["device"]["group"] == group.strip()
+
+
+async def test_a_group_is_managed_listed_and_commanded_as_one(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    hall = [await make_tv(admin.tenant, f"Hall {i}") for i in range(3)]  # type: ignore[arg-type]
+    lobby = await make_tv(admin.tenant, "Lobby")  # type: ignore[arg-type]
+    for tv in hall:
+        await put_in_group(gql, admin, tv, " Main hall ")
+    await put_in_group(gql, admin, lobby, "Lobby")
+    await put_in_group(gql, admin, hall[2], "")  # taken out again
+
+    listed = (await gql(GROUPS, {"group": "Main hall"}, actor=admin))["data"]
+    groups = {g["name"]: g for g in listed["deviceGroups"]}
+    assert {name: g["deviceCount"] for name, g in groups.items()} == {"Lobby": 1, "Main hall": 2}
+    members = [e["node"]["id"] for e in groups["Main hall"]["devices"]["edges"]]
+    assert members == [hall[0].gid, hall[1].gid]
+    assert [e["node"]["id"] for e in listed["devices"]["edges"]] == members
+
+    sent = (await gql(BATCH, {"input": {"kind": "RELOAD", "group": "Main hall"}}, actor=admin))["data"]
+    payload = sent["sendDeviceCommands"]
+    assert payload["userErrors"] == []
+    assert [r["deviceId"] for r in payload["results"]] == members
+    assert all(r["command"]["status"] == "PENDING" and r["userErrors"] == [] for r in payload["results"])
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        targeted = {row.device_id for row in await DeviceCommand.filter(batch_id=payload["batchId"])}
+    assert targeted == {hall[0].device.id, hall[1].device.id}
+
+    revoked = await gql.op("RevokeDevice", {"id": hall[1].gid}, actor=admin)
+    assert revoked["data"]["revokeDevice"]["userErrors"] == []
+    again = (await gql(BATCH, {"input": {"kind": "REBOOT", "group": "Main hall"}}, actor=admin))["data"]
+    assert [r["deviceId"] for r in again["sendDeviceCommands"]["results"]] == [hall[0].gid]
+
+
+async def test_an_empty_or_foreign_group_sends_nothing(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member(role=Role.ADMIN)
+    mine = await make_tv(admin.tenant, "Mine")  # type: ignore[arg-type]
+    theirs = await make_tv(stranger.tenant, "Theirs")  # type: ignore[arg-type]
+    await put_in_group(gql, stranger, theirs, "Their hall")
+
+    for group in ("Their hall", "Nobody"):
+        request = {"input": {"kind": "RELOAD", "group": group, "deviceIds": [mine.gid]}}
+        result = (await gql(BATCH, request, actor=admin))["data"]["sendDeviceCommands"]
+        assert result["userErrors"] == [{"field": ["group"], "code": "NOT_FOUND"}] and result["results"] == []
+    assert (await gql(GROUPS, {"group": "Their hall"}, actor=admin))["data"] == {
+        "deviceGroups": [],
+        "devices": {"totalCount": 0, "edges": []},
+    }
+    foreign_move = await gql(UPDATE, {"input": {"id": theirs.gid, "group": "Mine now"}}, actor=admin)
+    assert [e["code"] for e in foreign_move["data"]["updateDevice"]["userErrors"]] == ["NOT_FOUND"]
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    assert error_codes(await gql(UPDATE, {"input": {"id": mine.gid, "group": "x"}}, actor=editor)) == ["FORBIDDEN"]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=mine.device.id).count() == 0
+    async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=theirs.device.id).count() == 0
