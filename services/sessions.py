@@ -12,7 +12,10 @@ tokens carry their family id (`sid`), so revoking a family ends its access token
 
 A session ends `session_max_days` after its sign-in however often it is refreshed, and earlier when
 it goes `session_idle_days` without a refresh; a refresh after that revokes it (reason "expired").
-Each refresh token expires at the soonest of its own lifetime and those two ends.
+Idleness is counted between refreshes (access tokens are not tracked per request). Each refresh token
+expires at the soonest of its own lifetime and those two ends, and each access token at the soonest of
+its own lifetime and the session's end as of its issue (`Rotation.ends_at`), so no token outlives its
+session's idle limit or absolute cap, whatever the lifetimes are set to.
 `delete_ended_sessions` (run by the worker) deletes expired tokens and, a day after they ended,
 revoked or lapsed sessions.
 """
@@ -50,7 +53,7 @@ class Rotation:
     family_id: int
     refresh_token: str | None
     expires_at: datetime | None = None  # when `refresh_token` expires
-    ends_at: datetime | None = None  # the session's absolute end (`session_max_days` after its sign-in)
+    ends_at: datetime | None = None  # when the session ends unless refreshed again: `session_end` now
 
 
 def session_end(settings: Settings, created_at: datetime, last_used_at: datetime) -> datetime:
@@ -84,8 +87,7 @@ async def start_session(settings: Settings, user_id: int, user_agent: str = "", 
             user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
         )
         await RefreshToken.create(family_id=family.id, token_hash=hash_secret(secret), expires_at=expires_at)
-    ends_at = now + timedelta(days=settings.session_max_days)
-    return Rotation(user_id, family.id, secret, expires_at, ends_at)
+    return Rotation(user_id, family.id, secret, expires_at, session_end(settings, now, now))
 
 
 async def _find(secret: str) -> RefreshToken | None:
@@ -104,7 +106,6 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
     if token is None or token.family.revoked_at is not None:
         raise Unauthenticated(INVALID)
     family: SessionFamily = token.family
-    ends_at = family.created_at + timedelta(days=settings.session_max_days)
     if session_end(settings, family.created_at, family.last_used_at) <= now:
         await revoke_family(family.id, "expired", broadcast)
         extra = {"event": "session_expired", "user_id": family.user_id, "family_id": family.id}
@@ -121,14 +122,19 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
                 family_id=family.id, parent_id=token.id, token_hash=hash_secret(successor), expires_at=expires_at
             )
             await SessionFamily.filter(id=family.id).update(last_used_at=now)
+            ends_at = session_end(settings, family.created_at, now)
             return Rotation(family.user_id, family.id, successor, expires_at, ends_at)
     rotated = await RefreshToken.filter(id=token.id).values_list("replaced_at", flat=True)
     replaced_at = rotated[0] if rotated else None
     grace = timedelta(seconds=settings.refresh_grace_seconds)
-    within_grace = isinstance(replaced_at, datetime) and now - replaced_at <= grace
-    if within_grace and await RefreshToken.filter(
-        parent_id=token.id, replaced_at__isnull=True, family__revoked_at__isnull=True
-    ).exists():
+    if (
+        isinstance(replaced_at, datetime)
+        and now - replaced_at <= grace
+        and await RefreshToken.filter(
+            parent_id=token.id, replaced_at__isnull=True, family__revoked_at__isnull=True
+        ).exists()
+    ):
+        ends_at = session_end(settings, family.created_at, replaced_at)  # as of the sibling's refresh
         return Rotation(user_id=family.user_id, family_id=family.id, refresh_token=None, ends_at=ends_at)
     await revoke_family(family.id, "replay", broadcast)
     log.warning(

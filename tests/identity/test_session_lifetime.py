@@ -10,8 +10,8 @@ from config import Settings
 from models.identity import RefreshToken, SessionFamily
 from schema.relay import to_global_id
 from services.jobs import run_periodic
-from services.sessions import delete_ended_sessions, start_session
-from services.tokens import decode_access_token, hash_secret
+from services.sessions import delete_ended_sessions, rotate, start_session
+from services.tokens import decode_access_token, hash_secret, issue_access_token
 from tests.conftest import GQL, Factory, error_codes
 from tests.identity.helpers import Browser
 
@@ -90,6 +90,26 @@ async def test_an_idle_session_ends_and_a_fresh_one_lives_at_most_the_idle_limit
         assert (await browser.post(SESSIONS, token=token))["data"]["sessions"] == []
         assert error_codes(await browser.refresh()) == ["UNAUTHENTICATED"]
         assert (await SessionFamily.get(id=family_id)).revoked_reason == "expired"
+
+
+async def test_no_access_token_outlives_the_idle_limit_even_when_set_to_live_longer(
+    settings: Settings, factory: Factory
+) -> None:
+    short = settings.model_copy(update={"session_idle_days": 1, "access_token_ttl_seconds": 3 * 86400})
+    user = await factory.user()
+    started = await start_session(short, user.id)
+    assert started.refresh_token is not None
+
+    async def idle_end() -> datetime:
+        return (await SessionFamily.get(id=started.family_id)).last_used_at + timedelta(days=1)
+
+    assert started.ends_at == await idle_end()
+    _, claims = issue_access_token(short, user.id, session_id=started.family_id, not_after=started.ends_at)
+    assert claims.expires_at <= await idle_end()
+    refreshed = await rotate(short, started.refresh_token)
+    assert refreshed.refresh_token is not None and refreshed.ends_at == await idle_end()
+    sibling = await rotate(short, started.refresh_token)  # the other tab, within the grace window
+    assert sibling.refresh_token is None and sibling.ends_at == await idle_end()
 
 
 async def test_an_ended_session_of_mine_cannot_be_revoked_or_fetched(app: Any, settings: Settings,
