@@ -16,8 +16,7 @@ from services.sessions import open_sessions
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:
-    row = await access_membership(info, pk)
-    return Membership.of(row) if row else None
+    return await Membership.fetched(await access_membership(info, pk))
 
 
 async def _session_node(info: Info, pk: int) -> Session | None:
@@ -39,7 +38,7 @@ class Query:
 
     @strawberry.field(permission_classes=[HasRole(m.Role.VIEWER)], description="Members of this synagogue.")
     async def members(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Membership]:
-        queryset = m.Membership.filter(synagogue_id=info.context.tenant_id).order_by("id")
+        queryset = m.Membership.filter(synagogue_id=info.context.tenant_id).select_related("user").order_by("id")
         return await paginate(info, queryset, first, after, Membership.of)
 
     @strawberry.field(

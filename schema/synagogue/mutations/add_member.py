@@ -28,4 +28,4 @@ class AddMemberMutation:
     )
     async def add_member(self, info: Info, input: AddMemberInput) -> AddMemberPayload | None:
         row, problems = await add_member(info.context, input.email, input.role.model())
-        return AddMemberPayload(membership=Membership.of(row) if row else None, user_errors=user_errors(problems))
+        return AddMemberPayload(membership=await Membership.fetched(row), user_errors=user_errors(problems))
