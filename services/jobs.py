@@ -8,7 +8,8 @@ result. A job whose lease ran out while RUNNING belonged to a worker that died; 
 until `max_attempts`. A handler that must not repeat its writes calls `run.finish()` inside the same
 transaction as those writes, so that a crash after the commit cannot run it twice.
 
-Handlers register with `@handler("kind")` in a module listed in `HANDLER_MODULES`.
+Handlers register with `@handler("kind")` in a module listed in `HANDLER_MODULES`. The worker loop also
+runs the periodic upkeep of `services.periodic` between polls.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import asyncio
 import contextlib
 import importlib
 import logging
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -30,6 +30,8 @@ from tortoise.transactions import in_transaction
 from config import Settings, get_settings
 from models.base import current_tenant_id, tenant_context, tenant_scope
 from models.jobs import Job, JobStatus
+from services.periodic import PERIODIC_TASKS as PERIODIC_TASKS  # periodic upkeep lives in services.periodic
+from services.periodic import run_periodic
 
 log = logging.getLogger("shulgraph.worker")
 
@@ -40,10 +42,6 @@ HANDLER_MODULES: list[str] = [
     "services.yahrzeit_reminders",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
-
-PERIODIC_TASKS: dict[str, str] = {"services.sessions:delete_ended_sessions": "session_cleanup_interval_seconds"}
-"""Upkeep the worker runs at start and then every `<setting>` seconds: "module:function" (called with
-the settings) -> the name of the interval setting. Tasks must be safe to run on several workers at once."""
 
 RETRY_BASE_SECONDS = 5
 
@@ -260,24 +258,6 @@ async def run_pending(limit: int | None = None, stop: asyncio.Event | None = Non
         await announce_job(run.job_id, run.tenant_id)
         count += 1
     return count
-
-
-async def run_periodic(settings: Settings, last_run: dict[str, float]) -> int:
-    """Run the `PERIODIC_TASKS` that are due (`last_run`: task -> monotonic time of its last run);
-    returns how many ran. A failing task is logged and tried again at its next turn."""
-    now = time.monotonic()
-    ran = 0
-    for target, interval_setting in PERIODIC_TASKS.items():
-        if target in last_run and now - last_run[target] < float(getattr(settings, interval_setting)):
-            continue
-        last_run[target] = now
-        module, _, name = target.partition(":")
-        try:
-            await getattr(importlib.import_module(module), name)(settings)
-        except Exception:
-            log.exception("periodic task failed", extra={"task": target})
-        ran += 1
-    return ran
 
 
 async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: float = 1.0, broadcast: Any = None) -> None:
