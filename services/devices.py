@@ -7,10 +7,6 @@ is announced once (a conditional update wins the race between processes).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -263,26 +259,3 @@ async def settings_for_screen(tenant_id: int, device_id: int) -> DeviceSettings:
 async def settings_changed(broadcast: Any, tenant_id: int, device_id: int) -> None:
     """Tell the screens of a tenant that one device's own settings changed."""
     await publish(broadcast, tenant_content(tenant_id), {"kind": "device-settings", "deviceId": device_id})
-
-
-# --- live presence -----------------------------------------------------------------------------------------
-
-PRESENCE_SECONDS = 30
-
-
-@asynccontextmanager
-async def live_presence(broadcast: Any, device_id: int, tenant_id: int) -> AsyncIterator[None]:
-    """While a device holds a live subscription it counts as seen."""
-
-    async def keep() -> None:
-        while True:
-            await asyncio.sleep(PRESENCE_SECONDS)
-            with contextlib.suppress(Exception):
-                await mark_seen(broadcast, device_id, tenant_id)
-
-    await mark_seen(broadcast, device_id, tenant_id)
-    task = asyncio.create_task(keep())
-    try:
-        yield
-    finally:
-        task.cancel()

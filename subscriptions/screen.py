@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
-from services.devices import live_presence
+from services.presence import live_presence
 from services.screen import hub_for
 from services.screen_state import ScreenState
 from subscriptions.fanout import share
