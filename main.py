@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Any:
 
     return Starlette(
         routes=[
-            Route("/graphql", view, methods=["GET", "POST"]),
+            Route("/graphql", view),  # every method: the view answers 405 (Allow: GET, POST) itself
             WebSocketRoute("/graphql", view),
             Route("/health/live", live),
             Route("/health/ready", ready),

@@ -13,25 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import GraphQLError, ValidationContext, ValidationRule
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from starlette.requests import Request
 from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from strawberry.types import ExecutionResult
-from strawberry.types.graphql import OperationType
 
 from config import Settings, get_settings
 from models.identity import Role
-from schema.complexity import actual_cost, alias_count, max_depth, operations_of, requested_cost
-from services.budget import BucketState, bucket_key, fails_closed, pour
-from services.errors import ErrorCode
+from schema.complexity import alias_count, max_depth, operations_of
 
 _SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
 
@@ -156,112 +151,6 @@ class DocumentLimits(SchemaExtension):
             result.errors = _hide_suggestions(list(result.errors))
 
 
-def _error_result(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLExecutionResult:
-    error = GraphQLError(message, extensions={"code": str(getattr(code, "value", code)), **extensions})
-    return GraphQLExecutionResult(data=None, errors=[error])
-
-
-class CostLimit(SchemaExtension):
-    """The cost ceiling and the caller's budget, both before any resolver runs; the cost in the result."""
-
-    def __init__(self) -> None:
-        self.cost: dict[str, Any] | None = None
-
-    async def on_execute(self) -> AsyncIterator[None]:
-        execution = self.execution_context
-        context = execution.context
-        operation = execution.operation_type
-        document = execution.graphql_document
-        operation_node = _operation_node(execution)
-        if operation == OperationType.SUBSCRIPTION and isinstance(getattr(context, "request", None), Request):
-            execution.result = _error_result(
-                "BAD_REQUEST", "subscriptions are served over graphql-transport-ws, not over HTTP"
-            )
-            yield
-            return
-        if operation == OperationType.SUBSCRIPTION or document is None or operation_node is None:
-            _mark_executed(context)
-            yield
-            return
-        settings = settings_of(context)
-        schema = execution.schema._schema
-        cost = requested_cost(schema, document, operation_node, execution.variables, settings.max_page_size)
-        if cost == 0:
-            _mark_executed(context)
-            yield
-            return
-        self.cost = {"requestedQueryCost": cost}
-        if cost > settings.max_cost:
-            execution.result = _error_result(
-                "MAX_COST_EXCEEDED", f"the query costs {cost}; the limit is {settings.max_cost}", cost=cost
-            )
-            yield
-            return
-        bucket = await self._charge(context, settings, cost)
-        principal = getattr(context, "principal", None)
-        auth_error = getattr(getattr(principal, "auth_error", None), "value", None)
-        if bucket is None and principal is not None and fails_closed(principal.kind, auth_error):
-            execution.result = _error_result(
-                ErrorCode.UNAVAILABLE, "the cost budget cannot be checked right now; retry later"
-            )
-            yield
-            return
-        if bucket is not None and not bucket.allowed:
-            retry_after = max(1, math.ceil(bucket.retry_after))
-            self.cost["throttleStatus"] = bucket.throttle_status()
-            extra = getattr(context, "extra", None)
-            if isinstance(extra, dict):
-                extra["throttled_for"] = retry_after
-            response = getattr(context, "response", None)
-            if response is not None:
-                response.status_code = 429
-                response.headers["Retry-After"] = str(retry_after)
-            execution.result = _error_result(
-                ErrorCode.THROTTLED, "cost budget exhausted; retry later", retryAfterSeconds=retry_after
-            )
-            yield
-            return
-        _mark_executed(context)
-        yield
-        result = execution.result
-        data = getattr(result, "data", None)
-        if data is not None:
-            actual = actual_cost(data)
-            self.cost["actualQueryCost"] = actual
-            if bucket is not None and actual < cost:
-                bucket = await self._charge(context, settings, actual - cost) or bucket
-        if bucket is not None:
-            self.cost["throttleStatus"] = bucket.throttle_status()
-
-    async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
-        kv = getattr(context, "kv", None)
-        principal = getattr(context, "principal", None)
-        if kv is None or principal is None:
-            return None
-        who = principal.describe()
-        if who == "anonymous":
-            who = f"anonymous:{getattr(context, 'client_ip', '')}"
-        key = bucket_key(getattr(context, "tenant_id", None), who)
-        return await pour(kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
-
-    def get_results(self) -> dict[str, Any]:
-        return {"cost": self.cost} if self.cost is not None else {}
-
-
-def _mark_executed(context: Any) -> None:
-    """Tell the HTTP layer that this operation reached execution (its response carries `data`)."""
-    extra = getattr(context, "extra", None)
-    if isinstance(extra, dict):
-        extra["executed"] = True
-
-
-def _operation_node(execution: Any) -> Any:
-    from graphql import get_operation_ast
-
-    document = execution.graphql_document
-    return get_operation_ast(document, provided_operation_name(execution)) if document is not None else None
-
-
 LOGGED_MESSAGE_CHARS = 500
 LOGGED_EXCERPT_CHARS = 200
 
@@ -301,4 +190,6 @@ bound_error_logs(logging.getLogger("strawberry.execution"))
 
 def limit_extensions(settings: Any) -> list[Any]:
     """The limit extensions, outermost first; each reads the request's settings from its context."""
-    return [TokenLimit, DocumentLimits, CostLimit]
+    from schema.cost import CostLimit, SocketAdmission
+
+    return [TokenLimit, DocumentLimits, SocketAdmission, CostLimit]

@@ -5,24 +5,21 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Protocol, cast
+from typing import Any
 
 from cross_web import HTTPException
 from graphql import DocumentNode, GraphQLError, OperationType, get_operation_ast, parse
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
+from starlette.responses import JSONResponse, Response
 
 from config import Settings
 from schema.context import Context
-from schema.limits import is_power_user
 from services import idempotency
 from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
 from services.csrf import MESSAGE as CSRF_MESSAGE
 from services.csrf import csrf_blocked, media_type
 from services.errors import ErrorCode, Unavailable
-from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
+from services.http import response_media_type
 from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 
 log = logging.getLogger("shulgraph.graphql")
@@ -54,9 +51,7 @@ def refusal_response(request: Request, error: HTTPException) -> Response:
     headers = getattr(error, "headers", {}) or {}
     if error.status_code == 405 and "Allow" not in headers:
         headers = {**headers, "Allow": "GET, POST"}
-    if response_media_type(request.headers.get("accept")) == GRAPHQL_RESPONSE_JSON:
-        return graphql_error_response(request, error.status_code, "BAD_REQUEST", error.reason, headers)
-    return PlainTextResponse(error.reason, status_code=error.status_code, headers=headers)
+    return graphql_error_response(request, error.status_code, "BAD_REQUEST", error.reason, headers)
 
 
 def check_http(request: Request) -> None:
@@ -196,49 +191,3 @@ class IdempotentMutations:
         if operation is None or operation.operation != OperationType.MUTATION:
             return None
         return document
-
-
-class DocumentSource(Protocol):
-    settings: Settings
-    documents: Catalogue
-
-    def store(self, context: Context) -> PersistedQueryStore: ...
-
-
-class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws with the HTTP endpoint's document rules: a `subscribe` may name a persisted
-    document by hash (`extensions.persistedQuery`), and free-form documents are refused where trusted
-    documents only are accepted. A refused document is an `error` message for its operation id, as the
-    protocol prescribes for errors before execution; the socket stays open."""
-
-    async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        payload: Any = message.get("payload")
-        if not self.connection_acknowledged or not isinstance(payload, dict) or message["id"] in self.operations:
-            await super().handle_subscribe(message)
-            return
-        text = payload.get("query")
-        if text is not None and not isinstance(text, str):
-            await self.handle_invalid_message("query must be a string")
-            return
-        source = cast(DocumentSource, self.view)
-        context = self.context
-        name = payload.get("operationName")
-        try:
-            query = await resolve_document(
-                source.store(context),
-                source.documents,
-                partner_documents=context.principal.allowed_documents if context.principal.kind == "partner" else None,
-                free_form_allowed=not source.settings.trusted_documents_only or is_power_user(context),
-                query=text,
-                extensions=payload.get("extensions"),
-                operation_name=name if isinstance(name, str) else None,
-                max_tokens=source.settings.max_tokens,
-            )
-        except DocumentRefused as refused:
-            error = GraphQLError(refused.message, extensions={"code": refused.code})
-            await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
-            return
-        if query is None:
-            await super().handle_subscribe(message)
-            return
-        await super().handle_subscribe(cast(SubscribeMessage, {**message, "payload": {**payload, "query": query}}))

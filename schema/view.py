@@ -23,23 +23,23 @@ from strawberry.types.unset import UNSET
 
 from config import Settings
 from schema.context import Context
+from schema.cost import ADMISSION
 from schema.limits import is_power_user
 from schema.transport import (
     HTTPRefusal,
     IdempotentMutations,
-    TrustedDocumentsWS,
     check_http,
     graphql_error_response,
     refusal_response,
     request_state,
 )
+from schema.websocket import TransportWSHandler, TryAgainLater
 from services.budget import credential_key, is_throttled, mark_throttled
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
-from subscriptions.fanout import FanoutWSHandler
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -49,25 +49,6 @@ IMPERSONATION_HEADER = "x-customer-context"
 
 def client_ip(request: Request | WebSocket) -> str:
     return request.client.host if request.client else ""
-
-
-class TryAgainLater(Exception):
-    """The credentials of a `connection_init` could not be checked: the database or Redis is down."""
-
-
-class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
-    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once; an outage
-    at `connection_init` closes with 1013 (try again later), never 4403, which tells a TV its credentials
-    are gone."""
-
-    async def handle_connection_init(self, message: Any) -> None:
-        try:
-            await super().handle_connection_init(message)
-        except Exception as error:
-            if not isinstance(error, TryAgainLater) and not database_unavailable(error):
-                raise
-            log.warning("websocket connection refused for now: %s", error.__class__.__name__)
-            await self.websocket.close(code=1013, reason="Try again later")
 
 
 class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
@@ -135,7 +116,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         if not authorization:
             return None
         tenant = request.headers.get(TENANT_HEADER, "") + "|" + request.headers.get(IMPERSONATION_HEADER, "")
-        return credential_key(authorization, tenant)
+        return credential_key(self.settings.jwt_key(), authorization, tenant)
 
     async def run_http(self, request: Request, context: Context) -> Response:
         response: Response = await super().run(request, context=context)
@@ -212,8 +193,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 allowed_operation_types=StrawberryOperationType.from_http(method),
                 operation_extensions=request_data.extensions,
             )
-        except CannotGetOperationTypeError as error:
-            raise HTTPException(400, error.as_http_error_reason()) from error
+        except CannotGetOperationTypeError as error:  # a request error: 200 for application/json
+            return ExecutionResult(data=None, errors=[GraphQLError(error.as_http_error_reason())])
         except InvalidOperationTypeError as error:
             if method == "GET":
                 raise HTTPRefusal(405, error.as_http_error_reason(method), {"Allow": "POST"}) from error
@@ -249,6 +230,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             client_ip=client_ip(request),
             user_agent=request.headers.get("user-agent", "")[:400],
         )
+        context.extra[ADMISSION] = self.admission  # websocket operations take the same slots
         if isinstance(request, Request):
             await self.authenticate(
                 context,

@@ -5,6 +5,7 @@ Pure ASGI (no BaseHTTPMiddleware) so websockets and streaming pass through untou
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -58,7 +59,7 @@ class RequestContextMiddleware:
         if scope["type"] == "http":
             declared = _header(scope, b"content-length")
             if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
-                await _reject(send, 413, b"request body too large", request_id)
+                await _reject(send, scope, 413, TOO_LARGE, request_id)
                 self._log(scope, 413, started, state)
                 return
             receive = self._limited(receive, send, request_id)
@@ -126,8 +127,15 @@ class BodyTooLarge(Exception):
     """The streamed body passed the limit."""
 
 
-async def _reject(send: Send, status: int, body: bytes, request_id: str | None) -> None:
-    headers = [(b"content-type", b"text/plain")]
+TOO_LARGE = "request body too large"
+
+
+async def _reject(send: Send, scope: Scope, status: int, message: str, request_id: str | None) -> None:
+    """A GraphQL-shaped request error (no `data`), in the media type the client accepts."""
+    media = response_media_type(_header(scope, b"accept")) or "application/json"
+    error = {"message": message, "extensions": {"code": "PAYLOAD_TOO_LARGE" if status == 413 else "BAD_REQUEST"}}
+    body = json.dumps({"errors": [error]}).encode()
+    headers = [(b"content-type", f"{media}; charset=utf-8".encode()), (b"content-length", str(len(body)).encode())]
     if request_id is not None:
         headers.append((b"x-request-id", request_id.encode()))
         headers.extend(SECURITY_HEADERS)
@@ -155,7 +163,7 @@ class BodyLimitGuard:
         except BodyTooLarge:
             if not started:
                 # `send` passes through RequestContextMiddleware, which adds the request id and security headers.
-                await _reject(send, 413, b"request body too large", None)
+                await _reject(send, scope, 413, TOO_LARGE, None)
 
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"

@@ -424,6 +424,8 @@ async def pooled_server(database: str) -> Any:
 
     port = _free_port()
     env = {**os.environ, "DB_POOL_MIN": "1", "DB_POOL_MAX": "2", "LOG_LEVEL": "WARNING"}
+    # T5 floods on purpose; websocket operations queue for tenant slots like HTTP requests: let them all wait
+    env |= {"TENANT_MAX_QUEUED": "500", "TENANT_QUEUE_TIMEOUT_SECONDS": "120"}
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -1,0 +1,181 @@
+"""Cost analysis and admission, the same over HTTP and graphql-transport-ws.
+
+- `SocketAdmission`: a query or mutation sent over a websocket takes one of its tenant's slots in this process
+  (services.admission), as an HTTP request does in the view; a subscription holds none (it waits on pub/sub).
+- `CostLimit`: the cost ceiling and the caller's budget per (tenant, principal), both before any resolver runs;
+  the cost reported in `extensions.cost` like Shopify. A subscription is measured and charged once, when it
+  starts; refusing it raises, since strawberry ignores a preset result for subscriptions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import AsyncIterator
+from typing import Any
+
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql import GraphQLError, get_operation_ast
+from starlette.requests import Request
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from config import Settings
+from schema.complexity import actual_cost, requested_cost
+from schema.limits import provided_operation_name, settings_of
+from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
+from services.budget import BucketState, bucket_key, fails_closed, pour
+from services.errors import ErrorCode
+
+ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
+
+
+def _error(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": str(getattr(code, "value", code)), **extensions})
+
+
+def _error_result(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLExecutionResult:
+    return GraphQLExecutionResult(data=None, errors=[_error(code, message, **extensions)])
+
+
+def _over_http(context: Any) -> bool:
+    return isinstance(getattr(context, "request", None), Request)
+
+
+class SocketAdmission(SchemaExtension):
+    """A websocket query or mutation runs while holding one of its tenant's slots; THROTTLED when none comes."""
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        context = execution.context
+        extra = getattr(context, "extra", None)
+        admission = extra.get(ADMISSION) if isinstance(extra, dict) else None
+        if (
+            _over_http(context)  # the view admits HTTP requests before they are even parsed
+            or not isinstance(admission, TenantAdmission)
+            or execution.operation_type == OperationType.SUBSCRIPTION
+        ):
+            yield
+            return
+        tenant_id = getattr(context, "tenant_id", None)
+        tenant = str(tenant_id) if tenant_id is not None else NO_TENANT
+        try:
+            await admission.acquire(tenant)
+        except AdmissionRefused as refused:
+            execution.result = _error_result(ErrorCode.THROTTLED, refused.reason, retryAfterSeconds=1)
+            yield
+            return
+        try:
+            yield
+        finally:
+            admission.release(tenant)
+
+
+class CostLimit(SchemaExtension):
+    """The cost ceiling and the caller's budget, both before any resolver runs; the cost in the result."""
+
+    def __init__(self) -> None:
+        self.cost: dict[str, Any] | None = None
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        context = execution.context
+        operation = execution.operation_type
+        document = execution.graphql_document
+        operation_node = _operation_node(execution)
+        if execution.result is not None:  # already refused (SocketAdmission)
+            yield
+            return
+        subscription = operation == OperationType.SUBSCRIPTION
+        if subscription and _over_http(context):
+            execution.result = _error_result(
+                "BAD_REQUEST", "subscriptions are served over graphql-transport-ws, not over HTTP"
+            )
+            yield
+            return
+        if document is None or operation_node is None:
+            _mark_executed(context)
+            yield
+            return
+        settings = settings_of(context)
+        schema = execution.schema._schema
+        cost = requested_cost(schema, document, operation_node, execution.variables, settings.max_page_size)
+        if cost == 0:
+            _mark_executed(context)
+            yield
+            return
+        if subscription:
+            refused, _ = await self._admit(context, settings, cost)
+            if refused is not None:
+                raise refused
+            yield
+            return
+        self.cost = {"requestedQueryCost": cost}
+        refused, bucket = await self._admit(context, settings, cost)
+        if refused is not None:
+            execution.result = GraphQLExecutionResult(data=None, errors=[refused])
+            yield
+            return
+        _mark_executed(context)
+        yield
+        result = execution.result
+        data = getattr(result, "data", None)
+        if data is not None:
+            actual = actual_cost(data)
+            self.cost["actualQueryCost"] = actual
+            if bucket is not None and actual < cost:
+                bucket = await self._charge(context, settings, actual - cost) or bucket
+        if bucket is not None:
+            self.cost["throttleStatus"] = bucket.throttle_status()
+
+    async def _admit(
+        self, context: Any, settings: Settings, cost: int
+    ) -> tuple[GraphQLError | None, BucketState | None]:
+        """The ceiling, then the budget: the error refusing the operation (or None) and the caller's bucket."""
+        if cost > settings.max_cost:
+            message = f"the query costs {cost}; the limit is {settings.max_cost}"
+            return _error("MAX_COST_EXCEEDED", message, cost=cost), None
+        bucket = await self._charge(context, settings, cost)
+        principal = getattr(context, "principal", None)
+        auth_error = getattr(getattr(principal, "auth_error", None), "value", None)
+        if bucket is None and principal is not None and fails_closed(principal.kind, auth_error):
+            return _error(ErrorCode.UNAVAILABLE, "the cost budget cannot be checked right now; retry later"), None
+        if bucket is None or bucket.allowed:
+            return None, bucket
+        retry_after = max(1, math.ceil(bucket.retry_after))
+        if self.cost is not None:
+            self.cost["throttleStatus"] = bucket.throttle_status()
+        extra = getattr(context, "extra", None)
+        response = getattr(context, "response", None)
+        if isinstance(extra, dict) and response is not None:
+            extra["throttled_for"] = retry_after
+        if response is not None:
+            response.status_code = 429
+            response.headers["Retry-After"] = str(retry_after)
+        message = "cost budget exhausted; retry later"
+        return _error(ErrorCode.THROTTLED, message, retryAfterSeconds=retry_after), bucket
+
+    async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
+        kv = getattr(context, "kv", None)
+        principal = getattr(context, "principal", None)
+        if kv is None or principal is None:
+            return None
+        who = principal.describe()
+        if who == "anonymous":
+            who = f"anonymous:{getattr(context, 'client_ip', '')}"
+        key = bucket_key(getattr(context, "tenant_id", None), who)
+        return await pour(kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
+
+    def get_results(self) -> dict[str, Any]:
+        return {"cost": self.cost} if self.cost is not None else {}
+
+
+def _mark_executed(context: Any) -> None:
+    """Tell the HTTP layer that this operation reached execution (its response carries `data`)."""
+    extra = getattr(context, "extra", None)
+    if isinstance(extra, dict):
+        extra["executed"] = True
+
+
+def _operation_node(execution: Any) -> Any:
+    document = execution.graphql_document
+    return get_operation_ast(document, provided_operation_name(execution)) if document is not None else None

@@ -1,0 +1,85 @@
+"""graphql-transport-ws on `/graphql`: the HTTP endpoint's document rules on `subscribe`, shared results
+serialised once (subscriptions.fanout), and an outage at `connection_init` answered 1013 (try again later)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Protocol, cast
+
+from graphql import GraphQLError
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
+
+from config import Settings
+from schema.context import Context
+from schema.limits import is_power_user
+from services.errors import database_unavailable
+from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
+from subscriptions.fanout import FanoutWSHandler
+
+log = logging.getLogger("shulgraph.graphql")
+
+
+class DocumentSource(Protocol):
+    settings: Settings
+    documents: Catalogue
+
+    def store(self, context: Context) -> PersistedQueryStore: ...
+
+
+class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws with the HTTP endpoint's document rules: a `subscribe` may name a persisted
+    document by hash (`extensions.persistedQuery`), and free-form documents are refused where trusted
+    documents only are accepted. A refused document is an `error` message for its operation id, as the
+    protocol prescribes for errors before execution; the socket stays open."""
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        payload: Any = message.get("payload")
+        if not self.connection_acknowledged or not isinstance(payload, dict) or message["id"] in self.operations:
+            await super().handle_subscribe(message)
+            return
+        text = payload.get("query")
+        if text is not None and not isinstance(text, str):
+            await self.handle_invalid_message("query must be a string")
+            return
+        source = cast(DocumentSource, self.view)
+        context = self.context
+        name = payload.get("operationName")
+        try:
+            query = await resolve_document(
+                source.store(context),
+                source.documents,
+                partner_documents=context.principal.allowed_documents if context.principal.kind == "partner" else None,
+                free_form_allowed=not source.settings.trusted_documents_only or is_power_user(context),
+                query=text,
+                extensions=payload.get("extensions"),
+                operation_name=name if isinstance(name, str) else None,
+                max_tokens=source.settings.max_tokens,
+            )
+        except DocumentRefused as refused:
+            error = GraphQLError(refused.message, extensions={"code": refused.code})
+            await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
+            return
+        if query is None:
+            await super().handle_subscribe(message)
+            return
+        await super().handle_subscribe(cast(SubscribeMessage, {**message, "payload": {**payload, "query": query}}))
+
+
+class TryAgainLater(Exception):
+    """The credentials of a `connection_init` could not be checked: the database or Redis is down."""
+
+
+class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
+    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once; an outage
+    at `connection_init` closes with 1013 (try again later), never 4403, which tells a TV its credentials
+    are gone."""
+
+    async def handle_connection_init(self, message: Any) -> None:
+        try:
+            await super().handle_connection_init(message)
+        except Exception as error:
+            if not isinstance(error, TryAgainLater) and not database_unavailable(error):
+                raise
+            log.warning("websocket connection refused for now: %s", error.__class__.__name__)
+            await self.websocket.close(code=1013, reason="Try again later")
