@@ -1,9 +1,9 @@
 """Synagogues and their members: creation, the profile, and who may act in it with which role.
 
-Every input is checked before anything is written; a rejected input changes nothing. Member changes
-and profile updates are written to the audit log of the tenant. Only an OWNER grants, changes or
-removes the OWNER role, and a synagogue always keeps at least one OWNER (the owners' rows are locked
-while a change that could remove the last one is decided).
+Every input is checked before anything is written; a rejected input changes nothing. Creation (the
+creator becoming OWNER), member changes and profile updates are written to the audit log of the tenant.
+Only an OWNER grants, changes or removes the OWNER role, and a synagogue always keeps at least one OWNER
+(the owners' rows are locked while a change that could remove the last one is decided).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from zoneinfo import available_timezones
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models.base import set_database_tenant, tenant_context, tenant_id_or_none
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
 from schema.relay import to_global_id
@@ -103,10 +104,21 @@ async def _free_slug(base: str) -> str:
     return f"{base}-{suffix}"
 
 
+async def _audit_creation(context: Any, connection: Any, synagogue: Synagogue) -> None:
+    """Record the creation in the new tenant's audit log, in the creating transaction. The database's
+    tenant is switched for the record and switched back when the request acts in another tenant."""
+    acting = tenant_id_or_none()
+    await set_database_tenant(connection, synagogue.id)
+    with tenant_context(synagogue.id):
+        await audit.record(context, "synagogue.create", to_global_id("Synagogue", synagogue.id), slug=synagogue.slug)
+    if acting is not None:
+        await set_database_tenant(connection, acting)
+
+
 async def create_synagogue(
-    user_id: int, values: dict[str, Any], slug: str | None
+    context: Any, user_id: int, values: dict[str, Any], slug: str | None
 ) -> tuple[Synagogue | None, list[Problem]]:
-    """A new synagogue whose creator is its OWNER. A missing slug is made from the name."""
+    """A new synagogue whose creator is its OWNER, audited. A missing slug is made from the name."""
     values = {**values, "name": (values.get("name") or "").strip()}
     problems = profile_problems(values)
     if slug is not None:
@@ -120,9 +132,10 @@ async def create_synagogue(
         if slug and await Synagogue.exists(slug=chosen):
             return None, [Problem("slug", "TAKEN", "this slug is already used by another synagogue")]
         try:
-            async with in_transaction():
+            async with in_transaction() as connection:
                 synagogue = await Synagogue.create(slug=chosen, **values)
                 await Membership.create(user_id=user_id, synagogue_id=synagogue.id, role=Role.OWNER)
+                await _audit_creation(context, connection, synagogue)
         except IntegrityError:
             if slug:
                 return None, [Problem("slug", "TAKEN", "this slug is already used by another synagogue")]

@@ -193,3 +193,45 @@ async def test_update_synagogue_is_audited(gql: GQL, factory: Factory, owner_db:
         "target_id": admin.tenant_gid,
         "impersonated": False,
     }
+
+
+async def audit_rows(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
+    rows = await owner_db.fetch(
+        "SELECT actor_id, action, target_id, impersonated FROM audit_entry WHERE tenant_id = $1 ORDER BY id", tenant_id
+    )
+    return [dict(row) for row in rows]
+
+
+async def test_create_synagogue_is_audited_in_the_new_tenant(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    user = await factory.user()
+    result = await gql.op(
+        "CreateSynagogue",
+        {"input": {"name": f"Beth {unique('Audit')}", **PLACE}},
+        headers={"Authorization": f"Bearer {factory.token(user)}"},
+    )
+    created = result["data"]["createSynagogue"]["synagogue"]
+    row = await Synagogue.get(slug=created["slug"])
+    assert await audit_rows(owner_db, row.id) == [
+        {"actor_id": user.id, "action": "synagogue.create", "target_id": created["id"], "impersonated": False}
+    ]
+
+
+async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenant_as_it_was(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    query = """mutation Both($create: CreateSynagogueInput!, $update: UpdateSynagogueInput!) {
+      created: createSynagogue(input: $create) { synagogue { id slug } userErrors { code } }
+      updated: updateSynagogue(input: $update) { synagogue { id } userErrors { code } }
+    }"""
+    variables = {"create": {"name": f"Beth {unique('Second')}", **PLACE}, "update": {"candleLightingMinutes": 24}}
+    result = await gql(query, variables, actor=owner)
+    assert "errors" not in result, result
+    assert result["data"]["updated"]["synagogue"]["id"] == owner.tenant_gid
+    new = await Synagogue.get(slug=result["data"]["created"]["synagogue"]["slug"])
+    assert (await Synagogue.get(id=owner.tenant.id)).candle_lighting_minutes == 24
+    assert [r["action"] for r in await audit_rows(owner_db, owner.tenant.id)] == ["synagogue.update"]
+    assert [r["action"] for r in await audit_rows(owner_db, new.id)] == ["synagogue.create"]

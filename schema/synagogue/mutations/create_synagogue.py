@@ -36,5 +36,5 @@ class CreateSynagogueMutation:
             "elevation": input.elevation,
             "in_israel": input.in_israel,
         }
-        row, problems = await create_synagogue(user_id, values, input.slug)
+        row, problems = await create_synagogue(info.context, user_id, values, input.slug)
         return CreateSynagoguePayload(synagogue=Synagogue.of(row) if row else None, user_errors=user_errors(problems))
