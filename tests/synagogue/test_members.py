@@ -147,7 +147,7 @@ async def test_set_member_role_with_a_foreign_or_bad_id_is_not_found(gql: GQL, f
     assert await role_of(viewer_b) == Role.VIEWER
 
 
-async def test_remove_member_ends_their_sessions(
+async def test_S5_removing_a_member_revokes_all_their_sessions(
     gql: GQL, factory: Factory, settings: Any, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
