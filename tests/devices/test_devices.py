@@ -155,3 +155,30 @@ async def test_releases_catalogue_and_channel_pinning(gql: GQL, factory: Factory
     available = await gql("{ releaseChannel availableRelease { version channel } }", headers=tv.headers)
     assert available["data"]["releaseChannel"] == "BETA"
     assert available["data"]["availableRelease"]["channel"] == "BETA"
+
+
+async def test_a_devices_content_overrides_shape_its_own_screen_only(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    narrowed = await make_tv(admin.tenant, "Narrowed")  # type: ignore[arg-type]
+    full = await make_tv(admin.tenant, "Full")  # type: ignore[arg-type]
+    for title in ("One", "Two", "Three"):
+        created = await gql.op("CreateMessage", {"input": {"title": title}}, actor=admin)
+        assert created["data"]["createMessage"]["userErrors"] == [], created
+    unknown = {"deviceId": narrowed.gid, "contentOverrides": {"zmanimKeys": ["sunrise", "teatime"]}}
+    refused = await gql(SETTINGS, {"input": unknown}, actor=admin)
+    assert refused["data"]["updateDeviceSettings"]["userErrors"] == [
+        {"field": ["contentOverrides", "zmanimKeys"], "code": "INVALID"}
+    ]
+    overrides = {"zmanimKeys": ["sunrise", "sunset"], "maxMessages": 1, "hiddenSections": ["CLASSES"]}
+    saved = await gql(SETTINGS, {"input": {"deviceId": narrowed.gid, "contentOverrides": overrides}}, actor=admin)
+    assert saved["data"]["updateDeviceSettings"]["userErrors"] == [], saved
+
+    screen = (
+        "query { screen { version zmanim { key } messages { title } settings { contentOverrides { zmanimKeys } } } }"
+    )
+    mine = (await gql(screen, headers=narrowed.headers))["data"]["screen"]
+    theirs = (await gql(screen, headers=full.headers))["data"]["screen"]
+    assert [z["key"] for z in mine["zmanim"]] == ["sunrise", "sunset"]
+    assert len(mine["messages"]) == 1 and mine["settings"]["contentOverrides"]["zmanimKeys"] == ["sunrise", "sunset"]
+    assert len(theirs["messages"]) == 3 and len(theirs["zmanim"]) > 2
+    assert mine["version"] != theirs["version"]

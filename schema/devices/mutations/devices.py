@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import strawberry
 
+from luach import ZMAN_LABELS
 from models.identity import Role
 from permissions import HasRole, IsDevice
 from resolvers.devices.access import access_device
@@ -34,6 +35,8 @@ def _settings_errors(data: UpdateDeviceSettingsInput) -> list[UserError]:
     overrides = data.content_overrides
     if overrides and overrides.max_messages is not None and not 0 <= overrides.max_messages <= 50:
         errors.append(user_error(["contentOverrides", "maxMessages"], UserErrorCode.OUT_OF_RANGE, "0 to 50"))
+    if overrides and overrides.zmanim_keys is not None and not set(overrides.zmanim_keys) <= ZMAN_LABELS.keys():
+        errors.append(user_error(["contentOverrides", "zmanimKeys"], UserErrorCode.INVALID, "unknown zman"))
     for name in ("language", "theme"):
         value = getattr(data, name)
         if value is not None and len(value) > (16 if name == "language" else 40):
