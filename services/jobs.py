@@ -240,9 +240,12 @@ async def execute(run: JobRun) -> None:
 
 
 async def _release(run: JobRun) -> None:
-    """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once."""
+    """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once;
+    the abandoned run does not count as an attempt."""
     with contextlib.suppress(Exception):
-        await run._mine().update(status=JobStatus.PENDING, locked_until=None, run_after=_now())
+        await run._mine().update(
+            status=JobStatus.PENDING, attempts=run.attempt - 1, locked_until=None, run_after=_now()
+        )
         log.warning("job released at shutdown", extra={"job": run.job_id, "kind": run.kind})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -67,3 +68,35 @@ async def test_failing_job_is_retried_then_failed(factory: Factory) -> None:
     final = await Job.get(id=job.id)
     assert (final.status, final.attempts) == (JobStatus.FAILED, 2)
     assert final.errors == [{"message": "RuntimeError: boom"}]
+
+
+@jobs.handler("test_hang")
+async def _hang(run: jobs.JobRun) -> None:
+    seen.append((run.job_id, "started", run.attempt))
+    await asyncio.Event().wait()
+
+
+async def test_job_released_at_shutdown_gives_its_attempt_back(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    job = await _enqueue(tenant.id, "test_hang")
+    try:
+        await _shut_down_three_times(job)
+    finally:  # other tests run every due job: this one must not be left to hang them
+        await Job.filter(id=job.id).update(status=JobStatus.DONE)
+
+
+async def _shut_down_three_times(job: Job) -> None:
+    for attempt in (1, 2, 3):  # more shutdowns than max_attempts: none of them is a failed attempt
+        run = await jobs.claim()
+        while run is not None and run.job_id != job.id:
+            await jobs.execute(run)
+            run = await jobs.claim()
+        assert run is not None and run.attempt == 1
+        task = asyncio.create_task(jobs.execute(run))
+        while seen.count((job.id, "started", 1)) < attempt:
+            await asyncio.sleep(0.01)
+        task.cancel()  # the worker is stopping and cannot wait for the job
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        released = await Job.get(id=job.id)
+        assert (released.status, released.attempts, released.locked_until) == (JobStatus.PENDING, 0, None), attempt
