@@ -65,6 +65,8 @@ class Memorial(TenantModel):
     hebrew_day = fields.IntField()
     plaque = fields.CharField(max_length=100, default="")
     family_email = fields.CharField(max_length=254, default="")
+    reminded_for = fields.DateField(null=True)
+    """The civil date of the yahrzeit whose family reminder was last queued (each is sent once)."""
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

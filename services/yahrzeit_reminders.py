@@ -2,9 +2,12 @@
 
 Each synagogue with a family address has one chain of daily sweep jobs. The sweep for day D (run at
 09:00 synagogue time, or later when workers were down) e-mails the families of the yahrzeits observed
-from D + N days on, and queues the next day's sweep, in the transaction that ends the sweep: consecutive
-sweeps cover days that do not overlap, so a reminder is queued once, and a crashed sweep reruns whole.
-`ensure_reminders()` (called when a family address is written) starts the chain when none is pending.
+from D + N days on, and queues the next day's sweep, in the transaction that ends the sweep; a crashed
+sweep reruns whole. Each reminder is queued once: the sweep marks the memorial's `reminded_for` with the
+yahrzeit's date in the same transaction as the e-mail, by a conditional update that only one sweep wins.
+`ensure_reminders()` (called when a family address is written) starts the chain when none is pending;
+when today's sweep has already run, it also queues a one-off sweep of today (`once`: no next day), so a
+family address written after the morning sweep still gets the reminder for today + N the same day.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import logging
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from tortoise.expressions import Q
 
 from config import get_settings
 from luach import observed_hebrew_date
@@ -49,15 +54,29 @@ async def ensure_reminders() -> None:
     synagogue = await (query if get_settings().is_sqlite else query.select_for_update()).first()
     if synagogue is None:
         return
-    open_sweeps = Job.filter(tenant_id=tenant_id, kind=SWEEP_JOB, status__in=[JobStatus.PENDING, JobStatus.RUNNING])
-    if await open_sweeps.exists():
-        return
+    open_sweeps = await Job.filter(
+        tenant_id=tenant_id, kind=SWEEP_JOB, status__in=[JobStatus.PENDING, JobStatus.RUNNING]
+    ).values("status", "payload")
     today = datetime.now(_zone(synagogue)).date()
-    await _queue_sweep(today, _delay_until(today, _zone(synagogue)))
+    if any(s["status"] == JobStatus.PENDING and date.fromisoformat(s["payload"]["day"]) <= today for s in open_sweeps):
+        return  # a sweep still to run covers today
+    if not any(not s["payload"].get("once") for s in open_sweeps):
+        await _queue_sweep(today, _delay_until(today, _zone(synagogue)))
+    else:  # today's sweep has run (or is running): sweep today once more, at once
+        await _queue_sweep(today, 0, once=True)
 
 
-async def _queue_sweep(day: date, delay_seconds: float) -> None:
-    await enqueue(SWEEP_JOB, {"day": day.isoformat()}, delay_seconds=delay_seconds, max_attempts=SWEEP_MAX_ATTEMPTS)
+async def _queue_sweep(day: date, delay_seconds: float, once: bool = False) -> None:
+    payload: dict[str, object] = {"day": day.isoformat()}
+    if once:
+        payload["once"] = True
+    await enqueue(SWEEP_JOB, payload, delay_seconds=delay_seconds, max_attempts=SWEEP_MAX_ATTEMPTS)
+
+
+async def _claim_reminder(memorial: Memorial, observed: date) -> bool:
+    """Mark the memorial reminded for `observed`; False when a sweep already did (or is doing) it."""
+    unsent = Q(reminded_for__isnull=True) | ~Q(reminded_for=observed)
+    return bool(await Memorial.filter(unsent, id=memorial.id).update(reminded_for=observed))
 
 
 def _body(memorial: Memorial, observed: date, hebrew: str, place: str) -> str:
@@ -91,6 +110,8 @@ async def sweep(run: JobRun) -> None:
                 continue
             death = death_date_of(memorial)
             for hebrew_year, observed in yahrzeits_between(death, start, end):
+                if not await _claim_reminder(memorial, observed):
+                    continue
                 hebrew = observed_hebrew_date(death, hebrew_year)
                 await enqueue_email(
                     memorial.family_email,
@@ -98,6 +119,7 @@ async def sweep(run: JobRun) -> None:
                     _body(memorial, observed, hebrew.display if hebrew else "", synagogue.name),
                 )
                 queued += 1
-        following = day + timedelta(days=1)
-        await _queue_sweep(following, _delay_until(following, zone))
+        if not run.payload.get("once"):
+            following = day + timedelta(days=1)
+            await _queue_sweep(following, _delay_until(following, zone))
         await run.finish({"queued": queued, "from": start.isoformat(), "to": end.isoformat()})

@@ -14,6 +14,7 @@ from config import Settings
 from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
+from services.jobs import run_pending
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.outbox.servers import smtp_server
 from tests.outbox.support import run_due
@@ -82,6 +83,39 @@ async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
     body = reminder.get_payload(decode=True).decode()  # type: ignore[union-attr]
     assert (today + ahead).strftime("%B") in body and str(first.month.display) in body and tenant.name in body
     assert [s["status"] for s in await sweeps(owner_db, tenant.id)] == ["DONE", "DONE", "PENDING"]
+
+
+UPDATE_EMAIL = """mutation($input: UpdateMemorialInput!) {
+  updateMemorial(input: $input) { memorial { id } userErrors { code } } }"""
+
+
+async def test_address_written_after_the_days_sweep_is_reminded_the_same_day_exactly_once(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    tenant = editor.tenant
+    assert tenant is not None
+    today = datetime.now(ZoneInfo(tenant.timezone)).date()
+    death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
+    await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        [morning] = await sweeps(owner_db, tenant.id)
+        await run_due(owner_db, morning["id"])  # the day's sweep: Reb Chaim's family only
+        late = await memorial(gql, editor, "Reb Berel", death, "berel-family@example.org")
+        berel = late["data"]["createMemorial"]["memorial"]["id"]
+        await memorial(gql, editor, "Reb Zalman", death, "zalman-family@example.org")  # still the same extra sweep
+        extra = [s for s in await sweeps(owner_db, tenant.id) if s["status"] == "PENDING" and s["day"] == str(today)]
+        assert len(extra) == 1
+        await run_pending()  # the extra sweep is due at once
+        result = await gql(UPDATE_EMAIL, {"input": {"id": berel, "familyEmail": "berel-son@example.org"}}, actor=editor)
+        assert result["data"]["updateMemorial"]["userErrors"] == []
+        await run_pending()  # a third sweep of the day finds every reminder sent
+        tomorrow = [s for s in await sweeps(owner_db, tenant.id) if s["status"] == "PENDING"]
+        assert [s["day"] for s in tomorrow] == [(today + timedelta(days=1)).isoformat()]
+        await run_due(owner_db, tomorrow[0]["id"])
+        recipients = sorted(m["To"] for m in sink.messages)
+    assert recipients == ["berel-family@example.org", "chaim-family@example.org", "zalman-family@example.org"]
 
 
 async def test_no_family_address_starts_no_sweep(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
