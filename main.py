@@ -153,7 +153,11 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
     from services.identity import create_platform_admin
 
     password = password or os.environ.get("ADMIN_PASSWORD") or getpass.getpass("password: ")
-    created = asyncio.run(_with_db(settings, lambda: create_platform_admin(email, password)))
+    try:
+        created = asyncio.run(_with_db(settings, lambda: create_platform_admin(settings, email, password)))
+    except ValueError as error:
+        print(f"create-admin: {error}; nothing was written", file=sys.stderr)
+        raise SystemExit(2) from None
     print(("created" if created else "promoted") + f" platform admin {email}")
 
 

@@ -242,11 +242,15 @@ async def update_preferences(user: User, theme: str | None, language: str | None
     return []
 
 
-async def create_platform_admin(email: str, password: str) -> bool:
-    """Create a platform admin, or promote an existing user; True when created."""
-    email = normalise_email(email)
+async def create_platform_admin(settings: Settings, email: str, password: str) -> bool:
+    """Create a platform admin, or promote an existing user; True when created. A new admin's e-mail and
+    password meet the rules of registration, else `ValueError` names the problems and nothing is written."""
+    email = normalise_email(email[: MAX_EMAIL_LENGTH * 4])
     user = await User.get_or_none(email=email)
     if user is None:
+        problems = email_problems(email) + password_problems(settings, password, "password", email)
+        if problems:
+            raise ValueError("; ".join(f"{problem.field}: {problem.message}" for problem in problems))
         await User.create(email=email, password_hash=await hash_password(password), is_platform_admin=True)
         return True
     user.is_platform_admin = True

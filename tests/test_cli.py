@@ -189,6 +189,31 @@ async def test_create_admin_creates_a_platform_admin(migrated: Database) -> None
     assert (await verify_password(user["password_hash"], "a long admin password"))[0]
 
 
+@pytest.mark.parametrize(
+    ("email", "password", "problem"),
+    [
+        ("weak-admin@example.org", "short", "password: use at least"),
+        ("not an e-mail", "a long admin password", "email: enter a valid e-mail address"),
+    ],
+)
+async def test_create_admin_refuses_a_weak_password_or_a_malformed_email_and_writes_nothing(
+    migrated: Database, email: str, password: str, problem: str
+) -> None:
+    email = email.replace("@", f"-{unique('x')}@") if "@" in email else email
+    result = subprocess.run(
+        [sys.executable, "main.py", "create-admin", "--email", email, "--password", password],
+        cwd=ROOT,
+        env=migrated.env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 2, result
+    assert problem in result.stderr and "nothing was written" in result.stderr
+    assert await _fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email.lower()) == []
+
+
 async def test_create_admin_takes_the_password_from_the_environment(migrated: Database) -> None:
     email = f"{unique('envadmin')}@example.org"
     run(migrated, "create-admin", "--email", email, ADMIN_PASSWORD="password from the environment")
