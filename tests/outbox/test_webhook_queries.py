@@ -7,8 +7,9 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from schema.relay import to_global_id
+from schema.relay import decode_id, to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.content.support import count_statements
 from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due
 
 NODE = (
@@ -74,3 +75,43 @@ async def test_Z2_viewer_and_editor_cannot_read_webhooks(gql: GQL, factory: Fact
     assert error_codes(result) == ["FORBIDDEN"] and result["data"]["webhookEndpoints"] is None
     result = await gql(NODE, {"id": endpoint_id}, actor=member)
     assert error_codes(result) == ["FORBIDDEN"] and result["data"]["node"] is None
+
+
+PAGED = (
+    "query Endpoints($after: String) { webhookEndpoints { edges { node { id deliveries(first: 2, after: $after) {"
+    " totalCount pageInfo { hasNextPage endCursor } edges { node { id event } } } } } } }"
+)
+
+
+async def test_deliveries_of_every_endpoint_cost_the_same_statements_for_1_and_4_endpoints(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    first = await endpoint(gql, admin, "https://hooks.example.org/1", "MESSAGE_CREATED")
+    for n in range(3):
+        await gql.op("CreateMessage", {"input": {"title": f"First {n}"}}, actor=admin)
+    with count_statements() as one:
+        alone = await gql(PAGED, actor=admin)
+    for n in range(3):
+        await endpoint(gql, admin, f"https://hooks.example.org/more-{n}", "MESSAGE_CREATED")
+    for n in range(3):
+        await gql.op("CreateMessage", {"input": {"title": f"Then {n}"}}, actor=admin)
+    with count_statements() as four:
+        together = await gql(PAGED, actor=admin)
+    assert "errors" not in alone and "errors" not in together, together
+    assert len(one) > 0 and len(one) == len(four), (one, four)
+    nodes = [e["node"] for e in together["data"]["webhookEndpoints"]["edges"]]
+    assert nodes[-1]["id"] == first
+    totals = [(n["deliveries"]["totalCount"], len(n["deliveries"]["edges"])) for n in nodes]
+    assert totals == [(3, 2), (3, 2), (3, 2), (6, 2)]
+    assert all(n["deliveries"]["pageInfo"]["hasNextPage"] for n in nodes)
+    rows = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    mine = sorted((r["id"] for r in rows if r["endpoint_id"] == _pk(first)), reverse=True)
+    cursor = nodes[-1]["deliveries"]["pageInfo"]["endCursor"]
+    following = await gql(PAGED, {"after": cursor}, actor=admin)
+    page = following["data"]["webhookEndpoints"]["edges"][-1]["node"]["deliveries"]
+    assert [_pk(e["node"]["id"]) for e in page["edges"]] == mine[2:4] and page["totalCount"] == 6
+
+
+def _pk(global_id: str) -> int | None:
+    return decode_id(global_id, ("WebhookEndpoint", "WebhookDelivery"))
