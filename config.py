@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -141,10 +144,22 @@ class Settings(BaseSettings):
         path = self.data_dir / "jwt-secret"
         if not path.exists():
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(48))
-            path.chmod(0o600)
+            _create_secret_file(path)
         self.jwt_secret = path.read_text().strip()
         return self.jwt_secret
+
+
+def _create_secret_file(path: Path) -> None:
+    """Write a new secret readable by the owner only, unless one exists: written whole to a private
+    temporary file, then linked into place, so processes starting at once all read the first one made."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")  # mode 0600
+    try:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        os.unlink(temporary)
 
 
 @lru_cache
