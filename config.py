@@ -90,6 +90,7 @@ class Settings(BaseSettings):
     device_online_window_seconds: int = 90
     device_command_ttl_seconds: int = 24 * 3600
     device_upkeep_seconds: float = Field(default=15.0, gt=0)  # presence sweep period; one process acts per tick
+    device_presence_seconds: float = Field(default=30.0, gt=0)  # live devices refreshed (and revoked ones closed)
     device_heartbeat_retention_days: int = Field(default=30, ge=1)  # raw heartbeat samples
     device_metric_rollup_retention_days: int = Field(default=400, ge=1)  # hourly aggregates of the samples
     screen_debounce_seconds: float = 0.05

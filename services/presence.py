@@ -1,10 +1,14 @@
 """Live presence: while a device holds a live subscription in this process, it counts as seen.
 
 Subscribing marks the device seen at once (and announces it ONLINE if it was not). After that, one task
-per process and broadcaster refreshes every live device together each `PRESENCE_SECONDS`: one read of
-the devices the sweep meanwhile announced OFFLINE (each comes back online with its event, the rare
-case) and one UPDATE of `last_seen_at` for the rest, per `CHUNK` devices, instead of two UPDATEs per
-subscription. A device with two live subscriptions (screen and commands) is refreshed once.
+per process and broadcaster refreshes every live device together each `DEVICE_PRESENCE_SECONDS`: one
+read of the devices the sweep meanwhile announced OFFLINE (each comes back online with its event, the
+rare case) or that were revoked, and one UPDATE of `last_seen_at` for the rest, per `CHUNK` devices,
+instead of two UPDATEs per subscription. A device with two live subscriptions (screen and commands) is
+refreshed once.
+
+The same read bounds W3 when the revocation's close request never arrived (Redis was down as it was
+published): a revoked device still live here has its sockets closed (4403) at the next refresh.
 """
 
 from __future__ import annotations
@@ -17,20 +21,22 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from tortoise.expressions import Q
+
+from config import get_settings
 from models.devices import DeviceIdentity
-from services.devices import mark_seen
+from services.devices import mark_seen, principal_key
+from subscriptions.sessions import close_local
 
 log = logging.getLogger("shulgraph.devices")
 
-PRESENCE_SECONDS = 30
-"""How often live devices are refreshed; well inside the online window (90 seconds by default)."""
 CHUNK = 500
 
 
 class Presence:
     """The devices live in this process (per broadcaster), refreshed together."""
 
-    def __init__(self, broadcast: Any, period: float = PRESENCE_SECONDS) -> None:
+    def __init__(self, broadcast: Any, period: float) -> None:
         self.broadcast = broadcast
         self.period = period
         self.live: dict[int, tuple[int, int]] = {}
@@ -60,11 +66,14 @@ class Presence:
         ids = sorted(self.live)
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            offline = await DeviceIdentity.filter(device_id__in=chunk, online=False, revoked_at=None).values_list(
-                "device_id", "tenant_id"
-            )
-            for device_id, tenant_id in offline:
-                await mark_seen(self.broadcast, int(device_id), int(tenant_id), now)
+            unusual = await DeviceIdentity.filter(
+                Q(online=False) | Q(revoked_at__isnull=False), device_id__in=chunk
+            ).values_list("device_id", "tenant_id", "revoked_at")
+            for device_id, tenant_id, revoked_at in unusual:
+                if revoked_at is not None:
+                    await close_local(principal_key(int(device_id)), "device revoked")
+                else:
+                    await mark_seen(self.broadcast, int(device_id), int(tenant_id), now)
             await DeviceIdentity.filter(device_id__in=chunk, online=True, last_seen_at__lt=now).update(last_seen_at=now)
         return len(ids)
 
@@ -84,7 +93,7 @@ def presence_for(broadcast: Any) -> Presence:
     """This process's presence for a broadcaster (created on first use)."""
     presence = _presences.get(broadcast)
     if presence is None:
-        presence = Presence(broadcast)
+        presence = Presence(broadcast, get_settings().device_presence_seconds)
         _presences[broadcast] = presence
     return presence
 
