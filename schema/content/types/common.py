@@ -1,0 +1,34 @@
+"""What the content types share: local time in the synagogue's zone, the Hebrew date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import strawberry
+
+import luach
+from schema.content.enums import HebrewMonth
+
+
+def local(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
+    return None if moment is None else moment.astimezone(zone)
+
+
+@strawberry.type(description="A date of the Hebrew calendar.")
+class HebrewDate:
+    day: int
+    month: HebrewMonth
+    year: int
+    display: str = strawberry.field(description='English, e.g. "5 Kislev 5787".')
+    hebrew_display: str = strawberry.field(description="In Hebrew letters.")
+
+    @classmethod
+    def of(cls, value: luach.HebrewDate) -> HebrewDate:
+        return cls(
+            day=value.day,
+            month=HebrewMonth(value.month.value),
+            year=value.year,
+            display=value.display,
+            hebrew_display=value.hebrew_display,
+        )
