@@ -1,0 +1,32 @@
+"""createMessage (EDITOR and above): the tenant's screens show it within seconds; webhooks get MESSAGE_CREATED."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from models.webhooks import WebhookEvent
+from permissions import HasRole, Role
+from resolvers.content import access
+from schema.content.inputs import CreateMessageInput, values_of
+from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.payloads import MessagePayload
+from schema.content.types import Message
+from schema.context import Info
+from services.content import messages
+from services.webhooks import emit
+
+
+@strawberry.type
+class CreateMessageMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def create_message(self, info: Info, input: CreateMessageInput) -> MessagePayload:
+        zone = await access.zone(info)
+        row, problems = await messages.create_message(values_of(input), zone)
+        if row is None:
+            return MessagePayload(message=None, user_errors=errors_of(problems))
+        message = Message.of(row, zone, dt.datetime.now(dt.UTC))
+        await emit(WebhookEvent.MESSAGE_CREATED, {"id": message.id, "title": row.title, "body": row.body})
+        await changed(info)
+        return MessagePayload(message=message, user_errors=[])

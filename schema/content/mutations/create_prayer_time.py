@@ -1,0 +1,24 @@
+"""createPrayerTime (EDITOR and above): a fixed time, or an offset from a zman rounded to a step."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import HasRole, Role
+from schema.content.inputs import CreatePrayerTimeInput, values_of
+from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.payloads import PrayerTimePayload
+from schema.content.types import PrayerTime
+from schema.context import Info
+from services.content.prayer_times import save_prayer_time
+
+
+@strawberry.type
+class CreatePrayerTimeMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def create_prayer_time(self, info: Info, input: CreatePrayerTimeInput) -> PrayerTimePayload:
+        row, problems = await save_prayer_time(None, values_of(input))
+        if row is None:
+            return PrayerTimePayload(prayer_time=None, user_errors=errors_of(problems))
+        await changed(info)
+        return PrayerTimePayload(prayer_time=PrayerTime.of(row), user_errors=[])

@@ -1,0 +1,22 @@
+"""deleteMessage (EDITOR and above)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import HasRole, Role
+from resolvers.content import access
+from schema.content.mutations.common import DeletePayload, changed, not_found
+from schema.context import Info
+
+
+@strawberry.type
+class DeleteMessageMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def delete_message(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        row = await access.by_global_id(info, id, "Message")
+        if row is None:
+            return DeletePayload(deleted_id=None, user_errors=not_found())
+        await row.delete()
+        await changed(info)
+        return DeletePayload(deleted_id=id, user_errors=[])

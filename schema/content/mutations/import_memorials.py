@@ -1,0 +1,29 @@
+"""importMemorials (EDITOR and above): a CSV parsed and validated in the background."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import HasRole, Role
+from resolvers.content import access
+from schema.content.imports import MemorialImport
+from schema.content.inputs import ImportMemorialsInput
+from schema.content.mutations.common import errors_of
+from schema.content.mutations.payloads import ImportMemorialsPayload
+from schema.context import Info
+from services import memorial_import
+
+
+@strawberry.type
+class ImportMemorialsMutation:
+    @strawberry.mutation(
+        permission_classes=[HasRole(Role.EDITOR)],
+        description="Queue a memorial CSV import; every bad row is reported with its line number. "
+        "With allOrNothing, one bad row means no memorial is written.",
+    )
+    async def import_memorials(self, info: Info, input: ImportMemorialsInput) -> ImportMemorialsPayload:
+        job, problems = await memorial_import.start_import(input.csv, input.all_or_nothing, await access.today(info))
+        if job is None:
+            return ImportMemorialsPayload(job_id=None, memorial_import=None, user_errors=errors_of(problems))
+        view = MemorialImport.of(job, await access.zone(info))
+        return ImportMemorialsPayload(job_id=view.id, memorial_import=view, user_errors=[])

@@ -1,0 +1,26 @@
+"""updateDailyContentPreferences (EDITOR and above): which daily items the screens show."""
+
+from __future__ import annotations
+
+import strawberry
+
+from permissions import HasRole, Role
+from schema.content.inputs import UpdateDailyContentPreferencesInput, values_of
+from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.payloads import DailyContentPreferencesPayload
+from schema.content.types import DailyContentPreferences
+from schema.context import Info
+from services.content import preferences
+
+
+@strawberry.type
+class UpdateDailyContentPreferencesMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)])
+    async def update_daily_content_preferences(
+        self, info: Info, input: UpdateDailyContentPreferencesInput
+    ) -> DailyContentPreferencesPayload:
+        row, problems = await preferences.update_preferences(values_of(input))
+        if row is None:
+            return DailyContentPreferencesPayload(preferences=None, user_errors=errors_of(problems))
+        await changed(info)
+        return DailyContentPreferencesPayload(preferences=DailyContentPreferences.of(row), user_errors=[])
