@@ -225,12 +225,16 @@ async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> bool:
 
 
 async def _close_update_commands(broadcast: Any, device: Device, version: str, now: datetime) -> None:
+    """An open UPDATE_APP is done once the device runs its target release or a newer one."""
+    from services.device_commands import version_key
+
     updates = await DeviceCommand.filter(
         device_id=device.id, kind=CommandKind.UPDATE_APP, status__in=OPEN_COMMAND_STATUSES
     )
     for command in updates:
         release = command.payload.get("release")
-        if isinstance(release, dict) and release.get("version") == version:
+        target = release.get("version") if isinstance(release, dict) else None
+        if isinstance(target, str) and version_key(version) >= version_key(target):
             done = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES).update(
                 status=CommandStatus.ACKNOWLEDGED, completed_at=now, detail=f"running {version}"
             )

@@ -113,7 +113,9 @@ class Device(Node):
 
     @strawberry.field
     async def settings(self, info: Info) -> DeviceSettings:
-        row = await m.DeviceSettings.get_or_none(device_id=self._pk)
+        from resolvers.devices.loaders import settings_loader
+
+        row = await settings_loader(info).load(self._pk)
         return DeviceSettings.of(row or m.DeviceSettings(device_id=self._pk))
 
     @strawberry.field(

@@ -182,3 +182,25 @@ async def test_a_devices_content_overrides_shape_its_own_screen_only(gql: GQL, f
     assert len(mine["messages"]) == 1 and mine["settings"]["contentOverrides"]["zmanimKeys"] == ["sunrise", "sunset"]
     assert len(theirs["messages"]) == 3 and len(theirs["zmanim"]) > 2
     assert mine["version"] != theirs["version"]
+
+
+async def test_the_fleet_list_reads_settings_and_status_in_a_fixed_number_of_statements(
+    gql: GQL, factory: Factory
+) -> None:
+    from tests.content.support import count_statements
+
+    query = "{ devices(first: 50) { edges { node { status lastSeenAt settings { orientation panels { panel } } } } } }"
+    costs = []
+    for size in (2, 12):
+        admin = await factory.member(role=Role.ADMIN)
+        tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(size)]  # type: ignore[arg-type]
+        portrait = {"deviceId": tvs[0].gid, "orientation": "PORTRAIT"}
+        assert (await gql(SETTINGS, {"input": portrait}, actor=admin))["data"]["updateDeviceSettings"][
+            "userErrors"
+        ] == []
+        with count_statements() as statements:
+            result = await gql(query, actor=admin)
+        nodes = [e["node"] for e in result["data"]["devices"]["edges"]]
+        assert [n["settings"]["orientation"] for n in nodes] == ["PORTRAIT"] + ["LANDSCAPE"] * (size - 1)
+        costs.append(len(statements))
+    assert costs[0] == costs[1]

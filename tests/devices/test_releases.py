@@ -97,3 +97,23 @@ async def test_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(gq
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
     assert error_codes(await gql(PIN, {"c": "BETA"}, headers=tv.headers)) == ["FORBIDDEN"]
     assert error_codes(await gql(PIN, {"c": "BETA"})) == ["UNAUTHENTICATED"]
+
+
+async def test_a_device_already_past_the_target_release_closes_the_update(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    admin = await factory.member(role=Role.ADMIN)
+    major = int(time.time() * 1000) + 7
+    target = await publish(gql, platform, f"{major}.2.0", "STABLE")
+    tv = await make_tv(admin.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    body = {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": target["version"]}}
+    command_id = (await gql.op("SendDeviceCommand", {"input": body}, actor=admin))["data"]["sendDeviceCommand"][
+        "command"
+    ]["id"]
+
+    older = f"{major}.1.9"
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": older}}, headers=tv.headers)
+    assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
+    newer = f"{major}.10.0"  # installed from elsewhere, or a later release reached it first
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": newer}}, headers=tv.headers)
+    done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
+    assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {newer}"
