@@ -1,12 +1,36 @@
-"""Mutations of the devices domain, merged into one type."""
+"""Mutations of the devices domain: one module per mutation, merged into the domain's `Mutation`."""
 
 from __future__ import annotations
 
 from strawberry.tools import merge_types
 
-from schema.devices.mutations.commands import CommandMutation
-from schema.devices.mutations.devices import DeviceMutation
-from schema.devices.mutations.pairing import PairingMutation
-from schema.devices.mutations.releases import ReleaseMutation
+from schema.devices.mutations.acknowledge_device_command import AcknowledgeDeviceCommandMutation
+from schema.devices.mutations.claim_device import ClaimDeviceMutation
+from schema.devices.mutations.complete_device_pairing import CompleteDevicePairingMutation
+from schema.devices.mutations.publish_software_release import PublishSoftwareReleaseMutation
+from schema.devices.mutations.report_device_heartbeat import ReportDeviceHeartbeatMutation
+from schema.devices.mutations.revoke_device import RevokeDeviceMutation
+from schema.devices.mutations.send_device_command import SendDeviceCommandMutation
+from schema.devices.mutations.send_device_commands import SendDeviceCommandsMutation
+from schema.devices.mutations.set_release_channel import SetReleaseChannelMutation
+from schema.devices.mutations.start_device_pairing import StartDevicePairingMutation
+from schema.devices.mutations.update_device import UpdateDeviceMutation
+from schema.devices.mutations.update_device_settings import UpdateDeviceSettingsMutation
 
-Mutation = merge_types("DevicesMutation", (PairingMutation, DeviceMutation, CommandMutation, ReleaseMutation))
+Mutation = merge_types(
+    "DevicesMutation",
+    (
+        StartDevicePairingMutation,
+        CompleteDevicePairingMutation,
+        ClaimDeviceMutation,
+        UpdateDeviceMutation,
+        UpdateDeviceSettingsMutation,
+        RevokeDeviceMutation,
+        ReportDeviceHeartbeatMutation,
+        SendDeviceCommandMutation,
+        SendDeviceCommandsMutation,
+        AcknowledgeDeviceCommandMutation,
+        PublishSoftwareReleaseMutation,
+        SetReleaseChannelMutation,
+    ),
+)

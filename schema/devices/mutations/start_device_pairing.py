@@ -1,0 +1,30 @@
+"""startDevicePairing: the TV (no credential) gets a code to show and a device code to poll with."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.context import Info
+from schema.devices.inputs import StartDevicePairingInput
+from schema.devices.payloads import StartDevicePairingPayload
+from services import pairing
+
+
+@strawberry.type
+class StartDevicePairingMutation:
+    @strawberry.mutation(description="No credential. Begin pairing: a code to show and a device code to poll with.")
+    async def start_device_pairing(
+        self, info: Info, input: StartDevicePairingInput | None = None
+    ) -> StartDevicePairingPayload:
+        context = info.context
+        await pairing.check_rate(context.settings, "start", context.client_ip)
+        data = input or StartDevicePairingInput()
+        started = await pairing.start_pairing(
+            context.settings, context.client_ip, data.model or "", data.app_version or "", data.resolution or ""
+        )
+        return StartDevicePairingPayload(
+            pairing_code=started.pairing_code,
+            device_code=started.device_code,
+            expires_at=started.expires_at,
+            poll_interval_seconds=started.poll_interval_seconds,
+        )
