@@ -10,7 +10,8 @@ import strawberry
 from models.jobs import Job
 from schema.content.enums import JobStatus
 from schema.content.types import local
-from schema.relay import Node, to_global_id
+from schema.context import Info
+from schema.relay import Connection, Node, connection_from_list, to_global_id
 
 
 @strawberry.type(description="A bad CSV row: its line number (the header is line 1) and the reason.")
@@ -30,9 +31,13 @@ class MemorialImport(Node):
     total: int = strawberry.field(description="Rows in the CSV.")
     imported: int = strawberry.field(description="Memorials written (0 until DONE).")
     failed: int = strawberry.field(description="Rows with at least one error.")
-    errors: list[ImportRowError]
     created_at: dt.datetime
     finished_at: dt.datetime | None
+    _errors: strawberry.Private[list[ImportRowError]]
+
+    @strawberry.field(description="Every bad row, in file order; each row's problems in turn.")
+    def errors(self, info: Info, first: int = 100, after: str | None = None) -> Connection[ImportRowError]:
+        return connection_from_list(info, self._errors, first, after)
 
     @classmethod
     def of(cls, job: Job, zone: ZoneInfo) -> MemorialImport:
@@ -48,7 +53,7 @@ class MemorialImport(Node):
             total=job.total,
             imported=int(job.result.get("imported", 0)),
             failed=int(job.result.get("failed", 0)),
-            errors=errors,
+            _errors=errors,
             created_at=local(job.created_at, zone) or job.created_at,
             finished_at=local(job.finished_at, zone),
         )

@@ -16,7 +16,8 @@ from strawberry.scalars import JSON
 from models.jobs import Job as JobRow
 from schema.content.enums import JobStatus
 from schema.content.types import local
-from schema.relay import Node, from_global_id, to_global_id
+from schema.context import Info
+from schema.relay import Connection, Node, connection_from_list, from_global_id, to_global_id
 
 FOLLOWED_KINDS: dict[str, str] = {"memorial_import": "MemorialImport"}
 """Job kinds a synagogue's staff may follow, and the type name of their own view (if any)."""
@@ -49,10 +50,14 @@ class Job(Node):
     status: JobStatus
     progress: int = strawberry.field(description="Units done so far (rows, for an import).")
     total: int = strawberry.field(description="Units in all (0 while unknown).")
-    errors: list[JobError]
     result: JSON = strawberry.field(description='What the job produced, e.g. {"imported": 10, "failed": 2}.')
     created_at: dt.datetime
     finished_at: dt.datetime | None
+    _errors: strawberry.Private[list[JobError]]
+
+    @strawberry.field(description="Problems met, in the order found (an import reports every bad row).")
+    def errors(self, info: Info, first: int = 100, after: str | None = None) -> Connection[JobError]:
+        return connection_from_list(info, self._errors, first, after)
 
     @property
     def finished(self) -> bool:
@@ -66,7 +71,7 @@ class Job(Node):
             status=JobStatus(row.status.value),
             progress=row.progress,
             total=row.total,
-            errors=[
+            _errors=[
                 JobError(line=e.get("line"), field=e.get("field"), code=e.get("code", "ERROR"), message=e["message"])
                 for e in row.errors
             ],

@@ -20,7 +20,8 @@ from tests.subscriptions.live import Server, WSClient
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""
-JOB = """query($id: ID!) { job(id: $id) { id kind status progress total result errors { line code } } }"""
+JOB = """query($id: ID!) { job(id: $id) { id kind status progress total result
+    errors { totalCount edges { node { line code } } } } }"""
 PROGRESS = """subscription($id: ID!) { jobProgress(id: $id) { id kind status progress total result } }"""
 
 

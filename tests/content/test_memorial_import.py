@@ -15,7 +15,8 @@ from tests.content.support import user_errors
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId memorialImport { status total } userErrors { field code message } } }"""
 POLL = """query($id: ID!) { memorialImport(id: $id) {
-    id status progress total imported failed allOrNothing errors { line field code message } } }"""
+    id status progress total imported failed allOrNothing
+    errors { totalCount edges { node { line field code message } } } } }"""
 
 CSV = """name,Hebrew Name,date_of_death,after_sunset,hebrew_day,hebrew_month,hebrew_year,plaque,family_email
 Sarah Levi,שרה בת אברהם,2020-03-04,yes,,,,A1,sarah@example.org
@@ -27,6 +28,10 @@ Moshe Cohen,,,,10,Sh'vat,5770,A3,
 Rivka,,2001-02-30,,,,,,
 Adar Two,,,,14,Adar II,5784,B1,
 """
+
+
+def errors_of(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return [edge["node"] for edge in job["errors"]["edges"]]
 
 
 async def _start(gql: GQL, actor: Actor, csv: str, all_or_nothing: bool) -> dict[str, Any]:
@@ -51,7 +56,7 @@ async def test_import_writes_good_rows_and_reports_bad_ones_by_line(
     result = await gql(POLL, {"id": started["jobId"]}, actor=editor)
     job = result["data"]["memorialImport"]
     assert (job["status"], job["progress"], job["total"], job["imported"], job["failed"]) == ("DONE", 7, 7, 3, 4)
-    assert [(e["line"], e["field"], e["code"]) for e in job["errors"]] == [
+    assert [(e["line"], e["field"], e["code"]) for e in errors_of(job)] == [
         (3, "hebrewDateOfDeath.day", "INVALID_DATE"),
         (6, "name", "REQUIRED"),
         (7, "dateOfDeath", "CONFLICT"),
@@ -75,14 +80,35 @@ async def test_all_or_nothing_writes_nothing_when_a_row_is_bad(
     await jobs.run_pending()
     job = (await gql(POLL, {"id": started["jobId"]}, actor=editor))["data"]["memorialImport"]
     assert (job["status"], job["imported"], job["failed"], job["allOrNothing"]) == ("DONE", 0, 4, True)
-    assert len(job["errors"]) == 4
+    assert len(errors_of(job)) == 4 and job["errors"]["totalCount"] == 4
     assert await _memorials(owner_db, editor.tenant.id) == []
     good = "name,date_of_death\nA,2001-01-01\nB,2002-02-02\n"
     started = await _start(gql, editor, good, all_or_nothing=True)
     await jobs.run_pending()
     job = (await gql(POLL, {"id": started["jobId"]}, actor=editor))["data"]["memorialImport"]
-    assert (job["status"], job["imported"], job["errors"]) == ("DONE", 2, [])
+    assert (job["status"], job["imported"], errors_of(job)) == ("DONE", 2, [])
     assert await _memorials(owner_db, editor.tenant.id) == ["A", "B"]
+
+
+async def test_errors_of_a_large_import_come_in_pages(gql: GQL, factory: Factory) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    bad = "name,date_of_death\n" + "".join(f"Row {n},2001-02-30\n" for n in range(150))
+    started = await _start(gql, editor, bad, all_or_nothing=False)
+    await jobs.run_pending()
+    paged = """query($id: ID!, $after: String) { memorialImport(id: $id) { failed errors(first: 100, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { line } } } } }"""
+    first = (await gql(paged, {"id": started["jobId"]}, actor=editor))["data"]["memorialImport"]
+    assert first["failed"] == 150 and first["errors"]["totalCount"] == 150
+    assert [e["node"]["line"] for e in first["errors"]["edges"]] == list(range(2, 102))
+    assert first["errors"]["pageInfo"]["hasNextPage"] is True
+    after = first["errors"]["pageInfo"]["endCursor"]
+    rest = (await gql(paged, {"id": started["jobId"], "after": after}, actor=editor))["data"]["memorialImport"]
+    assert [e["node"]["line"] for e in rest["errors"]["edges"]] == list(range(102, 152))
+    assert rest["errors"]["pageInfo"]["hasNextPage"] is False
+    too_many = await gql(
+        "query($id: ID!) { job(id: $id) { errors(first: 101) { totalCount } } }", {"id": started["jobId"]}, actor=editor
+    )
+    assert error_codes(too_many) == ["BAD_USER_INPUT"]
 
 
 async def test_unreadable_uploads_are_refused_at_once(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
