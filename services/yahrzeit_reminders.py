@@ -46,7 +46,8 @@ def _delay_until(day: date, zone: ZoneInfo) -> float:
 
 
 async def ensure_reminders() -> None:
-    """Start the tenant's daily sweep (today's, at 09:00 local or at once) unless one is pending."""
+    """Start the tenant's chain of daily sweeps (today's, at 09:00 local or at once) unless one is open;
+    when today's sweep has already run, queue a one-off sweep of today, due at once."""
     if get_settings().yahrzeit_reminder_days <= 0:
         return
     tenant_id = current_tenant_id()
@@ -58,12 +59,12 @@ async def ensure_reminders() -> None:
         tenant_id=tenant_id, kind=SWEEP_JOB, status__in=[JobStatus.PENDING, JobStatus.RUNNING]
     ).values("status", "payload")
     today = datetime.now(_zone(synagogue)).date()
-    if any(s["status"] == JobStatus.PENDING and date.fromisoformat(s["payload"]["day"]) <= today for s in open_sweeps):
-        return  # a sweep still to run covers today
     if not any(not s["payload"].get("once") for s in open_sweeps):
-        await _queue_sweep(today, _delay_until(today, _zone(synagogue)))
-    else:  # today's sweep has run (or is running): sweep today once more, at once
-        await _queue_sweep(today, 0, once=True)
+        await _queue_sweep(today, _delay_until(today, _zone(synagogue)))  # no chain: start one with today's
+    elif not any(
+        s["status"] == JobStatus.PENDING and date.fromisoformat(s["payload"]["day"]) <= today for s in open_sweeps
+    ):
+        await _queue_sweep(today, 0, once=True)  # today's sweep has run (or is running): sweep today again, now
 
 
 async def _queue_sweep(day: date, delay_seconds: float, once: bool = False) -> None:
