@@ -81,8 +81,12 @@ class PanelSettingInput:
 @strawberry.input
 class ContentOverridesInput:
     hidden_sections: list[ScreenSection] = strawberry.field(default_factory=list)
-    zmanim_keys: list[str] | None = None
-    max_messages: int | None = None
+    zmanim_keys: list[str] | None = strawberry.field(
+        default=None,
+        description="Which of the synagogue's chosen zmanim (daily content preferences) this screen shows; "
+        "a zman the synagogue does not show is not added. Null: all of them.",
+    )
+    max_messages: int | None = strawberry.field(default=None, description="At most this many messages (0 to 50).")
 
 
 @strawberry.input(description="Fields left out keep their value.")
