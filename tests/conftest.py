@@ -83,10 +83,18 @@ async def app(database: str, settings: Settings) -> AsyncIterator[Any]:
 
 
 @pytest.fixture(scope="session")
-async def http(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+async def http_session(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
+
+
+@pytest.fixture
+def http(http_session: httpx.AsyncClient) -> httpx.AsyncClient:
+    """The app's client, with no cookie left by an earlier test (a refresh cookie on /graphql makes a later
+    simple GET a CSRF refusal)."""
+    http_session.cookies.clear()
+    return http_session
 
 
 @pytest.fixture
