@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     persisted_query_ttl_seconds: int = 7 * 24 * 3600
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
+    persisted_query_max_entries: int = 20_000  # APQ documents kept in Redis; the oldest registered go first
     cost_budget_capacity: int = 50_000  # leaky bucket per (tenant, principal); at least max_cost
     cost_budget_restore_rate: int = 1_000  # points per second (bench/noisy_neighbour.py sizes it)
     idempotency_ttl_seconds: int = 24 * 3600

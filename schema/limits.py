@@ -191,5 +191,6 @@ bound_error_logs(logging.getLogger("strawberry.execution"))
 def limit_extensions(settings: Any) -> list[Any]:
     """The limit extensions, outermost first; each reads the request's settings from its context."""
     from schema.cost import CostLimit, SocketAdmission
+    from schema.partners.persisted import PersistOnValidation
 
-    return [TokenLimit, DocumentLimits, SocketAdmission, CostLimit]
+    return [TokenLimit, DocumentLimits, PersistOnValidation, SocketAdmission, CostLimit]

@@ -25,6 +25,7 @@ from config import Settings
 from schema.context import Context
 from schema.cost import ADMISSION
 from schema.limits import is_power_user
+from schema.partners.persisted import REGISTRATIONS
 from schema.transport import (
     HTTPRefusal,
     IdempotentMutations,
@@ -37,7 +38,7 @@ from schema.websocket import TransportWSHandler, TryAgainLater
 from services.budget import credential_key, is_throttled, mark_throttled
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
-from services.persisted import DocumentRefused, PersistedQueryStore, catalogue, resolve_document
+from services.persisted import DocumentRefused, PersistedQueryStore, Registrations, catalogue, resolve_document
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
 
@@ -176,6 +177,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 extensions=request_data.extensions,
                 operation_name=request_data.operation_name,
                 max_tokens=self.settings.max_tokens,
+                registrations=context.extra.get(REGISTRATIONS),
             )
         except DocumentRefused as refused:
             if refused.status is not None:
@@ -231,6 +233,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             user_agent=request.headers.get("user-agent", "")[:400],
         )
         context.extra[ADMISSION] = self.admission  # websocket operations take the same slots
+        context.extra[REGISTRATIONS] = Registrations(self.store(context))  # APQ: stored once valid
         if isinstance(request, Request):
             await self.authenticate(
                 context,

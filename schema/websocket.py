@@ -13,6 +13,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Subscr
 from config import Settings
 from schema.context import Context
 from schema.limits import is_power_user
+from schema.partners.persisted import REGISTRATIONS
 from services.errors import database_unavailable
 from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
@@ -55,6 +56,7 @@ class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
                 extensions=payload.get("extensions"),
                 operation_name=name if isinstance(name, str) else None,
                 max_tokens=source.settings.max_tokens,
+                registrations=context.extra.get(REGISTRATIONS),
             )
         except DocumentRefused as refused:
             error = GraphQLError(refused.message, extensions={"code": refused.code})

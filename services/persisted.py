@@ -2,16 +2,14 @@
 
 Trusted documents are every operation of the `*.graphql` files under `documents/` (the client documents are
 copied to `documents/clients/`), each with the fragments it uses; its id is the SHA-256 of its text. The APQ
-store keeps documents that clients register with Apollo's protocol: in Redis with a TTL and a size bound, or
-in process memory (bounded LRU) in the embedded mode. The store is a cache: when Redis is down, a lookup
-misses and the client sends the document again.
+store (services.persisted_store) keeps documents that clients register with Apollo's protocol, once they
+validate, bounded in size, age and number.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,15 +26,15 @@ from graphql import (
 )
 from graphql.language import Visitor, visit
 
-from config import ROOT, Settings
-from services.errors import Unavailable
-from services.kv import KeyValue, MemoryKeyValue
+from config import ROOT
+from services.persisted_store import PersistedQueryStore, Registrations
+
+__all__ = ["PersistedQueryStore", "Registrations"]  # re-exported: the store lives in services.persisted_store
 
 log = logging.getLogger("shulgraph.persisted")
 
 DOCUMENTS_DIR = ROOT / "documents"
 CLIENTS_SUBDIR = "clients"
-APQ_PREFIX = "apq:"
 
 
 def sha256_hex(text: str) -> str:
@@ -132,44 +130,6 @@ def catalogue() -> Catalogue:
     return build_catalogue(DOCUMENTS_DIR)
 
 
-class PersistedQueryStore:
-    """Documents registered by clients through APQ, verified by their hash before they are stored."""
-
-    def __init__(self, kv: KeyValue, settings: Settings) -> None:
-        self.kv = kv
-        self.settings = settings
-        self.memory: OrderedDict[str, str] | None = OrderedDict() if isinstance(kv, MemoryKeyValue) else None
-
-    async def get(self, document_hash: str) -> str | None:
-        if self.memory is not None:
-            text = self.memory.get(document_hash)
-            if text is not None:
-                self.memory.move_to_end(document_hash)
-            return text
-        try:
-            return await self.kv.get(APQ_PREFIX + document_hash)
-        except Unavailable:
-            log.warning("persisted query store unavailable: lookup treated as a miss")
-            return None
-
-    async def put(self, document_hash: str, text: str) -> bool:
-        """Store a verified document; False when it is over the size bound or the store is down."""
-        if len(text.encode()) > self.settings.persisted_query_max_bytes:
-            return False
-        if self.memory is not None:
-            self.memory[document_hash] = text
-            self.memory.move_to_end(document_hash)
-            while len(self.memory) > self.settings.persisted_query_memory_entries:
-                self.memory.popitem(last=False)
-            return True
-        try:
-            await self.kv.set(APQ_PREFIX + document_hash, text, self.settings.persisted_query_ttl_seconds)
-        except Unavailable:
-            log.warning("persisted query store unavailable: document not stored")
-            return False
-        return True
-
-
 class DocumentRefused(Exception):
     """A request's document is refused before parsing: an Apollo-compatible error with a code."""
 
@@ -223,6 +183,7 @@ async def resolve_document(
     extensions: object,
     operation_name: str | None = None,
     max_tokens: int = 10_000,
+    registrations: Registrations | None = None,
 ) -> str | None:
     """The document text a request runs, or `DocumentRefused`.
 
@@ -259,5 +220,8 @@ async def resolve_document(
     if trusted is None and not free_form_allowed:
         raise DocumentRefused(NOT_ALLOWED, "only trusted documents are accepted")
     if trusted is None and requested is not None:
-        await store.put(requested, query)
+        if registrations is not None:
+            registrations.ask(query, requested)  # stored once it validates, as Apollo Server does
+        else:
+            await store.put(requested, query)
     return query
