@@ -3,6 +3,7 @@ e-mails the families of the yahrzeits YAHRZEIT_REMINDER_DAYS ahead once, and que
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -143,3 +144,30 @@ async def test_Z1_viewer_and_T1_outsider_start_no_sweep(
     )  # fmt: skip
     assert error_codes(result) == ["FORBIDDEN"]
     assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+
+
+async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_sweep(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    tenant = editor.tenant
+    assert tenant is not None
+    today = datetime.now(ZoneInfo(tenant.timezone)).date()
+    death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days + 3), today)
+    await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
+    [morning] = await sweeps(owner_db, tenant.id)
+    await run_due(owner_db, morning["id"])
+    await memorial(gql, editor, "Reb Berel", death, "berel-family@example.org")  # a one-off sweep of today
+    await owner_db.execute(  # the chain gives up (FAILED), the one-off is still to run
+        "UPDATE job SET status = 'FAILED' WHERE tenant_id = $1 AND kind = 'yahrzeit.reminders'"
+        " AND status = 'PENDING' AND NOT (payload ? 'once')",
+        tenant.id,
+    )
+    await memorial(gql, editor, "Reb Zalman", death, "zalman-family@example.org")
+    pending = await owner_db.fetch(
+        "SELECT payload FROM job WHERE tenant_id = $1 AND kind = 'yahrzeit.reminders' AND status = 'PENDING'"
+        " ORDER BY id",
+        tenant.id,
+    )
+    kinds = [("once" in json.loads(row["payload"]), json.loads(row["payload"])["day"]) for row in pending]
+    assert kinds == [(True, today.isoformat()), (False, today.isoformat())]
