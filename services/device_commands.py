@@ -118,12 +118,12 @@ async def issue_command(
 
 
 async def open_commands(device_id: int, now: datetime | None = None) -> list[DeviceCommand]:
-    """Every command the device still has to act on, oldest first; outdated ones expire here."""
+    """Every command the device still has to act on, oldest first. Outdated ones are left out but not
+    expired here: the sweep expires them and announces each on `tenantEvents`."""
     now = now or datetime.now(UTC)
-    await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now).update(
-        status=CommandStatus.EXPIRED, completed_at=now, detail=EXPIRED_DETAIL
-    )
-    return await DeviceCommand.filter(device_id=device_id, status__in=OPEN_COMMAND_STATUSES).order_by("id")
+    return await DeviceCommand.filter(
+        device_id=device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__gt=now
+    ).order_by("id")
 
 
 async def expire_due_commands(broadcast: Any, now: datetime | None = None, limit: int = 500) -> int:

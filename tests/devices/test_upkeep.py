@@ -224,3 +224,25 @@ async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
     assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
+
+
+async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(
+    app: Any, gql: GQL, factory: Factory
+) -> None:
+    from services.device_commands import open_commands
+
+    admin = await factory.member(role=Role.ADMIN)
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    outdated, current = await send(gql, admin, tv, "SCREENSHOT", ttl=60), await send(gql, admin, tv, "RELOAD")
+    async with tenant_scope(tenant_id):
+        row = await DeviceCommand.get(id=_pk(outdated))
+        later = row.expires_at + timedelta(seconds=1)
+        assert [c.id for c in await open_commands(tv.device.id, now=later)] == [_pk(current)]  # a reconnect
+        assert (await DeviceCommand.get(id=row.id)).status == CommandStatus.PENDING  # left to the sweep
+    async with tenant_feed(app, tenant_id) as feed:
+        await expire_due_commands(app.state.broadcast, now=later)
+        event = (await wait_for(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
+    assert event["detail"] == {"commandId": row.id, "commandKind": "SCREENSHOT"}
+    async with tenant_scope(tenant_id):
+        assert (await DeviceCommand.get(id=row.id)).status == CommandStatus.EXPIRED
