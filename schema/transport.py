@@ -105,8 +105,13 @@ class IdempotentMutations:
             log.info("tenant at its concurrency cap", extra={"tenant": context.tenant_id})
             return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, refused.reason, {"Retry-After": "1"})
 
+    _store: PersistedQueryStore | None = None
+
     def store(self, context: Context) -> PersistedQueryStore:
-        raise NotImplementedError
+        """The APQ store (one per process, so the embedded mode's in-memory LRU is shared by requests)."""
+        if self._store is None or self._store.kv is not context.kv:
+            self._store = PersistedQueryStore(context.kv, self.settings)
+        return self._store
 
     async def run_http(self, request: Request, context: Context) -> Response:
         raise NotImplementedError

@@ -24,6 +24,7 @@ from strawberry.types.unset import UNSET
 from config import Settings
 from schema.context import Context
 from schema.cost import ADMISSION
+from schema.graphiql import graphiql_html
 from schema.limits import is_power_user
 from schema.partners.persisted import REGISTRATIONS
 from schema.transport import (
@@ -38,7 +39,7 @@ from schema.websocket import TransportWSHandler, TryAgainLater
 from services.budget import credential_key, is_throttled, mark_throttled
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
-from services.persisted import DocumentRefused, PersistedQueryStore, Registrations, catalogue, resolve_document
+from services.persisted import DocumentRefused, Registrations, catalogue, resolve_document
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
 
@@ -68,7 +69,6 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         )
         self.settings = settings
         self.documents = catalogue()
-        self._store: PersistedQueryStore | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -87,6 +87,10 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 request, 503, ErrorCode.UNAVAILABLE.value, DATABASE_UNAVAILABLE, {"Retry-After": "5"}
             )
         await response(scope, receive, send)
+
+    @property
+    def graphql_ide_html(self) -> str:
+        return graphiql_html(super().graphql_ide_html)
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
@@ -133,11 +137,6 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             if request_state(request).get("graphql_request_error") and response.status_code == 200:
                 response.status_code = 400
         return response
-
-    def store(self, context: Context) -> PersistedQueryStore:
-        if self._store is None or self._store.kv is not context.kv:
-            self._store = PersistedQueryStore(context.kv, self.settings)
-        return self._store
 
     async def get_sub_response(self, request: Any) -> Response:
         if isinstance(request, Request):
