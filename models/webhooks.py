@@ -62,3 +62,4 @@ class WebhookDelivery(TenantModel):
     class Meta:
         table = "webhook_delivery"
         ordering = ["-id"]
+        indexes = (("endpoint", "id"),)  # an endpoint's newest deliveries (webhookEndpoints { deliveries })
