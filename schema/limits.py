@@ -111,6 +111,13 @@ class TokenLimit(MaxTokensLimiter):
         yield from super().on_operation()
 
 
+def without_suggestions(formatted: Any) -> Any:
+    """A formatted error (a dict, as sent over a websocket) with any "Did you mean" removed."""
+    if isinstance(formatted, dict) and isinstance(formatted.get("message"), str):
+        return {**formatted, "message": _SUGGESTION.sub("", formatted["message"])}
+    return formatted
+
+
 def _hide_suggestions(errors: list[GraphQLError]) -> list[GraphQLError]:
     hidden: list[GraphQLError] = []
     for error in errors:

@@ -8,11 +8,11 @@ from typing import Any, Protocol, cast
 
 from graphql import GraphQLError
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message, SubscribeMessage
 
 from config import Settings
 from schema.context import Context
-from schema.limits import is_power_user
+from schema.limits import explorer_allowed, is_power_user, without_suggestions
 from schema.partners.persisted import REGISTRATIONS
 from services.errors import database_unavailable
 from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
@@ -33,6 +33,18 @@ class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
     document by hash (`extensions.persistedQuery`), and free-form documents are refused where trusted
     documents only are accepted. A refused document is an `error` message for its operation id, as the
     protocol prescribes for errors before execution; the socket stays open."""
+
+    async def send_message(self, message: Message) -> None:
+        """Errors sent to a principal not allowed the explorer carry no "Did you mean" (G8): over HTTP the
+        DocumentLimits extension removes them, but a streamed pre-execution error is sent before it can."""
+        payload: Any = message.get("payload")
+        if message["type"] in ("error", "next") and not explorer_allowed(self.context):
+            if message["type"] == "error" and isinstance(payload, list):
+                message = cast(Message, {**message, "payload": [without_suggestions(e) for e in payload]})
+            elif isinstance(payload, dict) and payload.get("errors"):
+                errors = [without_suggestions(e) for e in payload["errors"]]
+                message = cast(Message, {**message, "payload": {**payload, "errors": errors}})
+        await super().send_message(message)
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         payload: Any = message.get("payload")
