@@ -96,6 +96,12 @@ class ScreenContent:
     yahrzeits_week: list[ScreenYahrzeit]
     classes: list[ScreenClass]
     valid_until: datetime
+    daily_items: dict[str, object]
+    """Every daily item (HEBREW_DATE, PARASHA, OMER, DAF_YOMI) whatever the preferences: a device may show one
+    its synagogue leaves out."""
+
+    all_zmanim: list[ScreenZman]
+    """Every zman of the day, for devices that choose their own (`zmanimKeys`)."""
 
 
 def _next_boundary(now: datetime, zone: ZoneInfo, candidates: list[datetime | None]) -> datetime:
@@ -118,6 +124,7 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     messages = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
     board = await yahrzeit_board(today, today + timedelta(days=WEEK_DAYS - 1))
     all_zmanim = compute_zmanim(today, location_of(synagogue))
+    every_zman = [ScreenZman(key, ZMAN_LABELS[key], moment) for key, moment in all_zmanim.items()]
     zmanim = [ScreenZman(key, ZMAN_LABELS[key], all_zmanim.get(key)) for key in prefs.zmanim if key in all_zmanim]
     week = [
         ScreenYahrzeit(
@@ -153,4 +160,11 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
         yahrzeits_week=week,
         classes=[ScreenClass(c.title, c.teacher, c.time, c.location) for c in plan.classes],
         valid_until=_next_boundary(now, zone, boundaries),
+        daily_items={
+            "HEBREW_DATE": plan.hebrew_date.display,
+            "PARASHA": plan.parasha,
+            "OMER": plan.omer_day,
+            "DAF_YOMI": plan.daf_yomi,
+        },
+        all_zmanim=every_zman,
     )

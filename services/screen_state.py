@@ -88,10 +88,33 @@ def _yahrzeits(content: Any) -> list[Any]:
     return []
 
 
+# Daily items a device may show or hide against its synagogue's preferences: section -> key in the data.
+DAILY_ITEMS = {"HEBREW_DATE": "hebrewDate", "PARASHA": "parasha", "OMER": "omerDay", "DAF_YOMI": "dafYomi"}
+# Sections a device may hide: section -> key in the data.
+SECTIONS = {
+    "ZMANIM": "zmanim",
+    "PRAYERS": "prayers",
+    "MESSAGES": "messages",
+    "YAHRZEITS": "yahrzeits",
+    "CLASSES": "classes",
+    "HOLIDAYS": "holidays",
+    **DAILY_ITEMS,
+}
+
+
+def _zmanim(rows: Any, day: date, zone: ZoneInfo) -> list[dict[str, Any]]:
+    return [
+        {"key": str(_get(z, "key")), "label": str(_get(z, "label", "")), "time": _moment(_get(z, "time"), day, zone)}
+        for z in rows or []
+    ]
+
+
 def content_data(content: Any) -> BaseContent:
-    """Plain data from whatever the content source returned (a dataclass or a mapping)."""
+    """Plain data from whatever the content source returned (a dataclass or a mapping). Besides what the
+    synagogue's preferences show, `dailyAll` and `zmanimAll` carry every daily item and zman for `project`."""
     zone = ZoneInfo(str(_get(content, "timezone") or "UTC"))
     day = _get(content, "date") or datetime.now(zone).date()
+    daily = _get(content, "daily_items", None) or {}
     data: dict[str, Any] = {
         "synagogueName": str(_get(content, "synagogue_name", "") or ""),
         "date": day,
@@ -100,14 +123,15 @@ def content_data(content: Any) -> BaseContent:
         "holidays": [str(h) for h in _get(content, "holidays", None) or []],
         "candleLighting": _moment(_get(content, "candle_lighting"), day, zone),
         "havdalah": _moment(_get(content, "havdalah"), day, zone),
-        "zmanim": [
-            {
-                "key": str(_get(z, "key")),
-                "label": str(_get(z, "label", "")),
-                "time": _moment(_get(z, "time"), day, zone),
-            }
-            for z in _get(content, "zmanim", None) or []
-        ],
+        "omerDay": _get(content, "omer_day"),
+        "dafYomi": _get(content, "daf_yomi"),
+        "zmanim": _zmanim(_get(content, "zmanim"), day, zone),
+        "zmanimAll": _zmanim(_get(content, "all_zmanim"), day, zone),
+        "dailyAll": {
+            section: _hebrew_display(daily.get(section)) if section == "HEBREW_DATE" else daily.get(section)
+            for section in DAILY_ITEMS
+            if section in daily
+        },
         "prayers": [
             {"name": _get(p, "name"), "time": _moment(_get(p, "time"), day, zone), "location": _get(p, "location", "")}
             for p in _get(content, "prayers", None) or []
@@ -147,23 +171,20 @@ def project(
 ) -> ScreenState:
     """One device's view of the shared content: its overrides applied, its settings attached."""
     data = dict(base.data)
+    every_zman = data.pop("zmanimAll", None) or data.get("zmanim") or []
+    every_daily_item = data.pop("dailyAll", None) or {}
     overrides = settings.get("contentOverrides") or {}
-    section_keys = {
-        "ZMANIM": "zmanim",
-        "PRAYERS": "prayers",
-        "MESSAGES": "messages",
-        "YAHRZEITS": "yahrzeits",
-        "CLASSES": "classes",
-        "HOLIDAYS": "holidays",
-    }
-    for section in overrides.get("hiddenSections") or []:
-        key = section_keys.get(str(section))
-        if key:
-            data[key] = []
     keys = overrides.get("zmanimKeys")
     if isinstance(keys, list):
-        wanted = {str(k) for k in keys}
-        data["zmanim"] = [z for z in data["zmanim"] if z["key"] in wanted]
+        by_key = {z["key"]: z for z in every_zman}
+        data["zmanim"] = [by_key[str(k)] for k in keys if str(k) in by_key]
+    for section in overrides.get("shownSections") or []:
+        if section in every_daily_item:
+            data[DAILY_ITEMS[section]] = every_daily_item[section]
+    for section in overrides.get("hiddenSections") or []:
+        key = SECTIONS.get(str(section))
+        if key:
+            data[key] = None if section in DAILY_ITEMS else []
     limit = overrides.get("maxMessages")
     if isinstance(limit, int):
         data["messages"] = data["messages"][:limit]

@@ -81,10 +81,15 @@ class PanelSettingInput:
 @strawberry.input
 class ContentOverridesInput:
     hidden_sections: list[ScreenSection] = strawberry.field(default_factory=list)
+    shown_sections: list[ScreenSection] = strawberry.field(
+        default_factory=list,
+        description="Daily items (HEBREW_DATE, PARASHA, OMER, DAF_YOMI) this screen shows even where the "
+        "synagogue's daily content preferences leave them out.",
+    )
     zmanim_keys: list[str] | None = strawberry.field(
         default=None,
-        description="Which of the synagogue's chosen zmanim (daily content preferences) this screen shows; "
-        "a zman the synagogue does not show is not added. Null: all of them.",
+        description="Which zmanim this screen shows, in this order (any zman key, chosen by the synagogue or "
+        "not). Null: the synagogue's daily content preferences.",
     )
     max_messages: int | None = strawberry.field(default=None, description="At most this many messages (0 to 50).")
 

@@ -67,6 +67,8 @@ class Screen:
     holidays: list[str]
     candle_lighting: dt.datetime | None
     havdalah: dt.datetime | None
+    omer_day: int | None = strawberry.field(description="The day of the Omer count, when counting and shown.")
+    daf_yomi: str | None = strawberry.field(description="Today's Daf Yomi page, when shown.")
     zmanim: list[ScreenZman]
     prayers: list[ScreenPrayer]
     messages: list[ScreenMessage]
@@ -88,6 +90,8 @@ class Screen:
             holidays=list(d["holidays"]),
             candle_lighting=d.get("candleLighting"),
             havdalah=d.get("havdalah"),
+            omer_day=d.get("omerDay"),
+            daf_yomi=d.get("dafYomi"),
             zmanim=[ScreenZman(**z) for z in d["zmanim"]],
             prayers=[
                 ScreenPrayer(name=str(p["name"]), time=p["time"], location=str(p["location"] or ""))

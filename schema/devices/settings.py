@@ -27,6 +27,13 @@ class ScreenSection(Enum):
     YAHRZEITS = "YAHRZEITS"
     CLASSES = "CLASSES"
     HOLIDAYS = "HOLIDAYS"
+    HEBREW_DATE = "HEBREW_DATE"
+    PARASHA = "PARASHA"
+    OMER = "OMER"
+    DAF_YOMI = "DAF_YOMI"
+
+
+DAILY_ITEMS = (ScreenSection.HEBREW_DATE, ScreenSection.PARASHA, ScreenSection.OMER, ScreenSection.DAF_YOMI)
 
 
 @strawberry.type(description="One panel of the screen's rotation and how long it stays up.")
@@ -38,16 +45,21 @@ class PanelSetting:
 @strawberry.type(description="This device's overrides of the synagogue's daily content preferences.")
 class ContentOverrides:
     hidden_sections: list[ScreenSection]
+    shown_sections: list[ScreenSection] = strawberry.field(
+        description="Daily items this screen shows even where the synagogue's preferences leave them out."
+    )
     zmanim_keys: list[str] | None
     max_messages: int | None
 
     @classmethod
     def of(cls, raw: dict[str, Any]) -> ContentOverrides:
         hidden = [ScreenSection(s) for s in raw.get("hiddenSections", []) if s in ScreenSection.__members__]
+        shown = [ScreenSection(s) for s in raw.get("shownSections", []) if s in ScreenSection.__members__]
         keys = raw.get("zmanimKeys")
         limit = raw.get("maxMessages")
         return cls(
             hidden_sections=hidden,
+            shown_sections=shown,
             zmanim_keys=[str(k) for k in keys] if isinstance(keys, list) else None,
             max_messages=int(limit) if isinstance(limit, int) else None,
         )

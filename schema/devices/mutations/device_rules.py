@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from luach import ZMAN_LABELS
 from schema.devices.inputs import UpdateDeviceSettingsInput
+from schema.devices.settings import DAILY_ITEMS
 from schema.errors import UserError, UserErrorCode, user_error
 
 LIMITS = {"name": 120, "location": 200, "group": 80}
@@ -25,6 +26,12 @@ def settings_errors(data: UpdateDeviceSettingsInput) -> list[UserError]:
         errors.append(user_error(["contentOverrides", "maxMessages"], UserErrorCode.OUT_OF_RANGE, "0 to 50"))
     if overrides and overrides.zmanim_keys is not None and not set(overrides.zmanim_keys) <= ZMAN_LABELS.keys():
         errors.append(user_error(["contentOverrides", "zmanimKeys"], UserErrorCode.INVALID, "unknown zman"))
+    if overrides and not set(overrides.shown_sections) <= set(DAILY_ITEMS):
+        errors.append(
+            user_error(["contentOverrides", "shownSections"], UserErrorCode.INVALID, "only daily items can be shown")
+        )
+    if overrides and set(overrides.shown_sections) & set(overrides.hidden_sections):
+        errors.append(user_error(["contentOverrides", "shownSections"], UserErrorCode.INVALID, "shown and hidden"))
     for name in ("language", "theme"):
         value = getattr(data, name)
         if value is not None and len(value) > (16 if name == "language" else 40):

@@ -50,6 +50,7 @@ class UpdateDeviceSettingsMutation:
             o = input.content_overrides
             row.content_overrides = {
                 "hiddenSections": sorted({s.value for s in o.hidden_sections}),
+                "shownSections": sorted({s.value for s in o.shown_sections}),
                 **({"zmanimKeys": list(o.zmanim_keys)} if o.zmanim_keys is not None else {}),
                 **({"maxMessages": o.max_messages} if o.max_messages is not None else {}),
             }

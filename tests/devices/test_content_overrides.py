@@ -1,0 +1,70 @@
+"""A device's overrides of its synagogue's daily content preferences: hide, show, and choose zmanim."""
+
+from __future__ import annotations
+
+from models.identity import Role
+from tests.conftest import GQL, Factory, error_codes
+from tests.devices.helpers import make_tv
+
+SETTINGS = """
+mutation($input: UpdateDeviceSettingsInput!) {
+  updateDeviceSettings(input: $input) {
+    settings { contentOverrides { hiddenSections shownSections zmanimKeys } }
+    userErrors { field code }
+  }
+}"""
+PREFERENCES = """
+mutation($input: UpdateDailyContentPreferencesInput!) {
+  updateDailyContentPreferences(input: $input) { userErrors { code } }
+}"""
+SCREEN = "query { screen { version hebrewDate { display } parasha dafYomi omerDay zmanim { key } } }"
+
+
+async def test_a_device_shows_and_hides_daily_items_against_its_synagogues_preferences(
+    gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    plain, widened, narrowed = [await make_tv(admin.tenant, name) for name in ("Plain", "Widened", "Narrowed")]  # type: ignore[arg-type]
+    off = {"showDafYomi": False, "zmanim": ["SUNRISE", "SUNSET"]}
+    assert (await gql(PREFERENCES, {"input": off}, actor=admin))["data"]["updateDailyContentPreferences"][
+        "userErrors"
+    ] == []
+    widen = {"shownSections": ["DAF_YOMI"], "zmanimKeys": ["chatzot", "sunrise"]}
+    narrow = {"hiddenSections": ["PARASHA", "HEBREW_DATE", "ZMANIM"]}
+    for tv, overrides in ((widened, widen), (narrowed, narrow)):
+        saved = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "contentOverrides": overrides}}, actor=admin)
+        assert saved["data"]["updateDeviceSettings"]["userErrors"] == [], saved
+
+    base, wide, narrow_screen = [
+        (await gql(SCREEN, headers=tv.headers))["data"]["screen"] for tv in (plain, widened, narrowed)
+    ]
+    assert base["dafYomi"] is None and base["parasha"] and base["hebrewDate"]
+    assert [z["key"] for z in base["zmanim"]] == ["sunrise", "sunset"]
+    assert wide["dafYomi"] and wide["parasha"] == base["parasha"]
+    assert [z["key"] for z in wide["zmanim"]] == ["chatzot", "sunrise"]
+    assert narrow_screen["parasha"] is None and narrow_screen["hebrewDate"] is None
+    assert narrow_screen["zmanim"] == [] and narrow_screen["dafYomi"] is None
+    assert len({base["version"], wide["version"], narrow_screen["version"]}) == 3
+
+
+async def test_shown_sections_are_daily_items_and_never_also_hidden(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    for overrides in ({"shownSections": ["MESSAGES"]}, {"shownSections": ["OMER"], "hiddenSections": ["OMER"]}):
+        refused = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "contentOverrides": overrides}}, actor=admin)
+        assert refused["data"]["updateDeviceSettings"]["userErrors"] == [
+            {"field": ["contentOverrides", "shownSections"], "code": "INVALID"}
+        ]
+    settings = "{ devices(first: 5) { edges { node { settings { contentOverrides { shownSections } } } } } }"
+    node = (await gql(settings, actor=admin))["data"]["devices"]["edges"][0]["node"]
+    assert node["settings"]["contentOverrides"]["shownSections"] == []
+
+
+async def test_overrides_need_an_editor_of_the_devices_synagogue(gql: GQL, factory: Factory) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    outsider = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
+    change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
+    assert error_codes(await gql(SETTINGS, change, actor=viewer)) == ["FORBIDDEN"]
+    foreign = await gql(SETTINGS, change, actor=outsider)
+    assert foreign["data"]["updateDeviceSettings"]["userErrors"] == [{"field": ["deviceId"], "code": "NOT_FOUND"}]
