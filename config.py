@@ -76,6 +76,7 @@ class Settings(BaseSettings):
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
     persisted_query_max_entries: int = 20_000  # APQ documents kept in Redis; the oldest registered go first
+    public_get_max_age_seconds: int = 60  # Cache-Control max-age of anonymous GET answers (CDN); 0: no-store
     cost_budget_capacity: int = 50_000  # leaky bucket per (tenant, principal); at least max_cost
     cost_budget_restore_rate: int = 1_000  # points per second (bench/noisy_neighbour.py sizes it)
     idempotency_ttl_seconds: int = 24 * 3600
@@ -87,6 +88,7 @@ class Settings(BaseSettings):
     pairing_code_ttl_seconds: int = 600
     pairing_poll_interval_seconds: int = 5
     pairing_rate_limit: str = "30/minute"  # per client address, `limits` notation
+    pairing_poll_rate_limit: str = "600/minute"  # completeDevicePairing polls per client address
     public_zmanim_rate_limit: str = "120/minute"  # anonymous zmanim(location:) per client address
     device_online_window_seconds: int = 90
     device_command_ttl_seconds: int = 24 * 3600

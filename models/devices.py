@@ -54,6 +54,8 @@ class DevicePairing(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     last_polled_at = fields.DatetimeField(null=True)
+    poll_interval_seconds = fields.IntField(default=5, db_default=5)
+    """Grows by 5 s at every SLOW_DOWN, for this and later polls (RFC 8628 section 3.5)."""
     claimed_at = fields.DatetimeField(null=True)
     tenant_id = fields.IntField(null=True)
     device_id = fields.IntField(null=True)

@@ -71,6 +71,9 @@ def _new_user_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+SLOW_DOWN_STEP_SECONDS = 5
+MAX_POLL_INTERVAL_SECONDS = 60
+
 # --- rate limits -----------------------------------------------------------------------------------------
 
 
@@ -90,7 +93,9 @@ def _limit(expression: str) -> RateLimitItem:
 async def check_rate(settings: Settings, action: str, client_ip: str) -> None:
     """Refuse a pairing call over the per-address budget (`THROTTLED`); fails closed without Redis."""
     limiter = MovingWindowRateLimiter(_storage(settings.redis_url))
-    limit, key = _limit(settings.pairing_rate_limit), ("pairing", action, client_ip or "unknown")
+    # Polls are bounded per pairing by its interval; their own, larger budget lets many TVs behind one address pair.
+    expression = settings.pairing_poll_rate_limit if action == "complete" else settings.pairing_rate_limit
+    limit, key = _limit(expression), ("pairing", action, client_ip or "unknown")
     try:
         try:
             allowed = await limiter.hit(limit, *key)
@@ -124,6 +129,7 @@ async def start_pairing(
         resolution=resolution[:40],
         client_ip=client_ip[:64],
         expires_at=expires_at,
+        poll_interval_seconds=settings.pairing_poll_interval_seconds,
     )
     return StartedPairing(format_code(code), device_code, expires_at, settings.pairing_poll_interval_seconds)
 
@@ -165,11 +171,13 @@ async def complete_pairing(settings: Settings, device_code: str) -> CompletedPai
     if pairing.expires_at <= now:
         raise PairingRefused(PairingError.EXPIRED_TOKEN, "the pairing expired; start again")
     if pairing.claimed_at is None or pairing.device_id is None or pairing.tenant_id is None:
-        interval = timedelta(seconds=settings.pairing_poll_interval_seconds)
-        too_soon = pairing.last_polled_at is not None and now - pairing.last_polled_at < interval
-        await DevicePairing.filter(id=pairing.id).update(last_polled_at=now)
+        seconds = pairing.poll_interval_seconds
+        too_soon = pairing.last_polled_at is not None and now - pairing.last_polled_at < timedelta(seconds=seconds)
         if too_soon:
-            raise PairingRefused(PairingError.SLOW_DOWN, f"poll at most every {interval.seconds} seconds")
+            seconds = min(seconds + SLOW_DOWN_STEP_SECONDS, MAX_POLL_INTERVAL_SECONDS)
+        await DevicePairing.filter(id=pairing.id).update(last_polled_at=now, poll_interval_seconds=seconds)
+        if too_soon:
+            raise PairingRefused(PairingError.SLOW_DOWN, f"slow down: poll at most every {seconds} seconds from now on")
         raise PairingRefused(PairingError.AUTHORIZATION_PENDING, "waiting for an administrator to claim the code")
     token = new_secret("device")
     async with in_transaction():

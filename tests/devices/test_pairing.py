@@ -130,3 +130,41 @@ async def test_bad_device_tokens_are_unauthenticated(app: Any, factory: Factory)
     tv, _ = await pair_tv(gql, admin)
     as_bearer = await gql.op("Screen", headers={"Authorization": f"Bearer {tv.token}"})
     assert error_codes(as_bearer) == ["UNAUTHENTICATED"]
+
+
+async def test_each_slow_down_adds_five_seconds_to_that_pairings_interval(app: Any, settings: Any) -> None:
+    gql = client_gql(app)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+    code = {"deviceCode": started["deviceCode"]}
+    row = await DevicePairing.get(device_code_hash=hash_secret(started["deviceCode"]))
+    first = settings.pairing_poll_interval_seconds
+    assert row.poll_interval_seconds == first == started["pollIntervalSeconds"]
+
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["AUTHORIZATION_PENDING"]
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["SLOW_DOWN"]
+    await row.refresh_from_db()
+    assert row.poll_interval_seconds == first + 5
+    # Waiting the first interval is no longer enough: the longer one holds for every later poll.
+    await DevicePairing.filter(id=row.id).update(last_polled_at=datetime.now(UTC) - timedelta(seconds=first + 1))
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["SLOW_DOWN"]
+    await row.refresh_from_db()
+    assert row.poll_interval_seconds == first + 10
+    await DevicePairing.filter(id=row.id).update(last_polled_at=datetime.now(UTC) - timedelta(seconds=first + 11))
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["AUTHORIZATION_PENDING"]
+    await row.refresh_from_db()
+    assert row.poll_interval_seconds == first + 10
+
+
+async def test_many_tvs_behind_one_address_poll_without_being_throttled(app: Any, settings: Any) -> None:
+    """Polls have their own per-address budget: each pairing is already held to its interval."""
+    starts = int(settings.pairing_rate_limit.split("/")[0])
+    assert int(settings.pairing_poll_rate_limit.split("/")[0]) > starts
+    codes = [
+        (await client_gql(app).op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]["deviceCode"]
+        for _ in range(4)
+    ]
+    office = client_gql(app)
+    for n in range(starts + 4):
+        await DevicePairing.filter(device_code_hash=hash_secret(codes[n % 4])).update(last_polled_at=None)
+        polled = await office.op("CompleteDevicePairing", {"deviceCode": codes[n % 4]})
+        assert _codes(polled, "completeDevicePairing") == ["AUTHORIZATION_PENDING"], polled
