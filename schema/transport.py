@@ -44,7 +44,23 @@ def graphql_error_response(
     """A GraphQL-shaped request error (no `data`), in the media type the client accepts."""
     body = {"errors": [{"message": message, "extensions": {"code": code}}]}
     media = response_media_type(request.headers.get("accept")) or "application/json"
+    headers = {**(headers or {}), "Cache-Control": "no-store"}
     return JSONResponse(body, status_code=status, headers=headers, media_type=media)
+
+
+CREDENTIAL_HEADERS = ("authorization", "cookie", "x-tenant-id", "x-customer-context")
+
+
+def cache_control(request: Request, response: Response, context: Context) -> str:
+    """As Apollo Server does by default, `no-store` unless the answer may be kept. Here that is an anonymous
+    GET (no credential, cookie or tenant header) answered 200 without errors, a persisted public query by
+    hash, say: `public, max-age=PUBLIC_GET_MAX_AGE_SECONDS`, so a CDN can serve it (0 turns this off)."""
+    max_age = context.settings.public_get_max_age_seconds
+    anonymous = context.principal.kind == "anonymous" and not any(request.headers.get(h) for h in CREDENTIAL_HEADERS)
+    clean = response.status_code == 200 and not request_state(request).get("graphql_errors")
+    if request.method == "GET" and anonymous and clean and max_age > 0:
+        return f"public, max-age={max_age}"
+    return "no-store"
 
 
 def refusal_response(request: Request, error: HTTPException) -> Response:

@@ -30,6 +30,7 @@ from schema.partners.persisted import REGISTRATIONS
 from schema.transport import (
     HTTPRefusal,
     IdempotentMutations,
+    cache_control,
     check_http,
     graphql_error_response,
     refusal_response,
@@ -125,6 +126,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
 
     async def run_http(self, request: Request, context: Context) -> Response:
         response: Response = await super().run(request, context=context)
+        response.headers.add_vary_header("Accept")
+        response.headers["Cache-Control"] = "no-store"
         content_type = response.headers.get("content-type", "")
         if not content_type.startswith("application/json"):
             return response
@@ -136,6 +139,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
             if request_state(request).get("graphql_request_error") and response.status_code == 200:
                 response.status_code = 400
+        response.headers["Cache-Control"] = cache_control(request, response, context)
         return response
 
     async def get_sub_response(self, request: Any) -> Response:
@@ -210,6 +214,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         if isinstance(request, Request):
             state = request_state(request)
             codes = {(error.extensions or {}).get("code") for error in result.errors or []}
+            state["graphql_errors"] = bool(state.get("graphql_errors") or result.errors)
             if ErrorCode.UNAVAILABLE.value in codes:
                 state["graphql_unavailable"] = True
             context = state.get("graphql_context")

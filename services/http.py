@@ -135,7 +135,11 @@ async def _reject(send: Send, scope: Scope, status: int, message: str, request_i
     media = response_media_type(_header(scope, b"accept")) or "application/json"
     error = {"message": message, "extensions": {"code": "PAYLOAD_TOO_LARGE" if status == 413 else "BAD_REQUEST"}}
     body = json.dumps({"errors": [error]}).encode()
-    headers = [(b"content-type", f"{media}; charset=utf-8".encode()), (b"content-length", str(len(body)).encode())]
+    headers = [
+        (b"content-type", f"{media}; charset=utf-8".encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"cache-control", b"no-store"),
+    ]
     if request_id is not None:
         headers.append((b"x-request-id", request_id.encode()))
         headers.extend(SECURITY_HEADERS)
