@@ -5,6 +5,8 @@ An address that collected `login_address_failure_limit` refused sign-ins (a movi
 notation) may not try again until the oldest of them leaves the window. Registrations are counted per
 address the same way, every attempt (`registration_address_limit`): each costs a password hash and may
 tell whether an e-mail has an account, so one address cannot mass-create accounts or probe e-mails.
+Opening synagogues is counted per user (`synagogue_creation_limit`), so one account cannot mass-create
+tenants.
 
 E-mails without an account are locked exactly like accounts are (`login_max_failures`,
 `login_lockout_seconds`), with their count kept in the key-value store under the e-mail's SHA-256, so
@@ -32,6 +34,7 @@ from services.kv import KeyValue
 
 NAMESPACE = "login-failures"
 REGISTRATION_NAMESPACE = "registrations"
+SYNAGOGUE_CREATION_NAMESPACE = "synagogue-creations"
 UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a success
 T = TypeVar("T")
 
@@ -101,6 +104,20 @@ async def claim_registration(settings: Settings, client_ip: str, cost: int = 1) 
         if await limiter.hit(item, REGISTRATION_NAMESPACE, address, cost=cost):
             return None
         return await _retry_after(limiter, item, REGISTRATION_NAMESPACE, address)
+
+    return await _with_store(settings, claim)
+
+
+async def claim_synagogue_creation(settings: Settings, user_id: int) -> int | None:
+    """Count one attempt of this user to open a synagogue, checking and counting in one step; None when it
+    may go on, else the seconds until it may."""
+    item = _limit(settings.synagogue_creation_limit)
+    key = str(user_id)
+
+    async def claim(limiter: MovingWindowRateLimiter) -> int | None:
+        if await limiter.hit(item, SYNAGOGUE_CREATION_NAMESPACE, key):
+            return None
+        return await _retry_after(limiter, item, SYNAGOGUE_CREATION_NAMESPACE, key)
 
     return await _with_store(settings, claim)
 

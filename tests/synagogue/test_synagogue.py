@@ -235,3 +235,37 @@ async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenan
     assert (await Synagogue.get(id=owner.tenant.id)).candle_lighting_minutes == 24
     assert [r["action"] for r in await audit_rows(owner_db, owner.tenant.id)] == ["synagogue.update"]
     assert [r["action"] for r in await audit_rows(owner_db, new.id)] == ["synagogue.create"]
+
+
+async def test_a_user_past_the_synagogue_creation_limit_is_throttled_and_nothing_is_written(
+    gql: GQL, factory: Factory, settings: Any
+) -> None:
+    from limits import parse
+
+    limit = parse(settings.synagogue_creation_limit).amount
+    user = await factory.user()
+    headers = {"Authorization": f"Bearer {factory.token(user)}"}
+    for n in range(limit):
+        made = await gql.op("CreateSynagogue", {"input": {"name": unique(f"Quota {n}"), **PLACE}}, headers=headers)
+        assert made["data"]["createSynagogue"]["userErrors"] == [], made
+    name = unique("One too many")
+    refused = await gql.op("CreateSynagogue", {"input": {"name": name, **PLACE}}, headers=headers)
+    assert error_codes(refused) == ["THROTTLED"] and refused["data"] == {"createSynagogue": None}
+    assert refused["errors"][0]["extensions"]["retryAfterSeconds"] > 0
+    assert not await Synagogue.filter(name=name).exists()
+    assert await Membership.filter(user_id=user.id).count() == limit
+    # The limit is the user's own: another user, and a platform admin, still open synagogues.
+    other = await factory.user()
+    fine = await gql.op(
+        "CreateSynagogue",
+        {"input": {"name": unique("Elsewhere"), **PLACE}},
+        headers={"Authorization": f"Bearer {factory.token(other)}"},
+    )
+    assert fine["data"]["createSynagogue"]["userErrors"] == [], fine
+    admin = await factory.user(is_platform_admin=True)
+    admin_headers = {"Authorization": f"Bearer {factory.token(admin)}"}
+    for n in range(limit + 1):
+        made = await gql.op(
+            "CreateSynagogue", {"input": {"name": unique(f"Hosted {n}"), **PLACE}}, headers=admin_headers
+        )
+        assert made["data"]["createSynagogue"]["userErrors"] == [], made

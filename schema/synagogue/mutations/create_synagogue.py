@@ -5,12 +5,16 @@ from __future__ import annotations
 import strawberry
 
 from permissions import IsAuthenticated
+from resolvers.identity.auth import throttled
 from schema.context import Info
 from schema.errors import UserError
 from schema.synagogue.inputs import CreateSynagogueInput
 from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
+from services.login_throttle import claim_synagogue_creation
 from services.synagogue import create_synagogue
+
+THROTTLED = "you have opened too many synagogues lately; try again later"
 
 
 @strawberry.type
@@ -23,11 +27,18 @@ class CreateSynagoguePayload:
 class CreateSynagogueMutation:
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
-        description="Open a new synagogue (tenant); the caller becomes its OWNER.",
+        description="Open a new synagogue (tenant); the caller becomes its OWNER. A user past "
+        "SYNAGOGUE_CREATION_LIMIT attempts is THROTTLED (HTTP 429, Retry-After, `extensions.retryAfterSeconds`) "
+        "and nothing is written; platform admins are not counted.",
     )
     async def create_synagogue(self, info: Info, input: CreateSynagogueInput) -> CreateSynagoguePayload | None:
-        user_id = info.context.principal.user_id
+        principal = info.context.principal
+        user_id = principal.user_id
         assert user_id is not None
+        if not principal.is_platform_admin:
+            wait = await claim_synagogue_creation(info.context.settings, user_id)
+            if wait is not None:
+                raise throttled(info, wait, THROTTLED)
         values = {
             "name": input.name,
             "timezone": input.timezone,
