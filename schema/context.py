@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,17 +26,30 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
+_OPERATION_LOADERS: ContextVar[dict[str, DataLoader[Any, Any]] | None] = ContextVar("operation_loaders", default=None)
+
+
+def start_operation_loaders() -> None:
+    """Give the running task (one websocket operation) DataLoaders of its own: a websocket's context lives as
+    long as the socket, so loaders kept on it would serve one operation what an earlier one cached."""
+    _OPERATION_LOADERS.set({})
+
+
 class Loaders:
-    """DataLoaders built lazily, once per request: never shared across requests or tenants."""
+    """DataLoaders built lazily, once per request (per operation over a websocket): never shared across
+    requests, operations or tenants."""
 
     def __init__(self) -> None:
         self._loaders: dict[str, DataLoader[Any, Any]] = {}
 
     def get(self, name: str, load_fn: Callable[[list[K]], Awaitable[Sequence[V]]]) -> DataLoader[K, V]:
-        loader = self._loaders.get(name)
+        loaders = _OPERATION_LOADERS.get()
+        if loaders is None:
+            loaders = self._loaders
+        loader = loaders.get(name)
         if loader is None:
             loader = DataLoader(load_fn=load_fn)
-            self._loaders[name] = loader
+            loaders[name] = loader
         return loader
 
 

@@ -7,11 +7,11 @@ import logging
 from typing import Any, Protocol, cast
 
 from graphql import GraphQLError
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler, Operation
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message, SubscribeMessage
 
 from config import Settings
-from schema.context import Context
+from schema.context import Context, start_operation_loaders
 from schema.limits import explorer_allowed, is_power_user, without_suggestions
 from schema.partners.persisted import REGISTRATIONS
 from services.errors import database_unavailable
@@ -97,3 +97,8 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
                 raise
             log.warning("websocket connection refused for now: %s", error.__class__.__name__)
             await self.websocket.close(code=1013, reason="Try again later")
+
+    async def run_operation(self, operation: Operation[Context, None]) -> None:
+        """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared)."""
+        start_operation_loaders()
+        await super().run_operation(operation)
