@@ -12,10 +12,10 @@ LIMITS = {"name": 120, "location": 200, "group": 80}
 
 def settings_errors(data: UpdateDeviceSettingsInput) -> list[UserError]:
     errors: list[UserError] = []
-    for name in ("brightness", "night_brightness"):
+    for name, field in (("brightness", "brightness"), ("night_brightness", "nightBrightness")):
         value = getattr(data, name)
         if value is not None and not 0 <= value <= 100:
-            errors.append(user_error(name, UserErrorCode.OUT_OF_RANGE, "from 0 to 100"))
+            errors.append(user_error(field, UserErrorCode.OUT_OF_RANGE, "from 0 to 100"))
     if (data.night_start is None) != (data.night_end is None):
         errors.append(user_error("nightEnd", UserErrorCode.REQUIRED, "give both nightStart and nightEnd"))
     for index, panel in enumerate(data.panels or []):
