@@ -73,8 +73,7 @@ async def test_overrides_need_an_editor_of_the_devices_synagogue(gql: GQL, facto
 async def test_a_night_brightness_out_of_range_names_its_input_field(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    mutation = "mutation($input: UpdateDeviceSettingsInput!) { updateDeviceSettings(input: $input) { userErrors { field code } } }"
-    refused = await gql(mutation, {"input": {"deviceId": tv.gid, "nightBrightness": 101}}, actor=admin)
+    refused = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "nightBrightness": 101}}, actor=admin)
     assert refused["data"]["updateDeviceSettings"]["userErrors"] == [
         {"field": ["nightBrightness"], "code": "OUT_OF_RANGE"}
     ]
