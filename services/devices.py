@@ -169,11 +169,12 @@ async def record_heartbeat(broadcast: Any, device: Device, beat: Heartbeat, now:
     now = now or datetime.now(UTC)
     await mark_seen(broadcast, device.id, device.tenant_id, now)  # the identity row before command rows, as the sweep
     await store_sample(device.id, beat, now)
+    previous = device.app_version
     if beat.app_version and beat.app_version != device.app_version:
         device.app_version = beat.app_version
         await device.save(update_fields=["app_version"])
     if beat.app_version:
-        await _close_update_commands(broadcast, device, beat.app_version, now)
+        await _close_update_commands(broadcast, device, beat.app_version, previous, now)
 
 
 def hour_of(at: datetime) -> datetime:
@@ -224,8 +225,10 @@ async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> bool:
     return True
 
 
-async def _close_update_commands(broadcast: Any, device: Device, version: str, now: datetime) -> None:
-    """An open UPDATE_APP is done once the device runs its target release or a newer one."""
+async def _close_update_commands(broadcast: Any, device: Device, version: str, previous: str, now: datetime) -> None:
+    """An open UPDATE_APP is done once the device runs its target release, or a newer one it reached from
+    below the target (`previous`: the version it reported before). A device already past the target (an
+    UPDATE_APP back to an older release) is done only once it runs that release."""
     from services.device_commands import version_key
 
     updates = await DeviceCommand.filter(
@@ -234,7 +237,10 @@ async def _close_update_commands(broadcast: Any, device: Device, version: str, n
     for command in updates:
         release = command.payload.get("release")
         target = release.get("version") if isinstance(release, dict) else None
-        if isinstance(target, str) and version_key(version) >= version_key(target):
+        if not isinstance(target, str):
+            continue
+        crossed = version_key(previous) < version_key(target) <= version_key(version)
+        if version_key(version) == version_key(target) or crossed:
             done = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES).update(
                 status=CommandStatus.ACKNOWLEDGED, completed_at=now, detail=f"running {version}"
             )

@@ -117,3 +117,24 @@ async def test_a_device_already_past_the_target_release_closes_the_update(gql: G
     await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": newer}}, headers=tv.headers)
     done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
     assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {newer}"
+
+
+async def test_an_update_back_to_an_older_release_is_done_only_once_the_device_runs_it(
+    gql: GQL, factory: Factory
+) -> None:
+    platform = await factory.platform_admin()
+    admin = await factory.member(role=Role.ADMIN)
+    major = int(time.time() * 1000) + 11
+    older = await publish(gql, platform, f"{major}.2.0", "STABLE")
+    running = f"{major}.5.0"
+    tv = await make_tv(admin.tenant, app_version=running)  # type: ignore[arg-type]
+    body = {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": older["version"]}}
+    command_id = (await gql.op("SendDeviceCommand", {"input": body}, actor=admin))["data"]["sendDeviceCommand"][
+        "command"
+    ]["id"]
+
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": running}}, headers=tv.headers)
+    assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
+    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": older["version"]}}, headers=tv.headers)
+    done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
+    assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {older['version']}"
