@@ -21,6 +21,7 @@ from strawberry.types.graphql import OperationType
 
 from config import Settings
 from schema.complexity import actual_cost, requested_cost
+from schema.errors import graphql_error
 from schema.limits import provided_operation_name, settings_of
 from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
 from services.budget import BucketState, bucket_key, fails_closed, pour
@@ -29,12 +30,8 @@ from services.errors import ErrorCode
 ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
 
 
-def _error(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": str(getattr(code, "value", code)), **extensions})
-
-
 def _error_result(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLExecutionResult:
-    return GraphQLExecutionResult(data=None, errors=[_error(code, message, **extensions)])
+    return GraphQLExecutionResult(data=None, errors=[graphql_error(code, message, **extensions)])
 
 
 def _over_http(context: Any) -> bool:
@@ -133,12 +130,13 @@ class CostLimit(SchemaExtension):
         """The ceiling, then the budget: the error refusing the operation (or None) and the caller's bucket."""
         if cost > settings.max_cost:
             message = f"the query costs {cost}; the limit is {settings.max_cost}"
-            return _error("MAX_COST_EXCEEDED", message, cost=cost), None
+            return graphql_error("MAX_COST_EXCEEDED", message, cost=cost), None
         bucket = await self._charge(context, settings, cost)
         principal = getattr(context, "principal", None)
         auth_error = getattr(getattr(principal, "auth_error", None), "value", None)
         if bucket is None and principal is not None and fails_closed(principal.kind, auth_error):
-            return _error(ErrorCode.UNAVAILABLE, "the cost budget cannot be checked right now; retry later"), None
+            message = "the cost budget cannot be checked right now; retry later"
+            return graphql_error(ErrorCode.UNAVAILABLE, message), None
         if bucket is None or bucket.allowed:
             return None, bucket
         retry_after = max(1, math.ceil(bucket.retry_after))
@@ -152,7 +150,7 @@ class CostLimit(SchemaExtension):
             response.status_code = 429
             response.headers["Retry-After"] = str(retry_after)
         message = "cost budget exhausted; retry later"
-        return _error(ErrorCode.THROTTLED, message, retryAfterSeconds=retry_after), bucket
+        return graphql_error(ErrorCode.THROTTLED, message, retryAfterSeconds=retry_after), bucket
 
     async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
         kv = getattr(context, "kv", None)
