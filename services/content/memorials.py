@@ -96,7 +96,8 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
         return problems
     for name, value in clean.items():
         setattr(memorial, name, value)
-    await memorial.save()
+    if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
+        await memorial.save(update_fields=list(clean))
     if memorial.family_email:
         await _start_reminders()
     return problems

@@ -192,3 +192,19 @@ async def test_Z1_viewer_cannot_create_memorial_Z2_nor_read_family_email(
     result = await gql("{ memorials(first: 5) { edges { node { name familyEmail } } } }", actor=viewer)
     assert error_codes(result) == ["FORBIDDEN"]
     assert result["data"]["memorials"]["edges"][0]["node"] == {"name": "P", "familyEmail": None}
+
+
+async def test_an_edit_keeps_the_reminder_a_sweep_marked_since_the_memorial_was_read(factory: Factory) -> None:
+    from models.base import tenant_scope
+    from services.content.memorials import update_memorial
+
+    actor = await factory.member(role=Role.EDITOR)
+    assert actor.tenant is not None
+    reminded = date(2030, 5, 1)
+    async with tenant_scope(actor.tenant.id):
+        created = await Memorial.create(name="Reb Zalman", hebrew_year=5780, hebrew_month="NISAN", hebrew_day=3)
+        read = await Memorial.get(id=created.id)  # the mutation's row
+        await Memorial.filter(id=created.id).update(reminded_for=reminded)  # a sweep claims the reminder meanwhile
+        assert await update_memorial(read, {"plaque": "B7"}, date(2026, 12, 5)) == []
+        row = await Memorial.get(id=created.id)
+    assert (row.plaque, row.reminded_for) == ("B7", reminded)
