@@ -3,9 +3,14 @@ them, sendDeviceCommands(group:) reaches every member (and no one else) with a r
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from models.base import tenant_scope
 from models.devices import DeviceCommand
 from models.identity import Role
+from schema.relay import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.devices.helpers import TV, make_tv
 
@@ -90,3 +95,14 @@ async def test_an_empty_or_foreign_group_sends_nothing(gql: GQL, factory: Factor
         assert await DeviceCommand.filter(device_id=mine.device.id).count() == 0
     async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=theirs.device.id).count() == 0
+
+
+async def test_too_many_device_ids_are_refused_before_any_is_looked_up(
+    gql: GQL, factory: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    ids = [to_global_id("Device", 10_000_000 + n) for n in range(501)]
+    with caplog.at_level(logging.INFO, logger="shulgraph.access"):
+        result = await gql(BATCH, {"input": {"kind": "RELOAD", "deviceIds": ids}}, actor=admin)
+    assert result["data"]["sendDeviceCommands"]["userErrors"] == [{"field": ["deviceIds"], "code": "OUT_OF_RANGE"}]
+    assert [r for r in caplog.records if r.getMessage() == "access denied"] == []

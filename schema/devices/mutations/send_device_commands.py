@@ -15,7 +15,7 @@ from schema.devices.inputs import SendDeviceCommandsInput
 from schema.devices.mutations.command_rules import MAX_BATCH, check_ttl, refusal, send_command
 from schema.devices.payloads import DeviceCommandResult, SendDeviceCommandsPayload
 from schema.devices.types import DeviceCommand
-from schema.errors import UserErrorCode, user_error
+from schema.errors import UserError, UserErrorCode, user_error
 from schema.relay import decode_id, to_global_id
 from services.device_commands import CommandRefused
 from services.devices import group_members
@@ -32,6 +32,8 @@ class SendDeviceCommandsMutation:
         if ttl_error is not None:
             return SendDeviceCommandsPayload(user_errors=[ttl_error])
         ids = list(dict.fromkeys(input.device_ids or []))
+        if len(ids) > MAX_BATCH:  # before any id is looked up
+            return SendDeviceCommandsPayload(user_errors=[too_many()])
         group = (input.group or "").strip()
         if not ids and not group:
             return SendDeviceCommandsPayload(
@@ -53,9 +55,7 @@ class SendDeviceCommandsMutation:
                 if member_gid not in named:
                     targets.append((member_gid, member))
         if len(targets) > MAX_BATCH:
-            return SendDeviceCommandsPayload(
-                user_errors=[user_error("deviceIds", UserErrorCode.OUT_OF_RANGE, f"at most {MAX_BATCH} devices")]
-            )
+            return SendDeviceCommandsPayload(user_errors=[too_many()])
         batch_id = uuid.uuid4().hex
         results: list[DeviceCommandResult] = []
         for target_gid, target in targets:
@@ -71,3 +71,7 @@ class SendDeviceCommandsMutation:
                 continue
             results.append(DeviceCommandResult(device_id=target_id, command=DeviceCommand.of(command)))
         return SendDeviceCommandsPayload(batch_id=batch_id, results=results)
+
+
+def too_many() -> UserError:
+    return user_error("deviceIds", UserErrorCode.OUT_OF_RANGE, f"at most {MAX_BATCH} devices")
