@@ -199,7 +199,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 operation_extensions=request_data.extensions,
             )
         except CannotGetOperationTypeError as error:  # a request error: 200 for application/json
-            return ExecutionResult(data=None, errors=[GraphQLError(error.as_http_error_reason())])
+            reason = error.as_http_error_reason()
+            return ExecutionResult(data=None, errors=[GraphQLError(reason, extensions={"code": "BAD_REQUEST"})])
         except InvalidOperationTypeError as error:
             if method == "GET":
                 raise HTTPRefusal(405, error.as_http_error_reason(method), {"Allow": "POST"}) from error

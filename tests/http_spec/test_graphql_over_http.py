@@ -32,7 +32,9 @@ async def test_an_operation_name_not_in_the_document_is_a_request_error(
     body = {"query": "query A { __typename }", "operationName": "B"}
     response = await http.post("/graphql", json=body, headers={"Accept": accept})
     assert response.status_code == status
-    assert _graphql_shaped(response, accept)["errors"][0]["message"] == 'Unknown operation named "B".'
+    error = _graphql_shaped(response, accept)["errors"][0]
+    assert error["message"] == 'Unknown operation named "B".'
+    assert error["extensions"]["code"] == "BAD_REQUEST"
     over_get = await http.get("/graphql", params=body, headers={"Accept": accept})
     assert over_get.status_code == status
     _graphql_shaped(over_get, accept)
