@@ -26,7 +26,7 @@ from config import Settings
 from models.identity import User
 from services.kv import KeyValue
 from services.login_throttle import count_unknown_email_failure, seconds_until, unknown_email_retry_after
-from services.passwords import hash_password, verify_password
+from services.passwords import hash_password, normalise_password, verify_password
 
 log = logging.getLogger("shulgraph.security")
 
@@ -86,7 +86,7 @@ def email_problems(email: str) -> list[Problem]:
 def password_problems(settings: Settings, password: str, field: str, email: str | None = None) -> list[Problem]:
     if len(password) > MAX_PASSWORD_LENGTH:
         return [Problem(field, "TOO_LONG", f"use at most {MAX_PASSWORD_LENGTH} characters")]
-    if len(password) < settings.password_min_length or not password.strip():
+    if len(normalise_password(password)) < settings.password_min_length or not password.strip():
         minimum = settings.password_min_length
         return [Problem(field, "WEAK_PASSWORD", f"use at least {minimum} characters")]
     if email is not None and normalise_email(password) == email:

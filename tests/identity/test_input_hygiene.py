@@ -159,3 +159,11 @@ async def test_register_by_a_member_with_a_foreign_tenant_header_is_forbidden_an
 async def test_preferences_need_a_signed_in_user(gql: GQL) -> None:
     query = "mutation P($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { userErrors { code } } }"
     assert error_codes(await gql(query, {"input": {"theme": "dark"}})) == ["UNAUTHENTICATED"]
+
+
+async def test_register_counts_a_passwords_length_in_the_form_it_is_hashed_in(gql: GQL, settings: Settings) -> None:
+    short = "e\u0301" * (settings.password_min_length - 1)  # twice the minimum as typed; NFKC makes each pair one "é"
+    email = f"{unique('nfkc')}@example.org"
+    result = await gql.op("Register", {"input": {"email": email, "password": short}})
+    assert problems(result) == [(["password"], "WEAK_PASSWORD")]
+    assert not await User.exists(email=email)
