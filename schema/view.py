@@ -37,7 +37,7 @@ from schema.transport import (
     request_state,
 )
 from schema.websocket import TransportWSHandler, TryAgainLater
-from services.budget import credential_key, is_throttled, mark_throttled
+from services.budget import credential_key, mark_throttled, throttled_seconds
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, Registrations, catalogue, resolve_document
@@ -104,9 +104,10 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             return await super().run(request, context, root_value)
         check_http(request)
         throttle_key = self.throttle_key(request)
-        if throttle_key is not None and await is_throttled(request.app.state.kv, throttle_key):
+        wait = None if throttle_key is None else await throttled_seconds(request.app.state.kv, throttle_key)
+        if wait is not None:
             message = "cost budget exhausted; retry later"
-            return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, message, {"Retry-After": "1"})
+            return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, message, {"Retry-After": str(wait)})
         sub_response = await self.get_sub_response(request)
         request_state(request)["graphql_sub_response"] = sub_response
         context = await self.get_context(request, sub_response)

@@ -3,7 +3,8 @@
 Each operation pours its requested cost into the caller's bucket, which drains at `restore_rate` points per
 second; an operation that would overflow the bucket is refused with the seconds to wait, and the credential is
 remembered as throttled for that long, so its next requests are refused at the door without touching the
-database (one Redis lookup). After execution the
+database: the first with one Redis lookup, the rest from the process's own memory of the marker, so a flood's
+refusals cost as little as they can (G7: they share the process with other tenants). After execution the
 difference between requested and actual cost is given back, as Shopify does.
 
 When Redis is down a budget cannot be read. A budget is an abuse limit, so for the callers it exists for,
@@ -98,19 +99,52 @@ def credential_key(secret: str, authorization: str, tenant: str) -> str:
     return f"throttled:{digest}"
 
 
-async def is_throttled(kv: KeyValue, key: str) -> bool:
-    """True while a credential that ran out of budget must wait; False when unknown or the store is down."""
-    try:
-        return await kv.exists(key)
-    except Unavailable:
-        return False
+# Throttle markers this process has seen: key -> the wall-clock moment the credential may come back.
+_marks: dict[str, float] = {}
+MAX_REMEMBERED_MARKS = 10_000
+
+
+def _remember(key: str, until: float) -> None:
+    if len(_marks) >= MAX_REMEMBERED_MARKS:
+        now = time.time()
+        for stale in [k for k, moment in _marks.items() if moment <= now]:
+            del _marks[stale]
+        if len(_marks) >= MAX_REMEMBERED_MARKS:
+            _marks.clear()
+    _marks[key] = until
+
+
+async def throttled_seconds(kv: KeyValue, key: str) -> int | None:
+    """Seconds a credential that ran out of budget must still wait; None when it need not (or the store is
+    down). A marker read once is then answered from this process's memory until it ends."""
+    now = time.time()
+    until = _marks.get(key)
+    if until is None or until <= now:
+        _marks.pop(key, None)
+        try:
+            value = await kv.get(key)
+        except Unavailable:
+            return None
+        if value is None:
+            return None
+        try:
+            until = float(value)
+        except ValueError:  # a marker without its moment
+            until = now + 1
+        if until <= now:
+            return None
+        _remember(key, until)
+    return max(1, math.ceil(until - now))
 
 
 async def mark_throttled(kv: KeyValue, key: str, seconds: int) -> None:
+    seconds = max(1, seconds)
+    until = time.time() + seconds
+    _remember(key, until)
     try:
-        await kv.set(key, "1", max(1, seconds))
+        await kv.set(key, repr(until), seconds)
     except Unavailable:
-        log.warning("cost budget store unavailable: throttle not remembered")
+        log.warning("cost budget store unavailable: throttle remembered by this process only")
 
 
 FAIL_CLOSED_PRINCIPALS = frozenset({"partner", "anonymous"})

@@ -12,6 +12,7 @@ from typing import Any
 from config import Settings
 from models.identity import Role
 from tests.conftest import Factory, error_codes
+from tests.content.support import count_statements
 from tests.partners.helpers import variant
 
 
@@ -33,3 +34,30 @@ async def test_G7_throttled_marker_is_keyed_by_an_hmac_under_the_server_secret(
     kv = app.state.kv
     assert await kv.exists(f"throttled:{keyed}")
     assert not await kv.exists(f"throttled:{plain}")
+
+
+async def test_G7_a_throttled_credential_is_refused_at_the_door_from_process_memory_with_its_wait(
+    app: Any, factory: Factory, settings: Settings
+) -> None:
+    """After the first refusal the door answers without Redis, for as long as the marker says, and tells the
+    client how long that is; another credential is not touched."""
+    flooder, bystander = await factory.member(role=Role.VIEWER), await factory.member(role=Role.VIEWER)
+    query = {"query": "{ members(first: 10) { edges { node { id role } } } }"}
+    async with variant(app, cost_budget_capacity=60, cost_budget_restore_rate=1) as client:
+        for _ in range(30):
+            response = await client.post("/graphql", json=query, headers=flooder.headers())
+            if response.status_code == 429:
+                break
+        assert response.status_code == 429
+        named = f"{flooder.headers()['Authorization']}\n{flooder.headers()['X-Tenant-ID']}|".encode()
+        key = "throttled:" + hmac.new(settings.jwt_key().encode(), named, hashlib.sha256).hexdigest()
+        stored = await app.state.kv.get(key)
+        assert stored is not None and float(stored) > 0
+        await app.state.kv.delete(key)  # the door no longer needs Redis for this credential
+        with count_statements() as statements:
+            again = await client.post("/graphql", json=query, headers=flooder.headers())
+        assert statements == []  # refused at the door: no authentication, no budget script
+        assert again.status_code == 429 and error_codes(again.json()) == ["THROTTLED"]
+        assert 1 <= int(again.headers["Retry-After"]) <= 60
+        other = await client.post("/graphql", json=query, headers=bystander.headers())
+        assert other.status_code == 200 and "errors" not in other.json()
