@@ -181,6 +181,7 @@ def cmd_serve(settings: Settings) -> None:
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
         ws="websockets-sansio",
+        ws_max_size=settings.max_body_bytes,  # a websocket message is bounded like an HTTP body (G3)
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
