@@ -13,6 +13,8 @@ from models.content import Memorial
 from services.content.problems import Problems
 
 MAX_BOARD_DAYS = 400
+REMINDER_FIELDS = {"family_email", "hebrew_year", "hebrew_month", "hebrew_day"}
+"""Fields whose edit may call for a family reminder the day's sweep did not send (another edit needs no sweep)."""
 _REASONS = {
     "INVALID_YEAR": ("year", "the Hebrew year is out of range"),
     "INVALID_MONTH": ("month", "that month does not exist in that Hebrew year"),
@@ -98,7 +100,7 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
         setattr(memorial, name, value)
     if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
         await memorial.save(update_fields=list(clean))
-    if memorial.family_email:
+    if memorial.family_email and clean.keys() & REMINDER_FIELDS:
         await _start_reminders()
     return problems
 

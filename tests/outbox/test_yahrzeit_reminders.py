@@ -171,3 +171,23 @@ async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_swee
     )
     kinds = [("once" in json.loads(row["payload"]), json.loads(row["payload"])["day"]) for row in pending]
     assert kinds == [(True, today.isoformat()), (False, today.isoformat())]
+
+
+async def test_an_edit_leaving_the_address_and_the_date_alone_queues_no_extra_sweep(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    tenant = editor.tenant
+    assert tenant is not None
+    today = datetime.now(ZoneInfo(tenant.timezone)).date()
+    death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
+    created = await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
+    gid = created["data"]["createMemorial"]["memorial"]["id"]
+    with smtp_server() as (_, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        [morning] = await sweeps(owner_db, tenant.id)
+        await run_due(owner_db, morning["id"])
+    result = await gql(UPDATE_EMAIL, {"input": {"id": gid, "plaque": "Row 4"}}, actor=editor)
+    assert result["data"]["updateMemorial"]["userErrors"] == []
+    pending = [s["day"] for s in await sweeps(owner_db, tenant.id) if s["status"] == "PENDING"]
+    assert pending == [(today + timedelta(days=1)).isoformat()]
