@@ -94,32 +94,29 @@ async def count_address_failure(settings: Settings, client_ip: str) -> None:
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
 
 
-async def claim_registration(settings: Settings, client_ip: str, cost: int = 1) -> int | None:
-    """Count a registration attempt of this address, checking and counting in one step (concurrent
-    attempts never pass the limit together); None when it may go on, else the seconds until it may."""
-    item = _limit(settings.registration_address_limit)
-    address = client_ip or "unknown"
+async def _claim(settings: Settings, expression: str, namespace: str, key: str, cost: int = 1) -> int | None:
+    """Count `cost` attempts under `key`, checking and counting in one step (concurrent attempts never pass
+    the limit together); None when it may go on, else the seconds until it may."""
+    item = _limit(expression)
 
     async def claim(limiter: MovingWindowRateLimiter) -> int | None:
-        if await limiter.hit(item, REGISTRATION_NAMESPACE, address, cost=cost):
+        if await limiter.hit(item, namespace, key, cost=cost):
             return None
-        return await _retry_after(limiter, item, REGISTRATION_NAMESPACE, address)
+        return await _retry_after(limiter, item, namespace, key)
 
     return await _with_store(settings, claim)
+
+
+async def claim_registration(settings: Settings, client_ip: str, cost: int = 1) -> int | None:
+    """Count a registration attempt of this address (`_claim`)."""
+    return await _claim(
+        settings, settings.registration_address_limit, REGISTRATION_NAMESPACE, client_ip or "unknown", cost
+    )
 
 
 async def claim_synagogue_creation(settings: Settings, user_id: int) -> int | None:
-    """Count one attempt of this user to open a synagogue, checking and counting in one step; None when it
-    may go on, else the seconds until it may."""
-    item = _limit(settings.synagogue_creation_limit)
-    key = str(user_id)
-
-    async def claim(limiter: MovingWindowRateLimiter) -> int | None:
-        if await limiter.hit(item, SYNAGOGUE_CREATION_NAMESPACE, key):
-            return None
-        return await _retry_after(limiter, item, SYNAGOGUE_CREATION_NAMESPACE, key)
-
-    return await _with_store(settings, claim)
+    """Count one attempt of this user to open a synagogue (`_claim`)."""
+    return await _claim(settings, settings.synagogue_creation_limit, SYNAGOGUE_CREATION_NAMESPACE, str(user_id))
 
 
 def _unknown_keys(email: str) -> tuple[str, str]:
