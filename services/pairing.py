@@ -174,7 +174,7 @@ async def complete_pairing(settings: Settings, device_code: str) -> CompletedPai
         seconds = pairing.poll_interval_seconds
         too_soon = pairing.last_polled_at is not None and now - pairing.last_polled_at < timedelta(seconds=seconds)
         if too_soon:
-            seconds = min(seconds + SLOW_DOWN_STEP_SECONDS, MAX_POLL_INTERVAL_SECONDS)
+            seconds = min(seconds + SLOW_DOWN_STEP_SECONDS, max(seconds, MAX_POLL_INTERVAL_SECONDS))  # never shorter
         await DevicePairing.filter(id=pairing.id).update(last_polled_at=now, poll_interval_seconds=seconds)
         if too_soon:
             raise PairingRefused(PairingError.SLOW_DOWN, f"slow down: poll at most every {seconds} seconds from now on")

@@ -168,3 +168,14 @@ async def test_many_tvs_behind_one_address_poll_without_being_throttled(app: Any
         await DevicePairing.filter(device_code_hash=hash_secret(codes[n % 4])).update(last_polled_at=None)
         polled = await office.op("CompleteDevicePairing", {"deviceCode": codes[n % 4]})
         assert _codes(polled, "completeDevicePairing") == ["AUTHORIZATION_PENDING"], polled
+
+
+async def test_a_slow_down_never_shortens_an_interval_set_past_the_cap(app: Any, settings: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(settings, "pairing_poll_interval_seconds", 90)
+    gql = client_gql(app)
+    started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
+    code = {"deviceCode": started["deviceCode"]}
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["AUTHORIZATION_PENDING"]
+    assert _codes(await gql.op("CompleteDevicePairing", code), "completeDevicePairing") == ["SLOW_DOWN"]
+    row = await DevicePairing.get(device_code_hash=hash_secret(started["deviceCode"]))
+    assert row.poll_interval_seconds == 90
