@@ -170,7 +170,9 @@ async def test_many_tvs_behind_one_address_poll_without_being_throttled(app: Any
         assert _codes(polled, "completeDevicePairing") == ["AUTHORIZATION_PENDING"], polled
 
 
-async def test_a_slow_down_never_shortens_an_interval_set_past_the_cap(app: Any, settings: Any, monkeypatch: Any) -> None:
+async def test_a_slow_down_never_shortens_an_interval_set_past_the_cap(
+    app: Any, settings: Any, monkeypatch: Any
+) -> None:
     monkeypatch.setattr(settings, "pairing_poll_interval_seconds", 90)
     gql = client_gql(app)
     started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
