@@ -1,10 +1,12 @@
 """Cost analysis and admission, the same over HTTP and graphql-transport-ws.
 
-- `SocketAdmission`: a query or mutation sent over a websocket takes one of its tenant's slots in this process
-  (services.admission), as an HTTP request does in the view; a subscription holds none (it waits on pub/sub).
 - `CostLimit`: the cost ceiling and the caller's budget per (tenant, principal), both before any resolver runs;
   the cost reported in `extensions.cost` like Shopify. A subscription is measured and charged once, when it
   starts; refusing it raises, since strawberry ignores a preset result for subscriptions.
+- `SocketAdmission`, inside it: a query or mutation sent over a websocket takes one of its tenant's slots in this
+  process (services.admission), as an HTTP request does in the view; a subscription holds none (it waits on
+  pub/sub). The budget comes first, as the view's door refuses a throttled credential before admission, so a
+  caller out of budget never takes or queues for a slot; an operation refused a slot is refunded its cost.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from services.budget import BucketState, bucket_key, fails_closed, pour
 from services.errors import ErrorCode
 
 ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
+SLOT_REFUSED = "shulgraph_slot_refused"  # set on the execution context by SocketAdmission
 
 
 def _error_result(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLExecutionResult:
@@ -50,6 +53,7 @@ class SocketAdmission(SchemaExtension):
             _over_http(context)  # the view admits HTTP requests before they are even parsed
             or not isinstance(admission, TenantAdmission)
             or execution.operation_type == OperationType.SUBSCRIPTION
+            or execution.result is not None  # already refused (CostLimit)
         ):
             yield
             return
@@ -59,6 +63,7 @@ class SocketAdmission(SchemaExtension):
             await admission.acquire(tenant)
         except AdmissionRefused as refused:
             execution.result = _error_result(ErrorCode.THROTTLED, refused.reason, retryAfterSeconds=1)
+            setattr(execution, SLOT_REFUSED, True)
             yield
             return
         try:
@@ -79,9 +84,6 @@ class CostLimit(SchemaExtension):
         operation = execution.operation_type
         document = execution.graphql_document
         operation_node = _operation_node(execution)
-        if execution.result is not None:  # already refused (SocketAdmission)
-            yield
-            return
         subscription = operation == OperationType.SUBSCRIPTION
         if subscription and _over_http(context):
             execution.result = _error_result(
@@ -116,7 +118,10 @@ class CostLimit(SchemaExtension):
         yield
         result = execution.result
         data = getattr(result, "data", None)
-        if data is not None:
+        if getattr(execution, SLOT_REFUSED, False):  # never ran: its cost goes back
+            self.cost["actualQueryCost"] = 0
+            bucket = await self._charge(context, settings, -cost) or bucket
+        elif data is not None:
             actual = actual_cost(data)
             self.cost["actualQueryCost"] = actual
             if bucket is not None and actual < cost:

@@ -200,4 +200,4 @@ def limit_extensions(settings: Any) -> list[Any]:
     from schema.cost import CostLimit, SocketAdmission
     from schema.partners.persisted import PersistOnValidation
 
-    return [TokenLimit, DocumentLimits, PersistOnValidation, SocketAdmission, CostLimit]
+    return [TokenLimit, DocumentLimits, PersistOnValidation, CostLimit, SocketAdmission]

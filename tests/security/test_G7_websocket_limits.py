@@ -167,3 +167,57 @@ async def test_G7_subscriptions_are_charged_to_the_budget_when_they_start(app: A
         await socket.subscribe("first", EVENTS)  # accepted: it sends nothing until an event
         await socket.subscribe("second", EVENTS)
         assert codes(await socket.next("second")) == ["THROTTLED"]
+
+
+async def test_G7_a_websocket_caller_out_of_budget_never_takes_or_queues_for_a_slot(
+    app: Any, factory: Factory
+) -> None:
+    flooder = await factory.member(role=Role.VIEWER)
+    settings = {
+        "cost_budget_capacity": 60,
+        "cost_budget_restore_rate": 1,
+        "tenant_max_concurrency": 1,
+        "tenant_max_queued": 5,
+        "tenant_queue_timeout_seconds": 60,
+    }
+    async with variant(app, **settings) as client, socket_of(client, flooder) as socket:
+        for attempt in range(30):
+            await socket.subscribe(f"q{attempt}", MEMBERS)
+            if codes(await socket.next(f"q{attempt}")):
+                break
+        admission = view_of(client).admission
+        key = str(flooder.tenant.id)  # type: ignore[union-attr]
+        await admission.acquire(key)  # the tenant's one slot is busy
+        try:
+            await socket.subscribe("over", MEMBERS)
+            refused = await socket.next("over")
+            assert codes(refused) == ["THROTTLED"]
+            assert refused["payload"]["errors"][0]["message"] == "cost budget exhausted; retry later"
+            assert admission.waiting(key) == 0 and admission.active(key) == 1
+        finally:
+            admission.release(key)
+
+
+async def test_G7_a_websocket_operation_refused_a_slot_is_refunded_its_cost(app: Any, factory: Factory) -> None:
+    member = await factory.member(role=Role.VIEWER)
+    settings = {"cost_budget_capacity": 1000, "cost_budget_restore_rate": 1, "tenant_max_concurrency": 1}
+    settings |= {"tenant_max_queued": 0}
+
+    async def available(client: Any) -> float:
+        response = await client.post("/graphql", json={"query": "{ me { id } }"}, headers=member.headers())
+        return float(response.json()["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"])
+
+    async with variant(app, **settings) as client, socket_of(client, member) as socket:
+        before = await available(client)
+        admission = view_of(client).admission
+        key = str(member.tenant.id)  # type: ignore[union-attr]
+        await admission.acquire(key)
+        try:
+            await socket.subscribe("refused", MEMBERS)
+            message = await socket.next("refused")
+            assert codes(message) == ["THROTTLED"] and "cost budget" not in message["payload"]["errors"][0]["message"]
+        finally:
+            admission.release(key)
+        after = await available(client)
+    # Members(first: 10) costs far more than the one-point `me` reads and the second of restore between them
+    assert after >= before - 2, (before, after)
