@@ -80,6 +80,7 @@ class Settings(BaseSettings):
     public_get_max_age_seconds: int = 60  # Cache-Control max-age of anonymous GET answers (CDN); 0: no-store
     cost_budget_capacity: int = 50_000  # leaky bucket per (tenant, principal); at least max_cost
     cost_budget_restore_rate: int = 1_000  # points per second (bench/noisy_neighbour.py sizes it)
+    throttled_response_delay_ms: int = Field(default=500, ge=0, le=10_000)  # door refusals of a throttled credential
     idempotency_ttl_seconds: int = 24 * 3600
     tenant_max_concurrency: int = 0  # operations one tenant runs at once per process; 0: half of db_pool_max
     tenant_max_queued: int = 50  # requests of one tenant waiting for a slot per process; more are THROTTLED

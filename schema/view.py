@@ -37,7 +37,7 @@ from schema.transport import (
     request_state,
 )
 from schema.websocket import TransportWSHandler, TryAgainLater
-from services.budget import credential_key, mark_throttled, throttled_seconds
+from services.budget import credential_key, mark_throttled, throttled_pause, throttled_seconds
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, Registrations, catalogue, resolve_document
@@ -107,6 +107,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         wait = None if throttle_key is None else await throttled_seconds(request.app.state.kv, throttle_key)
         if wait is not None:
             message = "cost budget exhausted; retry later"
+            await throttled_pause(self.settings, wait)
             return graphql_error_response(request, 429, ErrorCode.THROTTLED.value, message, {"Retry-After": str(wait)})
         sub_response = await self.get_sub_response(request)
         request_state(request)["graphql_sub_response"] = sub_response

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from redis.exceptions import RedisError
 
+from config import Settings
 from services.errors import Unavailable
 from services.kv import KeyValue, RedisKeyValue
 
@@ -135,6 +136,15 @@ async def throttled_seconds(kv: KeyValue, key: str) -> int | None:
             return None
         _remember(key, until)
     return max(1, math.ceil(until - now))
+
+
+async def throttled_pause(settings: Settings, wait: int) -> None:
+    """Hold a refusal at the door for a moment (never past the wait it announces): a flood's connections then
+    ask at most a few times a second each, instead of as fast as the process can refuse, which is what other
+    tenants' requests would otherwise queue behind on the event loop."""
+    pause = min(settings.throttled_response_delay_ms / 1000, wait)
+    if pause > 0:
+        await asyncio.sleep(pause)
 
 
 async def mark_throttled(kv: KeyValue, key: str, seconds: int) -> None:

@@ -61,3 +61,32 @@ async def test_G7_a_throttled_credential_is_refused_at_the_door_from_process_mem
         assert 1 <= int(again.headers["Retry-After"]) <= 60
         other = await client.post("/graphql", json=query, headers=bystander.headers())
         assert other.status_code == 200 and "errors" not in other.json()
+
+
+async def test_G7_door_refusals_are_held_so_a_flood_cannot_outpace_other_tenants(
+    app: Any, factory: Factory
+) -> None:
+    """A throttled credential's next request is answered only after THROTTLED_RESPONSE_DELAY_MS (never past its
+    Retry-After); meanwhile another tenant's request is served."""
+    import asyncio
+
+    flooder, bystander = await factory.member(role=Role.VIEWER), await factory.member(role=Role.VIEWER)
+    query = {"query": "{ members(first: 10) { edges { node { id role } } } }"}
+    limits = {"cost_budget_capacity": 60, "cost_budget_restore_rate": 1, "throttled_response_delay_ms": 10_000}
+    async with variant(app, **limits) as client:
+        for _ in range(30):
+            response = await client.post("/graphql", json=query, headers=flooder.headers())
+            if response.status_code == 429:
+                break
+        assert response.status_code == 429  # refused by the budget itself: answered at once
+        held = asyncio.create_task(client.post("/graphql", json=query, headers=flooder.headers()))
+        try:
+            other = await client.post("/graphql", json=query, headers=bystander.headers())
+            assert other.status_code == 200 and "errors" not in other.json()
+            await asyncio.sleep(0)
+            assert not held.done()  # still held at the door
+        finally:
+            held.cancel()
+    async with variant(app, throttled_response_delay_ms=0) as client:
+        answered = await client.post("/graphql", json=query, headers=flooder.headers())
+        assert answered.status_code == 429 and error_codes(answered.json()) == ["THROTTLED"]
