@@ -45,14 +45,22 @@ def _delay_until(day: date, zone: ZoneInfo) -> float:
     return max(0.0, (at - datetime.now(UTC)).total_seconds())
 
 
+async def lock_reminders() -> Synagogue | None:
+    """Take the tenant's reminder lock (its synagogue row) for the rest of the transaction. A sweep takes it
+    before reading memorials, and an edit of a family address or date of death before writing it, so the edit
+    either lands before the sweep reads or sees that sweep as run and queues a one-off (no reminder is lost);
+    both take it first, so neither waits on the other's memorial rows while holding it."""
+    query = Synagogue.filter(id=current_tenant_id())
+    return await (query if get_settings().is_sqlite else query.select_for_update()).first()
+
+
 async def ensure_reminders() -> None:
     """Start the tenant's chain of daily sweeps (today's, at 09:00 local or at once) unless one is open;
     when today's sweep has already run, queue a one-off sweep of today, due at once."""
     if get_settings().yahrzeit_reminder_days <= 0:
         return
     tenant_id = current_tenant_id()
-    query = Synagogue.filter(id=tenant_id)
-    synagogue = await (query if get_settings().is_sqlite else query.select_for_update()).first()
+    synagogue = await lock_reminders()
     if synagogue is None:
         return
     open_sweeps = await Job.filter(
@@ -95,7 +103,7 @@ async def sweep(run: JobRun) -> None:
     """Queue the reminders of one day (or of the days missed since) and the next day's sweep."""
     days = get_settings().yahrzeit_reminder_days
     async with run.scope():
-        synagogue = await Synagogue.filter(id=current_tenant_id()).first()
+        synagogue = await lock_reminders()
         if synagogue is None or days <= 0:
             await run.finish({"queued": 0})
             return

@@ -96,11 +96,16 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
     clean, problems = memorial_values(values, memorial, today)
     if problems:
         return problems
+    reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
+    if reminding:  # the reminder lock before the memorial row (see lock_reminders)
+        from services.yahrzeit_reminders import lock_reminders
+
+        await lock_reminders()
     for name, value in clean.items():
         setattr(memorial, name, value)
     if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
         await memorial.save(update_fields=list(clean))
-    if memorial.family_email and clean.keys() & REMINDER_FIELDS:
+    if reminding:
         await _start_reminders()
     return problems
 

@@ -191,3 +191,47 @@ async def test_an_edit_leaving_the_address_and_the_date_alone_queues_no_extra_sw
     assert result["data"]["updateMemorial"]["userErrors"] == []
     pending = [s["day"] for s in await sweeps(owner_db, tenant.id) if s["status"] == "PENDING"]
     assert pending == [(today + timedelta(days=1)).isoformat()]
+
+
+async def test_an_address_written_while_the_days_sweep_starts_is_reminded(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edit holds the reminder lock until it commits: a sweep starting meanwhile waits and then sees the
+    address (before, it read the memorials without it while the edit saw the sweep pending: a lost reminder)."""
+    import asyncio
+
+    from models.base import tenant_scope
+    from models.content import Memorial
+    from services.content.memorials import update_memorial
+
+    editor = await factory.member(role=Role.EDITOR)
+    tenant = editor.tenant
+    assert tenant is not None
+    today = datetime.now(ZoneInfo(tenant.timezone)).date()
+    death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
+    await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
+    late = await memorial(gql, editor, "Reb Berel", death, None)
+    assert late["data"]["createMemorial"]["userErrors"] == []
+    [morning] = await sweeps(owner_db, tenant.id)
+    await owner_db.execute("UPDATE job SET run_after = now() WHERE id = $1", morning["id"])
+    edited, release = asyncio.Event(), asyncio.Event()
+
+    async def edit() -> None:
+        async with tenant_scope(tenant.id):
+            berel = await Memorial.get(name="Reb Berel")
+            assert await update_memorial(berel, {"family_email": "berel-family@example.org"}, today) == []
+            edited.set()
+            await release.wait()  # the edit commits only now
+
+    with smtp_server() as (sink, url):
+        monkeypatch.setattr(settings, "smtp_url", url)
+        editing = asyncio.create_task(edit())
+        await edited.wait()
+        sweeping = asyncio.create_task(run_pending())
+        await asyncio.sleep(0.5)  # room for the sweep to run ahead of the edit, were it not held
+        release.set()
+        await editing
+        await sweeping
+        await run_pending()  # whatever the sweep or the edit queued
+        recipients = sorted(m["To"] for m in sink.messages)
+    assert recipients == ["berel-family@example.org", "chaim-family@example.org"]
