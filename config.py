@@ -6,6 +6,7 @@ import contextlib
 import os
 import secrets
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -151,19 +152,32 @@ class Settings(BaseSettings):
         if not path.exists():
             self.data_dir.mkdir(parents=True, exist_ok=True)
             _create_secret_file(path)
-        self.jwt_secret = path.read_text().strip()
-        return self.jwt_secret
+        for _ in range(100):  # on a filesystem without hard links another process may still be writing it
+            self.jwt_secret = path.read_text().strip()
+            if self.jwt_secret:
+                return self.jwt_secret
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} is empty: delete it to have a new secret generated")
 
 
 def _create_secret_file(path: Path) -> None:
     """Write a new secret readable by the owner only, unless one exists: written whole to a private
-    temporary file, then linked into place, so processes starting at once all read the first one made."""
+    temporary file, then linked into place, so processes starting at once all read the first one made. Where
+    the filesystem has no hard links, the file is created exclusively (private from its first byte) instead."""
+    secret = secrets.token_urlsafe(48)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")  # mode 0600
     try:
         with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
-        with contextlib.suppress(FileExistsError):
+            handle.write(secret)
+        try:
             os.link(temporary, path)
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links here
+            with contextlib.suppress(FileExistsError):
+                exclusive = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(exclusive, "w") as handle:
+                    handle.write(secret)
     finally:
         os.unlink(temporary)
 
