@@ -12,15 +12,20 @@ from tortoise.functions import Count
 from models.webhooks import WebhookDelivery
 from schema.context import Info
 
-PageKey = tuple[int, int]
-"""(endpoint id, how many of its newest deliveries)"""
+PageKey = tuple[int, int, int]
+"""(endpoint id, how many of its newest deliveries to skip, how many to take)"""
 
 
-async def _newest(endpoint_ids: list[int], limit: int) -> dict[int, list[WebhookDelivery]]:
-    """The `limit` newest deliveries of each endpoint, in one statement: `id IN (that endpoint's page)` per
-    endpoint, OR-ed (a union cannot order and limit its parts on SQLite, nor through Tortoise)."""
+async def _newest(endpoint_ids: list[int], offset: int, limit: int) -> dict[int, list[WebhookDelivery]]:
+    """One page (`offset`, `limit`, newest first) of each endpoint's deliveries, in one statement: `id IN (that
+    endpoint's page)` per endpoint, OR-ed (a union cannot order and limit its parts on SQLite, nor through
+    Tortoise). The database skips the earlier rows, however deep the page."""
     pages = [
-        Q(id__in=Subquery(WebhookDelivery.filter(endpoint_id=pk).order_by("-id").limit(limit).values("id")))
+        Q(
+            id__in=Subquery(
+                WebhookDelivery.filter(endpoint_id=pk).order_by("-id").offset(offset).limit(limit).values("id")
+            )
+        )
         for pk in endpoint_ids
     ]
     found: dict[int, list[WebhookDelivery]] = defaultdict(list)
@@ -30,11 +35,11 @@ async def _newest(endpoint_ids: list[int], limit: int) -> dict[int, list[Webhook
 
 
 async def _load_pages(keys: list[PageKey]) -> list[list[WebhookDelivery]]:
-    by_limit: dict[int, list[int]] = defaultdict(list)
-    for pk, limit in keys:
-        by_limit[limit].append(pk)
-    found = {limit: await _newest(sorted(set(pks)), limit) for limit, pks in by_limit.items()}
-    return [found[limit].get(pk, []) for pk, limit in keys]
+    by_page: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for pk, offset, limit in keys:
+        by_page[(offset, limit)].append(pk)
+    found = {page: await _newest(sorted(set(pks)), *page) for page, pks in by_page.items()}
+    return [found[(offset, limit)].get(pk, []) for pk, offset, limit in keys]
 
 
 async def _load_counts(endpoint_ids: list[int]) -> list[int]:

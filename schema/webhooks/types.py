@@ -84,7 +84,7 @@ class WebhookEndpoint(Node):
 
         check_page_size(info, first)
         start = _offset(after)
-        rows = (await delivery_page_loader(info).load((self._pk, start + first + 1)))[start:]
+        rows = await delivery_page_loader(info).load((self._pk, start, first + 1))
         has_next = len(rows) > first
         edges = [Edge(cursor=_cursor(start + i), node=WebhookDelivery.of(row)) for i, row in enumerate(rows[:first])]
         return Connection(
