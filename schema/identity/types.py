@@ -58,13 +58,13 @@ class Membership(Node):
     _synagogue_id: strawberry.Private[int]
 
     @classmethod
-    def of(cls, membership: m.Membership) -> Membership:
-        """`membership.user` must be fetched (`select_related("user")`, or `fetched`): a plain field is far
-        cheaper than a resolver on a list of members."""
+    def of(cls, membership: m.Membership, user: m.User | None = None) -> Membership:
+        """`membership.user` must be fetched (`select_related("user")`, or `fetched`) unless `user` is given:
+        a plain field is far cheaper than a resolver on a list of members."""
         return cls(
             id=strawberry.ID(to_global_id("Membership", membership.id)),
             role=Role.of(membership.role),
-            user=User.of(membership.user),
+            user=User.of(user or membership.user),
             _synagogue_id=membership.synagogue_id,
         )
 
@@ -92,7 +92,7 @@ class Me(Node):
     display_name: str
     is_platform_admin: bool
     preferences: Preferences
-    _user_id: strawberry.Private[int]
+    _user: strawberry.Private[m.User]
 
     @classmethod
     def of(cls, user: m.User) -> Me:
@@ -102,13 +102,13 @@ class Me(Node):
             display_name=user.display_name,
             is_platform_admin=user.is_platform_admin,
             preferences=Preferences(theme=user.theme, language=user.language),
-            _user_id=user.id,
+            _user=user,
         )
 
     @strawberry.field
     async def memberships(self, info: Info) -> list[Membership]:
-        rows = await m.Membership.filter(user_id=self._user_id).select_related("user").order_by("id")
-        return [Membership.of(row) for row in rows]
+        rows = await m.Membership.filter(user_id=self._user.id).order_by("id")
+        return [Membership.of(row, self._user) for row in rows]
 
 
 @strawberry.type
