@@ -69,14 +69,22 @@ async def user_from_access_token(settings: Settings, kv: KeyValue, token: str) -
     claims = decode_access_token(settings, token)
     if await kv.exists(denylist_key(claims.jti)):
         raise Unauthenticated("the access token was revoked")
-    user = await User.get_or_none(id=claims.user_id)
+    if claims.session_id is None:
+        user = await User.get_or_none(id=claims.user_id)
+    else:  # the open session and its user in one statement
+        family = (
+            await SessionFamily.filter(id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
+        if family is None:
+            if await User.exists(id=claims.user_id):
+                raise Unauthenticated("the access token was revoked")
+            raise Unauthenticated("invalid or expired access token")
+        user = family.user
     if user is None:
         raise Unauthenticated("invalid or expired access token")
     if claims.issued_at is not None and claims.issued_at < user.password_changed_at.replace(microsecond=0):
-        raise Unauthenticated("the access token was revoked")
-    if claims.session_id is not None and not await SessionFamily.exists(
-        id=claims.session_id, user_id=user.id, revoked_at__isnull=True
-    ):
         raise Unauthenticated("the access token was revoked")
     return Principal(
         kind="user",
