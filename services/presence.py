@@ -37,11 +37,17 @@ class Presence:
     """The devices live in this process (per broadcaster), refreshed together."""
 
     def __init__(self, broadcast: Any, period: float) -> None:
-        self.broadcast = broadcast
+        # Held weakly: `_presences` is keyed by the broadcaster, so a strong reference here would keep it
+        # (and this entry) alive for ever.
+        self._broadcast = weakref.ref(broadcast)
         self.period = period
         self.live: dict[int, tuple[int, int]] = {}
         """device id → (tenant id, live subscriptions holding it)."""
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def broadcast(self) -> Any:
+        return self._broadcast()
 
     async def join(self, device_id: int, tenant_id: int) -> None:
         tenant, holders = self.live.get(device_id, (tenant_id, 0))

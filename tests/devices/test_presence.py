@@ -99,3 +99,19 @@ async def test_a_device_stays_live_until_its_last_subscription_ends(app: Any, fa
     await presence.refresh(datetime.now(UTC))
     last = (await last_seen([tv]))[tv.device.id]
     assert last is not None and last < now
+
+
+def test_a_broadcasters_presence_goes_with_it() -> None:
+    """The per-broadcaster presence does not keep its broadcaster (and itself) alive."""
+    import gc
+
+    from services import presence as module
+    from subscriptions.backend import make_broadcast
+
+    before = len(module._presences)
+    broadcast = make_broadcast(None)
+    assert module.presence_for(broadcast) is module.presence_for(broadcast)
+    assert len(module._presences) == before + 1
+    del broadcast
+    gc.collect()
+    assert len(module._presences) == before
