@@ -82,13 +82,14 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    _queryset: strawberry.Private[QuerySet[Any] | None]
+    _count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+    """Counts every item, asked only when `totalCount` is selected and the page cannot tell it."""
     _total: strawberry.Private[int | None]
 
     @strawberry.field
     async def total_count(self) -> int:
         if self._total is None:
-            self._total = 0 if self._queryset is None else await self._queryset.count()
+            self._total = 0 if self._count is None else await self._count()
         return self._total
 
 
@@ -116,21 +117,19 @@ def check_page_size(info: Info, first: int) -> int:
     return first
 
 
-async def paginate(
-    info: Info,
-    queryset: QuerySet[Any],
-    first: int,
-    after: str | None,
-    convert: Callable[[Any], T],
-) -> Connection[T]:
-    """One page of a scoped queryset (ordered by the caller) as a connection."""
+def page_start(info: Info, first: int, after: str | None) -> int:
+    """The offset a page starts at, once `first` is checked against the page size."""
     check_page_size(info, first)
-    start = _offset(after)
-    rows = await queryset.offset(start).limit(first + 1)
+    return _offset(after)
+
+
+def connection_from_page(
+    rows: list[Any], start: int, first: int, convert: Callable[[Any], T], count: Callable[[], Awaitable[int]]
+) -> Connection[T]:
+    """A connection from the rows read at `start`, at most `first + 1` of them (one more tells a next page)."""
     has_next = len(rows) > first
     rows = rows[:first]
     edges = [Edge(cursor=_cursor(start + i), node=convert(row)) for i, row in enumerate(rows)]
-    total = start + len(rows) if not has_next and (rows or start == 0) else None
     return Connection(
         edges=edges,
         page_info=PageInfo(
@@ -139,9 +138,22 @@ async def paginate(
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        _queryset=queryset,
-        _total=total,
+        _count=count,
+        _total=start + len(rows) if not has_next and (rows or start == 0) else None,
     )
+
+
+async def paginate(
+    info: Info,
+    queryset: QuerySet[Any],
+    first: int,
+    after: str | None,
+    convert: Callable[[Any], T],
+) -> Connection[T]:
+    """One page of a scoped queryset (ordered by the caller) as a connection."""
+    start = page_start(info, first, after)
+    rows = await queryset.offset(start).limit(first + 1)
+    return connection_from_page(rows, start, first, convert, queryset.count)
 
 
 def connection_from_list(info: Info, items: list[T], first: int, after: str | None) -> Connection[T]:
@@ -158,6 +170,6 @@ def connection_from_list(info: Info, items: list[T], first: int, after: str | No
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
-        _queryset=None,
+        _count=None,
         _total=len(items),
     )

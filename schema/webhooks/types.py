@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import datetime
 from enum import Enum
-from typing import Any, cast
+from functools import partial
 
 import strawberry
 
 from models import webhooks as m
 from schema.context import Info
-from schema.relay import Connection, Edge, Node, PageInfo, _cursor, _offset, check_page_size, to_global_id
+from schema.relay import Connection, Node, connection_from_page, page_start, to_global_id
 
 
 @strawberry.enum(description="What a webhook can announce.")
@@ -80,33 +79,10 @@ class WebhookEndpoint(Node):
 
     @strawberry.field(description="Deliveries to this endpoint, newest first.")
     async def deliveries(self, info: Info, first: int = 20, after: str | None = None) -> Connection[WebhookDelivery]:
-        from resolvers.webhooks.loaders import delivery_page_loader
+        from resolvers.webhooks.loaders import delivery_count_loader, delivery_page_loader
 
-        check_page_size(info, first)
-        start = _offset(after)
+        start = page_start(info, first, after)
         rows = await delivery_page_loader(info).load((self._pk, start, first + 1))
-        has_next = len(rows) > first
-        edges = [Edge(cursor=_cursor(start + i), node=WebhookDelivery.of(row)) for i, row in enumerate(rows[:first])]
-        return Connection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=has_next,
-                has_previous_page=start > 0,
-                start_cursor=edges[0].cursor if edges else None,
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            _queryset=cast(Any, _LazyCount(info, self._pk)),
-            _total=start + len(edges) if not has_next and (edges or start == 0) else None,
-        )
-
-
-class _LazyCount:
-    """The endpoint's delivery count, read (batched with the other endpoints') only when asked for."""
-
-    def __init__(self, info: Info, endpoint_pk: int) -> None:
-        self.info, self.endpoint_pk = info, endpoint_pk
-
-    def count(self) -> Awaitable[int]:
-        from resolvers.webhooks.loaders import delivery_count_loader
-
-        return delivery_count_loader(self.info).load(self.endpoint_pk)
+        # the count is read, batched with the other endpoints', only when totalCount is asked for
+        count = partial(delivery_count_loader(info).load, self._pk)
+        return connection_from_page(rows, start, first, WebhookDelivery.of, count)
