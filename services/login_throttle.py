@@ -21,16 +21,16 @@ import math
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from typing import TypeVar
 
-from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits import RateLimitItem
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from config import Settings
 from services.errors import Unavailable
 from services.kv import KeyValue
+from services.rate_limits import limiter as rate_limiter
+from services.rate_limits import rate
 
 NAMESPACE = "login-failures"
 REGISTRATION_NAMESPACE = "registrations"
@@ -39,17 +39,6 @@ UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a
 T = TypeVar("T")
 
 
-@cache
-def _storage(redis_url: str | None) -> Storage:
-    if redis_url:
-        uri = "async+" + redis_url if not redis_url.startswith("async+") else redis_url
-        return RedisStorage(uri, implementation="redispy", socket_timeout=2, socket_connect_timeout=2)
-    return MemoryStorage()
-
-
-@cache
-def _limit(expression: str) -> RateLimitItem:
-    return parse(expression)
 
 
 def seconds_until(moment: datetime | None, now: datetime) -> int | None:
@@ -61,7 +50,7 @@ def seconds_until(moment: datetime | None, now: datetime) -> int | None:
 
 async def _with_store(settings: Settings, work: Callable[[MovingWindowRateLimiter], Awaitable[T]]) -> T:
     """Run `work` on the limiter; a connection dropped by a Redis restart gets a second try."""
-    limiter = MovingWindowRateLimiter(_storage(settings.redis_url))
+    limiter = rate_limiter(settings.redis_url)
     for attempt in (1, 2):
         try:
             return await work(limiter)
@@ -78,7 +67,7 @@ async def _retry_after(limiter: MovingWindowRateLimiter, item: RateLimitItem, na
 
 async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
     """Seconds until this address may sign in again, or None while it is within its budget."""
-    item = _limit(settings.login_address_failure_limit)
+    item = rate(settings.login_address_failure_limit)
     address = client_ip or "unknown"
 
     async def check(limiter: MovingWindowRateLimiter) -> int | None:
@@ -90,14 +79,14 @@ async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
 
 
 async def count_address_failure(settings: Settings, client_ip: str) -> None:
-    item = _limit(settings.login_address_failure_limit)
+    item = rate(settings.login_address_failure_limit)
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
 
 
 async def _claim(settings: Settings, expression: str, namespace: str, key: str, cost: int = 1) -> int | None:
     """Count `cost` attempts under `key`, checking and counting in one step (concurrent attempts never pass
     the limit together); None when it may go on, else the seconds until it may."""
-    item = _limit(expression)
+    item = rate(expression)
 
     async def claim(limiter: MovingWindowRateLimiter) -> int | None:
         if await limiter.hit(item, namespace, key, cost=cost):

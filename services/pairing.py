@@ -11,11 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from functools import cache
 
-from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
 from redis.exceptions import ConnectionError as RedisConnectionError
 from tortoise.transactions import in_transaction
 
@@ -23,6 +19,8 @@ from config import Settings
 from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity, DevicePairing
 from services.errors import ErrorCode, ServiceError, Unavailable
+from services.rate_limits import limiter as rate_limiter
+from services.rate_limits import rate
 from services.tokens import hash_secret, new_secret
 
 CODE_ALPHABET = "BCDFGHJKMNPQRTVWXZ"
@@ -77,25 +75,12 @@ MAX_POLL_INTERVAL_SECONDS = 60
 # --- rate limits -----------------------------------------------------------------------------------------
 
 
-@cache
-def _storage(redis_url: str | None) -> Storage:
-    if redis_url:
-        uri = "async+" + redis_url if not redis_url.startswith("async+") else redis_url
-        return RedisStorage(uri, implementation="redispy", socket_timeout=2, socket_connect_timeout=2)
-    return MemoryStorage()
-
-
-@cache
-def _limit(expression: str) -> RateLimitItem:
-    return parse(expression)
-
-
-async def check_rate(settings: Settings, action: str, client_ip: str) -> None:
-    """Refuse a pairing call over the per-address budget (`THROTTLED`); fails closed without Redis."""
-    limiter = MovingWindowRateLimiter(_storage(settings.redis_url))
-    # Polls are bounded per pairing by its interval; their own, larger budget lets many TVs behind one address pair.
-    expression = settings.pairing_poll_rate_limit if action == "complete" else settings.pairing_rate_limit
-    limit, key = _limit(expression), ("pairing", action, client_ip or "unknown")
+async def check_rate(settings: Settings, action: str, client_ip: str, expression: str) -> None:
+    """Refuse a pairing call over its per-address budget `expression` (`THROTTLED`); fails closed without
+    Redis. Polls have their own, larger budget (each pairing is also held to its interval), so many TVs
+    behind one address can pair at once."""
+    limiter = rate_limiter(settings.redis_url)
+    limit, key = rate(expression), ("pairing", action, client_ip or "unknown")
     try:
         try:
             allowed = await limiter.hit(limit, *key)

@@ -12,12 +12,7 @@ import datetime as dt
 import logging
 import math
 import time
-from functools import cache
 from typing import Any
-
-from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
-from limits.aio.strategies import MovingWindowRateLimiter
 
 from luach import Location, compute_zmanim
 from permissions import CanReadTenant
@@ -27,6 +22,8 @@ from schema.errors import graphql_error
 from services.content.problems import Problems
 from services.content.schedule import location_of
 from services.errors import ErrorCode
+from services.rate_limits import limiter as rate_limiter
+from services.rate_limits import rate
 
 log = logging.getLogger("shulgraph.zmanim")
 
@@ -48,26 +45,13 @@ def _location(data: Any) -> Location:
         raise graphql_error(ErrorCode.BAD_USER_INPUT, str(exc), argument="location", reason="OUT_OF_RANGE") from exc
 
 
-@cache
-def _storage(redis_url: str | None) -> Storage:
-    if redis_url:
-        uri = redis_url if redis_url.startswith("async+") else "async+" + redis_url
-        return RedisStorage(uri, implementation="redispy", socket_timeout=2, socket_connect_timeout=2)
-    return MemoryStorage()
-
-
-@cache
-def _limit(expression: str) -> RateLimitItem:
-    return parse(expression)
-
-
 async def _throttle(info: Info) -> None:
     """Count an anonymous request against its address; refuse it over the limit."""
     context = info.context
     if context.principal.kind != "anonymous":
         return
-    limiter = MovingWindowRateLimiter(_storage(context.settings.redis_url))
-    item = _limit(context.settings.public_zmanim_rate_limit)
+    limiter = rate_limiter(context.settings.redis_url)
+    item = rate(context.settings.public_zmanim_rate_limit)
     address = context.client_ip or "unknown"
     try:
         if await limiter.hit(item, "public-zmanim", address):

@@ -30,7 +30,7 @@ class ClaimDeviceMutation:
         location = (input.location or "").strip()
         if len(location) > 200:
             return DevicePayload(user_errors=[user_error("location", UserErrorCode.TOO_LONG, "at most 200 characters")])
-        await pairing.check_rate(context.settings, "claim", context.client_ip)
+        await pairing.check_rate(context.settings, "claim", context.client_ip, context.settings.pairing_rate_limit)
         assert context.tenant_id is not None
         try:
             device = await pairing.claim_pairing(

@@ -19,7 +19,9 @@ class CompleteDevicePairingMutation:
     )
     async def complete_device_pairing(self, info: Info, device_code: str) -> CompleteDevicePairingPayload:
         context = info.context
-        await pairing.check_rate(context.settings, "complete", context.client_ip)
+        await pairing.check_rate(
+            context.settings, "complete", context.client_ip, context.settings.pairing_poll_rate_limit
+        )
         try:
             done = await pairing.complete_pairing(context.settings, device_code)
         except pairing.PairingRefused as refused:

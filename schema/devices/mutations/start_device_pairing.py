@@ -17,7 +17,7 @@ class StartDevicePairingMutation:
         self, info: Info, input: StartDevicePairingInput | None = None
     ) -> StartDevicePairingPayload:
         context = info.context
-        await pairing.check_rate(context.settings, "start", context.client_ip)
+        await pairing.check_rate(context.settings, "start", context.client_ip, context.settings.pairing_rate_limit)
         data = input or StartDevicePairingInput()
         started = await pairing.start_pairing(
             context.settings, context.client_ip, data.model or "", data.app_version or "", data.resolution or ""
