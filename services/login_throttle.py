@@ -48,7 +48,11 @@ def seconds_until(moment: datetime | None, now: datetime) -> int | None:
     return max(1, math.ceil((moment - now).total_seconds()))
 
 
-async def _with_store(settings: Settings, work: Callable[[MovingWindowRateLimiter], Awaitable[T]]) -> T:
+async def _with_store(
+    settings: Settings,
+    work: Callable[[MovingWindowRateLimiter], Awaitable[T]],
+    unavailable: str = "sign-in is temporarily unavailable",
+) -> T:
     """Run `work` on the limiter; a connection dropped by a Redis restart gets a second try."""
     limiter = rate_limiter(settings.redis_url)
     for attempt in (1, 2):
@@ -56,7 +60,7 @@ async def _with_store(settings: Settings, work: Callable[[MovingWindowRateLimite
             return await work(limiter)
         except Exception as exc:
             if attempt == 2:
-                raise Unavailable("sign-in is temporarily unavailable") from exc
+                raise Unavailable(unavailable) from exc
     raise AssertionError("unreachable")
 
 
@@ -83,7 +87,9 @@ async def count_address_failure(settings: Settings, client_ip: str) -> None:
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
 
 
-async def _claim(settings: Settings, expression: str, namespace: str, key: str, cost: int = 1) -> int | None:
+async def _claim(
+    settings: Settings, expression: str, namespace: str, key: str, unavailable: str, cost: int = 1
+) -> int | None:
     """Count `cost` attempts under `key`, checking and counting in one step (concurrent attempts never pass
     the limit together); None when it may go on, else the seconds until it may."""
     item = rate(expression)
@@ -93,19 +99,22 @@ async def _claim(settings: Settings, expression: str, namespace: str, key: str, 
             return None
         return await _retry_after(limiter, item, namespace, key)
 
-    return await _with_store(settings, claim)
+    return await _with_store(settings, claim, unavailable)
 
 
 async def claim_registration(settings: Settings, client_ip: str, cost: int = 1) -> int | None:
     """Count a registration attempt of this address (`_claim`)."""
-    return await _claim(
-        settings, settings.registration_address_limit, REGISTRATION_NAMESPACE, client_ip or "unknown", cost
-    )
+    limit, address = settings.registration_address_limit, client_ip or "unknown"
+    unavailable = "registration is temporarily unavailable"
+    return await _claim(settings, limit, REGISTRATION_NAMESPACE, address, unavailable, cost)
 
 
 async def claim_synagogue_creation(settings: Settings, user_id: int) -> int | None:
     """Count one attempt of this user to open a synagogue (`_claim`)."""
-    return await _claim(settings, settings.synagogue_creation_limit, SYNAGOGUE_CREATION_NAMESPACE, str(user_id))
+    unavailable = "opening a synagogue is temporarily unavailable"
+    return await _claim(
+        settings, settings.synagogue_creation_limit, SYNAGOGUE_CREATION_NAMESPACE, str(user_id), unavailable
+    )
 
 
 def _unknown_keys(email: str) -> tuple[str, str]:
