@@ -171,5 +171,6 @@ class DeviceGroup:
 
     @strawberry.field(permission_classes=[HasRole(Role.VIEWER)], description="The group's devices (members only).")
     async def devices(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Device] | None:
-        queryset = m.Device.filter(group=self.name, revoked_at=None).order_by("id")
-        return await paginate(info, queryset, first, after, Device.of)
+        from services.devices import group_queryset
+
+        return await paginate(info, group_queryset(self.name), first, after, Device.of)
