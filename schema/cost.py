@@ -26,7 +26,7 @@ from schema.complexity import actual_cost, requested_cost
 from schema.errors import graphql_error
 from schema.limits import provided_operation_name, settings_of
 from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
-from services.budget import BucketState, bucket_key, fails_closed, pour
+from services.budget import BucketState, bucket_key, fails_closed, pour, throttled_pause
 from services.errors import ErrorCode
 
 ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
@@ -154,6 +154,8 @@ class CostLimit(SchemaExtension):
         if response is not None:
             response.status_code = 429
             response.headers["Retry-After"] = str(retry_after)
+        if not _over_http(context):  # a socket has no door: each refusal is held as the HTTP door holds them
+            await throttled_pause(settings, retry_after)
         message = "cost budget exhausted; retry later"
         return graphql_error(ErrorCode.THROTTLED, message, retryAfterSeconds=retry_after), bucket
 

@@ -221,3 +221,30 @@ async def test_G7_a_websocket_operation_refused_a_slot_is_refunded_its_cost(app:
         after = await available(client)
     # Members(first: 10) costs far more than the one-point `me` reads and the second of restore between them
     assert after >= before - 2, (before, after)
+
+
+async def test_G7_a_websocket_callers_refusals_are_held_while_others_are_served(app: Any, factory: Factory) -> None:
+    """A socket has no door: each refusal of a caller out of budget is held THROTTLED_RESPONSE_DELAY_MS, so a
+    flood over one socket soon waits on its own held operations; another tenant is served meanwhile."""
+    flooder, bystander = await factory.member(role=Role.VIEWER), await factory.member(role=Role.VIEWER)
+    budget = {"cost_budget_capacity": 60, "cost_budget_restore_rate": 1}
+    async with variant(app, throttled_response_delay_ms=0, **budget) as client, socket_of(client, flooder) as socket:
+        for attempt in range(30):
+            await socket.subscribe(f"q{attempt}", MEMBERS)
+            if codes(await socket.next(f"q{attempt}")):
+                break
+        assert attempt > 0
+    async with (
+        variant(app, throttled_response_delay_ms=10_000, **budget) as client,
+        socket_of(client, flooder) as flooding,
+        socket_of(client, bystander) as other,
+    ):
+        await flooding.subscribe("held", MEMBERS)
+        await other.subscribe("served", SYNAGOGUE)
+        assert data(await other.next("served"))["synagogue"]["id"] == bystander.tenant_gid
+        await asyncio.sleep(0)
+        pending = [m for m in flooding.buffer if m.get("id") == "held"]
+        while not flooding.outgoing.empty():
+            event = flooding.outgoing.get_nowait()
+            pending += [m for m in [json.loads(event.get("text") or "{}")] if m.get("id") == "held"]
+        assert pending == []  # still held
