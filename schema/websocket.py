@@ -14,7 +14,8 @@ from config import Settings
 from schema.context import Context, start_operation_loaders
 from schema.limits import explorer_allowed, is_power_user, without_suggestions
 from schema.partners.persisted import REGISTRATIONS
-from services.errors import database_unavailable
+from services.cancellation import see_cancelled
+from services.errors import ErrorCode, database_unavailable
 from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
 
@@ -50,6 +51,12 @@ class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
         payload: Any = message.get("payload")
         if not self.connection_acknowledged or not isinstance(payload, dict) or message["id"] in self.operations:
             await super().handle_subscribe(message)
+            return
+        limit = self.max_subscriptions_per_connection
+        if limit is not None and len(self.operations) >= limit:  # Strawberry's own refusal carries no code
+            refusal = f"this connection already runs {limit} operations; retry when one ends"
+            error = GraphQLError(refusal, extensions={"code": ErrorCode.THROTTLED.value})
+            await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
             return
         text = payload.get("query")
         if text is not None and not isinstance(text, str):
@@ -97,6 +104,13 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
                 raise
             log.warning("websocket connection refused for now: %s", error.__class__.__name__)
             await self.websocket.close(code=1013, reason="Try again later")
+
+    async def cleanup_operation(self, operation_id: str) -> None:
+        """The operation's task is cancelled, and cancelled again should it carry on (services.cancellation)."""
+        operation = self.operations.get(operation_id)
+        await super().cleanup_operation(operation_id)
+        if operation is not None and operation.task is not None:
+            see_cancelled(operation.task)
 
     async def run_operation(self, operation: Operation[Context, None]) -> None:
         """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared)."""

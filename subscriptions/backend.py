@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 from broadcaster import Broadcast
 from broadcaster._backends.base import BroadcastBackend
-from broadcaster._base import Event
+from broadcaster._base import Event, Subscriber
 from redis import asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
@@ -115,8 +116,35 @@ class ResilientRedisBackend(BroadcastBackend):
             delay = min(delay * 2, 2.0)
 
 
+class SharedChannels(Broadcast):
+    """broadcaster's `Broadcast` with a subscribe that is safe when several start on one channel at once.
+
+    broadcaster 0.3 records a channel's first subscriber only after the backend's subscribe returns; a
+    second subscriber starting meanwhile also sees an empty channel, and the later of the two replaces the
+    earlier's queue, which then never receives an event and fails to leave (KeyError). Here a subscriber
+    is recorded before anything is awaited, and the first one of a channel subscribes the backend.
+    """
+
+    @contextlib.asynccontextmanager
+    async def subscribe(self, channel: str) -> AsyncIterator[Subscriber]:
+        queue: asyncio.Queue[Event | None] = asyncio.Queue()
+        queues = self._subscribers.setdefault(channel, set())
+        first = not queues
+        queues.add(queue)
+        try:
+            if first:
+                await self._backend.subscribe(channel)
+            yield Subscriber(queue)
+        finally:
+            queues.discard(queue)
+            if not queues and self._subscribers.get(channel) is queues:
+                del self._subscribers[channel]
+                await self._backend.unsubscribe(channel)
+            await queue.put(None)
+
+
 def make_broadcast(redis_url: str | None) -> Broadcast:
     """Redis pub/sub that survives restarts, or process memory in the embedded default."""
     if redis_url:
-        return Broadcast(backend=ResilientRedisBackend(redis_url))
-    return Broadcast("memory://")
+        return SharedChannels(backend=ResilientRedisBackend(redis_url))
+    return SharedChannels("memory://")

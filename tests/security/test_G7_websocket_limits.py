@@ -248,3 +248,18 @@ async def test_G7_a_websocket_callers_refusals_are_held_while_others_are_served(
             event = flooding.outgoing.get_nowait()
             pending += [m for m in [json.loads(event.get("text") or "{}")] if m.get("id") == "held"]
         assert pending == []  # still held
+
+
+async def test_G7_a_connection_past_its_operation_limit_is_refused_with_a_code(app: Any, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    async with variant(app) as client:
+        view = view_of(client)
+        view.max_subscriptions_per_connection = 2  # the production limit, made small enough to reach in a test
+        async with socket_of(client, admin) as socket:
+            for n in range(2):
+                await socket.subscribe(f"events-{n}", EVENTS)  # each stays open, sending nothing until an event
+            await socket.subscribe("one-too-many", EVENTS)
+            refused = await socket.next("one-too-many")
+            assert refused["type"] == "error" and codes(refused) == ["THROTTLED"]
+
+
