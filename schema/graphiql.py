@@ -34,22 +34,28 @@ _FETCHER = """      const fetcher = GraphiQL.createFetcher({
         subscriptionUrl,
       });"""
 
-_FETCHER_WITH_INIT_PAYLOAD = """      const fetchers = {};
+_FETCHER_WITH_INIT_PAYLOAD = """      let current = { key: null, fetcher: null };
       function fetcher(graphQLParams, options) {
         const headers = (options && options.headers) || {};
         const authorization = headers.Authorization || headers.authorization;
         const tenantId = headers["X-Tenant-ID"] || headers["x-tenant-id"];
         const key = JSON.stringify([authorization, tenantId]);
-        if (!fetchers[key]) {
-          fetchers[key] = GraphiQL.createFetcher({
-            url: fetchURL,
-            headers: defaultHeaders,
-            subscriptionUrl,
-            wsConnectionParams: { authorization, tenantId },
-          });
+        if (current.key !== key) {
+          // One fetcher, for the credentials in the headers now. The one it replaces is dropped: its
+          // websocket client is lazy and closes as soon as its running subscription ends.
+          current = {
+            key,
+            fetcher: GraphiQL.createFetcher({
+              url: fetchURL,
+              headers: defaultHeaders,
+              subscriptionUrl,
+              wsConnectionParams: { authorization, tenantId },
+            }),
+          };
         }
-        return fetchers[key](graphQLParams, options);
+        return current.fetcher(graphQLParams, options);
       }"""
+
 
 _REPLACEMENTS = (
     ("parameters.q || EXAMPLE_QUERY", f"parameters.q || {json.dumps(DEFAULT_QUERY)}"),
