@@ -1,4 +1,5 @@
-"""The `/graphql` endpoint: HTTP and graphql-transport-ws, with the context built per request."""
+"""The `/graphql` endpoint: HTTP and graphql-transport-ws, with the context built per request (its caller
+identified by `schema.caller`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
+from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -22,6 +23,7 @@ from strawberry.types.graphql import OperationType as StrawberryOperationType
 from strawberry.types.unset import UNSET
 
 from config import Settings
+from schema.caller import client_ip, identify_request, identify_socket, throttle_key
 from schema.context import Context
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
@@ -36,22 +38,13 @@ from schema.transport import (
     refusal_response,
     request_state,
 )
-from schema.websocket import TransportWSHandler, TryAgainLater
-from services.budget import credential_key, mark_throttled, throttled_pause, throttled_seconds
-from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
+from schema.websocket import TransportWSHandler
+from services.budget import mark_throttled, throttled_pause, throttled_seconds
+from services.errors import DATABASE_UNAVAILABLE, ErrorCode, database_unavailable
 from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.persisted import DocumentRefused, Registrations, catalogue, resolve_document
-from services.principals import authenticate
-from services.tenancy import resolve_tenant
 
 log = logging.getLogger("shulgraph.graphql")
-
-TENANT_HEADER = "x-tenant-id"
-IMPERSONATION_HEADER = "x-customer-context"
-
-
-def client_ip(request: Request | WebSocket) -> str:
-    return request.client.host if request.client else ""
 
 
 class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
@@ -103,8 +96,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         if self.should_render_graphql_ide(adapter):
             return await super().run(request, context, root_value)
         check_http(request)
-        throttle_key = self.throttle_key(request)
-        wait = None if throttle_key is None else await throttled_seconds(request.app.state.kv, throttle_key)
+        key = throttle_key(self.settings, request)
+        wait = None if key is None else await throttled_seconds(request.app.state.kv, key)
         if wait is not None:
             message = "cost budget exhausted; retry later"
             await throttled_pause(self.settings, wait)
@@ -115,16 +108,9 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         request_state(request)["graphql_context"] = context
         response = await self.run_admitted(request, context)
         throttled_for = context.extra.get("throttled_for")
-        if throttle_key is not None and isinstance(throttled_for, int):
-            await mark_throttled(context.kv, throttle_key, throttled_for)
+        if key is not None and isinstance(throttled_for, int):
+            await mark_throttled(context.kv, key, throttled_for)
         return response
-
-    def throttle_key(self, request: Request) -> str | None:
-        authorization = request.headers.get("authorization")
-        if not authorization:
-            return None
-        tenant = request.headers.get(TENANT_HEADER, "") + "|" + request.headers.get(IMPERSONATION_HEADER, "")
-        return credential_key(self.settings.jwt_key(), authorization, tenant)
 
     async def run_http(self, request: Request, context: Context) -> Response:
         response: Response = await super().run(request, context=context)
@@ -242,12 +228,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         context.extra[ADMISSION] = self.admission  # websocket operations take the same slots
         context.extra[REGISTRATIONS] = Registrations(self.store(context))  # APQ: stored once valid
         if isinstance(request, Request):
-            await self.authenticate(
-                context,
-                request.headers.get("authorization"),
-                request.headers.get(TENANT_HEADER),
-                request.headers.get(IMPERSONATION_HEADER),
-            )
+            await identify_request(context, request)
         return context
 
     async def execute_operation(
@@ -262,41 +243,8 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
                 request.scope.setdefault("state", {})["operation"] = name[:100]
         return await super().execute_operation(request, request_adapter, request_data, *args, **kwargs)
 
-    async def authenticate(
-        self, context: Context, authorization: str | None, tenant: str | None, impersonate: str | None = None
-    ) -> None:
-        context.principal = await authenticate(self.settings, context.kv, authorization)
-        if impersonate and not context.principal.is_platform_admin:
-            context.tenant_error = ErrorCode.FORBIDDEN
-            context.tenant_error_message = "impersonation is for platform administrators"
-            return
-        try:
-            access = await resolve_tenant(context.principal, impersonate or tenant)
-        except ServiceError as error:
-            context.tenant_error = error.code
-            context.tenant_error_message = error.message
-            log.info("tenant refused", extra={"principal": context.principal.describe(), "tenant": tenant})
-            return
-        context.tenant_id = access.tenant_id
-        context.role = access.role
-        context.impersonating = access.impersonating
-        request_state = context.request.scope.setdefault("state", {})
-        request_state["principal"] = context.principal.describe()
-        request_state["tenant"] = access.tenant_id
-
     async def on_ws_connect(self, context: Context) -> Any:
-        params = context.connection_params or {}
-        authorization = params.get("authorization") or params.get("Authorization")
-        tenant = params.get("tenantId")
-        if authorization is not None and not isinstance(authorization, str):
-            raise ConnectionRejectionError()
-        await self.authenticate(context, authorization, tenant if isinstance(tenant, str) else None)
-        if ErrorCode.UNAVAILABLE in (context.principal.auth_error, context.tenant_error):
-            raise TryAgainLater()
-        if context.principal.auth_error is not None or context.tenant_error is not None:
-            raise ConnectionRejectionError()
-        if context.principal.kind == "partner":
-            raise ConnectionRejectionError()  # partner keys run persisted documents over HTTP only
+        await identify_socket(context)
         from subscriptions.sessions import register_socket
 
         register_socket(context)

@@ -1,15 +1,14 @@
-"""Background jobs: enqueue in the request's transaction, claim with a lease, run, retry.
+"""The job worker: claim a due job with a lease, run its handler, record the result, retry.
 
-A job row (`models.jobs.Job`, not tenant-scoped: see its docstring) is written by `enqueue` inside
-the caller's transaction, so it exists exactly when the request's writes do. A worker claims one due
-job at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
+Jobs are queued with `services.job_queue.enqueue`, and their handlers register there. A worker claims one
+due job at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
 writer makes a plain claim safe), runs its handler with the job's tenant in context, and records the
 result. A job whose lease ran out while RUNNING belonged to a worker that died; it is claimed again
-until `max_attempts`. A handler that must not repeat its writes calls `run.finish()` inside the same
-transaction as those writes, so that a crash after the commit cannot run it twice.
+until `max_attempts`. A failed run is retried with doubling backoff; one abandoned at shutdown is given
+back without counting as an attempt.
 
-Handlers register with `@handler("kind")` in a module listed in `HANDLER_MODULES`. The worker loop also
-runs the periodic upkeep of `services.periodic` between polls.
+The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
+periodic upkeep of `services.periodic` between polls.
 """
 
 from __future__ import annotations
@@ -18,19 +17,18 @@ import asyncio
 import contextlib
 import importlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from config import Settings, get_settings
-from models.base import current_tenant_id, tenant_context, tenant_scope
+from config import Settings
+from models.base import tenant_context
 from models.jobs import Job, JobStatus
-from services.periodic import PERIODIC_TASKS as PERIODIC_TASKS  # periodic upkeep lives in services.periodic
+from services.job_queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from services.periodic import run_periodic
 
 log = logging.getLogger("shulgraph.worker")
@@ -46,69 +44,6 @@ HANDLER_MODULES: list[str] = [
 RETRY_BASE_SECONDS = 5
 
 
-def lease_seconds() -> int:
-    """How long a claim (or a progress report) holds a job: the JOB_LEASE_SECONDS setting."""
-    return get_settings().job_lease_seconds
-
-
-class JobLost(RuntimeError):
-    """The job's lease passed to another worker; this run's writes must not commit."""
-
-
-@dataclass
-class JobRun:
-    """A claimed job as its handler sees it."""
-
-    job_id: int
-    tenant_id: int | None
-    kind: str
-    payload: dict[str, Any]
-    attempt: int
-    finished: bool = field(default=False)
-
-    def scope(self) -> Any:
-        """`tenant_scope` of the job's tenant: one transaction with row-level security set."""
-        if self.tenant_id is None:
-            raise RuntimeError(f"job {self.job_id} has no tenant")
-        return tenant_scope(self.tenant_id)
-
-    def _mine(self) -> Any:
-        return Job.filter(id=self.job_id, attempts=self.attempt, status=JobStatus.RUNNING)
-
-    async def report(self, progress: int, total: int | None = None) -> None:
-        """Record progress (visible at once to pollers) and extend the lease."""
-        values: dict[str, Any] = {"progress": progress, "locked_until": _now() + timedelta(seconds=lease_seconds())}
-        if total is not None:
-            values["total"] = total
-        if not await self._mine().update(**values):
-            raise JobLost(f"job {self.job_id} was taken over")
-        await announce_job(self.job_id, self.tenant_id)
-
-    async def finish(self, result: dict[str, Any], errors: list[Any] | None = None, failed: bool = False) -> None:
-        """Mark the job DONE (or FAILED) in the current transaction; raises `JobLost` if it is not ours."""
-        status = JobStatus.FAILED if failed else JobStatus.DONE
-        updated = await self._mine().update(
-            status=status, result=result, errors=errors or [], locked_until=None, finished_at=_now()
-        )
-        if not updated:
-            raise JobLost(f"job {self.job_id} was taken over")
-        self.finished = True
-
-
-Handler = Callable[[JobRun], Awaitable[None]]
-HANDLERS: dict[str, Handler] = {}
-
-
-def handler(kind: str) -> Callable[[Handler], Handler]:
-    """Register the function that runs jobs of `kind`."""
-
-    def register(fn: Handler) -> Handler:
-        HANDLERS[kind] = fn
-        return fn
-
-    return register
-
-
 def load_handlers() -> None:
     for module in HANDLER_MODULES:
         importlib.import_module(module)
@@ -116,57 +51,6 @@ def load_handlers() -> None:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-_wakeup: asyncio.Event | None = None
-_broadcast: Any = None
-
-
-async def notify_content_changed(tenant_id: int) -> None:
-    """Tell the tenant's screens that a job changed its content (through the worker's broadcaster)."""
-    if _broadcast is not None:
-        from subscriptions.content import publish_content_changed
-
-        await publish_content_changed(_broadcast, tenant_id)
-
-
-async def announce_job(job_id: int, tenant_id: int | None) -> None:
-    """Tell `jobProgress` subscribers that the job changed (through the worker's broadcaster)."""
-    if _broadcast is not None and tenant_id is not None:
-        from subscriptions.jobs import publish_job_changed
-
-        await publish_job_changed(_broadcast, tenant_id, job_id)
-
-
-async def enqueue(
-    kind: str,
-    payload: dict[str, Any],
-    *,
-    tenant_id: int | None = None,
-    total: int = 0,
-    delay_seconds: float = 0,
-    max_attempts: int = 3,
-) -> Job:
-    """Queue a job for the tenant in context (or `tenant_id`), in the caller's transaction."""
-    job = await Job.create(
-        tenant_id=tenant_id if tenant_id is not None else current_tenant_id(),
-        kind=kind,
-        payload=payload,
-        total=total,
-        max_attempts=max_attempts,
-        run_after=_now() + timedelta(seconds=delay_seconds),
-    )
-    if _wakeup is not None:
-        asyncio.get_running_loop().call_later(0.05, _wakeup.set)
-    return job
-
-
-async def get_job(job_id: int, kind: str | None = None) -> Job | None:
-    """A job of the tenant in context (None for another tenant's or a missing id)."""
-    query = Job.filter(id=job_id, tenant_id=current_tenant_id())
-    if kind is not None:
-        query = query.filter(kind=kind)
-    return await query.first()
 
 
 def _due(now: datetime) -> Q:
@@ -243,7 +127,7 @@ async def _release(run: JobRun) -> None:
     """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once;
     the abandoned run does not count as an attempt."""
     with contextlib.suppress(Exception):
-        await run._mine().update(
+        await run.mine().update(
             status=JobStatus.PENDING, attempts=run.attempt - 1, locked_until=None, run_after=_now()
         )
         log.warning("job released at shutdown", extra={"job": run.job_id, "kind": run.kind})
@@ -269,7 +153,6 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     `broadcast` is the app's broadcaster when the worker runs inside the API process; a separate
     worker process connects its own (Redis, or in-memory in the embedded mode).
     """
-    global _wakeup, _broadcast
     load_handlers()
     own = None
     if broadcast is None:
@@ -277,8 +160,8 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
 
         own = broadcast = Broadcast(settings.redis_url or "memory://")
         await own.connect()
-    _broadcast = broadcast
-    wake = _wakeup = asyncio.Event()
+    wake = asyncio.Event()
+    attach_worker(broadcast, wake)
     log.info("worker started")
     periodic_runs: dict[str, float] = {}
     try:
@@ -294,8 +177,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
             for task in pending:
                 task.cancel()
     finally:
-        _wakeup = None
-        _broadcast = None
+        attach_worker(None, None)
         if own is not None:
             with contextlib.suppress(Exception):
                 await own.disconnect()

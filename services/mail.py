@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from config import Settings, get_settings
 from models.base import tenant_id_or_none
 from models.jobs import Job
-from services.jobs import JobRun, enqueue, handler
+from services.job_queue import JobRun, enqueue, handler
 
 log = logging.getLogger("shulgraph.mail")
 

@@ -27,7 +27,7 @@ from models.jobs import Job
 from models.webhooks import WebhookEvent
 from services.content.memorials import memorial_values
 from services.content.problems import Problem, Problems
-from services.jobs import JobRun, announce_job, enqueue, handler, notify_content_changed
+from services.job_queue import JobRun, announce_job, enqueue, handler, notify_content_changed
 from services.webhooks import emit
 from services.yahrzeit_reminders import ensure_reminders
 

@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from config import get_settings
 from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from services.jobs import JobRun, enqueue, handler
+from services.job_queue import JobRun, enqueue, handler
 from services.webhook_targets import (
     RefusedTarget,
     check_url,

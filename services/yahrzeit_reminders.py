@@ -26,7 +26,7 @@ from models.content import Memorial
 from models.jobs import Job, JobStatus
 from models.synagogue import Synagogue
 from services.content.memorials import death_date_of
-from services.jobs import JobRun, enqueue, handler
+from services.job_queue import JobRun, enqueue, handler
 from services.mail import enqueue_email, is_address
 
 log = logging.getLogger("shulgraph.mail")

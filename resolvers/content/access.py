@@ -14,7 +14,7 @@ from models.jobs import Job
 from models.synagogue import Synagogue
 from schema.context import Info
 from schema.relay import decode_id
-from services import jobs
+from services import job_queue
 
 log = logging.getLogger("shulgraph.access")
 M = TypeVar("M")
@@ -58,7 +58,7 @@ async def access_override(info: Info, pk: int | None) -> HolidayOverride | None:
 async def access_import(info: Info, pk: int | None) -> Job | None:
     if pk is None or info.context.tenant_id is None or pk > MAX_PK:
         return None
-    job = await jobs.get_job(pk, kind="memorial_import")
+    job = await job_queue.get_job(pk, kind="memorial_import")
     if job is None:
         log.info("access denied", extra={"type": "MemorialImport", "id": pk, "tenant": info.context.tenant_id})
     return job
@@ -70,7 +70,7 @@ async def access_job(info: Info, pk: int | None, kind: str | None = None) -> Job
 
     job = None
     if pk is not None and info.context.tenant_id is not None and pk <= MAX_PK:
-        job = await jobs.get_job(pk, kind=kind)
+        job = await job_queue.get_job(pk, kind=kind)
     if job is None or job.kind not in FOLLOWED_KINDS:
         log.info("access denied", extra={"type": "Job", "id": pk, "tenant": info.context.tenant_id})
         return None

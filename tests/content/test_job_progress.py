@@ -12,7 +12,7 @@ from models.identity import Role
 from models.jobs import Job as JobRow
 from models.jobs import JobStatus
 from schema.relay import to_global_id
-from services import jobs
+from services import job_queue, jobs
 from subscriptions.jobs import job_stream, publish_job_changed
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors
@@ -55,7 +55,7 @@ def _codes_and_messages(message: dict[str, Any]) -> list[tuple[str, str]]:
     return [(e["extensions"]["code"], e["message"]) for e in errors]
 
 
-async def _claim(job_pk: int) -> jobs.JobRun:
+async def _claim(job_pk: int) -> job_queue.JobRun:
     """Claim our job as the worker would, running whatever other tests left due before it."""
     while (run := await jobs.claim()) is not None:
         if run.job_id == job_pk:
@@ -72,7 +72,7 @@ async def test_progress_reports_arrive_over_a_websocket_until_done(
     client = await _watch(live_server, editor, job_id)
     try:
         assert await _state(client) == ("PENDING", 0, 600)
-        monkeypatch.setattr(jobs, "_broadcast", app.state.broadcast)  # the worker's broadcaster
+        monkeypatch.setattr(job_queue, "_broadcast", app.state.broadcast)  # the worker's broadcaster
         run = await _claim(_pk(job_id))
         await run.report(0, 600)
         assert await _state(client) == ("RUNNING", 0, 600)
@@ -107,12 +107,12 @@ async def test_a_failed_job_is_announced_by_the_worker(
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     async with tenant_scope(editor.tenant.id):
-        broken = await jobs.enqueue("memorial_import", {"all_or_nothing": False}, max_attempts=1)
+        broken = await job_queue.enqueue("memorial_import", {"all_or_nothing": False}, max_attempts=1)
     job_id = to_global_id("Job", broken.id)
     client = await _watch(live_server, editor, job_id)
     try:
         assert await _state(client) == ("PENDING", 0, 0)
-        monkeypatch.setattr(jobs, "_broadcast", app.state.broadcast)
+        monkeypatch.setattr(job_queue, "_broadcast", app.state.broadcast)
         await jobs.run_pending()
         message = await client.next("job")
         assert message["type"] == "next" and message["payload"]["data"]["jobProgress"]["status"] == "FAILED"
@@ -148,7 +148,7 @@ async def test_jobs_of_other_kinds_are_not_shown(gql: GQL, factory: Factory) -> 
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     async with tenant_scope(editor.tenant.id):
-        hidden = await jobs.enqueue("outbox_test_kind", {"secret": "x"}, max_attempts=1)
+        hidden = await job_queue.enqueue("outbox_test_kind", {"secret": "x"}, max_attempts=1)
     assert (await gql(JOB, {"id": to_global_id("Job", hidden.id)}, actor=editor))["data"]["job"] is None
     memorial_view = to_global_id("MemorialImport", hidden.id)
     assert (await gql(JOB, {"id": memorial_view}, actor=editor))["data"]["job"] is None
@@ -171,11 +171,11 @@ async def test_Z1_viewer_cannot_read_or_follow_a_job(live_server: Server, gql: G
 async def test_a_stream_reads_the_job_again_when_an_announcement_was_lost(factory: Factory, app: Any) -> None:
     tenant = await factory.tenant()
     async with tenant_scope(tenant.id):
-        row = await jobs.enqueue("memorial_import", {"all_or_nothing": False}, total=5)
+        row = await job_queue.enqueue("memorial_import", {"all_or_nothing": False}, total=5)
 
     async def read() -> JobRow | None:
         async with tenant_scope(tenant.id):
-            return await jobs.get_job(row.id)
+            return await job_queue.get_job(row.id)
 
     stream = job_stream(
         app.state.broadcast,

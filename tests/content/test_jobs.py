@@ -10,25 +10,25 @@ import pytest
 
 from models.base import current_tenant_id, tenant_scope
 from models.jobs import Job, JobStatus
-from services import jobs
+from services import job_queue, jobs
 from tests.conftest import Factory
 
 seen: list[Any] = []
 
 
-@jobs.handler("test_record")
-async def _record(run: jobs.JobRun) -> None:
+@job_queue.handler("test_record")
+async def _record(run: job_queue.JobRun) -> None:
     seen.append((run.job_id, current_tenant_id(), run.attempt, run.payload))
 
 
-@jobs.handler("test_explode")
-async def _explode(run: jobs.JobRun) -> None:
+@job_queue.handler("test_explode")
+async def _explode(run: job_queue.JobRun) -> None:
     raise RuntimeError("boom")
 
 
 async def _enqueue(tenant_id: int, kind: str, **payload: Any) -> Job:
     async with tenant_scope(tenant_id):
-        return await jobs.enqueue(kind, payload, max_attempts=2)
+        return await job_queue.enqueue(kind, payload, max_attempts=2)
 
 
 async def test_job_runs_in_its_tenant(factory: Factory) -> None:
@@ -53,7 +53,7 @@ async def test_job_of_a_crashed_worker_is_claimed_again(factory: Factory) -> Non
     await jobs.run_pending()
     assert (job.id, tenant.id, 2, {"crash": True}) in seen
     assert (await Job.get(id=job.id)).status == JobStatus.DONE
-    with pytest.raises(jobs.JobLost):
+    with pytest.raises(job_queue.JobLost):
         await run.report(1)
 
 
@@ -70,8 +70,8 @@ async def test_failing_job_is_retried_then_failed(factory: Factory) -> None:
     assert final.errors == [{"message": "RuntimeError: boom"}]
 
 
-@jobs.handler("test_hang")
-async def _hang(run: jobs.JobRun) -> None:
+@job_queue.handler("test_hang")
+async def _hang(run: job_queue.JobRun) -> None:
     seen.append((run.job_id, "started", run.attempt))
     await asyncio.Event().wait()
 

@@ -1,0 +1,89 @@
+"""Who is calling `/graphql`: the principal behind a credential and the tenant it acts in, read from a
+request's headers or from a websocket's `connection_init` payload, and recorded on the `Context`."""
+
+from __future__ import annotations
+
+import logging
+
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+from strawberry.exceptions import ConnectionRejectionError
+
+from config import Settings
+from schema.context import Context
+from schema.websocket import TryAgainLater
+from services.budget import credential_key
+from services.errors import ErrorCode, ServiceError
+from services.principals import authenticate
+from services.tenancy import resolve_tenant
+
+log = logging.getLogger("shulgraph.graphql")
+
+TENANT_HEADER = "x-tenant-id"
+IMPERSONATION_HEADER = "x-customer-context"
+
+
+def client_ip(request: Request | WebSocket) -> str:
+    return request.client.host if request.client else ""
+
+
+def throttle_key(settings: Settings, request: Request) -> str | None:
+    """The key a request's exhausted cost budget is held under: its credential with the tenant it names
+    (None without a credential)."""
+    authorization = request.headers.get("authorization")
+    if not authorization:
+        return None
+    tenant = request.headers.get(TENANT_HEADER, "") + "|" + request.headers.get(IMPERSONATION_HEADER, "")
+    return credential_key(settings.jwt_key(), authorization, tenant)
+
+
+async def identify(
+    context: Context, authorization: str | None, tenant: str | None, impersonate: str | None = None
+) -> None:
+    """Set the context's principal, then its tenant and role; a tenant that is refused leaves
+    `tenant_error` (and its message) set instead."""
+    context.principal = await authenticate(context.settings, context.kv, authorization)
+    if impersonate and not context.principal.is_platform_admin:
+        context.tenant_error = ErrorCode.FORBIDDEN
+        context.tenant_error_message = "impersonation is for platform administrators"
+        return
+    try:
+        access = await resolve_tenant(context.principal, impersonate or tenant)
+    except ServiceError as error:
+        context.tenant_error = error.code
+        context.tenant_error_message = error.message
+        log.info("tenant refused", extra={"principal": context.principal.describe(), "tenant": tenant})
+        return
+    context.tenant_id = access.tenant_id
+    context.role = access.role
+    context.impersonating = access.impersonating
+    request_state = context.request.scope.setdefault("state", {})
+    request_state["principal"] = context.principal.describe()
+    request_state["tenant"] = access.tenant_id
+
+
+async def identify_request(context: Context, request: Request) -> None:
+    """`identify` from the request's Authorization, X-Tenant-ID and X-Customer-Context headers."""
+    await identify(
+        context,
+        request.headers.get("authorization"),
+        request.headers.get(TENANT_HEADER),
+        request.headers.get(IMPERSONATION_HEADER),
+    )
+
+
+async def identify_socket(context: Context) -> None:
+    """`identify` from the `connection_init` payload; raises `TryAgainLater` when a check could not be made
+    and `ConnectionRejectionError` for a refused caller or a partner key (persisted documents over HTTP only)."""
+    params = context.connection_params or {}
+    authorization = params.get("authorization") or params.get("Authorization")
+    tenant = params.get("tenantId")
+    if authorization is not None and not isinstance(authorization, str):
+        raise ConnectionRejectionError()
+    await identify(context, authorization, tenant if isinstance(tenant, str) else None)
+    if ErrorCode.UNAVAILABLE in (context.principal.auth_error, context.tenant_error):
+        raise TryAgainLater()
+    if context.principal.auth_error is not None or context.tenant_error is not None:
+        raise ConnectionRejectionError()
+    if context.principal.kind == "partner":
+        raise ConnectionRejectionError()  # partner keys run persisted documents over HTTP only
