@@ -140,9 +140,15 @@ async def expire_due_commands(broadcast: Any, now: datetime | None = None, limit
             identity = await DeviceIdentity.filter(id=due.id).select_for_update().first()
             if identity is None or identity.commands_due_at is None or identity.commands_due_at > now:
                 continue
-            outdated = await DeviceCommand.filter(
-                device_id=identity.device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now
-            ).order_by("id")
+            # Locked, so an acknowledgement racing the sweep either lands first (and the row drops out
+            # here) or waits and then finds the command EXPIRED: each expiry is announced exactly once.
+            outdated = (
+                await DeviceCommand.filter(
+                    device_id=identity.device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now
+                )
+                .select_for_update()
+                .order_by("id")
+            )
             await DeviceCommand.filter(id__in=[c.id for c in outdated], status__in=OPEN_COMMAND_STATUSES).update(
                 status=CommandStatus.EXPIRED, completed_at=now, detail=EXPIRED_DETAIL
             )
@@ -156,15 +162,19 @@ async def expire_due_commands(broadcast: Any, now: datetime | None = None, limit
             )
         for command in outdated:
             count += 1
-            await tenant_event(
-                broadcast,
-                due.tenant_id,
-                "COMMAND_EXPIRED",
-                command.device_id,
-                commandId=command.id,
-                commandKind=command.kind.value,
-            )
+            await _announce_expired(broadcast, command)
     return count
+
+
+async def _announce_expired(broadcast: Any, command: DeviceCommand) -> None:
+    await tenant_event(
+        broadcast,
+        command.tenant_id,
+        "COMMAND_EXPIRED",
+        command.device_id,
+        commandId=command.id,
+        commandKind=command.kind.value,
+    )
 
 
 async def mark_delivered(command_ids: list[int], now: datetime | None = None) -> None:
@@ -181,13 +191,20 @@ class Acknowledgement:
 
 
 async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgement) -> DeviceCommand:
-    """Record the device's answer once; a repeated answer returns the command unchanged."""
+    """Record the device's answer once; a repeated answer returns the command unchanged.
+
+    Only an open command within its time to live takes an answer. One that arrives after `expires_at`
+    is not recorded: the command becomes EXPIRED on the spot and is announced as the sweep announces
+    it. Each step is one conditional update on the command row, and the sweep locks the rows it
+    expires, so of a racing answer and sweep exactly one changes (and announces) the command; the
+    caller tells a refused answer by the EXPIRED status it gets back.
+    """
     now = datetime.now(UTC)
     status = CommandStatus.ACKNOWLEDGED if ack.success else CommandStatus.FAILED
-    changed = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES).update(
+    answered = await DeviceCommand.filter(id=command.id, status__in=OPEN_COMMAND_STATUSES, expires_at__gt=now).update(
         status=status, completed_at=now, detail=ack.detail[:500], delivered_at=command.delivered_at or now
     )
-    if changed:
+    if answered:
         await tenant_event(
             broadcast,
             command.tenant_id,
@@ -197,5 +214,11 @@ async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgeme
             commandKind=command.kind.value,
             success=ack.success,
         )
+    else:
+        expired = await DeviceCommand.filter(
+            id=command.id, status__in=OPEN_COMMAND_STATUSES, expires_at__lte=now
+        ).update(status=CommandStatus.EXPIRED, completed_at=now, detail=EXPIRED_DETAIL)
+        if expired:
+            await _announce_expired(broadcast, command)
     refreshed = await DeviceCommand.get(id=command.id)
     return refreshed

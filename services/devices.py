@@ -95,7 +95,10 @@ async def device_groups() -> list[tuple[str, int]]:
 
 
 def group_queryset(name: str | None) -> QuerySet[Device]:
-    """The current tenant's devices that are not revoked, of one group (or of any), by id."""
+    """The current tenant's devices that are not revoked, of one group (or of any), by id.
+
+    The one rule of group membership (a revoked device is in no group): `devices(group:)` lists it,
+    `deviceGroups` counts it, `DeviceGroup.devices` pages it and `sendDeviceCommands(group:)` reaches it."""
     devices = Device.filter(revoked_at=None)
     return (devices if name is None else devices.filter(group=name)).order_by("id")
 

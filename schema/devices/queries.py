@@ -17,7 +17,7 @@ from schema.devices.types import Device, DeviceCommand, DeviceGroup, ReleaseChan
 from schema.errors import graphql_error
 from schema.relay import Connection, paginate, register_node
 from services.device_commands import latest_release, release_channel
-from services.devices import device_groups
+from services.devices import device_groups, group_queryset
 from services.errors import ErrorCode
 
 
@@ -51,10 +51,16 @@ class Query:
         info: Info,
         first: int = 50,
         after: str | None = None,
-        group: Annotated[str | None, strawberry.argument(description="Only the devices of this group.")] = None,
+        group: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Only the devices of this group: its members as deviceGroups counts them, so "
+                "not the revoked ones."
+            ),
+        ] = None,
     ) -> Connection[Device]:
-        queryset = m.Device.all() if group is None else m.Device.filter(group=group.strip())
-        return await paginate(info, queryset.order_by("id"), first, after, Device.of)
+        queryset = m.Device.all().order_by("id") if group is None else group_queryset(group.strip())
+        return await paginate(info, queryset, first, after, Device.of)
 
     @strawberry.field(
         permission_classes=[HasRole(Role.VIEWER)],

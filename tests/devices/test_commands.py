@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+import pytest
 
 from models.base import tenant_scope
-from models.devices import CommandStatus, DeviceCommand
+from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from schema.relay import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from schema.relay import from_global_id, to_global_id
+from services.device_commands import expire_due_commands
+from subscriptions.events import tenant_event
+from tests.conftest import GQL, OWNER_URL, Factory, error_codes
+from tests.devices.helpers import TV, make_tv
+from tests.devices.test_upkeep import tenant_feed
 
 BATCH = """
 mutation($input: SendDeviceCommandsInput!) {
@@ -163,3 +171,113 @@ async def test_batch_command_needs_an_admin_and_reports_each_refusal(gql: GQL, f
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=live.device.id).count() == 1
         assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
+
+
+async def _outdated(gql: GQL, admin: Any, tv: TV, kind: str = "SCREENSHOT") -> tuple[str, int]:
+    """A command sent to `tv` whose time to live is over, not yet swept."""
+    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": kind}}, actor=admin)
+    command_id: str = sent["data"]["sendDeviceCommand"]["command"]["id"]
+    parsed = from_global_id(command_id)
+    assert parsed is not None
+    past = datetime.now(UTC) - timedelta(seconds=1)
+    async with tenant_scope(admin.tenant.id):
+        await DeviceCommand.filter(id=parsed[1]).update(expires_at=past)
+    await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=past)  # due for the sweep
+    return command_id, parsed[1]
+
+
+async def _expiries(app: Any, feed: asyncio.Queue[dict[str, Any]], tenant_id: int) -> list[int]:
+    """The command ids announced COMMAND_EXPIRED on the feed so far (a marker event closes the reading)."""
+    await tenant_event(app.state.broadcast, tenant_id, "ALERT", marker=True)
+    expired: list[int] = []
+    async with asyncio.timeout(30):
+        while (event := await feed.get())["detail"] != {"marker": True}:
+            if event["kind"] == "COMMAND_EXPIRED":
+                expired.append(event["detail"]["commandId"])
+    return expired
+
+
+async def test_an_answer_after_the_ttl_is_refused_and_expires_the_command_once(
+    app: Any, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    late_id, late_pk = await _outdated(gql, admin, tv)
+    failed_id, failed_pk = await _outdated(gql, admin, tv, "REBOOT")
+
+    async with tenant_feed(app, tenant_id) as feed:
+        for command_id, success in ((late_id, True), (failed_id, False), (late_id, True)):
+            answer = {"input": {"commandId": command_id, "success": success, "detail": "done"}}
+            result = (await gql.op("AcknowledgeDeviceCommand", answer, headers=tv.headers))["data"]
+            payload = result["acknowledgeDeviceCommand"]
+            assert payload["command"] == {"id": command_id, "status": "EXPIRED"}, result
+            assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [(["commandId"], "EXPIRED")]
+        await expire_due_commands(app.state.broadcast)  # the sweep comes by afterwards
+        assert sorted(await _expiries(app, feed, tenant_id)) == [late_pk, failed_pk]  # once each, none by the sweep
+
+    async with tenant_scope(tenant_id):
+        rows = {row.id: row for row in await DeviceCommand.filter(device_id=tv.device.id)}
+    assert {pk: (row.status, row.detail) for pk, row in rows.items()} == {
+        late_pk: (CommandStatus.EXPIRED, "not acknowledged in time"),
+        failed_pk: (CommandStatus.EXPIRED, "not acknowledged in time"),
+    }
+    assert all(row.completed_at is not None for row in rows.values())
+
+    stranger = await make_tv(await factory.tenant())
+    foreign = {"input": {"commandId": late_id, "success": True}}
+    by_stranger = await gql.op("AcknowledgeDeviceCommand", foreign, headers=stranger.headers)
+    assert [e["code"] for e in by_stranger["data"]["acknowledgeDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+    assert error_codes(await gql.op("AcknowledgeDeviceCommand", foreign, actor=admin)) == ["FORBIDDEN"]
+
+
+WAITING_ON_LOCK = (
+    "SELECT count(*) FROM pg_stat_activity WHERE usename = 'shulgraph_app' AND datname = current_database() "
+    "AND wait_event_type = 'Lock'"
+)
+
+
+@pytest.mark.parametrize("first", ["answer", "sweep"])
+async def test_a_late_answer_racing_the_sweep_expires_the_command_exactly_once(
+    app: Any, gql: GQL, factory: Factory, first: str
+) -> None:
+    """The command row is held locked while the answer and the sweep queue up behind it in a set order;
+    whichever goes first expires the command, and the other neither changes nor announces it again."""
+    admin = await factory.member(role=Role.ADMIN)
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    command_id, pk = await _outdated(gql, admin, tv)
+    answer = {"input": {"commandId": command_id, "success": True}}
+
+    locker, watcher = await asyncpg.connect(OWNER_URL), await asyncpg.connect(OWNER_URL)
+    try:
+        async with tenant_feed(app, tenant_id) as feed:
+
+            async def queued(waiting: int) -> None:
+                async with asyncio.timeout(30):
+                    while await watcher.fetchval(WAITING_ON_LOCK) < waiting:
+                        await asyncio.sleep(0.05)
+
+            await locker.execute("BEGIN")
+            await locker.execute("SELECT 1 FROM device_command WHERE id = $1 FOR UPDATE", pk)
+            starts = {
+                "answer": lambda: gql.op("AcknowledgeDeviceCommand", answer, headers=tv.headers),
+                "sweep": lambda: expire_due_commands(app.state.broadcast),
+            }
+            second = "sweep" if first == "answer" else "answer"
+            tasks = {first: asyncio.create_task(starts[first]())}
+            await queued(1)
+            tasks[second] = asyncio.create_task(starts[second]())
+            await queued(2)
+            await locker.execute("COMMIT")
+            answered = await tasks["answer"]
+            await tasks["sweep"]
+            assert await _expiries(app, feed, tenant_id) == [pk]
+    finally:
+        for conn in (locker, watcher):
+            await conn.close()
+    payload = answered["data"]["acknowledgeDeviceCommand"]
+    assert payload["command"] == {"id": command_id, "status": "EXPIRED"}
+    assert [e["code"] for e in payload["userErrors"]] == ["EXPIRED"]
+    async with tenant_scope(tenant_id):
+        assert (await DeviceCommand.get(id=pk)).status == CommandStatus.EXPIRED

@@ -106,3 +106,36 @@ async def test_too_many_device_ids_are_refused_before_any_is_looked_up(
         result = await gql(BATCH, {"input": {"kind": "RELOAD", "deviceIds": ids}}, actor=admin)
     assert result["data"]["sendDeviceCommands"]["userErrors"] == [{"field": ["deviceIds"], "code": "OUT_OF_RANGE"}]
     assert [r for r in caplog.records if r.getMessage() == "access denied"] == []
+
+
+async def test_a_revoked_device_is_in_no_group_for_listing_counting_or_commands(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
+    gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
+    alone = await make_tv(admin.tenant, "Alone")  # type: ignore[arg-type]
+    for tv, group in ((live, "Chapel"), (gone, "Chapel"), (alone, "Annex")):
+        await put_in_group(gql, admin, tv, group)
+    for tv in (gone, alone):
+        revoked = await gql.op("RevokeDevice", {"id": tv.gid}, actor=admin)
+        assert revoked["data"]["revokeDevice"]["userErrors"] == []
+
+    listed = (await gql(GROUPS, {"group": " Chapel "}, actor=admin))["data"]
+    assert [(g["name"], g["deviceCount"]) for g in listed["deviceGroups"]] == [("Chapel", 1)]
+    assert [e["node"]["id"] for e in listed["deviceGroups"][0]["devices"]["edges"]] == [live.gid]
+    assert listed["devices"] == {"totalCount": 1, "edges": [{"node": {"id": live.gid, "group": "Chapel"}}]}
+    annex = (await gql(GROUPS, {"group": "Annex"}, actor=admin))["data"]["devices"]
+    assert annex == {"totalCount": 0, "edges": []}
+    everyone = (await gql(GROUPS, {"group": None}, actor=admin))["data"]["devices"]
+    assert {e["node"]["id"] for e in everyone["edges"]} == {live.gid, gone.gid, alone.gid}  # the fleet lists all
+
+    sent = (await gql(BATCH, {"input": {"kind": "RELOAD", "group": "Chapel"}}, actor=admin))["data"]
+    assert [r["deviceId"] for r in sent["sendDeviceCommands"]["results"]] == [live.gid]
+    nobody = (await gql(BATCH, {"input": {"kind": "RELOAD", "group": "Annex"}}, actor=admin))["data"]
+    assert nobody["sendDeviceCommands"]["userErrors"] == [{"field": ["group"], "code": "NOT_FOUND"}]
+
+    stranger = await factory.member(role=Role.OWNER)
+    foreign = (await gql(GROUPS, {"group": "Chapel"}, actor=stranger))["data"]
+    assert foreign == {"deviceGroups": [], "devices": {"totalCount": 0, "edges": []}}
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
+        assert await DeviceCommand.filter(device_id=alone.device.id).count() == 0

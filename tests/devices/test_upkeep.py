@@ -193,6 +193,7 @@ async def test_commands_past_their_ttl_expire_and_history_pages(app: Any, gql: G
     late = {"input": {"commandId": short, "success": True}}
     answered = await gql.op("AcknowledgeDeviceCommand", late, headers=tv.headers)
     assert answered["data"]["acknowledgeDeviceCommand"]["command"]["status"] == "EXPIRED"
+    assert [e["code"] for e in answered["data"]["acknowledgeDeviceCommand"]["userErrors"]] == ["EXPIRED"]
 
     first = (await gql(HISTORY, {"id": tv.gid}, actor=admin))["data"]["node"]["commands"]
     assert [e["node"]["id"] for e in first["edges"]] == [newest, lasting]
