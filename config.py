@@ -88,6 +88,7 @@ class Settings(BaseSettings):
     tenant_queue_timeout_seconds: float = 5.0  # longest wait for a slot before THROTTLED
 
     ws_init_timeout_seconds: float = 10.0
+    ws_init_failure_limit: str = "30/minute"  # refused connection_inits per client address, `limits` notation
     pairing_code_ttl_seconds: int = 600
     pairing_poll_interval_seconds: int = 5
     pairing_rate_limit: str = "30/minute"  # per client address, `limits` notation

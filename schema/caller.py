@@ -3,6 +3,7 @@ request's headers or from a websocket's `connection_init` payload, and recorded 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from starlette.requests import Request
@@ -13,7 +14,8 @@ from config import Settings
 from schema.context import Context
 from schema.websocket import TryAgainLater
 from services.budget import credential_key
-from services.errors import ErrorCode, ServiceError
+from services.errors import ErrorCode, ServiceError, Unavailable
+from services.login_throttle import count_socket_sign_in_failure, socket_sign_in_allowed
 from services.principals import authenticate
 from services.tenancy import resolve_tenant
 
@@ -74,13 +76,36 @@ async def identify_request(context: Context, request: Request) -> None:
 
 async def identify_socket(context: Context) -> None:
     """`identify` from the `connection_init` payload; raises `TryAgainLater` when a check could not be made
-    and `ConnectionRejectionError` for a refused caller or a partner key (persisted documents over HTTP only)."""
+    and `ConnectionRejectionError` for a refused caller or a partner key (persisted documents over HTTP only).
+    An address past its budget of refused ones (`ws_init_failure_limit`) is told to try again later before
+    any credential is looked at; each refusal counts against it."""
+    settings, address = context.settings, context.client_ip or client_ip(context.request)
+    try:
+        allowed = await socket_sign_in_allowed(settings, address)
+    except Unavailable:
+        raise TryAgainLater() from None
+    if not allowed:
+        log.info("websocket sign-in throttled", extra={"client": address})
+        raise TryAgainLater()
+    try:
+        _check_socket_caller(await _identify_from_params(context))
+    except ConnectionRejectionError:
+        with contextlib.suppress(Unavailable):
+            await count_socket_sign_in_failure(settings, address)
+        raise
+
+
+async def _identify_from_params(context: Context) -> Context:
     params = context.connection_params or {}
     authorization = params.get("authorization") or params.get("Authorization")
     tenant = params.get("tenantId")
     if authorization is not None and not isinstance(authorization, str):
         raise ConnectionRejectionError()
     await identify(context, authorization, tenant if isinstance(tenant, str) else None)
+    return context
+
+
+def _check_socket_caller(context: Context) -> None:
     if ErrorCode.UNAVAILABLE in (context.principal.auth_error, context.tenant_error):
         raise TryAgainLater()
     if context.principal.auth_error is not None or context.tenant_error is not None:

@@ -8,6 +8,10 @@ tell whether an e-mail has an account, so one address cannot mass-create account
 Opening synagogues is counted per user (`synagogue_creation_limit`), so one account cannot mass-create
 tenants.
 
+Websockets sign in at `connection_init`; an address that collected `ws_init_failure_limit` refused ones
+is answered "try again later" (close 1013) before any credential is looked at, so one address cannot use
+sockets to guess device tokens or load the database with lookups.
+
 E-mails without an account are locked exactly like accounts are (`login_max_failures`,
 `login_lockout_seconds`), with their count kept in the key-value store under the e-mail's SHA-256, so
 a lockout (and its retry time) never tells whether an account exists. All of them fail closed: without
@@ -33,6 +37,7 @@ from services.rate_limits import limiter as rate_limiter
 from services.rate_limits import rate
 
 NAMESPACE = "login-failures"
+SOCKET_NAMESPACE = "socket-sign-in-failures"
 REGISTRATION_NAMESPACE = "registrations"
 SYNAGOGUE_CREATION_NAMESPACE = "synagogue-creations"
 UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a success
@@ -85,6 +90,19 @@ async def address_retry_after(settings: Settings, client_ip: str) -> int | None:
 async def count_address_failure(settings: Settings, client_ip: str) -> None:
     item = rate(settings.login_address_failure_limit)
     await _with_store(settings, lambda limiter: limiter.hit(item, NAMESPACE, client_ip or "unknown"))
+
+
+async def socket_sign_in_allowed(settings: Settings, client_ip: str) -> bool:
+    """Whether this address is within its budget of refused `connection_init`s."""
+    item, address = rate(settings.ws_init_failure_limit), client_ip or "unknown"
+    unavailable = "websocket sign-in is temporarily unavailable"
+    return await _with_store(settings, lambda limiter: limiter.test(item, SOCKET_NAMESPACE, address), unavailable)
+
+
+async def count_socket_sign_in_failure(settings: Settings, client_ip: str) -> None:
+    item, address = rate(settings.ws_init_failure_limit), client_ip or "unknown"
+    unavailable = "websocket sign-in is temporarily unavailable"
+    await _with_store(settings, lambda limiter: limiter.hit(item, SOCKET_NAMESPACE, address), unavailable)
 
 
 async def _claim(

@@ -31,6 +31,7 @@ os.environ.update(
         "TENANT_MAX_CONCURRENCY": os.environ.get("DB_POOL_MAX", "10"),  # the cap's own tests set theirs
         "CORS_ORIGINS": '["https://admin.example.org"]',
         "REGISTRATION_ADDRESS_LIMIT": "1000/hour",  # tests register from one address; the limit's tests fill it
+        "WS_INIT_FAILURE_LIMIT": "1000/minute",  # tests refuse many sockets from one address; its test fills it
     }
 )
 

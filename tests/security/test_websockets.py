@@ -54,6 +54,24 @@ async def test_W2_bad_token_in_init_closes_4403(server: Server) -> None:
         assert await client.close_code() == 4403, payload
 
 
+async def test_W2_an_address_refused_too_often_is_told_to_try_again_later(factory: Factory) -> None:
+    """Past `WS_INIT_FAILURE_LIMIT` refused inits, an address gets 1013 before any credential is checked,
+    a good one included; the refusals and the throttle are per address, kept in Redis."""
+    tv = await make_tv(await factory.tenant())
+    async with run_server(ws_init_failure_limit="3/minute") as live:
+        for _ in range(3):
+            client = await WSClient.open(live.ws_url)
+            await client.send({"type": "connection_init", "payload": {"authorization": "Device sgd_forged"}})
+            assert await client.close_code() == 4403
+        client = await WSClient.open(live.ws_url)
+        await client.send({"type": "connection_init", "payload": tv.init_payload})
+        assert await client.close_code() == 1013
+    async with run_server() as other:  # the default budget is far from spent
+        client = await WSClient.open(other.ws_url)
+        assert (await client.init(tv.init_payload))["type"] == "connection_ack"
+        await client.close()
+
+
 async def test_W2_no_init_in_time_closes_4408(server: Server) -> None:
     client = await WSClient.open(server.ws_url)
     assert await client.close_code(timeout=15) == 4408
