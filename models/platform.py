@@ -1,4 +1,4 @@
-"""Platform records: the audit log and partner API keys."""
+"""Platform records: the tenant and platform audit logs, and partner API keys."""
 
 from __future__ import annotations
 
@@ -22,6 +22,25 @@ class AuditEntry(TenantModel):
 
     class Meta:
         table = "audit_entry"
+        ordering = ["-id"]
+
+
+class PlatformAuditEntry(Model):
+    """A platform-level action, outside any synagogue; only platform administrators read it.
+
+    Platform admins made, software releases published, tenants entered by impersonation. No tenant owns
+    these rows, so this is not a `TenantModel` (and has no row-level security policy)."""
+
+    id = fields.IntField(primary_key=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    actor_id = fields.IntField(null=True, description="The acting user; null for the command line")
+    action = fields.CharField(max_length=120)
+    target_id = fields.CharField(max_length=200, default="")
+    detail: dict[str, object] = fields.JSONField(default=dict)
+    request_id = fields.CharField(max_length=64, default="", description="Empty outside an HTTP request")
+
+    class Meta:
+        table = "platform_audit_entry"
         ordering = ["-id"]
 
 

@@ -11,6 +11,7 @@ from strawberry.types.graphql import OperationType
 
 from models.base import tenant_scope
 from schema.errors import graphql_error
+from schema.relay import to_global_id
 from services import audit
 from services.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
 from subscriptions.events import deferred_publications
@@ -42,7 +43,8 @@ class TenantScope(SchemaExtension):
     `data: null`, since none of its fields' writes happened. Coded errors (a field refused with
     `FORBIDDEN`, user errors in payloads) commit the rest. When the database cannot be reached, the
     operation answers one top-level `UNAVAILABLE` (HTTP 503). Impersonation is audited in its own
-    transaction, so the record stays whatever becomes of the operation.
+    transaction, so the record stays whatever becomes of the operation: in the tenant's log and, naming the
+    tenant, in the platform log.
     """
 
     async def on_execute(self) -> AsyncIterator[None]:
@@ -53,9 +55,11 @@ class TenantScope(SchemaExtension):
         operation = execution.operation_type
         try:
             if context.tenant_id is not None and context.impersonating:
+                name = execution.operation_name or operation.value
                 async with tenant_scope(context.tenant_id):
-                    await audit.record(
-                        context, action=f"impersonate:{execution.operation_name or operation.value}", target_id=""
+                    await audit.record(context, action=f"impersonate:{name}", target_id="")
+                    await audit.record_platform_for(
+                        context, "tenant.impersonate", to_global_id("Synagogue", context.tenant_id), operation=name
                     )
             if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
                 yield

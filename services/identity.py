@@ -24,6 +24,8 @@ from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.identity import User
+from schema.relay import to_global_id
+from services import audit
 from services.kv import KeyValue
 from services.login_throttle import count_unknown_email_failure, seconds_until, unknown_email_retry_after
 from services.passwords import hash_password, normalise_password, verify_password
@@ -244,15 +246,24 @@ async def update_preferences(user: User, theme: str | None, language: str | None
 
 async def create_platform_admin(settings: Settings, email: str, password: str) -> bool:
     """Create a platform admin, or promote an existing user; True when created. A new admin's e-mail and
-    password meet the rules of registration, else `ValueError` names the problems and nothing is written."""
+    password meet the rules of registration, else `ValueError` names the problems and nothing is written.
+    Either way the platform audit log records it (no actor: this is the command line's road)."""
     email = normalise_email(email[: MAX_EMAIL_LENGTH * 4])
     user = await User.get_or_none(email=email)
     if user is None:
         problems = email_problems(email) + password_problems(settings, password, "password", email)
         if problems:
             raise ValueError("; ".join(f"{problem.field}: {problem.message}" for problem in problems))
-        await User.create(email=email, password_hash=await hash_password(password), is_platform_admin=True)
+        password_hash = await hash_password(password)
+        async with in_transaction():
+            user = await User.create(email=email, password_hash=password_hash, is_platform_admin=True)
+            await audit.record_platform("platform_admin.create", to_global_id("User", user.id), email=email)
         return True
-    user.is_platform_admin = True
-    await user.save(update_fields=["is_platform_admin"])
+    already = user.is_platform_admin
+    async with in_transaction():
+        user.is_platform_admin = True
+        await user.save(update_fields=["is_platform_admin"])
+        await audit.record_platform(
+            "platform_admin.promote", to_global_id("User", user.id), email=email, already_admin=already
+        )
     return False

@@ -2,8 +2,9 @@
 
 `migrate` runs as the owner role (`MIGRATIONS_DATABASE_URL`). On PostgreSQL it then makes sure the
 application role named in `DATABASE_URL` exists without ownership or BYPASSRLS, grants it data
-access and nothing more, and enables and forces row-level security on every tenant table with a
-policy keyed on `app.tenant_id`.
+access and nothing more (only SELECT and INSERT on the append-only platform audit log), and enables
+and forces row-level security on every tenant table with a policy keyed on `app.tenant_id`. Unscoped
+tables (the platform audit log, API key credentials) have no policy: their code decides who reads them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from tortoise import Tortoise, connections
 
 from config import ROOT, Settings, tortoise_config
 from models.base import TENANT_FIELD, tenant_models
+from models.platform import PlatformAuditEntry
 
 log = logging.getLogger("shulgraph.migrate")
 MIGRATIONS = ROOT / "migrations"
+APPEND_ONLY_MODELS: tuple[type[Any], ...] = (PlatformAuditEntry,)
+"""Unscoped tables the application role may read and add to, but not change or empty."""
 
 
 def dialect_of(url: str) -> str:
@@ -66,6 +70,9 @@ async def _secure_postgres(settings: Settings, owner_url: str) -> None:
                 f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
                 f"REVOKE ALL ON TABLE aerich FROM {role};"
             )
+            for model in APPEND_ONLY_MODELS:  # the app may add to these logs, never rewrite them
+                table = _quote_ident(model._meta.db_table)
+                await db.execute_script(f"REVOKE UPDATE, DELETE, TRUNCATE ON TABLE {table} FROM {role};")
         else:
             log.warning("DATABASE_URL uses the owner role: row-level security does not bind the owner's superuser")
         for model in tenant_models():

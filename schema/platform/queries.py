@@ -1,4 +1,4 @@
-"""Platform queries: the audit log."""
+"""Platform queries: a tenant's audit log, and the platform audit log."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import strawberry
 
 from models import platform as m
 from models.identity import Role
-from permissions import HasRole
-from resolvers.platform.access import access_audit_entry
+from permissions import HasRole, IsPlatformAdmin
+from resolvers.platform.access import access_audit_entry, access_platform_audit_entry
 from schema.context import Info
-from schema.platform.types import AuditEntry
+from schema.platform.types import AuditEntry, PlatformAuditEntry
 from schema.relay import Connection, paginate, register_node
 
 
@@ -21,6 +21,14 @@ async def _audit_entry_node(info: Info, pk: int) -> AuditEntry | None:
 register_node("AuditEntry", _audit_entry_node)
 
 
+async def _platform_audit_entry_node(info: Info, pk: int) -> PlatformAuditEntry | None:
+    row = await access_platform_audit_entry(info, pk)
+    return PlatformAuditEntry.of(row) if row else None
+
+
+register_node("PlatformAuditEntry", _platform_audit_entry_node)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
@@ -29,3 +37,13 @@ class Query:
     )
     async def audit_log(self, info: Info, first: int = 50, after: str | None = None) -> Connection[AuditEntry] | None:
         return await paginate(info, m.AuditEntry.all().order_by("-id"), first, after, AuditEntry.of)
+
+    @strawberry.field(
+        permission_classes=[IsPlatformAdmin],
+        description="Platform-level actions (platform admins made, software releases published, synagogues "
+        "entered by impersonation), newest first. Platform administrators only.",
+    )
+    async def platform_audit_log(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> Connection[PlatformAuditEntry] | None:
+        return await paginate(info, m.PlatformAuditEntry.all().order_by("-id"), first, after, PlatformAuditEntry.of)

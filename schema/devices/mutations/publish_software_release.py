@@ -1,8 +1,10 @@
-"""publishSoftwareRelease: a platform administrator adds a TV app build to a channel of the catalogue."""
+"""publishSoftwareRelease: a platform administrator adds a TV app build to a channel of the catalogue, and the
+platform audit log records it."""
 
 from __future__ import annotations
 
 import strawberry
+from tortoise.transactions import in_transaction
 
 from models import devices as m
 from permissions import IsPlatformAdmin
@@ -12,6 +14,8 @@ from schema.devices.mutations.release_rules import release_errors
 from schema.devices.payloads import SoftwareReleasePayload
 from schema.devices.types import SoftwareRelease
 from schema.errors import UserErrorCode, user_error
+from schema.relay import to_global_id
+from services import audit
 
 
 @strawberry.type
@@ -26,11 +30,20 @@ class PublishSoftwareReleaseMutation:
             return SoftwareReleasePayload(
                 user_errors=[user_error("version", UserErrorCode.TAKEN, "this version is already on the channel")]
             )
-        row = await m.SoftwareRelease.create(
-            version=input.version,
-            channel=channel,
-            url=input.url,
-            checksum=input.checksum.lower().removeprefix("sha256:"),
-            notes=input.notes or "",
-        )
+        async with in_transaction():  # the release and its platform audit entry commit together
+            row = await m.SoftwareRelease.create(
+                version=input.version,
+                channel=channel,
+                url=input.url,
+                checksum=input.checksum.lower().removeprefix("sha256:"),
+                notes=input.notes or "",
+            )
+            await audit.record_platform_for(
+                info.context,
+                "software_release.publish",
+                to_global_id("SoftwareRelease", row.id),
+                channel=channel.value,
+                version=row.version,
+                checksum=row.checksum,
+            )
         return SoftwareReleasePayload(release=SoftwareRelease.of(row))

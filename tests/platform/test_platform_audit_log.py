@@ -1,0 +1,172 @@
+"""PlatformAuditLog: platform-level actions (releases published, synagogues entered by impersonation), read by
+platform admins only, newest first; a synagogue's own log stays its own."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import asyncpg
+import pytest
+
+from models.identity import Role
+from schema.relay import from_global_id, to_global_id
+from services import audit
+from tests.conftest import APP_URL, GQL, Actor, Factory, error_codes, unique
+
+PLATFORM_LOG = """
+query PlatformAuditLog($first: Int = 50, $after: String) {
+  platformAuditLog(first: $first, after: $after) {
+    edges { node { id createdAt actor { id email } action targetId detail requestId } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
+PUBLISH = """
+mutation($input: PublishSoftwareReleaseInput!) {
+  publishSoftwareRelease(input: $input) { release { id version } userErrors { field code } }
+}"""
+NODE = "query Node($id: ID!) { node(id: $id) { id ... on PlatformAuditEntry { action } } }"
+
+
+async def _newest(gql: GQL, reader: Actor, first: int = 10) -> list[dict[str, Any]]:
+    result = await gql(PLATFORM_LOG, {"first": first}, actor=reader)
+    assert "errors" not in result, result
+    return [edge["node"] for edge in result["data"]["platformAuditLog"]["edges"]]
+
+
+def _body(result: dict[str, Any]) -> dict[str, Any]:
+    """The response without `extensions` (the cost report's budget refills between calls)."""
+    return {key: value for key, value in result.items() if key != "extensions"}
+
+
+def _user(actor: Actor) -> dict[str, str]:
+    return {"id": to_global_id("User", actor.user.id), "email": actor.user.email}
+
+
+async def test_publishing_a_release_is_in_the_platform_log(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    release = {"version": f"{uuid.uuid4().int % 10**9}.0.0", "channel": "BETA", "url": "https://dl.example.org/a.apk"}
+    result = await gql(PUBLISH, {"input": {**release, "checksum": "sha256:" + "AB" * 32}}, actor=platform)
+    published = result["data"]["publishSoftwareRelease"]
+    assert published["userErrors"] == [], result
+    request_id = gql.last_response.headers["x-request-id"] if gql.last_response else None
+
+    [entry] = await _newest(gql, platform, first=1)
+    assert entry["action"] == "software_release.publish"
+    assert entry["targetId"] == published["release"]["id"]
+    assert entry["actor"] == _user(platform)
+    assert entry["detail"] == {"channel": "BETA", "version": release["version"], "checksum": "ab" * 32}
+    assert entry["requestId"] == request_id and request_id
+    assert (from_global_id(entry["id"]) or ("",))[0] == "PlatformAuditEntry"
+
+
+async def test_a_refused_release_writes_no_entry(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    before = await _newest(gql, platform, first=1)
+    bad = {"version": "not a version", "channel": "STABLE", "url": "https://dl.example.org/b.apk", "checksum": "x"}
+    result = await gql(PUBLISH, {"input": bad}, actor=platform)
+    assert result["data"]["publishSoftwareRelease"]["userErrors"], result
+    assert await _newest(gql, platform, first=1) == before
+
+
+async def test_the_log_pages_newest_first(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    made = [await audit.record_platform(unique("test.action"), actor_id=platform.user.id) for _ in range(5)]
+    expected = [to_global_id("PlatformAuditEntry", row.id) for row in reversed(made)]
+    seen: list[str] = []
+    after = None
+    while len(seen) < len(expected):
+        page = await gql(PLATFORM_LOG, {"first": 2, "after": after}, actor=platform)
+        connection = page["data"]["platformAuditLog"]
+        seen += [edge["node"]["id"] for edge in connection["edges"]]
+        assert connection["pageInfo"]["hasNextPage"] is True  # older entries of other tests follow
+        after = connection["pageInfo"]["endCursor"]
+    assert seen[: len(expected)] == expected
+    assert error_codes(await gql(PLATFORM_LOG, {"first": 101}, actor=platform)) == ["BAD_USER_INPUT"]
+    assert error_codes(await gql(PLATFORM_LOG, {"first": 0}, actor=platform)) == ["BAD_USER_INPUT"]
+
+
+async def test_a_synagogue_owner_cannot_read_the_platform_log(gql: GQL, factory: Factory) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    entry = await audit.record_platform(unique("test.secret"), detail_secret="platform only")
+    gid = to_global_id("PlatformAuditEntry", entry.id)
+    for headers in ({}, {"X-Tenant-ID": owner.tenant_gid or ""}):
+        result = await gql(PLATFORM_LOG, actor=owner, headers=headers)
+        assert error_codes(result) == ["FORBIDDEN"], result
+        assert result["data"] == {"platformAuditLog": None}
+        assert "platform only" not in str(result)
+    missing = to_global_id("PlatformAuditEntry", 2**31 - 1)
+    leaked, absent = (await gql(NODE, {"id": gid}, actor=owner)), (await gql(NODE, {"id": missing}, actor=owner))
+    assert _body(leaked) == _body(absent) == {"data": {"node": None}}  # a hidden entry looks like a missing one
+    anonymous = await gql(PLATFORM_LOG)
+    assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] == {"platformAuditLog": None}
+
+
+async def test_a_platform_admin_reads_an_entry_by_its_id(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    entry = await audit.record_platform(unique("test.node"))
+    gid = to_global_id("PlatformAuditEntry", entry.id)
+    assert (await gql(NODE, {"id": gid}, actor=platform))["data"] == {"node": {"id": gid, "action": entry.action}}
+
+
+async def test_impersonation_is_in_both_logs_and_neither_leaks(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    platform = await factory.platform_admin()
+    headers = {"Authorization": f"Bearer {platform.token}", "X-Customer-Context": owner.tenant_gid or ""}
+    changed = await gql.op("UpdateSynagogue", {"input": {"candleLightingMinutes": 22}}, headers=headers)
+    assert "errors" not in changed, changed
+
+    tenant_rows = await owner_db.fetch(
+        "SELECT actor_id, action, impersonated FROM audit_entry WHERE tenant_id = $1 ORDER BY id", owner.tenant.id
+    )
+    assert [tuple(row) for row in tenant_rows] == [
+        (platform.user.id, "impersonate:UpdateSynagogue", True),
+        (platform.user.id, "synagogue.update", True),
+    ]
+    tenant_log = await gql.op("AuditLog", actor=owner)
+    assert [e["node"]["action"] for e in tenant_log["data"]["auditLog"]["edges"]] == [
+        "synagogue.update",
+        "impersonate:UpdateSynagogue",
+    ]
+
+    [entry] = await _newest(gql, platform, first=1)
+    assert (entry["action"], entry["targetId"], entry["detail"]) == (
+        "tenant.impersonate",
+        owner.tenant_gid,
+        {"operation": "UpdateSynagogue"},
+    )
+    assert entry["actor"] == _user(platform)
+    platform_rows = await owner_db.fetch(
+        "SELECT action FROM platform_audit_entry WHERE target_id = $1", owner.tenant_gid
+    )
+    assert [row["action"] for row in platform_rows] == ["tenant.impersonate"]  # tenant actions stay in the tenant
+
+    refused = await gql(PLATFORM_LOG, actor=owner)
+    assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] == {"platformAuditLog": None}
+    viewer = await factory.member(tenant=owner.tenant, role=Role.VIEWER)
+    assert error_codes(await gql.op("AuditLog", actor=viewer)) == ["FORBIDDEN"]
+    assert error_codes(await gql(PLATFORM_LOG, actor=viewer)) == ["FORBIDDEN"]
+
+
+async def test_the_app_role_may_add_to_the_platform_log_but_not_rewrite_it(database: str) -> None:
+    conn = await asyncpg.connect(APP_URL)
+    try:
+        pk = await conn.fetchval(
+            "INSERT INTO platform_audit_entry (created_at, action, target_id, detail, request_id)"
+            " VALUES (now(), $1, '', '{}', '') RETURNING id",
+            unique("test.insert"),
+        )
+        assert await conn.fetchval("SELECT count(*) FROM platform_audit_entry WHERE id = $1", pk) == 1
+        for statement in (
+            "UPDATE platform_audit_entry SET action = 'rewritten' WHERE id = $1",
+            "DELETE FROM platform_audit_entry WHERE id = $1",
+        ):
+            with pytest.raises(asyncpg.InsufficientPrivilegeError):
+                await conn.execute(statement, pk)
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await conn.execute("TRUNCATE platform_audit_entry")
+    finally:
+        await conn.close()
