@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import AsyncExitStack
+from typing import Any
 
 import pytest
 from broadcaster import Broadcast
 from broadcaster._base import Subscriber
 
+from models.identity import Role
 from subscriptions.backend import make_broadcast
+from subscriptions.channels import tenant_events
+from subscriptions.events import tenant_event
+from tests.conftest import Factory
+from tests.partners.helpers import variant
+from tests.security.test_G7_websocket_limits import EVENTS, Socket, socket_of
+from tests.security.test_tenant_admission import until, view_of
 from tests.services import redis_url
 
 
@@ -50,3 +58,31 @@ async def test_a_channel_stays_subscribed_until_its_last_subscriber_leaves(broad
         await asyncio.sleep(0.1)
         await broadcast.publish("staying", "back")
         assert await _next(again) == "back"
+
+
+async def test_sockets_closed_as_their_subscriptions_start_leave_no_subscriber_behind(
+    app: Any, factory: Factory
+) -> None:
+    """Two subscriptions of one channel per socket, each socket closed at once, while the operations are
+    still charging their budget in Redis and subscribing: every operation ends and the channel is left."""
+    admin = await factory.member(role=Role.ADMIN)
+    channel = tenant_events(admin.tenant.id)  # type: ignore[union-attr]
+    hub = app.state.broadcast
+    async with variant(app) as client:
+        view_of(client).max_subscriptions_per_connection = 2
+        for _ in range(5):
+            socket = Socket(client._transport.app)  # type: ignore[attr-defined]
+            headers = admin.headers()
+            await socket.open({"authorization": headers["Authorization"], "tenantId": headers["X-Tenant-ID"]})
+            await socket.subscribe("first", EVENTS)
+            await socket.subscribe("second", EVENTS)
+            await socket.subscribe("third", EVENTS)  # refused at once: the socket has taken all three in
+            assert (await socket.next("third"))["type"] == "error"
+            await socket.incoming.put({"type": "websocket.disconnect", "code": 1000})
+            await until(socket.task.done)  # its operations have ended, however their cancellation landed
+        await until(lambda: channel not in hub._subscribers)
+        async with socket_of(client, admin) as socket:  # and the channel still works afterwards
+            await socket.subscribe("watching", EVENTS)
+            await until(lambda: channel in hub._subscribers)
+            await tenant_event(hub, admin.tenant.id, "DEVICE_ONLINE")  # type: ignore[union-attr]
+            assert (await socket.next("watching"))["payload"]["data"]["tenantEvents"]["kind"] == "DEVICE_ONLINE"
