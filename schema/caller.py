@@ -78,12 +78,12 @@ async def identify_socket(context: Context) -> None:
     """`identify` from the `connection_init` payload; raises `TryAgainLater` when a check could not be made
     and `ConnectionRejectionError` for a refused caller or a partner key (persisted documents over HTTP only).
     An address past its budget of refused ones (`ws_init_failure_limit`) is told to try again later before
-    any credential is looked at; each refusal counts against it."""
+    any credential is looked at; each refusal counts against it. The throttle stays open while Redis is down."""
     settings, address = context.settings, context.client_ip or client_ip(context.request)
     try:
         allowed = await socket_sign_in_allowed(settings, address)
     except Unavailable:
-        raise TryAgainLater() from None
+        allowed = True  # without Redis the throttle is open: TVs still connect (R3); users are refused anyway
     if not allowed:
         log.info("websocket sign-in throttled", extra={"client": address})
         raise TryAgainLater()

@@ -10,7 +10,8 @@ tenants.
 
 Websockets sign in at `connection_init`; an address that collected `ws_init_failure_limit` refused ones
 is answered "try again later" (close 1013) before any credential is looked at, so one address cannot use
-sockets to guess device tokens or load the database with lookups.
+sockets to guess device tokens or load the database with lookups. Unlike the others it is open while Redis
+is down: a TV's connection does not need Redis (R3).
 
 E-mails without an account are locked exactly like accounts are (`login_max_failures`,
 `login_lockout_seconds`), with their count kept in the key-value store under the e-mail's SHA-256, so
