@@ -261,7 +261,13 @@ async def _close_update_commands(broadcast: Any, device: Device, version: str, p
             )
             if done:
                 await tenant_event(
-                    broadcast, device.tenant_id, "COMMAND_ACKNOWLEDGED", device.id, commandId=command.id, success=True
+                    broadcast,
+                    device.tenant_id,
+                    "COMMAND_ACKNOWLEDGED",
+                    device.id,
+                    commandId=command.id,
+                    commandKind=command.kind.value,
+                    success=True,
                 )
 
 

@@ -11,6 +11,7 @@ from models.identity import Role
 from services.device_commands import version_key
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.devices.helpers import make_tv
+from tests.devices.test_upkeep import _pk, tenant_feed, wait_for
 
 PUBLISH = """
 mutation($input: PublishSoftwareReleaseInput!) {
@@ -41,7 +42,7 @@ def test_versions_order_numerically_with_pre_releases_first() -> None:
 
 
 async def test_update_app_follows_the_pinned_channel_and_the_reported_version_closes_the_loop(
-    gql: GQL, factory: Factory
+    app: Any, gql: GQL, factory: Factory
 ) -> None:
     platform = await factory.platform_admin()
     admin = await factory.member(role=Role.ADMIN)
@@ -78,7 +79,10 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
 
     await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": "1.0.0"}}, headers=tv.headers)
     assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
-    await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
+    async with tenant_feed(app, admin.tenant.id) as feed:  # type: ignore[union-attr]
+        await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
+        announced = (await wait_for(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
+    assert announced["detail"] == {"commandId": _pk(command_id), "commandKind": "UPDATE_APP", "success": True}
     done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
     assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {beta['version']}"
     node = (await gql(FLEET, actor=admin))["data"]["devices"]["edges"][0]["node"]
