@@ -116,24 +116,40 @@ class ResilientRedisBackend(BroadcastBackend):
             delay = min(delay * 2, 2.0)
 
 
+class _Subscribers(set[asyncio.Queue[Event | None]]):
+    """A channel's subscriber queues, and whether the backend subscription of the channel was sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.subscribed = asyncio.Event()
+
+
 class SharedChannels(Broadcast):
     """broadcaster's `Broadcast` with a subscribe that is safe when several start on one channel at once.
 
     broadcaster 0.3 records a channel's first subscriber only after the backend's subscribe returns; a
     second subscriber starting meanwhile also sees an empty channel, and the later of the two replaces the
     earlier's queue, which then never receives an event and fails to leave (KeyError). Here a subscriber
-    is recorded before anything is awaited, and the first one of a channel subscribes the backend.
+    is recorded before anything is awaited; the first one of a channel subscribes the backend, and the
+    others wait for that, so that none reads its state before the channel is listened to.
     """
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscriber]:
         queue: asyncio.Queue[Event | None] = asyncio.Queue()
-        queues = self._subscribers.setdefault(channel, set())
-        first = not queues
+        queues = self._subscribers.get(channel)
+        first = not isinstance(queues, _Subscribers)
+        if not isinstance(queues, _Subscribers):
+            queues = self._subscribers[channel] = _Subscribers()
         queues.add(queue)
         try:
             if first:
-                await self._backend.subscribe(channel)
+                try:
+                    await self._backend.subscribe(channel)
+                finally:
+                    queues.subscribed.set()  # also when it failed or was cancelled: the others go on
+            else:
+                await queues.subscribed.wait()
             yield Subscriber(queue)
         finally:
             queues.discard(queue)

@@ -86,3 +86,22 @@ async def test_sockets_closed_as_their_subscriptions_start_leave_no_subscriber_b
             await until(lambda: channel in hub._subscribers)
             await tenant_event(hub, admin.tenant.id, "DEVICE_ONLINE")  # type: ignore[union-attr]
             assert (await socket.next("watching"))["payload"]["data"]["tenantEvents"]["kind"] == "DEVICE_ONLINE"
+
+
+async def test_no_subscriber_starts_before_its_channel_is_subscribed_on_redis() -> None:
+    """A stream reads its state once subscribed; were a later subscriber let in while the first one still
+    subscribes the channel, a change published in between would be missed by both its read and its feed."""
+    hub = make_broadcast(redis_url())
+    await hub.connect()
+    try:
+        backend = hub._backend
+        listened: list[bool] = []
+
+        async def subscriber() -> None:
+            async with hub.subscribe("listened"):
+                listened.append(b"listened" in backend._pubsub.channels)
+
+        await asyncio.gather(*(subscriber() for _ in range(5)))
+        assert listened == [True] * 5
+    finally:
+        await hub.disconnect()
