@@ -4,7 +4,8 @@ Python 3.11's `asyncio.wait_for` drops a cancellation that arrives just as the f
 completes, and the cancelled task carries on as if nothing happened. redis-py writes every command
 through `wait_for` when a socket timeout is set, so a websocket operation cancelled (the socket closed,
 the client sent `complete`) while it spoke to Redis may live on: subscribed, holding its stream, never
-ending. `see_cancelled` watches a task that was cancelled and cancels it again while it keeps running.
+ending; so may the worker at shutdown. `see_cancelled` watches a task that was cancelled and cancels it
+again while it keeps running.
 """
 
 from __future__ import annotations

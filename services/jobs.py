@@ -28,6 +28,7 @@ from tortoise.transactions import in_transaction
 from config import Settings
 from models.base import tenant_context
 from models.jobs import Job, JobStatus
+from services.cancellation import see_cancelled
 from services.job_queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from services.periodic import run_periodic
 
@@ -195,5 +196,11 @@ async def in_process_worker(
         yield task
     finally:
         stop.set()
+        try:
+            await asyncio.wait({task}, timeout=10)
+        finally:
+            if not task.done():
+                task.cancel()
+                see_cancelled(task)  # a cancellation dropped on the way (services.cancellation) is sent again
         with contextlib.suppress(Exception, asyncio.CancelledError):
-            await asyncio.wait_for(task, timeout=10)
+            await task

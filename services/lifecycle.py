@@ -30,6 +30,7 @@ from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors import multiprocess
 
 from config import Settings, get_settings
+from services.cancellation import see_cancelled
 
 log = logging.getLogger("shulgraph.lifecycle")
 
@@ -162,6 +163,7 @@ async def work_until_signalled(settings: Settings) -> None:
             except TimeoutError:
                 log.warning("the job in hand did not finish in time; it is released for another worker")
                 worker.cancel()
+                see_cancelled(worker)  # a cancellation dropped on the way (services.cancellation) is sent again
                 with contextlib.suppress(asyncio.CancelledError):
                     await worker
     finally:
