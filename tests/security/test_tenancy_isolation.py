@@ -169,6 +169,31 @@ async def test_T3_member_mutations_on_a_foreign_membership_are_not_found_and_cha
     assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = ANY($1)", [a.id, b.id]) == 0
 
 
+async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own_tenants(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    """Missing the role is checked before any id is looked up: the refusal tells nothing of another tenant."""
+    viewer = await factory.member(role=Role.VIEWER)
+    assert viewer.tenant is not None
+    colleague = await factory.member(tenant=viewer.tenant, role=Role.EDITOR)
+    foreign = await factory.member(role=Role.EDITOR)
+    assert foreign.tenant is not None
+    own_gid = await _membership_gid(colleague.user.id, viewer.tenant)
+    foreign_gid = await _membership_gid(foreign.user.id, foreign.tenant)
+    answers = []
+    for gid in (own_gid, foreign_gid, to_global_id("Membership", 2**31 - 1)):
+        role = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "OWNER"}}, actor=viewer)
+        removed = await gql.op("RemoveMember", {"id": gid}, actor=viewer)
+        assert error_codes(role) == error_codes(removed) == ["FORBIDDEN"], gid
+        answers.append((_body(role), _body(removed)))
+    assert answers[0] == answers[1] == answers[2]
+    roles = await owner_db.fetch(
+        "SELECT user_id, role FROM membership WHERE synagogue_id = ANY($1) ORDER BY id",
+        [viewer.tenant.id, foreign.tenant.id],
+    )
+    assert [r["role"] for r in roles] == [Role.VIEWER, Role.EDITOR, Role.EDITOR]
+
+
 # --- T4: no tenant never means every tenant ----------------------------------------------------------------
 
 
