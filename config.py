@@ -194,6 +194,15 @@ def model_modules() -> list[str]:
     return MODEL_MODULES
 
 
+async def release_connection(connection: Any) -> None:
+    """asyncpg's pool reset, run after asyncpg itself rolled back any transaction left open: nothing more.
+
+    asyncpg's default reset sends `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every
+    release, a round trip for session state ShulGraph never leaves behind: the tenant is set per
+    transaction (`set_config(..., true)`, models/base.py), and no cursor, LISTEN, advisory lock or `SET`
+    outlives one. tests/models/test_pool.py holds the application to that."""
+
+
 def tortoise_config(database_url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """The Tortoise ORM configuration for a database URL (the app's role by default)."""
     settings = settings or get_settings()
@@ -219,6 +228,7 @@ def tortoise_config(database_url: str | None = None, settings: Settings | None =
                 "minsize": settings.db_pool_min,
                 "maxsize": settings.db_pool_max,
                 "server_settings": {"statement_timeout": str(settings.db_statement_timeout_ms)},
+                "reset": release_connection,
             },
         }
     return {

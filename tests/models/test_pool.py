@@ -1,0 +1,59 @@
+"""Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (config.release_connection),
+so nothing a request does may outlive its transaction on the connection: not the tenant, not a transaction,
+not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests."""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import AsyncExitStack
+from typing import Any
+
+from tortoise import connections
+
+from models.base import tenant_scope
+from models.identity import Role
+from models.platform import AuditEntry
+from tests.conftest import GQL, Factory
+
+SESSION_STATE = """
+SELECT current_setting('app.tenant_id', true) AS tenant,
+       (SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory') AS advisory_locks,
+       (SELECT count(*) FROM pg_listening_channels()) AS listening,
+       current_setting('statement_timeout') AS statement_timeout
+"""
+
+
+async def _every_pooled_connection() -> list[dict[str, Any]]:
+    pool = connections.get("default")._pool
+    async with AsyncExitStack() as held:
+        taken = [await held.enter_async_context(pool.acquire()) for _ in range(pool.get_size())]
+        idle = [not connection.is_in_transaction() for connection in taken]  # as the server last reported
+        return [{**dict(await c.fetchrow(SESSION_STATE)), "idle": i} for c, i in zip(taken, idle, strict=True)]
+
+
+async def test_no_tenant_or_transaction_outlives_a_request_on_a_pooled_connection(
+    gql: GQL, factory: Factory
+) -> None:
+    a = await factory.member(role=Role.ADMIN)
+    b = await factory.member(role=Role.VIEWER)
+    baseline = (await _every_pooled_connection())[0]["statement_timeout"]
+    for _ in range(3):
+        await asyncio.gather(*(gql.op("Members", {"first": 10}, actor=actor) for actor in (a, b, a, b)))
+        await gql.op("UpdateSynagogue", {"input": {"name": "Renamed"}}, actor=a)
+    async with tenant_scope(a.tenant.id):  # type: ignore[union-attr]
+        await AuditEntry.create(action="pool-check")
+    states = await _every_pooled_connection()
+    assert states and all(
+        s == {"tenant": s["tenant"], "idle": True, "advisory_locks": 0, "listening": 0, "statement_timeout": baseline}
+        and s["tenant"] in (None, "")
+        for s in states
+    ), states
+
+
+async def test_a_connection_given_back_inside_a_transaction_is_rolled_back() -> None:
+    pool = connections.get("default")._pool
+    async with pool.acquire() as connection:
+        await connection.execute("BEGIN")
+        await connection.execute("SELECT set_config('app.tenant_id', '424242', true)")
+    states = await _every_pooled_connection()
+    assert all(s["tenant"] in (None, "") and s["idle"] for s in states), states
