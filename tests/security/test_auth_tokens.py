@@ -67,6 +67,7 @@ async def me_codes(gql: GQL, authorization: str) -> list[str]:
     return error_codes(result)
 
 
+@pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")  # forged with a short key on purpose
 async def test_J1_alg_none_hmac_with_a_public_key_and_forged_kid_or_jku_are_unauthenticated(
     gql: GQL, settings: Settings, factory: Factory
 ) -> None:
