@@ -203,6 +203,12 @@ async def release_connection(connection: Any) -> None:
     outlives one. tests/models/test_pool.py holds the application to that."""
 
 
+def _tenant_connection_class() -> type:
+    from models.base import TenantConnection
+
+    return TenantConnection
+
+
 def tortoise_config(database_url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """The Tortoise ORM configuration for a database URL (the app's role by default)."""
     settings = settings or get_settings()
@@ -229,6 +235,7 @@ def tortoise_config(database_url: str | None = None, settings: Settings | None =
                 "maxsize": settings.db_pool_max,
                 "server_settings": {"statement_timeout": str(settings.db_statement_timeout_ms)},
                 "reset": release_connection,
+                "connection_class": _tenant_connection_class(),
             },
         }
     return {

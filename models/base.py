@@ -19,6 +19,7 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import asyncpg
 from tortoise import fields
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connections
@@ -64,6 +65,30 @@ def tenant_context(tenant_id: int) -> Any:
         _current_tenant.reset(token)
 
 
+class _TenantToSend:
+    __slots__ = ("sent", "tenant_id")
+
+    def __init__(self, tenant_id: int) -> None:
+        self.tenant_id = tenant_id
+        self.sent = False
+
+
+_begin_with_tenant: ContextVar[_TenantToSend | None] = ContextVar("shulgraph_begin_with_tenant", default=None)
+
+
+class TenantConnection(asyncpg.Connection):  # type: ignore[misc]  # asyncpg is untyped
+    """The application's PostgreSQL connection: the `BEGIN` that `tenant_scope` opens carries the tenant
+    setting in the same round trip (`BEGIN; SELECT set_config(...)`), instead of a statement of its own."""
+
+    async def execute(self, query: str, *args: Any, timeout: float | None = None) -> str:  # noqa: ASYNC109
+        pending = _begin_with_tenant.get()
+        if pending is not None and not pending.sent and not args and query == "BEGIN;":
+            pending.sent = True
+            query = f"BEGIN; SELECT set_config('app.tenant_id', '{int(pending.tenant_id)}', true);"
+        status: str = await super().execute(query, *args, timeout=timeout)
+        return status
+
+
 async def set_database_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> None:
     """Tell PostgreSQL's row-level security which tenant this transaction serves."""
     if connection.capabilities.dialect == "postgres":
@@ -106,11 +131,19 @@ class _Transaction:
 async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
     """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database."""
     token = _current_tenant.set(tenant_id)
+    pending = _TenantToSend(tenant_id)
+    begin = _begin_with_tenant.set(pending)
+    begun = False
     try:
         async with _Transaction() as connection:
-            await set_database_tenant(connection, tenant_id)
+            _begin_with_tenant.reset(begin)
+            begun = True
+            if not pending.sent:  # SQLite, or a savepoint inside a transaction already open
+                await set_database_tenant(connection, tenant_id)
             yield connection
     finally:
+        if not begun:
+            _begin_with_tenant.reset(begin)
         _current_tenant.reset(token)
 
 

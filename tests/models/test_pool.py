@@ -1,6 +1,7 @@
 """Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (config.release_connection),
 so nothing a request does may outlive its transaction on the connection: not the tenant, not a transaction,
-not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests."""
+not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests. And the
+tenant travels with the transaction's BEGIN (models.base.TenantConnection)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,33 @@ async def test_a_connection_given_back_inside_a_transaction_is_rolled_back() -> 
         await connection.execute("SELECT set_config('app.tenant_id', '424242', true)")
     states = await _every_pooled_connection()
     assert all(s["tenant"] in (None, "") and s["idle"] for s in states), states
+
+
+async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) -> None:
+    """`tenant_scope` opens its transaction with `BEGIN; SELECT set_config(...)` in one round trip; a scope
+    nested in an open transaction (a savepoint) still sets its tenant with a statement of its own."""
+    import asyncpg
+
+    sent: list[str] = []
+    execute, fetch = asyncpg.Connection.execute, asyncpg.Connection.fetch
+
+    async def recording_execute(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
+        sent.append(query)
+        return await execute(self, query, *args, **kwargs)
+
+    async def recording_fetch(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
+        sent.append(query)
+        return await fetch(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(asyncpg.Connection, "execute", recording_execute)
+    monkeypatch.setattr(asyncpg.Connection, "fetch", recording_fetch)
+    async with tenant_scope(7) as connection:
+        outer = await connection.execute_query_dict("SELECT current_setting('app.tenant_id') AS tenant")
+        async with tenant_scope(8) as inner:
+            nested = await inner.execute_query_dict("SELECT current_setting('app.tenant_id') AS tenant")
+    assert outer == [{"tenant": "7"}] and nested == [{"tenant": "8"}]
+    begins = [q for q in sent if q.startswith("BEGIN")]
+    assert begins == ["BEGIN; SELECT set_config('app.tenant_id', '7', true);"], sent
+    assert [q for q in sent if "set_config" in q and not q.startswith("BEGIN")] == [
+        "SELECT set_config('app.tenant_id', $1, true)"
+    ], sent
