@@ -36,12 +36,7 @@ class AuditEntry(Node):
 
     @strawberry.field(description="Who acted; null for a system job or a user who no longer exists.")
     async def actor(self, info: Info) -> User | None:
-        from resolvers.platform.loaders import actor_loader
-
-        if self._actor_id is None:
-            return None
-        user = await actor_loader(info).load(self._actor_id)
-        return User.of(user) if user else None
+        return await _actor(info, self._actor_id)
 
 
 @strawberry.type(description="A platform-level action (outside any synagogue). Platform administrators only.")
@@ -70,9 +65,14 @@ class PlatformAuditEntry(Node):
 
     @strawberry.field(description="Who acted; null for the command line or a user who no longer exists.")
     async def actor(self, info: Info) -> User | None:
-        from resolvers.platform.loaders import actor_loader
+        return await _actor(info, self._actor_id)
 
-        if self._actor_id is None:
-            return None
-        user = await actor_loader(info).load(self._actor_id)
-        return User.of(user) if user else None
+
+async def _actor(info: Info, actor_id: int | None) -> User | None:
+    """The user behind an audit entry, batched per request; None without one."""
+    from resolvers.platform.loaders import actor_loader
+
+    if actor_id is None:
+        return None
+    user = await actor_loader(info).load(actor_id)
+    return User.of(user) if user else None
