@@ -107,7 +107,12 @@ class Me(Node):
 
     @strawberry.field
     async def memberships(self, info: Info) -> list[Membership]:
-        rows = await m.Membership.filter(user_id=self._user.id).order_by("id")
+        from resolvers.synagogue.loaders import synagogue_loader
+
+        rows = await m.Membership.filter(user_id=self._user.id).select_related("synagogue").order_by("id")
+        synagogues = synagogue_loader(info)
+        for row in rows:  # each membership's synagogue came in the same statement
+            synagogues.prime(row.synagogue_id, row.synagogue)
         return [Membership.of(row, self._user) for row in rows]
 
 
