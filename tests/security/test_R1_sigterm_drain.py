@@ -6,16 +6,13 @@ until the test lets go. A TV holds a live subscription; other clients keep the A
 readiness fails first while everything else is still served, then the process stops accepting, closes the
 websocket with 1012, lets the slow requests finish once the lock goes, and exits 0.
 
-`main.py worker` gets the same treatment with a memorial import that waits on a table lock.
+`main.py worker` gets the same treatment in test_R1_sigterm_worker.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,54 +22,18 @@ import asyncpg
 import httpx
 import pytest
 
-from config import ROOT, Settings
+from config import Settings
 from models.identity import Role
-from schema.relay import from_global_id
-from tests.conftest import GQL, OWNER_URL, Actor, Factory, unique
+from tests.conftest import OWNER_URL, Actor, Factory, unique
 from tests.devices.helpers import make_tv
 from tests.documents import client_document
-from tests.subscriptions.live import WSClient, free_port
+from tests.security.r1_helpers import DEADLINE, _blocked_on_locks, _true, _until
+from tests.security.r1_helpers import Proc as Proc  # re-exported for test_G3_websocket_message_size.py
+from tests.security.r1_helpers import _start as _start
+from tests.subscriptions.live import WSClient
 
-DEADLINE = 120.0
 SLOW_REQUESTS = 6
 LOAD_CLIENTS = 8
-
-
-@dataclass
-class Proc:
-    popen: subprocess.Popen[bytes]
-    stderr: Path
-    port: int = 0
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log(self) -> str:
-        return self.stderr.read_text(errors="replace")[-6000:]
-
-    async def exit_status(self) -> int:
-        try:
-            return await asyncio.to_thread(self.popen.wait, DEADLINE)
-        except subprocess.TimeoutExpired:
-            raise AssertionError(f"still running {DEADLINE}s after SIGTERM; {self.log()}") from None
-
-
-def _start(tmp_path: Path, command: str, **env: str) -> Proc:
-    port = free_port()
-    environment = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "LOG_LEVEL": "INFO", "LOG_JSON": "false"}
-    environment.update({key.upper(): value for key, value in env.items()})
-    stderr = tmp_path / f"{command}.err"
-    with (tmp_path / f"{command}.out").open("wb") as out, stderr.open("wb") as err:
-        popen = subprocess.Popen(
-            [sys.executable, "main.py", command],
-            cwd=ROOT,
-            env=environment,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-        )
-    return Proc(popen, stderr, port)
 
 
 @pytest.fixture
@@ -141,24 +102,6 @@ class Load:
             outcomes.append(response.status_code)
             if response.status_code == 200:
                 assert response.json()["data"]["me"]["id"], response.text
-
-
-async def _blocked_on_locks(owner: asyncpg.Connection, table_hint: str) -> int:
-    count: int = await owner.fetchval(
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        " AND usename <> current_user AND query ILIKE $1",
-        f"%{table_hint}%",
-    )
-    return count
-
-
-async def _until(check: Any, what: str) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + DEADLINE
-    while not await check():
-        if loop.time() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        await asyncio.sleep(0.05)
 
 
 async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api: Proc, factory: Factory) -> None:
@@ -247,107 +190,6 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api
 
 async def _count_at_least(count: Any, minimum: int) -> bool:
     return bool(await count >= minimum)
-
-
-async def _true(value: bool) -> bool:
-    return value
-
-
-IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
-    jobId userErrors { field code message } } }"""
-CSV = "name,hebrew_day,hebrew_month,hebrew_year\nMoshe Cohen,10,Sh'vat,5770\nRivka Katz,1,Nisan,5760\n"
-
-
-async def _import(gql: GQL, editor: Actor) -> int:
-    result = await gql(IMPORT, {"input": {"csv": CSV, "allOrNothing": False}}, actor=editor)
-    assert result["data"]["importMemorials"]["userErrors"] == [], result
-    parsed = from_global_id(result["data"]["importMemorials"]["jobId"])
-    assert parsed is not None
-    return int(parsed[1])
-
-
-async def _job(owner: asyncpg.Connection, job_id: int) -> asyncpg.Record:
-    return await owner.fetchrow("SELECT status, attempts, locked_until, result FROM job WHERE id = $1", job_id)
-
-
-@pytest.fixture
-async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
-    """Due jobs of earlier tests are run first; then a transaction holds SHARE on the memorial table, so
-    that an import waits inside PostgreSQL to insert until the connection closes."""
-    from services import jobs
-
-    await jobs.run_pending()
-    locker = await asyncpg.connect(OWNER_URL)
-    transaction = locker.transaction()
-    await transaction.start()
-    await locker.execute("LOCK TABLE content_memorial IN SHARE MODE")
-    try:
-        yield locker
-    finally:
-        if not locker.is_closed():
-            await transaction.rollback()
-            await locker.close()
-        await jobs.run_pending()
-
-
-async def _worker_holds(owner: asyncpg.Connection, job_id: int) -> bool:
-    job = await _job(owner, job_id)
-    return bool(job["status"] == "RUNNING" and await _blocked_on_locks(owner, "content_memorial") >= 1)
-
-
-async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
-) -> None:
-    editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
-    first = await _import(gql, editor)
-    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
-    try:
-        await _until(lambda: _worker_holds(owner_db, first), "the worker runs the first import")
-        second = await _import(gql, editor)
-        worker.popen.send_signal(signal.SIGTERM)
-        await _until(lambda: _true("worker draining" in worker.log()), "the worker heard SIGTERM")
-        assert worker.popen.poll() is None
-        await memorial_lock.close()  # the lock goes: the job in hand finishes
-        assert await worker.exit_status() == 0, worker.log()
-    finally:
-        if worker.popen.poll() is None:
-            worker.popen.kill()
-            worker.popen.wait()
-    done = await _job(owner_db, first)
-    assert done["status"] == "DONE", worker.log()
-    names = await owner_db.fetch("SELECT name FROM content_memorial WHERE tenant_id = $1", editor.tenant.id)
-    assert sorted(row["name"] for row in names) == ["Moshe Cohen", "Rivka Katz"]
-    untouched = await _job(owner_db, second)
-    assert (untouched["status"], untouched["attempts"]) == ("PENDING", 0)
-    assert "Traceback" not in worker.log(), worker.log()
-
-
-async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
-) -> None:
-    from services import jobs
-
-    editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
-    job_id = await _import(gql, editor)
-    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
-    try:
-        await _until(lambda: _worker_holds(owner_db, job_id), "the worker runs the import")
-        worker.popen.send_signal(signal.SIGTERM)
-        assert await worker.exit_status() == 0, worker.log()  # the table is still locked
-    finally:
-        if worker.popen.poll() is None:
-            worker.popen.kill()
-            worker.popen.wait()
-    released = await _job(owner_db, job_id)
-    assert (released["status"], released["locked_until"]) == ("PENDING", None), worker.log()
-    await memorial_lock.close()
-    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 0
-
-    await jobs.run_pending()  # another worker takes the released job at once
-    assert (await _job(owner_db, job_id))["status"] == "DONE"
-    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 2
 
 
 def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
