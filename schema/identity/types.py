@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
@@ -107,12 +107,13 @@ class Me(Node):
 
     @strawberry.field
     async def memberships(self, info: Info) -> list[Membership]:
+        from models.synagogue import Synagogue
         from resolvers.synagogue.loaders import synagogue_loader
 
         rows = await m.Membership.filter(user_id=self._user.id).select_related("synagogue").order_by("id")
         synagogues = synagogue_loader(info)
         for row in rows:  # each membership's synagogue came in the same statement
-            synagogues.prime(row.synagogue_id, row.synagogue)
+            synagogues.prime(row.synagogue_id, cast(Synagogue, row.synagogue))
         return [Membership.of(row, self._user) for row in rows]
 
 
