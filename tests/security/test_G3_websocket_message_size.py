@@ -14,7 +14,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.security.test_R1_sigterm_drain import Proc, _start
+from tests.security.r1_helpers import Proc, _start
 from tests.subscriptions.live import PROTOCOL
 
 LIMIT = 50_000

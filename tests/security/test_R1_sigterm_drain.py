@@ -27,9 +27,7 @@ from models.identity import Role
 from tests.conftest import OWNER_URL, Actor, Factory, unique
 from tests.devices.helpers import make_tv
 from tests.documents import client_document
-from tests.security.r1_helpers import DEADLINE, _blocked_on_locks, _true, _until
-from tests.security.r1_helpers import Proc as Proc  # re-exported for test_G3_websocket_message_size.py
-from tests.security.r1_helpers import _start as _start
+from tests.security.r1_helpers import DEADLINE, Proc, _blocked_on_locks, _start, _true, _until
 from tests.subscriptions.live import WSClient
 
 SLOW_REQUESTS = 6
