@@ -45,8 +45,6 @@ UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a
 T = TypeVar("T")
 
 
-
-
 def seconds_until(moment: datetime | None, now: datetime) -> int | None:
     """Whole seconds (at least 1) until `moment`, or None when it has passed."""
     if moment is None or moment <= now:
@@ -59,15 +57,12 @@ async def _with_store(
     work: Callable[[MovingWindowRateLimiter], Awaitable[T]],
     unavailable: str = "sign-in is temporarily unavailable",
 ) -> T:
-    """Run `work` on the limiter; a connection dropped by a Redis restart gets a second try."""
-    limiter = rate_limiter(settings.redis_url)
-    for attempt in (1, 2):
-        try:
-            return await work(limiter)
-        except Exception as exc:
-            if attempt == 2:
-                raise Unavailable(unavailable) from exc
-    raise AssertionError("unreachable")
+    """Run `work` on the limiter (which tries a call again after a connection a Redis restart dropped, and
+    fails at once while its breaker is open); any failure of the store is `Unavailable`."""
+    try:
+        return await work(rate_limiter(settings.redis_url))
+    except Exception as exc:
+        raise Unavailable(unavailable) from exc
 
 
 async def _retry_after(limiter: MovingWindowRateLimiter, item: RateLimitItem, namespace: str, address: str) -> int:
