@@ -2,8 +2,10 @@
 
 broadcaster's own Redis backend stops listening for good when its connection drops. This one keeps
 the set of subscribed channels, reconnects with backoff, subscribes again, and then puts a `RESYNC`
-event on every channel: whatever was published while the connection was down is lost, so each
-stream re-reads its state from the database. Publishing while Redis is down raises; callers log it.
+event on every channel: whatever was published while the connection was down did not reach this
+process, so each stream re-reads its state from the database. `publish` raises while Redis is down;
+`publish_or_keep`, which events use, keeps the event in a bounded backlog instead and publishes it
+once the connection is back (`subscriptions.backlog`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from redis import asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from subscriptions.backlog import KEPT_LIMIT, Backlog
 from subscriptions.events import RESYNC
 
 log = logging.getLogger("shulgraph.pubsub")
@@ -28,9 +31,13 @@ log = logging.getLogger("shulgraph.pubsub")
 KEEPALIVE_CHANNEL = "shulgraph:pubsub"
 """Always subscribed, so the connection is listened to (and its loss noticed) before any stream exists."""
 
+SETTLE_SECONDS = 3.0
+"""After a reconnect, how long kept events wait before going out: the other processes' listeners, which
+retry every 2 s at most, are subscribed again by then and hear them too."""
+
 
 class ResilientRedisBackend(BroadcastBackend):
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, kept_limit: int = KEPT_LIMIT, settle_seconds: float = SETTLE_SECONDS) -> None:
         self._url = url
         self._publisher = aioredis.Redis.from_url(
             url, socket_connect_timeout=2, socket_timeout=5, retry=Retry(NoBackoff(), 1)
@@ -40,6 +47,10 @@ class ResilientRedisBackend(BroadcastBackend):
         self._pubsub: Any = None
         self._task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
+        self._up = asyncio.Event()
+        self._up_since = 0.0
+        self._settle_seconds = settle_seconds
+        self.backlog = Backlog(self.publish, self._settled, kept_limit)
         self.reconnects = 0
 
     async def connect(self) -> None:
@@ -48,6 +59,7 @@ class ResilientRedisBackend(BroadcastBackend):
             await asyncio.wait_for(self._listening.wait(), timeout=5)
 
     async def disconnect(self) -> None:
+        await self.backlog.close()
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -73,6 +85,20 @@ class ResilientRedisBackend(BroadcastBackend):
     async def publish(self, channel: str, message: Any) -> None:
         await self._publisher.publish(channel, message)
 
+    async def publish_or_keep(self, channel: str, message: str) -> None:
+        """Publish, or keep the message while Redis is unreachable (and after, until the earlier ones went)."""
+        await self.backlog.publish(channel, message, connected=self._up.is_set())
+
+    async def _settled(self) -> None:
+        """Return once this process listens again and has done so for the settle time."""
+        loop = asyncio.get_running_loop()
+        while True:
+            await self._up.wait()
+            left = self._up_since + self._settle_seconds - loop.time()
+            if left <= 0:
+                return
+            await asyncio.sleep(left)
+
     async def next_published(self) -> Event:
         return await self._queue.get()
 
@@ -96,6 +122,8 @@ class ResilientRedisBackend(BroadcastBackend):
                         self._queue.put_nowait(Event(channel=channel, message=RESYNC))
                 connected_before = True
                 delay = 0.1
+                self._up_since = asyncio.get_running_loop().time()
+                self._up.set()
                 self._listening.set()
                 async for message in pubsub.listen():
                     if message["type"] == "message":
@@ -107,6 +135,7 @@ class ResilientRedisBackend(BroadcastBackend):
             except Exception as exc:
                 log.warning("pub/sub connection lost; reconnecting", extra={"error": repr(exc)})
             finally:
+                self._up.clear()
                 self._pubsub = None
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()  # type: ignore[no-untyped-call,unused-ignore]  # untyped before redis 8.2
@@ -158,9 +187,16 @@ class SharedChannels(Broadcast):
                 await self._backend.unsubscribe(channel)
             await queue.put(None)
 
+    async def publish_or_keep(self, channel: str, message: str) -> None:
+        """Publish an event; on Redis, one that cannot go out now is kept and published once it can."""
+        if isinstance(self._backend, ResilientRedisBackend):
+            await self._backend.publish_or_keep(channel, message)
+        else:
+            await self.publish(channel, message)
 
-def make_broadcast(redis_url: str | None) -> Broadcast:
+
+def make_broadcast(redis_url: str | None, kept_limit: int = KEPT_LIMIT) -> Broadcast:
     """Redis pub/sub that survives restarts, or process memory in the embedded default."""
     if redis_url:
-        return SharedChannels(backend=ResilientRedisBackend(redis_url))
+        return SharedChannels(backend=ResilientRedisBackend(redis_url, kept_limit))
     return SharedChannels("memory://")

@@ -3,7 +3,9 @@
 A mutation runs in one transaction (`schema.extensions.TenantScope`); a subscriber that reads the
 database on an event must see the rows the event speaks of, so events raised inside an operation are
 held until its transaction has committed (`deferred_publications`). Outside an operation they go
-out at once. A lost event costs nothing: every stream re-reads its state from the database on
+out at once. On Redis, an event that cannot go out because Redis is unreachable is kept in memory and
+published once Redis answers (`subscriptions.backlog`). An event lost all the same (the backlog full,
+the process ended) costs little: screens and job streams re-read their state from the database on
 (re)subscribe and after a broker reconnect (`RESYNC`).
 """
 
@@ -15,7 +17,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from subscriptions.channels import tenant_events
 
@@ -25,6 +27,13 @@ RESYNC = json.dumps({"resync": True})
 """Sent on every subscribed channel after the broker connection was re-established."""
 
 _deferred: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar("shulgraph_deferred", default=None)
+
+
+@runtime_checkable
+class KeepsEvents(Protocol):
+    """A broadcaster that keeps an event it cannot publish now (`subscriptions.backend.SharedChannels`)."""
+
+    async def publish_or_keep(self, channel: str, message: str) -> None: ...
 
 
 def is_resync(message: str) -> bool:
@@ -46,7 +55,10 @@ async def deferred_publications() -> AsyncIterator[None]:
 
 async def _send(broadcast: Any, channel: str, message: str) -> None:
     try:
-        await broadcast.publish(channel=channel, message=message)
+        if isinstance(broadcast, KeepsEvents):
+            await broadcast.publish_or_keep(channel, message)
+        else:
+            await broadcast.publish(channel=channel, message=message)
     except Exception:
         log.warning("event not published; subscribers resynchronise from the database", extra={"channel": channel})
 
