@@ -157,9 +157,9 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     load_handlers()
     own = None
     if broadcast is None:
-        from broadcaster import Broadcast
+        from subscriptions.backend import make_broadcast
 
-        own = broadcast = Broadcast(settings.redis_url or "memory://")
+        own = broadcast = make_broadcast(settings.redis_url)  # survives Redis restarts, keeps news while down
         await own.connect()
     wake = asyncio.Event()
     attach_worker(broadcast, wake)

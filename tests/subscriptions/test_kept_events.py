@@ -184,3 +184,23 @@ async def test_shutdown_with_kept_events_ends_at_once_while_their_publish_hangs(
         if not disconnected:
             await hub.disconnect()
         await relay.close()
+
+
+async def test_a_worker_process_keeps_job_news_published_while_redis_is_down(app: Any, factory: Factory) -> None:
+    """A standalone worker (its own broadcaster, as `main.py worker` runs) keeps job progress published during
+    an outage and sends it once Redis answers: a screen or admin watching the job still hears of it."""
+    from services import job_queue, jobs
+    from subscriptions.channels import tenant_jobs
+
+    tenant = await factory.tenant()
+    stop = asyncio.Event()
+    worker = asyncio.create_task(jobs.run_worker(app.state.settings, stop, poll_seconds=0.2))
+    try:
+        await until(lambda: job_queue._broadcast is not None)
+        async with app.state.broadcast.subscribe(tenant_jobs(tenant.id)) as subscriber:
+            async with redis_down():
+                await job_queue.announce_job(41, tenant.id)
+            assert await next_event(subscriber) == {"job": 41}
+    finally:
+        stop.set()
+        await asyncio.wait_for(worker, 15)
