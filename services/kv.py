@@ -1,7 +1,9 @@
 """A small key-value store: Redis in production, process memory in the embedded default.
 
 Security checks (token denylist, lockout) call it and must fail closed: every Redis failure is
-raised as `Unavailable`, which the API answers with 503 / `UNAVAILABLE`.
+raised as `Unavailable`, which the API answers with 503 / `UNAVAILABLE`. A Redis that does not answer (a
+host gone from the network, a hung server) costs one socket timeout: the store's circuit breaker then
+refuses at once for `COOL_DOWN_SECONDS`, and lets one command at a time probe Redis after that.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from services.breaker import CircuitBreaker, CircuitOpen
 from services.errors import Unavailable
 
 T = TypeVar("T")
 
 BROKEN: tuple[type[Exception], ...] = (RedisConnectionError, ConnectionError)
 """A connection found dead (Redis restarted): a command written on it never reached the new server."""
+NOT_ANSWERING: tuple[type[Exception], ...] = (RedisTimeoutError, TimeoutError)
+"""Failures that cost waiting for the socket timeout: these open a breaker."""
+COOL_DOWN_SECONDS = 1.0
 
 
 class KeyValue(Protocol):
@@ -101,22 +107,25 @@ class RedisKeyValue:
         self.client = aioredis.Redis.from_url(
             url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2, health_check_interval=10
         )
+        self.breaker = CircuitBreaker("the token store", COOL_DOWN_SECONDS, trips_on=NOT_ANSWERING)
 
     async def _idempotent(self, command: Callable[[], Awaitable[T]]) -> T:
         return await self._again_after(command, (RedisConnectionError, RedisTimeoutError, OSError))
 
     async def _again_after(self, command: Callable[[], Awaitable[T]], errors: tuple[type[Exception], ...]) -> T:
         try:
+            return await self.breaker.call(lambda: self._twice(command, errors))
+        except (RedisError, OSError, CircuitOpen) as exc:
+            raise Unavailable("the token store is unavailable") from exc
+
+    async def _twice(self, command: Callable[[], Awaitable[T]], errors: tuple[type[Exception], ...]) -> T:
+        """`command()`, once more on a fresh connection after one of `errors`."""
+        try:
             return await command()
         except errors:
             with contextlib.suppress(Exception):
                 await self.client.connection_pool.disconnect(inuse_connections=False)
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
-        try:
-            return await command()
-        except (RedisError, OSError) as exc:
-            raise Unavailable("the token store is unavailable") from exc
+        return await command()
 
     async def eval(self, script: str, keys: list[str], *args: str | int | float) -> Any:
         """Run a Lua script; like the other writes that must not repeat, it is sent once more only when

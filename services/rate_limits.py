@@ -20,17 +20,14 @@ from typing import TypeVar
 from limits import RateLimitItem, WindowStats, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.breaker import CircuitBreaker
-from services.kv import BROKEN
+from services.kv import BROKEN, NOT_ANSWERING
 
 T = TypeVar("T")
 
 SOCKET_TIMEOUT_SECONDS = 2
 COOL_DOWN_SECONDS = 1.0
-NOT_ANSWERING: tuple[type[Exception], ...] = (RedisTimeoutError, TimeoutError)
-"""Failures that cost waiting for the socket timeout: these open the breaker."""
 
 
 class GuardedLimiter(MovingWindowRateLimiter):

@@ -22,10 +22,10 @@ from strawberry.exceptions import ConnectionRejectionError
 from config import Settings
 from schema.caller import identify_socket
 from schema.context import Context
-from services import login_throttle, pairing, rate_limits
+from services import kv, login_throttle, pairing, rate_limits
 from services.breaker import CircuitOpen
 from services.errors import Unavailable
-from services.kv import make_key_value
+from services.kv import RedisKeyValue, make_key_value
 from tests.conftest import Factory, unique
 from tests.devices.helpers import make_tv
 from tests.identity.helpers import fresh_address
@@ -179,3 +179,42 @@ async def test_R3_one_probe_at_a_time_then_the_breaker_closes_once_redis_answers
     fake_redis.drop_connections()  # a restart: the pooled connection is dead, the next check is answered anyway
     assert await login_throttle.claim_registration(down, address) is None
     assert await login_throttle.address_retry_after(down, address) is None
+
+
+async def test_R3_the_token_store_fails_closed_at_once_after_one_unanswered_command(
+    fake_redis: FakeRedis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The token denylist, lockouts and cost budgets: one command waits for the timeout, the next ones within
+    the cool-down are refused (UNAVAILABLE) without reaching Redis."""
+    monkeypatch.setattr(kv, "COOL_DOWN_SECONDS", 60)
+    store = RedisKeyValue(fake_redis.url)
+    try:
+        with pytest.raises(Unavailable):
+            await store.exists("deny:jti:first")
+        reached = fake_redis.connections  # the command and its one retry on a fresh connection
+        for command in (store.exists("deny:jti:next"), store.get("k"), store.incr("k", 60), store.eval("return 1", [])):
+            with pytest.raises(Unavailable) as refused:
+                await command
+            assert isinstance(refused.value.__cause__, CircuitOpen)
+        assert fake_redis.connections == reached
+    finally:
+        await store.close()
+
+
+async def test_R3_the_token_store_answers_again_once_redis_does(
+    fake_redis: FakeRedis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seconds = 0.3
+    monkeypatch.setattr(kv, "COOL_DOWN_SECONDS", seconds)
+    store = RedisKeyValue(fake_redis.url)
+    try:
+        with pytest.raises(Unavailable):
+            await store.set("k", "v", 60)
+        assert store.breaker.is_open
+        fake_redis.answer()
+        await asyncio.sleep(seconds + 0.1)  # the cool-down passes: the next command is the probe
+        await store.set("k", "v", 60)
+        assert not store.breaker.is_open
+        assert await store.get("k") == "v"
+    finally:
+        await store.close()
