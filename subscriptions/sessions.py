@@ -1,7 +1,10 @@
 """Open websockets by principal, so revoking a credential closes its sockets (S5, W3).
 
 Each process keeps its own sockets; a close request travels over the broadcaster so that the
-process holding the socket closes it, whichever process handled the revocation.
+process holding the socket closes it, whichever process handled the revocation. A request that
+cannot be published while Redis is unreachable is kept and published once it answers; it carries
+its time, so a late one closes only the sockets opened before it (give or take `CLOCK_MARGIN_SECONDS`
+between hosts), not the ones the principal opened since with its new rights.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import asyncio
 import contextlib
 import json
 import logging
+import math
+import time
 import weakref
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -21,13 +26,17 @@ log = logging.getLogger("shulgraph.sockets")
 
 _sockets: dict[str, weakref.WeakSet[Any]] = defaultdict(weakref.WeakSet)
 """Weak: a socket that went away leaves the registry without being unregistered."""
+_opened: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+"""When each socket was registered (wall clock, comparable with other processes' close requests)."""
 CLOSE_REVOKED = 4403
+CLOCK_MARGIN_SECONDS = 5.0
 
 
 def register_socket(context: Any) -> None:
     key = context.principal.describe()
     websocket = context.request
     _sockets[key].add(websocket)
+    _opened[websocket] = time.time()
     context.extra["socket_key"] = key
     session_id = getattr(context.principal, "session_id", None)
     if session_id is not None:
@@ -67,8 +76,16 @@ def open_sockets(principal: str) -> int:
     return len(_sockets.get(principal, ()))
 
 
-async def close_local(principal: str, reason: str) -> int:
-    sockets = list(_sockets.pop(principal, ()))
+async def close_local(principal: str, reason: str, opened_before: float = math.inf) -> int:
+    """Close this process's sockets of a principal that were opened before `opened_before`; how many."""
+    group = _sockets.get(principal)
+    if not group:
+        return 0
+    sockets = [websocket for websocket in list(group) if _opened.get(websocket, 0.0) < opened_before]
+    for websocket in sockets:
+        group.discard(websocket)
+    if not group:
+        _sockets.pop(principal, None)
     for websocket in sockets:
         await _close(websocket, reason)
     return len(sockets)
@@ -88,10 +105,14 @@ async def close_all_sockets(code: int, reason: str) -> int:
 
 
 async def close_principal_sockets(broadcast: Any, principal: str, reason: str) -> None:
-    """Close every socket of a principal, in this process and in the others."""
+    """Close every socket of a principal, in this process and in the others (kept while Redis is down)."""
     await close_local(principal, reason)
+    message = json.dumps({"close": principal, "reason": reason, "at": time.time()})
     try:
-        await broadcast.publish(channel="control", message=json.dumps({"close": principal, "reason": reason}))
+        if hasattr(broadcast, "publish_or_keep"):
+            await broadcast.publish_or_keep("control", message)
+        else:
+            await broadcast.publish(channel="control", message=message)
     except Exception:  # the local close is done; other processes close on token expiry
         log.warning("control message not published", exc_info=True)
 
@@ -107,7 +128,8 @@ async def run_control_listener(broadcast: Any) -> None:
                     message = json.loads(event.message)
                     if "close" not in message:
                         continue
-                    await close_local(message["close"], message.get("reason", "revoked"))
+                    before = float(message.get("at", math.inf)) + CLOCK_MARGIN_SECONDS
+                    await close_local(message["close"], message.get("reason", "revoked"), before)
         except asyncio.CancelledError:
             raise
         except Exception:
