@@ -45,7 +45,7 @@ async def test_send_command_writes_a_pending_row(gql: GQL, factory: Factory) -> 
     assert [(r.kind.value, r.status) for r in rows] == [("RELOAD", CommandStatus.PENDING)]
 
 
-async def test_send_command_validates_and_refuses_foreign_devices(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_send_command_validates_and_refuses_foreign_devices(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     bad = {"deviceId": tv.gid, "kind": "SET_BRIGHTNESS", "payload": {"level": 400}}
@@ -151,7 +151,7 @@ async def test_update_app_carries_the_release_and_the_reported_version_closes_it
     assert status["data"]["node"]["status"] == "ACKNOWLEDGED"
 
 
-async def test_batch_command_needs_an_admin_and_reports_each_refusal(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusal(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
     gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncpg
+
 from models.identity import Role
+from schema.relay import to_global_id
 from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.devices.helpers import TV, answer, make_tv
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {
@@ -60,14 +63,45 @@ async def test_shown_sections_are_daily_items_and_never_also_hidden(gql: GQL, fa
     assert node["settings"]["contentOverrides"]["shownSections"] == []
 
 
-async def test_overrides_need_an_editor_of_the_devices_synagogue(gql: GQL, factory: Factory) -> None:
+async def _stored_overrides(owner_db: asyncpg.Connection, tv: TV) -> str | None:
+    """The device's stored overrides (None while it has no settings row), seen past row-level security."""
+    stored: str | None = await owner_db.fetchval(
+        "SELECT content_overrides::text FROM device_settings WHERE device_id = $1", tv.device.id
+    )
+    return stored
+
+
+async def test_missing_role_overrides_need_an_editor_of_the_devices_synagogue(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    outsider = await factory.member(role=Role.ADMIN)
     tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
     change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
-    assert error_codes(await gql(SETTINGS, change, actor=viewer)) == ["FORBIDDEN"]
+    refusals = [
+        (await gql(SETTINGS, change, actor=viewer), "FORBIDDEN"),
+        (await gql(SETTINGS, change, headers=tv.headers), "FORBIDDEN"),  # a device cannot set its own
+        (await gql(SETTINGS, change), "UNAUTHENTICATED"),
+    ]
+    for refused, code in refusals:
+        assert error_codes(refused) == [code] and refused["data"] is None, refused
+    assert await _stored_overrides(owner_db, tv) is None
+
+
+async def test_cross_tenant_overrides_of_another_synagogues_device_are_not_found(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    outsider = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
+    change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
     foreign = await gql(SETTINGS, change, actor=outsider)
     assert foreign["data"]["updateDeviceSettings"]["userErrors"] == [{"field": ["deviceId"], "code": "NOT_FOUND"}]
+    ghost = {"input": {**change["input"], "deviceId": to_global_id("Device", 10**9)}}
+    assert answer(foreign) == answer(await gql(SETTINGS, ghost, actor=outsider))
+    named = await gql(SETTINGS, change, actor=outsider, tenant=owner.tenant)
+    nowhere = await gql(SETTINGS, change, actor=outsider, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
+    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+    assert await _stored_overrides(owner_db, tv) is None
 
 
 async def test_a_night_brightness_out_of_range_names_its_input_field(gql: GQL, factory: Factory) -> None:

@@ -8,9 +8,10 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
+from schema.relay import to_global_id
 from services.devices import sweep_offline
 from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.devices.helpers import answer, make_tv
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {
@@ -34,19 +35,21 @@ async def test_devices_lists_own_tenant_only_with_status(gql: GQL, factory: Fact
     assert result["data"]["devices"]["totalCount"] == 1
 
 
-async def test_devices_needs_a_member(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_devices_needs_a_member(gql: GQL, factory: Factory) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
     assert error_codes(await gql.op("Devices")) == ["UNAUTHENTICATED"]
     assert error_codes(await gql.op("Devices", headers=tv.headers)) == ["FORBIDDEN"]
 
 
-async def test_T1_node_of_a_foreign_device_is_null(gql: GQL, factory: Factory) -> None:
+async def test_T1_cross_tenant_node_of_a_foreign_device_is_null(gql: GQL, factory: Factory) -> None:
     a = await factory.member()
     b = await factory.member()
     theirs = await make_tv(b.tenant)  # type: ignore[arg-type]
     query = "query($id: ID!) { node(id: $id) { id ... on Device { name } } }"
-    assert (await gql(query, {"id": theirs.gid}, actor=a))["data"]["node"] is None
+    foreign = await gql(query, {"id": theirs.gid}, actor=a)
+    assert foreign["data"]["node"] is None
+    assert answer(foreign) == answer(await gql(query, {"id": to_global_id("Device", 10**9)}, actor=a))
     assert (await gql(query, {"id": theirs.gid}, actor=b))["data"]["node"]["name"] == theirs.device.name
     other_tv = await make_tv(b.tenant)  # type: ignore[arg-type]
     assert (await gql(query, {"id": other_tv.gid}, headers=theirs.headers))["data"]["node"] is None

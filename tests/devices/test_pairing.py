@@ -79,7 +79,7 @@ async def test_expired_pairing_answers_expired_token(app: Any, factory: Factory)
     assert _codes(claim, "claimDevice") == ["EXPIRED_TOKEN"]
 
 
-async def test_claim_needs_an_admin_and_a_real_code(app: Any, factory: Factory) -> None:
+async def test_missing_role_claim_needs_an_admin_and_a_real_code(app: Any, factory: Factory) -> None:
     gql = client_gql(app)
     editor = await factory.member(role=Role.EDITOR)
     started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
@@ -96,7 +96,9 @@ async def test_claim_needs_an_admin_and_a_real_code(app: Any, factory: Factory) 
     assert _codes(blank, "claimDevice") == ["REQUIRED"]
 
 
-async def test_a_code_claimed_by_one_tenant_cannot_be_claimed_by_another(app: Any, factory: Factory) -> None:
+async def test_cross_tenant_a_code_claimed_by_one_tenant_cannot_be_claimed_by_another(
+    app: Any, factory: Factory
+) -> None:
     gql = client_gql(app)
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.OWNER)
@@ -105,8 +107,12 @@ async def test_a_code_claimed_by_one_tenant_cannot_be_claimed_by_another(app: An
     assert first["data"]["claimDevice"]["userErrors"] == []
     second = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "B"}}, actor=b)
     assert _codes(second, "claimDevice") == ["NOT_FOUND"]
+    unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "B"}}, actor=b)
+    assert second["data"] == unknown["data"]  # a code another synagogue claimed reads as one that never was
     devices_b = await gql.op("Devices", actor=b)
     assert devices_b["data"]["devices"]["totalCount"] == 0
+    devices_a = await gql.op("Devices", actor=a)
+    assert [e["node"]["name"] for e in devices_a["data"]["devices"]["edges"]] == ["A"]
 
 
 async def test_pairing_is_rate_limited_per_client_address(app: Any, settings: Any) -> None:

@@ -8,9 +8,10 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceCommand
 from models.identity import Role
+from schema.relay import to_global_id
 from services.device_commands import version_key
 from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.devices.helpers import answer, make_tv
 from tests.devices.test_upkeep import _pk, tenant_feed, wait_for
 
 PUBLISH = """
@@ -91,7 +92,9 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 1
 
 
-async def test_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(
+    gql: GQL, factory: Factory
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     assert error_codes(await gql(PIN, {"c": "BETA"}, actor=editor)) == ["FORBIDDEN"]
     assert (await gql("{ releaseChannel }", actor=editor))["data"]["releaseChannel"] == "STABLE"
@@ -101,6 +104,36 @@ async def test_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(gq
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
     assert error_codes(await gql(PIN, {"c": "BETA"}, headers=tv.headers)) == ["FORBIDDEN"]
     assert error_codes(await gql(PIN, {"c": "BETA"})) == ["UNAUTHENTICATED"]
+    assert (await gql("{ releaseChannel }", actor=owner))["data"]["releaseChannel"] == "STABLE"
+
+
+async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(gql: GQL, factory: Factory) -> None:
+    platform = await factory.platform_admin()
+    a = await factory.member(role=Role.ADMIN)
+    b = await factory.member(role=Role.ADMIN)
+    beta = await publish(gql, platform, f"{int(time.time() * 1000) + 13}.0.0-beta.1", "BETA")
+    tv_a = await make_tv(a.tenant)  # type: ignore[arg-type]
+    tv_b = await make_tv(b.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    assert (await gql(PIN, {"c": "BETA"}, actor=a))["data"]["setReleaseChannel"]["channel"] == "BETA"
+    assert (await gql("{ releaseChannel }", headers=tv_b.headers))["data"]["releaseChannel"] == "STABLE"
+
+    nowhere = to_global_id("Synagogue", 10**9)
+    named = await gql(PIN, {"c": "BETA"}, actor=a, tenant=b.tenant)
+    assert error_codes(named) == ["FORBIDDEN"]
+    assert answer(named) == answer(await gql(PIN, {"c": "BETA"}, actor=a, headers={"X-Tenant-ID": nowhere}))
+    catalogue = "{ releaseChannel availableRelease { version } }"
+    peeking = await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": b.tenant_gid or ""})
+    assert error_codes(peeking) == ["FORBIDDEN"]
+    assert answer(peeking) == answer(await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": nowhere}))
+
+    update = {"deviceId": tv_b.gid, "kind": "UPDATE_APP", "payload": {"version": beta["version"]}}
+    foreign = await gql.op("SendDeviceCommand", {"input": update}, actor=a)
+    ghost = await gql.op("SendDeviceCommand", {"input": {**update, "deviceId": to_global_id("Device", 10**9)}}, actor=a)
+    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+    assert answer(foreign) == answer(ghost)
+    assert (await gql("{ releaseChannel }", actor=b))["data"]["releaseChannel"] == "STABLE"
+    async with tenant_scope(b.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=tv_b.device.id).count() == 0
 
 
 async def test_a_device_already_past_the_target_release_closes_the_update(gql: GQL, factory: Factory) -> None:

@@ -14,14 +14,14 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from schema.relay import from_global_id
+from schema.relay import from_global_id, to_global_id
 from services.device_commands import expire_due_commands
 from services.device_upkeep import current_tick, tick_key, upkeep_tick
 from services.kv import make_key_value
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.devices.helpers import TV, answer, make_tv
 from tests.documents import client_document
 from tests.subscriptions.live import WSClient, run_server
 from tests.subscriptions.test_commands import until_listening
@@ -217,14 +217,63 @@ async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
         assert [(e["field"], e["code"]) for e in result["data"]["sendDeviceCommand"]["userErrors"]] == [
             (["ttlSeconds"], "OUT_OF_RANGE")
         ]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
+
+
+async def test_missing_role_commands_with_a_ttl_and_their_history_are_for_admins_and_members(
+    gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
-    assert error_codes(await gql.op("SendDeviceCommand", body, actor=editor)) == ["FORBIDDEN"]
+    for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+        refused = await gql.op("SendDeviceCommand", body, headers=headers)
+        assert error_codes(refused) == [code] and refused["data"] is None, refused
+    own = await gql(HISTORY, {"id": tv.gid}, headers=tv.headers)  # the history is for members, not the device
+    assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"commands": None}}
+    assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
+    history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
+    assert [e["node"]["id"] for e in history["edges"]] == [command_id]
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        assert [row.kind.value for row in await DeviceCommand.filter(device_id=tv.device.id)] == ["SCREENSHOT"]
+
+
+async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any, gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
+    body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
     foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
     assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
-        assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
+        row = await DeviceCommand.get(id=_pk(command_id))
+
+    async with tenant_feed(app, stranger.tenant.id) as feed:  # type: ignore[union-attr]
+        await expire_due_commands(app.state.broadcast, now=row.expires_at + timedelta(seconds=1))
+        await tenant_event(app.state.broadcast, stranger.tenant.id, "ALERT", marker=True)  # type: ignore[union-attr]
+        heard: list[dict[str, Any]] = []
+        async with asyncio.timeout(30):
+            while (event := await feed.get())["detail"] != {"marker": True}:
+                heard.append(event)
+    assert [e for e in heard if e["deviceId"] == tv.device.id] == []
+    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+        rows = await DeviceCommand.filter(device_id=tv.device.id)
+    assert [(r.id, r.status) for r in rows] == [(row.id, CommandStatus.EXPIRED)]  # no RELOAD of the stranger's
+
+    missing = {"Device": to_global_id("Device", 10**9), "DeviceCommand": to_global_id("DeviceCommand", 10**9)}
+    node = "query($id: ID!) { node(id: $id) { id ... on DeviceCommand { status } } }"
+    for query, gid, ghost in ((HISTORY, tv.gid, missing["Device"]), (node, command_id, missing["DeviceCommand"])):
+        seen = await gql(query, {"id": gid}, actor=stranger)
+        assert seen["data"] == {"node": None}
+        assert answer(seen) == answer(await gql(query, {"id": ghost}, actor=stranger))
+    named = await gql(HISTORY, {"id": tv.gid}, actor=stranger, tenant=admin.tenant)
+    unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+    nowhere = await gql(HISTORY, {"id": tv.gid}, actor=stranger, headers=unknown_synagogue)
+    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
 
 async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(
