@@ -121,7 +121,9 @@ async def test_a_failed_job_is_announced_by_the_worker(
         await client.close()
 
 
-async def test_T1_another_tenant_cannot_read_or_follow_the_job(live_server: Server, gql: GQL, factory: Factory) -> None:
+async def test_T1_cross_tenant_another_tenant_cannot_read_or_follow_the_job(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     stranger = await factory.member(role=Role.OWNER)
     job_id = await _start(gql, editor, 3)
@@ -155,7 +157,9 @@ async def test_jobs_of_other_kinds_are_not_shown(gql: GQL, factory: Factory) -> 
     await jobs.run_pending()
 
 
-async def test_Z1_viewer_cannot_read_or_follow_a_job(live_server: Server, gql: GQL, factory: Factory) -> None:
+async def test_Z1_missing_role_viewer_cannot_read_or_follow_a_job(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     job_id = await _start(gql, editor, 2)

@@ -127,7 +127,9 @@ async def test_unreadable_uploads_are_refused_at_once(gql: GQL, factory: Factory
     assert await owner_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", editor.tenant.id) == 0  # type: ignore[union-attr]
 
 
-async def test_T1_foreign_import_is_invisible_and_Z1_viewer_cannot_import(gql: GQL, factory: Factory) -> None:
+async def test_T1_cross_tenant_foreign_import_is_invisible_and_Z1_missing_role_viewer_cannot_import(
+    gql: GQL, factory: Factory
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.EDITOR)
     started = await _start(gql, b, "name,date_of_death\nX,2001-01-01\n", all_or_nothing=False)

@@ -8,6 +8,7 @@ from typing import Any
 import asyncpg
 
 from models.identity import Role
+from schema.relay import to_global_id
 from services import jobs, memorial_import
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors
@@ -118,7 +119,7 @@ async def test_a_few_thousand_rows_with_one_bad_row_all_or_nothing(
     assert await owner_db.fetchval(count, editor.tenant.id) == 2999
 
 
-async def test_T3_an_import_writes_only_into_its_own_tenant_and_Z1_viewers_cannot_import(
+async def test_T3_an_import_writes_only_into_its_own_tenant_and_Z1_missing_role_viewers_cannot_import(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.EDITOR)
@@ -132,3 +133,25 @@ async def test_T3_an_import_writes_only_into_its_own_tenant_and_Z1_viewers_canno
     refused = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nV,2001-01-01\n"}}, actor=viewer)
     assert error_codes(refused) == ["FORBIDDEN"]
     assert await _rows(owner_db, a.tenant.id) == [("Only In A", "", "")]
+
+
+async def test_cross_tenant_another_synagogues_import_and_its_job_are_refused_as_missing_ones(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    a = await factory.member(role=Role.EDITOR)
+    b = await factory.member(role=Role.EDITOR)
+    assert a.tenant is not None and b.tenant is not None
+    started = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nOnly In B,2001-01-01\n"}}, actor=b)
+    job_id = started["data"]["importMemorials"]["jobId"]
+    await jobs.run_pending()
+    foreign = await gql(POLL, {"id": job_id}, actor=a)
+    missing = await gql(POLL, {"id": to_global_id("MemorialImport", 2**31 - 1)}, actor=a)
+    assert "errors" not in foreign and foreign["data"] == missing["data"] == {"memorialImport": None}
+    upload = {"input": {"csv": "name,date_of_death\nFrom A,2001-01-01\n"}}
+    named = await gql(IMPORT, upload, actor=a, tenant=b.tenant)
+    nowhere = await gql(IMPORT, upload, actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
+    assert error_codes(named) == ["FORBIDDEN"] and named == nowhere
+    await jobs.run_pending()
+    assert await _rows(owner_db, b.tenant.id) == [("Only In B", "", "")]
+    assert await owner_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", b.tenant.id) == 1
+    assert await _rows(owner_db, a.tenant.id) == []

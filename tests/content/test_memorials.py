@@ -158,7 +158,9 @@ async def test_memorials_page_costs_the_same_statements_for_5_and_100(gql: GQL, 
     assert len(small) == len(large), (small, large)
 
 
-async def test_T1_foreign_memorial_is_invisible(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_T1_cross_tenant_foreign_memorial_is_invisible(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
     assert b.tenant is not None
@@ -172,7 +174,7 @@ async def test_T1_foreign_memorial_is_invisible(gql: GQL, factory: Factory, owne
     assert (await gql.op("Memorials", actor=a))["data"]["memorials"]["totalCount"] == 0
 
 
-async def test_Z1_viewer_cannot_create_memorial_Z2_nor_read_family_email(
+async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_email(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)

@@ -83,7 +83,9 @@ async def test_update_and_delete_message(gql: GQL, factory: Factory, owner_db: a
     assert await _count(owner_db, actor.tenant.id) == 0
 
 
-async def test_T3_foreign_message_cannot_be_changed(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
     assert b.tenant is not None
@@ -102,7 +104,9 @@ async def test_T3_foreign_message_cannot_be_changed(gql: GQL, factory: Factory, 
     assert node["data"]["node"] is None
 
 
-async def test_Z1_viewer_cannot_write_messages(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_Z1_missing_role_viewer_cannot_write_messages(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
     result = await gql.op("CreateMessage", {"input": {"title": "x"}}, actor=viewer)

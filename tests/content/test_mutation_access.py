@@ -117,7 +117,7 @@ def test_every_content_mutation_is_in_the_matrix() -> None:
     assert fields == {case[0] for case in CASES}
 
 
-async def test_Z1_a_viewer_can_run_no_content_mutation(
+async def test_Z1_missing_role_a_viewer_can_run_no_content_mutation(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
@@ -130,7 +130,7 @@ async def test_Z1_a_viewer_can_run_no_content_mutation(
     assert await snapshot(owner_db, viewer.tenant.id) == before
 
 
-async def test_T1_a_member_of_another_synagogue_can_run_no_content_mutation_in_it(
+async def test_T1_cross_tenant_a_member_of_another_synagogue_can_run_no_content_mutation_in_it(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     victim = await factory.member(role=Role.OWNER)
@@ -146,7 +146,7 @@ async def test_T1_a_member_of_another_synagogue_can_run_no_content_mutation_in_i
     assert await snapshot(owner_db, victim.tenant.id) == before
 
 
-async def test_T3_another_synagogues_ids_are_not_found_by_every_update_and_delete(
+async def test_T3_cross_tenant_another_synagogues_ids_are_not_found_by_every_update_and_delete(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     victim = await factory.member(role=Role.OWNER)

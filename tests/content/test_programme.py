@@ -90,7 +90,7 @@ async def test_holiday_overrides_list_and_replace(gql: GQL, factory: Factory) ->
     assert [(e["node"]["kind"], e["node"]["time"]) for e in listed["edges"]] == [("CANDLE_LIGHTING", "19:40")]
 
 
-async def test_T3_foreign_class_and_aliyah_are_not_found(
+async def test_T3_cross_tenant_foreign_class_and_aliyah_are_not_found(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
@@ -107,12 +107,15 @@ async def test_T3_foreign_class_and_aliyah_are_not_found(
     assert listed["data"]["aliyahAssignments"]["totalCount"] == 0
 
 
-async def test_Z1_viewer_cannot_change_programme_Z2_nor_read_notify_email(gql: GQL, factory: Factory) -> None:
+async def test_Z1_missing_role_viewer_cannot_change_programme_Z2_nor_read_notify_email(
+    gql: GQL, factory: Factory
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
     await make(viewer.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="LEVI",
                person_name="V", notify_email="v@example.org")  # fmt: skip
     assert error_codes(await gql(UPDATE_PREFS, {"input": {"showOmer": False}}, actor=viewer)) == ["FORBIDDEN"]
+    assert (await gql(PREFS, actor=viewer))["data"]["dailyContentPreferences"]["showOmer"] is True
     result = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=viewer)
     assert error_codes(result) == ["FORBIDDEN"]
     assert result["data"]["aliyahAssignments"]["edges"][0]["node"]["notifyEmail"] is None

@@ -125,7 +125,7 @@ async def test_reset_daily_content_preferences(gql: GQL, factory: Factory) -> No
     assert reset["userErrors"] == []
 
 
-async def test_T3_foreign_assignment_override_and_prayer_time_are_not_found(
+async def test_T3_cross_tenant_foreign_assignment_override_and_prayer_time_are_not_found(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
@@ -152,7 +152,7 @@ async def test_T3_foreign_assignment_override_and_prayer_time_are_not_found(
     assert await owner_db.fetchval("SELECT time FROM content_holiday_override WHERE id = $1", override.id) == "18:00:00"
 
 
-async def test_Z1_viewer_cannot_update_or_delete_programme(
+async def test_Z1_missing_role_viewer_cannot_update_or_delete_programme(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)

@@ -152,7 +152,9 @@ async def test_update_prayer_time_switches_fixed_to_relative(gql: GQL, factory: 
     assert listed["data"]["prayerTimes"]["totalCount"] == 1
 
 
-async def test_T3_foreign_prayer_time_is_not_found(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_T3_cross_tenant_foreign_prayer_time_is_not_found(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
     assert b.tenant is not None
@@ -177,13 +179,19 @@ async def test_T3_foreign_prayer_time_is_not_found(gql: GQL, factory: Factory, o
     assert day["prayers"] == []
 
 
-async def test_Z1_viewer_cannot_write_schedule(gql: GQL, factory: Factory) -> None:
+async def test_Z1_missing_role_viewer_cannot_write_schedule(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
+    assert viewer.tenant is not None
     for name, variables in (
         ("CreatePrayerTime", {"input": {"name": "x", "days": ["MONDAY"], "fixedTime": "13:00"}}),
         ("CreateTorahClass", {"input": {"title": "x", "days": ["MONDAY"], "time": "13:00"}}),
         ("AssignAliyah", {"input": {"date": FRIDAY, "aliyah": "KOHEN", "personName": "x"}}),
     ):
         assert error_codes(await gql.op(name, variables, actor=viewer)) == ["FORBIDDEN"], name
+    for table in ("content_prayer_time", "content_torah_class", "content_aliyah_assignment"):
+        count = await owner_db.fetchval(f"SELECT count(*) FROM {table} WHERE tenant_id = $1", viewer.tenant.id)
+        assert count == 0, table
     assert "errors" not in await gql.op("DaySchedule", {"date": FRIDAY}, actor=viewer)
     assert error_codes(await gql.op("DaySchedule", {"date": FRIDAY})) == ["UNAUTHENTICATED"]

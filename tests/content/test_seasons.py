@@ -114,7 +114,9 @@ async def test_update_turns_a_season_yearly_and_checks_the_result(gql: GQL, fact
     assert await _names_on(gql, editor, "2030-02-01") == set()
 
 
-async def test_T1_foreign_yearly_season_never_shows_and_cannot_be_changed(gql: GQL, factory: Factory) -> None:
+async def test_T1_cross_tenant_foreign_yearly_season_never_shows_and_cannot_be_changed(
+    gql: GQL, factory: Factory
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
     assert b.tenant is not None
@@ -130,7 +132,7 @@ async def test_T1_foreign_yearly_season_never_shows_and_cannot_be_changed(gql: G
     assert await _names_on(gql, b, "2031-06-01") == {"B's season"}
 
 
-async def test_Z1_viewer_cannot_create_or_change_a_season(gql: GQL, factory: Factory) -> None:
+async def test_Z1_missing_role_viewer_cannot_create_or_change_a_season(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     season = {"validFrom": "2025-04-01", "validTo": "2025-09-30", "recursYearly": True}
