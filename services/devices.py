@@ -108,6 +108,27 @@ async def group_members(name: str) -> list[Device]:
     return await group_queryset(name)
 
 
+async def group_size(name: str) -> int:
+    """How many devices (not revoked) of the current tenant are in a group."""
+    return await group_queryset(name).count() if name else 0
+
+
+async def move_to_group(devices: list[Device], name: str) -> None:
+    """Put devices of the current tenant in group `name` ("" takes them out), in one statement."""
+    await Device.filter(id__in=[device.id for device in devices]).update(group=name)
+    for device in devices:
+        device.group = name
+
+
+async def rename_group(name: str, new_name: str) -> list[Device]:
+    """Rename a group of the current tenant (merging it into `new_name` when that exists); the devices
+    (not revoked) it moved. Revoked devices keep their old label: they are in no group."""
+    async with in_transaction():
+        members = await group_queryset(name).select_for_update()
+        await move_to_group(members, new_name)
+    return members
+
+
 # --- presence ----------------------------------------------------------------------------------------------
 
 

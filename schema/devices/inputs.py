@@ -49,6 +49,18 @@ class SendDeviceCommandsInput:
 
 
 @strawberry.input
+class MoveDevicesToGroupInput:
+    device_ids: list[strawberry.ID]
+    group: str = strawberry.field(description="The group to put them in; an empty string takes them out of theirs.")
+
+
+@strawberry.input
+class RenameDeviceGroupInput:
+    name: str
+    new_name: str = strawberry.field(description="A group that already has this name takes in the devices.")
+
+
+@strawberry.input
 class AcknowledgeDeviceCommandInput:
     command_id: strawberry.ID
     success: bool

@@ -6,7 +6,14 @@ import datetime as dt
 
 import strawberry
 
-from schema.devices.types import Device, DeviceCommand, DeviceSettings, ReleaseChannel, SoftwareRelease
+from schema.devices.types import (
+    Device,
+    DeviceCommand,
+    DeviceGroup,
+    DeviceSettings,
+    ReleaseChannel,
+    SoftwareRelease,
+)
 from schema.errors import UserError
 
 
@@ -28,6 +35,13 @@ class CompleteDevicePairingPayload:
 @strawberry.type
 class DevicePayload:
     device: Device | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class DeviceGroupPayload:
+    group: DeviceGroup | None = strawberry.field(default=None, description="The group now (null once emptied).")
+    devices: list[Device] = strawberry.field(default_factory=list, description="The devices the change moved.")
     user_errors: list[UserError] = strawberry.field(default_factory=list)
 
 

@@ -162,8 +162,9 @@ class Device(Node):
 
 
 @strawberry.type(
-    description="A device group: the devices sharing one `group` name (set with updateDevice), not revoked. "
-    "sendDeviceCommands(group:) reaches them all at once."
+    description="A device group: the devices sharing one `group` name (set with updateDevice or "
+    "moveDevicesToGroup, renamed with renameDeviceGroup), not revoked. sendDeviceCommands(group:) reaches them "
+    "all at once."
 )
 class DeviceGroup:
     name: str

@@ -7,7 +7,9 @@ from strawberry.tools import merge_types
 from schema.devices.mutations.acknowledge_device_command import AcknowledgeDeviceCommandMutation
 from schema.devices.mutations.claim_device import ClaimDeviceMutation
 from schema.devices.mutations.complete_device_pairing import CompleteDevicePairingMutation
+from schema.devices.mutations.move_devices_to_group import MoveDevicesToGroupMutation
 from schema.devices.mutations.publish_software_release import PublishSoftwareReleaseMutation
+from schema.devices.mutations.rename_device_group import RenameDeviceGroupMutation
 from schema.devices.mutations.report_device_heartbeat import ReportDeviceHeartbeatMutation
 from schema.devices.mutations.revoke_device import RevokeDeviceMutation
 from schema.devices.mutations.send_device_command import SendDeviceCommandMutation
@@ -24,6 +26,8 @@ Mutation = merge_types(
         CompleteDevicePairingMutation,
         ClaimDeviceMutation,
         UpdateDeviceMutation,
+        MoveDevicesToGroupMutation,
+        RenameDeviceGroupMutation,
         UpdateDeviceSettingsMutation,
         RevokeDeviceMutation,
         ReportDeviceHeartbeatMutation,
