@@ -10,9 +10,10 @@ import pytest
 
 from config import Settings
 from models.identity import Role
+from schema.relay import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.outbox.support import answer, run_due
 
 
 async def email_jobs(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
@@ -81,19 +82,24 @@ async def test_malformed_address_is_a_user_error_and_writes_nothing(
     assert count == 0
 
 
-async def test_Z1_viewer_cannot_cause_an_email(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_Z1_missing_role_viewer_cannot_cause_an_email(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=viewer)
     assert error_codes(result) == ["FORBIDDEN"]
     assert await email_jobs(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
 
 
-async def test_T1_editor_of_another_synagogue_cannot_cause_an_email(
+async def test_T1_cross_tenant_editor_of_another_synagogue_cannot_cause_an_email(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     other = await factory.tenant()
     result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, tenant=other)
     assert error_codes(result) == ["FORBIDDEN"]
+    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+    missing = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, headers=nowhere)
+    assert answer(result) == answer(missing)
     assert await email_jobs(owner_db, other.id) == []
     assert await email_jobs(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]

@@ -15,11 +15,20 @@ from config import Settings
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
+from schema.relay import to_global_id
 from services.devices import sweep_offline
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.devices.helpers import make_tv
 from tests.outbox.servers import WebhookReceiver, webhook_receiver
-from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due, verify_signature
+from tests.outbox.support import (
+    CREATE_ENDPOINT,
+    DELETE_ENDPOINT,
+    LIST_ENDPOINTS,
+    answer,
+    deliveries,
+    run_due,
+    verify_signature,
+)
 
 
 @pytest.fixture
@@ -212,8 +221,6 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
 async def test_deleting_an_endpoint_drops_its_pending_deliveries(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
-    from tests.outbox.support import DELETE_ENDPOINT
-
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Never sent")
@@ -268,7 +275,7 @@ async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
 
 
 @pytest.mark.usefixtures("private_targets")
-async def test_Z1_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
+async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
@@ -280,3 +287,26 @@ async def test_Z1_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
     refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
     assert error_codes(refused) == ["FORBIDDEN"]
     assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries_still_go_out(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    await create_message(gql, admin, "Still sent")
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
+
+    foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
+    missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
+    assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
+    assert answer(foreign) == answer(missing)
+    assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
+
+    await run_due(owner_db)
+    [request] = receiver.copies(row["delivery_id"])
+    assert request.json()["data"]["title"] == "Still sent"
+    assert await deliveries(owner_db, stranger.tenant.id) == []  # type: ignore[union-attr]

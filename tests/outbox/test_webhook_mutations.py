@@ -91,7 +91,7 @@ async def test_delete_removes_the_endpoint(gql: GQL, factory: Factory, owner_db:
     assert count == 0
 
 
-async def test_T3_foreign_endpoint_is_not_found_and_survives(
+async def test_T3_cross_tenant_foreign_endpoint_is_not_found_and_survives(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.ADMIN)
@@ -108,7 +108,9 @@ async def test_T3_foreign_endpoint_is_not_found_and_survives(
     assert count == 1
 
 
-async def test_T1_admin_cannot_act_in_another_tenant(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_T1_cross_tenant_admin_cannot_act_in_another_tenant(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
     variables = {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}
@@ -122,7 +124,7 @@ async def test_T1_admin_cannot_act_in_another_tenant(gql: GQL, factory: Factory,
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.EDITOR])
-async def test_Z1_viewer_and_editor_cannot_manage_webhooks(
+async def test_Z1_missing_role_viewer_and_editor_cannot_manage_webhooks(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, role: Role
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)

@@ -48,7 +48,7 @@ async def test_endpoints_list_with_delivery_history(
     assert node["data"]["node"]["url"] == "http://127.0.0.1:9/closed"
 
 
-async def test_T1_foreign_endpoints_and_deliveries_are_invisible(
+async def test_T1_cross_tenant_foreign_endpoints_and_deliveries_are_invisible(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
@@ -67,7 +67,7 @@ async def test_T1_foreign_endpoints_and_deliveries_are_invisible(
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.EDITOR])
-async def test_Z2_viewer_and_editor_cannot_read_webhooks(gql: GQL, factory: Factory, role: Role) -> None:
+async def test_Z2_missing_role_viewer_and_editor_cannot_read_webhooks(gql: GQL, factory: Factory, role: Role) -> None:
     admin = await factory.member(role=Role.ADMIN)
     member = await factory.member(tenant=admin.tenant, role=role)
     endpoint_id = await endpoint(gql, admin, "https://hooks.example.org/z", "MESSAGE_CREATED")

@@ -15,10 +15,11 @@ from config import Settings
 from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
+from schema.relay import to_global_id
 from services.jobs import run_pending
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.outbox.support import answer, run_due
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -126,24 +127,33 @@ async def test_no_family_address_starts_no_sweep(gql: GQL, factory: Factory, own
     assert await sweeps(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]
 
 
-async def test_Z1_viewer_and_T1_outsider_start_no_sweep(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
-) -> None:
+async def test_Z1_missing_role_viewer_starts_no_sweep(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    outsider = await factory.member(role=Role.OWNER)
     today = date.today()
     death = death_observed_on(today + timedelta(days=30), today)
     result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
     assert error_codes(result) == ["FORBIDDEN"]
-    result = await gql.op(
-        "CreateMemorial",
-        {"input": {"name": "X", "hebrewDateOfDeath": {"day": death.day, "month": death.month.value,
-                                                      "year": death.year}, "familyEmail": "x@example.org"}},
-        actor=outsider,
-        tenant=viewer.tenant,
-    )  # fmt: skip
-    assert error_codes(result) == ["FORBIDDEN"]
     assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+
+
+async def test_T1_cross_tenant_outsider_starts_no_sweep(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    member = await factory.member(role=Role.VIEWER)
+    outsider = await factory.member(role=Role.OWNER)
+    today = date.today()
+    death = death_observed_on(today + timedelta(days=30), today)
+    values = {
+        "name": "X",
+        "hebrewDateOfDeath": {"day": death.day, "month": death.month.value, "year": death.year},
+        "familyEmail": "x@example.org",
+    }
+    result = await gql.op("CreateMemorial", {"input": values}, actor=outsider, tenant=member.tenant)
+    assert error_codes(result) == ["FORBIDDEN"]
+    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+    assert answer(result) == answer(await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere))
+    assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
+    assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_sweep(
