@@ -145,7 +145,7 @@ async def test_login_finds_the_account_under_any_form_of_its_email(app: Any, set
         assert too_long["data"]["login"]["userErrors"][0]["code"] == "INVALID_CREDENTIALS"
 
 
-async def test_register_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_writes_nothing(
+async def test_cross_tenant_register_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_writes_nothing(
     gql: GQL, factory: Factory
 ) -> None:
     member = await factory.member()
@@ -156,7 +156,7 @@ async def test_register_by_a_member_with_a_foreign_tenant_header_is_forbidden_an
     assert not await User.exists(email=email)
 
 
-async def test_preferences_need_a_signed_in_user(gql: GQL) -> None:
+async def test_missing_role_preferences_need_a_signed_in_user(gql: GQL) -> None:
     query = "mutation P($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { userErrors { code } } }"
     assert error_codes(await gql(query, {"input": {"theme": "dark"}})) == ["UNAUTHENTICATED"]
 

@@ -135,7 +135,7 @@ async def test_a_locked_account_changing_its_password_is_told_when_to_retry(gql:
     assert 240 < error["extensions"]["retryAfterSeconds"] <= 300
 
 
-async def test_login_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_counts_nothing(
+async def test_cross_tenant_login_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_counts_nothing(
     gql: GQL, factory: Factory
 ) -> None:
     member = await factory.member()
@@ -146,7 +146,7 @@ async def test_login_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_c
     assert (await User.get(id=victim.id)).failed_logins == 0
 
 
-async def test_change_password_without_a_session_is_unauthenticated_and_counts_nothing(gql: GQL) -> None:
+async def test_missing_role_change_password_without_a_session_is_unauthenticated_and_counts_nothing(gql: GQL) -> None:
     query = "mutation C($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } } }"
     result = await gql(query, {"input": {"currentPassword": "guess", "newPassword": "another long one"}})
     assert error_codes(result) == ["UNAUTHENTICATED"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.identity import Role
 from tests.conftest import GQL, Factory, error_codes
+from tests.devices.helpers import make_tv
 
 
 async def test_me_lists_every_membership(gql: GQL, factory: Factory) -> None:
@@ -40,3 +41,16 @@ async def test_members_cross_tenant_header_is_forbidden(gql: GQL, factory: Facto
     b = await factory.member()
     result = await gql.op("Members", actor=a, tenant=b.tenant)
     assert error_codes(result) == ["FORBIDDEN"]
+
+
+async def test_missing_role_members_are_read_by_members_only(gql: GQL, factory: Factory) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    assert viewer.tenant is not None
+    tv = await make_tv(viewer.tenant)  # the synagogue's own screen: a credential of the tenant, not a member
+    refused = await gql.op("Members", headers=tv.headers)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    assert refused["data"] is None
+    anonymous = await gql.op("Members")
+    assert error_codes(anonymous) == ["UNAUTHENTICATED"]
+    assert anonymous["data"] is None
+    assert (await gql.op("Members", actor=viewer))["data"]["members"]["totalCount"] == 1

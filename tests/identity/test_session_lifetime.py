@@ -124,8 +124,8 @@ async def test_an_ended_session_of_mine_cannot_be_revoked_or_fetched(app: Any, s
         assert error_codes(result) == ["NOT_FOUND"]
 
 
-async def test_sessions_of_another_user_or_tenant_are_never_listed(app: Any, settings: Settings,
-                                                                   factory: Factory) -> None:
+async def test_cross_tenant_sessions_of_another_user_or_tenant_are_never_listed(app: Any, settings: Settings,
+                                                                                factory: Factory) -> None:
     me = await factory.member()
     other = await factory.member()
     async with Browser(app, settings) as browser:
@@ -136,7 +136,7 @@ async def test_sessions_of_another_user_or_tenant_are_never_listed(app: Any, set
         assert error_codes(foreign) == ["FORBIDDEN"]
 
 
-async def test_sessions_need_a_signed_in_user(gql: GQL) -> None:
+async def test_missing_role_sessions_need_a_signed_in_user(gql: GQL) -> None:
     assert error_codes(await gql(SESSIONS)) == ["UNAUTHENTICATED"]
 
 

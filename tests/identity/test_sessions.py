@@ -57,7 +57,7 @@ async def test_revoke_session_signs_out_that_session_only(app: Any, settings: Se
         assert (await laptop.refresh())["data"]["refreshSession"]["accessToken"]
 
 
-async def test_revoke_session_of_another_user_is_not_found_and_changes_nothing(
+async def test_cross_tenant_revoke_session_of_another_user_is_not_found_and_changes_nothing(
     app: Any, settings: Settings, factory: Factory
 ) -> None:
     """Cross-user (and cross-tenant): another member's session id looks exactly like a missing one."""
@@ -81,9 +81,16 @@ async def browser_free_post(app: Any, settings: Settings, query: str, variables:
         return await browser.post(query, variables, token=token)
 
 
-async def test_revoke_session_requires_a_signed_in_user(gql: GQL) -> None:
-    result = await gql(REVOKE, {"id": to_global_id("Session", 1)})
+async def test_missing_role_revoke_session_requires_a_signed_in_user(
+    app: Any, settings: Settings, gql: GQL, factory: Factory
+) -> None:
+    user = await factory.user()
+    async with Browser(app, settings) as browser:
+        family = decode_access_token(settings, await browser.login(user.email)).session_id or 0
+    result = await gql(REVOKE, {"id": to_global_id("Session", family)})
     assert error_codes(result) == ["UNAUTHENTICATED"]
+    assert result["data"] == {"revokeSession": None}
+    assert (await SessionFamily.get(id=family)).revoked_at is None
 
 
 async def test_node_resolves_my_own_session(app: Any, settings: Settings, factory: Factory) -> None:
