@@ -67,7 +67,7 @@ async def test_only_an_owner_adds_an_owner(gql: GQL, factory: Factory) -> None:
     assert granted["data"]["addMember"]["membership"]["role"] == "OWNER"
 
 
-async def test_add_member_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_add_member_needs_admin(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
     outsider = await factory.user()
     result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "VIEWER"}}, actor=editor)
@@ -75,7 +75,7 @@ async def test_add_member_needs_admin(gql: GQL, factory: Factory) -> None:
     assert not await Membership.exists(user_id=outsider.id)
 
 
-async def test_add_member_in_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_add_member_in_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
     outsider = await factory.user()
@@ -128,7 +128,7 @@ async def test_the_last_owner_cannot_be_demoted(gql: GQL, factory: Factory) -> N
     assert await role_of(owner) == Role.OWNER
 
 
-async def test_set_member_role_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_set_member_role_needs_admin(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     gid = await membership_gid(viewer)
@@ -137,7 +137,7 @@ async def test_set_member_role_needs_admin(gql: GQL, factory: Factory) -> None:
     assert await role_of(viewer) == Role.VIEWER
 
 
-async def test_set_member_role_with_a_foreign_or_bad_id_is_not_found(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_set_member_role_with_a_foreign_or_bad_id_is_not_found(gql: GQL, factory: Factory) -> None:
     owner_a = await factory.member(role=Role.OWNER)
     viewer_b = await factory.member(role=Role.VIEWER)
     missing = to_global_id("Membership", 2**31 - 1)
@@ -182,7 +182,7 @@ async def test_only_an_owner_removes_an_owner(gql: GQL, factory: Factory) -> Non
     assert await role_of(owner) == Role.OWNER
 
 
-async def test_remove_member_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_remove_member_needs_admin(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     result = await gql.op("RemoveMember", {"id": await membership_gid(viewer)}, actor=editor)
@@ -190,11 +190,13 @@ async def test_remove_member_needs_admin(gql: GQL, factory: Factory) -> None:
     assert await role_of(viewer) == Role.VIEWER
 
 
-async def test_remove_member_of_another_tenant_is_not_found(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_remove_member_of_another_tenant_is_not_found(gql: GQL, factory: Factory) -> None:
     owner_a = await factory.member(role=Role.OWNER)
     editor_b = await factory.member(role=Role.EDITOR)
     result = await gql.op("RemoveMember", {"id": await membership_gid(editor_b)}, actor=owner_a)
     assert error_codes(result) == ["NOT_FOUND"]
+    missing = await gql.op("RemoveMember", {"id": to_global_id("Membership", 2**31 - 1)}, actor=owner_a)
+    assert (result["data"], result["errors"][0]["message"]) == (missing["data"], missing["errors"][0]["message"])
     assert await role_of(editor_b) == Role.EDITOR
 
 

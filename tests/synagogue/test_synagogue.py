@@ -95,7 +95,7 @@ async def test_synagogue_is_the_tenant_of_the_request(gql: GQL, factory: Factory
     assert synagogue["candleLightingMinutes"] == 18 and synagogue["havdalahOpinion"] == "DEGREES_8_5"
 
 
-async def test_synagogue_of_a_tenant_i_do_not_belong_to_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_synagogue_of_a_tenant_i_do_not_belong_to_is_forbidden(gql: GQL, factory: Factory) -> None:
     a = await factory.member()
     b = await factory.member()
     result = await gql.op("Synagogue", actor=a, tenant=b.tenant)
@@ -161,7 +161,7 @@ async def test_update_synagogue_validates_and_changes_nothing(gql: GQL, factory:
     assert (row.name, row.candle_lighting_minutes, row.latitude) == (admin.tenant.name, 18, admin.tenant.latitude)
 
 
-async def test_update_synagogue_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_update_synagogue_needs_admin(gql: GQL, factory: Factory) -> None:
     for role in (Role.VIEWER, Role.EDITOR):
         actor = await factory.member(role=role)
         result = await gql.op("UpdateSynagogue", {"input": {"name": "Taken over"}}, actor=actor)
@@ -171,7 +171,7 @@ async def test_update_synagogue_needs_admin(gql: GQL, factory: Factory) -> None:
         assert (await Synagogue.get(id=actor.tenant.id)).name == actor.tenant.name
 
 
-async def test_update_synagogue_of_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_update_synagogue_of_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
     result = await gql.op("UpdateSynagogue", {"input": {"name": "Hijacked"}}, actor=a, tenant=b.tenant)
