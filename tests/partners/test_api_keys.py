@@ -4,20 +4,23 @@ use, revocable, scoped to one synagogue."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 
 from models.identity import Role
+from schema.relay import to_global_id
 from services.persisted import catalogue, sha256_hex
 from tests.conftest import GQL, Factory, error_codes
 from tests.documents import CLIENTS_DIR, operations
-from tests.partners.helpers import create_key, document_id, persisted
+from tests.partners.helpers import answer, create_key, document_id, persisted
 
 API_KEYS = (
     "query Keys($all: Boolean = false) { apiKeys(includeRevoked: $all) {"
     " edges { node { id name allowedDocuments lastUsedAt isRevoked } } totalCount } }"
 )
+NODE = "query N($id: ID!) { node(id: $id) { id } }"
 REVOKE = "mutation Revoke($id: ID!) { revokeApiKey(id: $id) { apiKey { id isRevoked revokedAt } userErrors { code } } }"
 
 
@@ -112,7 +115,7 @@ async def test_api_keys_list_own_tenant_only_with_last_use(gql: GQL, http: httpx
     assert "errors" not in used.json()
     after = await gql(API_KEYS, actor=a)
     assert after["data"]["apiKeys"]["edges"][0]["node"]["lastUsedAt"] is not None
-    node = await gql("query N($id: ID!) { node(id: $id) { id } }", {"id": mine["apiKey"]["id"]}, actor=b)
+    node = await gql(NODE, {"id": mine["apiKey"]["id"]}, actor=b)
     assert node["data"]["node"] is None
 
 
@@ -135,6 +138,38 @@ async def test_revoked_key_stops_working_and_foreign_revoke_is_not_found(
     assert listed["data"]["apiKeys"]["totalCount"] == 0
     viewer = await factory.member(tenant=a.tenant, role=Role.VIEWER)
     assert error_codes(await gql(REVOKE, {"id": key["apiKey"]["id"]}, actor=viewer)) == ["FORBIDDEN"]
+
+
+async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
+    gql: GQL, http: httpx.AsyncClient, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    a = await factory.member(role=Role.ADMIN)
+    b = await factory.member(role=Role.ADMIN)
+    theirs = await create_key(gql, b, [document_id("Synagogue")], name="theirs")
+    key_id, missing_id = theirs["apiKey"]["id"], to_global_id("ApiKey", 10**9)
+    foreign = await gql(REVOKE, {"id": key_id}, actor=a)
+    assert error_codes(foreign) == ["NOT_FOUND"]
+    assert answer(foreign) == answer(await gql(REVOKE, {"id": missing_id}, actor=a))
+    seen = await gql(NODE, {"id": key_id}, actor=a)
+    assert answer(seen) == answer(await gql(NODE, {"id": missing_id}, actor=a)) == {"data": {"node": None}}
+    assert (await gql(API_KEYS, {"all": True}, actor=a))["data"]["apiKeys"]["totalCount"] == 0
+
+    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+    named = await gql(REVOKE, {"id": key_id}, actor=a, tenant=b.tenant)
+    assert error_codes(named) == ["FORBIDDEN"]
+    assert answer(named) == answer(await gql(REVOKE, {"id": key_id}, actor=a, headers=nowhere))
+
+    async def as_partner(tenant: dict[str, str] | None = None) -> dict[str, Any]:
+        headers = {"Authorization": f"ApiKey {theirs['secret']}", **(tenant or {})}
+        response = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=headers)
+        result: dict[str, Any] = response.json()
+        return result
+
+    crossing = await as_partner({"X-Tenant-ID": a.tenant_gid or ""})  # B's key naming A
+    assert error_codes(crossing) == ["FORBIDDEN"] and answer(crossing) == answer(await as_partner(nowhere))
+    assert (await as_partner())["data"]["synagogue"]["name"] == b.tenant.name  # type: ignore[union-attr]
+    revoked = await owner_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)  # type: ignore[union-attr]
+    assert [row["revoked_at"] for row in revoked] == [None]
 
 
 async def test_partner_key_cannot_run_admin_documents(gql: GQL, http: httpx.AsyncClient, factory: Factory) -> None:

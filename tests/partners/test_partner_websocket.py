@@ -19,7 +19,9 @@ async def server(database: str) -> AsyncIterator[Server]:
         yield live
 
 
-async def test_P1_partner_key_is_refused_at_websocket_init(server: Server, gql: GQL, factory: Factory) -> None:
+async def test_P1_missing_role_partner_key_is_refused_at_websocket_init(
+    server: Server, gql: GQL, factory: Factory
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     key = await create_key(gql, admin, [document_id("Synagogue")])
     client = await WSClient.open(server.ws_url)
