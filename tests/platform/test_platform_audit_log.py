@@ -86,7 +86,7 @@ async def test_the_log_pages_newest_first(gql: GQL, factory: Factory) -> None:
     assert error_codes(await gql(PLATFORM_LOG, {"first": 0}, actor=platform)) == ["BAD_USER_INPUT"]
 
 
-async def test_a_synagogue_owner_cannot_read_the_platform_log(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_a_synagogue_owner_cannot_read_the_platform_log(gql: GQL, factory: Factory) -> None:
     owner = await factory.member(role=Role.OWNER)
     entry = await audit.record_platform(unique("test.secret"), detail_secret="platform only")
     gid = to_global_id("PlatformAuditEntry", entry.id)
@@ -149,6 +149,27 @@ async def test_impersonation_is_in_both_logs_and_neither_leaks(
     viewer = await factory.member(tenant=owner.tenant, role=Role.VIEWER)
     assert error_codes(await gql.op("AuditLog", actor=viewer)) == ["FORBIDDEN"]
     assert error_codes(await gql(PLATFORM_LOG, actor=viewer)) == ["FORBIDDEN"]
+
+
+async def test_cross_tenant_an_owner_naming_another_synagogue_changes_it_not_and_writes_no_entry(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    other = await factory.member(role=Role.OWNER)
+    assert other.tenant is not None
+    change = {"input": {"candleLightingMinutes": 31}}
+    nowhere = to_global_id("Synagogue", 2**31 - 1)
+    for header in ("X-Customer-Context", "X-Tenant-ID"):  # impersonation, or a tenant they are no member of
+        named = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: other.tenant_gid or ""})
+        missing = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: nowhere})
+        assert error_codes(named) == ["FORBIDDEN"] and _body(named) == _body(missing), header
+    assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = $1", other.tenant.id) == 0
+    platform_rows = await owner_db.fetchval(
+        "SELECT count(*) FROM platform_audit_entry WHERE target_id = $1", other.tenant_gid
+    )
+    assert platform_rows == 0
+    minutes = await owner_db.fetchval("SELECT candle_lighting_minutes FROM synagogue WHERE id = $1", other.tenant.id)
+    assert minutes == 18
 
 
 async def test_the_app_role_may_add_to_the_platform_log_but_not_rewrite_it(database: str) -> None:
