@@ -7,6 +7,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
 from models.identity import Role
+from schema.relay import to_global_id
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Actor, Factory
 from tests.devices.helpers import TV, make_tv
@@ -109,7 +110,7 @@ async def test_tenant_events_report_online_and_acknowledgements(
             await client.close()
 
 
-async def test_tenant_events_are_for_members_only(live_server: Server, factory: Factory) -> None:
+async def test_missing_role_tenant_events_are_for_members_only(live_server: Server, factory: Factory) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
     client = await WSClient.open(live_server.ws_url)
@@ -124,3 +125,43 @@ async def test_tenant_events_are_for_members_only(live_server: Server, factory: 
         assert codes == ["FORBIDDEN"], message
     finally:
         await client.close()
+
+
+def signed_in(member: Actor) -> dict[str, str]:
+    return {"authorization": f"Bearer {member.token}"}
+
+
+async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_another(
+    app: Any, live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member(role=Role.ADMIN)
+    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
+        naming = await WSClient.open(live_server.ws_url)
+        await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
+        assert await naming.close_code() == 4403
+
+    watcher = await WSClient.open(live_server.ws_url)
+    assert (await watcher.init({**signed_in(admin), "tenantId": admin.tenant_gid}))["type"] == "connection_ack"
+    await watcher.subscribe("events", EVENTS)
+    await until_listening(app, watcher, admin)
+    device_socket = await listen(live_server, tv)
+    foreign_socket = await listen(live_server, foreign_tv)  # comes online in B
+    try:
+        foreign_id = await send(gql, stranger, foreign_tv, "REBOOT")
+        assert (await next_command(foreign_socket))["id"] == foreign_id
+        ack = {"input": {"commandId": foreign_id, "success": True}}
+        done = await gql.op("AcknowledgeDeviceCommand", ack, headers=foreign_tv.headers)
+        assert done["data"]["acknowledgeDeviceCommand"]["userErrors"] == [], done
+        own_id = await send(gql, admin, tv, "RELOAD")
+        assert (await next_command(device_socket))["id"] == own_id  # B's command never came first
+        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", marker=True)  # type: ignore[union-attr]
+        heard: list[dict[str, Any]] = []
+        while (event := (await watcher.next_data("events"))["tenantEvents"])["detail"] != {"marker": True}:
+            heard.append(event)
+        assert foreign_tv.gid not in {e["deviceId"] for e in heard}, heard
+        assert tv.gid in {e["deviceId"] for e in heard if e["kind"] == "DEVICE_ONLINE"}
+    finally:
+        for client in (watcher, device_socket, foreign_socket):
+            await client.close()

@@ -1,7 +1,7 @@
 """`tenantEvents` follows the watcher's membership: roles are read at connection_init, so a role change or a
 removal closes the member's open sockets mid-subscription (4403, across processes: the change is served by
 the in-process app, the socket lives in uvicorn); other watchers keep their stream; a removed member cannot
-come back."""
+come back; another synagogue's owner can neither demote nor remove a watcher."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from typing import Any
 from models.identity import Membership, Role
 from schema.relay import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory
+from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.devices.helpers import answer
 from tests.subscriptions.live import Server, WSClient
 from tests.subscriptions.test_commands import EVENTS, until_listening
+
+NO_SYNAGOGUE = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
 
 
 async def watch_events(app: Any, server: Server, member: Actor) -> WSClient:
@@ -29,7 +32,7 @@ async def membership_gid(member: Actor) -> str:
     return to_global_id("Membership", row.id)
 
 
-async def test_a_demoted_or_removed_admin_stops_receiving_tenant_events(
+async def test_missing_role_a_demoted_or_removed_admin_stops_receiving_tenant_events(
     app: Any, live_server: Server, gql: GQL, factory: Factory
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
@@ -65,3 +68,36 @@ async def test_a_demoted_or_removed_admin_stops_receiving_tenant_events(
     finally:
         await watcher.close()
         await bystander.close()
+
+
+async def test_cross_tenant_another_synagogues_owner_cannot_demote_or_remove_a_watcher(
+    app: Any, live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
+    outsider = await factory.member(role=Role.OWNER)
+    gid, missing = await membership_gid(admin), to_global_id("Membership", 10**9)
+    watcher = await watch_events(app, live_server, admin)
+    try:
+        demote = {"input": {"membershipId": gid, "role": "VIEWER"}}
+        cases = [
+            ("SetMemberRole", demote, {"input": {**demote["input"], "membershipId": missing}}),
+            ("RemoveMember", {"id": gid}, {"id": missing}),
+        ]
+        for name, variables, ghost in cases:
+            foreign = await gql.op(name, variables, actor=outsider)
+            assert error_codes(foreign) == ["NOT_FOUND"], foreign
+            assert answer(foreign) == answer(await gql.op(name, ghost, actor=outsider))
+            named = await gql.op(name, variables, actor=outsider, tenant=owner.tenant)
+            nowhere = await gql.op(name, variables, actor=outsider, headers=NO_SYNAGOGUE)
+            assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+
+        await tenant_event(app.state.broadcast, owner.tenant.id, "DEVICE_OFFLINE", 7)  # type: ignore[union-attr]
+        event = {"kind": "ALERT"}
+        while event["kind"] == "ALERT":
+            event = (await watcher.next_data("events"))["tenantEvents"]
+        assert event["kind"] == "DEVICE_OFFLINE"  # the watcher's stream goes on
+        row = await Membership.get(user_id=admin.user.id, synagogue_id=owner.tenant.id)  # type: ignore[union-attr]
+        assert row.role == Role.ADMIN
+    finally:
+        await watcher.close()

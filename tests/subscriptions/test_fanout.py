@@ -16,7 +16,7 @@ from tests.devices.helpers import TV, make_tv
 from tests.documents import client_document
 from tests.services import redis_url
 from tests.subscriptions.live import Server, WSClient, run_server
-from tests.subscriptions.test_screen import create_message, until
+from tests.subscriptions.test_screen import create_message, refusal_codes, until
 
 SCREEN_UPDATED = client_document("ScreenUpdated")
 SMALL = "subscription Small { screenUpdated { version messages { title } } }"
@@ -105,7 +105,9 @@ async def test_each_selection_gets_its_own_payload_from_one_computation(
             await asyncio.gather(*(client.close() for client in clients))
 
 
-async def test_another_tenants_screens_get_nothing_of_a_change(live_server: Server, gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
     admin_a = await factory.member(role=Role.ADMIN)
     admin_b = await factory.member(role=Role.ADMIN)
     tv_a = await make_tv(admin_a.tenant)  # type: ignore[arg-type]
@@ -133,3 +135,28 @@ async def test_another_tenants_screens_get_nothing_of_a_change(live_server: Serv
         assert seen_b["version"] not in (first_a["version"], seen_a["version"])
     finally:
         await asyncio.gather(socket_a.close(), socket_b.close(), member.close())
+
+
+async def test_missing_role_a_refused_socket_gets_nothing_of_the_fanout(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    screen, _ = await subscribe(live_server, tv, SCREEN_UPDATED)
+    member, anonymous = await WSClient.open(live_server.ws_url), await WSClient.open(live_server.ws_url)
+    try:
+        signed_in = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
+        for client, payload, code in ((member, signed_in, "FORBIDDEN"), (anonymous, {}, "UNAUTHENTICATED")):
+            assert (await client.init(payload))["type"] == "connection_ack"
+            await client.subscribe("screen", SCREEN_UPDATED)
+            refused = await client.next("screen")
+            assert refusal_codes(refused) == [code], refused
+            if refused["type"] == "next":
+                assert (await client.next("screen"))["type"] == "complete"
+        await create_message(gql, admin, "For the screens")
+        assert [m["title"] for m in (await until(screen, lambda s: s["messages"]))["messages"]] == ["For the screens"]
+        for client in (member, anonymous):  # a pong, and no screen state before it
+            await client.send({"type": "ping"})
+            assert await client.receive() == {"type": "pong"}
+    finally:
+        await asyncio.gather(screen.close(), member.close(), anonymous.close())

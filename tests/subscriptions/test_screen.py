@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.devices.helpers import TV, make_tv
+from schema.relay import to_global_id
+from tests.conftest import GQL, Factory, error_codes
+from tests.devices.helpers import TV, answer, make_tv
 from tests.documents import client_document
 from tests.subscriptions.live import Server, WSClient, run_server
 
@@ -34,6 +35,13 @@ async def until(client: WSClient, check: Any, timeout: float = 20) -> dict[str, 
         state: dict[str, Any] = (await client.next_data("screen", timeout=max(left, 0.1)))["screenUpdated"]
         if check(state):
             return state
+
+
+def refusal_codes(message: dict[str, Any]) -> list[str]:
+    """The codes of a refused subscription: an `error` message, or a `next` whose payload carries errors."""
+    payload = message["payload"]
+    errors = payload if message["type"] == "error" else payload.get("errors") or []
+    return [error["extensions"]["code"] for error in errors]
 
 
 async def create_message(gql: GQL, admin: Any, title: str, **fields: Any) -> dict[str, Any]:
@@ -142,3 +150,41 @@ async def test_a_profile_change_reaches_the_screen(live_server: Server, gql: GQL
         assert state["version"] != first["version"]
     finally:
         await client.close()
+
+
+async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(live_server: Server, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    await make_tv(admin.tenant)  # type: ignore[arg-type]
+    for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+        refused = await live_server.gql(client_document("Screen"), headers=headers)
+        assert error_codes(refused) == [code] and refused["data"] is None, refused
+    member = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
+    for payload, code in ((member, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+        client = await WSClient.open(live_server.ws_url)
+        try:
+            assert (await client.init(payload))["type"] == "connection_ack"
+            await client.subscribe("screen", SCREEN_UPDATED)
+            assert refusal_codes(await client.next("screen")) == [code]
+        finally:
+            await client.close()
+
+
+async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
+    live_server: Server, gql: GQL, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    other = await factory.member(role=Role.ADMIN)
+    await create_message(gql, other, "Only for the other synagogue")
+    tv = await make_tv(tenant)
+    nowhere = to_global_id("Synagogue", 10**9)
+    screen = client_document("Screen")
+    named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
+    missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
+    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
+    for tenant_gid in (other.tenant_gid, nowhere):
+        naming = await WSClient.open(live_server.ws_url)
+        await naming.send({"type": "connection_init", "payload": {**tv.init_payload, "tenantId": tenant_gid}})
+        assert await naming.close_code() == 4403
+    client, first = await watch(live_server, tv)
+    await client.close()
+    assert first["synagogueName"] == tenant.name and first["messages"] == []
