@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from schema.context import Info
-from schema.errors import MaskUnexpectedErrors
+from schema.errors import MaskUnexpectedErrors, log_error
 from schema.extensions import TenantScope
 from schema.relay import Node, resolve_node
 from schema.scalars import SCALAR_OVERRIDES
@@ -64,6 +66,14 @@ def extensions(settings: Any) -> list[Any]:
     ]
 
 
+class Schema(strawberry.Schema):
+    """Strawberry's schema, logging expected (coded) errors at INFO instead of every error at ERROR."""
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            log_error(error)
+
+
 @cache
 def build_schema() -> strawberry.Schema:
     from config import get_settings
@@ -72,7 +82,7 @@ def build_schema() -> strawberry.Schema:
     query = merge_types("Query", (NodeQuery, *_collect("Query")))
     mutations = _collect("Mutation")
     subscriptions = _collect("Subscription")
-    return strawberry.Schema(
+    return Schema(
         query=query,
         mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,
         subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,

@@ -13,6 +13,7 @@ from strawberry.extensions import MaskErrors
 from services.errors import ErrorCode, ServiceError
 
 log = logging.getLogger("shulgraph.errors")
+execution_log = logging.getLogger("strawberry.execution")
 
 
 def graphql_error(code: ErrorCode | str, message: str, **extensions: Any) -> GraphQLError:
@@ -73,6 +74,20 @@ def user_error(
     path = [field] if isinstance(field, str) else field
     extensions = UserErrorExtensions(retry_after_seconds=retry_after_seconds) if retry_after_seconds else None
     return UserError(field=path, code=code, message=message, extensions=extensions)
+
+
+def log_error(error: GraphQLError) -> None:
+    """How the schema logs an error of a result (on `strawberry.execution`, whose filter bounds what is kept of
+    it): a coded (expected) one at INFO with its code, since a refused token or an exhausted budget is the
+    product working; anything else at ERROR with its traceback."""
+    if _is_expected(error):
+        code = (error.extensions or {}).get("code")
+        original = error.original_error
+        if code is None and isinstance(original, ServiceError):
+            code = original.code.value
+        execution_log.info(error, extra={"code": code or "GRAPHQL_VALIDATION_FAILED"})
+    else:
+        execution_log.error(error, exc_info=error.original_error)
 
 
 def _is_expected(error: GraphQLError) -> bool:
