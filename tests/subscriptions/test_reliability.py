@@ -8,9 +8,10 @@ from typing import Any
 from models.base import tenant_scope
 from models.content import Message
 from models.identity import Role
+from schema.relay import to_global_id
 from subscriptions.content import publish_content_changed
 from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.devices.helpers import answer, make_tv
 from tests.documents import client_document
 from tests.services import restart_redis_async
 from tests.subscriptions.live import Server, WSClient, run_server
@@ -40,6 +41,65 @@ async def test_a_mutation_on_one_process_reaches_subscribers_on_another(live_ser
             )
             command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
             assert (await commands.next_data("commands"))["deviceCommands"]["id"] == command_id
+        finally:
+            await screen.close()
+            await commands.close()
+
+
+async def test_cross_tenant_a_change_on_one_process_reaches_only_its_own_synagogues_screens_on_another(
+    live_server: Server, factory: Factory
+) -> None:
+    admin, stranger = await factory.member(role=Role.ADMIN), await factory.member(role=Role.ADMIN)
+    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    create = client_document("CreateMessage")
+    async with run_server() as other:
+        (screen, _), (foreign_screen, _) = await watch(other, tv), await watch(other, foreign_tv)
+        try:
+            into_b = {"input": {"title": "Into B"}}
+            named = await live_server.gql(create, into_b, headers=admin.headers(stranger.tenant))
+            nowhere = {**admin.headers(), "X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+            missing = await live_server.gql(create, into_b, headers=nowhere)
+            assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
+            created = await live_server.gql(create, {"input": {"title": "For A"}}, headers=admin.headers())
+            assert created["data"]["createMessage"]["userErrors"] == [], created
+            assert [m["title"] for m in (await until(screen, lambda s: s["messages"]))["messages"]] == ["For A"]
+            created = await live_server.gql(create, {"input": {"title": "For B"}}, headers=stranger.headers())
+            assert created["data"]["createMessage"]["userErrors"] == [], created
+            state = await until(foreign_screen, lambda s: s["messages"])  # its first change is its own, alone
+            assert [m["title"] for m in state["messages"]] == ["For B"]
+        finally:
+            await screen.close()
+            await foreign_screen.close()
+
+
+async def test_missing_role_a_refused_change_on_one_process_reaches_no_screen_on_another(
+    live_server: Server, factory: Factory
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
+    editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    create, command = client_document("CreateMessage"), client_document("SendDeviceCommand")
+    async with run_server() as other:
+        screen, _ = await watch(other, tv)
+        commands = await WSClient.open(other.ws_url)
+        try:
+            assert (await commands.init(tv.init_payload))["type"] == "connection_ack"
+            await commands.subscribe("commands", client_document("DeviceCommands"))
+            refused = await live_server.gql(create, {"input": {"title": "Refused"}}, headers=viewer.headers())
+            assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
+            reboot = {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}
+            refused = await live_server.gql(command, reboot, headers=editor.headers())
+            assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
+
+            created = await live_server.gql(create, {"input": {"title": "Allowed"}}, headers=admin.headers())
+            assert created["data"]["createMessage"]["userErrors"] == [], created
+            state = await until(screen, lambda s: s["messages"])
+            assert [m["title"] for m in state["messages"]] == ["Allowed"]
+            reload = {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}
+            sent = await live_server.gql(command, reload, headers=admin.headers())
+            first = (await commands.next_data("commands"))["deviceCommands"]
+            assert (first["id"], first["kind"]) == (sent["data"]["sendDeviceCommand"]["command"]["id"], "RELOAD")
         finally:
             await screen.close()
             await commands.close()
