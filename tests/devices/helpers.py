@@ -76,9 +76,3 @@ def _pk(gid: str) -> int:
     parsed = from_global_id(gid)
     assert parsed is not None
     return parsed[1]
-
-
-def answer(result: dict[str, Any]) -> dict[str, Any]:
-    """A GraphQL response without `extensions` (the cost report's budget refills between calls), to compare
-    the answer for another synagogue's object with the answer for one that never existed."""
-    return {key: value for key, value in result.items() if key != "extensions"}

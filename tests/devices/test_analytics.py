@@ -9,8 +9,8 @@ from models.devices import DeviceIdentity
 from models.identity import Role
 from schema.relay import to_global_id
 from services.devices import Heartbeat, store_sample
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import make_tv
 
 START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}

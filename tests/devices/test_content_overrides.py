@@ -6,8 +6,8 @@ import asyncpg
 
 from models.identity import Role
 from schema.relay import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import TV, answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import TV, make_tv
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {

@@ -10,8 +10,8 @@ from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
 from schema.relay import to_global_id
 from services.devices import sweep_offline
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import make_tv
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {

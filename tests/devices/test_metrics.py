@@ -10,8 +10,8 @@ from models.devices import DeviceHeartbeat, DeviceMetricHour
 from models.identity import Role
 from schema.relay import to_global_id
 from services.devices import MAX_SAMPLES_PER_HOUR, Heartbeat, hour_of, store_sample
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import TV, answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import TV, make_tv
 
 HEARTBEATS = """
 query($id: ID!, $from: DateTime!, $to: DateTime!, $after: String) {

@@ -20,8 +20,8 @@ from services.device_upkeep import current_tick, tick_key, upkeep_tick
 from services.kv import make_key_value
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import TV, answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import TV, make_tv
 from tests.documents import client_document
 from tests.subscriptions.live import WSClient, run_server
 from tests.subscriptions.test_commands import until_listening

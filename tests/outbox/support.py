@@ -67,9 +67,3 @@ async def deliveries(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[
         tenant_id,
     )
     return [dict(row) for row in rows]
-
-
-def answer(result: dict[str, Any]) -> dict[str, Any]:
-    """A GraphQL response without `extensions` (the cost report's budget refills between calls), to compare
-    the answer for another synagogue's object with the answer for one that never existed."""
-    return {key: value for key, value in result.items() if key != "extensions"}

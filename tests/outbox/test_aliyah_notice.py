@@ -11,9 +11,9 @@ import pytest
 from config import Settings
 from models.identity import Role
 from schema.relay import to_global_id
-from tests.conftest import GQL, Factory, error_codes
+from tests.conftest import GQL, Factory, answer, error_codes
 from tests.outbox.servers import smtp_server
-from tests.outbox.support import answer, run_due
+from tests.outbox.support import run_due
 
 
 async def email_jobs(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:

@@ -17,14 +17,13 @@ from models.devices import DeviceIdentity
 from models.identity import Role
 from schema.relay import to_global_id
 from services.devices import sweep_offline
-from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.devices.helpers import make_tv
 from tests.outbox.servers import WebhookReceiver, webhook_receiver
 from tests.outbox.support import (
     CREATE_ENDPOINT,
     DELETE_ENDPOINT,
     LIST_ENDPOINTS,
-    answer,
     deliveries,
     run_due,
     verify_signature,

@@ -17,9 +17,9 @@ from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
 from schema.relay import to_global_id
 from services.jobs import run_pending
-from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.outbox.servers import smtp_server
-from tests.outbox.support import answer, run_due
+from tests.outbox.support import run_due
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:

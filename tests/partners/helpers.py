@@ -26,12 +26,6 @@ def persisted(document_hash: str, query: str | None = None, **body: Any) -> dict
     return {**payload, **body}
 
 
-def answer(result: dict[str, Any]) -> dict[str, Any]:
-    """A GraphQL response without `extensions` (the cost report's budget refills between calls), to compare
-    the answer for another synagogue's object with the answer for one that never existed."""
-    return {key: value for key, value in result.items() if key != "extensions"}
-
-
 async def create_key(gql: GQL, admin: Actor, documents: list[str], name: str = "Community website") -> dict[str, Any]:
     result = await gql.op("CreateApiKey", {"input": {"name": name, "allowedDocuments": documents}}, actor=admin)
     assert "errors" not in result, result

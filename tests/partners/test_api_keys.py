@@ -12,9 +12,9 @@ import httpx
 from models.identity import Role
 from schema.relay import to_global_id
 from services.persisted import catalogue, sha256_hex
-from tests.conftest import GQL, Factory, error_codes
+from tests.conftest import GQL, Factory, answer, error_codes
 from tests.documents import CLIENTS_DIR, operations
-from tests.partners.helpers import answer, create_key, document_id, persisted
+from tests.partners.helpers import create_key, document_id, persisted
 
 API_KEYS = (
     "query Keys($all: Boolean = false) { apiKeys(includeRevoked: $all) {"

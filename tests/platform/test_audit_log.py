@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from models.base import tenant_scope
 from models.identity import Membership, Role
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
 from schema.relay import to_global_id
-from tests.conftest import GQL, Factory, error_codes, unique
+from tests.conftest import GQL, Factory, answer, error_codes, unique
 
 NODE = "query Node($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }"
-
-
-def _answer(result: dict[str, Any]) -> dict[str, Any]:
-    """A GraphQL response without `extensions` (the cost report's budget refills between calls)."""
-    return {key: value for key, value in result.items() if key != "extensions"}
 
 
 async def _entries(tenant: Synagogue, count: int, actor_id: int | None = None) -> list[str]:
@@ -87,11 +80,11 @@ async def test_cross_tenant_audit_log_of_another_tenant_is_forbidden_and_never_m
     theirs = await _entries(b.tenant, 2)
     named = await gql.op("AuditLog", actor=a, tenant=b.tenant)
     nowhere = await gql.op("AuditLog", actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
-    assert error_codes(named) == ["FORBIDDEN"] and _answer(named) == _answer(nowhere)
+    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
     result = await gql.op("AuditLog", actor=a)
     assert [edge["node"]["id"] for edge in result["data"]["auditLog"]["edges"]] == list(reversed(mine))
-    missing = _answer(await gql(NODE, {"id": to_global_id("AuditEntry", 10**9)}, actor=a))
-    assert _answer(await gql(NODE, {"id": theirs[0]}, actor=a)) == missing == {"data": {"node": None}}
+    missing = answer(await gql(NODE, {"id": to_global_id("AuditEntry", 10**9)}, actor=a))
+    assert answer(await gql(NODE, {"id": theirs[0]}, actor=a)) == missing == {"data": {"node": None}}
 
 
 async def test_audit_entry_node_is_for_admins_of_its_tenant(gql: GQL, factory: Factory) -> None:

@@ -17,15 +17,10 @@ from models.base import TenantModel, tenant_models
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
 from schema.relay import to_global_id
-from tests.conftest import APP_URL, GQL, Actor, Factory, error_codes
+from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes
 from tests.security.tenancy_helpers import _audit, _member_of_both, _membership_gid
 
 NODE = "query Node($id: ID!) { node(id: $id) { id __typename } }"
-
-
-def _body(result: dict[str, Any]) -> dict[str, Any]:
-    """The response without `extensions` (cost accounting differs from call to call)."""
-    return {key: value for key, value in result.items() if key != "extensions"}
 
 
 def _denials(caplog: pytest.LogCaptureFixture, type_name: str) -> list[logging.LogRecord]:
@@ -51,7 +46,7 @@ async def test_T1_node_of_a_foreign_tenant_is_null_like_a_missing_id(
         with caplog.at_level(logging.INFO, logger="shulgraph.access"):
             leaked = await gql(NODE, {"id": to_global_id(type_name, pk)}, actor=a)
             missing = await gql(NODE, {"id": to_global_id(type_name, 2**31 - 1)}, actor=a)
-        assert _body(leaked) == _body(missing) == {"data": {"node": None}}, type_name
+        assert answer(leaked) == answer(missing) == {"data": {"node": None}}, type_name
         assert _denials(caplog, type_name), f"denial of {type_name} not logged"
     own = await gql(NODE, {"id": a.tenant_gid}, actor=a)
     assert own["data"]["node"] == {"id": a.tenant_gid, "__typename": "Synagogue"}
@@ -74,7 +69,7 @@ async def test_T1_membership_ids_of_a_foreign_tenant_are_not_found_like_missing_
             leaked = await gql.op(operation, variables(foreign), actor=a)
             absent = await gql.op(operation, variables(missing), actor=a)
         assert error_codes(leaked) == ["NOT_FOUND"]
-        assert _body(leaked) == _body(absent), operation
+        assert answer(leaked) == answer(absent), operation
         assert _denials(caplog, "Membership")
     assert (await Membership.get(user_id=b.user.id)).role == Role.OWNER
 
@@ -85,7 +80,7 @@ async def test_T1_tenant_header_of_a_foreign_tenant_looks_like_a_missing_one(gql
     foreign = await gql.op("Synagogue", actor=a, headers={"X-Tenant-ID": b.tenant_gid or ""})
     missing = await gql.op("Synagogue", actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
     assert error_codes(foreign) == ["FORBIDDEN"]
-    assert _body(foreign) == _body(missing)
+    assert answer(foreign) == answer(missing)
 
 
 # --- T2: edges, pages and cursors of one tenant never hold another's rows ----------------------------------
@@ -146,7 +141,7 @@ async def test_T2_nodes_of_the_other_tenant_are_null_while_acting_in_one(gql: GQ
         to_global_id("AuditEntry", b_entry),
     ]
     for gid in ids:
-        assert _body(await gql(NODE, {"id": gid}, actor=actor, tenant=a)) == {"data": {"node": None}}
+        assert answer(await gql(NODE, {"id": gid}, actor=actor, tenant=a)) == {"data": {"node": None}}
         seen = await gql(NODE, {"id": gid}, actor=actor, tenant=b)
         assert seen["data"]["node"]["id"] == gid
 
@@ -185,7 +180,7 @@ async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own
         role = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "OWNER"}}, actor=viewer)
         removed = await gql.op("RemoveMember", {"id": gid}, actor=viewer)
         assert error_codes(role) == error_codes(removed) == ["FORBIDDEN"], gid
-        answers.append((_body(role), _body(removed)))
+        answers.append((answer(role), answer(removed)))
     assert answers[0] == answers[1] == answers[2]
     roles = await owner_db.fetch(
         "SELECT user_id, role FROM membership WHERE synagogue_id = ANY($1) ORDER BY id",

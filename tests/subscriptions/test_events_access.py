@@ -10,8 +10,7 @@ from typing import Any
 from models.identity import Membership, Role
 from schema.relay import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import answer
+from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.subscriptions.live import Server, WSClient
 from tests.subscriptions.test_commands import EVENTS, until_listening
 

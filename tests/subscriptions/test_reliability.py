@@ -10,8 +10,8 @@ from models.content import Message
 from models.identity import Role
 from schema.relay import to_global_id
 from subscriptions.content import publish_content_changed
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import make_tv
 from tests.documents import client_document
 from tests.services import restart_redis_async
 from tests.subscriptions.live import Server, WSClient, run_server

@@ -9,8 +9,8 @@ from typing import Any
 
 from models.identity import Role
 from schema.relay import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import TV, answer, make_tv
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import TV, make_tv
 from tests.documents import client_document
 from tests.subscriptions.live import Server, WSClient, run_server
 
