@@ -17,6 +17,7 @@ from structlog.stdlib import ProcessorFormatter
 
 from config import Settings, get_settings, tortoise_config
 from models.identity import Role
+from schema import Schema
 from schema import extensions as schema_extensions
 from schema.context import Context
 from tests.conftest import GQL, Factory, error_codes, unique
@@ -239,7 +240,10 @@ async def test_G8_no_did_you_mean_for_others_in_production(app: Any, factory: Fa
         assert any("Did you mean" in e["message"] for e in shown["errors"])
 
 
-async def test_G8_unexpected_errors_are_masked_with_the_request_id_in_production(app: Any) -> None:
+async def test_G8_unexpected_errors_are_masked_with_the_request_id_in_production(
+    app: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The client sees a masked error with the request id; the log keeps the exception at ERROR."""
     production = Settings(**{**get_settings().model_dump(), "environment": "production"})
 
     @strawberry.type
@@ -248,7 +252,7 @@ async def test_G8_unexpected_errors_are_masked_with_the_request_id_in_production
         def fragile(self) -> str:
             raise RuntimeError("password=hunter2 at /srv/shulgraph/secret.py line 42")
 
-    schema = strawberry.Schema(Query, extensions=schema_extensions(production))
+    schema = Schema(Query, extensions=schema_extensions(production))
     request_id = unique("req")
     request = Request({"type": "http", "method": "POST", "path": "/graphql", "headers": [], "query_string": b""})
     context = Context(
@@ -264,3 +268,6 @@ async def test_G8_unexpected_errors_are_masked_with_the_request_id_in_production
     assert error.message == "Internal server error"
     assert error.extensions == {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
     assert "hunter2" not in str(error.formatted) and "Traceback" not in str(error.formatted)
+    logged = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert logged and all(r.exc_info for r in logged)
+    assert any("hunter2" in str(r.exc_info[1]) for r in logged if r.exc_info)
