@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None) -> Any:
 
     from schema import build_schema
     from schema.view import GraphQLView
+    from services.cancellation import cancel_and_wait
     from services.device_upkeep import start_upkeep
     from services.health import live, metrics, ready
     from services.http import BodyLimitGuard, RequestContextMiddleware
@@ -73,9 +74,8 @@ def create_app(settings: Settings | None = None) -> Any:
                 if jobs_worker is not None:
                     with contextlib.suppress(Exception):
                         await asyncio.wait_for(jobs_worker, timeout=10)
-                listener.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await listener
+                await cancel_and_wait(listener)
+                await cancel_and_wait(app.state.device_upkeep)  # a sweep in hand stops before connections close
                 with contextlib.suppress(Exception):
                     await app.state.broadcast.disconnect()
                 await app.state.kv.close()

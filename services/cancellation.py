@@ -42,3 +42,13 @@ async def _insist(task: asyncio.Task[Any], grace_seconds: float) -> None:
         log.warning("a cancelled task is still running; cancelling it again", extra={"task": task.get_name()})
         task.cancel()
     log.error("a task ignores its cancellation", extra={"task": task.get_name()})
+
+
+async def cancel_and_wait(task: asyncio.Task[Any], grace_seconds: float = GRACE_SECONDS) -> None:
+    """Cancel `task` and wait until it has ended (cancelling it again if a cancellation was dropped); its
+    outcome, a failure included, is not raised: this is for background tasks stopped at shutdown."""
+    if task.done():
+        return
+    task.cancel()
+    see_cancelled(task, grace_seconds)
+    await asyncio.wait({task})

@@ -25,6 +25,7 @@ from tortoise.expressions import Q
 
 from config import get_settings
 from models.devices import DeviceIdentity
+from services.cancellation import see_cancelled
 from services.devices import mark_seen, principal_key
 from subscriptions.sessions import close_local
 
@@ -64,6 +65,7 @@ class Presence:
         self.live.pop(device_id, None)
         if not self.live and self._task is not None:
             self._task.cancel()
+            see_cancelled(self._task)  # its statements may drop a first cancellation (services.cancellation)
             self._task = None
 
     async def refresh(self, now: datetime | None = None) -> int:

@@ -23,6 +23,7 @@ from redis import asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
+from services.cancellation import cancel_and_wait
 from subscriptions.backlog import KEPT_LIMIT, Backlog
 from subscriptions.events import RESYNC
 
@@ -61,9 +62,7 @@ class ResilientRedisBackend(BroadcastBackend):
     async def disconnect(self) -> None:
         await self.backlog.close()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+            await cancel_and_wait(self._task)  # its Redis reads may drop a first cancellation
         await self._publisher.aclose()
 
     async def subscribe(self, channel: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from services.cancellation import see_cancelled
 
@@ -47,3 +48,22 @@ async def test_a_task_that_cleans_up_within_its_grace_is_cancelled_once() -> Non
     see_cancelled(task, grace_seconds=5)
     await asyncio.wait({task}, timeout=5)
     assert task.cancelled() and cleaned.is_set() and cancellations == 1
+
+
+async def test_cancel_and_wait_ends_a_background_task_that_swallowed_its_cancellation() -> None:
+    """How the application stops its background tasks at shutdown (the control listener, the presence
+    sweep, the pub/sub reader): a dropped cancellation does not leave the shutdown waiting for good."""
+    from services.cancellation import cancel_and_wait
+
+    never = asyncio.Event()
+
+    async def listener() -> None:
+        with contextlib.suppress(asyncio.CancelledError):  # dropped, as 3.11's wait_for may do in a Redis read
+            await never.wait()
+        await never.wait()
+
+    task = asyncio.create_task(listener())
+    await asyncio.sleep(0)
+    await asyncio.wait_for(cancel_and_wait(task, grace_seconds=0.05), 10)  # the guard only turns a hang into a failure
+    assert task.cancelled()
+    await cancel_and_wait(task)  # an ended task: nothing to do
