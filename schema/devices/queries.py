@@ -17,7 +17,7 @@ from schema.devices.types import Device, DeviceCommand, DeviceGroup, ReleaseChan
 from schema.errors import graphql_error
 from schema.relay import Connection, paginate, register_node
 from services.device_commands import latest_release, release_channel
-from services.devices import device_groups, group_queryset
+from services.device_groups import device_groups, group_queryset
 from services.errors import ErrorCode
 
 

@@ -172,6 +172,6 @@ class DeviceGroup:
 
     @strawberry.field(permission_classes=[HasRole(Role.VIEWER)], description="The group's devices (members only).")
     async def devices(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Device] | None:
-        from services.devices import group_queryset
+        from services.device_groups import group_queryset
 
         return await paginate(info, group_queryset(self.name), first, after, Device.of)
