@@ -8,6 +8,10 @@ MODEL_MODULES: list[str] = [
 """Every module with models; a domain adds its module here."""
 
 
+HELPER_MODULES = {"base", "prepared"}
+"""Modules of `models/` that hold no models: tenancy and prepared selects."""
+
+
 def register(module: str) -> None:
     if module not in MODEL_MODULES:
         MODEL_MODULES.append(module)
@@ -18,7 +22,7 @@ def _discover() -> None:
     from pathlib import Path
 
     for info in pkgutil.iter_modules([str(Path(__file__).parent)]):
-        if info.name not in {"base"} and not info.name.startswith("_"):
+        if info.name not in HELPER_MODULES and not info.name.startswith("_"):
             register(f"models.{info.name}")
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from config import Settings
 from models.identity import SessionFamily, User
+from models.prepared import PreparedSelect
 from services.errors import ErrorCode, ServiceError, Unauthenticated
 from services.kv import KeyValue
 from services.tokens import decode_access_token
@@ -59,6 +60,17 @@ def register_scheme(scheme: str, resolver: CredentialResolver) -> None:
     SCHEMES[scheme.lower()] = resolver
 
 
+_USER = PreparedSelect(User, lambda user: User.filter(id=user).limit(1), slots=1)
+_OPEN_SESSION_WITH_USER = PreparedSelect(
+    SessionFamily,
+    lambda family, user: SessionFamily.filter(id=family, user_id=user, revoked_at__isnull=True)
+    .select_related("user")
+    .limit(1),
+    slots=2,
+)
+"""Every request with a user's token makes one of these lookups: built once (models.prepared)."""
+
+
 def denylist_key(jti: str) -> str:
     return f"deny:jti:{jti}"
 
@@ -70,13 +82,9 @@ async def user_from_access_token(settings: Settings, kv: KeyValue, token: str) -
     if await kv.exists(denylist_key(claims.jti)):
         raise Unauthenticated("the access token was revoked")
     if claims.session_id is None:
-        user = await User.get_or_none(id=claims.user_id)
+        user = await _USER.first(claims.user_id)
     else:  # the open session and its user in one statement
-        family = (
-            await SessionFamily.filter(id=claims.session_id, user_id=claims.user_id, revoked_at__isnull=True)
-            .select_related("user")
-            .first()
-        )
+        family = await _OPEN_SESSION_WITH_USER.first(claims.session_id, claims.user_id)
         if family is None:
             if await User.exists(id=claims.user_id):
                 raise Unauthenticated("the access token was revoked")

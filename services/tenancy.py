@@ -13,6 +13,7 @@ import binascii
 from dataclasses import dataclass
 
 from models.identity import Membership, Role
+from models.prepared import PreparedSelect
 from models.synagogue import Synagogue
 from services.errors import ErrorCode, Forbidden, ServiceError
 from services.principals import Principal
@@ -38,6 +39,12 @@ def parse_tenant_ref(value: str) -> int | None:
     return int(raw) if type_name == "Synagogue" and raw.isdigit() else None
 
 
+_MEMBERSHIP = PreparedSelect(
+    Membership, lambda user, tenant: Membership.filter(user_id=user, synagogue_id=tenant).limit(1), slots=2
+)
+"""A user's membership in the synagogue a request names: on every such request, so built once."""
+
+
 async def resolve_tenant(principal: Principal, requested: str | None) -> TenantAccess:
     """The tenant and role for a principal; raises `Forbidden` for a tenant they may not act in."""
     if principal.kind in ("device", "partner"):
@@ -58,7 +65,7 @@ async def resolve_tenant(principal: Principal, requested: str | None) -> TenantA
     tenant_id = parse_tenant_ref(requested)
     if tenant_id is None:
         raise Forbidden("you are not a member of that synagogue")
-    membership = await Membership.get_or_none(user_id=user_id, synagogue_id=tenant_id)
+    membership = await _MEMBERSHIP.first(user_id, tenant_id)
     if membership is not None:
         return TenantAccess(tenant_id=tenant_id, role=membership.role)
     if principal.is_platform_admin and await Synagogue.exists(id=tenant_id):
