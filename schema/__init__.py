@@ -18,10 +18,10 @@ from strawberry.types import ExecutionContext
 
 from schema.context import Info
 from schema.errors import MaskUnexpectedErrors, log_error
+from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
 from schema.relay import Node, resolve_node
 from schema.scalars import SCALAR_OVERRIDES
-from subscriptions.fanout import SharedEventExecutor
 
 DOMAINS_DIR = Path(__file__).parent
 
@@ -89,7 +89,7 @@ def build_schema() -> strawberry.Schema:
         extensions=extensions(settings),
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(auto_camel_case=True),
-        execution_context_class=SharedEventExecutor,
+        execution_context_class=ProductExecutor,
     )
 
 
