@@ -43,6 +43,14 @@ _MEMBERSHIP = PreparedSelect(
     Membership, lambda user, tenant: Membership.filter(user_id=user, synagogue_id=tenant).limit(1), slots=2
 )
 """A user's membership in the synagogue a request names: on every such request, so built once."""
+_MEMBERSHIPS_WITH_SYNAGOGUES = PreparedSelect(
+    Membership, lambda user: Membership.filter(user_id=user).select_related("synagogue").order_by("id"), slots=1
+)
+
+
+async def memberships_of(user_id: int) -> list[Membership]:
+    """A user's memberships, oldest first, each with its synagogue fetched in the same statement (`Me`)."""
+    return await _MEMBERSHIPS_WITH_SYNAGOGUES.all(user_id)
 
 
 async def resolve_tenant(principal: Principal, requested: str | None) -> TenantAccess:

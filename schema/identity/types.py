@@ -13,6 +13,7 @@ from models import identity as m
 from schema.context import Info
 from schema.relay import Node, to_global_id
 from services.sessions import session_end
+from services.tenancy import memberships_of
 
 if TYPE_CHECKING:
     from schema.synagogue.types import Synagogue
@@ -110,7 +111,7 @@ class Me(Node):
         from models.synagogue import Synagogue
         from resolvers.synagogue.loaders import synagogue_loader
 
-        rows = await m.Membership.filter(user_id=self._user.id).select_related("synagogue").order_by("id")
+        rows = await memberships_of(self._user.id)
         synagogues = synagogue_loader(info)
         for row in rows:  # each membership's synagogue came in the same statement
             synagogues.prime(row.synagogue_id, cast(Synagogue, row.synagogue))
