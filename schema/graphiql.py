@@ -5,7 +5,9 @@
   to roles allowed the explorer in production).
 - The default tab lists the persisted (trusted) documents with their ids, the `sha256Hash` a client sends.
 - Subscriptions started in GraphiQL authenticate too: the websocket's `connection_init` payload is built from
-  the same headers (`authorization`, `tenantId`), since a browser cannot put headers on a websocket.
+  the same headers (`authorization`, `tenantId`), since a browser cannot put headers on a websocket. The
+  websocket client is graphql-ws's own (pinned, with its integrity hash), told not to retry a refusal: GraphiQL's
+  built-in client retries a refused `connection_init` (4403) five times, about 30 s, before showing an error.
 """
 
 from __future__ import annotations
@@ -34,30 +36,42 @@ _FETCHER = """      const fetcher = GraphiQL.createFetcher({
         subscriptionUrl,
       });"""
 
-_FETCHER_WITH_INIT_PAYLOAD = """      let current = { key: null, fetcher: null };
+_FETCHER_WITH_INIT_PAYLOAD = """      let current = { key: null, client: null, fetcher: null };
       function fetcher(graphQLParams, options) {
         const headers = (options && options.headers) || {};
         const authorization = headers.Authorization || headers.authorization;
         const tenantId = headers["X-Tenant-ID"] || headers["x-tenant-id"];
         const key = JSON.stringify([authorization, tenantId]);
         if (current.key !== key) {
-          // One fetcher, for the credentials in the headers now. The one it replaces is dropped: its
-          // websocket client is lazy and closes as soon as its running subscription ends.
+          // One fetcher, for the credentials in the headers now; the websocket client it replaces is closed.
+          if (current.client) current.client.dispose();
+          const client = graphqlWs.createClient({
+            url: subscriptionUrl,
+            connectionParams: { authorization, tenantId },
+            // A refusal (4400-4499: bad token, no synagogue, too many inits) is shown at once: asking again
+            // with the same headers cannot succeed. Lost connections are still retried.
+            shouldRetry: (event) =>
+              !!event && typeof event.code === "number" && !(event.code >= 4400 && event.code < 4500),
+          });
           current = {
             key,
-            fetcher: GraphiQL.createFetcher({
-              url: fetchURL,
-              headers: defaultHeaders,
-              subscriptionUrl,
-              wsConnectionParams: { authorization, tenantId },
-            }),
+            client,
+            fetcher: GraphiQL.createFetcher({ url: fetchURL, headers: defaultHeaders, wsClient: client }),
           };
         }
         return current.fetcher(graphQLParams, options);
       }"""
 
 
+GRAPHQL_WS = "https://unpkg.com/graphql-ws@5.16.2/umd/graphql-ws.min.js"
+_GRAPHQL_WS_INTEGRITY = "sha384-+EVxFEOpy8LWPRQcpntm0FKN2O+BzrMNSL0G3HIgVWFmeb6xqZqjuLivrQUTXZKi"
+_GRAPHIQL_SCRIPT_END = """      integrity="sha384-HbRVEFG0JGJZeAHCJ9Xm2+tpknBQ7QZmNlO/DgZtkZ0aJSypT96YYGRNod99l9Ie"
+    ></script>"""
+_WITH_GRAPHQL_WS = f"""{_GRAPHIQL_SCRIPT_END}
+    <script crossorigin src="{GRAPHQL_WS}" integrity="{_GRAPHQL_WS_INTEGRITY}"></script>"""
+
 _REPLACEMENTS = (
+    (_GRAPHIQL_SCRIPT_END, _WITH_GRAPHQL_WS),
     ("parameters.q || EXAMPLE_QUERY", f"parameters.q || {json.dumps(DEFAULT_QUERY)}"),
     ("React.useState(parameters.headers)", f"React.useState(parameters.headers || {json.dumps(DEFAULT_HEADERS)})"),
     (_FETCHER, _FETCHER_WITH_INIT_PAYLOAD),

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from models.identity import Role
-from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY, graphiql_html
+from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY, GRAPHQL_WS, graphiql_html
 from services.persisted import catalogue
 from tests.conftest import Factory, error_codes
 from tests.partners.helpers import variant
@@ -28,7 +28,10 @@ async def test_graphiql_opens_on_the_persisted_documents_with_the_headers_a_user
     page = await http.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert json.dumps(DEFAULT_QUERY) in page.text and json.dumps(DEFAULT_HEADERS) in page.text
-    assert "wsConnectionParams: { authorization, tenantId }" in page.text
+    assert "connectionParams: { authorization, tenantId }" in page.text and "wsClient: client" in page.text
+    # graphql-ws's client, pinned with its integrity hash, loaded after GraphiQL and before the page's script
+    script = page.text.index(f'<script crossorigin src="{GRAPHQL_WS}" integrity="sha384-')
+    assert page.text.index("graphiql@3.8.3/graphiql.min.js") < script < page.text.index("graphqlWs.createClient")
     assert json.loads(DEFAULT_HEADERS) == {
         "Authorization": "Bearer <access token from Login>",
         "X-Tenant-ID": "<Synagogue id>",
