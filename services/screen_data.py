@@ -96,6 +96,10 @@ class ScreenContent:
     yahrzeits_week: list[ScreenYahrzeit]
     classes: list[ScreenClass]
     valid_until: datetime
+    """The next time boundary of what the synagogue shows: a message starting or ending, a prayer, candle
+    lighting, havdalah, one of its zmanim, midnight."""
+    steady_until: datetime
+    """The same without any zman: a device that chooses its own zmanim adds the next of those."""
     daily_items: dict[str, object]
     """Every daily item (HEBREW_DATE, PARASHA, OMER, DAF_YOMI) whatever the preferences: a device may show one
     its synagogue leaves out."""
@@ -132,9 +136,9 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
         )
         for e in board
     ]
-    boundaries: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
-    boundaries += [p.time for p in plan.prayers] + [z.time for z in zmanim]
-    boundaries += [m.starts_at for m in messages] + [m.ends_at for m in messages]
+    steady: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
+    steady += [p.time for p in plan.prayers]
+    steady += [m.starts_at for m in messages] + [m.ends_at for m in messages]
     return ScreenContent(
         tenant_id=tenant_id,
         synagogue_name=synagogue.name,
@@ -159,7 +163,8 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
         yahrzeits_today=[y for y in week if y.date == today],
         yahrzeits_week=week,
         classes=[ScreenClass(c.title, c.teacher, c.time, c.location) for c in plan.classes],
-        valid_until=_next_boundary(now, zone, boundaries),
+        valid_until=_next_boundary(now, zone, steady + [z.time for z in zmanim]),
+        steady_until=_next_boundary(now, zone, steady),
         daily_items={
             "HEBREW_DATE": plan.hebrew_date.display,
             "PARASHA": plan.parasha,

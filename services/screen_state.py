@@ -2,8 +2,9 @@
 
 The content comes from `services.screen_data.screen_content(tenant_id, now)` (the content domain).
 Until that exists, `minimal_content` stands in: the synagogue's name and date and the messages live
-now. A state's `version` is a hash of what it shows, so every process computes the same version for
-the same state and a TV can tell whether anything changed.
+now. A state's `version` is a hash of what it shows and of its `valid_until`, so every process computes the
+same version for the same state, a TV can tell whether anything changed, and a boundary passing (a prayer time,
+candle lighting) is a new state even when nothing shown changed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,22 @@ class BaseContent:
 
     data: dict[str, Any]
     valid_until: datetime | None
+    """The next boundary of what the synagogue shows (a device showing its choice of zmanim: `until`)."""
     generated_at: datetime
+    steady_until: datetime | None = None
+    """The next boundary not counting zmanim (`valid_until` when the source tells none apart)."""
+    wake_at: datetime | None = None
+    """When the shared content is computed again: the next boundary of any device, every zman counted."""
+    computed_at: datetime | None = None
+    """The moment the content is of (the source's `now`)."""
+
+    def until(self, zmanim: list[dict[str, Any]] | None) -> datetime | None:
+        """The next boundary of a device showing `zmanim` (None: the synagogue's own)."""
+        if zmanim is None or self.steady_until is None:
+            return self.valid_until
+        now = self.computed_at or self.generated_at
+        times: list[datetime] = [z["time"] for z in zmanim if isinstance(z.get("time"), datetime)]
+        return min([self.steady_until, *(moment for moment in times if moment > now)])
 
 
 @dataclass(frozen=True)
@@ -163,7 +179,22 @@ def content_data(content: Any) -> BaseContent:
             for c in _get(content, "classes", None) or []
         ],
     }
-    return BaseContent(data=data, valid_until=_get(content, "valid_until"), generated_at=datetime.now(UTC))
+    valid_until = _get(content, "valid_until")
+    steady_until = _get(content, "steady_until", None)
+    generated_at = datetime.now(UTC)
+    computed_at = _get(content, "now", None) or generated_at
+    wake_at = valid_until
+    if steady_until is not None:  # the next zman of any device, even one the synagogue does not show
+        upcoming = [z["time"] for z in data["zmanimAll"] if z["time"] is not None and z["time"] > computed_at]
+        wake_at = min([moment for moment in (valid_until, *upcoming) if moment is not None], default=None)
+    return BaseContent(
+        data=data,
+        valid_until=valid_until,
+        generated_at=generated_at,
+        computed_at=computed_at,
+        steady_until=steady_until if steady_until is not None else valid_until,
+        wake_at=wake_at,
+    )
 
 
 def project(
@@ -175,9 +206,10 @@ def project(
     every_daily_item = data.pop("dailyAll", None) or {}
     overrides = settings.get("contentOverrides") or {}
     keys = overrides.get("zmanimKeys")
+    own_zmanim: list[dict[str, Any]] | None = None  # None: the synagogue's
     if isinstance(keys, list):
         by_key = {z["key"]: z for z in every_zman}
-        data["zmanim"] = [by_key[str(k)] for k in keys if str(k) in by_key]
+        data["zmanim"] = own_zmanim = [by_key[str(k)] for k in keys if str(k) in by_key]
     for section in overrides.get("shownSections") or []:
         if section in every_daily_item:
             data[DAILY_ITEMS[section]] = every_daily_item[section]
@@ -185,15 +217,20 @@ def project(
         key = SECTIONS.get(str(section))
         if key:
             data[key] = None if section in DAILY_ITEMS else []
+            if key == "zmanim":
+                own_zmanim = []
     limit = overrides.get("maxMessages")
     if isinstance(limit, int):
         data["messages"] = data["messages"][:limit]
     data["settings"] = settings
-    digest = hashlib.sha256(json.dumps(_plain(data), sort_keys=True, default=str).encode()).hexdigest()[:20]
+    valid_until = base.until(own_zmanim)
+    # A boundary passing is a new state even when nothing shown changed (a prayer time passing).
+    shown = {"data": _plain(data), "validUntil": valid_until}
+    digest = hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()[:20]
     return ScreenState(
         version=digest,
         generated_at=base.generated_at,
-        valid_until=base.valid_until,
+        valid_until=valid_until,
         data=data,
         tenant_id=tenant_id,
         variant=variant if variant is not None else variant_key(settings),

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from models.base import tenant_scope
 from models.content import Message, PrayerTime
 from services.screen_data import screen_content
+from services.screen_state import content_data, project
 from tests.conftest import Factory
 from tests.content.support import CHICAGO, make
 
@@ -70,3 +71,42 @@ async def test_midnight_is_the_synagogues_own(factory: Factory) -> None:
         content = await screen_content(tenant.id, late)
     assert content.valid_until == datetime(2020, 6, 6, 0, 0, tzinfo=JERUSALEM)
     assert content.valid_until - late == timedelta(minutes=30)
+
+
+async def test_a_prayer_time_passing_is_a_new_state_though_nothing_shown_changed(factory: Factory) -> None:
+    tenant = await factory.tenant(**CHICAGO)
+    await make(tenant.id, PrayerTime, name="Mincha", days=["FRIDAY"], fixed_time=time(15, 30))
+    mincha = datetime(2020, 6, 5, 15, 30, tzinfo=CENTRAL)
+    async with tenant_scope(tenant.id):
+        earlier, before, after = [
+            project(content_data(await screen_content(tenant.id, mincha + offset)), {})
+            for offset in (timedelta(minutes=-1), timedelta(seconds=-30), timedelta(seconds=1))
+        ]
+    assert earlier.version == before.version and before.valid_until == mincha  # nothing passed in between
+    assert after.data == before.data  # the screen shows the same...
+    assert after.valid_until is not None and after.valid_until > mincha  # ...until another boundary
+    assert after.version != before.version  # so the TV is sent the state again
+
+
+async def test_a_device_choosing_its_own_zmanim_is_refreshed_at_them(factory: Factory) -> None:
+    tenant = await factory.tenant(**CHICAGO)
+    async with tenant_scope(tenant.id):
+        content = await screen_content(tenant.id, FRIDAY)
+    base = content_data(content)
+    shown = {zman.key for zman in content.zmanim}
+    upcoming = sorted(
+        (z for z in content.all_zmanim if z.key not in shown and z.time is not None and z.time > FRIDAY),
+        key=lambda z: z.time or FRIDAY,
+    )
+    chosen = upcoming[0]  # the next zman the synagogue's screens leave out
+    assert (
+        chosen.time is not None and chosen.time < content.steady_until
+    )  # before candle lighting, the day's next steady boundary
+
+    own = project(base, {"contentOverrides": {"zmanimKeys": [chosen.key]}})
+    assert [z["key"] for z in own.data["zmanim"]] == [chosen.key]
+    assert own.valid_until == chosen.time
+    assert base.wake_at is not None and base.wake_at <= chosen.time  # the shared content wakes for it too
+    assert project(base, {}).valid_until == content.valid_until  # the synagogue's zmanim for the rest
+    hidden = project(base, {"contentOverrides": {"hiddenSections": ["ZMANIM"]}})
+    assert hidden.valid_until == content.steady_until  # no zman shown, none waited for

@@ -1,0 +1,47 @@
+"""`services.screen.ScreenHub` on a content source of the test's own: a time boundary passing is sent to the
+screen as a new state even when nothing it shows changed."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from broadcaster import Broadcast
+
+from services.screen import ScreenHub
+from tests.conftest import Factory
+from tests.devices.helpers import make_tv
+
+
+async def test_a_boundary_with_nothing_else_changed_reaches_the_screen(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    tv = await make_tv(tenant)
+    start = datetime.now(UTC)
+    marks = [start + timedelta(seconds=1), start + timedelta(seconds=2), start + timedelta(hours=1)]
+    computed: list[datetime] = []
+
+    async def steady_source(tenant_id: int, now: datetime) -> dict[str, Any]:
+        computed.append(now)
+        return {
+            "synagogue_name": "Steady",
+            "timezone": "UTC",
+            "date": start.date(),
+            "messages": [],
+            "valid_until": min(mark for mark in marks if mark > now),
+        }
+
+    broadcast = Broadcast("memory://")
+    await broadcast.connect()
+    hub = ScreenHub(broadcast, source=steady_source, debounce_seconds=0.01)
+    stream = hub.stream(tenant.id, tv.device.id)
+    try:
+        states = [await asyncio.wait_for(anext(stream), 10) for _ in marks]
+    finally:
+        await stream.aclose()
+        await broadcast.disconnect()
+    assert [state.valid_until for state in states] == marks
+    assert all(state.data == states[0].data for state in states)  # the same screen...
+    assert len({state.version for state in states}) == 3  # ...sent again at each boundary
+    assert len(computed) == 3 and computed[1] >= marks[0] and computed[2] >= marks[1]
+    assert hub.feeds == {}  # the last screen leaving stops the tenant's feed
