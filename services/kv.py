@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar
 
 import redis.asyncio as aioredis
+from redis.commands.core import AsyncScript
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -108,6 +109,7 @@ class RedisKeyValue:
             url, decode_responses=True, socket_timeout=2, socket_connect_timeout=2, health_check_interval=10
         )
         self.breaker = CircuitBreaker("the token store", COOL_DOWN_SECONDS, trips_on=NOT_ANSWERING)
+        self._scripts: dict[str, AsyncScript] = {}
 
     async def _idempotent(self, command: Callable[[], Awaitable[T]]) -> T:
         return await self._again_after(command, (RedisConnectionError, RedisTimeoutError, OSError))
@@ -130,8 +132,12 @@ class RedisKeyValue:
     async def eval(self, script: str, keys: list[str], *args: str | int | float) -> Any:
         """Run a Lua script; like the other writes that must not repeat, it is sent once more only when
         its connection was found broken (after a restart, a command written on a dead pooled connection
-        never reached the new server), never after a timeout."""
-        return await self._again_after(lambda: self.client.eval(script, len(keys), *keys, *args), BROKEN)
+        never reached the new server), never after a timeout. Sent by its SHA (`EVALSHA`), loaded again when
+        the server does not know it (after a restart)."""
+        registered = self._scripts.get(script)
+        if registered is None:
+            registered = self._scripts[script] = self.client.register_script(script)
+        return await self._again_after(lambda: registered(keys=keys, args=args), BROKEN)
 
     async def get(self, key: str) -> str | None:
         value = await self._idempotent(lambda: self.client.get(key))

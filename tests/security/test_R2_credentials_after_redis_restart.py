@@ -80,6 +80,24 @@ async def test_R2_the_token_store_reads_again_on_a_fresh_connection(settings: An
         await kv.close()
 
 
+async def test_R2_a_script_the_restarted_redis_forgot_is_loaded_again(settings: Any) -> None:
+    kv = make_key_value(settings.redis_url)
+    assert isinstance(kv, RedisKeyValue)
+    script = "return redis.call('INCRBY', KEYS[1], ARGV[1])"
+    try:
+        await kv.client.config_resetstat()
+        assert await kv.eval(script, ["r2:script"], 2) == 2
+        assert await kv.eval(script, ["r2:script"], 3) == 5
+        stats = await kv.client.info("commandstats")
+        assert stats["cmdstat_evalsha"]["calls"] >= 2 and "cmdstat_eval" not in stats  # sent by its SHA
+        await kv.client.script_flush()
+        assert await kv.eval(script, ["r2:script"], 1) == 6
+        await restart_redis_async(down_seconds=1)
+        assert await kv.eval(script, ["r2:script"], 1) == 1  # the restarted Redis starts empty, scripts too
+    finally:
+        await kv.close()
+
+
 async def test_R2_a_command_written_while_redis_is_down_reaches_the_tv(app: Any, gql: GQL, factory: Factory) -> None:
     """Commands are rows first: the lost event costs nothing, the resubscribed stream reads the row."""
     admin = await factory.member(role=Role.ADMIN)
