@@ -61,6 +61,7 @@ class Settings(BaseSettings):
 
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []
+    metrics_token: str = ""  # when set, /metrics answers only `Authorization: Bearer <token>`
     max_body_bytes: int = 1_000_000
     graphiql: bool = True
     introspection: bool | None = None  # None: on in development, explorer roles only in production

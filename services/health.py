@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -41,4 +42,10 @@ async def ready(request: Request) -> Response:
 
 
 async def metrics(request: Request) -> Response:
+    """Prometheus metrics; with `METRICS_TOKEN` set, only for a scraper that sends it as a bearer token."""
+    token = request.app.state.settings.metrics_token
+    if token:
+        sent = request.headers.get("authorization", "").encode()
+        if not hmac.compare_digest(sent, f"Bearer {token}".encode()):
+            return Response(status_code=401, headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -103,6 +103,19 @@ async def test_health_ready_is_503_while_redis_is_down(http: httpx.AsyncClient) 
     assert response.status_code == 200, response.text
 
 
+async def test_metrics_want_the_metrics_token_once_one_is_set(
+    http: httpx.AsyncClient, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (await http.get("/metrics")).status_code == 200  # none set: for scrapers inside the network
+    monkeypatch.setattr(app.state.settings, "metrics_token", "scrape-secret")
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "scrape-secret"}):
+        refused = await http.get("/metrics", headers=headers)
+        assert refused.status_code == 401 and refused.headers["www-authenticate"] == 'Bearer realm="metrics"'
+        assert "shulgraph_" not in refused.text
+    scraped = await http.get("/metrics", headers={"Authorization": "Bearer scrape-secret"})
+    assert scraped.status_code == 200 and "shulgraph_http_requests_total" in scraped.text
+
+
 @pytest.mark.parametrize("path", ["/health/live", "/graphql", "/no-such-page"])
 async def test_security_headers(http: httpx.AsyncClient, path: str) -> None:
     response = await (http.post(path, json=TYPENAME) if path == "/graphql" else http.get(path))
@@ -136,9 +149,7 @@ async def test_cors_simple_request_from_an_allowed_origin(http: httpx.AsyncClien
 
 @pytest.mark.parametrize("origin", ["https://evil.example.com", "https://admin.example.org.evil.com", "null"])
 async def test_cors_foreign_origin_is_never_reflected(http: httpx.AsyncClient, origin: str) -> None:
-    preflight = await http.options(
-        "/graphql", headers={"Origin": origin, "Access-Control-Request-Method": "POST"}
-    )
+    preflight = await http.options("/graphql", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
     assert preflight.status_code == 400
     simple = await http.post("/graphql", json=TYPENAME, headers={"Origin": origin})
     for response in (preflight, simple):
