@@ -102,17 +102,24 @@ def credential_key(secret: str, authorization: str, tenant: str) -> str:
 
 # Throttle markers this process has seen: key -> the wall-clock moment the credential may come back.
 _marks: dict[str, float] = {}
+# Credentials found unmarked: key -> until when that answer stands without asking Redis again.
+_unmarked: dict[str, float] = {}
 MAX_REMEMBERED_MARKS = 10_000
+UNMARKED_RECHECK_SECONDS = 1.0
+"""How long "not throttled" is believed: a marker another process set is seen here within this, and a
+credential asking all the time costs one Redis read a second, not one a request. The budget itself is
+checked on every operation either way; the door only makes a known refusal cheap."""
 
 
-def _remember(key: str, until: float) -> None:
-    if len(_marks) >= MAX_REMEMBERED_MARKS:
+def _remember(key: str, until: float, marks: dict[str, float] | None = None) -> None:
+    marks = _marks if marks is None else marks
+    if len(marks) >= MAX_REMEMBERED_MARKS:
         now = time.time()
-        for stale in [k for k, moment in _marks.items() if moment <= now]:
-            del _marks[stale]
-        if len(_marks) >= MAX_REMEMBERED_MARKS:
-            _marks.clear()
-    _marks[key] = until
+        for stale in [k for k, moment in marks.items() if moment <= now]:
+            del marks[stale]
+        if len(marks) >= MAX_REMEMBERED_MARKS:
+            marks.clear()
+    marks[key] = until
 
 
 async def throttled_seconds(kv: KeyValue, key: str) -> int | None:
@@ -122,11 +129,14 @@ async def throttled_seconds(kv: KeyValue, key: str) -> int | None:
     until = _marks.get(key)
     if until is None or until <= now:
         _marks.pop(key, None)
+        if _unmarked.get(key, 0.0) > now:
+            return None
         try:
             value = await kv.get(key)
         except Unavailable:
             return None
         if value is None:
+            _remember(key, now + UNMARKED_RECHECK_SECONDS, _unmarked)
             return None
         try:
             until = float(value)
@@ -150,6 +160,7 @@ async def throttled_pause(settings: Settings, wait: int) -> None:
 async def mark_throttled(kv: KeyValue, key: str, seconds: int) -> None:
     seconds = max(1, seconds)
     until = time.time() + seconds
+    _unmarked.pop(key, None)
     _remember(key, until)
     try:
         await kv.set(key, repr(until), seconds)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 from typing import Any
+
+import pytest
 
 from config import Settings
 from models.identity import Role
+from services import budget
 from tests.conftest import Factory, error_codes
 from tests.content.support import count_statements
 from tests.partners.helpers import variant
@@ -63,9 +67,7 @@ async def test_G7_a_throttled_credential_is_refused_at_the_door_from_process_mem
         assert other.status_code == 200 and "errors" not in other.json()
 
 
-async def test_G7_door_refusals_are_held_so_a_flood_cannot_outpace_other_tenants(
-    app: Any, factory: Factory
-) -> None:
+async def test_G7_door_refusals_are_held_so_a_flood_cannot_outpace_other_tenants(app: Any, factory: Factory) -> None:
     """A throttled credential's next request is answered only after THROTTLED_RESPONSE_DELAY_MS (never past its
     Retry-After); meanwhile another tenant's request is served."""
     import asyncio
@@ -90,3 +92,36 @@ async def test_G7_door_refusals_are_held_so_a_flood_cannot_outpace_other_tenants
     async with variant(app, throttled_response_delay_ms=0) as client:
         answered = await client.post("/graphql", json=query, headers=flooder.headers())
         assert answered.status_code == 429 and error_codes(answered.json()) == ["THROTTLED"]
+
+
+async def test_G7_a_marker_set_by_another_process_is_seen_within_a_second_read_at_most_once_a_second(
+    app: Any, factory: Factory, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unthrottled credential asking again and again costs one marker read a second, not one a request; a
+    marker another process wrote is honoured at this door once that second is over."""
+    caller = await factory.member(role=Role.VIEWER)
+    query = {"query": "{ synagogue { id } }"}
+    named = f"{caller.headers()['Authorization']}\n{caller.headers()['X-Tenant-ID']}|".encode()
+    key = "throttled:" + hmac.new(settings.jwt_key().encode(), named, hashlib.sha256).hexdigest()
+    kv = app.state.kv
+    reads: list[str] = []
+    read = kv.get
+
+    async def counted(asked: str) -> str | None:
+        reads.extend([asked] if asked == key else [])
+        return await read(asked)
+
+    monkeypatch.setattr(kv, "get", counted)
+    monkeypatch.setattr(budget, "UNMARKED_RECHECK_SECONDS", 600.0)  # "a second", however slow this machine
+    async with variant(app) as client:
+        for _ in range(5):
+            assert (await client.post("/graphql", json=query, headers=caller.headers())).status_code == 200
+        assert reads == [key]
+        await kv.set(key, repr(time.time() + 30), 30)  # another process's refusal
+        assert (await client.post("/graphql", json=query, headers=caller.headers())).status_code == 200
+        monkeypatch.setitem(budget._unmarked, key, time.time() - 0.001)  # the recheck time is over
+        refused = await client.post("/graphql", json=query, headers=caller.headers())
+        assert refused.status_code == 429 and error_codes(refused.json()) == ["THROTTLED"]
+        assert reads == [key, key] and 1 <= int(refused.headers["Retry-After"]) <= 30
+    await kv.delete(key)
+    budget._marks.pop(key, None)
