@@ -17,7 +17,7 @@ from services.budget import credential_key
 from services.errors import ErrorCode, ServiceError, Unavailable
 from services.login_throttle import count_socket_sign_in_failure, socket_sign_in_allowed
 from services.principals import authenticate
-from services.tenancy import resolve_tenant
+from services.tenancy import parse_tenant_ref, resolve_tenant
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -44,7 +44,10 @@ async def identify(
 ) -> None:
     """Set the context's principal, then its tenant and role; a tenant that is refused leaves
     `tenant_error` (and its message) set instead."""
-    context.principal = await authenticate(context.settings, context.kv, authorization)
+    named = impersonate or tenant
+    context.principal = await authenticate(
+        context.settings, context.kv, authorization, parse_tenant_ref(named) if named else None
+    )
     if impersonate and not context.principal.is_platform_admin:
         context.tenant_error = ErrorCode.FORBIDDEN
         context.tenant_error_message = "impersonation is for platform administrators"

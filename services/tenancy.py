@@ -73,9 +73,13 @@ async def resolve_tenant(principal: Principal, requested: str | None) -> TenantA
     tenant_id = parse_tenant_ref(requested)
     if tenant_id is None:
         raise Forbidden("you are not a member of that synagogue")
-    membership = await _MEMBERSHIP.first(user_id, tenant_id)
-    if membership is not None:
-        return TenantAccess(tenant_id=tenant_id, role=membership.role)
+    if tenant_id in principal.known_roles:  # read with the credential
+        role = principal.known_roles[tenant_id]
+    else:
+        membership = await _MEMBERSHIP.first(user_id, tenant_id)
+        role = None if membership is None else membership.role
+    if role is not None:
+        return TenantAccess(tenant_id=tenant_id, role=role)
     if principal.is_platform_admin and await Synagogue.exists(id=tenant_id):
         return TenantAccess(tenant_id=tenant_id, role=Role.OWNER, impersonating=True)
     raise Forbidden("you are not a member of that synagogue")

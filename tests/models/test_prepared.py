@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from models.content import Memorial
@@ -74,3 +75,22 @@ async def test_a_value_the_query_does_not_bind_is_refused(factory: Factory) -> N
         await unbound.first(1)
     with pytest.raises(ValueError):
         await OPEN_SESSION.first(1)  # two slots, one value
+
+
+async def test_a_value_used_twice_fills_both_places_and_annotations_come_back(factory: Factory) -> None:
+    actor = await factory.member(role=Role.ADMIN)
+    assert actor.tenant is not None
+    other = await factory.tenant()
+    with_role = PreparedSelect(
+        User,
+        lambda user, tenant: (
+            User.filter(id=user)
+            .annotate(role_there=Subquery(Membership.filter(user_id=user, synagogue_id=tenant).values("role")))
+            .limit(1)
+        ),
+        slots=2,
+    )
+    found = await with_role.first(actor.user.id, actor.tenant.id)
+    assert found is not None and found.id == actor.user.id and Role(found.role_there) == Role.ADMIN  # type: ignore[attr-defined]
+    elsewhere = await with_role.first(actor.user.id, other.id)
+    assert elsewhere is not None and elsewhere.role_there is None  # type: ignore[attr-defined]

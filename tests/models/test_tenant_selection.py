@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from models.identity import Membership, Role
+from config import Settings
+from models.identity import Membership, Role, SessionFamily
 from schema.relay import to_global_id
 from services.errors import ErrorCode, Forbidden, ServiceError
-from services.principals import Principal
+from services.principals import Principal, authenticate
 from services.tenancy import TenantAccess, resolve_tenant
+from services.tokens import issue_access_token
 from tests.conftest import Factory
+from tests.content.support import count_statements
 
 
 async def test_a_single_membership_is_the_default_tenant(factory: Factory) -> None:
@@ -72,3 +77,27 @@ async def test_a_device_or_partner_keeps_its_own_tenant_and_cannot_name_another(
         assert await resolve_tenant(principal, to_global_id("Synagogue", own.id)) == TenantAccess(tenant_id=own.id)
         with pytest.raises(Forbidden):
             await resolve_tenant(principal, to_global_id("Synagogue", other.id))
+
+
+async def test_the_role_in_a_named_synagogue_comes_with_the_user_in_one_statement(
+    app: Any, factory: Factory, settings: Settings
+) -> None:
+    actor = await factory.member(role=Role.EDITOR)
+    assert actor.tenant is not None
+    other = await factory.tenant()
+    family = await SessionFamily.create(user=actor.user)
+    with_session = issue_access_token(settings, actor.user.id, session_id=family.id)[0]
+    for token in (actor.token, with_session):
+        authorization = f"Bearer {token}"
+        with count_statements() as statements:
+            principal = await authenticate(settings, app.state.kv, authorization, actor.tenant.id)
+            access = await resolve_tenant(principal, to_global_id("Synagogue", actor.tenant.id))
+        assert access == TenantAccess(tenant_id=actor.tenant.id, role=Role.EDITOR)
+        assert len(statements) == 1, statements  # the user (and session) with the role
+        stranger = await authenticate(settings, app.state.kv, authorization, other.id)
+        assert stranger.known_roles == {other.id: None}
+        with count_statements() as statements, pytest.raises(Forbidden):
+            await resolve_tenant(stranger, to_global_id("Synagogue", other.id))
+        assert statements == []  # known already: not a member there
+        # a principal read for one synagogue naming another asks again
+        assert await resolve_tenant(stranger, to_global_id("Synagogue", actor.tenant.id)) == access
