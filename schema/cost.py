@@ -26,7 +26,7 @@ from schema.complexity import actual_cost, requested_cost
 from schema.errors import graphql_error
 from schema.limits import provided_operation_name, settings_of
 from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
-from services.budget import BucketState, bucket_key, fails_closed, pour, throttled_pause
+from services.budget import BucketState, bucket_key, fails_closed, pour, refund_later, throttled_pause
 from services.errors import ErrorCode
 
 ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
@@ -120,12 +120,12 @@ class CostLimit(SchemaExtension):
         data = getattr(result, "data", None)
         if getattr(execution, SLOT_REFUSED, False):  # never ran: its cost goes back
             self.cost["actualQueryCost"] = 0
-            bucket = await self._charge(context, settings, -cost) or bucket
+            bucket = self._refund(context, cost, bucket)
         elif data is not None:
             actual = actual_cost(data)
             self.cost["actualQueryCost"] = actual
             if bucket is not None and actual < cost:
-                bucket = await self._charge(context, settings, actual - cost) or bucket
+                bucket = self._refund(context, cost - actual, bucket)
         if bucket is not None:
             self.cost["throttleStatus"] = bucket.throttle_status()
 
@@ -159,16 +159,25 @@ class CostLimit(SchemaExtension):
         message = "cost budget exhausted; retry later"
         return graphql_error(ErrorCode.THROTTLED, message, retryAfterSeconds=retry_after), bucket
 
-    async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
-        kv = getattr(context, "kv", None)
+    @staticmethod
+    def _key(context: Any) -> str | None:
         principal = getattr(context, "principal", None)
-        if kv is None or principal is None:
+        if getattr(context, "kv", None) is None or principal is None:
             return None
         who = principal.describe()
         if who == "anonymous":
             who = f"anonymous:{getattr(context, 'client_ip', '')}"
-        key = bucket_key(getattr(context, "tenant_id", None), who)
-        return await pour(kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
+        return bucket_key(getattr(context, "tenant_id", None), who)
+
+    async def _charge(self, context: Any, settings: Settings, cost: int) -> BucketState | None:
+        key = self._key(context)
+        if key is None:
+            return None
+        return await pour(context.kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
+
+    def _refund(self, context: Any, points: int, bucket: BucketState | None) -> BucketState | None:
+        key = self._key(context)
+        return bucket if key is None else refund_later(key, points, bucket) or bucket
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}

@@ -5,7 +5,7 @@ second; an operation that would overflow the bucket is refused with the seconds 
 remembered as throttled for that long, so its next requests are refused at the door without touching the
 database: the first with one Redis lookup, the rest from the process's own memory of the marker, so a flood's
 refusals cost as little as they can (G7: they share the process with other tenants). After execution the
-difference between requested and actual cost is given back, as Shopify does.
+difference between requested and actual cost is given back, as Shopify does (with the bucket's next charge).
 
 When Redis is down a budget cannot be read. A budget is an abuse limit, so for the callers it exists for,
 partner keys and anonymous (public) callers, it fails closed: their operations that cost anything are
@@ -17,6 +17,7 @@ cost ceiling and the per-tenant concurrency cap still hold for them.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import hmac
 import logging
@@ -32,16 +33,18 @@ from services.kv import KeyValue, RedisKeyValue
 
 log = logging.getLogger("shulgraph.budget")
 
-# KEYS[1] bucket; ARGV capacity, restore rate (points/s), cost (negative: refund). Returns {allowed, level}.
+# KEYS[1] bucket; ARGV capacity, restore rate (points/s), cost (negative: refund), credit (refunds given back
+# first). Returns {allowed, level}.
 LEAKY_BUCKET = """
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
+local credit = tonumber(ARGV[4] or '0')
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
 local level = tonumber(redis.call('HGET', KEYS[1], 'level') or '0')
 local at = tonumber(redis.call('HGET', KEYS[1], 'at') or tostring(now))
-level = math.max(0, level - math.max(0, now - at) * rate)
+level = math.max(0, level - math.max(0, now - at) * rate - credit)
 local allowed = 0
 if cost <= 0 or level + cost <= capacity then
   level = math.max(0, level + cost)
@@ -76,11 +79,11 @@ class _MemoryBuckets:
         self.levels: dict[str, tuple[float, float]] = {}
         self.lock = asyncio.Lock()
 
-    async def pour(self, key: str, capacity: int, rate: int, cost: int) -> tuple[bool, float]:
+    async def pour(self, key: str, capacity: int, rate: int, cost: int, credit: float = 0.0) -> tuple[bool, float]:
         async with self.lock:
             now = time.monotonic()
             level, at = self.levels.get(key, (0.0, now))
-            level = max(0.0, level - max(0.0, now - at) * rate)
+            level = max(0.0, level - max(0.0, now - at) * rate - credit)
             allowed = cost <= 0 or level + cost <= capacity
             if allowed:
                 level = max(0.0, level + cost)
@@ -182,18 +185,38 @@ def bucket_key(tenant_id: int | None, principal: str) -> str:
     return f"budget:{tenant_id if tenant_id is not None else '-'}:{principal}"
 
 
+# Refunds owed to buckets, given back with each bucket's next charge: key -> points.
+_credits: dict[str, float] = {}
+
+
+def refund_later(key: str, points: int, bucket: BucketState | None) -> BucketState | None:
+    """Owe `points` back to `key`'s bucket, paid with its next charge from this process (one round trip
+    fewer per operation than a refund of its own; a refund never paid, because no charge followed, only left
+    the bucket fuller, and a full bucket drains anyway). The state returned reads as if paid now."""
+    if points <= 0:
+        return bucket
+    if len(_credits) >= MAX_REMEMBERED_MARKS and key not in _credits:
+        _credits.clear()
+    _credits[key] = _credits.get(key, 0.0) + points
+    if bucket is None:
+        return None
+    return dataclasses.replace(bucket, available=min(bucket.capacity, bucket.available + points))
+
+
 async def pour(kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: int) -> BucketState | None:
-    """Charge `cost` (or refund a negative one); None when the budget store is unreachable."""
+    """Charge `cost`, after the refunds owed to the bucket; None when the budget store is unreachable (the
+    refunds owed are then forgotten: the bucket only stays fuller for a while)."""
     rate = max(1, restore_rate)
+    credit = _credits.pop(key, 0.0)
     if isinstance(kv, RedisKeyValue):
         try:
-            allowed_raw, level_raw = await kv.eval(LEAKY_BUCKET, [key], capacity, rate, cost)
+            allowed_raw, level_raw = await kv.eval(LEAKY_BUCKET, [key], capacity, rate, cost, credit)
         except (Unavailable, RedisError, OSError):
             log.warning("cost budget store unavailable")
             return None
         allowed, level = bool(int(allowed_raw)), float(level_raw)
     else:
-        allowed, level = await _memory.pour(key, capacity, rate, cost)
+        allowed, level = await _memory.pour(key, capacity, rate, cost, credit)
     retry_after = 0.0 if allowed else max(0.0, (level + cost - capacity) / rate)
     return BucketState(
         allowed=allowed,
