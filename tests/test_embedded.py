@@ -127,8 +127,17 @@ def wait_ready(process: Process, base: str) -> httpx.Response:
         time.sleep(0.2)
 
 
-def post(base: str, query: str, token: str | None = None, operation: str | None = None, **variables: Any) -> Any:
+def post(
+    base: str,
+    query: str,
+    token: str | None = None,
+    operation: str | None = None,
+    tenant: str | None = None,
+    **variables: Any,
+) -> Any:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if tenant:
+        headers["X-Tenant-ID"] = tenant
     body: dict[str, Any] = {"query": query, "variables": variables}
     if operation:
         body["operationName"] = operation
@@ -156,6 +165,10 @@ def test_serve_runs_embedded_with_no_settings(running: tuple[Process, Path, int]
     assert me["data"]["me"]["email"] == email
     assert [m["synagogue"]["slug"] for m in me["data"]["me"]["memberships"]] == ["demo"]
     assert [m["role"] for m in me["data"]["me"]["memberships"]] == ["OWNER"]
+    demo = me["data"]["me"]["memberships"][0]["synagogue"]["id"]
+    members = post(base, client_document("Members"), token=token, operation="Members", tenant=demo)
+    assert "errors" not in members, members  # the role in the named synagogue, read with the user
+    assert [e["node"]["role"] for e in members["data"]["members"]["edges"]] == ["OWNER"]
 
     status = process.stop()
     # uvicorn re-raises the SIGTERM it handled once shutdown is complete.
