@@ -29,6 +29,10 @@ EXEMPT: dict[str, str] = {
     "partners/test_partner_websocket.py": "a partner key is refused at connection_init whatever synagogue it names, "
     "so no object of another synagogue can be reached over a socket; a partner key naming another synagogue over "
     "HTTP is the cross_tenant test of test_api_keys",
+    "outbox/test_webhook_delivery.py": "how the worker delivers to a receiver (signing, retries, refusals); its "
+    "GraphQL only sets up one synagogue's endpoint and change as its admin and editor: which synagogue's "
+    "endpoints hear a change, and what a refused mutation emits, are test_webhook_events' cross_tenant and "
+    "missing_role tests",
     "platform/test_platform_audit_cli.py": "runs create-admin as an operator's process, with no synagogue or role "
     "involved; who may read the platform log is test_platform_audit_log's missing_role test",
 }

@@ -10,6 +10,7 @@ from models.base import tenant_scope
 from models.jobs import Job
 from services.jobs import run_pending
 from services.mail import enqueue_email
+from tests.conftest import GQL, Actor
 
 
 async def queue_email(tenant_id: int, to: str, subject: str = "Shalom", body: str = "Hello") -> Job:
@@ -67,3 +68,16 @@ async def deliveries(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[
         tenant_id,
     )
     return [dict(row) for row in rows]
+
+
+async def subscribe(gql: GQL, admin: Actor, url: str, *events: str) -> str:
+    """A webhook endpoint of the admin's synagogue for `events`; its signing secret."""
+    result = await gql(CREATE_ENDPOINT, {"input": {"url": url, "events": list(events)}}, actor=admin)
+    payload = result["data"]["createWebhookEndpoint"]
+    assert payload["userErrors"] == [], payload
+    return str(payload["secret"])
+
+
+async def create_message(gql: GQL, editor: Actor, title: str) -> None:
+    result = await gql.op("CreateMessage", {"input": {"title": title, "body": "Kiddush after davening"}}, actor=editor)
+    assert result["data"]["createMessage"]["userErrors"] == [], result

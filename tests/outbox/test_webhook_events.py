@@ -1,0 +1,140 @@
+"""Which webhook endpoints hear what: only the subscribed endpoints of the synagogue where the change
+happened, for messages, memorial imports and devices going offline; a deleted endpoint's pending deliveries
+are dropped; refused mutations emit nothing; another synagogue's endpoint is out of reach."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import pytest
+
+from models.base import tenant_scope
+from models.devices import DeviceIdentity
+from models.identity import Role
+from schema.relay import to_global_id
+from services.devices import sweep_offline
+from tests.conftest import GQL, Factory, answer, error_codes
+from tests.devices.helpers import make_tv
+from tests.outbox.servers import WebhookReceiver
+from tests.outbox.support import (
+    DELETE_ENDPOINT,
+    LIST_ENDPOINTS,
+    create_message,
+    deliveries,
+    run_due,
+    subscribe,
+)
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    other = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "ALIYAH_ASSIGNED")
+    await subscribe(gql, other, receiver.url, "MESSAGE_CREATED", "ALIYAH_ASSIGNED")
+    await create_message(gql, admin, "Not subscribed")
+    assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
+    result = await gql.op(
+        "AssignAliyah", {"input": {"date": "2026-12-05", "aliyah": "LEVI", "personName": "Dovid"}}, actor=admin
+    )
+    assert result["data"]["assignAliyah"]["userErrors"] == []
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    assert row["event"] == "ALIYAH_ASSIGNED"
+    assert await deliveries(owner_db, other.tenant.id) == []  # type: ignore[union-attr]
+    await run_due(owner_db)
+    [request] = receiver.copies(row["delivery_id"])
+    assert request.json()["data"] == {
+        "id": request.json()["data"]["id"],
+        "date": "2026-12-05",
+        "aliyah": "LEVI",
+        "personName": "Dovid",
+    }
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_memorial_import_and_device_offline_reach_webhooks(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    from datetime import date
+
+    from services.memorial_import import start_import
+
+    admin = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MEMORIAL_IMPORT_FINISHED", "DEVICE_OFFLINE")
+    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    async with tenant_scope(tenant_id):
+        job, problems = await start_import("name,date_of_death\nReb Chaim,2001-03-04\n", False, date(2026, 11, 25))
+    assert job is not None and not problems
+    await run_due(owner_db)
+    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    long_ago = datetime.now(UTC) - timedelta(minutes=10)
+    await DeviceIdentity.filter(device_id=tv.device.id).update(online=True, last_seen_at=long_ago)
+    await sweep_offline(gql.http._transport.app.state.broadcast)  # type: ignore[attr-defined]
+    await run_due(owner_db)
+    rows = await deliveries(owner_db, tenant_id)
+    assert [(r["event"], r["status"]) for r in rows] == [
+        ("MEMORIAL_IMPORT_FINISHED", "DELIVERED"),
+        ("DEVICE_OFFLINE", "DELIVERED"),
+    ]
+    imported = receiver.copies(rows[0]["delivery_id"])[0].json()["data"]
+    assert imported == {"jobId": job.id, "imported": 1, "failed": 0, "total": 1}
+    assert json.loads(receiver.copies(rows[1]["delivery_id"])[0].body)["data"] == {"deviceId": tv.device.id}
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_deleting_an_endpoint_drops_its_pending_deliveries(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    await create_message(gql, admin, "Never sent")
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    listed = await gql(LIST_ENDPOINTS, actor=admin)
+    endpoint_id = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
+    result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=admin)
+    assert result["data"]["deleteWebhookEndpoint"] == {"deletedId": endpoint_id, "userErrors": []}
+    await run_due(owner_db)
+    assert receiver.copies(row["delivery_id"]) == []
+    assert await owner_db.fetchval("SELECT status FROM job WHERE id = $1", row["job_id"]) == "DONE"
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
+    outsider = await factory.member(role=Role.OWNER)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
+    assert error_codes(refused) == ["FORBIDDEN"]
+    assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries_still_go_out(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    stranger = await factory.member(role=Role.ADMIN)
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    await create_message(gql, admin, "Still sent")
+    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
+
+    foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
+    missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
+    assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
+    assert answer(foreign) == answer(missing)
+    assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
+
+    await run_due(owner_db)
+    [request] = receiver.copies(row["delivery_id"])
+    assert request.json()["data"]["title"] == "Still sent"
+    assert await deliveries(owner_db, stranger.tenant.id) == []  # type: ignore[union-attr]
