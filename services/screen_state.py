@@ -1,10 +1,9 @@
 """A screen's state: the tenant's screen content as plain data, projected through one device's settings.
 
-The content comes from `services.screen_data.screen_content(tenant_id, now)` (the content domain).
-Until that exists, `minimal_content` stands in: the synagogue's name and date and the messages live
-now. A state's `version` is a hash of what it shows and of its `valid_until`, so every process computes the
-same version for the same state, a TV can tell whether anything changed, and a boundary passing (a prayer time,
-candle lighting) is a new state even when nothing shown changed.
+The content comes from `services.screen_data.screen_content(tenant_id, now)` (the content domain). A state's
+`version` is a hash of what it shows and of its `valid_until`, so every process computes the same version for
+the same state, a TV can tell whether anything changed, and a boundary passing (a prayer time, candle lighting)
+is a new state even when nothing shown changed.
 """
 
 from __future__ import annotations
@@ -14,11 +13,9 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from models.base import tenant_scope
 
 ContentSource = Callable[[int, datetime], Awaitable[Any]]
 
@@ -256,49 +253,9 @@ def variant_key(settings: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
 
 
-# --- the stand-in content source ---------------------------------------------------------------------------
-
-
-async def minimal_content(tenant_id: int, now: datetime) -> dict[str, Any]:
-    """The synagogue's name and local date and the messages showing now; valid until the next change."""
-    from models.synagogue import Synagogue
-    from schema.relay import to_global_id
-
-    async with tenant_scope(tenant_id):
-        synagogue = await Synagogue.get(id=tenant_id)
-        try:
-            from models.content import Message
-        except ImportError:
-            rows: list[Any] = []
-        else:
-            rows = list(await Message.all().order_by("-priority", "id"))
-    zone = ZoneInfo(synagogue.timezone)
-    local = now.astimezone(zone)
-    boundaries = [datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)]
-    showing = []
-    for row in rows:
-        starts, ends = row.starts_at, row.ends_at
-        for edge in (starts, ends):
-            if edge is not None and edge > now:
-                boundaries.append(edge)
-        if (starts is None or starts <= now) and (ends is None or now < ends):
-            showing.append(
-                {"id": to_global_id("Message", row.id), "title": row.title, "body": row.body, "priority": row.priority}
-            )
-    return {
-        "synagogue_name": synagogue.name,
-        "timezone": synagogue.timezone,
-        "date": local.date(),
-        "messages": showing,
-        "valid_until": min(boundaries),
-    }
-
-
 def content_source() -> ContentSource:
-    """The content domain's `screen_content` when it exists, else the stand-in."""
-    try:
-        from services.screen_data import screen_content
-    except ImportError:
-        return minimal_content
+    """The content domain's `screen_content` (imported late: the content domain imports this module)."""
+    from services.screen_data import screen_content
+
     source: ContentSource = screen_content
     return source
