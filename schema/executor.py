@@ -48,8 +48,8 @@ def _plan(field: GraphQLField) -> Plan | None:
     leaf = get_nullable_type(field.type)
     if (
         definition is not None
-        and resolve is not None
-        and getattr(resolve, "_is_default", False)
+        and definition.is_basic_field  # no resolver, no permission classes or other field extensions
+        and getattr(resolve, "__name__", "") == "_get_basic_result"  # Strawberry's own bare read, nothing around it
         and getattr(definition, "default_resolver", None) is getattr
         and not field.args
         and is_leaf_type(leaf)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
+from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema import build_schema
@@ -50,11 +51,28 @@ def _items() -> list[Any]:
     ]
 
 
+class Deny(BasePermission):
+    message = "not for you"
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        return False
+
+
+@strawberry.type
+class Guarded:
+    shown: str
+    secret: str | None = strawberry.field(default=None, permission_classes=[Deny])
+
+
 @strawberry.type
 class Query:
     @strawberry.field
     def items(self) -> list[Item]:
         return _items()
+
+    @strawberry.field
+    def guarded(self) -> Guarded:
+        return Guarded(shown="shown", secret="the secret")
 
     @strawberry.field
     def broken_name(self) -> Item | None:
@@ -91,6 +109,7 @@ DOCUMENTS = [
     "{ brokenName { count name colour } }",
     "{ brokenCount { name count later } }",
     "{ items { __typename name } }",
+    "{ guarded { shown secret } }",
 ]
 
 
@@ -113,6 +132,13 @@ async def test_a_null_or_a_refused_value_is_reported_at_its_path() -> None:
     refused = await SHORT.execute("{ brokenCount { name count } }")
     assert refused.data is None
     assert refused.errors is not None and refused.errors[0].path == ["brokenCount", 0, "count"]
+
+
+async def test_a_plain_field_with_a_permission_class_is_still_checked() -> None:
+    result = await SHORT.execute("{ guarded { shown secret } }")
+    assert result.data == {"guarded": {"shown": "shown", "secret": None}}
+    assert [error.message for error in result.errors or []] == ["not for you"]
+    assert "the secret" not in json.dumps(result.data)
 
 
 async def test_field_middleware_still_sees_every_field() -> None:
