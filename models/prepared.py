@@ -9,6 +9,7 @@ Only for models outside the tenant scope: a tenant model's queries must go throu
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -45,9 +46,18 @@ class PreparedSelect(Generic[M]):
 
     def _prepare(self, dialect: str, db: Any) -> _Built:
         placeholders = [_PLACEHOLDER_BASE - slot for slot in range(self._slots)]
-        queryset = self._build(*placeholders).using_db(db)
-        queryset._make_query()
-        sql, params = queryset.query.get_parameterized_sql()
+
+        def compile_query() -> tuple[QuerySet[M], tuple[str, list[Any]]]:
+            queryset = self._build(*placeholders).using_db(db)
+            queryset._make_query()
+            return queryset, queryset.query.get_parameterized_sql()
+
+        # Built with no tenant in context (and not unscoped), whoever calls first: a tenant model in a subquery
+        # fails closed instead of baking the caller's tenant into SQL that every later caller reuses.
+        queryset, (sql, params) = contextvars.Context().run(compile_query)
+        joined = [entry[0].__name__ for entry in queryset._select_related_idx if issubclass(entry[0], TenantModel)]
+        if joined:
+            raise TypeError(f"{', '.join(joined)} are tenant-scoped: a prepared select cannot join them")
         positions = [[at for at, param in enumerate(params) if param == value] for value in placeholders]
         if not all(positions):
             raise ValueError(f"a value of {self.model.__name__}'s prepared select is not a parameter of its query")

@@ -8,6 +8,7 @@ import pytest
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from models.base import TenantContextMissing, tenant_scope
 from models.content import Memorial
 from models.identity import Membership, Role, SessionFamily, User
 from models.prepared import PreparedSelect
@@ -94,3 +95,17 @@ async def test_a_value_used_twice_fills_both_places_and_annotations_come_back(fa
     assert found is not None and found.id == actor.user.id and Role(found.role_there) == Role.ADMIN  # type: ignore[attr-defined]
     elsewhere = await with_role.first(actor.user.id, other.id)
     assert elsewhere is not None and elsewhere.role_there is None  # type: ignore[attr-defined]
+
+
+async def test_a_tenant_model_in_a_subquery_fails_closed_even_when_first_called_in_a_tenant(
+    factory: Factory,
+) -> None:
+    tenant = await factory.tenant()
+    sneaky = PreparedSelect(
+        User,
+        lambda user: User.filter(id=user).annotate(n=Subquery(Memorial.filter(id=user).values("id"))).limit(1),
+        slots=1,
+    )
+    async with tenant_scope(tenant.id):  # built now, this tenant would be baked into SQL every caller reuses
+        with pytest.raises(TenantContextMissing):
+            await sneaky.first(1)
