@@ -4,7 +4,7 @@ screen as a new state even when nothing it shows changed."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from broadcaster import Broadcast
@@ -17,16 +17,17 @@ from tests.devices.helpers import make_tv
 async def test_a_boundary_with_nothing_else_changed_reaches_the_screen(factory: Factory) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
-    start = datetime.now(UTC)
-    marks = [start + timedelta(seconds=1), start + timedelta(seconds=2), start + timedelta(hours=1)]
+    marks: list[datetime] = []
     computed: list[datetime] = []
 
     async def steady_source(tenant_id: int, now: datetime) -> dict[str, Any]:
+        if not marks:  # boundaries counted from the first computation, however long the start took
+            marks.extend(now + timedelta(seconds=s) for s in (1, 2, 3600))
         computed.append(now)
         return {
             "synagogue_name": "Steady",
             "timezone": "UTC",
-            "date": start.date(),
+            "date": marks[0].date(),
             "messages": [],
             "valid_until": min(mark for mark in marks if mark > now),
         }
@@ -36,7 +37,7 @@ async def test_a_boundary_with_nothing_else_changed_reaches_the_screen(factory: 
     hub = ScreenHub(broadcast, source=steady_source, debounce_seconds=0.01)
     stream = hub.stream(tenant.id, tv.device.id)
     try:
-        states = [await asyncio.wait_for(anext(stream), 10) for _ in marks]
+        states = [await asyncio.wait_for(anext(stream), 10) for _ in range(3)]
     finally:
         await stream.aclose()
         await broadcast.disconnect()
