@@ -13,6 +13,7 @@ from tortoise.queryset import QuerySet
 from schema.context import Info
 from schema.errors import graphql_error
 from services.errors import ErrorCode
+from services.ids import MAX_INT, parse_int
 
 T = TypeVar("T")
 
@@ -28,9 +29,10 @@ def from_global_id(global_id: str) -> tuple[str, int] | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     type_name, _, raw = decoded.partition(":")
-    if not type_name or not raw.isdigit() or len(raw) > 18:
+    pk = parse_int(raw)
+    if not type_name or pk is None:
         return None
-    return type_name, int(raw)
+    return type_name, pk
 
 
 def decode_id(global_id: str, expected: str | Iterable[str]) -> int | None:
@@ -105,9 +107,10 @@ def _offset(cursor: str | None) -> int:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         decoded = ""
     kind, _, raw = decoded.partition(":")
-    if kind != "o" or not raw.isdigit():
+    offset = parse_int(raw, minimum=0)
+    if kind != "o" or offset is None or offset >= MAX_INT:
         raise graphql_error(ErrorCode.BAD_USER_INPUT, "invalid cursor", argument="after")
-    return int(raw) + 1
+    return offset + 1
 
 
 def check_page_size(info: Info, first: int) -> int:

@@ -42,7 +42,7 @@ class CommandRefused(Exception):
 def version_key(version: str) -> tuple[tuple[int, ...], int, str]:
     """Orders versions like 1.4.2: numerically, a pre-release (1.4.2-beta.1) before its release."""
     core, _, pre = version.strip().partition("-")
-    numbers = [int(part) if part.isdigit() else 0 for part in core.split(".")]
+    numbers = [int(part) if part.isascii() and part.isdigit() else 0 for part in core.split(".")]
     while len(numbers) > 1 and numbers[-1] == 0:
         numbers.pop()
     return tuple(numbers), 0 if pre else 1, pre

@@ -16,6 +16,7 @@ from models.identity import Membership, Role
 from models.prepared import PreparedSelect
 from models.synagogue import Synagogue
 from services.errors import ErrorCode, Forbidden, ServiceError
+from services.ids import parse_int
 from services.principals import Principal
 
 
@@ -30,13 +31,13 @@ def parse_tenant_ref(value: str) -> int | None:
     """A synagogue's global id (or its numeric id) to its primary key; None when malformed."""
     value = value.strip()
     if value.isdigit():
-        return int(value)
+        return parse_int(value)
     try:
         decoded = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     type_name, _, raw = decoded.partition(":")
-    return int(raw) if type_name == "Synagogue" and raw.isdigit() else None
+    return parse_int(raw) if type_name == "Synagogue" else None
 
 
 _MEMBERSHIP = PreparedSelect(

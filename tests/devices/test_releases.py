@@ -40,6 +40,8 @@ def test_versions_order_numerically_with_pre_releases_first() -> None:
     assert version_key("1.10.0") > version_key("1.9.12")
     assert version_key("2.0.0-beta.1") < version_key("2.0.0") < version_key("2.0.1-beta.1")
     assert version_key("1.2") == version_key("1.2.0")
+    # a device may report anything: a part that is not ASCII digits counts as 0 ("²".isdigit() is true)
+    assert version_key("1.\u00b2") == version_key("1.x") == version_key("1") < version_key("1.0.1")
 
 
 async def test_update_app_follows_the_pinned_channel_and_the_reported_version_closes_the_loop(
