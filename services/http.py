@@ -58,7 +58,7 @@ class RequestContextMiddleware:
 
         if scope["type"] == "http":
             declared = _header(scope, b"content-length")
-            if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
+            if declared and declared.isascii() and declared.isdigit() and int(declared) > self.max_body_bytes:
                 await _reject(send, scope, 413, TOO_LARGE, request_id)
                 self._log(scope, 413, started, state)
                 return

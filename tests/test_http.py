@@ -186,6 +186,14 @@ async def test_streamed_body_over_the_limit_is_413(http: httpx.AsyncClient, sett
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
+async def test_a_declared_length_that_is_not_ascii_digits_is_not_trusted(http: httpx.AsyncClient) -> None:
+    """A proxy might pass on what a server would refuse: '²'.isdigit() is true but int('²') raises."""
+    body = json.dumps({"query": "{ __typename }"}).encode()
+    headers = {"Content-Type": "application/json", "Content-Length": "\u00b2".encode("latin-1")}
+    response = await http.post("/graphql", content=body, headers=headers)
+    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+
+
 async def test_body_under_the_limit_is_served(http: httpx.AsyncClient, settings: Any) -> None:
     body = json.dumps({"query": "{ __typename }", "variables": {"pad": "x" * (settings.max_body_bytes // 2)}})
     response = await http.post("/graphql", content=body, headers={"Content-Type": "application/json"})
