@@ -86,7 +86,7 @@ class TenantFeed:
             COMPUTATIONS.inc()
             self.base = content_data(content)
             self.variants = {}
-            self._schedule(self.base.wake_at or self.base.valid_until, now)
+            self._schedule(self.base.wake_at, now)
         if not initial:
             self._notify()
 

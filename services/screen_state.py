@@ -30,10 +30,13 @@ class BaseContent:
     generated_at: datetime
     steady_until: datetime | None = None
     """The next boundary not counting zmanim (`valid_until` when the source tells none apart)."""
-    wake_at: datetime | None = None
-    """When the shared content is computed again: the next boundary of any device, every zman counted."""
     computed_at: datetime | None = None
     """The moment the content is of (the source's `now`)."""
+
+    @property
+    def wake_at(self) -> datetime | None:
+        """When the shared content is computed again: the next boundary of any device, every zman counted."""
+        return self.until(self.data.get("zmanimAll") or [])
 
     def until(self, zmanim: list[dict[str, Any]] | None) -> datetime | None:
         """The next boundary of a device showing `zmanim` (None: the synagogue's own)."""
@@ -180,17 +183,12 @@ def content_data(content: Any) -> BaseContent:
     steady_until = _get(content, "steady_until", None)
     generated_at = datetime.now(UTC)
     computed_at = _get(content, "now", None) or generated_at
-    wake_at = valid_until
-    if steady_until is not None:  # the next zman of any device, even one the synagogue does not show
-        upcoming = [z["time"] for z in data["zmanimAll"] if z["time"] is not None and z["time"] > computed_at]
-        wake_at = min([moment for moment in (valid_until, *upcoming) if moment is not None], default=None)
     return BaseContent(
         data=data,
         valid_until=valid_until,
         generated_at=generated_at,
         computed_at=computed_at,
         steady_until=steady_until if steady_until is not None else valid_until,
-        wake_at=wake_at,
     )
 
 
