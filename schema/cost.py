@@ -177,7 +177,7 @@ class CostLimit(SchemaExtension):
 
     def _refund(self, context: Any, points: int, bucket: BucketState | None) -> BucketState | None:
         key = self._key(context)
-        return bucket if key is None else refund_later(key, points, bucket) or bucket
+        return bucket if key is None else refund_later(key, points, bucket)
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}
