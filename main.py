@@ -36,13 +36,13 @@ def create_app(settings: Settings | None = None) -> Any:
 
     from schema import build_schema
     from schema.view import GraphQLView
-    from services.cancellation import cancel_and_wait
-    from services.device_upkeep import start_upkeep
-    from services.health import live, metrics, ready
-    from services.http import BodyLimitGuard, RequestContextMiddleware
-    from services.jobs import run_worker
-    from services.kv import make_key_value
-    from services.logs import configure_logging
+    from services.devices.upkeep import start_upkeep
+    from services.infra.cancellation import cancel_and_wait
+    from services.infra.health import live, metrics, ready
+    from services.infra.http import BodyLimitGuard, RequestContextMiddleware
+    from services.infra.kv import make_key_value
+    from services.infra.logs import configure_logging
+    from services.outbox.worker import run_worker
     from subscriptions.backend import make_broadcast
     from subscriptions.sessions import run_control_listener
 
@@ -118,7 +118,7 @@ async def _with_db(settings: Settings, work: Any) -> Any:
 
 
 def cmd_migrate(settings: Settings) -> None:
-    from services.migrations import migrate
+    from services.infra.migrations import migrate
 
     applied = asyncio.run(migrate(settings))
     print(f"migrations applied: {len(applied)}" + (f" ({', '.join(applied)})" if applied else ""))
@@ -127,7 +127,7 @@ def cmd_migrate(settings: Settings) -> None:
 def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, dialect: str | None) -> None:
     import subprocess
 
-    from services.migrations import DIALECTS, make_migrations
+    from services.infra.migrations import DIALECTS, make_migrations
 
     url = postgres_url or os.environ.get("TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
     if dialect is None:  # one process per dialect: Tortoise keeps the first configuration it is given
@@ -140,7 +140,7 @@ def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, 
 
 
 def cmd_seed_demo(settings: Settings) -> None:
-    from services.demo import seed_demo
+    from services.synagogue.demo import seed_demo
 
     login = asyncio.run(_with_db(settings, seed_demo))
     if login:
@@ -150,7 +150,7 @@ def cmd_seed_demo(settings: Settings) -> None:
 
 
 def cmd_create_admin(settings: Settings, email: str, password: str | None) -> None:
-    from services.identity import create_platform_admin
+    from services.identity.users import create_platform_admin
 
     password = password or os.environ.get("ADMIN_PASSWORD") or getpass.getpass("password: ")
     try:
@@ -164,7 +164,7 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 def cmd_serve(settings: Settings) -> None:
     import uvicorn
 
-    from services.lifecycle import serve
+    from services.infra.lifecycle import serve
 
     # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
     if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":
@@ -189,8 +189,8 @@ def cmd_serve(settings: Settings) -> None:
 
 
 def cmd_worker(settings: Settings) -> None:
-    from services.lifecycle import work_until_signalled
-    from services.logs import configure_logging
+    from services.infra.lifecycle import work_until_signalled
+    from services.infra.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_json)
     asyncio.run(_with_db(settings, lambda: work_until_signalled(settings)))  # SIGTERM: finish the job in hand

@@ -57,7 +57,7 @@ async def seed_fleet(owner_url: str, size: int) -> Fleet:
     from models.identity import Membership, Role, User
     from models.synagogue import Synagogue
     from schema.relay import to_global_id
-    from services.tokens import hash_secret, issue_access_token, new_secret
+    from services.identity.tokens import hash_secret, issue_access_token, new_secret
 
     settings = get_settings()
     await Tortoise.init(config=tortoise_config(owner_url, settings))

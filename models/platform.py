@@ -1,4 +1,4 @@
-"""Platform records: the tenant and platform audit logs, and partner API keys."""
+"""Platform records: the synagogue audit log and the platform audit log."""
 
 from __future__ import annotations
 
@@ -42,33 +42,3 @@ class PlatformAuditEntry(Model):
     class Meta:
         table = "platform_audit_entry"
         ordering = ["-id"]
-
-
-class ApiKey(TenantModel):
-    """A partner integration's key in one synagogue: what admins see and revoke."""
-
-    id = fields.IntField(primary_key=True)
-    name = fields.CharField(max_length=120)
-    created_by_id = fields.IntField(null=True)
-    created_at = fields.DatetimeField(auto_now_add=True)
-    revoked_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "api_key"
-        ordering = ["-id"]
-
-
-class ApiKeyCredential(Model):
-    """The secret behind an `ApiKey`, stored hashed and readable without a tenant in context (the lookup
-    of `Authorization: ApiKey <secret>` happens before the tenant is known)."""
-
-    id = fields.IntField(primary_key=True)
-    api_key_id = fields.IntField(unique=True)
-    tenant_id = fields.IntField(db_index=True)
-    key_hash = fields.CharField(max_length=64, unique=True)
-    allowed_documents: list[str] = fields.JSONField(default=list)
-    revoked_at = fields.DatetimeField(null=True)
-    last_used_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "api_key_credential"

@@ -14,7 +14,7 @@ from strawberry.permission import BasePermission
 from strawberry.types import Info
 
 from models.identity import Role
-from services.errors import ErrorCode
+from services.infra.errors import ErrorCode
 
 
 def _error(code: ErrorCode, message: str) -> GraphQLError:

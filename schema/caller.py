@@ -13,11 +13,11 @@ from strawberry.exceptions import ConnectionRejectionError
 from config import Settings
 from schema.context import Context
 from schema.websocket import TryAgainLater
-from services.budget import credential_key
-from services.errors import ErrorCode, ServiceError, Unavailable
-from services.login_throttle import count_socket_sign_in_failure, socket_sign_in_allowed
-from services.principals import authenticate
-from services.tenancy import parse_tenant_ref, resolve_tenant
+from services.identity.login_throttle import count_socket_sign_in_failure, socket_sign_in_allowed
+from services.identity.principals import authenticate
+from services.identity.tenancy import parse_tenant_ref, resolve_tenant
+from services.infra.budget import credential_key
+from services.infra.errors import ErrorCode, ServiceError, Unavailable
 
 log = logging.getLogger("shulgraph.graphql")
 

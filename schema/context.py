@@ -15,9 +15,9 @@ from strawberry.types import Info as StrawberryInfo
 
 from config import Settings
 from models.identity import Role
-from services.errors import ErrorCode
-from services.kv import KeyValue
-from services.principals import Principal
+from services.identity.principals import Principal
+from services.infra.errors import ErrorCode
+from services.infra.kv import KeyValue
 
 if TYPE_CHECKING:
     from broadcaster import Broadcast

@@ -4,7 +4,7 @@
   the cost reported in `extensions.cost` like Shopify. A subscription is measured and charged once, when it
   starts; refusing it raises, since strawberry ignores a preset result for subscriptions.
 - `SocketAdmission`, inside it: a query or mutation sent over a websocket takes one of its tenant's slots in this
-  process (services.admission), as an HTTP request does in the view; a subscription holds none (it waits on
+  process (services.infra.admission), as an HTTP request does in the view; a subscription holds none (it waits on
   pub/sub). The budget comes first, as the view's door refuses a throttled credential before admission, so a
   caller out of budget never takes or queues for a slot; an operation refused a slot is refunded its cost.
 """
@@ -25,9 +25,9 @@ from config import Settings
 from schema.complexity import actual_cost, requested_cost
 from schema.errors import graphql_error
 from schema.limits import provided_operation_name, settings_of
-from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
-from services.budget import BucketState, bucket_key, fails_closed, pour, refund_later, throttled_pause
-from services.errors import ErrorCode
+from services.infra.admission import NO_TENANT, AdmissionRefused, TenantAdmission
+from services.infra.budget import BucketState, bucket_key, fails_closed, pour, refund_later, throttled_pause
+from services.infra.errors import ErrorCode
 
 ADMISSION = "admission"  # Context.extra key: the view's TenantAdmission, shared by HTTP and websockets
 SLOT_REFUSED = "shulgraph_slot_refused"  # set on the execution context by SocketAdmission

@@ -10,7 +10,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from services.errors import ErrorCode, ServiceError
+from services.infra.errors import ErrorCode, ServiceError
 
 log = logging.getLogger("shulgraph.errors")
 execution_log = logging.getLogger("strawberry.execution")

@@ -12,8 +12,8 @@ from tortoise.queryset import QuerySet
 
 from schema.context import Info
 from schema.errors import graphql_error
-from services.errors import ErrorCode
-from services.ids import MAX_INT, parse_int
+from services.infra.errors import ErrorCode
+from services.infra.ids import MAX_INT, parse_int
 
 T = TypeVar("T")
 

@@ -14,13 +14,13 @@ from starlette.responses import JSONResponse, Response
 
 from config import Settings
 from schema.context import Context
-from services import idempotency
-from services.admission import NO_TENANT, AdmissionRefused, TenantAdmission
-from services.csrf import MESSAGE as CSRF_MESSAGE
-from services.csrf import csrf_blocked, media_type
-from services.errors import ErrorCode, Unavailable
-from services.http import response_media_type
-from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
+from services.infra import idempotency
+from services.infra.admission import NO_TENANT, AdmissionRefused, TenantAdmission
+from services.infra.csrf import MESSAGE as CSRF_MESSAGE
+from services.infra.csrf import csrf_blocked, media_type
+from services.infra.errors import ErrorCode, Unavailable
+from services.infra.http import response_media_type
+from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 
 log = logging.getLogger("shulgraph.graphql")
 

@@ -39,10 +39,10 @@ from schema.transport import (
     request_state,
 )
 from schema.websocket import TransportWSHandler
-from services.budget import mark_throttled, throttled_pause, throttled_seconds
-from services.errors import DATABASE_UNAVAILABLE, ErrorCode, database_unavailable
-from services.http import GRAPHQL_RESPONSE_JSON, response_media_type
-from services.persisted import DocumentRefused, Registrations, catalogue, resolve_document
+from services.infra.budget import mark_throttled, throttled_pause, throttled_seconds
+from services.infra.errors import DATABASE_UNAVAILABLE, ErrorCode, database_unavailable
+from services.infra.http import GRAPHQL_RESPONSE_JSON, response_media_type
+from services.partners.documents import DocumentRefused, Registrations, catalogue, resolve_document
 
 log = logging.getLogger("shulgraph.graphql")
 

@@ -14,9 +14,9 @@ from config import Settings
 from schema.context import Context, start_operation_loaders
 from schema.limits import explorer_allowed, is_power_user, without_suggestions
 from schema.partners.persisted import REGISTRATIONS
-from services.cancellation import see_cancelled
-from services.errors import ErrorCode, database_unavailable
-from services.persisted import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
+from services.infra.cancellation import see_cancelled
+from services.infra.errors import ErrorCode, database_unavailable
+from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
 
 log = logging.getLogger("shulgraph.graphql")
@@ -106,7 +106,7 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
             await self.websocket.close(code=1013, reason="Try again later")
 
     async def cleanup_operation(self, operation_id: str) -> None:
-        """The operation's task is cancelled, and cancelled again should it carry on (services.cancellation)."""
+        """The operation's task is cancelled, and cancelled again should it carry on (services.infra.cancellation)."""
         operation = self.operations.get(operation_id)
         await super().cleanup_operation(operation_id)
         if operation is not None and operation.task is not None:

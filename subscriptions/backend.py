@@ -23,7 +23,7 @@ from redis import asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
-from services.cancellation import cancel_and_wait
+from services.infra.cancellation import cancel_and_wait
 from subscriptions.backlog import KEPT_LIMIT, Backlog
 from subscriptions.events import RESYNC
 

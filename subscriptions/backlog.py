@@ -21,7 +21,7 @@ from prometheus_client import Counter, Gauge
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from services.cancellation import see_cancelled
+from services.infra.cancellation import see_cancelled
 
 log = logging.getLogger("shulgraph.pubsub")
 

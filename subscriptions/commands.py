@@ -7,8 +7,8 @@ from typing import Any
 
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
-from services.device_commands import mark_delivered, open_commands
-from services.presence import live_presence
+from services.devices.commands import mark_delivered, open_commands
+from services.devices.presence import live_presence
 from subscriptions.channels import device_commands
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
-from services.presence import live_presence
-from services.screen import hub_for
-from services.screen_state import ScreenState
+from services.devices.presence import live_presence
+from services.devices.screen_hub import hub_for
+from services.devices.screen_state import ScreenState
 from subscriptions.fanout import share
 
 T = TypeVar("T")

@@ -47,7 +47,7 @@ from config import Settings, get_settings  # noqa: E402
 from models.identity import Membership, Role, User  # noqa: E402
 from models.synagogue import Synagogue  # noqa: E402
 from schema.relay import to_global_id  # noqa: E402
-from services.tokens import issue_access_token  # noqa: E402
+from services.identity.tokens import issue_access_token  # noqa: E402
 from tests.documents import client_document  # noqa: E402
 
 
@@ -67,7 +67,7 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 async def database(settings: Settings) -> AsyncIterator[str]:
-    from services.migrations import migrate
+    from services.infra.migrations import migrate
 
     await _create_database()
     await migrate(settings)
@@ -150,7 +150,7 @@ class Factory:
         return await Synagogue.create(**{**defaults, **fields})
 
     async def user(self, email: str | None = None, **fields: Any) -> User:
-        from services.passwords import hash_password
+        from services.identity.passwords import hash_password
 
         password_hash = fields.pop("password_hash", None) or await _cached_hash(hash_password)
         return await User.create(email=email or f"{unique('user')}@example.org", password_hash=password_hash, **fields)

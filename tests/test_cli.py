@@ -14,7 +14,7 @@ import asyncpg
 import pytest
 
 from config import ROOT
-from services.passwords import verify_password
+from services.identity.passwords import verify_password
 from tests.cli_helpers import Database, _fetch, migrated_database, run
 from tests.conftest import unique
 

@@ -1,6 +1,6 @@
 """The migrations make exactly the models' schema, on PostgreSQL and on SQLite.
 
-For each dialect, one fresh database gets `migrations/<dialect>` applied by `services.migrations.migrate` and
+For each dialect, one fresh database gets `migrations/<dialect>` applied by `services.infra.migrations.migrate` and
 another gets `Tortoise.generate_schemas()`; their tables, columns, types, nullability, defaults, indexes and
 constraints must match. Each database is built in its own process (Tortoise is global per process, and the
 test session's app already holds it): `python -m tests.test_migrations migrate|generate URL`.
@@ -161,7 +161,7 @@ async def _build(mode: str, url: str) -> None:
     from tortoise import Tortoise
 
     from config import get_settings, tortoise_config
-    from services.migrations import migrate
+    from services.infra.migrations import migrate
 
     settings = get_settings()
     if mode == "migrate":

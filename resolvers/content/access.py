@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 from models.base import current_tenant_id
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
-from models.jobs import Job
+from models.outbox import Job
 from models.synagogue import Synagogue
 from schema.context import Info
 from schema.relay import decode_id
-from services import job_queue
+from services.outbox import queue as job_queue
 
 log = logging.getLogger("shulgraph.access")
 M = TypeVar("M")

@@ -19,11 +19,11 @@ from permissions import CanReadTenant
 from resolvers.content import access
 from schema.context import Info
 from schema.errors import graphql_error
-from services.content.problems import Problems
 from services.content.schedule import location_of
-from services.errors import ErrorCode
-from services.rate_limits import limiter as rate_limiter
-from services.rate_limits import rate
+from services.infra.errors import ErrorCode
+from services.infra.problems import Problems
+from services.infra.rate_limits import limiter as rate_limiter
+from services.infra.rate_limits import rate
 
 log = logging.getLogger("shulgraph.zmanim")
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from models.identity import Membership, SessionFamily
 from schema.context import Info
-from services.sessions import open_sessions
+from services.identity.sessions import open_sessions
 
 log = logging.getLogger("shulgraph.access")
 

@@ -9,9 +9,9 @@ from graphql import GraphQLError
 
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, graphql_error, user_error
-from services.errors import ErrorCode
-from services.identity import Problem, record_refused_attempt
-from services.sessions import clear_refresh_cookie, set_refresh_cookie
+from services.identity.sessions import clear_refresh_cookie, set_refresh_cookie
+from services.identity.users import Problem, record_refused_attempt
+from services.infra.errors import ErrorCode
 
 REFUSED = "only one sign-in, registration, refresh or password change is allowed per request"
 

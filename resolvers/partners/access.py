@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from models.platform import ApiKey
+from models.partners import ApiKey
 from schema.context import Info
 from schema.relay import decode_id
 

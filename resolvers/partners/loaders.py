@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from strawberry.dataloader import DataLoader
 
-from models.platform import ApiKeyCredential
+from models.partners import ApiKeyCredential
 from schema.context import Info
-from services.partners import credentials_of
+from services.partners.api_keys import credentials_of
 
 
 def credential_loader(info: Info) -> DataLoader[int, ApiKeyCredential | None]:

@@ -16,7 +16,7 @@ from schema.context import Info
 from schema.devices.types import Device
 from schema.errors import not_found
 from schema.relay import decode_id
-from services import analytics
+from services.analytics import fleet as analytics
 
 
 @strawberry.type

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import strawberry
 
-from models.jobs import Job
+from models.outbox import Job
 from schema.content.enums import JobStatus
 from schema.content.types import local
 from schema.context import Info

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import strawberry
 from strawberry.scalars import JSON
 
-from models.jobs import Job as JobRow
+from models.outbox import Job as JobRow
 from schema.content.enums import JobStatus
 from schema.content.types import local
 from schema.context import Info

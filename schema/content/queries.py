@@ -31,7 +31,7 @@ from schema.context import Info
 from schema.errors import graphql_error
 from schema.relay import Connection, paginate, register_node
 from services.content import memorials, preferences, schedule
-from services.errors import ErrorCode
+from services.infra.errors import ErrorCode
 
 From = Annotated[dt.date, strawberry.argument(name="from")]
 MAX_RANGE_DAYS = memorials.MAX_BOARD_DAYS

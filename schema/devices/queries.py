@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-import services.devices  # noqa: F401  (registers the `Device` credential scheme)
+import services.devices.registry  # noqa: F401  (registers the `Device` credential scheme)
 from models import devices as m
 from models.identity import Role
 from permissions import CanReadTenant, HasRole, IsDevice
@@ -16,9 +16,9 @@ from schema.devices.screen import Screen, screen_for_device
 from schema.devices.types import Device, DeviceCommand, DeviceGroup, ReleaseChannel, SoftwareRelease
 from schema.errors import graphql_error
 from schema.relay import Connection, paginate, register_node
-from services.device_commands import latest_release, release_channel
-from services.device_groups import device_groups, group_queryset
-from services.errors import ErrorCode
+from services.devices.commands import latest_release, release_channel
+from services.devices.groups import device_groups, group_queryset
+from services.infra.errors import ErrorCode
 
 
 async def _device_node(info: Info, pk: int) -> Device | None:

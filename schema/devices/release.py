@@ -15,7 +15,7 @@ ReleaseChannel = strawberry.enum(m.ReleaseChannel, name="ReleaseChannel")
 
 async def target_release(info: Info) -> m.SoftwareRelease | None:
     """The tenant's target release, read once per request however many devices ask."""
-    from services.device_commands import latest_release, release_channel
+    from services.devices.commands import latest_release, release_channel
 
     async def load(keys: list[int]) -> list[m.SoftwareRelease | None]:
         row = await latest_release(await release_channel())

@@ -10,7 +10,7 @@ import strawberry
 from schema.context import Info
 from schema.devices.types import ContentOverrides, DeviceSettings, Orientation, PanelSetting, ScreenSection
 from schema.relay import to_global_id
-from services.screen_state import ScreenState
+from services.devices.screen_state import ScreenState
 
 
 @strawberry.type
@@ -128,7 +128,7 @@ class Screen:
 
 
 async def screen_for_device(info: Info) -> Screen:
-    from services.screen import hub_for
+    from services.devices.screen_hub import hub_for
 
     context = info.context
     assert context.tenant_id is not None and context.principal.device_id is not None

@@ -19,7 +19,7 @@ from schema.devices.release import ReleaseChannel, SoftwareRelease, target_relea
 from schema.devices.settings import ContentOverrides, DeviceSettings, Orientation, PanelSetting, ScreenSection
 from schema.errors import graphql_error
 from schema.relay import Connection, Node, paginate, to_global_id
-from services.errors import ErrorCode
+from services.infra.errors import ErrorCode
 
 __all__ = [
     "ContentOverrides",
@@ -99,7 +99,7 @@ class Device(Node):
     @strawberry.field(description="ONLINE when a heartbeat or live subscription was seen in the last 90 seconds.")
     async def status(self, info: Info) -> DeviceStatus:
         from resolvers.devices.loaders import identity_loader
-        from services.devices import status_of
+        from services.devices.registry import status_of
 
         identity = await identity_loader(info).load(self._pk)
         return DeviceStatus(status_of(identity, window=info.context.settings.device_online_window_seconds))
@@ -153,7 +153,7 @@ class Device(Node):
         "when there is no release on the channel or the device never reported a version."
     )
     async def up_to_date(self, info: Info) -> bool | None:
-        from services.device_commands import version_key
+        from services.devices.commands import version_key
 
         row = await target_release(info)
         if row is None or not self.app_version:
@@ -172,6 +172,6 @@ class DeviceGroup:
 
     @strawberry.field(permission_classes=[HasRole(Role.VIEWER)], description="The group's devices (members only).")
     async def devices(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Device] | None:
-        from services.device_groups import group_queryset
+        from services.devices.groups import group_queryset
 
         return await paginate(info, group_queryset(self.name), first, after, Device.of)

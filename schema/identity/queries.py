@@ -12,7 +12,7 @@ from resolvers.identity.access import access_membership, access_session
 from schema.context import Info
 from schema.identity.types import Me, Membership, Session
 from schema.relay import Connection, paginate, register_node
-from services.sessions import open_sessions
+from services.identity.sessions import open_sessions
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:

@@ -12,8 +12,8 @@ from config import Settings
 from models import identity as m
 from schema.context import Info
 from schema.relay import Node, to_global_id
-from services.sessions import session_end
-from services.tenancy import memberships_of
+from services.identity.sessions import session_end
+from services.identity.tenancy import memberships_of
 
 if TYPE_CHECKING:
     from schema.synagogue.types import Synagogue

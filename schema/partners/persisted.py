@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 from strawberry.extensions import SchemaExtension
 
-from services.persisted_store import Registrations
+from services.partners.apq_store import Registrations
 
 REGISTRATIONS = "apq_registrations"  # Context.extra key: the request's (or socket's) `Registrations`
 

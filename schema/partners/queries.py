@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import strawberry
 
-import services.partners  # noqa: F401  (registers the `ApiKey` credential scheme)
-from models import platform as m
+import services.partners.api_keys  # noqa: F401  (registers the `ApiKey` credential scheme)
+from models import partners as m
 from models.identity import Role
 from permissions import HasRole
 from resolvers.partners.access import access_api_key
 from schema.context import Info
 from schema.partners.types import ApiKey, PersistedDocument
 from schema.relay import Connection, paginate, register_node
-from services.persisted import catalogue
+from services.partners.documents import catalogue
 
 
 async def _api_key_node(info: Info, pk: int) -> ApiKey | None:

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import strawberry
 
-from models import platform as m
+from models import partners as m
 from schema.context import Info
 from schema.relay import Node, to_global_id
-from services.persisted import TrustedDocument
+from services.partners.documents import TrustedDocument
 
 
 @strawberry.type(description="A trusted document: an operation of a client, run by its id.")

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 
 from models.content import AliyahAssignment
-from services.content.problems import Problems
 from services.content.schedule import ALIYOT
+from services.infra.problems import Problems
 
 
 async def update_assignment(row: AliyahAssignment, values: dict[str, Any]) -> tuple[AliyahAssignment | None, Problems]:

@@ -10,7 +10,7 @@ from typing import Any
 from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, observed_hebrew_date, validate_hebrew_date
 from luach.yahrzeit import yahrzeits_between
 from models.content import Memorial
-from services.content.problems import Problems
+from services.infra.problems import Problems
 
 MAX_BOARD_DAYS = 400
 REMINDER_FIELDS = {"family_email", "hebrew_year", "hebrew_month", "hebrew_day"}
@@ -98,7 +98,7 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
         return problems
     reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
     if reminding:  # the reminder lock before the memorial row (see lock_reminders)
-        from services.yahrzeit_reminders import lock_reminders
+        from services.content.yahrzeit_reminders import lock_reminders
 
         await lock_reminders()
     for name, value in clean.items():
@@ -111,7 +111,7 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
 
 
 async def _start_reminders() -> None:
-    from services.yahrzeit_reminders import ensure_reminders
+    from services.content.yahrzeit_reminders import ensure_reminders
 
     await ensure_reminders()
 

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.content import Message
-from services.content.problems import Problems
+from services.infra.problems import Problems
 
 FIELDS = ("title", "body", "priority", "starts_at", "ends_at")
 

@@ -15,10 +15,10 @@ from typing import Any
 from luach import RELATIVE_KEYS, DayKind, HebrewMonth
 from luach.seasons import HebrewDay
 from models.content import WEEKDAYS, AliyahAssignment, PrayerTime, TorahClass
-from services.content.problems import MAX_OFFSET_MINUTES, Problems
 from services.content.schedule import ALIYOT
-from services.mail import is_address
-from services.notices import aliyah_assigned
+from services.infra.problems import MAX_OFFSET_MINUTES, Problems
+from services.outbox.mail import is_address
+from services.outbox.notices import aliyah_assigned
 
 MAX_ROUND_MINUTES = 60
 _MONTHS = {month.value for month in HebrewMonth}

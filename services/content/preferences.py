@@ -7,8 +7,8 @@ from typing import Any
 
 from luach import ZMAN_KEYS
 from models.content import DailyContentPreference, HolidayOverride, PrayerTime
-from services.content.problems import Problems
 from services.content.schedule import OVERRIDE_KINDS
+from services.infra.problems import Problems
 
 DEFAULT_SCREEN_ZMANIM: list[str] = [
     "alotHaShachar", "sunrise", "sofZmanShma", "sofZmanTfilla", "chatzot", "minchaGedola", "plagHaMincha",

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from models.identity import Role
 from schema.relay import to_global_id
-from services import demo_content
+from services.content import demo as demo_content
 from tests.conftest import GQL, Actor, Factory, error_codes
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

@@ -9,10 +9,11 @@ import pytest
 
 from models.base import tenant_scope
 from models.identity import Role
-from models.jobs import Job as JobRow
-from models.jobs import JobStatus
+from models.outbox import Job as JobRow
+from models.outbox import JobStatus
 from schema.relay import to_global_id
-from services import job_queue, jobs
+from services.outbox import queue as job_queue
+from services.outbox import worker as jobs
 from subscriptions.jobs import job_stream, publish_job_changed
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors

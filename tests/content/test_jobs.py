@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from models.base import current_tenant_id, tenant_scope
-from models.jobs import Job, JobStatus
-from services import job_queue, jobs
+from models.outbox import Job, JobStatus
+from services.outbox import queue as job_queue
+from services.outbox import worker as jobs
 from tests.conftest import Factory
 
 seen: list[Any] = []

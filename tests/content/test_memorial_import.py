@@ -8,7 +8,7 @@ import asyncpg
 
 from models.identity import Role
 from schema.relay import to_global_id
-from services import jobs
+from services.outbox import worker as jobs
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors
 

@@ -9,7 +9,8 @@ import asyncpg
 
 from models.identity import Role
 from schema.relay import to_global_id
-from services import jobs, memorial_import
+from services.content import memorial_import
+from services.outbox import worker as jobs
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors
 

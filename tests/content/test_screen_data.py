@@ -9,7 +9,7 @@ import pytest
 
 from models.base import TenantContextMissing, tenant_scope
 from models.content import Memorial, Message, PrayerTime, TorahClass
-from services.screen_data import screen_content
+from services.content.screen_content import screen_content
 from tests.conftest import Factory
 from tests.content.support import CHICAGO, count_statements, make
 

@@ -12,7 +12,7 @@ from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity
 from models.synagogue import Synagogue
 from schema.relay import to_global_id
-from services.tokens import hash_secret, new_secret
+from services.identity.tokens import hash_secret, new_secret
 from tests.conftest import GQL, Actor
 
 _addresses = itertools.count(1)

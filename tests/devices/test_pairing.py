@@ -8,8 +8,8 @@ from typing import Any
 
 from models.devices import DeviceIdentity, DevicePairing
 from models.identity import Role
-from services.pairing import CODE_ALPHABET
-from services.tokens import hash_secret
+from services.devices.pairing import CODE_ALPHABET
+from services.identity.tokens import hash_secret
 from tests.conftest import Factory, error_codes
 from tests.devices.helpers import client_gql, pair_tv
 

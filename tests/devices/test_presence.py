@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.devices import DeviceIdentity
-from services.presence import Presence
+from services.devices.presence import Presence
 from tests.conftest import Factory
 from tests.content.support import count_statements
 from tests.devices.helpers import TV, make_tv
@@ -105,7 +105,7 @@ def test_a_broadcasters_presence_goes_with_it() -> None:
     """The per-broadcaster presence does not keep its broadcaster (and itself) alive."""
     import gc
 
-    from services import presence as module
+    from services.devices import presence as module
     from subscriptions.backend import make_broadcast
 
     before = len(module._presences)

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from models.base import tenant_scope
 from models.content import Message, PrayerTime
-from services.screen_data import screen_content
-from services.screen_state import content_data, project
+from services.content.screen_content import screen_content
+from services.devices.screen_state import content_data, project
 from tests.conftest import Factory
 from tests.content.support import CHICAGO, make
 

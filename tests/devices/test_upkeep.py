@@ -15,9 +15,9 @@ from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
 from schema.relay import from_global_id, to_global_id
-from services.device_commands import expire_due_commands
-from services.device_upkeep import current_tick, tick_key, upkeep_tick
-from services.kv import make_key_value
+from services.devices.commands import expire_due_commands
+from services.devices.upkeep import current_tick, tick_key, upkeep_tick
+from services.infra.kv import make_key_value
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Factory, answer, error_codes
@@ -279,7 +279,7 @@ async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any
 async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(
     app: Any, gql: GQL, factory: Factory
 ) -> None:
-    from services.device_commands import open_commands
+    from services.devices.commands import open_commands
 
     admin = await factory.member(role=Role.ADMIN)
     tenant_id = admin.tenant.id  # type: ignore[union-attr]

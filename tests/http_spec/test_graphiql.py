@@ -13,7 +13,7 @@ import pytest
 
 from models.identity import Role
 from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY, GRAPHQL_WS, graphiql_html
-from services.persisted import catalogue
+from services.partners.documents import catalogue
 from tests.conftest import Factory, error_codes
 from tests.partners.helpers import variant
 

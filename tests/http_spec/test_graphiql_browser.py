@@ -20,7 +20,7 @@ import pytest
 
 from models.identity import Role
 from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY
-from services.persisted import catalogue
+from services.partners.documents import catalogue
 from subscriptions.events import tenant_event
 from tests.conftest import DEFAULT_PASSWORD, Actor, Factory, error_codes
 from tests.documents import client_document

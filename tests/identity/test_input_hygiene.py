@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-import services.passwords as passwords
+import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
-from services.identity import MAX_PASSWORD_LENGTH
+from services.identity.users import MAX_PASSWORD_LENGTH
 from tests.conftest import GQL, Factory, error_codes, unique
 from tests.identity.helpers import Browser, fresh_address, login_input
 

@@ -11,7 +11,7 @@ from limits import parse
 
 from config import Settings
 from models.identity import User
-from services.login_throttle import count_address_failure
+from services.identity.login_throttle import count_address_failure
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
 from tests.identity.helpers import Browser, fresh_address, login_input, new_email
 

@@ -7,7 +7,7 @@ from typing import Any
 from config import Settings
 from models.identity import SessionFamily, User
 from schema.relay import to_global_id
-from services.tokens import decode_access_token
+from services.identity.tokens import decode_access_token
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
 from tests.identity.helpers import Browser, login_input, new_email
 

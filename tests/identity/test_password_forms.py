@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher, Type
 
-import services.passwords as passwords
+import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, unique

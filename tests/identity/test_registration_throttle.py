@@ -10,7 +10,7 @@ from limits import parse
 
 from config import Settings
 from models.identity import User
-from services.login_throttle import claim_registration
+from services.identity.login_throttle import claim_registration
 from tests.conftest import error_codes
 from tests.identity.helpers import Browser, fresh_address, new_email
 

@@ -7,7 +7,7 @@ from typing import Any
 from config import Settings
 from models.identity import SessionFamily, User
 from schema.relay import to_global_id
-from services.tokens import decode_access_token
+from services.identity.tokens import decode_access_token
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
 from tests.identity.helpers import Browser, login_input
 
@@ -114,7 +114,7 @@ async def test_refresh_after_the_family_expired_is_unauthenticated(app: Any, set
     from datetime import UTC, datetime, timedelta
 
     from models.identity import RefreshToken
-    from services.tokens import hash_secret
+    from services.identity.tokens import hash_secret
 
     user = await factory.user()
     async with Browser(app, settings) as browser:

@@ -1,4 +1,4 @@
-"""`services.tenancy.resolve_tenant`: which tenant a principal acts in, and with which role."""
+"""`services.identity.tenancy.resolve_tenant`: which tenant a principal acts in, and with which role."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from config import Settings
 from models.identity import Membership, Role, SessionFamily
 from schema.relay import to_global_id
-from services.errors import ErrorCode, Forbidden, ServiceError
-from services.principals import Principal, authenticate
-from services.tenancy import TenantAccess, resolve_tenant
-from services.tokens import issue_access_token
+from services.identity.principals import Principal, authenticate
+from services.identity.tenancy import TenantAccess, resolve_tenant
+from services.identity.tokens import issue_access_token
+from services.infra.errors import ErrorCode, Forbidden, ServiceError
 from tests.conftest import Factory
 from tests.content.support import count_statements
 

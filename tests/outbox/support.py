@@ -7,9 +7,9 @@ from typing import Any
 import asyncpg
 
 from models.base import tenant_scope
-from models.jobs import Job
-from services.jobs import run_pending
-from services.mail import enqueue_email
+from models.outbox import Job
+from services.outbox.mail import enqueue_email
+from services.outbox.worker import run_pending
 from tests.conftest import GQL, Actor
 
 

@@ -12,7 +12,7 @@ import asyncpg
 import pytest
 
 from config import Settings
-from services.mail import InvalidAddress, enqueue_email
+from services.outbox.mail import InvalidAddress, enqueue_email
 from tests.conftest import Factory
 from tests.outbox.servers import smtp_server
 from tests.outbox.support import job_row, queue_email, run_due

@@ -159,7 +159,7 @@ async def test_secret_sealed_under_another_key_fails_the_delivery_clearly(
 async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
-    from services.webhooks import WEBHOOK_MAX_ATTEMPTS
+    from services.webhooks.endpoints import WEBHOOK_MAX_ATTEMPTS
 
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")

@@ -14,7 +14,7 @@ from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
 from schema.relay import to_global_id
-from services.devices import sweep_offline
+from services.devices.registry import sweep_offline
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import make_tv
 from tests.outbox.servers import WebhookReceiver
@@ -61,7 +61,7 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
 ) -> None:
     from datetime import date
 
-    from services.memorial_import import start_import
+    from services.content.memorial_import import start_import
 
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MEMORIAL_IMPORT_FINISHED", "DEVICE_OFFLINE")

@@ -16,7 +16,7 @@ from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
 from schema.relay import to_global_id
-from services.jobs import run_pending
+from services.outbox.worker import run_pending
 from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.outbox.servers import smtp_server
 from tests.outbox.support import run_due

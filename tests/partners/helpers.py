@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from config import Settings, get_settings
-from services.persisted import sha256_hex
+from services.partners.documents import sha256_hex
 from tests.conftest import GQL, Actor
 from tests.documents import client_document
 

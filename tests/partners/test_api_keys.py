@@ -11,7 +11,7 @@ import httpx
 
 from models.identity import Role
 from schema.relay import to_global_id
-from services.persisted import catalogue, sha256_hex
+from services.partners.documents import catalogue, sha256_hex
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.documents import CLIENTS_DIR, operations
 from tests.partners.helpers import create_key, document_id, persisted

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from services.persisted import build_catalogue, sha256_hex
+from services.partners.documents import build_catalogue, sha256_hex
 
 FRAGMENT = "fragment Who on User { id email }"
 

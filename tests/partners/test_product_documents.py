@@ -26,7 +26,7 @@ from graphql import (
 
 from models.identity import Role
 from schema import build_schema
-from services.persisted import DOCUMENTS_DIR, TrustedDocument, build_catalogue, catalogue
+from services.partners.documents import DOCUMENTS_DIR, TrustedDocument, build_catalogue, catalogue
 from tests.conftest import GQL, Actor, Factory, error_codes, unique
 from tests.devices.helpers import make_tv
 from tests.partners.helpers import persisted, variant

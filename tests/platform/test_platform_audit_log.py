@@ -11,7 +11,7 @@ import pytest
 
 from models.identity import Role
 from schema.relay import from_global_id, to_global_id
-from services import audit
+from services.platform import audit
 from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes, unique
 
 PLATFORM_LOG = """

@@ -14,7 +14,7 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from services import budget
+from services.infra import budget
 from tests.conftest import Factory, error_codes
 from tests.content.support import count_statements
 from tests.partners.helpers import variant

@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 
 from models.identity import Role
-from services.persisted import sha256_hex
-from services.persisted_store import APQ_INDEX
+from services.partners.apq_store import APQ_INDEX
+from services.partners.documents import sha256_hex
 from tests.conftest import Factory, error_codes, unique
 from tests.partners.helpers import persisted, variant
 from tests.security.test_G7_websocket_limits import data, socket_of

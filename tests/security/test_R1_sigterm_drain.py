@@ -191,7 +191,7 @@ async def _count_at_least(count: Any, minimum: int) -> bool:
 
 
 def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
-    from services.lifecycle import drain_seconds
+    from services.infra.lifecycle import drain_seconds
 
     assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": None})) == 5.0
     embedded = Settings(database_url="sqlite://:memory:", shutdown_drain_seconds=None)
@@ -202,7 +202,7 @@ def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Se
 def test_R1_signals_start_the_drain_and_a_second_sigint_cuts_it_short(monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
-    from services import lifecycle
+    from services.infra import lifecycle
 
     monkeypatch.setattr(lifecycle, "_draining", False)  # this test process serves other tests' requests
     server = lifecycle.DrainingServer(uvicorn.Config("main:create_app", factory=True), drain_seconds=60)

@@ -36,7 +36,7 @@ async def _job(owner: asyncpg.Connection, job_id: int) -> asyncpg.Record:
 async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
     """Due jobs of earlier tests are run first; then a transaction holds SHARE on the memorial table, so
     that an import waits inside PostgreSQL to insert until the connection closes."""
-    from services import jobs
+    from services.outbox import worker as jobs
 
     await jobs.run_pending()
     locker = await asyncpg.connect(OWNER_URL)
@@ -88,7 +88,7 @@ async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
 async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
-    from services import jobs
+    from services.outbox import worker as jobs
 
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None

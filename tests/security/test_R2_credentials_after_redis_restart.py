@@ -13,8 +13,8 @@ from models.base import tenant_scope
 from models.devices import CommandKind
 from models.identity import Role
 from schema.relay import to_global_id
-from services.device_commands import issue_command
-from services.kv import RedisKeyValue, make_key_value
+from services.devices.commands import issue_command
+from services.infra.kv import RedisKeyValue, make_key_value
 from subscriptions.events import deferred_publications
 from tests.conftest import GQL, Factory, error_codes
 from tests.devices.helpers import client_gql, make_tv

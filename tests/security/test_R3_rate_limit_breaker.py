@@ -22,10 +22,12 @@ from strawberry.exceptions import ConnectionRejectionError
 from config import Settings
 from schema.caller import identify_socket
 from schema.context import Context
-from services import kv, login_throttle, pairing, rate_limits
-from services.breaker import CircuitOpen
-from services.errors import Unavailable
-from services.kv import RedisKeyValue, make_key_value
+from services.devices import pairing
+from services.identity import login_throttle
+from services.infra import kv, rate_limits
+from services.infra.breaker import CircuitOpen
+from services.infra.errors import Unavailable
+from services.infra.kv import RedisKeyValue, make_key_value
 from tests.conftest import Factory, unique
 from tests.devices.helpers import make_tv
 from tests.identity.helpers import fresh_address

@@ -34,7 +34,7 @@ async def test_R3_token_checks_fail_closed_and_caches_degrade_while_redis_is_dow
     anonymous = await http.post("/graphql", json={"query": "{ __typename }"})
     assert anonymous.status_code == 200 and anonymous.json()["data"] == {"__typename": "Query"}
     query = f"{{ r3_{unique('r').replace('-', '_')}: __typename }}"
-    from services.persisted import sha256_hex
+    from services.partners.documents import sha256_hex
 
     registered = await http.post("/graphql", json=persisted(sha256_hex(query), query))
     assert "errors" not in registered.json()  # the APQ cache is skipped, the query still runs

@@ -10,7 +10,7 @@ import asyncpg
 import pytest
 
 from models.identity import Role
-from services.synagogue import update_synagogue
+from services.synagogue.synagogues import update_synagogue
 from subscriptions.channels import tenant_content
 from tests.conftest import GQL, Factory, error_codes, unique
 from tests.security.r4_helpers import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables

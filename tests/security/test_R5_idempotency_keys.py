@@ -10,8 +10,8 @@ import redis.asyncio as redis
 
 from models.base import tenant_scope
 from models.identity import Role
-from models.platform import ApiKey
-from services import idempotency
+from models.partners import ApiKey
+from services.infra import idempotency
 from tests.conftest import Factory, error_codes, unique
 from tests.documents import client_document
 from tests.partners.helpers import document_id

@@ -22,7 +22,7 @@ import asyncpg
 
 from models.base import tenant_scope
 from models.webhooks import WebhookEvent
-from services.webhooks import create_endpoint, emit
+from services.webhooks.endpoints import create_endpoint, emit
 from tests.conftest import Factory
 from tests.outbox.servers import smtp_server, wait_until, webhook_receiver
 from tests.outbox.support import deliveries, job_row, queue_email, verify_signature

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.identity import Role
-from services.tokens import issue_access_token
+from services.identity.tokens import issue_access_token
 from tests.conftest import Factory
 from tests.documents import client_document
 from tests.subscriptions.live import WSClient, run_server

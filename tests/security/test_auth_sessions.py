@@ -14,9 +14,9 @@ from websockets.exceptions import ConnectionClosed
 
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
-from services.principals import denylist_key
-from services.sessions import revoke_user_sessions, rotate, set_refresh_cookie, start_session
-from services.tokens import decode_access_token, hash_secret
+from services.identity.principals import denylist_key
+from services.identity.sessions import revoke_user_sessions, rotate, set_refresh_cookie, start_session
+from services.identity.tokens import decode_access_token, hash_secret
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
 from tests.identity.helpers import Browser, live_server, login_input, open_socket
 

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from config import Settings
 from models.identity import User
-from services.tokens import new_secret
+from services.identity.tokens import new_secret
 from tests.conftest import GQL, Factory, error_codes, unique
 from tests.identity.helpers import Browser, signed_token
 

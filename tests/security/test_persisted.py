@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from models.identity import Role
-from services.persisted import sha256_hex
+from services.partners.documents import sha256_hex
 from tests.conftest import GQL, Factory, error_codes, unique
 from tests.documents import client_document
 from tests.partners.helpers import create_key, document_id, persisted, variant

@@ -11,7 +11,7 @@ import pytest
 
 from models.identity import Role
 from schema.view import GraphQLView
-from services.admission import AdmissionRefused, TenantAdmission
+from services.infra.admission import AdmissionRefused, TenantAdmission
 from tests.conftest import Factory, error_codes
 from tests.documents import client_document
 from tests.partners.helpers import variant

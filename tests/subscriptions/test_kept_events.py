@@ -189,7 +189,8 @@ async def test_shutdown_with_kept_events_ends_at_once_while_their_publish_hangs(
 async def test_a_worker_process_keeps_job_news_published_while_redis_is_down(app: Any, factory: Factory) -> None:
     """A standalone worker (its own broadcaster, as `main.py worker` runs) keeps job progress published during
     an outage and sends it once Redis answers: a screen or admin watching the job still hears of it."""
-    from services import job_queue, jobs
+    from services.outbox import queue as job_queue
+    from services.outbox import worker as jobs
     from subscriptions.channels import tenant_jobs
 
     tenant = await factory.tenant()

@@ -1,4 +1,4 @@
-"""`services.screen.ScreenHub` on a content source of the test's own: a time boundary passing is sent to the
+"""`services.devices.screen_hub.ScreenHub` on a content source of the test's own: a time boundary passing is sent to the
 screen as a new state even when nothing it shows changed."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from broadcaster import Broadcast
 
-from services.screen import ScreenHub
+from services.devices.screen_hub import ScreenHub
 from tests.conftest import Factory
 from tests.devices.helpers import make_tv
 

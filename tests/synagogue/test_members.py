@@ -8,7 +8,7 @@ import asyncpg
 
 from models.identity import Membership, Role, SessionFamily
 from schema.relay import to_global_id
-from services.sessions import start_session
+from services.identity.sessions import start_session
 from tests.conftest import GQL, Actor, Factory, error_codes
 
 

@@ -6,7 +6,7 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
-from services.content.problems import Problem
+from services.infra.problems import Problem
 from subscriptions.content import content_changed
 
 

@@ -15,7 +15,7 @@ from schema.content.mutations.payloads import MessagePayload
 from schema.content.types import Message
 from schema.context import Info
 from services.content import messages
-from services.webhooks import emit
+from services.webhooks.endpoints import emit
 
 
 @strawberry.type

@@ -11,7 +11,7 @@ from schema.content.inputs import ImportMemorialsInput
 from schema.content.mutations.common import errors_of
 from schema.content.mutations.payloads import ImportMemorialsPayload
 from schema.context import Info
-from services import memorial_import
+from services.content import memorial_import
 
 
 @strawberry.type

@@ -42,7 +42,7 @@ class Memorial(Node):
     @strawberry.field(description="The civil date of the yahrzeit in each Hebrew year asked (at most 100).")
     def yahrzeits(self, hebrew_years: list[int]) -> list[YahrzeitOccurrence]:
         from schema.errors import graphql_error
-        from services.errors import ErrorCode
+        from services.infra.errors import ErrorCode
 
         if len(hebrew_years) > MAX_YAHRZEIT_YEARS:
             raise graphql_error(ErrorCode.BAD_USER_INPUT, "at most 100 years", argument="hebrewYears")

@@ -11,7 +11,7 @@ from schema.devices.inputs import ClaimDeviceInput
 from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import UserErrorCode, user_error
-from services import pairing
+from services.devices import pairing
 from subscriptions.events import tenant_event
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from models import devices as m
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
-from services.device_commands import CommandRefused, issue_command
+from services.devices.commands import CommandRefused, issue_command
 
 MAX_BATCH = 500
 

@@ -8,7 +8,7 @@ from schema.context import Info
 from schema.devices.payloads import CompleteDevicePairingPayload
 from schema.devices.types import Device
 from schema.errors import UserErrorCode, user_error
-from services import pairing
+from services.devices import pairing
 
 
 @strawberry.type

@@ -16,7 +16,7 @@ from schema.devices.payloads import DeviceGroupPayload
 from schema.devices.types import Device, DeviceGroup
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.relay import decode_id
-from services.device_groups import group_size, move_to_group
+from services.devices.groups import group_size, move_to_group
 
 
 @strawberry.type

@@ -15,7 +15,7 @@ from schema.devices.payloads import SoftwareReleasePayload
 from schema.devices.types import SoftwareRelease
 from schema.errors import UserErrorCode, user_error
 from schema.relay import to_global_id
-from services import audit
+from services.platform import audit
 
 
 @strawberry.type

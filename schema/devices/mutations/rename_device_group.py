@@ -12,7 +12,7 @@ from schema.devices.mutations.group_rules import group_name_errors
 from schema.devices.payloads import DeviceGroupPayload
 from schema.devices.types import Device, DeviceGroup
 from schema.errors import UserErrorCode, user_error
-from services.device_groups import group_size, rename_group
+from services.devices.groups import group_size, rename_group
 
 
 @strawberry.type

@@ -12,7 +12,7 @@ from schema.context import Info
 from schema.devices.inputs import DeviceHeartbeatInput
 from schema.devices.mutations.device_rules import clamp
 from schema.devices.payloads import ReportDeviceHeartbeatPayload
-from services import devices as service
+from services.devices import registry as service
 
 
 @strawberry.type

@@ -14,7 +14,7 @@ from schema.devices.payloads import DeviceCommandPayload
 from schema.devices.types import DeviceCommand
 from schema.errors import UserErrorCode, user_error
 from schema.relay import decode_id
-from services.device_commands import CommandRefused
+from services.devices.commands import CommandRefused
 
 
 @strawberry.type

@@ -17,8 +17,8 @@ from schema.devices.payloads import DeviceCommandResult, SendDeviceCommandsPaylo
 from schema.devices.types import DeviceCommand
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.relay import decode_id, to_global_id
-from services.device_commands import CommandRefused
-from services.device_groups import group_members
+from services.devices.commands import CommandRefused
+from services.devices.groups import group_members
 
 
 @strawberry.type

@@ -7,7 +7,7 @@ import strawberry
 from schema.context import Info
 from schema.devices.inputs import StartDevicePairingInput
 from schema.devices.payloads import StartDevicePairingPayload
-from services import pairing
+from services.devices import pairing
 
 
 @strawberry.type

@@ -14,7 +14,7 @@ from schema.devices.payloads import DeviceSettingsPayload
 from schema.devices.types import Device, DeviceSettings
 from schema.errors import UserErrorCode, user_error
 from schema.relay import decode_id
-from services import devices as service
+from services.devices import registry as service
 
 
 @strawberry.type

@@ -10,8 +10,8 @@ from schema.context import Info
 from schema.errors import UserError
 from schema.identity.inputs import ChangePasswordInput
 from schema.identity.types import User
-from services.identity import change_password
-from services.sessions import denylist_access_token, revoke_user_sessions
+from services.identity.sessions import denylist_access_token, revoke_user_sessions
+from services.identity.users import change_password
 
 
 @strawberry.type

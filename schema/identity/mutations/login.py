@@ -17,10 +17,10 @@ from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.identity.inputs import LoginInput
 from schema.identity.types import User
-from services.identity import authenticate_password
-from services.login_throttle import address_retry_after, count_address_failure
-from services.sessions import start_session
-from services.tokens import issue_access_token
+from services.identity.login_throttle import address_retry_after, count_address_failure
+from services.identity.sessions import start_session
+from services.identity.tokens import issue_access_token
+from services.identity.users import authenticate_password
 
 INVALID_CREDENTIALS = "the e-mail or password is not correct"
 THROTTLED = "too many refused sign-ins from this address; try again later"

@@ -6,8 +6,8 @@ import strawberry
 
 from resolvers.identity.auth import clear_cookie
 from schema.context import Info
-from services.errors import ErrorCode, Unavailable
-from services.sessions import denylist_access_token, family_of, refresh_cookie, revoke_family
+from services.identity.sessions import denylist_access_token, family_of, refresh_cookie, revoke_family
+from services.infra.errors import ErrorCode, Unavailable
 
 
 @strawberry.type

@@ -9,9 +9,9 @@ import strawberry
 from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation, set_cookie
 from schema.context import Info
 from schema.errors import UserError
-from services.errors import Unauthenticated
-from services.sessions import INVALID, refresh_cookie, rotate
-from services.tokens import issue_access_token
+from services.identity.sessions import INVALID, refresh_cookie, rotate
+from services.identity.tokens import issue_access_token
+from services.infra.errors import Unauthenticated
 
 
 @strawberry.type

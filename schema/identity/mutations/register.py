@@ -9,8 +9,8 @@ from schema.context import Info
 from schema.errors import UserError
 from schema.identity.inputs import RegisterInput
 from schema.identity.types import User
-from services.identity import register_user
-from services.login_throttle import claim_registration
+from services.identity.login_throttle import claim_registration
+from services.identity.users import register_user
 
 THROTTLED = "too many registrations from this address; try again later"
 

@@ -9,7 +9,7 @@ from resolvers.identity.access import access_session
 from schema.context import Info
 from schema.errors import UserError, not_found
 from schema.relay import decode_id
-from services.sessions import revoke_family
+from services.identity.sessions import revoke_family
 
 
 @strawberry.type

@@ -10,7 +10,7 @@ from schema.context import Info
 from schema.errors import UserError
 from schema.identity.inputs import UpdatePreferencesInput
 from schema.identity.types import Preferences
-from services.identity import update_preferences
+from services.identity.users import update_preferences
 
 
 @strawberry.type

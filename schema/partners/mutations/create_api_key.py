@@ -10,9 +10,9 @@ from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.partners.inputs import CreateApiKeyInput
 from schema.partners.types import ApiKey
-from services import audit
-from services.partners import MAX_NAME_LENGTH, check_documents, create_key
-from services.persisted import catalogue
+from services.partners.api_keys import MAX_NAME_LENGTH, check_documents, create_key
+from services.partners.documents import catalogue
+from services.platform import audit
 
 
 @strawberry.type

@@ -10,8 +10,8 @@ from resolvers.partners.access import access_api_key_by_global_id
 from schema.context import Info
 from schema.errors import UserError, not_found
 from schema.partners.types import ApiKey
-from services import audit
-from services.partners import revoke_key
+from services.partners.api_keys import revoke_key
+from services.platform import audit
 
 
 @strawberry.type

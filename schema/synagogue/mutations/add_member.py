@@ -11,7 +11,7 @@ from schema.errors import UserError
 from schema.identity.types import Membership
 from schema.synagogue.inputs import AddMemberInput
 from schema.synagogue.mutations.problems import user_errors
-from services.synagogue import add_member
+from services.synagogue.synagogues import add_member
 
 
 @strawberry.type

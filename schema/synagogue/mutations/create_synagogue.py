@@ -11,8 +11,8 @@ from schema.errors import UserError
 from schema.synagogue.inputs import CreateSynagogueInput
 from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
-from services.login_throttle import claim_synagogue_creation
-from services.synagogue import create_synagogue
+from services.identity.login_throttle import claim_synagogue_creation
+from services.synagogue.synagogues import create_synagogue
 
 THROTTLED = "you have opened too many synagogues lately; try again later"
 

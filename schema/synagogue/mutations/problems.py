@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schema.errors import UserError, UserErrorCode, user_error
-from services.synagogue import Problem
+from services.synagogue.synagogues import Problem
 
 
 def user_errors(problems: list[Problem]) -> list[UserError]:

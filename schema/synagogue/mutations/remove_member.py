@@ -10,7 +10,7 @@ from resolvers.synagogue.access import access_member
 from schema.context import Info
 from schema.errors import UserError, not_found
 from schema.synagogue.mutations.problems import user_errors
-from services.synagogue import remove_member
+from services.synagogue.synagogues import remove_member
 
 
 @strawberry.type

@@ -12,7 +12,7 @@ from schema.errors import UserError, not_found
 from schema.identity.types import Membership
 from schema.synagogue.inputs import SetMemberRoleInput
 from schema.synagogue.mutations.problems import user_errors
-from services.synagogue import set_member_role
+from services.synagogue.synagogues import set_member_role
 
 
 @strawberry.type

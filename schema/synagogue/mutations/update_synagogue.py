@@ -13,7 +13,7 @@ from schema.errors import UserError
 from schema.synagogue.inputs import UpdateSynagogueInput
 from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
-from services.synagogue import update_synagogue
+from services.synagogue.synagogues import update_synagogue
 from subscriptions.content import content_changed
 
 FIELDS = (

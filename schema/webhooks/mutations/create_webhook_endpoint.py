@@ -11,9 +11,9 @@ from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.webhooks.inputs import CreateWebhookEndpointInput
 from schema.webhooks.types import WebhookEndpoint
-from services import audit
-from services.webhook_targets import RefusedTarget, check_target
-from services.webhooks import create_endpoint
+from services.platform import audit
+from services.webhooks.endpoints import create_endpoint
+from services.webhooks.targets import RefusedTarget, check_target
 
 MAX_DESCRIPTION_LENGTH = 200
 

@@ -10,7 +10,7 @@ from resolvers.webhooks.access import access_webhook_endpoint_by_global_id
 from schema.context import Info
 from schema.errors import UserError, UserErrorCode, user_error
 from schema.webhooks.inputs import DeleteWebhookEndpointInput
-from services import audit
+from services.platform import audit
 
 
 @strawberry.type

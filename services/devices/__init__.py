@@ -1,0 +1,1 @@
+"""TV devices: pairing, credentials and presence, commands, groups, releases, upkeep and live screens."""

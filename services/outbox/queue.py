@@ -1,0 +1,147 @@
+"""The job queue as requests and handlers see it: `enqueue` a job, read it back, run it as a `JobRun`.
+
+A job row (`models.outbox.Job`, not tenant-scoped: see its docstring) is written by `enqueue` inside the
+caller's transaction, so it exists exactly when the request's writes do. Handlers register with
+`@handler("kind")` in a module listed in `services.outbox.worker.HANDLER_MODULES`; the worker there claims each due
+job and calls its handler with a `JobRun`. A handler that must not repeat its writes calls `run.finish()`
+inside the same transaction as those writes, so that a crash after the commit cannot run it twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from config import get_settings
+from models.base import current_tenant_id, tenant_scope
+from models.outbox import Job, JobStatus
+
+
+def lease_seconds() -> int:
+    """How long a claim (or a progress report) holds a job: the JOB_LEASE_SECONDS setting."""
+    return get_settings().job_lease_seconds
+
+
+class JobLost(RuntimeError):
+    """The job's lease passed to another worker; this run's writes must not commit."""
+
+
+@dataclass
+class JobRun:
+    """A claimed job as its handler sees it."""
+
+    job_id: int
+    tenant_id: int | None
+    kind: str
+    payload: dict[str, Any]
+    attempt: int
+    finished: bool = field(default=False)
+
+    def scope(self) -> Any:
+        """`tenant_scope` of the job's tenant: one transaction with row-level security set."""
+        if self.tenant_id is None:
+            raise RuntimeError(f"job {self.job_id} has no tenant")
+        return tenant_scope(self.tenant_id)
+
+    def mine(self) -> Any:
+        """The job's row, matched only while this run still holds it (same attempt, still RUNNING)."""
+        return Job.filter(id=self.job_id, attempts=self.attempt, status=JobStatus.RUNNING)
+
+    async def report(self, progress: int, total: int | None = None) -> None:
+        """Record progress (visible at once to pollers) and extend the lease."""
+        values: dict[str, Any] = {"progress": progress, "locked_until": _now() + timedelta(seconds=lease_seconds())}
+        if total is not None:
+            values["total"] = total
+        if not await self.mine().update(**values):
+            raise JobLost(f"job {self.job_id} was taken over")
+        await announce_job(self.job_id, self.tenant_id)
+
+    async def finish(self, result: dict[str, Any], errors: list[Any] | None = None, failed: bool = False) -> None:
+        """Mark the job DONE (or FAILED) in the current transaction; raises `JobLost` if it is not ours."""
+        status = JobStatus.FAILED if failed else JobStatus.DONE
+        updated = await self.mine().update(
+            status=status, result=result, errors=errors or [], locked_until=None, finished_at=_now()
+        )
+        if not updated:
+            raise JobLost(f"job {self.job_id} was taken over")
+        self.finished = True
+
+
+Handler = Callable[[JobRun], Awaitable[None]]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handler(kind: str) -> Callable[[Handler], Handler]:
+    """Register the function that runs jobs of `kind`."""
+
+    def register(fn: Handler) -> Handler:
+        HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+_wakeup: asyncio.Event | None = None
+_broadcast: Any = None
+
+
+def attach_worker(broadcast: Any, wakeup: asyncio.Event | None) -> None:
+    """Route the process's job news through its running worker: `enqueue` sets `wakeup`, and progress and
+    content changes go out on `broadcast`. The worker detaches with `attach_worker(None, None)`."""
+    global _wakeup, _broadcast
+    _broadcast = broadcast
+    _wakeup = wakeup
+
+
+async def notify_content_changed(tenant_id: int) -> None:
+    """Tell the tenant's screens that a job changed its content (through the worker's broadcaster)."""
+    if _broadcast is not None:
+        from subscriptions.content import publish_content_changed
+
+        await publish_content_changed(_broadcast, tenant_id)
+
+
+async def announce_job(job_id: int, tenant_id: int | None) -> None:
+    """Tell `jobProgress` subscribers that the job changed (through the worker's broadcaster)."""
+    if _broadcast is not None and tenant_id is not None:
+        from subscriptions.jobs import publish_job_changed
+
+        await publish_job_changed(_broadcast, tenant_id, job_id)
+
+
+async def enqueue(
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    tenant_id: int | None = None,
+    total: int = 0,
+    delay_seconds: float = 0,
+    max_attempts: int = 3,
+) -> Job:
+    """Queue a job for the tenant in context (or `tenant_id`), in the caller's transaction."""
+    job = await Job.create(
+        tenant_id=tenant_id if tenant_id is not None else current_tenant_id(),
+        kind=kind,
+        payload=payload,
+        total=total,
+        max_attempts=max_attempts,
+        run_after=_now() + timedelta(seconds=delay_seconds),
+    )
+    if _wakeup is not None:
+        asyncio.get_running_loop().call_later(0.05, _wakeup.set)
+    return job
+
+
+async def get_job(job_id: int, kind: str | None = None) -> Job | None:
+    """A job of the tenant in context (None for another tenant's or a missing id)."""
+    query = Job.filter(id=job_id, tenant_id=current_tenant_id())
+    if kind is not None:
+        query = query.filter(kind=kind)
+    return await query.first()

@@ -1,0 +1,1 @@
+"""The platform: audit logs of privileged and impersonated actions."""

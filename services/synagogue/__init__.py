@@ -1,0 +1,1 @@
+"""Synagogues: creation, the profile, members and their roles, the demo synagogue."""

@@ -1,0 +1,1 @@
+"""Webhooks: endpoints, where they may point, signed deliveries."""

@@ -1,0 +1,194 @@
+"""Webhooks: endpoints per synagogue, events fanned out to them, signed deliveries by the worker.
+
+`emit(event, data)` runs in the transaction of the change it announces: it writes one
+`WebhookDelivery` (with a fresh delivery id) and one job per subscribed endpoint, so an event exists
+exactly when the change does. The worker POSTs the event signed per the Standard Webhooks spec
+(`webhook-id` = delivery id, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`);
+a worker that dies mid-delivery leaves the job to be claimed again, and the retry carries the same
+delivery id. A delivery recorded as DELIVERED is never sent again: the record and the job's end
+commit together.
+
+Targets are resolved before each attempt and refused when any address is not global (loopback,
+private, link-local, ...) unless `WEBHOOK_ALLOW_PRIVATE_TARGETS`; the request goes to the checked
+address, and redirects are not followed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from cryptography.exceptions import InvalidTag
+
+from config import get_settings
+from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
+from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from services.outbox.queue import JobRun, enqueue, handler
+from services.webhooks.targets import (
+    RefusedTarget,
+    check_url,
+    new_secret,
+    open_secret,
+    pinned_request,
+    seal_secret,
+    sign,
+)
+
+log = logging.getLogger("shulgraph.webhooks")
+
+WEBHOOK_JOB = "webhook.deliver"
+WEBHOOK_MAX_ATTEMPTS = 15  # with the queue's doubling backoff from 5 s: about 23 hours of retries
+"""Attempts to send; the job may be claimed once more, only to record that the last attempt's worker died."""
+MAX_ERROR_LENGTH = 500
+
+__all__ = ["RefusedTarget", "check_url", "create_endpoint", "emit", "sign"]
+
+
+async def create_endpoint(url: str, events: list[WebhookEvent], description: str = "") -> tuple[WebhookEndpoint, str]:
+    """Store an endpoint of the tenant in context; returns it with its secret (the only time it is shown)."""
+    secret = new_secret()
+    endpoint = await WebhookEndpoint.create(
+        url=url,
+        events=sorted({event.value for event in events}),
+        description=description,
+        secret_sealed=seal_secret(secret, current_tenant_id()),
+    )
+    return endpoint, secret
+
+
+async def _fan_out(event: WebhookEvent, data: dict[str, Any]) -> int:
+    endpoints = [e for e in await WebhookEndpoint.filter(is_active=True) if event.value in e.events]
+    now = datetime.now(UTC).isoformat()
+    for endpoint in endpoints:
+        delivery = await WebhookDelivery.create(
+            endpoint=endpoint,
+            delivery_id=uuid.uuid4(),
+            event=event.value,
+            payload={"type": event.value, "timestamp": now, "data": data},
+        )
+        await enqueue(WEBHOOK_JOB, {"delivery": delivery.id}, max_attempts=WEBHOOK_MAX_ATTEMPTS + 1)
+    return len(endpoints)
+
+
+async def emit(event: WebhookEvent, data: dict[str, Any], *, tenant_id: int | None = None) -> int:
+    """Queue `event` for every active endpoint subscribed to it; returns how many deliveries were queued.
+
+    Inside a tenant's transaction it joins that transaction; given another `tenant_id` (a system task)
+    it opens that tenant's scope.
+    """
+    if tenant_id is None or tenant_id == tenant_id_or_none():
+        return await _fan_out(event, data)
+    async with tenant_scope(tenant_id):
+        return await _fan_out(event, data)
+
+
+def body_of(delivery: WebhookDelivery) -> bytes:
+    """The request body: the same bytes on every attempt."""
+    return json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
+
+
+@dataclass
+class Outcome:
+    delivered: bool
+    retry: bool
+    status_code: int | None
+    error: str
+
+
+async def post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Outcome:
+    """One attempt: POST the signed event to the endpoint's checked address, within the timeout in total."""
+    settings = get_settings()
+    body = body_of(delivery)
+    try:
+        secret = open_secret(endpoint.secret_sealed, endpoint.tenant_id)
+    except (ValueError, InvalidTag):
+        return Outcome(False, False, None, "the endpoint's secret cannot be opened (was SECRETS_KEY changed?)")
+    headers = {
+        "content-type": "application/json",
+        "user-agent": "ShulGraph-Webhooks/1",
+        **sign(secret, str(delivery.delivery_id), int(datetime.now(UTC).timestamp()), body),
+    }
+    try:
+        url, extra_headers, extensions = await pinned_request(endpoint.url, settings.webhook_allow_private_targets)
+    except RefusedTarget as error:
+        return Outcome(False, False, None, str(error))
+    timeout = settings.webhook_timeout_seconds
+    try:
+        async with (
+            asyncio.timeout(timeout),
+            httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client,
+            client.stream("POST", url, content=body, headers={**headers, **extra_headers}, extensions=extensions)
+            as response,
+        ):
+            code = response.status_code
+            excerpt = await _excerpt(response) if not 200 <= code < 400 else ""
+    except (TimeoutError, httpx.TimeoutException) as error:
+        return Outcome(False, True, None, f"timeout: {type(error).__name__}")
+    except httpx.HTTPError as error:
+        return Outcome(False, True, None, f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH])
+    if 200 <= code < 300:
+        return Outcome(True, False, code, "")
+    if 300 <= code < 400:
+        return Outcome(False, False, code, f"HTTP {code}: redirects are not followed")
+    return Outcome(False, code >= 500 or code in {408, 429}, code, f"HTTP {code}: {excerpt}")
+
+
+async def _excerpt(response: httpx.Response, limit: int = 200) -> str:
+    """The start of an error answer; the rest is never read."""
+    chunks = b""
+    async for chunk in response.aiter_raw():
+        chunks += chunk
+        if len(chunks) >= limit:
+            break
+    return chunks[:limit].decode(errors="replace")
+
+
+class DeliveryRetry(RuntimeError):
+    """A transient failure: the queue retries the delivery with backoff."""
+
+
+@handler(WEBHOOK_JOB)
+async def deliver(run: JobRun) -> None:
+    """Send one delivery; record its outcome; a transient failure is retried by the queue."""
+    async with run.scope():
+        delivery = await WebhookDelivery.filter(id=run.payload["delivery"]).select_related("endpoint").first()
+    if delivery is None or delivery.status != DeliveryStatus.PENDING or not delivery.endpoint.is_active:
+        return
+    if run.attempt > WEBHOOK_MAX_ATTEMPTS:  # the claim after a last attempt whose worker was lost
+        async with run.scope():
+            lost = "gave up: the worker was lost during the last attempt"
+            await WebhookDelivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED, last_error=lost)
+            await run.finish({"deliveryId": str(delivery.delivery_id)}, [{"message": lost}], failed=True)
+        return
+    outcome = await post(delivery.endpoint, delivery)
+    details = {"delivery": str(delivery.delivery_id), "job": run.job_id, "attempt": run.attempt}
+    values: dict[str, Any] = {
+        "attempts": run.attempt,
+        "last_status_code": outcome.status_code,
+        "last_error": outcome.error[:MAX_ERROR_LENGTH],
+    }
+
+    def rows() -> Any:
+        return WebhookDelivery.filter(id=delivery.id, status=DeliveryStatus.PENDING)
+
+    if outcome.delivered:
+        async with run.scope():
+            await rows().update(**values, status=DeliveryStatus.DELIVERED, delivered_at=datetime.now(UTC))
+            await run.finish({"deliveryId": str(delivery.delivery_id), "statusCode": outcome.status_code})
+        log.info("webhook delivered", extra=details)
+        return
+    if not outcome.retry or run.attempt >= WEBHOOK_MAX_ATTEMPTS:
+        async with run.scope():
+            await rows().update(**values, status=DeliveryStatus.FAILED)
+            await run.finish({"deliveryId": str(delivery.delivery_id)}, [{"message": outcome.error}], failed=True)
+        log.warning("webhook failed", extra={**details, "error": outcome.error})
+        return
+    async with run.scope():
+        await rows().update(**values)
+    raise DeliveryRetry(outcome.error)
