@@ -56,8 +56,8 @@ async def seed_fleet(owner_url: str, size: int) -> Fleet:
     from models.devices import Device, DeviceIdentity
     from models.identity import Membership, Role, User
     from models.synagogue import Synagogue
-    from schema.relay import to_global_id
     from services.identity.tokens import hash_secret, issue_access_token, new_secret
+    from services.infra.ids import to_global_id
 
     settings = get_settings()
     await Tortoise.init(config=tortoise_config(owner_url, settings))

@@ -59,9 +59,9 @@ async def seed_two_tenants(owner_url: str) -> list[dict[str, str]]:
 
     from models.identity import Membership, Role, User
     from models.synagogue import Synagogue
-    from schema.relay import to_global_id
     from services.identity.passwords import hash_password
     from services.identity.tokens import issue_access_token
+    from services.infra.ids import to_global_id
 
     settings = get_settings()
     await Tortoise.init(config=tortoise_config(owner_url, settings))

@@ -9,9 +9,9 @@ from tortoise import Tortoise
 from config import get_settings, tortoise_config
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
 from services.identity.passwords import hash_password
 from services.identity.tokens import issue_access_token
+from services.infra.ids import to_global_id
 
 MEMBERS = 50
 ROLES = (Role.VIEWER, Role.EDITOR, Role.ADMIN)

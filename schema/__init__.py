@@ -1,12 +1,9 @@
-"""Schema assembly: every domain package under `schema/` contributes its Query, Mutation and
-Subscription types, merged into one schema with the product's extensions."""
+"""Schema assembly: each domain's root classes (from `resolvers/<domain>/`), listed here explicitly, merged into
+one Query, Mutation and Subscription type, with the product's extensions and executor."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import strawberry
@@ -16,42 +13,48 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from schema.context import Info
+from resolvers.node import NodeQuery
+from schema.analytics.queries import Query as AnalyticsQuery
+from schema.content.mutations import Mutation as ContentMutation
+from schema.content.queries import Query as ContentQuery
+from schema.content.subscriptions import Subscription as ContentSubscription
+from schema.devices.mutations import Mutation as DevicesMutation
+from schema.devices.queries import Query as DevicesQuery
+from schema.devices.subscriptions import Subscription as DevicesSubscription
 from schema.errors import MaskUnexpectedErrors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
-from schema.relay import Node, resolve_node
+from schema.identity.mutations import Mutation as IdentityMutation
+from schema.identity.queries import Query as IdentityQuery
+from schema.partners.mutations import Mutation as PartnersMutation
+from schema.partners.queries import Query as PartnersQuery
+from schema.platform.queries import Query as PlatformQuery
 from schema.scalars import SCALAR_OVERRIDES
+from schema.synagogue.mutations import Mutation as SynagogueMutation
+from schema.synagogue.queries import Query as SynagogueQuery
+from schema.webhooks.mutations import Mutation as WebhooksMutation
+from schema.webhooks.queries import Query as WebhooksQuery
 
-DOMAINS_DIR = Path(__file__).parent
-
-
-def domains() -> list[str]:
-    return sorted(info.name for info in pkgutil.iter_modules([str(DOMAINS_DIR)]) if info.ispkg)
-
-
-def _collect(kind: str) -> list[type]:
-    found: list[type] = []
-    module_name = {"Query": "queries", "Mutation": "mutations", "Subscription": "subscriptions"}[kind]
-    for domain in domains():
-        try:
-            module = importlib.import_module(f"schema.{domain}.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"schema.{domain}.{module_name}":
-                raise
-            continue
-        cls = getattr(module, kind, None)
-        if cls is not None:
-            found.append(cls)
-    return found
-
-
-@strawberry.type
-class NodeQuery:
-    @strawberry.field(description="Any object by its global id; null when missing or not yours.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
-        node: Node | None = await resolve_node(info, id)
-        return node
+QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
+    NodeQuery,
+    AnalyticsQuery,
+    ContentQuery,
+    DevicesQuery,
+    IdentityQuery,
+    PartnersQuery,
+    PlatformQuery,
+    SynagogueQuery,
+    WebhooksQuery,
+)
+MUTATIONS: tuple[type, ...] = (
+    ContentMutation,
+    DevicesMutation,
+    IdentityMutation,
+    PartnersMutation,
+    SynagogueMutation,
+    WebhooksMutation,
+)
+SUBSCRIPTIONS: tuple[type, ...] = (ContentSubscription, DevicesSubscription)
 
 
 def extensions(settings: Any) -> list[Any]:
@@ -79,13 +82,10 @@ def build_schema() -> strawberry.Schema:
     from config import get_settings
 
     settings = get_settings()
-    query = merge_types("Query", (NodeQuery, *_collect("Query")))
-    mutations = _collect("Mutation")
-    subscriptions = _collect("Subscription")
     return Schema(
-        query=query,
-        mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,
-        subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
+        query=merge_types("Query", QUERIES),
+        mutation=merge_types("Mutation", MUTATIONS),
+        subscription=merge_types("Subscription", SUBSCRIPTIONS),
         extensions=extensions(settings),
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(auto_camel_case=True),

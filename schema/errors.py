@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
@@ -11,6 +12,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
 from services.infra.errors import ErrorCode, ServiceError
+from services.infra.problems import Problem
 
 log = logging.getLogger("shulgraph.errors")
 execution_log = logging.getLogger("strawberry.execution")
@@ -74,6 +76,19 @@ def user_error(
     path = [field] if isinstance(field, str) else field
     extensions = UserErrorExtensions(retry_after_seconds=retry_after_seconds) if retry_after_seconds else None
     return UserError(field=path, code=code, message=message, extensions=extensions)
+
+
+def user_errors(problems: Iterable[Problem]) -> list[UserError]:
+    """A service's problems as a payload's `userErrors`: the one conversion every domain uses."""
+    return [
+        user_error(p.field.split(".") if p.field else None, UserErrorCode[p.code], p.message, p.retry_after)
+        for p in problems
+    ]
+
+
+def not_found_errors(field: str = "id") -> list[UserError]:
+    """The `userErrors` of an input naming an object that is missing or not the caller's (the two look alike)."""
+    return [user_error(field, UserErrorCode.NOT_FOUND, "not found")]
 
 
 def log_error(error: GraphQLError) -> None:

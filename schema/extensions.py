@@ -11,8 +11,8 @@ from strawberry.types.graphql import OperationType
 
 from models.base import tenant_scope
 from schema.errors import graphql_error
-from schema.relay import to_global_id
 from services.infra.errors import DATABASE_UNAVAILABLE, ErrorCode, ServiceError, database_unavailable
+from services.infra.ids import to_global_id
 from services.platform import audit
 from subscriptions.events import deferred_publications
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -18,52 +18,13 @@ from services.infra.ids import MAX_INT, parse_int
 T = TypeVar("T")
 
 
-def to_global_id(type_name: str, pk: int | str) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
-
-
-def from_global_id(global_id: str) -> tuple[str, int] | None:
-    """(type name, primary key), or None for anything malformed."""
-    try:
-        decoded = base64.urlsafe_b64decode(global_id + "=" * (-len(global_id) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    type_name, _, raw = decoded.partition(":")
-    pk = parse_int(raw)
-    if not type_name or pk is None:
-        return None
-    return type_name, pk
-
-
-def decode_id(global_id: str, expected: str | Iterable[str]) -> int | None:
-    """The primary key of a global id of the expected type(s), else None (treated as not found)."""
-    parsed = from_global_id(global_id)
-    types = {expected} if isinstance(expected, str) else set(expected)
-    if parsed is None or parsed[0] not in types:
-        return None
-    return parsed[1]
-
-
 @strawberry.interface(description="An object with a global id.")
 class Node:
     id: strawberry.ID
 
 
 NodeResolver = Callable[[Info, int], Awaitable[Any]]
-NODE_RESOLVERS: dict[str, NodeResolver] = {}
-
-
-def register_node(type_name: str, resolver: NodeResolver) -> None:
-    """Each domain registers its `access_*` function for `node(id:)`."""
-    NODE_RESOLVERS[type_name] = resolver
-
-
-async def resolve_node(info: Info, global_id: str) -> Any:
-    parsed = from_global_id(global_id)
-    if parsed is None:
-        return None
-    resolver = NODE_RESOLVERS.get(parsed[0])
-    return None if resolver is None else await resolver(info, parsed[1])
+"""How `node(id:)` reaches one Node type: (info, primary key) -> the object, or None when missing or not yours."""
 
 
 @strawberry.type

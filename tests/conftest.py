@@ -46,8 +46,8 @@ import pytest  # noqa: E402
 from config import Settings, get_settings  # noqa: E402
 from models.identity import Membership, Role, User  # noqa: E402
 from models.synagogue import Synagogue  # noqa: E402
-from schema.relay import to_global_id  # noqa: E402
 from services.identity.tokens import issue_access_token  # noqa: E402
+from services.infra.ids import to_global_id  # noqa: E402
 from tests.documents import client_document  # noqa: E402
 
 

@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from config import ROOT, get_settings
-from schema.relay import to_global_id
 from services.identity.tokens import issue_access_token
+from services.infra.ids import to_global_id
 from tests.cli_helpers import Database, _fetch, migrated_database, run
 from tests.conftest import unique
 from tests.documents import client_document

@@ -13,7 +13,7 @@ from models.content import AliyahAssignment, HolidayOverride, Memorial, Message,
 from models.outbox import Job
 from models.synagogue import Synagogue
 from schema.context import Info
-from schema.relay import decode_id
+from services.infra.ids import decode_id
 from services.outbox import queue as job_queue
 
 log = logging.getLogger("shulgraph.access")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from graphql import GraphQLError
 
 from schema.context import Info
-from schema.errors import UserError, UserErrorCode, graphql_error, user_error
+from schema.errors import graphql_error
 from services.identity.sessions import clear_refresh_cookie, set_refresh_cookie
-from services.identity.users import Problem, record_refused_attempt
+from services.identity.users import record_refused_attempt
 from services.infra.errors import ErrorCode
 
 REFUSED = "only one sign-in, registration, refresh or password change is allowed per request"
@@ -29,10 +28,6 @@ async def refuse_auth_operation(info: Info, email: str | None = None) -> None:
     if email is not None:
         await record_refused_attempt(info.context.settings, info.context.kv, email)
     raise graphql_error(ErrorCode.OPERATION_NOT_ALLOWED, REFUSED)
-
-
-def user_errors(problems: Iterable[Problem]) -> list[UserError]:
-    return [user_error(p.field, UserErrorCode[p.code], p.message, p.retry_after) for p in problems]
 
 
 def set_cookie(info: Info, refresh_token: str, expires_at: datetime | None = None) -> None:

@@ -9,7 +9,7 @@ import logging
 
 from models.partners import ApiKey
 from schema.context import Info
-from schema.relay import decode_id
+from services.infra.ids import decode_id
 
 log = logging.getLogger("shulgraph.access")
 

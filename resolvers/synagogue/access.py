@@ -10,7 +10,7 @@ import logging
 from models.identity import Membership
 from models.synagogue import Synagogue
 from schema.context import Info
-from schema.relay import decode_id
+from services.infra.ids import decode_id
 
 log = logging.getLogger("shulgraph.access")
 

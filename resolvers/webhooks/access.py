@@ -9,7 +9,7 @@ import logging
 
 from models.webhooks import WebhookDelivery, WebhookEndpoint
 from schema.context import Info
-from schema.relay import decode_id
+from services.infra.ids import decode_id
 
 log = logging.getLogger("shulgraph.access")
 

@@ -15,8 +15,8 @@ from schema.analytics.types import Anomaly, AnomalyMetric, FleetSummary, MetricB
 from schema.context import Info
 from schema.devices.types import Device
 from schema.errors import not_found
-from schema.relay import decode_id
 from services.analytics import fleet as analytics
+from services.infra.ids import decode_id
 
 
 @strawberry.type

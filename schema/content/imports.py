@@ -11,7 +11,8 @@ from models.outbox import Job
 from schema.content.enums import JobStatus
 from schema.content.types import local
 from schema.context import Info
-from schema.relay import Connection, Node, connection_from_list, to_global_id
+from schema.relay import Connection, Node, connection_from_list
+from services.infra.ids import to_global_id
 
 
 @strawberry.type(description="A bad CSV row: its line number (the header is line 1) and the reason.")

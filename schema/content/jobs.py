@@ -17,7 +17,8 @@ from models.outbox import Job as JobRow
 from schema.content.enums import JobStatus
 from schema.content.types import local
 from schema.context import Info
-from schema.relay import Connection, Node, connection_from_list, from_global_id, to_global_id
+from schema.relay import Connection, Node, connection_from_list
+from services.infra.ids import from_global_id, to_global_id
 
 FOLLOWED_KINDS: dict[str, str] = {"memorial_import": "MemorialImport"}
 """Job kinds a synagogue's staff may follow, and the type name of their own view (if any)."""

@@ -29,7 +29,7 @@ from schema.content.types import (
 )
 from schema.context import Info
 from schema.errors import graphql_error
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 from services.content import memorials, preferences, schedule
 from services.infra.errors import ErrorCode
 
@@ -84,17 +84,17 @@ async def _node_import(info: Info, pk: int) -> MemorialImport | None:
     return MemorialImport.of(job, await access.zone(info)) if job else None
 
 
-for _name, _resolver in (
-    ("Message", _node_message),
-    ("Memorial", _node_memorial),
-    ("PrayerTime", _node_prayer_time),
-    ("TorahClass", _node_torah_class),
-    ("AliyahAssignment", _node_aliyah),
-    ("HolidayOverride", _node_override),
-    ("MemorialImport", _node_import),
-    ("Job", _node_job),
-):
-    register_node(_name, _resolver)
+NODES: dict[str, NodeResolver] = {
+    "Message": _node_message,
+    "Memorial": _node_memorial,
+    "PrayerTime": _node_prayer_time,
+    "TorahClass": _node_torah_class,
+    "AliyahAssignment": _node_aliyah,
+    "HolidayOverride": _node_override,
+    "MemorialImport": _node_import,
+    "Job": _node_job,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

@@ -9,7 +9,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from models import devices as m
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 DeviceCommandKind = strawberry.enum(m.CommandKind, name="DeviceCommandKind")
 DeviceCommandStatus = strawberry.enum(m.CommandStatus, name="DeviceCommandStatus")

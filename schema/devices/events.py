@@ -9,7 +9,7 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 
 
 @strawberry.enum

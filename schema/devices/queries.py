@@ -15,7 +15,7 @@ from schema.context import Info
 from schema.devices.screen import Screen, screen_for_device
 from schema.devices.types import Device, DeviceCommand, DeviceGroup, ReleaseChannel, SoftwareRelease
 from schema.errors import graphql_error
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 from services.devices.commands import latest_release, release_channel
 from services.devices.groups import device_groups, group_queryset
 from services.infra.errors import ErrorCode
@@ -38,9 +38,14 @@ async def _release_node(info: Info, pk: int) -> SoftwareRelease | None:
     return SoftwareRelease.of(row) if row else None
 
 
-register_node("Device", _device_node)
-register_node("DeviceCommand", _command_node)
-register_node("SoftwareRelease", _release_node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "Device": _device_node,
+    "DeviceCommand": _command_node,
+    "SoftwareRelease": _release_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

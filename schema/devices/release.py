@@ -8,7 +8,8 @@ import strawberry
 
 from models import devices as m
 from schema.context import Info
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 ReleaseChannel = strawberry.enum(m.ReleaseChannel, name="ReleaseChannel")
 

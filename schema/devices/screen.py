@@ -9,8 +9,8 @@ import strawberry
 
 from schema.context import Info
 from schema.devices.types import ContentOverrides, DeviceSettings, Orientation, PanelSetting, ScreenSection
-from schema.relay import to_global_id
 from services.devices.screen_state import ScreenState
+from services.infra.ids import to_global_id
 
 
 @strawberry.type

@@ -18,8 +18,9 @@ from schema.devices.events import TenantEvent, TenantEventKind
 from schema.devices.release import ReleaseChannel, SoftwareRelease, target_release
 from schema.devices.settings import ContentOverrides, DeviceSettings, Orientation, PanelSetting, ScreenSection
 from schema.errors import graphql_error
-from schema.relay import Connection, Node, paginate, to_global_id
+from schema.relay import Connection, Node, paginate
 from services.infra.errors import ErrorCode
+from services.infra.ids import to_global_id
 
 __all__ = [
     "ContentOverrides",
@@ -98,7 +99,7 @@ class Device(Node):
 
     @strawberry.field(description="ONLINE when a heartbeat or live subscription was seen in the last 90 seconds.")
     async def status(self, info: Info) -> DeviceStatus:
-        from resolvers.devices.loaders import identity_loader
+        from schema.devices.loaders import identity_loader
         from services.devices.registry import status_of
 
         identity = await identity_loader(info).load(self._pk)
@@ -106,14 +107,14 @@ class Device(Node):
 
     @strawberry.field
     async def last_seen_at(self, info: Info) -> dt.datetime | None:
-        from resolvers.devices.loaders import identity_loader
+        from schema.devices.loaders import identity_loader
 
         identity = await identity_loader(info).load(self._pk)
         return identity.last_seen_at if identity else None
 
     @strawberry.field
     async def settings(self, info: Info) -> DeviceSettings:
-        from resolvers.devices.loaders import settings_loader
+        from schema.devices.loaders import settings_loader
 
         row = await settings_loader(info).load(self._pk)
         return DeviceSettings.of(row or m.DeviceSettings(device_id=self._pk))

@@ -11,7 +11,7 @@ from permissions import HasRole, IsAuthenticated
 from resolvers.identity.access import access_membership, access_session
 from schema.context import Info
 from schema.identity.types import Me, Membership, Session
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 from services.identity.sessions import open_sessions
 
 
@@ -24,8 +24,13 @@ async def _session_node(info: Info, pk: int) -> Session | None:
     return Session.of(row, info.context.principal.session_id, info.context.settings) if row else None
 
 
-register_node("Membership", _membership_node)
-register_node("Session", _session_node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "Membership": _membership_node,
+    "Session": _session_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

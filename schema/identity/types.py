@@ -11,9 +11,10 @@ import strawberry
 from config import Settings
 from models import identity as m
 from schema.context import Info
-from schema.relay import Node, to_global_id
+from schema.relay import Node
 from services.identity.sessions import session_end
 from services.identity.tenancy import memberships_of
+from services.infra.ids import to_global_id
 
 if TYPE_CHECKING:
     from schema.synagogue.types import Synagogue
@@ -78,7 +79,7 @@ class Membership(Node):
 
     @strawberry.field
     async def synagogue(self, info: Info) -> Annotated[Synagogue, strawberry.lazy("schema.synagogue.types")]:
-        from resolvers.synagogue.loaders import synagogue_loader
+        from schema.synagogue.loaders import synagogue_loader
         from schema.synagogue.types import Synagogue
 
         return Synagogue.of(await synagogue_loader(info).load(self._synagogue_id))
@@ -109,7 +110,7 @@ class Me(Node):
     @strawberry.field
     async def memberships(self, info: Info) -> list[Membership]:
         from models.synagogue import Synagogue
-        from resolvers.synagogue.loaders import synagogue_loader
+        from schema.synagogue.loaders import synagogue_loader
 
         rows = await memberships_of(self._user.id)
         synagogues = synagogue_loader(info)

@@ -11,7 +11,7 @@ from permissions import HasRole
 from resolvers.partners.access import access_api_key
 from schema.context import Info
 from schema.partners.types import ApiKey, PersistedDocument
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 from services.partners.documents import catalogue
 
 
@@ -23,7 +23,12 @@ async def _api_key_node(info: Info, pk: int) -> ApiKey | None:
     return ApiKey.of(row) if row else None
 
 
-register_node("ApiKey", _api_key_node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "ApiKey": _api_key_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

@@ -8,7 +8,8 @@ import strawberry
 
 from models import partners as m
 from schema.context import Info
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 from services.partners.documents import TrustedDocument
 
 
@@ -50,7 +51,7 @@ class ApiKey(Node):
         )
 
     async def _credential(self, info: Info) -> m.ApiKeyCredential | None:
-        from resolvers.partners.loaders import credential_loader
+        from schema.partners.loaders import credential_loader
 
         return await credential_loader(info).load(self._pk)
 

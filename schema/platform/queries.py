@@ -10,7 +10,7 @@ from permissions import HasRole, IsPlatformAdmin
 from resolvers.platform.access import access_audit_entry, access_platform_audit_entry
 from schema.context import Info
 from schema.platform.types import AuditEntry, PlatformAuditEntry
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 
 
 async def _audit_entry_node(info: Info, pk: int) -> AuditEntry | None:
@@ -18,7 +18,6 @@ async def _audit_entry_node(info: Info, pk: int) -> AuditEntry | None:
     return AuditEntry.of(row) if row else None
 
 
-register_node("AuditEntry", _audit_entry_node)
 
 
 async def _platform_audit_entry_node(info: Info, pk: int) -> PlatformAuditEntry | None:
@@ -26,7 +25,13 @@ async def _platform_audit_entry_node(info: Info, pk: int) -> PlatformAuditEntry 
     return PlatformAuditEntry.of(row) if row else None
 
 
-register_node("PlatformAuditEntry", _platform_audit_entry_node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "AuditEntry": _audit_entry_node,
+    "PlatformAuditEntry": _platform_audit_entry_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

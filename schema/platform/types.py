@@ -11,7 +11,8 @@ from strawberry.scalars import JSON
 from models import platform as m
 from schema.context import Info
 from schema.identity.types import User
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 
 @strawberry.type
@@ -70,7 +71,7 @@ class PlatformAuditEntry(Node):
 
 async def _actor(info: Info, actor_id: int | None) -> User | None:
     """The user behind an audit entry, batched per request; None without one."""
-    from resolvers.platform.loaders import actor_loader
+    from schema.platform.loaders import actor_loader
 
     if actor_id is None:
         return None

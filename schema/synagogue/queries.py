@@ -7,7 +7,7 @@ import strawberry
 from permissions import CanReadTenant
 from resolvers.synagogue.access import access_synagogue, current_synagogue
 from schema.context import Info
-from schema.relay import register_node
+from schema.relay import NodeResolver
 from schema.synagogue.types import Synagogue
 
 
@@ -16,7 +16,12 @@ async def _node(info: Info, pk: int) -> Synagogue | None:
     return Synagogue.of(row) if row else None
 
 
-register_node("Synagogue", _node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "Synagogue": _node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

@@ -7,7 +7,8 @@ from enum import Enum
 import strawberry
 
 from models import synagogue as m
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 
 @strawberry.enum

@@ -9,7 +9,7 @@ from models.identity import Role
 from permissions import HasRole
 from resolvers.webhooks.access import access_webhook_delivery, access_webhook_endpoint
 from schema.context import Info
-from schema.relay import Connection, paginate, register_node
+from schema.relay import Connection, NodeResolver, paginate
 from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
 
 
@@ -29,8 +29,13 @@ async def _delivery_node(info: Info, pk: int) -> WebhookDelivery | None:
     return WebhookDelivery.of(row) if row else None
 
 
-register_node("WebhookEndpoint", _endpoint_node)
-register_node("WebhookDelivery", _delivery_node)
+
+
+NODES: dict[str, NodeResolver] = {
+    "WebhookEndpoint": _endpoint_node,
+    "WebhookDelivery": _delivery_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
 
 
 @strawberry.type

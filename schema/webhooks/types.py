@@ -10,7 +10,8 @@ import strawberry
 
 from models import webhooks as m
 from schema.context import Info
-from schema.relay import Connection, Node, connection_from_page, page_start, to_global_id
+from schema.relay import Connection, Node, connection_from_page, page_start
+from services.infra.ids import to_global_id
 
 
 @strawberry.enum(description="What a webhook can announce.")
@@ -79,7 +80,7 @@ class WebhookEndpoint(Node):
 
     @strawberry.field(description="Deliveries to this endpoint, newest first.")
     async def deliveries(self, info: Info, first: int = 20, after: str | None = None) -> Connection[WebhookDelivery]:
-        from resolvers.webhooks.loaders import delivery_count_loader, delivery_page_loader
+        from schema.webhooks.loaders import delivery_count_loader, delivery_page_loader
 
         start = page_start(info, first, after)
         rows = await delivery_page_loader(info).load((self._pk, start, first + 1))

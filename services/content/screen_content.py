@@ -19,11 +19,11 @@ from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
 from models.content import Message
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
 from services.content.memorials import yahrzeit_board
 from services.content.messages import is_active
 from services.content.preferences import preferences
 from services.content.schedule import load_rows, location_of, plan_day, wall_time
+from services.infra.ids import to_global_id
 
 WEEK_DAYS = 7
 

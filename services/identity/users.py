@@ -24,10 +24,11 @@ from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.identity import User
-from schema.relay import to_global_id
 from services.identity.login_throttle import count_unknown_email_failure, seconds_until, unknown_email_retry_after
 from services.identity.passwords import hash_password, normalise_password, verify_password
+from services.infra.ids import to_global_id
 from services.infra.kv import KeyValue
+from services.infra.problems import Problem
 from services.platform import audit
 
 log = logging.getLogger("shulgraph.security")
@@ -41,14 +42,6 @@ THEMES = ("system", "light", "dark")
 LANGUAGES = ("en", "he", "yi", "fr", "es", "ru")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A rejected input value: the input field, a `UserErrorCode` name, a readable message."""
-
-    field: str | None
-    code: str
-    message: str
-    retry_after: int | None = None  # seconds until the same request may succeed
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Validation problems: a field path, a stable code (a `UserErrorCode` name) and a readable message.
+"""Validation problems, the one road by which every domain's services refuse an input: a field path, a stable
+code (a `UserErrorCode` name) and a readable message. The GraphQL layer turns them into a payload's
+`userErrors` in one place (`schema.errors.user_errors`).
 
 Validators collect every problem of an input; a write happens only when there is none.
 """
@@ -16,9 +18,15 @@ MAX_OFFSET_MINUTES = 12 * 60
 
 @dataclass(frozen=True)
 class Problem:
-    field: str
+    """A rejected input value."""
+
+    field: str | None
+    """The input field as a dotted path (`location.latitude`, `allowedDocuments.2`); None for the whole input."""
     code: str
+    """A `UserErrorCode` name."""
     message: str
+    retry_after: int | None = None
+    """Seconds until the same request may succeed (a locked sign-in), when that is known."""
 
 
 class Problems(list[Problem]):

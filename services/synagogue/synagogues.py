@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
@@ -22,8 +21,9 @@ from tortoise.transactions import in_transaction
 from models.base import set_database_tenant, tenant_context, tenant_id_or_none
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
 from services.infra.errors import Forbidden
+from services.infra.ids import to_global_id
+from services.infra.problems import Problem
 from services.platform import audit
 from subscriptions.content import content_changed
 from subscriptions.events import after_commit
@@ -37,13 +37,6 @@ CANDLE_LIGHTING_RANGE = (0, 90)
 HAVDALAH_OPINIONS = ("DEGREES_8_5", "MINUTES_42", "MINUTES_50", "MINUTES_72")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A rejected input value: the input field, a `UserErrorCode` name, a readable message."""
-
-    field: str
-    code: str
-    message: str
 
 
 @cache

@@ -11,7 +11,7 @@ import luach
 from luach import HavdalahOpinion, Location
 from models.identity import Role
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import CHICAGO
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from models.identity import Role
-from schema.relay import to_global_id
 from services.content import demo as demo_content
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"

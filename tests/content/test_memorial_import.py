@@ -7,7 +7,7 @@ from typing import Any
 import asyncpg
 
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from services.outbox import worker as jobs
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import user_errors

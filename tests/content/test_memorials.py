@@ -10,7 +10,7 @@ import asyncpg
 import luach
 from models.content import Memorial
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.content.support import count_statements, make, user_errors
 

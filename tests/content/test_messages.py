@@ -8,7 +8,7 @@ import asyncpg
 
 from models.content import Message
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.content.support import make, user_errors
 

@@ -11,8 +11,8 @@ from luach import HebrewDate, HebrewMonth
 from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import PrayerTime
 from models.identity import Role
-from schema.relay import to_global_id
 from services.content.schedule import in_season
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import make, user_errors
 

@@ -15,7 +15,7 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.content.support import chicago_member
 from tests.documents import client_document

@@ -11,8 +11,8 @@ import httpx
 from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
 from services.identity.tokens import hash_secret, new_secret
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor
 
 _addresses = itertools.count(1)
@@ -71,7 +71,7 @@ async def pair_tv(gql: GQL, admin: Actor, name: str = "Hall TV") -> tuple[TV, di
 
 
 def _pk(gid: str) -> int:
-    from schema.relay import from_global_id
+    from services.infra.ids import from_global_id
 
     parsed = from_global_id(gid)
     assert parsed is not None

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
-from schema.relay import to_global_id
 from services.devices.registry import Heartbeat, store_sample
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import make_tv
 

@@ -12,8 +12,8 @@ import pytest
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from schema.relay import from_global_id, to_global_id
 from services.devices.commands import expire_due_commands
+from services.infra.ids import from_global_id, to_global_id
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, OWNER_URL, Factory, error_codes
 from tests.devices.helpers import TV, make_tv

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import TV, make_tv
 

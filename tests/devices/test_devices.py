@@ -8,8 +8,8 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
-from schema.relay import to_global_id
 from services.devices.registry import sweep_offline
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import make_tv
 

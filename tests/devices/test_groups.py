@@ -10,7 +10,7 @@ import pytest
 from models.base import tenant_scope
 from models.devices import Device, DeviceCommand
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.devices.helpers import TV, make_tv
 

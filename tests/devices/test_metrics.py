@@ -8,8 +8,8 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceMetricHour
 from models.identity import Role
-from schema.relay import to_global_id
 from services.devices.registry import MAX_SAMPLES_PER_HOUR, Heartbeat, hour_of, store_sample
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import TV, make_tv
 

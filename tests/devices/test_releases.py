@@ -8,8 +8,8 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import DeviceCommand
 from models.identity import Role
-from schema.relay import to_global_id
 from services.devices.commands import version_key
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.devices.helpers import make_tv
 from tests.devices.test_upkeep import _pk, tenant_feed, wait_for

@@ -14,9 +14,9 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from schema.relay import from_global_id, to_global_id
 from services.devices.commands import expire_due_commands
 from services.devices.upkeep import current_tick, tick_key, upkeep_tick
+from services.infra.ids import from_global_id, to_global_id
 from services.infra.kv import make_key_value
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event

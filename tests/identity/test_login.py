@@ -6,8 +6,8 @@ from typing import Any
 
 from config import Settings
 from models.identity import SessionFamily, User
-from schema.relay import to_global_id
 from services.identity.tokens import decode_access_token
+from services.infra.ids import to_global_id
 from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
 from tests.identity.helpers import Browser, login_input, new_email
 

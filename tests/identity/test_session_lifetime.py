@@ -8,9 +8,9 @@ from typing import Any
 
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
-from schema.relay import to_global_id
 from services.identity.sessions import delete_ended_sessions, rotate, start_session
 from services.identity.tokens import decode_access_token, hash_secret, issue_access_token
+from services.infra.ids import to_global_id
 from services.infra.periodic import run_periodic
 from tests.conftest import GQL, Factory, error_codes
 from tests.identity.helpers import Browser

@@ -8,11 +8,11 @@ import pytest
 
 from config import Settings
 from models.identity import Membership, Role, SessionFamily
-from schema.relay import to_global_id
 from services.identity.principals import Principal, authenticate
 from services.identity.tenancy import TenantAccess, resolve_tenant
 from services.identity.tokens import issue_access_token
 from services.infra.errors import ErrorCode, Forbidden, ServiceError
+from services.infra.ids import to_global_id
 from tests.conftest import Factory
 from tests.content.support import count_statements
 

@@ -10,7 +10,7 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.outbox.servers import smtp_server
 from tests.outbox.support import run_due

@@ -7,7 +7,7 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from schema.relay import decode_id, to_global_id
+from services.infra.ids import decode_id, to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import count_statements
 from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due

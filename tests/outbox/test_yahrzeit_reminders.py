@@ -15,7 +15,7 @@ from config import Settings
 from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from services.outbox.worker import run_pending
 from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.outbox.servers import smtp_server

@@ -10,7 +10,7 @@ import asyncpg
 import httpx
 
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from services.partners.documents import catalogue, sha256_hex
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.documents import CLIENTS_DIR, operations

@@ -12,7 +12,7 @@ import asyncpg
 
 from config import ROOT
 from models.identity import Role, User
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, unique
 
 PLATFORM_LOG = """

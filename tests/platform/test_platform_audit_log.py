@@ -10,7 +10,7 @@ import asyncpg
 import pytest
 
 from models.identity import Role
-from schema.relay import from_global_id, to_global_id
+from services.infra.ids import from_global_id, to_global_id
 from services.platform import audit
 from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes, unique
 

@@ -6,7 +6,7 @@ from models.base import tenant_scope
 from models.identity import Membership, Role
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import Actor, Factory, unique
 
 

@@ -11,7 +11,7 @@ import asyncpg
 import pytest
 
 from models.identity import Role
-from schema.relay import from_global_id
+from services.infra.ids import from_global_id
 from tests.conftest import GQL, OWNER_URL, Actor, Factory
 from tests.security.r1_helpers import _blocked_on_locks, _start, _true, _until
 

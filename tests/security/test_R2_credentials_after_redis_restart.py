@@ -12,8 +12,8 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandKind
 from models.identity import Role
-from schema.relay import to_global_id
 from services.devices.commands import issue_command
+from services.infra.ids import to_global_id
 from services.infra.kv import RedisKeyValue, make_key_value
 from subscriptions.events import deferred_publications
 from tests.conftest import GQL, Factory, error_codes

@@ -16,7 +16,7 @@ import pytest
 from models.base import TenantModel, tenant_models
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes
 from tests.security.tenancy_helpers import _audit, _member_of_both, _membership_gid
 

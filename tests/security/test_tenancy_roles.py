@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncpg
 
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.security.tenancy_helpers import _membership_gid
 

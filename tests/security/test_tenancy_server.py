@@ -14,7 +14,7 @@ import pytest
 
 from models.identity import Role
 from models.synagogue import Synagogue
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Factory, error_codes
 from tests.security.tenancy_helpers import _audit, _member_of_both, _membership_gid
 

@@ -7,7 +7,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Actor, Factory
 from tests.devices.helpers import TV, make_tv

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.identity import Membership, Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
 from tests.conftest import GQL, Actor, Factory, answer, error_codes
 from tests.subscriptions.live import Server, WSClient

@@ -14,7 +14,7 @@ import pytest
 from broadcaster._base import Subscriber
 
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from subscriptions.backend import ResilientRedisBackend, SharedChannels, make_broadcast
 from subscriptions.events import is_resync, publish, tenant_event
 from tests.conftest import Factory

@@ -8,7 +8,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.content import Message
 from models.identity import Role
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from subscriptions.content import publish_content_changed
 from tests.conftest import GQL, Factory, answer, error_codes
 from tests.devices.helpers import make_tv

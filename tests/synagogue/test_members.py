@@ -7,8 +7,8 @@ from typing import Any
 import asyncpg
 
 from models.identity import Membership, Role, SessionFamily
-from schema.relay import to_global_id
 from services.identity.sessions import start_session
+from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 
 

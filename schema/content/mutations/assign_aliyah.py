@@ -6,10 +6,11 @@ import strawberry
 
 from permissions import HasRole, Role
 from schema.content.inputs import AssignAliyahInput, values_of
-from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import AssignAliyahPayload
 from schema.content.types import AliyahAssignment
 from schema.context import Info
+from schema.errors import user_errors
 from services.content.prayer_times import assign_aliyah
 
 
@@ -19,6 +20,6 @@ class AssignAliyahMutation:
     async def assign_aliyah(self, info: Info, input: AssignAliyahInput) -> AssignAliyahPayload:
         row, problems = await assign_aliyah(values_of(input))
         if row is None:
-            return AssignAliyahPayload(assignment=None, user_errors=errors_of(problems))
+            return AssignAliyahPayload(assignment=None, user_errors=user_errors(problems))
         await changed(info)
         return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])

@@ -5,17 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
-from schema.errors import UserError, UserErrorCode, user_error
-from services.infra.problems import Problem
+from schema.errors import UserError
 from subscriptions.content import content_changed
-
-
-def errors_of(problems: list[Problem]) -> list[UserError]:
-    return [user_error(p.field.split("."), UserErrorCode[p.code], p.message) for p in problems]
-
-
-def not_found(field: str = "id") -> list[UserError]:
-    return [user_error(field, UserErrorCode.NOT_FOUND, "not found")]
 
 
 async def changed(info: Info) -> None:

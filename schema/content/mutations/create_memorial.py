@@ -7,10 +7,11 @@ import strawberry
 from permissions import HasRole, Role
 from resolvers.content import access
 from schema.content.inputs import CreateMemorialInput, values_of
-from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import MemorialPayload
 from schema.content.types import Memorial
 from schema.context import Info
+from schema.errors import user_errors
 from services.content import memorials
 
 
@@ -21,6 +22,6 @@ class CreateMemorialMutation:
         today = await access.today(info)
         row, problems = await memorials.create_memorial(values_of(input), today)
         if row is None:
-            return MemorialPayload(memorial=None, user_errors=errors_of(problems))
+            return MemorialPayload(memorial=None, user_errors=user_errors(problems))
         await changed(info)
         return MemorialPayload(memorial=Memorial.of(row, today), user_errors=[])

@@ -10,10 +10,11 @@ from models.webhooks import WebhookEvent
 from permissions import HasRole, Role
 from resolvers.content import access
 from schema.content.inputs import CreateMessageInput, values_of
-from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import MessagePayload
 from schema.content.types import Message
 from schema.context import Info
+from schema.errors import user_errors
 from services.content import messages
 from services.webhooks.endpoints import emit
 
@@ -25,7 +26,7 @@ class CreateMessageMutation:
         zone = await access.zone(info)
         row, problems = await messages.create_message(values_of(input), zone)
         if row is None:
-            return MessagePayload(message=None, user_errors=errors_of(problems))
+            return MessagePayload(message=None, user_errors=user_errors(problems))
         message = Message.of(row, zone, dt.datetime.now(dt.UTC))
         await emit(WebhookEvent.MESSAGE_CREATED, {"id": message.id, "title": row.title, "body": row.body})
         await changed(info)

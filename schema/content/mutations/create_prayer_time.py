@@ -6,10 +6,11 @@ import strawberry
 
 from permissions import HasRole, Role
 from schema.content.inputs import CreatePrayerTimeInput, values_of
-from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import PrayerTimePayload
 from schema.content.types import PrayerTime
 from schema.context import Info
+from schema.errors import user_errors
 from services.content.prayer_times import save_prayer_time
 
 
@@ -19,6 +20,6 @@ class CreatePrayerTimeMutation:
     async def create_prayer_time(self, info: Info, input: CreatePrayerTimeInput) -> PrayerTimePayload:
         row, problems = await save_prayer_time(None, values_of(input))
         if row is None:
-            return PrayerTimePayload(prayer_time=None, user_errors=errors_of(problems))
+            return PrayerTimePayload(prayer_time=None, user_errors=user_errors(problems))
         await changed(info)
         return PrayerTimePayload(prayer_time=PrayerTime.of(row), user_errors=[])

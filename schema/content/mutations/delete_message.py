@@ -6,8 +6,9 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content import access
-from schema.content.mutations.common import DeletePayload, changed, not_found
+from schema.content.mutations.common import DeletePayload, changed
 from schema.context import Info
+from schema.errors import not_found_errors
 
 
 @strawberry.type
@@ -16,7 +17,7 @@ class DeleteMessageMutation:
     async def delete_message(self, info: Info, id: strawberry.ID) -> DeletePayload:
         row = await access.by_global_id(info, id, "Message")
         if row is None:
-            return DeletePayload(deleted_id=None, user_errors=not_found())
+            return DeletePayload(deleted_id=None, user_errors=not_found_errors())
         await row.delete()
         await changed(info)
         return DeletePayload(deleted_id=id, user_errors=[])

@@ -8,9 +8,9 @@ from permissions import HasRole, Role
 from resolvers.content import access
 from schema.content.imports import MemorialImport
 from schema.content.inputs import ImportMemorialsInput
-from schema.content.mutations.common import errors_of
 from schema.content.mutations.payloads import ImportMemorialsPayload
 from schema.context import Info
+from schema.errors import user_errors
 from services.content import memorial_import
 
 
@@ -24,6 +24,6 @@ class ImportMemorialsMutation:
     async def import_memorials(self, info: Info, input: ImportMemorialsInput) -> ImportMemorialsPayload:
         job, problems = await memorial_import.start_import(input.csv, input.all_or_nothing, await access.today(info))
         if job is None:
-            return ImportMemorialsPayload(job_id=None, memorial_import=None, user_errors=errors_of(problems))
+            return ImportMemorialsPayload(job_id=None, memorial_import=None, user_errors=user_errors(problems))
         view = MemorialImport.of(job, await access.zone(info))
         return ImportMemorialsPayload(job_id=view.id, memorial_import=view, user_errors=[])

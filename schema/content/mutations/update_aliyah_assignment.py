@@ -7,10 +7,11 @@ import strawberry
 from permissions import HasRole, Role
 from resolvers.content import access
 from schema.content.inputs import UpdateAliyahAssignmentInput, values_of
-from schema.content.mutations.common import changed, errors_of, not_found
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import AssignAliyahPayload
 from schema.content.types import AliyahAssignment
 from schema.context import Info
+from schema.errors import not_found_errors, user_errors
 from services.content.assignments import update_assignment
 
 
@@ -20,9 +21,9 @@ class UpdateAliyahAssignmentMutation:
     async def update_aliyah_assignment(self, info: Info, input: UpdateAliyahAssignmentInput) -> AssignAliyahPayload:
         current = await access.by_global_id(info, input.id, "AliyahAssignment")
         if current is None:
-            return AssignAliyahPayload(assignment=None, user_errors=not_found())
+            return AssignAliyahPayload(assignment=None, user_errors=not_found_errors())
         row, problems = await update_assignment(current, values_of(input))
         if row is None:
-            return AssignAliyahPayload(assignment=None, user_errors=errors_of(problems))
+            return AssignAliyahPayload(assignment=None, user_errors=user_errors(problems))
         await changed(info)
         return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])

@@ -6,10 +6,11 @@ import strawberry
 
 from permissions import HasRole, Role
 from schema.content.inputs import UpdateDailyContentPreferencesInput, values_of
-from schema.content.mutations.common import changed, errors_of
+from schema.content.mutations.common import changed
 from schema.content.mutations.payloads import DailyContentPreferencesPayload
 from schema.content.types import DailyContentPreferences
 from schema.context import Info
+from schema.errors import user_errors
 from services.content import preferences
 
 
@@ -21,6 +22,6 @@ class UpdateDailyContentPreferencesMutation:
     ) -> DailyContentPreferencesPayload:
         row, problems = await preferences.update_preferences(values_of(input))
         if row is None:
-            return DailyContentPreferencesPayload(preferences=None, user_errors=errors_of(problems))
+            return DailyContentPreferencesPayload(preferences=None, user_errors=user_errors(problems))
         await changed(info)
         return DailyContentPreferencesPayload(preferences=DailyContentPreferences.of(row), user_errors=[])

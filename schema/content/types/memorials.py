@@ -11,8 +11,9 @@ from models import content as m
 from models.identity import Role
 from permissions import HasRole
 from schema.content.types.common import HebrewDate
-from schema.relay import Node, to_global_id
+from schema.relay import Node
 from services.content.memorials import death_date_of
+from services.infra.ids import to_global_id
 
 MAX_YAHRZEIT_YEARS = 100
 

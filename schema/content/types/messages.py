@@ -9,8 +9,9 @@ import strawberry
 
 from models import content as m
 from schema.content.types.common import local
-from schema.relay import Node, to_global_id
+from schema.relay import Node
 from services.content.messages import is_active
+from services.infra.ids import to_global_id
 
 
 @strawberry.type

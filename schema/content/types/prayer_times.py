@@ -9,7 +9,8 @@ import strawberry
 
 from models import content as m
 from schema.content.enums import DayKind, HebrewMonth, RoundDirection, Weekday, ZmanKey
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 
 @strawberry.type(description="A day of the Hebrew year, without the year.")

@@ -11,7 +11,8 @@ from models.identity import Role
 from permissions import HasRole
 from schema.content.enums import Aliyah, OverrideKind, Weekday, ZmanKey
 from schema.content.types.prayer_times import weekdays
-from schema.relay import Node, to_global_id
+from schema.relay import Node
+from services.infra.ids import to_global_id
 
 
 @strawberry.type

@@ -13,8 +13,8 @@ from schema.devices.inputs import AcknowledgeDeviceCommandInput
 from schema.devices.payloads import DeviceCommandPayload
 from schema.devices.types import DeviceCommand
 from schema.errors import UserErrorCode, user_error
-from schema.relay import decode_id
 from services.devices.commands import Acknowledgement, acknowledge
+from services.infra.ids import decode_id
 
 
 @strawberry.type

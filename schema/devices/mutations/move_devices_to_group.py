@@ -15,8 +15,8 @@ from schema.devices.mutations.group_rules import group_name_errors
 from schema.devices.payloads import DeviceGroupPayload
 from schema.devices.types import Device, DeviceGroup
 from schema.errors import UserError, UserErrorCode, user_error
-from schema.relay import decode_id
 from services.devices.groups import group_size, move_to_group
+from services.infra.ids import decode_id
 
 
 @strawberry.type

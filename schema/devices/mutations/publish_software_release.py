@@ -14,7 +14,7 @@ from schema.devices.mutations.release_rules import release_errors
 from schema.devices.payloads import SoftwareReleasePayload
 from schema.devices.types import SoftwareRelease
 from schema.errors import UserErrorCode, user_error
-from schema.relay import to_global_id
+from services.infra.ids import to_global_id
 from services.platform import audit
 
 

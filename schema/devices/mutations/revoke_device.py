@@ -11,8 +11,8 @@ from schema.context import Info
 from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import UserErrorCode, user_error
-from schema.relay import decode_id
 from services.devices import registry as service
+from services.infra.ids import decode_id
 
 
 @strawberry.type

@@ -13,8 +13,8 @@ from schema.devices.mutations.command_rules import check_ttl, refusal, send_comm
 from schema.devices.payloads import DeviceCommandPayload
 from schema.devices.types import DeviceCommand
 from schema.errors import UserErrorCode, user_error
-from schema.relay import decode_id
 from services.devices.commands import CommandRefused
+from services.infra.ids import decode_id
 
 
 @strawberry.type

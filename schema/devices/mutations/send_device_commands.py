@@ -16,9 +16,9 @@ from schema.devices.mutations.command_rules import MAX_BATCH, check_ttl, refusal
 from schema.devices.payloads import DeviceCommandResult, SendDeviceCommandsPayload
 from schema.devices.types import DeviceCommand
 from schema.errors import UserError, UserErrorCode, user_error
-from schema.relay import decode_id, to_global_id
 from services.devices.commands import CommandRefused
 from services.devices.groups import group_members
+from services.infra.ids import decode_id, to_global_id
 
 
 @strawberry.type

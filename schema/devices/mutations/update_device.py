@@ -13,7 +13,7 @@ from schema.devices.mutations.device_rules import LIMITS
 from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import UserErrorCode, user_error
-from schema.relay import decode_id
+from services.infra.ids import decode_id
 
 
 @strawberry.type

@@ -13,8 +13,8 @@ from schema.devices.mutations.device_rules import settings_errors
 from schema.devices.payloads import DeviceSettingsPayload
 from schema.devices.types import Device, DeviceSettings
 from schema.errors import UserErrorCode, user_error
-from schema.relay import decode_id
 from services.devices import registry as service
+from services.infra.ids import decode_id
 
 
 @strawberry.type

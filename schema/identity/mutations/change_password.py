@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from permissions import IsAuthenticated
-from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation, user_errors
+from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.identity.inputs import ChangePasswordInput
 from schema.identity.types import User
 from services.identity.sessions import denylist_access_token, revoke_user_sessions

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, throttled, user_errors
+from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, throttled
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.identity.inputs import RegisterInput
 from schema.identity.types import User
 from services.identity.login_throttle import claim_registration

@@ -8,8 +8,8 @@ from permissions import IsAuthenticated
 from resolvers.identity.access import access_session
 from schema.context import Info
 from schema.errors import UserError, not_found
-from schema.relay import decode_id
 from services.identity.sessions import revoke_family
+from services.infra.ids import decode_id
 
 
 @strawberry.type

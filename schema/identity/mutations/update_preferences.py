@@ -5,9 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from permissions import IsAuthenticated
-from resolvers.identity.auth import user_errors
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.identity.inputs import UpdatePreferencesInput
 from schema.identity.types import Preferences
 from services.identity.users import update_preferences

@@ -7,10 +7,9 @@ import strawberry
 from models.identity import Role as RoleModel
 from permissions import HasRole
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.identity.types import Membership
 from schema.synagogue.inputs import AddMemberInput
-from schema.synagogue.mutations.problems import user_errors
 from services.synagogue.synagogues import add_member
 
 

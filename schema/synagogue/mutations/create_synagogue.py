@@ -7,9 +7,8 @@ import strawberry
 from permissions import IsAuthenticated
 from resolvers.identity.auth import throttled
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.synagogue.inputs import CreateSynagogueInput
-from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
 from services.identity.login_throttle import claim_synagogue_creation
 from services.synagogue.synagogues import create_synagogue

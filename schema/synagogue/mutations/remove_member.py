@@ -8,8 +8,7 @@ from models.identity import Role
 from permissions import HasRole
 from resolvers.synagogue.access import access_member
 from schema.context import Info
-from schema.errors import UserError, not_found
-from schema.synagogue.mutations.problems import user_errors
+from schema.errors import UserError, not_found, user_errors
 from services.synagogue.synagogues import remove_member
 
 

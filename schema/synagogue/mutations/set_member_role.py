@@ -8,10 +8,9 @@ from models.identity import Role as RoleModel
 from permissions import HasRole
 from resolvers.synagogue.access import access_member
 from schema.context import Info
-from schema.errors import UserError, not_found
+from schema.errors import UserError, not_found, user_errors
 from schema.identity.types import Membership
 from schema.synagogue.inputs import SetMemberRoleInput
-from schema.synagogue.mutations.problems import user_errors
 from services.synagogue.synagogues import set_member_role
 
 

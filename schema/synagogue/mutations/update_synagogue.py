@@ -9,9 +9,8 @@ import strawberry
 from models.identity import Role
 from permissions import HasRole
 from schema.context import Info
-from schema.errors import UserError
+from schema.errors import UserError, user_errors
 from schema.synagogue.inputs import UpdateSynagogueInput
-from schema.synagogue.mutations.problems import user_errors
 from schema.synagogue.types import Synagogue
 from services.synagogue.synagogues import update_synagogue
 from subscriptions.content import content_changed

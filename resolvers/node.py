@@ -1,0 +1,43 @@
+"""`node(id:)`, the root field of global object identification: the id's type picks the domain's road to the
+object (its `access.py`), so a missing id, a foreign id and a malformed one are all null."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.content.queries import NODES as CONTENT
+from schema.context import Info
+from schema.devices.queries import NODES as DEVICES
+from schema.identity.queries import NODES as IDENTITY
+from schema.partners.queries import NODES as PARTNERS
+from schema.platform.queries import NODES as PLATFORM
+from schema.relay import Node, NodeResolver
+from schema.synagogue.queries import NODES as SYNAGOGUE
+from schema.webhooks.queries import NODES as WEBHOOKS
+from services.infra.ids import from_global_id
+
+NODES: dict[str, NodeResolver] = {
+    **IDENTITY,
+    **SYNAGOGUE,
+    **CONTENT,
+    **DEVICES,
+    **PARTNERS,
+    **WEBHOOKS,
+    **PLATFORM,
+}
+
+
+async def resolve_node(info: Info, global_id: str) -> Node | None:
+    parsed = from_global_id(global_id)
+    if parsed is None:
+        return None
+    resolver = NODES.get(parsed[0])
+    node: Node | None = None if resolver is None else await resolver(info, parsed[1])
+    return node
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global id; null when missing or not yours.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, id)
