@@ -13,11 +13,13 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from config import get_settings
 from resolvers.node import NodeQuery
 from schema.analytics.queries import Query as AnalyticsQuery
 from schema.content.mutations import Mutation as ContentMutation
 from schema.content.queries import Query as ContentQuery
 from schema.content.subscriptions import Subscription as ContentSubscription
+from schema.cost import CostLimit, SocketAdmission
 from schema.devices.mutations import Mutation as DevicesMutation
 from schema.devices.queries import Query as DevicesQuery
 from schema.devices.subscriptions import Subscription as DevicesSubscription
@@ -26,8 +28,10 @@ from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
 from schema.identity.mutations import Mutation as IdentityMutation
 from schema.identity.queries import Query as IdentityQuery
+from schema.limits import DocumentLimits, TokenLimit
 from schema.partners.mutations import Mutation as PartnersMutation
 from schema.partners.queries import Query as PartnersQuery
+from schema.persisted import PersistOnValidation
 from schema.platform.queries import Query as PlatformQuery
 from schema.scalars import SCALAR_OVERRIDES
 from schema.synagogue.mutations import Mutation as SynagogueMutation
@@ -58,10 +62,13 @@ SUBSCRIPTIONS: tuple[type, ...] = (ContentSubscription, DevicesSubscription)
 
 
 def extensions(settings: Any) -> list[Any]:
-    from schema.limits import limit_extensions
-
+    """The schema's extensions, outermost first; the limits read the request's settings from its context."""
     return [
-        *limit_extensions(settings),
+        TokenLimit,
+        DocumentLimits,
+        PersistOnValidation,
+        CostLimit,
+        SocketAdmission,
         lambda: ParserCache(maxsize=1000),
         lambda: ValidationCache(maxsize=1000),
         TenantScope,
@@ -79,8 +86,6 @@ class Schema(strawberry.Schema):
 
 @cache
 def build_schema() -> strawberry.Schema:
-    from config import get_settings
-
     settings = get_settings()
     return Schema(
         query=merge_types("Query", QUERIES),

@@ -1,4 +1,4 @@
-"""Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (config.release_connection),
+"""Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (models.database.release_connection),
 so nothing a request does may outlive its transaction on the connection: not the tenant, not a transaction,
 not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests. And the
 tenant travels with the transaction's BEGIN (models.base.TenantConnection)."""
