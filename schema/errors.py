@@ -26,48 +26,73 @@ def not_found(what: str = "object") -> GraphQLError:
     return graphql_error(ErrorCode.NOT_FOUND, f"{what} not found")
 
 
-@strawberry.enum
+@strawberry.enum(description="Why a mutation refused an input; stable, for programs to act on.")
 class UserErrorCode(Enum):
-    REQUIRED = "REQUIRED"
-    INVALID = "INVALID"
-    TOO_SHORT = "TOO_SHORT"
-    TOO_LONG = "TOO_LONG"
-    OUT_OF_RANGE = "OUT_OF_RANGE"
-    TAKEN = "TAKEN"
-    NOT_FOUND = "NOT_FOUND"
-    CONFLICT = "CONFLICT"
-    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    WEAK_PASSWORD = "WEAK_PASSWORD"
-    LAST_OWNER = "LAST_OWNER"
-    FORBIDDEN = "FORBIDDEN"
-    INVALID_TIMEZONE = "INVALID_TIMEZONE"
-    INVALID_DATE = "INVALID_DATE"
-    END_BEFORE_START = "END_BEFORE_START"
-    AUTHORIZATION_PENDING = "AUTHORIZATION_PENDING"
-    SLOW_DOWN = "SLOW_DOWN"
-    EXPIRED_TOKEN = "EXPIRED_TOKEN"
-    EXPIRED = "EXPIRED"
-    ALREADY_USED = "ALREADY_USED"
-    INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
+    REQUIRED = strawberry.enum_value("REQUIRED", description="The field is missing or empty.")
+    INVALID = strawberry.enum_value("INVALID", description="The value is not of the accepted form.")
+    TOO_SHORT = strawberry.enum_value("TOO_SHORT", description="The value is shorter than allowed.")
+    TOO_LONG = strawberry.enum_value("TOO_LONG", description="The value is longer than allowed.")
+    OUT_OF_RANGE = strawberry.enum_value(
+        "OUT_OF_RANGE", description="The number or date lies outside the accepted range (the message says which)."
+    )
+    TAKEN = strawberry.enum_value(
+        "TAKEN", description="Another object already uses this value (an e-mail, a name, a date and aliyah)."
+    )
+    NOT_FOUND = strawberry.enum_value(
+        "NOT_FOUND",
+        description="The id names nothing you may see: missing and another synagogue's objects look the same.",
+    )
+    CONFLICT = strawberry.enum_value("CONFLICT", description="The change contradicts the object's current state.")
+    INVALID_CREDENTIALS = strawberry.enum_value(
+        "INVALID_CREDENTIALS", description="The e-mail and password do not match an account (or the account is locked)."
+    )
+    WEAK_PASSWORD = strawberry.enum_value(
+        "WEAK_PASSWORD", description="The password is too short or too easy to guess."
+    )
+    LAST_OWNER = strawberry.enum_value("LAST_OWNER", description="The synagogue would be left without an OWNER.")
+    FORBIDDEN = strawberry.enum_value("FORBIDDEN", description="Your role does not allow this change of this object.")
+    INVALID_TIMEZONE = strawberry.enum_value(
+        "INVALID_TIMEZONE", description="Not an IANA time zone name (such as America/Chicago)."
+    )
+    INVALID_DATE = strawberry.enum_value(
+        "INVALID_DATE",
+        description="Not a date the calendar knows (a Hebrew date that does not exist, a day past the month).",
+    )
+    END_BEFORE_START = strawberry.enum_value("END_BEFORE_START", description="The end comes before the start.")
+    AUTHORIZATION_PENDING = strawberry.enum_value(
+        "AUTHORIZATION_PENDING",
+        description="The pairing code has not been claimed by an admin yet: poll again after the interval.",
+    )
+    SLOW_DOWN = strawberry.enum_value(
+        "SLOW_DOWN", description="Polled too often: wait the interval (now 5 seconds longer) before polling again."
+    )
+    EXPIRED_TOKEN = strawberry.enum_value("EXPIRED_TOKEN", description="The pairing code expired: start pairing again.")
+    EXPIRED = strawberry.enum_value("EXPIRED", description="The code or token expired.")
+    ALREADY_USED = strawberry.enum_value(
+        "ALREADY_USED", description="The code or token was used already; it works once."
+    )
+    INVALID_REFRESH_TOKEN = strawberry.enum_value(
+        "INVALID_REFRESH_TOKEN", description="The refresh token is unknown, expired or revoked: sign in again."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="Details some user errors add; null when there are none.")
 class UserErrorExtensions:
-    """Details some user errors add; null when there are none."""
-
     retry_after_seconds: int | None = strawberry.field(
         default=None, description="Seconds until the same request may succeed (e.g. a locked sign-in)."
     )
 
 
-@strawberry.type
+@strawberry.type(description="An expected failure of a mutation: which input field, a stable code, a readable message.")
 class UserError:
-    """An expected failure of a mutation: which input field, a stable code, a readable message."""
-
-    field: list[str] | None
-    code: UserErrorCode
-    message: str
-    extensions: UserErrorExtensions | None = None
+    field: list[str] | None = strawberry.field(
+        description="The path to the input field at fault (`[\"input\", ...]` left out); null for the whole input."
+    )
+    code: UserErrorCode = strawberry.field(description="What is wrong, as a stable code.")
+    message: str = strawberry.field(description="What is wrong, for a person (English).")
+    extensions: UserErrorExtensions | None = strawberry.field(
+        default=None, description="More about the failure, when there is more (such as when to retry)."
+    )
 
 
 def user_error(
