@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     tenant_max_concurrency: int = 0  # operations one tenant runs at once per process; 0: half of db_pool_max
     tenant_max_queued: int = 50  # requests of one tenant waiting for a slot per process; more are THROTTLED
     tenant_queue_timeout_seconds: float = 5.0  # longest wait for a slot before THROTTLED
+    untenanted_max_concurrency: int = 0  # operations acting in no synagogue at once per process; 0: as a tenant's
+    untenanted_max_queued: int = 200  # of those, waiting per process; when full the most-queued caller yields
+    untenanted_max_queued_per_caller: int = 5  # waiting per caller (a user, an IPv4 address or an IPv6 /64)
 
     ws_init_timeout_seconds: float = 10.0
     ws_init_failure_limit: str = "30/minute"  # refused connection_inits per client address, `limits` notation
@@ -137,6 +140,10 @@ class Settings(BaseSettings):
     @property
     def tenant_concurrency(self) -> int:
         return self.tenant_max_concurrency if self.tenant_max_concurrency > 0 else max(1, self.db_pool_max // 2)
+
+    @property
+    def untenanted_concurrency(self) -> int:
+        return self.untenanted_max_concurrency if self.untenanted_max_concurrency > 0 else self.tenant_concurrency
 
     @property
     def introspection_open(self) -> bool:
