@@ -10,7 +10,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from config import get_settings
 from resolvers.node import NodeQuery
@@ -22,7 +22,7 @@ from schema.cost import CostLimit, SocketAdmission
 from schema.devices.mutations import Mutation as DevicesMutation
 from schema.devices.queries import Query as DevicesQuery
 from schema.devices.subscriptions import Subscription as DevicesSubscription
-from schema.errors import MaskUnexpectedErrors, log_error
+from schema.errors import MaskUnexpectedErrors, code_unreached_errors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
 from schema.identity.mutations import Mutation as IdentityMutation
@@ -81,6 +81,13 @@ class Schema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
             log_error(error)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            context = kwargs.get("context_value")
+            result.errors = code_unreached_errors(result.errors, getattr(context, "request_id", ""))
+        return result
 
 
 def _root(name: str, classes: tuple[type, ...], description: str) -> type:

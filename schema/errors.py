@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Any
 
@@ -146,11 +146,53 @@ def to_graphql_error(error: GraphQLError) -> GraphQLError:
     return error
 
 
+REQUEST_ERROR_CODES = ("GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT")
+"""Apollo's codes for a request GraphQL refuses before any resolver runs: a document that does not parse, one
+that does not validate against the schema, and variables that do not fit their types."""
+
+
+def code_unreached_errors(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
+    """Errors of a request that ended before the masking extension saw its result (a document that fails to
+    parse raises inside the parser cache, around which the extensions do not run to the end): a GraphQL error
+    is a parse failure; anything else is masked like an unexpected error."""
+    coded: list[GraphQLError] = []
+    for error in errors:
+        if (error.extensions or {}).get("code"):
+            coded.append(error)
+        elif _is_expected(error):
+            error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_PARSE_FAILED"}
+            coded.append(error)
+        else:
+            log.error("unexpected error", exc_info=error.original_error, extra={"request_id": request_id})
+            coded.append(
+                GraphQLError(
+                    "Internal server error", extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id}
+                )
+            )
+    return coded
+
+
 class MaskUnexpectedErrors(MaskErrors):
-    """Unexpected exceptions become 'Internal server error' with the request id; coded errors pass."""
+    """Unexpected exceptions become 'Internal server error' with the request id; coded errors pass; every error
+    leaves with an `extensions.code` (request errors get Apollo's codes by the stage that refused them)."""
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=lambda error: not _is_expected(error))
+        self.executing = False
+
+    def on_execute(self) -> Iterator[None]:
+        self.executing = True  # parsed and validated: what fails from here on is not the document
+        yield
+
+    def request_error_code(self, error: GraphQLError) -> str:
+        """The code of an error GraphQL itself raised, by the stage it was raised in."""
+        if self.execution_context.graphql_document is None:
+            return "GRAPHQL_PARSE_FAILED"
+        if not self.executing:
+            return "GRAPHQL_VALIDATION_FAILED"
+        if error.path is None:
+            return "BAD_USER_INPUT"  # the variables were coerced before the first resolver
+        return "INTERNAL_SERVER_ERROR"
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = getattr(self.execution_context.context, "request_id", "")
@@ -167,3 +209,6 @@ class MaskUnexpectedErrors(MaskErrors):
             return  # every streamed subscription result passes here: an error-free one costs nothing
         result.errors = [to_graphql_error(e) for e in result.errors]
         super()._process_result(result)
+        for error in result.errors:
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": self.request_error_code(error)}
