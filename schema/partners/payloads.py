@@ -20,4 +20,6 @@ class CreateApiKeyPayload:
 @strawberry.type(description="The answer of revokeApiKey.")
 class RevokeApiKeyPayload:
     api_key: ApiKey | None = strawberry.field(description="The key, now revoked.")
-    user_errors: list[UserError] = strawberry.field(description="Always empty: a missing key is NOT_FOUND.")
+    user_errors: list[UserError] = strawberry.field(
+        description="Always empty: a missing or foreign key is a top-level NOT_FOUND error."
+    )

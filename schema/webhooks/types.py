@@ -28,7 +28,7 @@ class WebhookDelivery(Node):
     )
     last_error: str | None = strawberry.field(
         description="Why the last attempt failed (timeout, refused address, the start of an error answer); "
-        "null after a success."
+        "null before the first attempt and after a success."
     )
     created_at: datetime = strawberry.field(description="When the event happened and was queued (UTC).")
     delivered_at: datetime | None = strawberry.field(
