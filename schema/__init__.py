@@ -14,6 +14,11 @@ from strawberry.types import ExecutionContext, ExecutionResult
 
 from config import get_settings
 from resolvers.node import NodeQuery
+from resolvers.partners.mutations import PartnersMutation
+from resolvers.partners.queries import PartnersQuery
+from resolvers.platform.queries import PlatformQuery
+from resolvers.webhooks.mutations import WebhooksMutation
+from resolvers.webhooks.queries import WebhooksQuery
 from schema.analytics.queries import Query as AnalyticsQuery
 from schema.content.mutations import Mutation as ContentMutation
 from schema.content.queries import Query as ContentQuery
@@ -28,15 +33,10 @@ from schema.extensions import TenantScope
 from schema.identity.mutations import Mutation as IdentityMutation
 from schema.identity.queries import Query as IdentityQuery
 from schema.limits import DocumentLimits, TokenLimit
-from schema.partners.mutations import Mutation as PartnersMutation
-from schema.partners.queries import Query as PartnersQuery
 from schema.persisted import PersistOnValidation
-from schema.platform.queries import Query as PlatformQuery
 from schema.scalars import SCALAR_OVERRIDES
 from schema.synagogue.mutations import Mutation as SynagogueMutation
 from schema.synagogue.queries import Query as SynagogueQuery
-from schema.webhooks.mutations import Mutation as WebhooksMutation
-from schema.webhooks.queries import Query as WebhooksQuery
 
 QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     NodeQuery,
