@@ -6,6 +6,8 @@ names the rules written by hand.
 """
 
 from luach.calendar import (
+    FIRST_DAY,
+    LAST_DAY,
     HavdalahOpinion,
     candle_lighting,
     daf_yomi,
@@ -26,7 +28,7 @@ from luach.hebrew_date import (
     months_in_year,
     validate_hebrew_date,
 )
-from luach.location import Location
+from luach.location import MAX_ZONE_NAME, Location, is_zone_name
 from luach.rules import DayKind, RoundDirection, day_kinds, resolve_relative, round_time
 from luach.yahrzeit import (
     hebrew_date_of_death,
@@ -47,6 +49,9 @@ from luach.zmanim import (
 
 __all__ = [
     "CANDLE_LIGHTING_KEY",
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_ZONE_NAME",
     "RELATIVE_KEYS",
     "ZMAN_ENUM_NAMES",
     "ZMAN_KEYS",
@@ -70,6 +75,7 @@ __all__ = [
     "is_rosh_chodesh",
     "is_shabbat",
     "is_yom_tov",
+    "is_zone_name",
     "months_in_year",
     "next_yahrzeit",
     "observed_hebrew_date",

@@ -7,10 +7,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache, cached_property
+from zoneinfo import ZoneInfo, available_timezones
 
-__all__ = ["Location"]
+__all__ = ["MAX_ZONE_NAME", "Location", "is_zone_name"]
+
+MAX_ZONE_NAME = 64
+"""The longest IANA time zone name is 32 characters; a longer string is not a name worth looking up."""
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def is_zone_name(name: object) -> bool:
+    """Whether `name` is an IANA time zone name known to the tz database (checked without opening a file, so a
+    name that is a path or absurdly long is simply not one)."""
+    return isinstance(name, str) and 0 < len(name) <= MAX_ZONE_NAME and name in _zone_names()
 
 
 @dataclass(frozen=True)
@@ -41,12 +55,9 @@ class Location:
             raise ValueError("elevation must be a finite number")
         if not -500.0 <= self.elevation <= 9000.0:
             raise ValueError("elevation must be between -500 and 9000 metres")
-        if not isinstance(self.timezone, str) or not self.timezone:
-            raise ValueError("timezone must be an IANA time zone name")
-        try:
-            ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone: {self.timezone!r}") from exc
+        if not is_zone_name(self.timezone):
+            shown = self.timezone[:MAX_ZONE_NAME] if isinstance(self.timezone, str) else self.timezone
+            raise ValueError(f"unknown time zone: {shown!r} (an IANA name such as America/Chicago)")
 
     @cached_property
     def zone(self) -> ZoneInfo:

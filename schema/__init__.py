@@ -30,6 +30,7 @@ from schema.devices.subscriptions import Subscription as DevicesSubscription
 from schema.errors import MaskUnexpectedErrors, code_unreached_errors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
+from schema.hygiene import InputHygiene
 from schema.identity.mutations import Mutation as IdentityMutation
 from schema.identity.queries import Query as IdentityQuery
 from schema.limits import DocumentLimits, TokenLimit
@@ -66,6 +67,7 @@ def extensions(settings: Any) -> list[Any]:
         TokenLimit,
         DocumentLimits,
         PersistOnValidation,
+        InputHygiene,
         CostLimit,
         SocketAdmission,
         lambda: ParserCache(maxsize=1000),

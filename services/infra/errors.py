@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from enum import StrEnum
+
+import asyncpg
 
 
 class ErrorCode(StrEnum):
@@ -57,16 +61,41 @@ _SERVER_GONE_SQLSTATES = frozenset(
 )
 
 
-def database_unavailable(error: BaseException | None) -> bool:
-    """Whether `error`, or an error it was raised from, says the database cannot be reached: a lost or
-    refused connection, a server shutting down or starting up, a closed pool or connection, or a pooled
-    connection whose server process was terminated (its farewell message arrived before its close)."""
-    import asyncpg
+_CONNECTION_ERRNOS = frozenset(
+    {
+        errno.ECONNREFUSED,
+        errno.ECONNRESET,
+        errno.ECONNABORTED,
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.ENETDOWN,
+        errno.ETIMEDOUT,
+        errno.EPIPE,
+        errno.ENOTCONN,
+    }
+)
 
+
+def _connection_failure(error: OSError) -> bool:
+    """An OS error of a network connection (refused, reset, unreachable, timed out, name lookup); a file-system
+    error (a name too long, a file missing) is not the database going away."""
+    return (
+        isinstance(error, ConnectionError | TimeoutError | socket.gaierror)
+        or error.errno in _CONNECTION_ERRNOS
+    )
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error`, or an error it was raised from, says the database cannot be reached: a lost, refused or
+    unreachable connection (not any OS error: a time zone name too long for a file name is bad input), a server
+    shutting down or starting up, a closed pool or connection, or a pooled connection whose server process was
+    terminated (its farewell message arrived before its close)."""
     seen: set[int] = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
-        if isinstance(error, asyncpg.PostgresConnectionError | OSError):
+        if isinstance(error, asyncpg.PostgresConnectionError):
+            return True
+        if isinstance(error, OSError) and _connection_failure(error):
             return True
         if isinstance(error, asyncpg.PostgresError) and getattr(error, "sqlstate", None) in _SERVER_GONE_SQLSTATES:
             return True

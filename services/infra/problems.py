@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from luach import MAX_ZONE_NAME, is_zone_name
 
 MAX_OFFSET_MINUTES = 12 * 60
 
@@ -73,10 +74,9 @@ class Problems(list[Problem]):
         return float(value)
 
     def timezone(self, field: str, value: Any) -> str | None:
-        try:
-            ZoneInfo(str(value))
-        except (ZoneInfoNotFoundError, ValueError):
-            self.add(field, "INVALID_TIMEZONE", f"unknown time zone {value!r}")
+        if not is_zone_name(value):
+            shown = value[:MAX_ZONE_NAME] if isinstance(value, str) else value
+            self.add(field, "INVALID_TIMEZONE", f"unknown time zone {shown!r}")
             return None
         return str(value)
 
