@@ -16,11 +16,11 @@ from luach import FIRST_DAY, LAST_DAY
 
 def _parse_time(value: object) -> dt.time:
     if not isinstance(value, str):
-        raise ValueError("Time must be a string HH:MM")
+        raise StrawberryInputCoercionError(f"Value cannot represent a Time: {value!r}. Expected a string HH:MM.")
     try:
         parsed = dt.time.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"Time must be HH:MM, got {value!r}") from exc
+    except ValueError:
+        raise StrawberryInputCoercionError(f"Value cannot represent a Time: {value[:40]!r}: give HH:MM") from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 
