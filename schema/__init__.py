@@ -13,11 +13,12 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from resolvers.content.mutations import ContentMutation
+from resolvers.content.queries import ContentQuery
 from resolvers.node import NodeQuery
+from resolvers.outbox.queries import OutboxQuery
+from resolvers.outbox.subscriptions import OutboxSubscription
 from schema.analytics.queries import Query as AnalyticsQuery
-from schema.content.mutations import Mutation as ContentMutation
-from schema.content.queries import Query as ContentQuery
-from schema.content.subscriptions import Subscription as ContentSubscription
 from schema.devices.mutations import Mutation as DevicesMutation
 from schema.devices.queries import Query as DevicesQuery
 from schema.devices.subscriptions import Subscription as DevicesSubscription
@@ -39,6 +40,7 @@ QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     NodeQuery,
     AnalyticsQuery,
     ContentQuery,
+    OutboxQuery,
     DevicesQuery,
     IdentityQuery,
     PartnersQuery,
@@ -54,7 +56,7 @@ MUTATIONS: tuple[type, ...] = (
     SynagogueMutation,
     WebhooksMutation,
 )
-SUBSCRIPTIONS: tuple[type, ...] = (ContentSubscription, DevicesSubscription)
+SUBSCRIPTIONS: tuple[type, ...] = (OutboxSubscription, DevicesSubscription)
 
 
 def extensions(settings: Any) -> list[Any]:
