@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from resolvers.content import access
 from schema.content.types import (
@@ -15,8 +17,20 @@ from schema.content.types import (
     TorahClass,
 )
 from schema.context import Info
-from schema.relay import NodeResolver
+from schema.relay import Node, NodeResolver
 from schema.synagogue.loaders import tenant_today, tenant_zone
+
+R = TypeVar("R")
+
+
+def _road(find: Callable[[Info, int | None], Awaitable[R | None]], view: Callable[[R], Node]) -> NodeResolver:
+    """The road of a type whose view needs nothing but its row: `find` it (an access function), then `view` it."""
+
+    async def resolve(info: Info, pk: int) -> Node | None:
+        row = await find(info, pk)
+        return view(row) if row else None
+
+    return resolve
 
 
 async def _node_message(info: Info, pk: int) -> Message | None:
@@ -29,26 +43,6 @@ async def _node_memorial(info: Info, pk: int) -> Memorial | None:
     return Memorial.of(row, await tenant_today(info)) if row else None
 
 
-async def _node_prayer_time(info: Info, pk: int) -> PrayerTime | None:
-    row = await access.access_prayer_time(info, pk)
-    return PrayerTime.of(row) if row else None
-
-
-async def _node_torah_class(info: Info, pk: int) -> TorahClass | None:
-    row = await access.access_torah_class(info, pk)
-    return TorahClass.of(row) if row else None
-
-
-async def _node_aliyah_assignment(info: Info, pk: int) -> AliyahAssignment | None:
-    row = await access.access_aliyah_assignment(info, pk)
-    return AliyahAssignment.of(row) if row else None
-
-
-async def _node_holiday_override(info: Info, pk: int) -> HolidayOverride | None:
-    row = await access.access_holiday_override(info, pk)
-    return HolidayOverride.of(row) if row else None
-
-
 async def _node_memorial_import(info: Info, pk: int) -> MemorialImport | None:
     job = await access.access_memorial_import(info, pk)
     return MemorialImport.of(job, await tenant_zone(info)) if job else None
@@ -57,9 +51,9 @@ async def _node_memorial_import(info: Info, pk: int) -> MemorialImport | None:
 NODES: dict[str, NodeResolver] = {
     "Message": _node_message,
     "Memorial": _node_memorial,
-    "PrayerTime": _node_prayer_time,
-    "TorahClass": _node_torah_class,
-    "AliyahAssignment": _node_aliyah_assignment,
-    "HolidayOverride": _node_holiday_override,
+    "PrayerTime": _road(access.access_prayer_time, PrayerTime.of),
+    "TorahClass": _road(access.access_torah_class, TorahClass.of),
+    "AliyahAssignment": _road(access.access_aliyah_assignment, AliyahAssignment.of),
+    "HolidayOverride": _road(access.access_holiday_override, HolidayOverride.of),
     "MemorialImport": _node_memorial_import,
 }

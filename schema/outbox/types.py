@@ -22,6 +22,11 @@ from schema.relay import Connection, Node, connection_from_list
 from services.infra.ids import to_global_id
 
 P = TypeVar("P")
+ProblemsFirst = Annotated[int, strawberry.argument(description="How many problems per page, 1 to 100.")]
+ProblemsAfter = Annotated[
+    str | None, strawberry.argument(description="The endCursor of the page before; null for the first page.")
+]
+"""The page arguments of a job's problems (and of a kind's own view of them)."""
 
 
 def job_problems(kind: Callable[..., P], errors: list[Any]) -> list[P]:
@@ -63,14 +68,7 @@ class Job(Node):
         description="Problems met, in the order found (an import reports every bad row).",
         graphql_type=JobErrorConnection,
     )
-    def errors(
-        self,
-        info: Info,
-        first: Annotated[int, strawberry.argument(description="How many problems per page, 1 to 100.")] = 100,
-        after: Annotated[
-            str | None, strawberry.argument(description="The endCursor of the page before; null for the first page.")
-        ] = None,
-    ) -> Connection[JobError]:
+    def errors(self, info: Info, first: ProblemsFirst = 100, after: ProblemsAfter = None) -> Connection[JobError]:
         return connection_from_list(info, self._errors, first, after)
 
     @property

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import strawberry
@@ -12,7 +11,7 @@ from models.outbox import Job
 from schema.content.types.common import local
 from schema.context import Info
 from schema.outbox.enums import JobStatus
-from schema.outbox.types import job_problems
+from schema.outbox.types import ProblemsAfter, ProblemsFirst, job_problems
 from schema.relay import Connection, Node, connection_from_list
 from services.infra.ids import to_global_id
 
@@ -50,14 +49,7 @@ class MemorialImport(Node):
     @strawberry.field(
         description="Every bad row, in file order; each row's problems in turn.", graphql_type=ImportRowErrorConnection
     )
-    def errors(
-        self,
-        info: Info,
-        first: Annotated[int, strawberry.argument(description="How many problems per page, 1 to 100.")] = 100,
-        after: Annotated[
-            str | None, strawberry.argument(description="The endCursor of the page before; null for the first page.")
-        ] = None,
-    ) -> Connection[ImportRowError]:
+    def errors(self, info: Info, first: ProblemsFirst = 100, after: ProblemsAfter = None) -> Connection[ImportRowError]:
         return connection_from_list(info, self._errors, first, after)
 
     @classmethod
