@@ -13,7 +13,6 @@ from typing import Annotated
 import strawberry
 
 from luach import compute_zmanim
-from models import content as m
 from permissions import CanReadTenant, HasRole, Role
 from resolvers.content.access import access_memorial_import
 from schema.content.inputs import LocationInput, values_of
@@ -43,6 +42,9 @@ from schema.relay import Connection, connection_from_list, paginate
 from schema.synagogue.loaders import tenant_synagogue, tenant_today, tenant_zone
 from services.content import preferences, schedule, zmanim
 from services.content.assignments import assignments_between
+from services.content.memorials import memorials_in_order
+from services.content.messages import messages_in_order
+from services.content.prayer_times import prayer_times_in_order, torah_classes_in_order
 from services.content.yahrzeits import yahrzeit_board
 from services.infra.errors import ErrorCode
 from services.infra.ids import decode_id
@@ -80,16 +82,14 @@ class ContentQuery:
     )
     async def messages(self, info: Info, first: First = 20, after: After = None) -> Connection[Message]:
         zone, now = await tenant_zone(info), dt.datetime.now(dt.UTC)
-        query = m.Message.all().order_by("-priority", "-id")
-        return await paginate(info, query, first, after, lambda row: Message.of(row, zone, now))
+        return await paginate(info, messages_in_order(), first, after, lambda row: Message.of(row, zone, now))
 
     @strawberry.field(
         permission_classes=[CanReadTenant], description=f"Memorials by name. {READERS}", graphql_type=MemorialConnection
     )
     async def memorials(self, info: Info, first: First = 50, after: After = None) -> Connection[Memorial]:
         today = await tenant_today(info)
-        query = m.Memorial.all().order_by("name", "id")
-        return await paginate(info, query, first, after, lambda row: Memorial.of(row, today))
+        return await paginate(info, memorials_in_order(), first, after, lambda row: Memorial.of(row, today))
 
     @strawberry.field(
         permission_classes=[CanReadTenant],
@@ -113,7 +113,7 @@ class ContentQuery:
         graphql_type=PrayerTimeConnection,
     )
     async def prayer_times(self, info: Info, first: First = 100, after: After = None) -> Connection[PrayerTime]:
-        return await paginate(info, m.PrayerTime.all().order_by("sort_order", "id"), first, after, PrayerTime.of)
+        return await paginate(info, prayer_times_in_order(), first, after, PrayerTime.of)
 
     @strawberry.field(
         permission_classes=[CanReadTenant],
@@ -121,7 +121,7 @@ class ContentQuery:
         graphql_type=TorahClassConnection,
     )
     async def torah_classes(self, info: Info, first: First = 50, after: After = None) -> Connection[TorahClass]:
-        return await paginate(info, m.TorahClass.all().order_by("time", "id"), first, after, TorahClass.of)
+        return await paginate(info, torah_classes_in_order(), first, after, TorahClass.of)
 
     @strawberry.field(
         permission_classes=[CanReadTenant],
@@ -157,7 +157,10 @@ class ContentQuery:
     ) -> DaySchedule:
         return DaySchedule.of(await schedule.day_schedule(await tenant_synagogue(info), date))
 
-    @strawberry.field(description="Zmanim for the synagogue's location, or for `location` (no credential needed then).")
+    @strawberry.field(
+        description="Zmanim for the synagogue's location (VIEWER and above, its devices and partner keys), or for "
+        "`location` (no credential needed then; asks are limited per client address)."
+    )
     async def zmanim(
         self,
         info: Info,

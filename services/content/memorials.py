@@ -1,4 +1,4 @@
-"""Memorials (hanzachot): validation shared by the form and the CSV import, and writes. A write that gives a
+"""Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes. A write that gives a
 family an address (or moves the date of death of a memorial that has one) starts the yahrzeit reminders
 (`services.content.yahrzeit_reminders`); the yahrzeits themselves are `services.content.yahrzeits`'."""
 
@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+from tortoise.queryset import QuerySet
 
 from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, validate_hebrew_date
 from models.content import Memorial
@@ -19,6 +21,11 @@ _REASONS = {
     "INVALID_MONTH": ("month", "that month does not exist in that Hebrew year"),
     "INVALID_DAY": ("day", "that day does not exist in that Hebrew month"),
 }
+
+
+def memorials_in_order() -> QuerySet[Memorial]:
+    """The tenant's memorials by name (nothing is read until it is awaited)."""
+    return Memorial.all().order_by("name", "id")
 
 
 def _hebrew(problems: Problems, raw: dict[str, Any]) -> HebrewDate | None:
