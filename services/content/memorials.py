@@ -1,6 +1,8 @@
-"""Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes. A write that gives a
-family an address (or moves the date of death of a memorial that has one) starts the yahrzeit reminders
-(`services.content.yahrzeit_reminders`); the yahrzeits themselves are `services.content.yahrzeits`'."""
+"""Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes.
+
+A write that gives a family an address (or moves the date of death of a memorial that has one) starts the
+yahrzeit reminders (`services.content.yahrzeit_reminders`); the yahrzeits themselves are
+`services.content.yahrzeits`'."""
 
 from __future__ import annotations
 
