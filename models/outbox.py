@@ -4,7 +4,7 @@
 of every tenant, which a tenant manager (and PostgreSQL row-level security) would hide from it. Each
 job carries its tenant in a plain `tenant_id` column; the worker claims a job from this table and then
 does the job's work inside `tenant_scope(job.tenant_id)`, where every tenant rule applies again.
-Resolvers read jobs only through `services.outbox.queue.get_job`, which filters on the caller's tenant.
+Requests read jobs only through `services.outbox.queue.tenant_jobs`, which filters on the caller's tenant.
 """
 
 from __future__ import annotations

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers.content.nodes import NODES as CONTENT
+from resolvers.outbox.nodes import NODES as OUTBOX
 from resolvers.partners.nodes import NODES as PARTNERS
 from resolvers.platform.nodes import NODES as PLATFORM
 from resolvers.webhooks.nodes import NODES as WEBHOOKS
-from schema.content.queries import NODES as CONTENT
 from schema.context import Info
 from schema.devices.queries import NODES as DEVICES
 from schema.identity.queries import NODES as IDENTITY
@@ -20,6 +21,7 @@ NODES: dict[str, NodeResolver] = {
     **IDENTITY,
     **SYNAGOGUE,
     **CONTENT,
+    **OUTBOX,
     **DEVICES,
     **PARTNERS,
     **WEBHOOKS,

@@ -13,16 +13,17 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from config import get_settings
+from resolvers.content.mutations import ContentMutation
+from resolvers.content.queries import ContentQuery
 from resolvers.node import NodeQuery
+from resolvers.outbox.queries import OutboxQuery
+from resolvers.outbox.subscriptions import OutboxSubscription
 from resolvers.partners.mutations import PartnersMutation
 from resolvers.partners.queries import PartnersQuery
 from resolvers.platform.queries import PlatformQuery
 from resolvers.webhooks.mutations import WebhooksMutation
 from resolvers.webhooks.queries import WebhooksQuery
 from schema.analytics.queries import Query as AnalyticsQuery
-from schema.content.mutations import Mutation as ContentMutation
-from schema.content.queries import Query as ContentQuery
-from schema.content.subscriptions import Subscription as ContentSubscription
 from schema.cost import CostLimit, SocketAdmission
 from schema.devices.mutations import Mutation as DevicesMutation
 from schema.devices.queries import Query as DevicesQuery
@@ -43,6 +44,7 @@ QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     NodeQuery,
     AnalyticsQuery,
     ContentQuery,
+    OutboxQuery,
     DevicesQuery,
     IdentityQuery,
     PartnersQuery,
@@ -58,7 +60,7 @@ MUTATIONS: tuple[type, ...] = (
     SynagogueMutation,
     WebhooksMutation,
 )
-SUBSCRIPTIONS: tuple[type, ...] = (ContentSubscription, DevicesSubscription)
+SUBSCRIPTIONS: tuple[type, ...] = (OutboxSubscription, DevicesSubscription)
 
 
 def extensions(settings: Any) -> list[Any]:

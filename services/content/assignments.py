@@ -1,4 +1,5 @@
-"""Changing a Torah-reading (aliyah) assignment by id: its date, aliyah or person.
+"""Torah-reading (aliyah) assignments: the list between two dates, and changing one by id (its date, aliyah or
+person).
 
 Assigning (and notifying) goes through `services.content.prayer_times.assign_aliyah`; a change here
 leaves the notification settings as they are.
@@ -10,8 +11,18 @@ from datetime import date
 from typing import Any
 
 from models.content import AliyahAssignment
+from services.content.ranges import check_range
 from services.content.schedule import ALIYOT
 from services.infra.problems import Problems
+
+
+async def assignments_between(start: date, end: date) -> list[AliyahAssignment]:
+    """The tenant's assignments from `start` to `end` inclusive (the range checked first), by date, then in the
+    order the aliyot are read."""
+    check_range(start, end)
+    rows = await AliyahAssignment.filter(date__gte=start, date__lte=end).order_by("date", "id")
+    rows.sort(key=lambda a: (a.date, ALIYOT.index(a.aliyah)))
+    return rows
 
 
 async def update_assignment(row: AliyahAssignment, values: dict[str, Any]) -> tuple[AliyahAssignment | None, Problems]:

@@ -1,18 +1,21 @@
-"""Memorials (hanzachot): validation shared by the form and the CSV import, writes, and the yahrzeit
-board. Yahrzeit rules are `luach.yahrzeit`'s (hebcal's Ashkenazic rules)."""
+"""Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes.
+
+A write that gives a family an address (or moves the date of death of a memorial that has one) starts the
+yahrzeit reminders (`services.content.yahrzeit_reminders`); the yahrzeits themselves are
+`services.content.yahrzeits`'."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, observed_hebrew_date, validate_hebrew_date
-from luach.yahrzeit import yahrzeits_between
+from tortoise.queryset import QuerySet
+
+from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, validate_hebrew_date
 from models.content import Memorial
+from services.content.yahrzeit_reminders import ensure_reminders, lock_reminders
 from services.infra.problems import Problems
 
-MAX_BOARD_DAYS = 400
 REMINDER_FIELDS = {"family_email", "hebrew_year", "hebrew_month", "hebrew_day"}
 """Fields whose edit may call for a family reminder the day's sweep did not send (another edit needs no sweep)."""
 _REASONS = {
@@ -22,8 +25,9 @@ _REASONS = {
 }
 
 
-def death_date_of(row: Memorial) -> HebrewDate:
-    return HebrewDate(row.hebrew_year, HebrewMonth(row.hebrew_month), row.hebrew_day)
+def memorials_in_order() -> QuerySet[Memorial]:
+    """The tenant's memorials by name (nothing is read until it is awaited)."""
+    return Memorial.all().order_by("name", "id")
 
 
 def _hebrew(problems: Problems, raw: dict[str, Any]) -> HebrewDate | None:
@@ -88,7 +92,7 @@ async def create_memorial(values: dict[str, Any], today: date) -> tuple[Memorial
         return None, problems
     memorial = await Memorial.create(**clean)
     if memorial.family_email:
-        await _start_reminders()
+        await ensure_reminders()
     return memorial, problems
 
 
@@ -98,42 +102,11 @@ async def update_memorial(memorial: Memorial, values: dict[str, Any], today: dat
         return problems
     reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
     if reminding:  # the reminder lock before the memorial row (see lock_reminders)
-        from services.content.yahrzeit_reminders import lock_reminders
-
         await lock_reminders()
     for name, value in clean.items():
         setattr(memorial, name, value)
     if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
         await memorial.save(update_fields=list(clean))
     if reminding:
-        await _start_reminders()
+        await ensure_reminders()
     return problems
-
-
-async def _start_reminders() -> None:
-    from services.content.yahrzeit_reminders import ensure_reminders
-
-    await ensure_reminders()
-
-
-@dataclass(frozen=True)
-class BoardEntry:
-    """A yahrzeit observed on `date`: the Hebrew date it is observed on, and whose it is."""
-
-    date: date
-    hebrew_date: HebrewDate
-    memorial: Memorial
-
-
-async def yahrzeit_board(start: date, end: date) -> list[BoardEntry]:
-    """Every yahrzeit of the tenant's memorials from `start` to `end` inclusive, by date then name
-    (one query). The range is at most `MAX_BOARD_DAYS` long (the caller checks)."""
-    entries: list[BoardEntry] = []
-    for memorial in await Memorial.all():
-        death = death_date_of(memorial)
-        for hebrew_year, observed in yahrzeits_between(death, start, end):
-            hebrew_day = observed_hebrew_date(death, hebrew_year)
-            if hebrew_day is not None:
-                entries.append(BoardEntry(observed, hebrew_day, memorial))
-    entries.sort(key=lambda e: (e.date, e.memorial.name, e.memorial.id))
-    return entries

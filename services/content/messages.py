@@ -1,4 +1,4 @@
-"""Messages: validation, writes, and whether a message is showing at a moment."""
+"""Messages: the list in order, validation, writes, and whether a message is showing at a moment."""
 
 from __future__ import annotations
 
@@ -6,10 +6,17 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tortoise.queryset import QuerySet
+
 from models.content import Message
 from services.infra.problems import Problems
 
 FIELDS = ("title", "body", "priority", "starts_at", "ends_at")
+
+
+def messages_in_order() -> QuerySet[Message]:
+    """The tenant's messages, highest priority first, then newest first (nothing is read until it is awaited)."""
+    return Message.all().order_by("-priority", "-id")
 
 
 def localize(moment: datetime | None, zone: ZoneInfo) -> datetime | None:

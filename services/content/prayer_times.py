@@ -1,4 +1,4 @@
-"""Prayer times, Torah classes and Torah-reading assignments: validation and writes.
+"""Prayer times, Torah classes and Torah-reading assignments: the lists in order, validation and writes.
 
 Updates merge the given values over the row and validate the result as a whole, so a row is never
 left half-valid; giving `fixed_time` on an update clears `relative_to` and the other way round.
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import date, time
 from typing import Any
+
+from tortoise.queryset import QuerySet
 
 from luach import RELATIVE_KEYS, DayKind, HebrewMonth
 from luach.seasons import HebrewDay
@@ -29,6 +31,16 @@ _PRAYER_FIELDS = (
     "sort_order",
 )  # fmt: skip
 _CLASS_FIELDS = ("title", "teacher", "days", "time", "location", "description")
+
+
+def prayer_times_in_order() -> QuerySet[PrayerTime]:
+    """The tenant's prayer times by `sort_order`, then oldest first (nothing is read until it is awaited)."""
+    return PrayerTime.all().order_by("sort_order", "id")
+
+
+def torah_classes_in_order() -> QuerySet[TorahClass]:
+    """The tenant's Torah classes by time of day (nothing is read until it is awaited)."""
+    return TorahClass.all().order_by("time", "id")
 
 
 def _names(problems: Problems, field: str, values: Any, allowed: set[str] | tuple[str, ...]) -> list[str]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Any
 
+from tortoise.queryset import QuerySet
+
 from luach import ZMAN_KEYS
 from models.content import DailyContentPreference, HolidayOverride, PrayerTime
+from services.content.ranges import check_range
 from services.content.schedule import OVERRIDE_KINDS
 from services.infra.problems import Problems
 
@@ -40,6 +43,13 @@ async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPrefer
     row.update_from_dict(clean)
     await row.save()
     return row, problems
+
+
+def overrides_between(start: date, end: date) -> QuerySet[HolidayOverride]:
+    """The tenant's overrides from `start` to `end` inclusive, by date (the range checked first; nothing is read
+    until the queryset is)."""
+    check_range(start, end)
+    return HolidayOverride.filter(date__gte=start, date__lte=end).order_by("date", "id")
 
 
 def _override_values(values: dict[str, Any], prayer_time: PrayerTime | None) -> tuple[dict[str, Any], Problems]:

@@ -19,10 +19,10 @@ from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
 from models.content import Message
 from models.synagogue import Synagogue
-from services.content.memorials import yahrzeit_board
 from services.content.messages import is_active
 from services.content.preferences import preferences
 from services.content.schedule import load_rows, location_of, plan_day, wall_time
+from services.content.yahrzeits import yahrzeit_board
 from services.infra.ids import to_global_id
 
 WEEK_DAYS = 7

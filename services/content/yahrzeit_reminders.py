@@ -25,7 +25,7 @@ from models.base import current_tenant_id
 from models.content import Memorial
 from models.outbox import Job, JobStatus
 from models.synagogue import Synagogue
-from services.content.memorials import death_date_of
+from services.content.yahrzeits import death_date_of
 from services.outbox.mail import enqueue_email, is_address
 from services.outbox.queue import JobRun, enqueue, handler
 

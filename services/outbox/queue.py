@@ -10,14 +10,18 @@ inside the same transaction as those writes, so that a crash after the commit ca
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.queryset import QuerySet
+
 from config import get_settings
 from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
+from subscriptions.content import publish_content_changed
+from subscriptions.jobs import publish_job_changed
 
 
 def lease_seconds() -> int:
@@ -103,16 +107,12 @@ def attach_worker(broadcast: Any, wakeup: asyncio.Event | None) -> None:
 async def notify_content_changed(tenant_id: int) -> None:
     """Tell the tenant's screens that a job changed its content (through the worker's broadcaster)."""
     if _broadcast is not None:
-        from subscriptions.content import publish_content_changed
-
         await publish_content_changed(_broadcast, tenant_id)
 
 
 async def announce_job(job_id: int, tenant_id: int | None) -> None:
     """Tell `jobProgress` subscribers that the job changed (through the worker's broadcaster)."""
     if _broadcast is not None and tenant_id is not None:
-        from subscriptions.jobs import publish_job_changed
-
         await publish_job_changed(_broadcast, tenant_id, job_id)
 
 
@@ -139,9 +139,13 @@ async def enqueue(
     return job
 
 
+def tenant_jobs(tenant_id: int | None, kinds: Collection[str] | None = None) -> QuerySet[Job]:
+    """The jobs of `tenant_id` (none at all for None), only of `kinds` when given: the only road by which
+    requests read jobs, since the job table has no tenant manager."""
+    query = Job.filter(tenant_id=tenant_id, tenant_id__isnull=False)
+    return query if kinds is None else query.filter(kind__in=list(kinds))
+
+
 async def get_job(job_id: int, kind: str | None = None) -> Job | None:
     """A job of the tenant in context (None for another tenant's or a missing id)."""
-    query = Job.filter(id=job_id, tenant_id=current_tenant_id())
-    if kind is not None:
-        query = query.filter(kind=kind)
-    return await query.first()
+    return await tenant_jobs(current_tenant_id(), None if kind is None else [kind]).filter(id=job_id).first()

@@ -31,6 +31,7 @@ from models.outbox import Job, JobStatus
 from services.infra.cancellation import see_cancelled
 from services.infra.periodic import run_periodic
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
+from subscriptions.backend import make_broadcast
 
 log = logging.getLogger("shulgraph.worker")
 
@@ -157,8 +158,6 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     load_handlers()
     own = None
     if broadcast is None:
-        from subscriptions.backend import make_broadcast
-
         own = broadcast = make_broadcast(settings.redis_url)  # survives Redis restarts, keeps news while down
         await own.connect()
     wake = asyncio.Event()

@@ -12,7 +12,7 @@ from strawberry.utils.str_converters import to_camel_case as to_camel
 
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
-from schema.content.mutations import Mutation
+from schema import ContentMutation as Mutation
 from services.infra.ids import to_global_id
 from tests.conftest import GQL, Actor, Factory, error_codes
 from tests.content.support import make

@@ -17,9 +17,9 @@ def local(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:
 
 @strawberry.type(description="A date of the Hebrew calendar.")
 class HebrewDate:
-    day: int
-    month: HebrewMonth
-    year: int
+    day: int = strawberry.field(description="The day of the month, 1 to 30.")
+    month: HebrewMonth = strawberry.field(description="The month (ADAR_I or ADAR_II in a leap year).")
+    year: int = strawberry.field(description="The year from creation, e.g. 5787.")
     display: str = strawberry.field(description='English, e.g. "5 Kislev 5787".')
     hebrew_display: str = strawberry.field(description="In Hebrew letters.")
 

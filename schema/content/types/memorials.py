@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -11,48 +12,48 @@ from models import content as m
 from models.identity import Role
 from permissions import HasRole
 from schema.content.types.common import HebrewDate
-from schema.relay import Node
-from services.content.memorials import death_date_of
+from schema.relay import Connection, Node
+from services.content.yahrzeits import death_date_of, yahrzeit_dates
 from services.infra.ids import to_global_id
 
-MAX_YAHRZEIT_YEARS = 100
 
-
-@strawberry.type
+@strawberry.type(description="The civil date on which a memorial's yahrzeit falls in one Hebrew year.")
 class YahrzeitOccurrence:
-    hebrew_year: int
+    hebrew_year: int = strawberry.field(description="The Hebrew year asked, e.g. 5787.")
     date: dt.date | None = strawberry.field(description="Null for years up to the year of death.")
 
 
 @strawberry.type(description="A memorial (hanzacha) entry.")
 class Memorial(Node):
-    id: strawberry.ID
-    name: str
-    hebrew_name: str
-    date_of_death: dt.date | None
-    after_sunset: bool
-    hebrew_date_of_death: HebrewDate
+    id: strawberry.ID = strawberry.field(description="The memorial's global id.")
+    name: str = strawberry.field(description="The departed's name as the board shows it.")
+    hebrew_name: str = strawberry.field(description="The Hebrew name (e.g. with the father's name); may be empty.")
+    date_of_death: dt.date | None = strawberry.field(
+        description="The civil date of death, when it was given (null when only the Hebrew date was)."
+    )
+    after_sunset: bool = strawberry.field(
+        description="Death came after sunset on dateOfDeath, so the Hebrew date is the next day's."
+    )
+    hebrew_date_of_death: HebrewDate = strawberry.field(description="The Hebrew date of death the yahrzeit follows.")
     next_yahrzeit: dt.date = strawberry.field(description="The next observance on or after today.")
-    plaque: str
+    plaque: str = strawberry.field(description="Where its plaque hangs (e.g. a board and row); may be empty.")
     _row: strawberry.Private[m.Memorial]
 
-    @strawberry.field(permission_classes=[HasRole(Role.EDITOR)], description="EDITOR and above.")
+    @strawberry.field(
+        permission_classes=[HasRole(Role.EDITOR)],
+        description="The family's e-mail address for yahrzeit reminders (EDITOR and above); empty when none.",
+    )
     def family_email(self) -> str | None:
         return self._row.family_email
 
     @strawberry.field(description="The civil date of the yahrzeit in each Hebrew year asked (at most 100).")
-    def yahrzeits(self, hebrew_years: list[int]) -> list[YahrzeitOccurrence]:
-        from schema.errors import graphql_error
-        from services.infra.errors import ErrorCode
-
-        if len(hebrew_years) > MAX_YAHRZEIT_YEARS:
-            raise graphql_error(ErrorCode.BAD_USER_INPUT, "at most 100 years", argument="hebrewYears")
-        death = death_date_of(self._row)
-        found = []
-        for year in hebrew_years:
-            valid = luach.hebrew_date.MIN_YEAR <= year <= luach.hebrew_date.MAX_YEAR - 1
-            found.append(YahrzeitOccurrence(hebrew_year=year, date=luach.yahrzeit(death, year) if valid else None))
-        return found
+    def yahrzeits(
+        self,
+        hebrew_years: Annotated[
+            list[int], strawberry.argument(description="Hebrew years, e.g. [5787, 5788]; at most 100.")
+        ],
+    ) -> list[YahrzeitOccurrence]:
+        return [YahrzeitOccurrence(hebrew_year=y, date=d) for y, d in yahrzeit_dates(self._row, hebrew_years)]
 
     @classmethod
     def of(cls, row: m.Memorial, today: dt.date) -> Memorial:
@@ -70,8 +71,15 @@ class Memorial(Node):
         )
 
 
+@strawberry.type(description="A page of the synagogue's memorials, by name.")
+class MemorialConnection(Connection[Memorial]):
+    pass
+
+
 @strawberry.type(description="A yahrzeit on the board: when it is observed, and whose it is.")
 class Yahrzeit:
-    date: dt.date
-    hebrew_date: HebrewDate
-    memorial: Memorial
+    date: dt.date = strawberry.field(
+        description="The civil date it is observed (it begins at sunset the evening before)."
+    )
+    hebrew_date: HebrewDate = strawberry.field(description="The Hebrew date it is observed on that year.")
+    memorial: Memorial = strawberry.field(description="Whose yahrzeit it is.")

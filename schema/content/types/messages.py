@@ -9,19 +9,23 @@ import strawberry
 
 from models import content as m
 from schema.content.types.common import local
-from schema.relay import Node
+from schema.relay import Connection, Node
 from services.content.messages import is_active
 from services.infra.ids import to_global_id
 
 
-@strawberry.type
+@strawberry.type(description="An announcement on the synagogue's screens, shown between startsAt and endsAt.")
 class Message(Node):
-    id: strawberry.ID
-    title: str
-    body: str
-    priority: int
-    starts_at: dt.datetime | None
-    ends_at: dt.datetime | None
+    id: strawberry.ID = strawberry.field(description="The message's global id.")
+    title: str = strawberry.field(description="The headline (at most 200 characters).")
+    body: str = strawberry.field(description="The text under the headline; may be empty.")
+    priority: int = strawberry.field(description="Higher shows first; equal priorities show newest first.")
+    starts_at: dt.datetime | None = strawberry.field(
+        description="When it starts showing (the synagogue's time zone); null: already showing."
+    )
+    ends_at: dt.datetime | None = strawberry.field(
+        description="When it stops showing (the synagogue's time zone); null: until deleted."
+    )
     is_active: bool = strawberry.field(description="Showing now, by the clock.")
 
     @classmethod
@@ -35,3 +39,8 @@ class Message(Node):
             ends_at=local(row.ends_at, zone),
             is_active=is_active(row, now),
         )
+
+
+@strawberry.type(description="A page of the synagogue's messages, highest priority first.")
+class MessageConnection(Connection[Message]):
+    pass

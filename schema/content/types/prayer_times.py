@@ -9,20 +9,20 @@ import strawberry
 
 from models import content as m
 from schema.content.enums import DayKind, HebrewMonth, RoundDirection, Weekday, ZmanKey
-from schema.relay import Node
+from schema.relay import Connection, Node
 from services.infra.ids import to_global_id
 
 
 @strawberry.type(description="A day of the Hebrew year, without the year.")
 class HebrewDay:
-    day: int
-    month: HebrewMonth
+    day: int = strawberry.field(description="The day of the month, 1 to 30.")
+    month: HebrewMonth = strawberry.field(description="The month (ADAR stands for Adar II in a leap year).")
 
 
 @strawberry.type(description="A stretch of every Hebrew year, both ends included (wrapping the year end).")
 class HebrewSeason:
-    start: HebrewDay
-    end: HebrewDay
+    start: HebrewDay = strawberry.field(description="The first day of the stretch.")
+    end: HebrewDay = strawberry.field(description="The last day of the stretch; before start, it wraps the year end.")
 
     @classmethod
     def of(cls, stored: dict[str, Any] | None) -> HebrewSeason | None:
@@ -39,24 +39,33 @@ def weekdays(names: list[str]) -> list[Weekday]:
     return [Weekday(name) for name in names]
 
 
-@strawberry.type
+@strawberry.type(
+    description="A service of the synagogue (e.g. Shacharit): a fixed time or one relative to a zman, on some "
+    "weekdays or kinds of day, within a season."
+)
 class PrayerTime(Node):
-    id: strawberry.ID
-    name: str
-    days: list[Weekday]
-    day_kinds: list[DayKind]
-    exclude_day_kinds: list[DayKind]
-    fixed_time: dt.time | None
-    relative_to: ZmanKey | None
-    offset_minutes: int
-    round_to_minutes: int
-    round_direction: RoundDirection
-    valid_from: dt.date | None
-    valid_to: dt.date | None
+    id: strawberry.ID = strawberry.field(description="The prayer time's global id.")
+    name: str = strawberry.field(description='The name the screens show, e.g. "Shacharit".')
+    days: list[Weekday] = strawberry.field(description="The weekdays it is said on, Monday first.")
+    day_kinds: list[DayKind] = strawberry.field(description="Kinds of day it is also said on, whatever the weekday.")
+    exclude_day_kinds: list[DayKind] = strawberry.field(
+        description="Kinds of day it is not said on, even on one of its weekdays."
+    )
+    fixed_time: dt.time | None = strawberry.field(
+        description="A fixed wall time in the synagogue's time zone; null when it follows relativeTo."
+    )
+    relative_to: ZmanKey | None = strawberry.field(description="The zman it follows; null for a fixed time.")
+    offset_minutes: int = strawberry.field(description="Minutes after relativeTo (negative: before), -720 to 720.")
+    round_to_minutes: int = strawberry.field(
+        description="The step a relative time is rounded to, in minutes from midnight (0: to the minute), 0 to 60."
+    )
+    round_direction: RoundDirection = strawberry.field(description="Which way a relative time is rounded.")
+    valid_from: dt.date | None = strawberry.field(description="The first civil date it is said; null: no start.")
+    valid_to: dt.date | None = strawberry.field(description="The last civil date it is said (included); null: no end.")
     recurs_yearly: bool = strawberry.field(description="The season returns every year (month and day compare).")
     hebrew_season: HebrewSeason | None = strawberry.field(description="Said only in this stretch of the Hebrew year.")
-    location: str
-    sort_order: int
+    location: str = strawberry.field(description='Where it is held, e.g. "Beit Midrash"; may be empty.')
+    sort_order: int = strawberry.field(description="Lists show lower values first (then older prayer times first).")
 
     @classmethod
     def of(cls, row: m.PrayerTime) -> PrayerTime:
@@ -78,3 +87,8 @@ class PrayerTime(Node):
             location=row.location,
             sort_order=row.sort_order,
         )
+
+
+@strawberry.type(description="A page of the synagogue's prayer times, by sortOrder.")
+class PrayerTimeConnection(Connection[PrayerTime]):
+    pass

@@ -13,14 +13,17 @@ from luach import ZMAN_KEYS
 
 def _zmanim_type() -> Any:
     annotations: dict[str, Any] = {"date": dt.date}
-    namespace: dict[str, Any] = {"__annotations__": annotations}
+    namespace: dict[str, Any] = {
+        "__annotations__": annotations,
+        "date": strawberry.field(description="The civil date the zmanim are for."),
+    }
     for key in ZMAN_KEYS:
         annotations[key] = dt.datetime | None
         namespace[key] = strawberry.field(name=key, description=luach.ZMAN_LABELS[key], default=None)
     return strawberry.type(
         type("Zmanim", (), namespace),
-        description="Halachic times of a day at a place, named as @hebcal/core's Zmanim methods; "
-        "null when the zman does not occur that day (polar day or night).",
+        description="Halachic times of a day at a place, in the place's time zone, named as @hebcal/core's Zmanim "
+        "methods; null when the zman does not occur that day (polar day or night).",
     )
 
 

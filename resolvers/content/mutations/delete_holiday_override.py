@@ -1,0 +1,26 @@
+"""deleteHolidayOverride (EDITOR and above): a missing id and another synagogue's are NOT_FOUND alike."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from permissions import HasRole, Role
+from resolvers.content.access import access_holiday_override
+from resolvers.content.changes import delete
+from schema.content.payloads import DeletePayload
+from schema.context import Info
+from services.infra.ids import decode_id
+
+
+@strawberry.type
+class DeleteHolidayOverrideMutation:
+    @strawberry.mutation(
+        permission_classes=[HasRole(Role.EDITOR)],
+        description="Delete a holiday-time override (the computed time applies again). EDITOR and above.",
+    )
+    async def delete_holiday_override(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The override's global id.")]
+    ) -> DeletePayload:
+        return await delete(info, id, await access_holiday_override(info, decode_id(id, "HolidayOverride")))

@@ -1,0 +1,23 @@
+"""deleteMemorial (EDITOR and above): a missing id and another synagogue's are NOT_FOUND alike."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from permissions import HasRole, Role
+from resolvers.content.access import access_memorial
+from resolvers.content.changes import delete
+from schema.content.payloads import DeletePayload
+from schema.context import Info
+from services.infra.ids import decode_id
+
+
+@strawberry.type
+class DeleteMemorialMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)], description="Delete a memorial. EDITOR and above.")
+    async def delete_memorial(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The memorial's global id.")]
+    ) -> DeletePayload:
+        return await delete(info, id, await access_memorial(info, decode_id(id, "Memorial")))

@@ -1,0 +1,23 @@
+"""deleteMessage (EDITOR and above): a missing id and another synagogue's are NOT_FOUND alike."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from permissions import HasRole, Role
+from resolvers.content.access import access_message
+from resolvers.content.changes import delete
+from schema.content.payloads import DeletePayload
+from schema.context import Info
+from services.infra.ids import decode_id
+
+
+@strawberry.type
+class DeleteMessageMutation:
+    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)], description="Delete a message. EDITOR and above.")
+    async def delete_message(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The message's global id.")]
+    ) -> DeletePayload:
+        return await delete(info, id, await access_message(info, decode_id(id, "Message")))

@@ -1,0 +1,59 @@
+"""The `node(id:)` road of each of the content domain's Node types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from resolvers.content import access
+from schema.content.types import (
+    AliyahAssignment,
+    HolidayOverride,
+    Memorial,
+    MemorialImport,
+    Message,
+    PrayerTime,
+    TorahClass,
+)
+from schema.context import Info
+from schema.relay import Node, NodeResolver
+from schema.synagogue.loaders import tenant_today, tenant_zone
+
+R = TypeVar("R")
+
+
+def _road(find: Callable[[Info, int | None], Awaitable[R | None]], view: Callable[[R], Node]) -> NodeResolver:
+    """The road of a type whose view needs nothing but its row: `find` it (an access function), then `view` it."""
+
+    async def resolve(info: Info, pk: int) -> Node | None:
+        row = await find(info, pk)
+        return view(row) if row else None
+
+    return resolve
+
+
+async def _node_message(info: Info, pk: int) -> Message | None:
+    row = await access.access_message(info, pk)
+    return Message.of(row, await tenant_zone(info), dt.datetime.now(dt.UTC)) if row else None
+
+
+async def _node_memorial(info: Info, pk: int) -> Memorial | None:
+    row = await access.access_memorial(info, pk)
+    return Memorial.of(row, await tenant_today(info)) if row else None
+
+
+async def _node_memorial_import(info: Info, pk: int) -> MemorialImport | None:
+    job = await access.access_memorial_import(info, pk)
+    return MemorialImport.of(job, await tenant_zone(info)) if job else None
+
+
+NODES: dict[str, NodeResolver] = {
+    "Message": _node_message,
+    "Memorial": _node_memorial,
+    "PrayerTime": _road(access.access_prayer_time, PrayerTime.of),
+    "TorahClass": _road(access.access_torah_class, TorahClass.of),
+    "AliyahAssignment": _road(access.access_aliyah_assignment, AliyahAssignment.of),
+    "HolidayOverride": _road(access.access_holiday_override, HolidayOverride.of),
+    "MemorialImport": _node_memorial_import,
+}

@@ -1,0 +1,17 @@
+"""The `node(id:)` road of the outbox domain's Node type (a job)."""
+
+from __future__ import annotations
+
+from resolvers.outbox.access import access_job
+from schema.context import Info
+from schema.outbox.types import Job
+from schema.relay import NodeResolver
+from schema.synagogue.loaders import tenant_zone
+
+
+async def _node_job(info: Info, pk: int) -> Job | None:
+    row = await access_job(info, pk)
+    return Job.of(row, await tenant_zone(info)) if row else None
+
+
+NODES: dict[str, NodeResolver] = {"Job": _node_job}

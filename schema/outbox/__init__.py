@@ -1,0 +1,1 @@
+"""The outbox domain's GraphQL shape: background jobs as a synagogue's staff follow them."""
