@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers.devices.nodes import NODES as DEVICES
 from schema.content.queries import NODES as CONTENT
 from schema.context import Info
-from schema.devices.queries import NODES as DEVICES
 from schema.identity.queries import NODES as IDENTITY
 from schema.partners.queries import NODES as PARTNERS
 from schema.platform.queries import NODES as PLATFORM

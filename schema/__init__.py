@@ -13,14 +13,14 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from resolvers.analytics.queries import AnalyticsQuery
+from resolvers.devices.mutations import DevicesMutation
+from resolvers.devices.queries import DevicesQuery
+from resolvers.devices.subscriptions import DevicesSubscription
 from resolvers.node import NodeQuery
-from schema.analytics.queries import Query as AnalyticsQuery
 from schema.content.mutations import Mutation as ContentMutation
 from schema.content.queries import Query as ContentQuery
 from schema.content.subscriptions import Subscription as ContentSubscription
-from schema.devices.mutations import Mutation as DevicesMutation
-from schema.devices.queries import Query as DevicesQuery
-from schema.devices.subscriptions import Subscription as DevicesSubscription
 from schema.errors import MaskUnexpectedErrors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
