@@ -1,1 +1,1 @@
-"""Resolvers of fleet analytics."""
+"""The root fields of fleet analytics; they reach devices through `resolvers.devices.access`."""

@@ -15,7 +15,8 @@ import strawberry
 class DeviceStatus(Enum):
     ONLINE = strawberry.enum_value(
         "ONLINE",
-        description="A heartbeat or a live subscription within the online window (90 seconds by default).",
+        description="A heartbeat or a live subscription within the online window (DEVICE_ONLINE_WINDOW_SECONDS, "
+        "90 seconds by default).",
     )
     OFFLINE = strawberry.enum_value("OFFLINE", description="Seen before, but not within the online window.")
     NEVER_SEEN = strawberry.enum_value("NEVER_SEEN", description="Claimed, but never seen since it was paired.")

@@ -92,7 +92,8 @@ class DeviceHeartbeatInput:
     )
     uptime_seconds: int | None = strawberry.field(default=None, description="Seconds since the device started.")
     app_version: str | None = strawberry.field(
-        default=None, description="The TV app version running (at most 40 characters kept); closes an UPDATE_APP."
+        default=None,
+        description="The TV app version running (at most 40 characters kept); closes an open UPDATE_APP to it.",
     )
 
 
@@ -159,9 +160,7 @@ class PublishSoftwareReleaseInput:
     version: str = strawberry.field(description="Like 1.4.2 or 1.5.0-beta.1; once per channel.")
     channel: ReleaseChannel = strawberry.field(description="The channel to publish on.")
     url: str = strawberry.field(description="Where screens download it: an https URL of at most 500 characters.")
-    checksum: str = strawberry.field(
-        description="The build's SHA-256 digest in hex, with or without sha256: before it."
-    )
+    checksum: str = strawberry.field(description="The build's SHA-256 digest in hex, with or without a sha256: prefix.")
     notes: str | None = strawberry.field(default=None, description="What changed, for the synagogues' staff.")
 
 

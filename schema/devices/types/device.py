@@ -76,7 +76,10 @@ class Device(Node):
             _pk=row.id,
         )
 
-    @strawberry.field(description="ONLINE when a heartbeat or live subscription was seen in the last 90 seconds.")
+    @strawberry.field(
+        description="ONLINE when a heartbeat or live subscription was seen within the online window "
+        "(DEVICE_ONLINE_WINDOW_SECONDS, 90 seconds by default)."
+    )
     async def status(self, info: Info) -> DeviceStatus:
         identity = await identity_loader(info).load(self._pk)
         return DeviceStatus(status_of(identity, window=info.context.settings.device_online_window_seconds))

@@ -45,7 +45,7 @@ class ScreenMessage:
 class ScreenYahrzeit:
     name: str = strawberry.field(description="The departed's name.")
     hebrew_name: str = strawberry.field(description="The departed's Hebrew name (may be empty).")
-    date: dt.date | None = strawberry.field(description="The civil date of the yahrzeit this time.")
+    date: dt.date | None = strawberry.field(description="The civil date it falls on this week.")
     plaque: str = strawberry.field(description="Where the memorial plaque hangs (may be empty).")
 
 
@@ -62,7 +62,7 @@ class Screen:
     generated_at: dt.datetime = strawberry.field(description="When the synagogue's content was computed.")
     valid_until: dt.datetime | None = strawberry.field(
         description="The next time boundary (a message starting or ending, a prayer or zman passing, candle "
-        "lighting, midnight): the screen changes then. Null: none ahead."
+        "lighting, havdalah, midnight): the screen changes then. Null: none ahead."
     )
     synagogue_name: str = strawberry.field(description="The synagogue's name.")
     date: dt.date = strawberry.field(description="Today in the synagogue's time zone.")
