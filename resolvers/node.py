@@ -6,12 +6,12 @@ from __future__ import annotations
 import strawberry
 
 from resolvers.content.nodes import NODES as CONTENT
+from resolvers.devices.nodes import NODES as DEVICES
 from resolvers.outbox.nodes import NODES as OUTBOX
 from resolvers.partners.nodes import NODES as PARTNERS
 from resolvers.platform.nodes import NODES as PLATFORM
 from resolvers.webhooks.nodes import NODES as WEBHOOKS
 from schema.context import Info
-from schema.devices.queries import NODES as DEVICES
 from schema.identity.queries import NODES as IDENTITY
 from schema.relay import Node, NodeResolver
 from schema.synagogue.queries import NODES as SYNAGOGUE

@@ -13,8 +13,12 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from config import get_settings
+from resolvers.analytics.queries import AnalyticsQuery
 from resolvers.content.mutations import ContentMutation
 from resolvers.content.queries import ContentQuery
+from resolvers.devices.mutations import DevicesMutation
+from resolvers.devices.queries import DevicesQuery
+from resolvers.devices.subscriptions import DevicesSubscription
 from resolvers.node import NodeQuery
 from resolvers.outbox.queries import OutboxQuery
 from resolvers.outbox.subscriptions import OutboxSubscription
@@ -23,11 +27,7 @@ from resolvers.partners.queries import PartnersQuery
 from resolvers.platform.queries import PlatformQuery
 from resolvers.webhooks.mutations import WebhooksMutation
 from resolvers.webhooks.queries import WebhooksQuery
-from schema.analytics.queries import Query as AnalyticsQuery
 from schema.cost import CostLimit, SocketAdmission
-from schema.devices.mutations import Mutation as DevicesMutation
-from schema.devices.queries import Query as DevicesQuery
-from schema.devices.subscriptions import Subscription as DevicesSubscription
 from schema.errors import MaskUnexpectedErrors, code_unreached_errors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope

@@ -1,48 +1,68 @@
-"""The one road from an id to a device or a command: only the current tenant's, only yours as a device."""
+"""The one road from an id to a device, a command or a release, built on the access kit (`resolvers.access`):
+only the request's synagogue's devices and commands, and a device principal sees only itself and its own
+commands. A missing id, a foreign one and a malformed one all give None (logged once as a denial)."""
 
 from __future__ import annotations
 
-import logging
+from typing import TypeVar
 
-from models.devices import Device, DeviceCommand
+from tortoise.queryset import QuerySet
+
+from models.devices import Device, DeviceCommand, SoftwareRelease
+from resolvers.access import denied, fetch
 from schema.context import Info
+from services.infra.ids import decode_id
 
-log = logging.getLogger("shulgraph.access")
-
-
-def _denied(info: Info, kind: str, pk: int) -> None:
-    log.info(
-        "access denied",
-        extra={
-            "type": kind,
-            "id": pk,
-            "tenant": info.context.tenant_id,
-            "principal": info.context.principal.describe(),
-        },
-    )
+M = TypeVar("M", Device, DeviceCommand)
 
 
-async def access_device(info: Info, pk: int) -> Device | None:
-    """A device of the caller's tenant; a device principal sees only itself."""
+def _rows(info: Info, model: type[M], own: str) -> QuerySet[M] | None:
+    """`model`'s rows the caller may see: the request's synagogue's, and for a device principal only those whose
+    `own` field names itself; None without a synagogue (the tenant manager refuses to build the query)."""
     context = info.context
     if context.tenant_id is None:
         return None
-    if context.principal.kind == "device" and context.principal.device_id != pk:
-        _denied(info, "Device", pk)
-        return None
-    device = await Device.get_or_none(id=pk)
-    if device is None:
-        _denied(info, "Device", pk)
-    return device
+    rows = model.all()
+    if context.principal.kind == "device":
+        rows = rows.filter(**{own: context.principal.device_id})
+    return rows
 
 
-async def access_command(info: Info, pk: int) -> DeviceCommand | None:
-    """A command of the caller's tenant; a device principal sees only its own commands."""
-    context = info.context
-    if context.tenant_id is None:
+async def _visible(info: Info, model: type[M], pk: int | None, own: str) -> M | None:
+    rows = _rows(info, model, own)
+    if rows is None:
+        denied(info, model.__name__, pk)
         return None
-    command = await DeviceCommand.get_or_none(id=pk)
-    if command is None or (context.principal.kind == "device" and command.device_id != context.principal.device_id):
-        _denied(info, "DeviceCommand", pk)
+    return await fetch(info, model.__name__, pk, rows)
+
+
+async def access_device(info: Info, pk: int | None) -> Device | None:
+    """A device of the caller's synagogue; a device principal sees only itself."""
+    return await _visible(info, Device, pk, "id")
+
+
+async def access_device_by_global_id(info: Info, global_id: str) -> Device | None:
+    return await access_device(info, decode_id(global_id, "Device"))
+
+
+async def access_devices(info: Info, pks: set[int]) -> dict[int, Device]:
+    """The caller's devices among `pks` by id (ids the server found, as in analytics: nothing to deny)."""
+    rows = _rows(info, Device, "id")
+    return {} if rows is None else {row.id: row for row in await rows.filter(id__in=pks)}
+
+
+async def access_command(info: Info, pk: int | None) -> DeviceCommand | None:
+    """A command of the caller's synagogue; a device principal sees only its own commands."""
+    return await _visible(info, DeviceCommand, pk, "device_id")
+
+
+async def access_command_by_global_id(info: Info, global_id: str) -> DeviceCommand | None:
+    return await access_command(info, decode_id(global_id, "DeviceCommand"))
+
+
+async def access_release(info: Info, pk: int | None) -> SoftwareRelease | None:
+    """A release of the platform-wide catalogue, for anyone with a credential."""
+    if info.context.principal.kind == "anonymous":
+        denied(info, "SoftwareRelease", pk)
         return None
-    return command
+    return await fetch(info, "SoftwareRelease", pk, SoftwareRelease.all(), needs_tenant=False)

@@ -1,16 +1,17 @@
-"""Per-request DataLoaders of the devices domain."""
+"""Per-request DataLoaders of the devices domain, beside the types whose fields fetch through them: however many
+devices a query lists, each kind of row is read once."""
 
 from __future__ import annotations
 
 from strawberry.dataloader import DataLoader
 
-from models.devices import DeviceIdentity, DeviceSettings
+from models.base import current_tenant_id
+from models.devices import DeviceIdentity, DeviceSettings, SoftwareRelease
 from schema.context import Info
+from services.devices.commands import latest_release, release_channel
 
 
 async def _load_identities(device_ids: list[int]) -> list[DeviceIdentity | None]:
-    from models.base import current_tenant_id
-
     tenant_id = current_tenant_id()
     rows = {row.device_id: row for row in await DeviceIdentity.filter(device_id__in=device_ids, tenant_id=tenant_id)}
     return [rows.get(i) for i in device_ids]
@@ -29,3 +30,16 @@ async def _load_settings(device_ids: list[int]) -> list[DeviceSettings | None]:
 def settings_loader(info: Info) -> DataLoader[int, DeviceSettings | None]:
     """Settings rows by device id, in the current tenant (None: the device keeps the defaults)."""
     return info.context.loaders.get("device_settings_by_device", _load_settings)
+
+
+async def _load_target_release(keys: list[int]) -> list[SoftwareRelease | None]:
+    row = await latest_release(await release_channel())
+    return [row for _ in keys]
+
+
+async def target_release(info: Info) -> SoftwareRelease | None:
+    """The tenant's target release (the newest on its channel), read once per request however many devices ask."""
+    loader: DataLoader[int, SoftwareRelease | None] = info.context.loaders.get(
+        "devices_target_release", _load_target_release
+    )
+    return await loader.load(0)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
 from models.base import tenant_scope
 from models.devices import (
@@ -25,6 +26,8 @@ from models.devices import (
     ReleaseChannel,
     SoftwareRelease,
 )
+from services.devices.rules import missing
+from services.infra.problems import Problem
 from subscriptions.channels import device_commands
 from subscriptions.events import publish, tenant_event
 
@@ -184,6 +187,11 @@ async def mark_delivered(command_ids: list[int], now: datetime | None = None) ->
         )
 
 
+def history(device_id: int) -> QuerySet[DeviceCommand]:
+    """A device's commands, newest first (current tenant)."""
+    return DeviceCommand.filter(device_id=device_id).order_by("-id")
+
+
 @dataclass(frozen=True)
 class Acknowledgement:
     success: bool
@@ -222,3 +230,16 @@ async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgeme
             await _announce_expired(broadcast, command)
     refreshed = await DeviceCommand.get(id=command.id)
     return refreshed
+
+
+async def answer(
+    broadcast: Any, command: DeviceCommand | None, ack: Acknowledgement
+) -> tuple[DeviceCommand | None, list[Problem]]:
+    """The device's answer to a command of its own (`acknowledge`); one after the command's time to live is
+    refused with EXPIRED, and the command, EXPIRED from then on, comes back with the refusal."""
+    if command is None:
+        return None, [missing("commandId", "command")]
+    updated = await acknowledge(broadcast, command, ack)
+    if updated.status == CommandStatus.EXPIRED:
+        return updated, [Problem("commandId", "EXPIRED", "the command expired before this answer came")]
+    return updated, []

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from tortoise.transactions import in_transaction
@@ -18,10 +19,13 @@ from tortoise.transactions import in_transaction
 from config import Settings
 from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity, DevicePairing
+from services.devices.rules import device_text_problems
 from services.identity.tokens import hash_secret, new_secret
 from services.infra.errors import ErrorCode, ServiceError, Unavailable
+from services.infra.problems import Problem
 from services.infra.rate_limits import limiter as rate_limiter
 from services.infra.rate_limits import rate
+from subscriptions.events import tenant_event
 
 CODE_ALPHABET = "BCDFGHJKMNPQRTVWXZ"
 """RFC 8628 §6.1 consonants without L and S: nothing to mistake for 0/O, 1/I/L, 5/S, and no words."""
@@ -90,6 +94,51 @@ async def check_rate(settings: Settings, action: str, client_ip: str, expression
         raise Unavailable("pairing is temporarily unavailable") from exc
     if not allowed:
         raise ServiceError("too many pairing requests from this address; try again later", ErrorCode.THROTTLED)
+
+
+# --- the three steps, as clients call them ------------------------------------------------------------------
+
+
+async def start(settings: Settings, client_ip: str, model: str, app_version: str, resolution: str) -> StartedPairing:
+    """The TV (no credential) asks to pair, within its address's budget."""
+    await check_rate(settings, "start", client_ip, settings.pairing_rate_limit)
+    return await start_pairing(settings, client_ip, model, app_version, resolution)
+
+
+async def claim(
+    settings: Settings,
+    broadcast: Any,
+    client_ip: str,
+    tenant_id: int,
+    user_id: int | None,
+    pairing_code: str,
+    name: str,
+    location: str | None,
+) -> tuple[Device | None, list[Problem]]:
+    """An ADMIN claims the shown code into the current tenant, naming the device; the first problem of the name,
+    then of the location, refuses it before the address's budget is spent."""
+    name, place = name.strip(), (location or "").strip()
+    problems = device_text_problems({"name": name}) or device_text_problems({"location": place})
+    if problems:
+        return None, problems
+    await check_rate(settings, "claim", client_ip, settings.pairing_rate_limit)
+    try:
+        device = await claim_pairing(tenant_id, user_id, pairing_code, name, place)
+    except PairingRefused as refused:
+        return None, [Problem("pairingCode", refused.code.value, refused.message)]
+    await tenant_event(broadcast, tenant_id, "DEVICE_CLAIMED", device.id)
+    return device, []
+
+
+async def complete(
+    settings: Settings, client_ip: str, device_code: str
+) -> tuple[CompletedPairing | None, list[Problem]]:
+    """The TV's poll, within its address's (larger) budget: the device token once claimed, else why not."""
+    await check_rate(settings, "complete", client_ip, settings.pairing_poll_rate_limit)
+    try:
+        return await complete_pairing(settings, device_code), []
+    except PairingRefused as refused:
+        return None, [Problem("deviceCode", refused.code.value, refused.message)]
 
 
 # --- the grant ---------------------------------------------------------------------------------------------

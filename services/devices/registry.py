@@ -1,4 +1,5 @@
-"""Devices: the `Device` credential scheme, presence and status, revocation, heartbeats, settings.
+"""Devices: the `Device` credential scheme, presence and status, renaming, revocation, heartbeats (a device's
+own settings are in `services.devices.settings`).
 
 Presence lives on the global `DeviceIdentity` row: a heartbeat or a live subscription refreshes
 `last_seen_at`; `online` remembers which transition was last announced, so each online/offline change
@@ -13,10 +14,10 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise.expressions import F, Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from config import get_settings
-from models.base import tenant_scope
 from models.devices import (
     OPEN_COMMAND_STATUSES,
     CommandKind,
@@ -26,15 +27,17 @@ from models.devices import (
     DeviceHeartbeat,
     DeviceIdentity,
     DeviceMetricHour,
-    DeviceSettings,
 )
 from models.webhooks import WebhookEvent
+from services.devices.commands import version_key
+from services.devices.rules import device_text_problems, missing
 from services.identity.principals import Principal, register_scheme
 from services.identity.tokens import hash_secret, secret_kind
-from services.infra.errors import Unauthenticated
+from services.infra.errors import ServiceError, Unauthenticated
+from services.infra.problems import Problem
 from services.webhooks.endpoints import emit as emit_webhook
-from subscriptions.channels import tenant_content
-from subscriptions.events import after_commit, publish, tenant_event
+from subscriptions.events import after_commit, tenant_event
+from subscriptions.sessions import close_principal_sockets
 
 ONLINE_WINDOW_SECONDS = 90
 
@@ -72,10 +75,6 @@ def status_of(identity: DeviceIdentity | None, now: datetime | None = None, wind
     return DeviceStatus.ONLINE if now - identity.last_seen_at <= timedelta(seconds=window) else DeviceStatus.OFFLINE
 
 
-async def identities(device_ids: list[int]) -> dict[int, DeviceIdentity]:
-    return {row.device_id: row for row in await DeviceIdentity.filter(device_id__in=device_ids)}
-
-
 # --- presence ----------------------------------------------------------------------------------------------
 
 
@@ -111,13 +110,31 @@ async def sweep_offline(broadcast: Any, now: datetime | None = None, window: int
     return gone
 
 
-# --- revocation --------------------------------------------------------------------------------------------
+# --- editing and revocation -------------------------------------------------------------------------------
 
 
-async def revoke_device(broadcast: Any, device: Device) -> None:
+async def update_device(
+    device: Device | None, name: str | None, location: str | None, group: str | None
+) -> list[Problem]:
+    """Rename a device of the current tenant, move it, or put it in a group (given texts only, stripped)."""
+    if device is None:
+        return [missing("id")]
+    given = {"name": name, "location": location, "group": group}
+    changes = {key: value.strip() for key, value in given.items() if value is not None}
+    problems = device_text_problems(changes)
+    if problems:
+        return problems
+    if changes:
+        for key, value in changes.items():
+            setattr(device, key, value)
+        await device.save(update_fields=list(changes))
+    return []
+
+
+async def revoke_device(broadcast: Any, device: Device | None) -> list[Problem]:
     """Revoke in the current tenant: the token dies, open commands expire, open sockets close."""
-    from subscriptions.sessions import close_principal_sockets
-
+    if device is None:
+        return [missing("id")]
     now = datetime.now(UTC)
     if device.revoked_at is None:
         device.revoked_at = now
@@ -133,6 +150,7 @@ async def revoke_device(broadcast: Any, device: Device) -> None:
         await close_principal_sockets(broadcast, key, "device revoked")
 
     await after_commit(close)
+    return []
 
 
 # --- heartbeats --------------------------------------------------------------------------------------------
@@ -145,6 +163,39 @@ class Heartbeat:
     temperature: float | None = None
     uptime_seconds: int | None = None
     app_version: str | None = None
+
+
+def clamp(value: float | None, low: float, high: float) -> float | None:
+    return None if value is None else min(max(value, low), high)
+
+
+def reported(
+    cpu: float | None, memory: float | None, temperature: float | None, uptime: int | None, version: str | None
+) -> Heartbeat:
+    """A heartbeat as a device reported it, held to sane bounds: percentages 0 to 100, -50 to 150 degrees, a
+    positive uptime, a version of at most 40 characters."""
+    return Heartbeat(
+        cpu=clamp(cpu, 0, 100),
+        memory=clamp(memory, 0, 100),
+        temperature=clamp(temperature, -50, 150),
+        uptime_seconds=uptime if uptime and uptime > 0 else None,
+        app_version=(version or "")[:40] or None,
+    )
+
+
+async def report_heartbeat(broadcast: Any, device: Device | None, beat: Heartbeat) -> bool:
+    """Record the calling device's heartbeat; False when its device is gone."""
+    if device is None:
+        return False
+    await record_heartbeat(broadcast, device, beat)
+    return True
+
+
+def heartbeats_between(device_id: int, start: datetime, end: datetime) -> QuerySet[DeviceHeartbeat]:
+    """A device's raw heartbeats in [start, end), newest first (current tenant)."""
+    if end <= start:
+        raise ServiceError("`to` must be after `from`")
+    return DeviceHeartbeat.filter(device_id=device_id, at__gte=start, at__lt=end).order_by("-at", "-id")
 
 
 async def record_heartbeat(broadcast: Any, device: Device, beat: Heartbeat, now: datetime | None = None) -> None:
@@ -212,8 +263,6 @@ async def _close_update_commands(broadcast: Any, device: Device, version: str, p
     """An open UPDATE_APP is done once the device runs its target release, or a newer one it reached from
     below the target (`previous`: the version it reported before). A device already past the target (an
     UPDATE_APP back to an older release) is done only once it runs that release."""
-    from services.devices.commands import version_key
-
     updates = await DeviceCommand.filter(
         device_id=device.id, kind=CommandKind.UPDATE_APP, status__in=OPEN_COMMAND_STATUSES
     )
@@ -237,24 +286,3 @@ async def _close_update_commands(broadcast: Any, device: Device, version: str, p
                     commandKind=command.kind.value,
                     success=True,
                 )
-
-
-# --- settings ----------------------------------------------------------------------------------------------
-
-
-async def settings_of(device_id: int) -> DeviceSettings:
-    """The device's settings row (created with defaults on first use), in the current tenant."""
-    row = await DeviceSettings.get_or_none(device_id=device_id)
-    if row is None:
-        row = await DeviceSettings.create(device_id=device_id)
-    return row
-
-
-async def settings_for_screen(tenant_id: int, device_id: int) -> DeviceSettings:
-    async with tenant_scope(tenant_id):
-        return await settings_of(device_id)
-
-
-async def settings_changed(broadcast: Any, tenant_id: int, device_id: int) -> None:
-    """Tell the screens of a tenant that one device's own settings changed."""
-    await publish(broadcast, tenant_content(tenant_id), {"kind": "device-settings", "deviceId": device_id})

@@ -22,16 +22,17 @@ from typing import Any
 from prometheus_client import Counter
 
 from models.base import tenant_scope
+from services.content.screen_content import screen_content
 from services.devices.screen_state import (
     BaseContent,
     ContentSource,
     ScreenState,
     content_data,
-    content_source,
     project,
     settings_data,
     variant_key,
 )
+from services.devices.settings import settings_for_screen
 from subscriptions.channels import tenant_content
 
 log = logging.getLogger("shulgraph.screen")
@@ -161,7 +162,7 @@ class ScreenHub:
 
     async def source(self, tenant_id: int, now: datetime) -> Any:
         async with tenant_scope(tenant_id):
-            return await (self._source or content_source())(tenant_id, now)
+            return await (self._source or screen_content)(tenant_id, now)
 
     def join(self, tenant_id: int) -> TenantFeed:
         feed = self.feeds.get(tenant_id)
@@ -180,8 +181,6 @@ class ScreenHub:
 
     async def stream(self, tenant_id: int, device_id: int) -> AsyncIterator[ScreenState]:
         """The device's screen: the full current state first, then every new state."""
-        from services.devices.registry import settings_for_screen
-
         feed = self.join(tenant_id)
         try:
             seen_change = feed.device_changes.get(device_id, 0)
@@ -206,8 +205,6 @@ class ScreenHub:
 
     async def snapshot(self, tenant_id: int, device_id: int) -> ScreenState:
         """The device's current state, from the shared feed when one is live here."""
-        from services.devices.registry import settings_for_screen
-
         settings = settings_data(await settings_for_screen(tenant_id, device_id))
         feed = self.feeds.get(tenant_id)
         if feed is not None and feed.base is not None:

@@ -249,11 +249,3 @@ def settings_data(row: Any) -> dict[str, Any]:
 
 def variant_key(settings: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def content_source() -> ContentSource:
-    """The content domain's `screen_content` (imported late: the content domain imports this module)."""
-    from services.content.screen_content import screen_content
-
-    source: ContentSource = screen_content
-    return source

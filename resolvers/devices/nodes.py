@@ -1,0 +1,31 @@
+"""The `node(id:)` road of each Node type of the devices domain, through its access functions."""
+
+from __future__ import annotations
+
+from resolvers.devices.access import access_command, access_device, access_release
+from schema.context import Info
+from schema.devices.types import Device, DeviceCommand, SoftwareRelease
+from schema.relay import NodeResolver
+
+
+async def _device_node(info: Info, pk: int) -> Device | None:
+    row = await access_device(info, pk)
+    return Device.of(row) if row else None
+
+
+async def _command_node(info: Info, pk: int) -> DeviceCommand | None:
+    row = await access_command(info, pk)
+    return DeviceCommand.of(row) if row else None
+
+
+async def _release_node(info: Info, pk: int) -> SoftwareRelease | None:
+    row = await access_release(info, pk)
+    return SoftwareRelease.of(row) if row else None
+
+
+NODES: dict[str, NodeResolver] = {
+    "Device": _device_node,
+    "DeviceCommand": _command_node,
+    "SoftwareRelease": _release_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
