@@ -9,6 +9,7 @@ same None, which resolvers answer as `NOT_FOUND`. Each refusal is logged once, i
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TypeVar
 
 from tortoise.models import Model
@@ -35,15 +36,26 @@ def in_range(pk: int | None) -> bool:
 
 
 async def fetch(
-    info: Info, type_name: str, pk: int | None, rows: QuerySet[M], *, needs_tenant: bool = True
+    info: Info,
+    type_name: str,
+    pk: int | None,
+    rows: type[M] | QuerySet[M] | Callable[[], QuerySet[M]],
+    *,
+    needs_tenant: bool = True,
 ) -> M | None:
-    """The row of `rows` with primary key `pk`, or None (logged as a denial). `rows` is a tenant model's
-    queryset (its manager scopes it to the request's synagogue and fails closed without one) or a queryset the
-    caller has already narrowed to what the principal may see; `needs_tenant` refuses outright when the request
-    acts in no synagogue."""
+    """The row of `rows` with primary key `pk`, or None (logged as a denial). `rows` is a tenant model (its
+    manager scopes it to the request's synagogue and fails closed without one), or a queryset, or a function
+    building one, that the caller has narrowed to what the principal may see; it is read only once the request
+    is known to act in a synagogue, unless `needs_tenant` is False."""
     row: M | None = None
     if in_range(pk) and (info.context.tenant_id is not None or not needs_tenant):
-        row = await rows.filter(id=pk).first()
+        if isinstance(rows, type):
+            query = rows.all()  # type: ignore[attr-defined]  # a Model subclass
+        elif isinstance(rows, QuerySet):
+            query = rows
+        else:
+            query = rows()
+        row = await query.filter(id=pk).first()
     if row is None:
         denied(info, type_name, pk)
     return row

@@ -141,7 +141,7 @@ def to_graphql_error(error: GraphQLError) -> GraphQLError:
     """Give a service error its code in `extensions`."""
     original = error.original_error
     if isinstance(original, ServiceError):
-        error.extensions = {**(error.extensions or {}), "code": original.code.value, **original.extensions}
+        error.extensions = {"code": original.code.value, **(error.extensions or {}), **original.extensions}
         error.message = original.message
     return error
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 from models.base import TenantModel
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
 from models.outbox import Job
-from resolvers.access import denied, fetch
+from resolvers.access import fetch
 from resolvers.outbox.access import access_job
 from schema.context import Info
 
@@ -18,12 +18,8 @@ M = TypeVar("M", bound=TenantModel)
 
 async def _own(info: Info, model: type[M], pk: int | None) -> M | None:
     """The row of `model` (whose GraphQL type bears its name) with primary key `pk`, among the request's
-    synagogue's. Its queryset is built only when the request acts in a synagogue: a tenant manager raises
-    without one, and no synagogue finds nothing."""
-    if info.context.tenant_id is None:
-        denied(info, model.__name__, pk)
-        return None
-    return await fetch(info, model.__name__, pk, model.all())
+    synagogue's."""
+    return await fetch(info, model.__name__, pk, model)
 
 
 async def access_message(info: Info, pk: int | None) -> Message | None:

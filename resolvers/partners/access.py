@@ -15,8 +15,7 @@ from services.infra.ids import decode_id
 async def access_api_key(info: Info, pk: int | None, *, for_update: bool = False) -> ApiKey | None:
     """The key with primary key `pk` in the request's synagogue; `for_update` locks its row until the operation
     ends (a revocation racing another)."""
-    rows = ApiKey.all().select_for_update() if for_update else ApiKey.all()
-    return await fetch(info, "ApiKey", pk, rows)
+    return await fetch(info, "ApiKey", pk, lambda: ApiKey.all().select_for_update() if for_update else ApiKey.all())
 
 
 async def access_api_key_by_global_id(info: Info, global_id: str, *, for_update: bool = False) -> ApiKey | None:

@@ -20,7 +20,7 @@ async def access_audit_entry(info: Info, pk: int) -> AuditEntry | None:
     if context.principal.kind != "user" or not context.has_role(Role.ADMIN):
         denied(info, "AuditEntry", pk)
         return None
-    return await fetch(info, "AuditEntry", pk, AuditEntry.all())
+    return await fetch(info, "AuditEntry", pk, AuditEntry)
 
 
 async def access_platform_audit_entry(info: Info, pk: int) -> PlatformAuditEntry | None:
@@ -29,4 +29,4 @@ async def access_platform_audit_entry(info: Info, pk: int) -> PlatformAuditEntry
     if principal.kind != "user" or not principal.is_platform_admin:
         denied(info, "PlatformAuditEntry", pk)
         return None
-    return await fetch(info, "PlatformAuditEntry", pk, PlatformAuditEntry.all(), needs_tenant=False)
+    return await fetch(info, "PlatformAuditEntry", pk, PlatformAuditEntry, needs_tenant=False)

@@ -13,7 +13,7 @@ from services.infra.ids import decode_id
 
 
 async def access_webhook_endpoint(info: Info, pk: int | None) -> WebhookEndpoint | None:
-    return await fetch(info, "WebhookEndpoint", pk, WebhookEndpoint.all())
+    return await fetch(info, "WebhookEndpoint", pk, WebhookEndpoint)
 
 
 async def access_webhook_endpoint_by_global_id(info: Info, global_id: str) -> WebhookEndpoint | None:
@@ -21,4 +21,4 @@ async def access_webhook_endpoint_by_global_id(info: Info, global_id: str) -> We
 
 
 async def access_webhook_delivery(info: Info, pk: int | None) -> WebhookDelivery | None:
-    return await fetch(info, "WebhookDelivery", pk, WebhookDelivery.all())
+    return await fetch(info, "WebhookDelivery", pk, WebhookDelivery)

@@ -40,12 +40,20 @@ async def test_create_message_and_is_active(gql: GQL, factory: Factory) -> None:
     assert result["data"]["createMessage"]["message"]["isActive"] is False
 
 
-async def test_wall_time_without_offset_is_in_the_synagogues_zone(gql: GQL, factory: Factory) -> None:
+async def test_times_come_back_in_the_synagogues_zone_and_a_time_without_offset_is_refused(
+    gql: GQL, factory: Factory
+) -> None:
+    """A wall time without its offset could mean any zone; it is refused as bad input (B1). A time given with any
+    offset is answered in the synagogue's own zone."""
     actor = await factory.member(tenant=await factory.tenant(timezone="Asia/Jerusalem"), role=Role.EDITOR)
     result = await gql.op(
-        "CreateMessage", {"input": {"title": "Shiur", "startsAt": "2030-01-01T20:00:00"}}, actor=actor
+        "CreateMessage", {"input": {"title": "Shiur", "startsAt": "2030-01-01T18:00:00Z"}}, actor=actor
     )
     assert result["data"]["createMessage"]["message"]["startsAt"] == "2030-01-01T20:00:00+02:00"
+    naive = await gql.op(
+        "CreateMessage", {"input": {"title": "Shiur", "startsAt": "2030-01-01T20:00:00"}}, actor=actor
+    )
+    assert [e["extensions"]["code"] for e in naive["errors"]] == ["BAD_USER_INPUT"]
 
 
 async def test_invalid_message_is_refused_and_nothing_written(
