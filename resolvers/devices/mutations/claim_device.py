@@ -14,6 +14,7 @@ from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import user_errors
 from services.devices import pairing
+from services.platform import audit
 
 
 @strawberry.type
@@ -37,4 +38,8 @@ class ClaimDeviceMutation:
             input.name,
             input.location,
         )
-        return DevicePayload(device=Device.of(device) if device else None, user_errors=user_errors(problems))
+        if device is None:
+            return DevicePayload(user_errors=user_errors(problems))
+        view = Device.of(device)
+        await audit.record(context, "device.claim", view.id, name=device.name)
+        return DevicePayload(device=view)

@@ -16,6 +16,7 @@ from schema.devices.payloads import DeviceGroupPayload
 from schema.devices.types import Device, DeviceGroup
 from schema.errors import user_errors
 from services.devices.groups import move_devices
+from services.platform import audit
 
 
 @strawberry.type
@@ -35,4 +36,8 @@ class MoveDevicesToGroupMutation:
         if change is None:
             return DeviceGroupPayload(user_errors=user_errors(problems))
         group = DeviceGroup(name=change.name, device_count=change.size) if change.name else None
-        return DeviceGroupPayload(group=group, devices=[Device.of(device) for device in change.moved])
+        devices = [Device.of(device) for device in change.moved]
+        await audit.record(
+            info.context, "device_group.move", change.name or "", devices=[device.id for device in devices]
+        )
+        return DeviceGroupPayload(group=group, devices=devices)

@@ -14,6 +14,7 @@ from schema.devices.payloads import DeviceGroupPayload
 from schema.devices.types import Device, DeviceGroup
 from schema.errors import user_errors
 from services.devices.groups import rename_devices_group
+from services.platform import audit
 
 
 @strawberry.type
@@ -31,4 +32,5 @@ class RenameDeviceGroupMutation:
         if change is None:
             return DeviceGroupPayload(user_errors=user_errors(problems))
         group = DeviceGroup(name=change.name, device_count=change.size)
+        await audit.record(info.context, "device_group.rename", change.name, previous=input.name)
         return DeviceGroupPayload(group=group, devices=[Device.of(device) for device in change.moved])

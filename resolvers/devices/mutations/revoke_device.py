@@ -14,6 +14,7 @@ from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import user_errors
 from services.devices import registry
+from services.platform import audit
 
 
 @strawberry.type
@@ -29,4 +30,6 @@ class RevokeDeviceMutation:
         problems = await registry.revoke_device(info.context.broadcast, device)
         if problems or device is None:
             return DevicePayload(user_errors=user_errors(problems))
-        return DevicePayload(device=Device.of(device))
+        view = Device.of(device)
+        await audit.record(info.context, "device.revoke", view.id)
+        return DevicePayload(device=view)

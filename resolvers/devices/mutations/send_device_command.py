@@ -16,6 +16,7 @@ from schema.devices.payloads import DeviceCommandPayload
 from schema.devices.types import DeviceCommand
 from schema.errors import user_errors
 from services.devices.sending import Order, send_command
+from services.platform import audit
 
 
 @strawberry.type
@@ -31,6 +32,8 @@ class SendDeviceCommandMutation:
         order = Order(m.CommandKind[input.kind.name], input.payload, input.ttl_seconds, context.principal.user_id)
         device = await access_device_by_global_id(info, input.device_id)
         command, problems = await send_command(context.broadcast, context.settings, device, order)
-        return DeviceCommandPayload(
-            command=DeviceCommand.of(command) if command else None, user_errors=user_errors(problems)
-        )
+        if command is None:
+            return DeviceCommandPayload(user_errors=user_errors(problems))
+        view = DeviceCommand.of(command)
+        await audit.record(context, "device.command", view.id, kind=input.kind.name, device=str(input.device_id))
+        return DeviceCommandPayload(command=view, user_errors=user_errors(problems))

@@ -17,6 +17,7 @@ from schema.devices.payloads import DeviceCommandResult, SendDeviceCommandsPaylo
 from schema.devices.types import DeviceCommand
 from schema.errors import user_errors
 from services.devices.sending import Order, send_commands
+from services.platform import audit
 
 
 @strawberry.type
@@ -37,6 +38,8 @@ class SendDeviceCommandsMutation:
         batch, problems = await send_commands(context.broadcast, context.settings, ids, input.group, order, lookup)
         if batch is None:
             return SendDeviceCommandsPayload(user_errors=user_errors(problems))
+        sent = [str(outcome.device_id) for outcome in batch.outcomes if outcome.command]
+        await audit.record(context, "device.commands", batch.batch_id, kind=input.kind.name, devices=sent)
         results = [
             DeviceCommandResult(
                 device_id=strawberry.ID(outcome.device_id),

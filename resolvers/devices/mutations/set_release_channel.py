@@ -14,6 +14,7 @@ from schema.devices.enums import ReleaseChannel
 from schema.devices.inputs import SetReleaseChannelInput
 from schema.devices.payloads import ReleaseChannelPayload
 from services.devices.releases import set_release_channel
+from services.platform import audit
 
 
 @strawberry.type
@@ -25,4 +26,5 @@ class SetReleaseChannelMutation:
         self, info: Info, input: Annotated[SetReleaseChannelInput, strawberry.argument(description="The channel.")]
     ) -> ReleaseChannelPayload:
         channel = await set_release_channel(m.ReleaseChannel[input.channel.name])
+        await audit.record(info.context, "release_channel.set", "", channel=channel.name)
         return ReleaseChannelPayload(channel=ReleaseChannel[channel.name])

@@ -15,6 +15,7 @@ from schema.devices.payloads import DevicePayload
 from schema.devices.types import Device
 from schema.errors import user_errors
 from services.devices import registry
+from services.platform import audit
 
 
 @strawberry.type
@@ -30,4 +31,7 @@ class UpdateDeviceMutation:
         problems = await registry.update_device(device, input.name, input.location, input.group)
         if problems or device is None:
             return DevicePayload(user_errors=user_errors(problems))
-        return DevicePayload(device=Device.of(device))
+        view = Device.of(device)
+        changed = sorted(name for name in ("name", "location", "group") if getattr(input, name) is not None)
+        await audit.record(info.context, "device.update", view.id, fields=changed)
+        return DevicePayload(device=view)

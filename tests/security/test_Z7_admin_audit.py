@@ -1,0 +1,177 @@
+"""Z7 (security matrix): an ADMIN-level act (claim, revoke or command a device, change a release channel, move
+groups, ...) | an audit entry in the synagogue's log, which the application role can only append to.
+
+The mutations that need ADMIN or above are read from the schema itself, so a new one without a case here (and
+without its audit entry) fails this test. Each case runs as a fresh admin of a fresh synagogue and must leave at
+least one new entry in that synagogue's log, naming the admin as its actor."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+import pytest
+
+from models.identity import Membership, Role
+from schema import build_schema
+from services.infra.ids import to_global_id
+from tests.conftest import GQL, Actor, Factory
+from tests.devices.helpers import make_tv
+from tests.partners.helpers import document_id
+
+
+@dataclass
+class Case:
+    """A mutation, and how to build its input once the admin and the synagogue exist."""
+
+    field: str
+    argument: str  # the input type, or "ID" for an `id` argument
+    build: Callable[[GQL, Factory, Actor], Awaitable[Any]]
+
+
+async def _device(gql: GQL, factory: Factory, admin: Actor, group: str | None = None) -> str:
+    assert admin.tenant is not None
+    tv = await make_tv(admin.tenant, **({"group": group} if group else {}))
+    return tv.gid
+
+
+async def _pairing_code(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    started = await gql("mutation { startDevicePairing(input: {}) { pairingCode } }")
+    return {"pairingCode": started["data"]["startDevicePairing"]["pairingCode"], "name": "Lobby TV"}
+
+
+async def _other_member(factory: Factory, admin: Actor) -> str:
+    other = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
+    membership = await Membership.get(user_id=other.user.id, synagogue_id=other.tenant.id)  # type: ignore[union-attr]
+    return to_global_id("Membership", membership.id)
+
+
+async def _api_key(gql: GQL, factory: Factory, admin: Actor) -> str:
+    created = await gql(
+        "mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } } }",
+        {"i": {"name": "Website", "allowedDocuments": [document_id("Synagogue")]}},
+        actor=admin,
+    )
+    key_id: str = created["data"]["createApiKey"]["apiKey"]["id"]
+    return key_id
+
+
+async def _endpoint(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    created = await gql(
+        "mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { webhookEndpoint { id } } }",
+        {"i": {"url": "https://hooks.example.org/in", "events": ["MESSAGE_CREATED"]}},
+        actor=admin,
+    )
+    return {"id": created["data"]["createWebhookEndpoint"]["webhookEndpoint"]["id"]}
+
+
+CASES = [
+    Case("claimDevice", "ClaimDeviceInput", _pairing_code),
+    Case(
+        "updateDevice",
+        "UpdateDeviceInput",
+        lambda g, f, a: _with(_device(g, f, a), lambda d: {"id": d, "name": "Hall"}),
+    ),
+    Case(
+        "moveDevicesToGroup",
+        "MoveDevicesToGroupInput",
+        lambda g, f, a: _with(_device(g, f, a), lambda d: {"deviceIds": [d], "group": "Hall"}),
+    ),
+    Case(
+        "renameDeviceGroup",
+        "RenameDeviceGroupInput",
+        lambda g, f, a: _with(_device(g, f, a, "Hall"), lambda d: {"name": "Hall", "newName": "Lobby"}),
+    ),
+    Case("revokeDevice", "ID", lambda g, f, a: _device(g, f, a)),
+    Case(
+        "sendDeviceCommand",
+        "SendDeviceCommandInput",
+        lambda g, f, a: _with(_device(g, f, a), lambda d: {"deviceId": d, "kind": "RELOAD"}),
+    ),
+    Case(
+        "sendDeviceCommands",
+        "SendDeviceCommandsInput",
+        lambda g, f, a: _with(_device(g, f, a), lambda d: {"deviceIds": [d], "kind": "RELOAD"}),
+    ),
+    Case("setReleaseChannel", "SetReleaseChannelInput", lambda g, f, a: _value({"channel": "BETA"})),
+    Case(
+        "createApiKey",
+        "CreateApiKeyInput",
+        lambda g, f, a: _value({"name": "Newsletter", "allowedDocuments": [document_id("Synagogue")]}),
+    ),
+    Case("revokeApiKey", "ID", _api_key),
+    Case("updateSynagogue", "UpdateSynagogueInput", lambda g, f, a: _value({"name": "Beth El"})),
+    Case(
+        "addMember",
+        "AddMemberInput",
+        lambda g, f, a: _with(f.user(), lambda user: {"email": user.email, "role": "VIEWER"}),
+    ),
+    Case(
+        "setMemberRole",
+        "SetMemberRoleInput",
+        lambda g, f, a: _with(_other_member(f, a), lambda m: {"membershipId": m, "role": "EDITOR"}),
+    ),
+    Case("removeMember", "ID", lambda g, f, a: _other_member(f, a)),
+    Case(
+        "createWebhookEndpoint",
+        "CreateWebhookEndpointInput",
+        lambda g, f, a: _value({"url": "https://hooks.example.org/in", "events": ["MESSAGE_CREATED"]}),
+    ),
+    Case("deleteWebhookEndpoint", "DeleteWebhookEndpointInput", _endpoint),
+]
+
+
+async def _value(value: Any) -> Any:
+    return value
+
+
+async def _with(pending: Awaitable[Any], make: Callable[[Any], Any]) -> Any:
+    return make(await pending)
+
+
+def admin_mutations() -> set[str]:
+    """The mutations whose permission asks for ADMIN or above, read from the served schema."""
+    mutation = build_schema().get_type_by_name("Mutation")
+    assert mutation is not None
+    found = set()
+    for field in mutation.fields:  # type: ignore[attr-defined]
+        roles = [getattr(permission, "role", None) for permission in field.permission_classes]
+        if any(role is not None and role >= Role.ADMIN for role in roles):
+            found.add(field.graphql_name or _camel(field.name))
+    return found
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+def test_Z7_every_admin_mutation_has_a_case() -> None:
+    assert {case.field for case in CASES} == admin_mutations()
+
+
+async def _entries(owner_db: asyncpg.Connection, tenant_id: int, actor_id: int) -> list[str]:
+    rows = await owner_db.fetch(
+        "SELECT action FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 ORDER BY id", tenant_id, actor_id
+    )
+    return [row["action"] for row in rows]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.field)
+async def test_Z7_an_admin_act_leaves_an_audit_entry(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, case: Case
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    assert admin.tenant is not None
+    value = await case.build(gql, factory, admin)
+    before = await _entries(owner_db, admin.tenant.id, admin.user.id)
+    if case.argument == "ID":
+        document = f"mutation($v: ID!) {{ {case.field}(id: $v) {{ __typename }} }}"
+    else:
+        document = f"mutation($v: {case.argument}!) {{ {case.field}(input: $v) {{ __typename }} }}"
+    result = await gql(document, {"v": value}, actor=admin)
+    assert "errors" not in result, result
+    after = await _entries(owner_db, admin.tenant.id, admin.user.id)
+    assert len(after) > len(before), (case.field, before, after)
