@@ -13,7 +13,11 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from resolvers.identity.mutations import IdentityMutation
+from resolvers.identity.queries import IdentityQuery
 from resolvers.node import NodeQuery
+from resolvers.synagogue.mutations import SynagogueMutation
+from resolvers.synagogue.queries import SynagogueQuery
 from schema.analytics.queries import Query as AnalyticsQuery
 from schema.content.mutations import Mutation as ContentMutation
 from schema.content.queries import Query as ContentQuery
@@ -24,14 +28,10 @@ from schema.devices.subscriptions import Subscription as DevicesSubscription
 from schema.errors import MaskUnexpectedErrors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
-from schema.identity.mutations import Mutation as IdentityMutation
-from schema.identity.queries import Query as IdentityQuery
 from schema.partners.mutations import Mutation as PartnersMutation
 from schema.partners.queries import Query as PartnersQuery
 from schema.platform.queries import Query as PlatformQuery
 from schema.scalars import SCALAR_OVERRIDES
-from schema.synagogue.mutations import Mutation as SynagogueMutation
-from schema.synagogue.queries import Query as SynagogueQuery
 from schema.webhooks.mutations import Mutation as WebhooksMutation
 from schema.webhooks.queries import Query as WebhooksQuery
 

@@ -1,0 +1,24 @@
+"""The `node(id:)` roads of identity's Node types, each through `access.py`."""
+
+from __future__ import annotations
+
+from resolvers.identity.access import access_membership, access_session
+from schema.context import Info
+from schema.identity.types import Membership, Session
+from schema.relay import NodeResolver
+
+
+async def _membership_node(info: Info, pk: int) -> Membership | None:
+    return await Membership.fetched(await access_membership(info, pk))
+
+
+async def _session_node(info: Info, pk: int) -> Session | None:
+    row = await access_session(info, pk)
+    return Session.of(row, info.context.principal.session_id, info.context.settings) if row else None
+
+
+NODES: dict[str, NodeResolver] = {
+    "Membership": _membership_node,
+    "Session": _session_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""
