@@ -9,7 +9,7 @@ from schema.relay import NodeResolver
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:
-    return await Membership.fetched(await access_membership(info, pk))
+    return await Membership.loaded(info, await access_membership(info, pk))
 
 
 async def _session_node(info: Info, pk: int) -> Session | None:

@@ -10,7 +10,7 @@ from config import Settings
 from models import identity as m
 from schema.context import Info
 from schema.identity.enums import Role
-from schema.identity.loaders import memberships_loader
+from schema.identity.loaders import memberships_loader, user_loader
 from schema.relay import Node
 from schema.synagogue.loaders import synagogue_loader
 from schema.synagogue.types import Synagogue
@@ -46,8 +46,8 @@ class Membership(Node):
 
     @classmethod
     def of(cls, membership: m.Membership, user: m.User | None = None) -> Membership:
-        """`membership.user` must be fetched (`select_related("user")`, or `fetched`) unless `user` is given:
-        a plain field is far cheaper than a resolver on a list of members."""
+        """`membership.user` must be fetched (`select_related("user")`) unless `user` is given (`loaded`): a
+        plain field is far cheaper than a resolver on a list of members."""
         return cls(
             id=strawberry.ID(to_global_id("Membership", membership.id)),
             role=Role.of(membership.role),
@@ -56,11 +56,11 @@ class Membership(Node):
         )
 
     @classmethod
-    async def fetched(cls, membership: m.Membership | None) -> Membership | None:
+    async def loaded(cls, info: Info, membership: m.Membership | None) -> Membership | None:
+        """A membership row as the type, its user read through the loader; None stays None."""
         if membership is None:
             return None
-        await membership.fetch_related("user")
-        return cls.of(membership)
+        return cls.of(membership, await user_loader(info).load(membership.user_id))
 
     @strawberry.field(description="The synagogue the membership opens.")
     async def synagogue(self, info: Info) -> Synagogue:

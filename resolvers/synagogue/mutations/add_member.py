@@ -26,4 +26,4 @@ class AddMemberMutation:
         self, info: Info, input: Annotated[AddMemberInput, strawberry.argument(description="Who, and with which role.")]
     ) -> AddMemberPayload | None:
         row, problems = await add_member(info.context, input.email, input.role.model())
-        return AddMemberPayload(membership=await Membership.fetched(row), user_errors=user_errors(problems))
+        return AddMemberPayload(membership=await Membership.loaded(info, row), user_errors=user_errors(problems))

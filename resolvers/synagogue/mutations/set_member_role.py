@@ -36,4 +36,4 @@ class SetMemberRoleMutation:
         row, problems = await set_member_role(info.context, membership, input.role.model())
         if row is None and not problems:
             raise not_found("membership")
-        return SetMemberRolePayload(membership=await Membership.fetched(row), user_errors=user_errors(problems))
+        return SetMemberRolePayload(membership=await Membership.loaded(info, row), user_errors=user_errors(problems))
