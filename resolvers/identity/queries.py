@@ -17,7 +17,7 @@ from services.identity.tenancy import members_of
 
 @strawberry.type
 class IdentityQuery:
-    @strawberry.field(permission_classes=[IsAuthenticated], description="The signed-in user; any signed-in user.")
+    @strawberry.field(permission_classes=[IsAuthenticated], description="The signed-in user (anyone signed in).")
     async def me(self, info: Info) -> Me:
         user = info.context.principal.user
         assert user is not None

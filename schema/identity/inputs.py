@@ -26,7 +26,9 @@ class LoginInput:
 
 @strawberry.input(description="A new password for the signed-in user.")
 class ChangePasswordInput:
-    current_password: str = strawberry.field(description="The password in use now (a wrong one counts to lockout).")
+    current_password: str = strawberry.field(
+        description="The password in use now (a wrong one counts toward the lockout)."
+    )
     new_password: str = strawberry.field(
         description="At least PASSWORD_MIN_LENGTH (10) characters, at most 1024, and not the e-mail address."
     )

@@ -17,12 +17,10 @@ from schema.synagogue.types import Synagogue
 from services.identity.sessions import session_end
 from services.infra.ids import to_global_id
 
-GLOBAL_ID = "The global id; `node(id:)` answers it."
-
 
 @strawberry.type(description="A person with an account, as the members of a synagogue see them.")
 class User(Node):
-    id: strawberry.ID = strawberry.field(description=GLOBAL_ID)
+    id: strawberry.ID = strawberry.field(description="The user's global id, the same in every synagogue.")
     email: str = strawberry.field(description="The sign-in e-mail address, in lower case.")
     display_name: str = strawberry.field(description="The name shown to others; empty when none was given.")
 
@@ -39,7 +37,7 @@ class Preferences:
 
 @strawberry.type(description="A user's role in one synagogue: what opens the synagogue to them.")
 class Membership(Node):
-    id: strawberry.ID = strawberry.field(description=GLOBAL_ID)
+    id: strawberry.ID = strawberry.field(description="The global id; `node(id:)` answers it in the same synagogue.")
     role: Role = strawberry.field(description="What the member may do in the synagogue.")
     user: User = strawberry.field(description="The member.")
     _synagogue_id: strawberry.Private[int]
@@ -97,9 +95,9 @@ class Me(Node):
 
 @strawberry.type(description="A signed-in browser or app: one refresh-token family. `current` marks the one asking.")
 class Session(Node):
-    id: strawberry.ID = strawberry.field(description=GLOBAL_ID)
+    id: strawberry.ID = strawberry.field(description="The global id; `node(id:)` answers it for the session's user.")
     user_agent: str = strawberry.field(description="The browser or app that signed in, as it named itself.")
-    ip_address: str = strawberry.field(description="The address it signed in from.")
+    ip_address: str = strawberry.field(description="The IP address it signed in from.")
     created_at: datetime = strawberry.field(description="When it signed in.")
     last_used_at: datetime = strawberry.field(description="When it was last refreshed (or signed in).")
     ends_at: datetime = strawberry.field(
