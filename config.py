@@ -9,7 +9,7 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     tenant_max_concurrency: int = 0  # operations one tenant runs at once per process; 0: half of db_pool_max
     tenant_max_queued: int = 50  # requests of one tenant waiting for a slot per process; more are THROTTLED
     tenant_queue_timeout_seconds: float = 5.0  # longest wait for a slot before THROTTLED
+    untenanted_max_concurrency: int = 0  # operations acting in no synagogue at once per process; 0: as a tenant's
+    untenanted_max_queued: int = 200  # of those, waiting per process; when full the most-queued caller yields
+    untenanted_max_queued_per_caller: int = 5  # waiting per caller (a user, an IPv4 address or an IPv6 /64)
 
     ws_init_timeout_seconds: float = 10.0
     ws_init_failure_limit: str = "30/minute"  # refused connection_inits per client address, `limits` notation
@@ -139,6 +142,10 @@ class Settings(BaseSettings):
         return self.tenant_max_concurrency if self.tenant_max_concurrency > 0 else max(1, self.db_pool_max // 2)
 
     @property
+    def untenanted_concurrency(self) -> int:
+        return self.untenanted_max_concurrency if self.untenanted_max_concurrency > 0 else self.tenant_concurrency
+
+    @property
     def introspection_open(self) -> bool:
         if self.introspection is not None:
             return self.introspection
@@ -187,85 +194,3 @@ def _create_secret_file(path: Path) -> None:
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
-
-
-def model_modules() -> list[str]:
-    from models import MODEL_MODULES
-
-    return MODEL_MODULES
-
-
-async def release_connection(connection: Any) -> None:
-    """asyncpg's pool reset, run after asyncpg itself rolled back any transaction left open: nothing more.
-
-    asyncpg's default reset sends `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every
-    release, a round trip for session state ShulGraph never leaves behind: the tenant is set per
-    transaction (`set_config(..., true)`, models/base.py), and no cursor, LISTEN, advisory lock or `SET`
-    outlives one. tests/models/test_pool.py holds the application to that."""
-
-
-def _tenant_connection_class() -> type:
-    from models.base import TenantConnection
-
-    return TenantConnection
-
-
-def tortoise_config(database_url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
-    """The Tortoise ORM configuration for a database URL (the app's role by default)."""
-    settings = settings or get_settings()
-    url = database_url or settings.database_url
-    if url.startswith("sqlite"):
-        path = url.split("://", 1)[1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        credentials: dict[str, Any] = {"file_path": path or ":memory:"}
-        connection: dict[str, Any] = {"engine": "tortoise.backends.sqlite", "credentials": credentials}
-    else:
-        from urllib.parse import unquote, urlsplit
-
-        parts = urlsplit(url)
-        connection = {
-            "engine": "tortoise.backends.asyncpg",
-            "credentials": {
-                "host": parts.hostname or "127.0.0.1",
-                "port": parts.port or 5432,
-                "user": unquote(parts.username or ""),
-                "password": unquote(parts.password or ""),
-                "database": parts.path.lstrip("/"),
-                "minsize": settings.db_pool_min,
-                "maxsize": settings.db_pool_max,
-                "server_settings": {"statement_timeout": str(settings.db_statement_timeout_ms)},
-                "reset": release_connection,
-                "connection_class": _tenant_connection_class(),
-            },
-        }
-    return {
-        "connections": {"default": connection},
-        "apps": {"models": {"models": [*model_modules(), "aerich.models"], "default_connection": "default"}},
-        "use_tz": True,
-        "timezone": "UTC",
-    }
-
-
-def _aerich_config() -> dict[str, Any]:
-    settings = get_settings()
-    return tortoise_config(settings.migrations_database_url or settings.database_url, settings)
-
-
-class _LazyConfig(dict[str, Any]):
-    """`TORTOISE_ORM` for aerich's CLI, built on first use so importing config stays cheap."""
-
-    def _load(self) -> None:
-        if not super().__len__():
-            self.update(_aerich_config())
-
-    def __getitem__(self, key: str) -> Any:
-        self._load()
-        return super().__getitem__(key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        self._load()
-        return super().get(key, default)
-
-
-TORTOISE_ORM: dict[str, Any] = _LazyConfig()

@@ -17,34 +17,42 @@ import asyncio
 import contextlib
 import getpass
 import os
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from config import ROOT, Settings, get_settings, tortoise_config
+import uvicorn
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.routing import Route, WebSocketRoute
+from tortoise import Tortoise
+from tortoise.contrib.starlette import RegisterTortoise
+
+from config import ROOT, Settings, get_settings
+from models.database import tortoise_config
+from schema import build_schema, export_sdl
+from schema.view import GraphQLView
+from services.devices.upkeep import start_upkeep
+from services.identity.users import create_platform_admin
+from services.infra.cancellation import cancel_and_wait
+from services.infra.health import live, metrics, ready
+from services.infra.http import BodyLimitGuard, RequestContextMiddleware
+from services.infra.kv import make_key_value
+from services.infra.lifecycle import serve, work_until_signalled
+from services.infra.logs import configure_logging
+from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.outbox.worker import run_worker
+from services.synagogue.demo import seed_demo
+from subscriptions.backend import make_broadcast
+from subscriptions.sessions import close_all_sockets, run_control_listener
 
 
 def create_app(settings: Settings | None = None) -> Any:
     """The Starlette application: routes, middleware, and the lifespan of shared resources."""
-    from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.middleware.cors import CORSMiddleware
-    from starlette.routing import Route, WebSocketRoute
-    from tortoise import Tortoise
-    from tortoise.contrib.starlette import RegisterTortoise
 
-    from schema import build_schema
-    from schema.view import GraphQLView
-    from services.devices.upkeep import start_upkeep
-    from services.infra.cancellation import cancel_and_wait
-    from services.infra.health import live, metrics, ready
-    from services.infra.http import BodyLimitGuard, RequestContextMiddleware
-    from services.infra.kv import make_key_value
-    from services.infra.logs import configure_logging
-    from services.outbox.worker import run_worker
-    from subscriptions.backend import make_broadcast
-    from subscriptions.sessions import run_control_listener
 
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
@@ -108,7 +116,6 @@ def create_app(settings: Settings | None = None) -> Any:
 
 
 async def _with_db(settings: Settings, work: Any) -> Any:
-    from tortoise import Tortoise
 
     await Tortoise.init(config=tortoise_config(settings=settings), _enable_global_fallback=True)
     try:
@@ -118,16 +125,13 @@ async def _with_db(settings: Settings, work: Any) -> Any:
 
 
 def cmd_migrate(settings: Settings) -> None:
-    from services.infra.migrations import migrate
 
     applied = asyncio.run(migrate(settings))
     print(f"migrations applied: {len(applied)}" + (f" ({', '.join(applied)})" if applied else ""))
 
 
 def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, dialect: str | None) -> None:
-    import subprocess
 
-    from services.infra.migrations import DIALECTS, make_migrations
 
     url = postgres_url or os.environ.get("TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
     if dialect is None:  # one process per dialect: Tortoise keeps the first configuration it is given
@@ -140,7 +144,6 @@ def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, 
 
 
 def cmd_seed_demo(settings: Settings) -> None:
-    from services.synagogue.demo import seed_demo
 
     login = asyncio.run(_with_db(settings, seed_demo))
     if login:
@@ -150,7 +153,6 @@ def cmd_seed_demo(settings: Settings) -> None:
 
 
 def cmd_create_admin(settings: Settings, email: str, password: str | None) -> None:
-    from services.identity.users import create_platform_admin
 
     password = password or os.environ.get("ADMIN_PASSWORD") or getpass.getpass("password: ")
     try:
@@ -162,9 +164,7 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 
 
 def cmd_serve(settings: Settings) -> None:
-    import uvicorn
 
-    from services.infra.lifecycle import serve
 
     # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
     if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":
@@ -185,20 +185,19 @@ def cmd_serve(settings: Settings) -> None:
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
-    serve(config, settings)  # SIGTERM: readiness fails, drain, stop accepting, finish requests, exit 0
+    # SIGTERM: readiness fails, drain, stop accepting, finish requests, exit 0
+    serve(config, settings, close_all_sockets)
 
 
 def cmd_worker(settings: Settings) -> None:
-    from services.infra.lifecycle import work_until_signalled
-    from services.infra.logs import configure_logging
 
     configure_logging(settings.log_level, settings.log_json)
-    asyncio.run(_with_db(settings, lambda: work_until_signalled(settings)))  # SIGTERM: finish the job in hand
+    # SIGTERM: finish the job in hand
+    asyncio.run(_with_db(settings, lambda: work_until_signalled(settings, run_worker)))
     print("worker stopped")
 
 
 def cmd_export_schema() -> None:
-    from schema import export_sdl
 
     (ROOT / "schema.graphql").write_text(export_sdl())
     print("schema.graphql written")

@@ -51,8 +51,9 @@ async def seed_fleet(owner_url: str, size: int) -> Fleet:
     """A synagogue with an admin and `size` paired devices, written through the owner role."""
     from tortoise import Tortoise
 
-    from config import get_settings, tortoise_config
+    from config import get_settings
     from models.base import tenant_scope
+    from models.database import tortoise_config
     from models.devices import Device, DeviceIdentity
     from models.identity import Membership, Role, User
     from models.synagogue import Synagogue

@@ -31,7 +31,8 @@ from bench import wrk
 from bench.__main__ import create_database, drop_database, free_port, server_environment, wait_ready
 from bench.scenarios import Scenario
 from bench.services import services
-from config import ROOT, get_settings, tortoise_config
+from config import ROOT, get_settings
+from models.database import tortoise_config
 from tests.documents import client_document
 
 MEMBERS_BODY = {"query": client_document("Members"), "variables": {"first": 50}, "operationName": "Members"}

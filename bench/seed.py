@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from tortoise import Tortoise
 
-from config import get_settings, tortoise_config
+from config import get_settings
+from models.database import tortoise_config
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
 from services.identity.passwords import hash_password

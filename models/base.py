@@ -129,7 +129,12 @@ class _Transaction:
 
 @asynccontextmanager
 async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
-    """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database."""
+    """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database.
+
+    Inside another scope this is a savepoint: when it ends the database is given back the outer scope's tenant
+    (a savepoint that is released keeps what was set in it), so the rest of the outer transaction serves the
+    outer tenant again."""
+    outer = _current_tenant.get()
     token = _current_tenant.set(tenant_id)
     pending = _TenantToSend(tenant_id)
     begin = _begin_with_tenant.set(pending)
@@ -141,6 +146,8 @@ async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
             if not pending.sent:  # SQLite, or a savepoint inside a transaction already open
                 await set_database_tenant(connection, tenant_id)
             yield connection
+            if outer is not None and outer != tenant_id and not pending.sent:
+                await set_database_tenant(connection, outer)  # before the savepoint is released
     finally:
         if not begun:
             _begin_with_tenant.reset(begin)

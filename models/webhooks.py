@@ -26,7 +26,7 @@ class DeliveryStatus(StrEnum):
 class WebhookEndpoint(TenantModel):
     """A URL that receives the synagogue's events of the listed types, signed with the endpoint's secret.
 
-    The secret is kept sealed (`services.webhooks.endpoints.seal_secret`): the signer needs it, nobody reads it back.
+    The secret is kept sealed (`services.webhooks.targets.seal_secret`): the signer needs it, nobody reads it back.
     """
 
     id = fields.IntField(primary_key=True)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import strawberry
 
 from resolvers.identity.nodes import NODES as IDENTITY
+from resolvers.partners.nodes import NODES as PARTNERS
+from resolvers.platform.nodes import NODES as PLATFORM
 from resolvers.synagogue.nodes import NODES as SYNAGOGUE
+from resolvers.webhooks.nodes import NODES as WEBHOOKS
 from schema.content.queries import NODES as CONTENT
 from schema.context import Info
 from schema.devices.queries import NODES as DEVICES
-from schema.partners.queries import NODES as PARTNERS
-from schema.platform.queries import NODES as PLATFORM
 from schema.relay import Node, NodeResolver
-from schema.webhooks.queries import NODES as WEBHOOKS
 from services.infra.ids import from_global_id
 
 NODES: dict[str, NodeResolver] = {

@@ -10,30 +10,33 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
+from config import get_settings
 from resolvers.identity.mutations import IdentityMutation
 from resolvers.identity.queries import IdentityQuery
 from resolvers.node import NodeQuery
+from resolvers.partners.mutations import PartnersMutation
+from resolvers.partners.queries import PartnersQuery
+from resolvers.platform.queries import PlatformQuery
 from resolvers.synagogue.mutations import SynagogueMutation
 from resolvers.synagogue.queries import SynagogueQuery
+from resolvers.webhooks.mutations import WebhooksMutation
+from resolvers.webhooks.queries import WebhooksQuery
 from schema.analytics.queries import Query as AnalyticsQuery
 from schema.content.mutations import Mutation as ContentMutation
 from schema.content.queries import Query as ContentQuery
 from schema.content.subscriptions import Subscription as ContentSubscription
+from schema.cost import CostLimit, SocketAdmission
 from schema.devices.mutations import Mutation as DevicesMutation
 from schema.devices.queries import Query as DevicesQuery
 from schema.devices.subscriptions import Subscription as DevicesSubscription
-from schema.errors import MaskUnexpectedErrors, log_error
+from schema.errors import MaskUnexpectedErrors, code_unreached_errors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
-from schema.partners.mutations import Mutation as PartnersMutation
-from schema.partners.queries import Query as PartnersQuery
-from schema.platform.queries import Query as PlatformQuery
+from schema.limits import DocumentLimits, TokenLimit
+from schema.persisted import PersistOnValidation
 from schema.scalars import SCALAR_OVERRIDES
-from schema.webhooks.mutations import Mutation as WebhooksMutation
-from schema.webhooks.queries import Query as WebhooksQuery
 
 QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     NodeQuery,
@@ -58,10 +61,13 @@ SUBSCRIPTIONS: tuple[type, ...] = (ContentSubscription, DevicesSubscription)
 
 
 def extensions(settings: Any) -> list[Any]:
-    from schema.limits import limit_extensions
-
+    """The schema's extensions, outermost first; the limits read the request's settings from its context."""
     return [
-        *limit_extensions(settings),
+        TokenLimit,
+        DocumentLimits,
+        PersistOnValidation,
+        CostLimit,
+        SocketAdmission,
         lambda: ParserCache(maxsize=1000),
         lambda: ValidationCache(maxsize=1000),
         TenantScope,
@@ -76,16 +82,27 @@ class Schema(strawberry.Schema):
         for error in errors:
             log_error(error)
 
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            context = kwargs.get("context_value")
+            result.errors = code_unreached_errors(result.errors, getattr(context, "request_id", ""))
+        return result
+
+
+def _root(name: str, classes: tuple[type, ...], description: str) -> type:
+    """One root type from the domains' root classes, their fields in the order listed."""
+    root: type = strawberry.type(type(name, classes, {}), description=description)
+    return root
+
 
 @cache
 def build_schema() -> strawberry.Schema:
-    from config import get_settings
-
     settings = get_settings()
     return Schema(
-        query=merge_types("Query", QUERIES),
-        mutation=merge_types("Mutation", MUTATIONS),
-        subscription=merge_types("Subscription", SUBSCRIPTIONS),
+        query=_root("Query", QUERIES, "What a synagogue's staff, its screens, its partners and anyone may read."),
+        mutation=_root("Mutation", MUTATIONS, "Changes: each takes one `input` and answers with a payload."),
+        subscription=_root("Subscription", SUBSCRIPTIONS, "Live streams over the graphql-transport-ws websocket."),
         extensions=extensions(settings),
         scalar_overrides=SCALAR_OVERRIDES,
         config=StrawberryConfig(auto_camel_case=True),

@@ -25,7 +25,7 @@ from config import Settings
 from schema.complexity import actual_cost, requested_cost
 from schema.errors import graphql_error
 from schema.limits import provided_operation_name, settings_of
-from services.infra.admission import NO_TENANT, AdmissionRefused, TenantAdmission
+from services.infra.admission import AdmissionRefused, TenantAdmission, lane_key
 from services.infra.budget import BucketState, bucket_key, fails_closed, pour, refund_later, throttled_pause
 from services.infra.errors import ErrorCode
 
@@ -57,8 +57,7 @@ class SocketAdmission(SchemaExtension):
         ):
             yield
             return
-        tenant_id = getattr(context, "tenant_id", None)
-        tenant = str(tenant_id) if tenant_id is not None else NO_TENANT
+        tenant = lane_key(context.tenant_id, context.principal.user_id, context.client_ip)
         try:
             await admission.acquire(tenant)
         except AdmissionRefused as refused:

@@ -23,6 +23,11 @@ class _RollBack(Exception):
     """The operation failed unexpectedly: its writes are undone and its publications dropped."""
 
 
+class _DropEvents(Exception):
+    """An operation outside any synagogue failed unexpectedly: the events it raised are dropped (the service
+    that failed rolled its own transaction back)."""
+
+
 def unexpected(error: GraphQLError) -> bool:
     """An error that no code of ours raised on purpose (a bug or an outage), as opposed to a coded
     error (`FORBIDDEN` on a field, `NOT_FOUND`, ...), which is part of a normal answer."""
@@ -38,7 +43,8 @@ class TenantScope(SchemaExtension):
     """Runs a query or mutation inside its tenant: the ContextVar, one transaction, and (on
     PostgreSQL) `app.tenant_id` for row-level security. A refused tenant refuses the operation.
 
-    One operation is one transaction: when any field failed unexpectedly, the whole transaction is
+    Events an operation raises go out after it ends, and only when it succeeded (W4), whether or not it acts in a
+    synagogue. One operation is one transaction: when any field failed unexpectedly, the whole transaction is
     rolled back and the events it would have published are dropped; a mutation then answers
     `data: null`, since none of its fields' writes happened. Coded errors (a field refused with
     `FORBIDDEN`, user errors in payloads) commit the rest. When the database cannot be reached, the
@@ -61,13 +67,20 @@ class TenantScope(SchemaExtension):
                     await audit.record_platform_for(
                         context, "tenant.impersonate", to_global_id("Synagogue", context.tenant_id), operation=name
                     )
-            if context.tenant_id is None or operation == OperationType.SUBSCRIPTION:
+            if operation == OperationType.SUBSCRIPTION:
                 yield
+            elif context.tenant_id is None:
+                async with deferred_publications():  # the services commit their own transactions
+                    yield
+                    if any(unexpected(error) for error in self._errors()):
+                        raise _DropEvents
             else:
                 async with deferred_publications(), tenant_scope(context.tenant_id):
                     yield
                     if any(unexpected(error) for error in self._errors()):
                         raise _RollBack
+        except _DropEvents:
+            log.warning("operation failed; its events dropped", extra={"request_id": context.request_id})
         except _RollBack:
             log.warning("operation rolled back", extra={"request_id": getattr(context, "request_id", "")})
             if operation == OperationType.MUTATION and execution.result is not None:

@@ -194,10 +194,3 @@ def bound_error_logs(logger: logging.Logger) -> None:
 
 bound_error_logs(logging.getLogger("strawberry.execution"))
 
-
-def limit_extensions(settings: Any) -> list[Any]:
-    """The limit extensions, outermost first; each reads the request's settings from its context."""
-    from schema.cost import CostLimit, SocketAdmission
-    from schema.partners.persisted import PersistOnValidation
-
-    return [TokenLimit, DocumentLimits, PersistOnValidation, CostLimit, SocketAdmission]

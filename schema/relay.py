@@ -18,38 +18,42 @@ from services.infra.ids import MAX_INT, parse_int
 T = TypeVar("T")
 
 
-@strawberry.interface(description="An object with a global id.")
+@strawberry.interface(description="An object with a global id, which `node(id:)` reads back.")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="The object's global id: opaque, stable, and the same for every caller who may see the object."
+    )
 
 
 NodeResolver = Callable[[Info, int], Awaitable[Any]]
 """How `node(id:)` reaches one Node type: (info, primary key) -> the object, or None when missing or not yours."""
 
 
-@strawberry.type
+@strawberry.type(description="Where a page stands in its list, and the cursors to ask for the next one.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="Whether items follow this page (ask with `after: endCursor`).")
+    has_previous_page: bool = strawberry.field(description="Whether items come before this page.")
+    start_cursor: str | None = strawberry.field(description="The cursor of the page's first item; null when empty.")
+    end_cursor: str | None = strawberry.field(description="The cursor of the page's last item; null when empty.")
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with the cursor that points at it.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Pass it as `after` to read on from this item.")
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One page of a list (`first` items, 1 to the page size limit, `after` a cursor), as Relay reads it."
+)
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The page's items, in the list's order.")
+    page_info: PageInfo = strawberry.field(description="Whether more items follow, and the cursors to read on.")
     _count: strawberry.Private[Callable[[], Awaitable[int]] | None]
     """Counts every item, asked only when `totalCount` is selected and the page cannot tell it."""
     _total: strawberry.Private[int | None]
 
-    @strawberry.field
+    @strawberry.field(description="How many items the whole list holds, across every page.")
     async def total_count(self) -> int:
         if self._total is None:
             self._total = 0 if self._count is None else await self._count()

@@ -15,11 +15,12 @@ from starlette.responses import JSONResponse, Response
 from config import Settings
 from schema.context import Context
 from services.infra import idempotency
-from services.infra.admission import NO_TENANT, AdmissionRefused, TenantAdmission
+from services.infra.admission import AdmissionRefused, TenantAdmission, lane_key
 from services.infra.csrf import MESSAGE as CSRF_MESSAGE
 from services.infra.csrf import csrf_blocked, media_type
 from services.infra.errors import ErrorCode, Unavailable
 from services.infra.http import response_media_type
+from services.infra.lanes import FairLane
 from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 
 log = logging.getLogger("shulgraph.graphql")
@@ -95,8 +96,15 @@ class IdempotentMutations:
     def admission(self) -> TenantAdmission:
         if self._admission is None:
             settings = self.settings
+            timeout = settings.tenant_queue_timeout_seconds
+            untenanted = FairLane(
+                settings.untenanted_concurrency,
+                settings.untenanted_max_queued,
+                settings.untenanted_max_queued_per_caller,
+                timeout,
+            )
             self._admission = TenantAdmission(
-                settings.tenant_concurrency, settings.tenant_max_queued, settings.tenant_queue_timeout_seconds
+                settings.tenant_concurrency, settings.tenant_max_queued, timeout, untenanted
             )
         return self._admission
 
@@ -110,7 +118,7 @@ class IdempotentMutations:
 
     async def run_admitted(self, request: Request, context: Context) -> Response:
         """Run the request while holding one of its tenant's slots; THROTTLED (429) when none comes."""
-        tenant = str(context.tenant_id) if context.tenant_id is not None else NO_TENANT
+        tenant = lane_key(context.tenant_id, context.principal.user_id, context.client_ip)
         key = request.headers.get("idempotency-key")
         try:
             async with self.admission.slot(tenant):

@@ -28,7 +28,7 @@ from schema.context import Context
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
 from schema.limits import is_power_user
-from schema.partners.persisted import REGISTRATIONS
+from schema.persisted import REGISTRATIONS
 from schema.transport import (
     HTTPRefusal,
     IdempotentMutations,
@@ -43,6 +43,7 @@ from services.infra.budget import mark_throttled, throttled_pause, throttled_sec
 from services.infra.errors import DATABASE_UNAVAILABLE, ErrorCode, database_unavailable
 from services.infra.http import GRAPHQL_RESPONSE_JSON, response_media_type
 from services.partners.documents import DocumentRefused, Registrations, catalogue, resolve_document
+from subscriptions.sessions import register_socket
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -245,7 +246,5 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
 
     async def on_ws_connect(self, context: Context) -> Any:
         await identify_socket(context)
-        from subscriptions.sessions import register_socket
-
         register_socket(context)
         return None

@@ -13,7 +13,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Messag
 from config import Settings
 from schema.context import Context, start_operation_loaders
 from schema.limits import explorer_allowed, is_power_user, without_suggestions
-from schema.partners.persisted import REGISTRATIONS
+from schema.persisted import REGISTRATIONS
 from services.infra.cancellation import see_cancelled
 from services.infra.errors import ErrorCode, database_unavailable
 from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document

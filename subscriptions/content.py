@@ -21,8 +21,4 @@ async def publish_content_changed(broadcast: Any, tenant_id: int) -> None:
 
 async def content_changed(context: Any, tenant_id: int) -> None:
     """Announce that the tenant's content changed (once per operation, after its commit)."""
-    key = f"content_changed:{tenant_id}"
-    if context.extra.get(key):
-        return
-    context.extra[key] = True
-    await publish_content_changed(context.broadcast, tenant_id)
+    await publish(context.broadcast, tenant_content(tenant_id), {"tenant": tenant_id}, once=True)

@@ -26,7 +26,16 @@ log = logging.getLogger("shulgraph.events")
 RESYNC = json.dumps({"resync": True})
 """Sent on every subscribed channel after the broker connection was re-established."""
 
-_deferred: ContextVar[list[Callable[[], Awaitable[None]]] | None] = ContextVar("shulgraph_deferred", default=None)
+class Deferred:
+    """What one operation will publish once it has committed, and the signals it already holds (each goes out
+    once per operation, however many of its fields raised it)."""
+
+    def __init__(self) -> None:
+        self.sends: list[Callable[[], Awaitable[None]]] = []
+        self.once_sent: set[tuple[str, str]] = set()
+
+
+_deferred: ContextVar[Deferred | None] = ContextVar("shulgraph_deferred", default=None)
 
 
 @runtime_checkable
@@ -42,14 +51,16 @@ def is_resync(message: str) -> bool:
 
 @asynccontextmanager
 async def deferred_publications() -> AsyncIterator[None]:
-    """Hold publications made inside until the block exits without an exception, then send them."""
-    pending: list[Callable[[], Awaitable[None]]] = []
+    """Hold publications made inside (one operation) until the block exits without an exception, then send
+    them. The state lives in the block, never in a request's or a socket's context, so every operation of a
+    socket or a batch publishes what it changed."""
+    pending = Deferred()
     token = _deferred.set(pending)
     try:
         yield
     finally:
         _deferred.reset(token)
-    for send in pending:
+    for send in pending.sends:
         await send()
 
 
@@ -63,18 +74,23 @@ async def _send(broadcast: Any, channel: str, message: str) -> None:
         log.warning("event not published; subscribers resynchronise from the database", extra={"channel": channel})
 
 
-async def publish(broadcast: Any, channel: str, payload: dict[str, Any]) -> None:
-    """Publish a JSON event (after the current operation's commit when there is one)."""
+async def publish(broadcast: Any, channel: str, payload: dict[str, Any], *, once: bool = False) -> None:
+    """Publish a JSON event (after the current operation's commit when there is one). `once`: an operation
+    sends this channel and payload at most once."""
     message = json.dumps(payload, default=str)
     pending = _deferred.get()
     if pending is None:
         await _send(broadcast, channel, message)
         return
+    if once:
+        if (channel, message) in pending.once_sent:
+            return
+        pending.once_sent.add((channel, message))
 
     async def send() -> None:
         await _send(broadcast, channel, message)
 
-    pending.append(send)
+    pending.sends.append(send)
 
 
 async def after_commit(work: Callable[[], Awaitable[None]]) -> None:
@@ -83,7 +99,7 @@ async def after_commit(work: Callable[[], Awaitable[None]]) -> None:
     if pending is None:
         await work()
     else:
-        pending.append(work)
+        pending.sends.append(work)
 
 
 async def tenant_event(broadcast: Any, tenant_id: int, kind: str, device_id: int | None = None, **detail: Any) -> None:

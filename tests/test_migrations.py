@@ -160,7 +160,8 @@ async def test_sqlite_migrations_match_the_models(tmp_path: Path) -> None:
 async def _build(mode: str, url: str) -> None:
     from tortoise import Tortoise
 
-    from config import get_settings, tortoise_config
+    from config import get_settings
+    from models.database import tortoise_config
     from services.infra.migrations import migrate
 
     settings = get_settings()

@@ -1,36 +1,22 @@
-"""The one road from an id to an API key: only keys of the tenant the request acts in.
+"""The one road from an id to an API key: only keys of the synagogue the request acts in.
 
-A foreign id and a missing id give the same None, and both are logged as a denial.
+Built on the access kit (`resolvers.access.fetch`): a foreign id, a missing id and a malformed one give the same
+None, logged once as a denial.
 """
 
 from __future__ import annotations
 
-import logging
-
 from models.partners import ApiKey
+from resolvers.access import fetch
 from schema.context import Info
 from services.infra.ids import decode_id
 
-log = logging.getLogger("shulgraph.access")
-
 
 async def access_api_key(info: Info, pk: int | None, *, for_update: bool = False) -> ApiKey | None:
-    tenant_id = info.context.tenant_id
-    row = None
-    if pk is not None and tenant_id is not None:
-        query = ApiKey.filter(id=pk, tenant_id=tenant_id)
-        row = await (query.select_for_update() if for_update else query).first()
-    if row is None:
-        log.info(
-            "access denied or missing",
-            extra={
-                "type": "ApiKey",
-                "id": pk,
-                "tenant": tenant_id,
-                "principal": info.context.principal.describe(),
-            },
-        )
-    return row
+    """The key with primary key `pk` in the request's synagogue; `for_update` locks its row until the operation
+    ends (a revocation racing another)."""
+    rows = ApiKey.all().select_for_update() if for_update else ApiKey.all()
+    return await fetch(info, "ApiKey", pk, rows)
 
 
 async def access_api_key_by_global_id(info: Info, global_id: str, *, for_update: bool = False) -> ApiKey | None:

@@ -1,0 +1,1 @@
+"""Resolvers of the platform domain: the synagogue and platform audit logs."""

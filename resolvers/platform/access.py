@@ -1,45 +1,32 @@
-"""The one road from an id to an audit entry: a tenant's entries for ADMIN and above, in the current tenant
-only; platform entries for platform administrators only."""
+"""The one road from an id to an audit entry: a synagogue's entries for its ADMIN and above, in the current
+synagogue only; platform entries for platform administrators only.
+
+Built on the access kit (`resolvers.access.fetch`): a refused caller, a foreign id and a missing id give the same
+None, logged once as a denial.
+"""
 
 from __future__ import annotations
 
-import logging
-
 from models.identity import Role
 from models.platform import AuditEntry, PlatformAuditEntry
+from resolvers.access import denied, fetch
 from schema.context import Info
-
-log = logging.getLogger("shulgraph.access")
 
 
 async def access_audit_entry(info: Info, pk: int) -> AuditEntry | None:
-    """The entry if it belongs to the tenant in context and the caller may read the log; else None."""
+    """The entry if it belongs to the synagogue in context and the caller (a user, ADMIN and above) may read the
+    log; else None."""
     context = info.context
-    row = None
-    if context.tenant_id is not None and context.principal.kind == "user" and context.has_role(Role.ADMIN):
-        row = await AuditEntry.get_or_none(id=pk)
-    if row is None:
-        log.info(
-            "access denied or missing",
-            extra={
-                "type": "AuditEntry",
-                "id": pk,
-                "tenant": context.tenant_id,
-                "principal": context.principal.describe(),
-            },
-        )
-    return row
+    if context.principal.kind != "user" or not context.has_role(Role.ADMIN):
+        denied(info, "AuditEntry", pk)
+        return None
+    return await fetch(info, "AuditEntry", pk, AuditEntry.all())
 
 
 async def access_platform_audit_entry(info: Info, pk: int) -> PlatformAuditEntry | None:
     """The platform entry if the caller is a platform admin; else None, as for a missing id."""
-    context = info.context
-    row = None
-    if context.principal.kind == "user" and context.principal.is_platform_admin:
-        row = await PlatformAuditEntry.get_or_none(id=pk)
-    if row is None:
-        log.info(
-            "access denied or missing",
-            extra={"type": "PlatformAuditEntry", "id": pk, "principal": context.principal.describe()},
-        )
-    return row
+    principal = info.context.principal
+    if principal.kind != "user" or not principal.is_platform_admin:
+        denied(info, "PlatformAuditEntry", pk)
+        return None
+    return await fetch(info, "PlatformAuditEntry", pk, PlatformAuditEntry.all(), needs_tenant=False)

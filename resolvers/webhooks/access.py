@@ -1,39 +1,19 @@
-"""The one road from an id to a webhook endpoint or delivery: only rows of the tenant the request acts in.
+"""The one road from an id to a webhook endpoint or delivery: only rows of the synagogue the request acts in.
 
-A foreign id and a missing id give the same None, and both are logged as a denial.
+Built on the access kit (`resolvers.access.fetch`): a foreign id, a missing id and a malformed one give the same
+None, logged once as a denial.
 """
 
 from __future__ import annotations
 
-import logging
-
 from models.webhooks import WebhookDelivery, WebhookEndpoint
+from resolvers.access import fetch
 from schema.context import Info
 from services.infra.ids import decode_id
 
-log = logging.getLogger("shulgraph.access")
-
-
-def _denied(info: Info, type_name: str, pk: int | None) -> None:
-    log.info(
-        "access denied or missing",
-        extra={
-            "type": type_name,
-            "id": pk,
-            "tenant": info.context.tenant_id,
-            "principal": info.context.principal.describe(),
-        },
-    )
-
 
 async def access_webhook_endpoint(info: Info, pk: int | None) -> WebhookEndpoint | None:
-    tenant_id = info.context.tenant_id
-    row = None
-    if pk is not None and tenant_id is not None:
-        row = await WebhookEndpoint.filter(id=pk, tenant_id=tenant_id).first()
-    if row is None:
-        _denied(info, "WebhookEndpoint", pk)
-    return row
+    return await fetch(info, "WebhookEndpoint", pk, WebhookEndpoint.all())
 
 
 async def access_webhook_endpoint_by_global_id(info: Info, global_id: str) -> WebhookEndpoint | None:
@@ -41,10 +21,4 @@ async def access_webhook_endpoint_by_global_id(info: Info, global_id: str) -> We
 
 
 async def access_webhook_delivery(info: Info, pk: int | None) -> WebhookDelivery | None:
-    tenant_id = info.context.tenant_id
-    row = None
-    if pk is not None and tenant_id is not None:
-        row = await WebhookDelivery.filter(id=pk, tenant_id=tenant_id).first()
-    if row is None:
-        _denied(info, "WebhookDelivery", pk)
-    return row
+    return await fetch(info, "WebhookDelivery", pk, WebhookDelivery.all())

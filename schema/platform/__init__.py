@@ -1,1 +1,1 @@
-"""Platform: audit log, API keys, persisted documents, webhooks."""
+"""Platform: the synagogue audit log (ADMIN and above) and the platform audit log (platform administrators)."""

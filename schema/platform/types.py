@@ -1,4 +1,4 @@
-"""Platform types: tenant audit entries and platform audit entries."""
+"""Platform types: a synagogue's audit entries and the platform's audit entries."""
 
 from __future__ import annotations
 
@@ -11,17 +11,24 @@ from strawberry.scalars import JSON
 from models import platform as m
 from schema.context import Info
 from schema.identity.types import User
+from schema.platform.loaders import actor_loader
 from schema.relay import Node
 from services.infra.ids import to_global_id
 
 
-@strawberry.type
+@strawberry.type(
+    description="A privileged or impersonated action in this synagogue (members, API keys, webhooks, profile). "
+    "ADMIN and above."
+)
 class AuditEntry(Node):
-    id: strawberry.ID
-    at: datetime
-    action: str
-    target_id: str | None
-    impersonated: bool
+    id: strawberry.ID = strawberry.field(description="The entry's global id.")
+    at: datetime = strawberry.field(description="When the action happened (UTC).")
+    action: str = strawberry.field(
+        description="What was done, e.g. member.add, api_key.revoke, webhook_endpoint.create, or "
+        "impersonate:<operation> for a platform admin acting in this synagogue."
+    )
+    target_id: str | None = strawberry.field(description="The global id of what was acted on, when there is one.")
+    impersonated: bool = strawberry.field(description="True when a platform admin did it by impersonation.")
     _actor_id: strawberry.Private[int | None]
 
     @classmethod
@@ -42,8 +49,8 @@ class AuditEntry(Node):
 
 @strawberry.type(description="A platform-level action (outside any synagogue). Platform administrators only.")
 class PlatformAuditEntry(Node):
-    id: strawberry.ID
-    created_at: datetime
+    id: strawberry.ID = strawberry.field(description="The entry's global id.")
+    created_at: datetime = strawberry.field(description="When the action happened (UTC).")
     action: str = strawberry.field(
         description="platform_admin.create, platform_admin.promote, software_release.publish or tenant.impersonate."
     )
@@ -71,8 +78,6 @@ class PlatformAuditEntry(Node):
 
 async def _actor(info: Info, actor_id: int | None) -> User | None:
     """The user behind an audit entry, batched per request; None without one."""
-    from schema.platform.loaders import actor_loader
-
     if actor_id is None:
         return None
     user = await actor_loader(info).load(actor_id)

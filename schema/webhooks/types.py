@@ -1,45 +1,39 @@
-"""Webhook types: endpoints and their deliveries."""
+"""Webhook types: a synagogue's endpoints and the deliveries of its events to them."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from functools import partial
+from typing import Annotated
 
 import strawberry
 
 from models import webhooks as m
 from schema.context import Info
 from schema.relay import Connection, Node, connection_from_page, page_start
+from schema.webhooks.enums import WebhookDeliveryStatus, WebhookEvent
+from schema.webhooks.loaders import delivery_count_loader, delivery_page_loader
 from services.infra.ids import to_global_id
-
-
-@strawberry.enum(description="What a webhook can announce.")
-class WebhookEvent(Enum):
-    MESSAGE_CREATED = "MESSAGE_CREATED"
-    ALIYAH_ASSIGNED = "ALIYAH_ASSIGNED"
-    MEMORIAL_IMPORT_FINISHED = "MEMORIAL_IMPORT_FINISHED"
-    DEVICE_OFFLINE = "DEVICE_OFFLINE"
-
-
-@strawberry.enum
-class WebhookDeliveryStatus(Enum):
-    PENDING = "PENDING"
-    DELIVERED = "DELIVERED"
-    FAILED = "FAILED"
 
 
 @strawberry.type(description="One event sent to an endpoint; every attempt carries the same `deliveryId`.")
 class WebhookDelivery(Node):
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The delivery's global id.")
     delivery_id: str = strawberry.field(description="The `webhook-id` header of every attempt.")
-    event: WebhookEvent
-    status: WebhookDeliveryStatus
-    attempts: int
-    last_status_code: int | None
-    last_error: str | None
-    created_at: datetime
-    delivered_at: datetime | None
+    event: WebhookEvent = strawberry.field(description="What the delivery announces.")
+    status: WebhookDeliveryStatus = strawberry.field(description="Sent, still trying, or given up.")
+    attempts: int = strawberry.field(description="How many times it was sent so far (at most 15).")
+    last_status_code: int | None = strawberry.field(
+        description="The HTTP status of the last attempt; null before the first or when no answer came."
+    )
+    last_error: str | None = strawberry.field(
+        description="Why the last attempt failed (timeout, refused address, the start of an error answer); "
+        "null before the first attempt and after a success."
+    )
+    created_at: datetime = strawberry.field(description="When the event happened and was queued (UTC).")
+    delivered_at: datetime | None = strawberry.field(
+        description="When the endpoint accepted it (UTC); null until then."
+    )
 
     @classmethod
     def of(cls, row: m.WebhookDelivery) -> WebhookDelivery:
@@ -58,12 +52,12 @@ class WebhookDelivery(Node):
 
 @strawberry.type(description="A URL that receives this synagogue's events, signed per Standard Webhooks.")
 class WebhookEndpoint(Node):
-    id: strawberry.ID
-    url: str
-    description: str
-    events: list[WebhookEvent]
-    is_active: bool
-    created_at: datetime
+    id: strawberry.ID = strawberry.field(description="The endpoint's global id.")
+    url: str = strawberry.field(description="Where events are POSTed; redirects are not followed.")
+    description: str = strawberry.field(description="The admins' note on what the endpoint is for; may be empty.")
+    events: list[WebhookEvent] = strawberry.field(description="The events sent to it.")
+    is_active: bool = strawberry.field(description="False: no events are sent to it.")
+    created_at: datetime = strawberry.field(description="When an admin created it (UTC).")
     _pk: strawberry.Private[int]
 
     @classmethod
@@ -79,9 +73,14 @@ class WebhookEndpoint(Node):
         )
 
     @strawberry.field(description="Deliveries to this endpoint, newest first.")
-    async def deliveries(self, info: Info, first: int = 20, after: str | None = None) -> Connection[WebhookDelivery]:
-        from schema.webhooks.loaders import delivery_count_loader, delivery_page_loader
-
+    async def deliveries(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="How many deliveries, 1 to 100.")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="The `endCursor` of the previous page; null for the first.")
+        ] = None,
+    ) -> Connection[WebhookDelivery]:
         start = page_start(info, first, after)
         rows = await delivery_page_loader(info).load((self._pk, start, first + 1))
         # the count is read, batched with the other endpoints', only when totalCount is asked for

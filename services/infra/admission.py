@@ -3,9 +3,10 @@
 Each operation holds one database connection for its transaction, so a tenant that floods one process can
 take at most `limit` of its pool's connections and of its in-flight executions; the rest stay free for other
 tenants. Requests over the cap wait in a per-tenant FIFO queue (at most `max_queued`, each at most
-`timeout_seconds`), then are refused (`AdmissionRefused`, answered `THROTTLED` with Retry-After). Callers
-without a tenant (anonymous, public) share one key. The Redis cost budget (services.infra.budget) limits a
-tenant's rate across processes; this limits its concurrency within one.
+`timeout_seconds`), then are refused (`AdmissionRefused`, answered `THROTTLED` with Retry-After). Work that acts
+in no synagogue takes the untenanted lane instead (services.infra.lanes: bounded, fair between callers), keyed by
+`lane_key`. The Redis cost budget (services.infra.budget) limits a tenant's rate across processes; this limits
+its concurrency within one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
-NO_TENANT = "-"
+from services.infra.lanes import FairLane, LaneRefused, client_group
+
+UNTENANTED = "~"
+"""The prefix of a lane key that names a caller of the untenanted lane rather than a synagogue."""
+
+
+def lane_key(tenant_id: int | None, user_id: int | None, client_address: str) -> str:
+    """The synagogue's lane; without one, the untenanted lane's caller: the user, else the client's address."""
+    if tenant_id is not None:
+        return str(tenant_id)
+    return UNTENANTED + (f"user:{user_id}" if user_id is not None else client_group(client_address))
 
 
 class AdmissionRefused(Exception):
@@ -34,11 +45,14 @@ class _Tenant:
 
 
 class TenantAdmission:
-    def __init__(self, limit: int, max_queued: int, timeout_seconds: float) -> None:
+    def __init__(
+        self, limit: int, max_queued: int, timeout_seconds: float, untenanted: FairLane | None = None
+    ) -> None:
         self.limit = max(1, limit)
         self.max_queued = max(0, max_queued)
         self.timeout_seconds = timeout_seconds
         self.tenants: dict[str, _Tenant] = {}
+        self.untenanted = untenanted or FairLane(self.limit, self.max_queued, self.max_queued, timeout_seconds)
 
     def active(self, key: str) -> int:
         tenant = self.tenants.get(key)
@@ -58,6 +72,12 @@ class TenantAdmission:
             self.release(key)
 
     async def acquire(self, key: str) -> None:
+        if key.startswith(UNTENANTED):
+            try:
+                await self.untenanted.acquire(key[len(UNTENANTED) :])
+            except LaneRefused as refused:
+                raise AdmissionRefused(refused.reason) from None
+            return
         tenant = self.tenants.setdefault(key, _Tenant())
         if tenant.active < self.limit and not tenant.waiting:
             tenant.active += 1
@@ -83,6 +103,9 @@ class TenantAdmission:
             raise
 
     def release(self, key: str) -> None:
+        if key.startswith(UNTENANTED):
+            self.untenanted.release()
+            return
         tenant = self.tenants.get(key)
         if tenant is None:
             return

@@ -14,6 +14,7 @@ from typing import Any
 
 import structlog
 from prometheus_client import Counter, Histogram
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("shulgraph.access")
@@ -35,6 +36,10 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return str(value.decode("latin-1"))
     return None
+
+
+CLIENT_CLOSED_REQUEST = 499
+"""The status logged for a client that went away before it was answered (nginx's convention)."""
 
 
 class RequestContextMiddleware:
@@ -81,6 +86,8 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except ClientDisconnect:
+            status = status or CLIENT_CLOSED_REQUEST  # nobody is left to answer; not a server fault
         finally:
             self._log(scope, status or 500, started, state)
             structlog.contextvars.unbind_contextvars("request_id")

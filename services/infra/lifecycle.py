@@ -22,6 +22,7 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable, Coroutine
 from types import FrameType
 from typing import Any
 
@@ -70,8 +71,19 @@ class CloseWhileDraining:
         await self.app(scope, receive, send_closing)
 
 
+CloseSockets = Callable[[int, str], Coroutine[Any, Any, int]]
+"""Closes every websocket of this process with a code and reason; returns how many it closed."""
+
+
+async def _no_sockets(code: int, reason: str) -> int:
+    return 0
+
+
 class DrainingServer(uvicorn.Server):
     """uvicorn's server with a drain period between the stop signal and the stop of accepting."""
+
+    close_sockets: CloseSockets = _no_sockets
+    """Set by `serve` (the app's socket registry): called once the server stops accepting."""
 
     def __init__(self, config: uvicorn.Config, drain_seconds: float) -> None:
         super().__init__(config)
@@ -105,12 +117,10 @@ class DrainingServer(uvicorn.Server):
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         """Stop accepting, close the websockets with 1012, then uvicorn's graceful shutdown."""
-        from subscriptions.sessions import close_all_sockets
-
         begin_draining()
         for server in getattr(self, "servers", []):
             server.close()
-        closed = await close_all_sockets(CLOSE_SERVICE_RESTART, "server restart")
+        closed = await type(self).close_sockets(CLOSE_SERVICE_RESTART, "server restart")
         log.info("stopped accepting connections", extra={"websockets_closed": closed})
         await super().shutdown(sockets)
 
@@ -131,8 +141,10 @@ def drain_seconds(settings: Settings) -> float:
     return 0.0 if settings.is_sqlite else 5.0
 
 
-def serve(config: uvicorn.Config, settings: Settings) -> None:
-    """Serve until a stop signal, then drain; in this process, or in `config.workers` worker processes."""
+def serve(config: uvicorn.Config, settings: Settings, close_sockets: CloseSockets) -> None:
+    """Serve until a stop signal, then drain; in this process, or in `config.workers` worker processes.
+    `close_sockets` closes the process's websockets when it stops accepting."""
+    DrainingServer.close_sockets = close_sockets
     if config.workers > 1:
         multiprocess.Process = DrainingProcess  # type: ignore[misc]  # every worker it starts, restarts or adds
         listener = config.bind_socket()
@@ -144,10 +156,11 @@ def serve(config: uvicorn.Config, settings: Settings) -> None:
         sys.exit(STARTUP_FAILURE)
 
 
-async def work_until_signalled(settings: Settings) -> None:
-    """Run background jobs until SIGTERM or SIGINT, then stop as the module docstring says."""
-    from services.outbox.worker import run_worker
-
+async def work_until_signalled(
+    settings: Settings, run_worker: Callable[[Settings, asyncio.Event], Coroutine[Any, Any, None]]
+) -> None:
+    """Run background jobs (`run_worker` until its event is set) until SIGTERM or SIGINT, then stop as the module
+    docstring says."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -17,8 +17,9 @@ from urllib.parse import unquote, urlsplit
 from aerich import Command
 from tortoise import Tortoise, connections
 
-from config import ROOT, Settings, tortoise_config
+from config import ROOT, Settings
 from models.base import TENANT_FIELD, tenant_models
+from models.database import tortoise_config
 from models.platform import PlatformAuditEntry
 
 log = logging.getLogger("shulgraph.migrate")

@@ -11,11 +11,13 @@ from models.partners import ApiKey, ApiKeyCredential
 from services.identity.principals import Principal, register_scheme
 from services.identity.tokens import hash_secret, new_secret, secret_kind
 from services.infra.errors import Unauthenticated
-from services.partners.documents import Catalogue
+from services.infra.problems import Problem
+from services.partners.documents import Catalogue, catalogue
 
 LAST_USE_RESOLUTION = timedelta(seconds=60)
 MAX_NAME_LENGTH = 120
 MAX_DOCUMENTS = 200
+DOCUMENTS_FIELD = "allowedDocuments"
 
 
 async def partner_principal(credential: str) -> Principal:
@@ -40,29 +42,46 @@ register_scheme("apikey", partner_principal)
 
 
 @dataclass(frozen=True)
-class DocumentProblem:
-    index: int | None
-    message: str
+class NewKey:
+    """A key just made and its secret: the secret is shown this once, only its hash is kept."""
+
+    key: ApiKey
+    secret: str
 
 
-def check_documents(documents: Catalogue, ids: list[str]) -> list[DocumentProblem]:
-    """Problems of an allowlist: empty, too long, unknown ids, or documents that are not queries."""
+def name_problems(name: str) -> list[Problem]:
+    """Problems of a key's name (already stripped): required, at most `MAX_NAME_LENGTH` characters."""
+    if not name:
+        return [Problem("name", "REQUIRED", "name the key")]
+    if len(name) > MAX_NAME_LENGTH:
+        return [Problem("name", "TOO_LONG", f"at most {MAX_NAME_LENGTH} characters")]
+    return []
+
+
+def document_problems(documents: Catalogue, ids: list[str]) -> list[Problem]:
+    """Problems of an allowlist (`allowedDocuments`): empty, too long, unknown ids, or documents that are not
+    queries (each of these at `allowedDocuments.<index>`)."""
     if not ids:
-        return [DocumentProblem(None, "name at least one persisted document")]
+        return [Problem(DOCUMENTS_FIELD, "REQUIRED", "name at least one persisted document")]
     if len(ids) > MAX_DOCUMENTS:
-        return [DocumentProblem(None, f"at most {MAX_DOCUMENTS} documents")]
-    problems: list[DocumentProblem] = []
+        return [Problem(DOCUMENTS_FIELD, "INVALID", f"at most {MAX_DOCUMENTS} documents")]
+    problems: list[Problem] = []
     for index, document_id in enumerate(ids):
         document = documents.get(document_id)
         if document is None:
-            problems.append(DocumentProblem(index, "not a persisted document id"))
+            problems.append(Problem(f"{DOCUMENTS_FIELD}.{index}", "INVALID", "not a persisted document id"))
         elif document.operation_type != "query":
-            problems.append(DocumentProblem(index, "partner keys run queries only"))
+            problems.append(Problem(f"{DOCUMENTS_FIELD}.{index}", "INVALID", "partner keys run queries only"))
     return problems
 
 
-async def create_key(name: str, allowed: list[str], created_by_id: int | None) -> tuple[ApiKey, str]:
-    """A new key in the current tenant and its secret (shown once; only its hash is kept)."""
+async def create_key(name: str, allowed: list[str], created_by_id: int | None) -> tuple[NewKey | None, list[Problem]]:
+    """A new key in the current tenant, named `name` (stripped) and allowed to run the trusted queries `allowed`;
+    or, writing nothing, every problem of the input."""
+    name = name.strip()
+    problems = [*name_problems(name), *document_problems(catalogue(), allowed)]
+    if problems:
+        return None, problems
     secret = new_secret("partner")
     key = await ApiKey.create(name=name, created_by_id=created_by_id)
     await ApiKeyCredential.create(
@@ -71,10 +90,11 @@ async def create_key(name: str, allowed: list[str], created_by_id: int | None) -
         key_hash=hash_secret(secret),
         allowed_documents=list(dict.fromkeys(allowed)),
     )
-    return key, secret
+    return NewKey(key, secret), []
 
 
 async def revoke_key(key: ApiKey) -> ApiKey:
+    """Revoke `key` and its credential at once (a revoked key stays revoked; revoking it again changes nothing)."""
     if key.revoked_at is None:
         key.revoked_at = datetime.now(UTC)
         await key.save(update_fields=["revoked_at"])

@@ -29,9 +29,11 @@ from cryptography.exceptions import InvalidTag
 from config import get_settings
 from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from services.infra.problems import Problem
 from services.outbox.queue import JobRun, enqueue, handler
 from services.webhooks.targets import (
     RefusedTarget,
+    check_target,
     check_url,
     new_secret,
     open_secret,
@@ -46,12 +48,58 @@ WEBHOOK_JOB = "webhook.deliver"
 WEBHOOK_MAX_ATTEMPTS = 15  # with the queue's doubling backoff from 5 s: about 23 hours of retries
 """Attempts to send; the job may be claimed once more, only to record that the last attempt's worker died."""
 MAX_ERROR_LENGTH = 500
+MAX_DESCRIPTION_LENGTH = 200
+ENDPOINT_NOT_FOUND = Problem("id", "NOT_FOUND", "webhook endpoint not found")
+"""deleteWebhookEndpoint's answer to an id that is missing or another synagogue's (the two look alike)."""
 
-__all__ = ["RefusedTarget", "check_url", "create_endpoint", "emit", "sign"]
+__all__ = ["RefusedTarget", "add_endpoint", "check_url", "create_endpoint", "emit", "sign"]
+
+
+@dataclass(frozen=True)
+class NewEndpoint:
+    """An endpoint just stored and its signing secret: the secret is shown this once."""
+
+    endpoint: WebhookEndpoint
+    secret: str
+
+
+async def endpoint_problems(
+    url: str, events: list[WebhookEvent], description: str, *, allow_private: bool
+) -> list[Problem]:
+    """Every problem of a new endpoint (`url` and `description` already stripped): a URL webhooks may reach (see
+    `check_target`), at least one event, a description of at most `MAX_DESCRIPTION_LENGTH` characters."""
+    problems: list[Problem] = []
+    if not url:
+        problems.append(Problem("url", "REQUIRED", "a URL is needed"))
+    else:
+        try:
+            await check_target(url, allow_private)
+        except RefusedTarget as error:
+            problems.append(Problem("url", "INVALID", str(error)))
+    if not events:
+        problems.append(Problem("events", "REQUIRED", "subscribe to at least one event"))
+    if len(description) > MAX_DESCRIPTION_LENGTH:
+        problems.append(Problem("description", "TOO_LONG", f"at most {MAX_DESCRIPTION_LENGTH} characters"))
+    return problems
+
+
+async def add_endpoint(
+    url: str, events: list[WebhookEvent], description: str | None, *, allow_private: bool
+) -> tuple[NewEndpoint | None, list[Problem]]:
+    """An admin's new endpoint (createWebhookEndpoint): the input stripped and checked, then stored in the tenant in
+    context; or, writing nothing, every problem of the input."""
+    url = url.strip()
+    description = (description or "").strip()
+    problems = await endpoint_problems(url, events, description, allow_private=allow_private)
+    if problems:
+        return None, problems
+    endpoint, secret = await create_endpoint(url, events, description)
+    return NewEndpoint(endpoint, secret), []
 
 
 async def create_endpoint(url: str, events: list[WebhookEvent], description: str = "") -> tuple[WebhookEndpoint, str]:
-    """Store an endpoint of the tenant in context; returns it with its secret (the only time it is shown)."""
+    """Store an endpoint of the tenant in context as given (unchecked: `add_endpoint` checks an admin's input first);
+    returns it with its secret (the only time it is shown)."""
     secret = new_secret()
     endpoint = await WebhookEndpoint.create(
         url=url,
@@ -60,6 +108,11 @@ async def create_endpoint(url: str, events: list[WebhookEvent], description: str
         secret_sealed=seal_secret(secret, current_tenant_id()),
     )
     return endpoint, secret
+
+
+async def delete_endpoint(endpoint: WebhookEndpoint) -> None:
+    """Remove an endpoint; its deliveries, pending ones included, go with it (they are never sent)."""
+    await endpoint.delete()
 
 
 async def _fan_out(event: WebhookEvent, data: dict[str, Any]) -> int:

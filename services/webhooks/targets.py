@@ -78,10 +78,40 @@ def check_url(url: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80)
 
 
+NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
+"""RFC 6052: the last 32 bits are the IPv4 address a NAT64 gateway reaches."""
+IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+"""RFC 4291's deprecated IPv4-compatible addresses (`::a.b.c.d`); `::` and `::1` are not IPv4."""
+INWARD_ONLY = (
+    ipaddress.IPv6Network("64:ff9b:1::/48"),  # RFC 8215 local-use NAT64: an operator's own translators
+    ipaddress.IPv6Network("fec0::/10"),  # site-local (deprecated, still routed inside some sites)
+)
+"""IPv6 prefixes that lead only inward, whatever they embed."""
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for, in each encoding that carries one."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in NAT64_WELL_KNOWN or (ip in IPV4_COMPATIBLE and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def _refused_address(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """Whether a delivery must not reach `address`: not global, multicast, or an IPv6 spelling of such an IPv4
+    address (Python's `is_global` takes NAT64, 6to4 and IPv4-compatible addresses for global ones)."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        if any(ip in prefix for prefix in INWARD_ONLY):
+            return True
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            ip = embedded
     return not ip.is_global or ip.is_multicast
 
 

@@ -1,4 +1,4 @@
-"""Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (config.release_connection),
+"""Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (models.database.release_connection),
 so nothing a request does may outlive its transaction on the connection: not the tenant, not a transaction,
 not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests. And the
 tenant travels with the transaction's BEGIN (models.base.TenantConnection)."""
@@ -62,7 +62,8 @@ async def test_a_connection_given_back_inside_a_transaction_is_rolled_back() -> 
 
 async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) -> None:
     """`tenant_scope` opens its transaction with `BEGIN; SELECT set_config(...)` in one round trip; a scope
-    nested in an open transaction (a savepoint) still sets its tenant with a statement of its own."""
+    nested in an open transaction (a savepoint) still sets its tenant with a statement of its own, and one more
+    gives the outer scope's tenant back when it ends."""
     import asyncpg
 
     sent: list[str] = []
@@ -86,5 +87,6 @@ async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) 
     begins = [q for q in sent if q.startswith("BEGIN")]
     assert begins == ["BEGIN; SELECT set_config('app.tenant_id', '7', true);"], sent
     assert [q for q in sent if "set_config" in q and not q.startswith("BEGIN")] == [
-        "SELECT set_config('app.tenant_id', $1, true)"
+        "SELECT set_config('app.tenant_id', $1, true)",
+        "SELECT set_config('app.tenant_id', $1, true)",
     ], sent

@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from structlog.stdlib import ProcessorFormatter
 
-from config import Settings, get_settings, tortoise_config
+from config import Settings, get_settings
+from models.database import tortoise_config
 from models.identity import Role
 from schema import Schema
 from schema import extensions as schema_extensions

@@ -1,0 +1,25 @@
+"""`node(id:)` roads of the platform domain: audit entries, as `resolvers.platform.access` allows them."""
+
+from __future__ import annotations
+
+from resolvers.platform.access import access_audit_entry, access_platform_audit_entry
+from schema.context import Info
+from schema.platform.types import AuditEntry, PlatformAuditEntry
+from schema.relay import NodeResolver
+
+
+async def _audit_entry_node(info: Info, pk: int) -> AuditEntry | None:
+    row = await access_audit_entry(info, pk)
+    return AuditEntry.of(row) if row else None
+
+
+async def _platform_audit_entry_node(info: Info, pk: int) -> PlatformAuditEntry | None:
+    row = await access_platform_audit_entry(info, pk)
+    return PlatformAuditEntry.of(row) if row else None
+
+
+NODES: dict[str, NodeResolver] = {
+    "AuditEntry": _audit_entry_node,
+    "PlatformAuditEntry": _platform_audit_entry_node,
+}
+"""The `node(id:)` road of each of this domain's Node types."""

@@ -1,0 +1,32 @@
+"""Webhook enums: the events an endpoint can subscribe to and the states of a delivery."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.enum(description="What a webhook can announce.")
+class WebhookEvent(Enum):
+    MESSAGE_CREATED = strawberry.enum_value(
+        "MESSAGE_CREATED", description="An announcement was created; data: its id, title and body."
+    )
+    ALIYAH_ASSIGNED = strawberry.enum_value(
+        "ALIYAH_ASSIGNED", description="Someone was given an aliyah; data: id, date, aliyah and personName."
+    )
+    MEMORIAL_IMPORT_FINISHED = strawberry.enum_value(
+        "MEMORIAL_IMPORT_FINISHED", description="A memorial CSV import ended; data: jobId, imported, failed, total."
+    )
+    DEVICE_OFFLINE = strawberry.enum_value(
+        "DEVICE_OFFLINE", description="A TV screen stopped checking in and is now offline; data: deviceId."
+    )
+
+
+@strawberry.enum(description="Where a delivery stands.")
+class WebhookDeliveryStatus(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Not sent yet, or being retried after a failure.")
+    DELIVERED = strawberry.enum_value("DELIVERED", description="The endpoint answered 2xx; it is never sent again.")
+    FAILED = strawberry.enum_value(
+        "FAILED", description="Given up: a permanent refusal, or every retry (about a day of them) failed."
+    )

@@ -1,0 +1,90 @@
+"""W4 (security matrix): several mutations over one websocket (or one batch) | each operation's effects (screens
+refreshed, events) happen for each operation, after its commit, and only if it committed.
+
+State that belongs to one operation lives in that operation, not in the socket's or the request's context, which
+outlive it: a second mutation on an admin's socket must reach the TVs as the first did."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+
+from models.identity import Role
+from subscriptions.channels import tenant_content
+from tests.conftest import Actor, Factory
+from tests.documents import client_document
+from tests.subscriptions.live import Server, WSClient, run_server
+
+CREATE = client_document("CreateMessage")
+
+
+async def next_events(subscriber: Any, count: int, quiet_seconds: float = 0.5) -> list[dict[str, Any]]:
+    """`count` events, then none more for `quiet_seconds`."""
+    events = []
+    iterator = subscriber.__aiter__()
+    for _ in range(count):
+        event = await asyncio.wait_for(iterator.__anext__(), timeout=15)
+        events.append(json.loads(event.message))
+    try:
+        extra = await asyncio.wait_for(iterator.__anext__(), timeout=quiet_seconds)
+    except TimeoutError:
+        return events
+    raise AssertionError(f"one event more than expected: {extra.message}")
+
+
+async def create_over(ws: WSClient, op_id: str, title: str) -> dict[str, Any]:
+    await ws.send(
+        {
+            "id": op_id,
+            "type": "subscribe",
+            "payload": {"query": CREATE, "operationName": "CreateMessage", "variables": {"input": {"title": title}}},
+        }
+    )
+    data = await ws.next_data(op_id)
+    assert (await ws.next(op_id))["type"] == "complete"
+    return data
+
+
+async def editor_socket(server: Server, editor: Actor) -> WSClient:
+    ws = await WSClient.open(server.ws_url)
+    ack = await ws.init({"authorization": f"Bearer {editor.token}", "tenantId": editor.tenant_gid})
+    assert ack["type"] == "connection_ack", ack
+    return ws
+
+
+async def test_W4_every_mutation_on_one_websocket_tells_the_screens(
+    live_server: Server, factory: Factory, app: Any
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    async with app.state.broadcast.subscribe(channel=tenant_content(editor.tenant.id)) as subscriber:
+        ws = await editor_socket(live_server, editor)
+        try:
+            for n in range(3):
+                created = await create_over(ws, f"m{n}", f"Kiddush {n}")
+                assert created["createMessage"]["userErrors"] == []
+            refused = await create_over(ws, "bad", "")  # a userError: nothing written, nothing to tell
+            assert refused["createMessage"]["message"] is None
+        finally:
+            await ws.close()
+        assert await next_events(subscriber, 3) == [{"tenant": editor.tenant.id}] * 3
+
+
+async def test_W4_every_mutation_of_a_batch_tells_the_screens(factory: Factory, app: Any) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    batch = [
+        {"query": CREATE, "operationName": "CreateMessage", "variables": {"input": {"title": f"Shiur {n}"}}}
+        for n in range(2)
+    ]
+    async with (
+        run_server(max_batch="2") as server,
+        app.state.broadcast.subscribe(channel=tenant_content(editor.tenant.id)) as subscriber,
+    ):
+        async with httpx.AsyncClient(base_url=server.http_url, timeout=30) as client:
+            response = await client.post("/graphql", json=batch, headers=editor.headers())
+        assert [r["data"]["createMessage"]["userErrors"] for r in response.json()] == [[], []]
+        assert await next_events(subscriber, 2) == [{"tenant": editor.tenant.id}] * 2
