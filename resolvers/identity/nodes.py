@@ -1,7 +1,10 @@
-"""The `node(id:)` roads of identity's Node types, each through `access.py`."""
+"""The `node(id:)` roads of identity's Node types, each through `access.py`: a `Membership` for the members of its
+synagogue (VIEWER and above, as `members`), a `Session` for its own user."""
 
 from __future__ import annotations
 
+from models.identity import Role
+from permissions import require_tenant_role
 from resolvers.identity.access import access_membership, access_session
 from schema.context import Info
 from schema.identity.types import Membership, Session
@@ -9,6 +12,7 @@ from schema.relay import NodeResolver
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:
+    require_tenant_role(info.context, Role.VIEWER)  # a device or partner key reads no member's e-mail
     return await Membership.loaded(info, await access_membership(info, pk))
 
 
