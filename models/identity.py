@@ -11,6 +11,8 @@ from enum import IntEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from models.synagogue import Synagogue
+
 
 class Role(IntEnum):
     VIEWER = 10
@@ -42,7 +44,7 @@ class Membership(Model):
         "models.User", related_name="memberships", on_delete=fields.CASCADE
     )
     user_id: int
-    synagogue: fields.ForeignKeyRelation[Model] = fields.ForeignKeyField(
+    synagogue: fields.ForeignKeyRelation[Synagogue] = fields.ForeignKeyField(
         "models.Synagogue", related_name=False, on_delete=fields.CASCADE
     )
     synagogue_id: int

@@ -3,18 +3,20 @@ object (its `access.py`), so a missing id, a foreign id and a malformed one are 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers.content.nodes import NODES as CONTENT
 from resolvers.devices.nodes import NODES as DEVICES
+from resolvers.identity.nodes import NODES as IDENTITY
 from resolvers.outbox.nodes import NODES as OUTBOX
 from resolvers.partners.nodes import NODES as PARTNERS
 from resolvers.platform.nodes import NODES as PLATFORM
+from resolvers.synagogue.nodes import NODES as SYNAGOGUE
 from resolvers.webhooks.nodes import NODES as WEBHOOKS
 from schema.context import Info
-from schema.identity.queries import NODES as IDENTITY
 from schema.relay import Node, NodeResolver
-from schema.synagogue.queries import NODES as SYNAGOGUE
 from services.infra.ids import from_global_id
 
 NODES: dict[str, NodeResolver] = {
@@ -41,5 +43,7 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
 @strawberry.type
 class NodeQuery:
     @strawberry.field(description="Any object by its global id; null when missing or not yours.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="A global id, as any type gives it.")]
+    ) -> Node | None:
         return await resolve_node(info, id)

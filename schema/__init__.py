@@ -19,12 +19,16 @@ from resolvers.content.queries import ContentQuery
 from resolvers.devices.mutations import DevicesMutation
 from resolvers.devices.queries import DevicesQuery
 from resolvers.devices.subscriptions import DevicesSubscription
+from resolvers.identity.mutations import IdentityMutation
+from resolvers.identity.queries import IdentityQuery
 from resolvers.node import NodeQuery
 from resolvers.outbox.queries import OutboxQuery
 from resolvers.outbox.subscriptions import OutboxSubscription
 from resolvers.partners.mutations import PartnersMutation
 from resolvers.partners.queries import PartnersQuery
 from resolvers.platform.queries import PlatformQuery
+from resolvers.synagogue.mutations import SynagogueMutation
+from resolvers.synagogue.queries import SynagogueQuery
 from resolvers.webhooks.mutations import WebhooksMutation
 from resolvers.webhooks.queries import WebhooksQuery
 from schema.cost import CostLimit, SocketAdmission
@@ -32,13 +36,9 @@ from schema.errors import MaskUnexpectedErrors, code_unreached_errors, log_error
 from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
 from schema.hygiene import InputHygiene
-from schema.identity.mutations import Mutation as IdentityMutation
-from schema.identity.queries import Query as IdentityQuery
 from schema.limits import DocumentLimits, TokenLimit
 from schema.persisted import PersistOnValidation
 from schema.scalars import SCALAR_OVERRIDES
-from schema.synagogue.mutations import Mutation as SynagogueMutation
-from schema.synagogue.queries import Query as SynagogueQuery
 
 QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     NodeQuery,

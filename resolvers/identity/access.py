@@ -1,34 +1,25 @@
-"""The one road from an id to a membership (of the current tenant) or a session (my own, open)."""
+"""The one road from an id to a membership (of the synagogue the request acts in) or a session (one of the
+signed-in user's own open ones), on the access kit: a missing id and another tenant's or user's give the
+same None, logged as a denial."""
 
 from __future__ import annotations
 
-import logging
-from datetime import UTC, datetime
-
 from models.identity import Membership, SessionFamily
+from resolvers.access import fetch
 from schema.context import Info
-from services.identity.sessions import open_sessions
-
-log = logging.getLogger("shulgraph.access")
+from services.identity.sessions import open_sessions_of
 
 
-async def access_membership(info: Info, pk: int) -> Membership | None:
-    tenant_id = info.context.tenant_id
-    if tenant_id is None:
-        return None
-    row = await Membership.get_or_none(id=pk, synagogue_id=tenant_id)
-    if row is None:
-        log.info("access denied or missing", extra={"type": "Membership", "id": pk, "tenant": tenant_id})
-    return row
+async def access_membership(info: Info, pk: int | None) -> Membership | None:
+    """A membership of the current tenant."""
+    return await fetch(info, "Membership", pk, Membership.filter(synagogue_id=info.context.tenant_id))
 
 
-async def access_session(info: Info, pk: int) -> SessionFamily | None:
+async def access_session(info: Info, pk: int | None) -> SessionFamily | None:
     """One of the signed-in user's own open sessions; another user's looks exactly like a missing one."""
-    user_id = info.context.principal.user_id
+    context = info.context
+    user_id = context.principal.user_id
     if user_id is None:
-        return None
-    now = datetime.now(UTC)
-    row = await SessionFamily.filter(open_sessions(info.context.settings, now), id=pk, user_id=user_id).first()
-    if row is None:
-        log.info("access denied or missing", extra={"type": "Session", "id": pk, "user": user_id})
-    return row
+        pk = None  # nobody's session: refused (and logged) without a query
+    rows = open_sessions_of(context.settings, user_id or 0)
+    return await fetch(info, "Session", pk, rows, needs_tenant=False)

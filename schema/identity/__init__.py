@@ -1,1 +1,1 @@
-"""Identity: users, sessions, memberships."""
+"""Identity's shape: users, their sessions and preferences, and memberships (a user's role in a synagogue)."""

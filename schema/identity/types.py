@@ -1,68 +1,51 @@
-"""Identity types: users, memberships, sessions."""
+"""Identity types: users, memberships, sessions, and the signed-in user with their synagogues."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
 from config import Settings
 from models import identity as m
 from schema.context import Info
+from schema.identity.enums import Role
+from schema.identity.loaders import memberships_loader, user_loader
 from schema.relay import Node
+from schema.synagogue.loaders import synagogue_loader
+from schema.synagogue.types import Synagogue
 from services.identity.sessions import session_end
-from services.identity.tenancy import memberships_of
 from services.infra.ids import to_global_id
 
-if TYPE_CHECKING:
-    from schema.synagogue.types import Synagogue
 
-
-@strawberry.enum
-class Role(Enum):
-    VIEWER = "VIEWER"
-    EDITOR = "EDITOR"
-    ADMIN = "ADMIN"
-    OWNER = "OWNER"
-
-    @classmethod
-    def of(cls, role: m.Role) -> Role:
-        return cls[role.name]
-
-    def model(self) -> m.Role:
-        return m.Role[self.value]
-
-
-@strawberry.type
+@strawberry.type(description="A person with an account, as the members of a synagogue see them.")
 class User(Node):
-    id: strawberry.ID
-    email: str
-    display_name: str
+    id: strawberry.ID = strawberry.field(description="The user's global id, the same in every synagogue.")
+    email: str = strawberry.field(description="The sign-in e-mail address, in lower case.")
+    display_name: str = strawberry.field(description="The name shown to others; empty when none was given.")
 
     @classmethod
     def of(cls, user: m.User) -> User:
         return cls(id=strawberry.ID(to_global_id("User", user.id)), email=user.email, display_name=user.display_name)
 
 
-@strawberry.type
+@strawberry.type(description="How the admin app looks for me, on every device I use.")
 class Preferences:
-    theme: str
-    language: str
+    theme: str = strawberry.field(description="system, light or dark.")
+    language: str = strawberry.field(description="The app's language: en, he, yi, fr, es or ru.")
 
 
-@strawberry.type
+@strawberry.type(description="A user's role in one synagogue: what opens the synagogue to them.")
 class Membership(Node):
-    id: strawberry.ID
-    role: Role
-    user: User
+    id: strawberry.ID = strawberry.field(description="The global id; `node(id:)` answers it in the same synagogue.")
+    role: Role = strawberry.field(description="What the member may do in the synagogue.")
+    user: User = strawberry.field(description="The member.")
     _synagogue_id: strawberry.Private[int]
 
     @classmethod
     def of(cls, membership: m.Membership, user: m.User | None = None) -> Membership:
-        """`membership.user` must be fetched (`select_related("user")`, or `fetched`) unless `user` is given:
-        a plain field is far cheaper than a resolver on a list of members."""
+        """`membership.user` must be fetched (`select_related("user")`) unless `user` is given (`loaded`): a
+        plain field is far cheaper than a resolver on a list of members."""
         return cls(
             id=strawberry.ID(to_global_id("Membership", membership.id)),
             role=Role.of(membership.role),
@@ -71,29 +54,26 @@ class Membership(Node):
         )
 
     @classmethod
-    async def fetched(cls, membership: m.Membership | None) -> Membership | None:
+    async def loaded(cls, info: Info, membership: m.Membership | None) -> Membership | None:
+        """A membership row as the type, its user read through the loader; None stays None."""
         if membership is None:
             return None
-        await membership.fetch_related("user")
-        return cls.of(membership)
+        return cls.of(membership, await user_loader(info).load(membership.user_id))
 
-    @strawberry.field
-    async def synagogue(self, info: Info) -> Annotated[Synagogue, strawberry.lazy("schema.synagogue.types")]:
-        from schema.synagogue.loaders import synagogue_loader
-        from schema.synagogue.types import Synagogue
-
+    @strawberry.field(description="The synagogue the membership opens.")
+    async def synagogue(self, info: Info) -> Synagogue:
         return Synagogue.of(await synagogue_loader(info).load(self._synagogue_id))
 
 
-@strawberry.type
+@strawberry.type(description="The signed-in user, with every synagogue they belong to.")
 class Me(Node):
-    """The signed-in user, with every synagogue they belong to."""
-
-    id: strawberry.ID
-    email: str
-    display_name: str
-    is_platform_admin: bool
-    preferences: Preferences
+    id: strawberry.ID = strawberry.field(description="My global id (a User's).")
+    email: str = strawberry.field(description="My sign-in e-mail address, in lower case.")
+    display_name: str = strawberry.field(description="The name others see; empty when none was given.")
+    is_platform_admin: bool = strawberry.field(
+        description="Whether I administer the whole installation (and may act in any synagogue by naming it)."
+    )
+    preferences: Preferences = strawberry.field(description="My theme and language.")
     _user: strawberry.Private[m.User]
 
     @classmethod
@@ -107,31 +87,23 @@ class Me(Node):
             _user=user,
         )
 
-    @strawberry.field
+    @strawberry.field(description="My memberships, oldest first: the synagogues I may act in, with my role in each.")
     async def memberships(self, info: Info) -> list[Membership]:
-        from models.synagogue import Synagogue
-        from schema.synagogue.loaders import synagogue_loader
-
-        rows = await memberships_of(self._user.id)
-        synagogues = synagogue_loader(info)
-        for row in rows:  # each membership's synagogue came in the same statement
-            synagogues.prime(row.synagogue_id, cast(Synagogue, row.synagogue))
+        rows = await memberships_loader(info).load(self._user.id)
         return [Membership.of(row, self._user) for row in rows]
 
 
-@strawberry.type
+@strawberry.type(description="A signed-in browser or app: one refresh-token family. `current` marks the one asking.")
 class Session(Node):
-    """A signed-in browser or app: one refresh-token family. `current` marks the one asking."""
-
-    id: strawberry.ID
-    user_agent: str
-    ip_address: str
-    created_at: datetime
-    last_used_at: datetime
+    id: strawberry.ID = strawberry.field(description="The global id; `node(id:)` answers it for the session's user.")
+    user_agent: str = strawberry.field(description="The browser or app that signed in, as it named itself.")
+    ip_address: str = strawberry.field(description="The IP address it signed in from.")
+    created_at: datetime = strawberry.field(description="When it signed in.")
+    last_used_at: datetime = strawberry.field(description="When it was last refreshed (or signed in).")
     ends_at: datetime = strawberry.field(
         description="When the session ends unless it is refreshed first (its idle limit or absolute lifetime)."
     )
-    current: bool
+    current: bool = strawberry.field(description="Whether this is the session asking.")
 
     @classmethod
     def of(cls, family: m.SessionFamily, current_family_id: int | None, settings: Settings) -> Session:

@@ -1,1 +1,1 @@
-"""Synagogue: the tenant's profile and its zmanim settings."""
+"""Synagogue's shape: the tenant's profile, its place on earth and its zmanim settings."""

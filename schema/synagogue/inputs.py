@@ -1,44 +1,40 @@
-"""Synagogue inputs: creation, profile changes, and membership changes."""
+"""Synagogue inputs: opening a synagogue and changing its profile."""
 
 from __future__ import annotations
 
 import strawberry
 
-from schema.identity.types import Role
-from schema.synagogue.types import HavdalahOpinion
+from schema.synagogue.enums import HavdalahOpinion
+
+NAME = "The name shown on its screens and in the admin app, at most 200 characters."
+LATITUDE = "Degrees, north positive (-90 to 90)."
+LONGITUDE = "Degrees, east positive (-180 to 180)."
+IN_ISRAEL = "Whether the Israeli calendar applies (one day of yom tov)."
 
 
-@strawberry.input
+@strawberry.input(description="A new synagogue; its zmanim settings start at their defaults.")
 class CreateSynagogueInput:
-    name: str
+    name: str = strawberry.field(description=NAME)
     slug: str | None = strawberry.field(default=None, description="Made from the name when left out.")
     timezone: str = strawberry.field(description="An IANA time zone, e.g. America/New_York.")
-    latitude: float
-    longitude: float
+    latitude: float = strawberry.field(description=LATITUDE)
+    longitude: float = strawberry.field(description=LONGITUDE)
     elevation: float = strawberry.field(default=0, description="Metres above sea level.")
-    in_israel: bool = False
+    in_israel: bool = strawberry.field(default=False, description=IN_ISRAEL)
 
 
 @strawberry.input(description="Leave a field out to keep its value.")
 class UpdateSynagogueInput:
-    name: str | None = None
-    timezone: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    elevation: float | None = None
-    in_israel: bool | None = None
+    name: str | None = strawberry.field(default=None, description=NAME)
+    timezone: str | None = strawberry.field(default=None, description="An IANA time zone, e.g. America/New_York.")
+    latitude: float | None = strawberry.field(default=None, description=LATITUDE)
+    longitude: float | None = strawberry.field(default=None, description=LONGITUDE)
+    elevation: float | None = strawberry.field(default=None, description="Metres above sea level (-500 to 9000).")
+    in_israel: bool | None = strawberry.field(default=None, description=IN_ISRAEL)
     candle_lighting_minutes: int | None = strawberry.field(default=None, description="Minutes before sunset, 0 to 90.")
-    havdalah_opinion: HavdalahOpinion | None = None
-    use_elevation: bool | None = None
-
-
-@strawberry.input
-class AddMemberInput:
-    email: str
-    role: Role
-
-
-@strawberry.input
-class SetMemberRoleInput:
-    membership_id: strawberry.ID
-    role: Role
+    havdalah_opinion: HavdalahOpinion | None = strawberry.field(
+        default=None, description="When Shabbat and yom tov end."
+    )
+    use_elevation: bool | None = strawberry.field(
+        default=None, description="Whether sunrise and sunset (and the zmanim built on them) account for the elevation."
+    )

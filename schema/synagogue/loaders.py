@@ -23,9 +23,15 @@ def synagogue_loader(info: Info) -> DataLoader[int, Synagogue]:
 
 
 async def tenant_synagogue(info: Info) -> Synagogue:
-    """The synagogue the request acts in (fails closed when there is none)."""
+    """The synagogue the request acts in (fails closed when there is none): the one road to it, so every field
+    of a request sees the same row, the updated one after `updateSynagogue` (`remember_synagogue`)."""
     synagogue: Synagogue = await synagogue_loader(info).load(current_tenant_id())
     return synagogue
+
+
+def remember_synagogue(info: Info, row: Synagogue) -> None:
+    """Serve `row`, just written, to the rest of the request instead of what was read before the change."""
+    synagogue_loader(info).prime(row.id, row, force=True)
 
 
 async def tenant_zone(info: Info) -> ZoneInfo:

@@ -1,37 +1,32 @@
-"""The synagogue profile."""
+"""The synagogue profile: the tenant itself, where it stands and how its zmanim are computed."""
 
 from __future__ import annotations
-
-from enum import Enum
 
 import strawberry
 
 from models import synagogue as m
 from schema.relay import Node
+from schema.synagogue.enums import HavdalahOpinion
 from services.infra.ids import to_global_id
 
 
-@strawberry.enum
-class HavdalahOpinion(Enum):
-    DEGREES_8_5 = "DEGREES_8_5"
-    MINUTES_42 = "MINUTES_42"
-    MINUTES_50 = "MINUTES_50"
-    MINUTES_72 = "MINUTES_72"
-
-
-@strawberry.type
+@strawberry.type(description="A synagogue (tenant): its profile and the settings its zmanim are computed with.")
 class Synagogue(Node):
-    id: strawberry.ID
-    name: str
-    slug: str
-    timezone: str
-    latitude: float
-    longitude: float
-    elevation: float
-    in_israel: bool
-    candle_lighting_minutes: int
-    havdalah_opinion: HavdalahOpinion
-    use_elevation: bool
+    id: strawberry.ID = strawberry.field(description="The global id; send it as X-Tenant-ID to act in the synagogue.")
+    name: str = strawberry.field(description="The name shown on its screens and in the admin app.")
+    slug: str = strawberry.field(description="A unique short name (lowercase letters, digits and dashes).")
+    timezone: str = strawberry.field(
+        description="Its IANA time zone (e.g. America/New_York): its dates, times and DateTimes are in it."
+    )
+    latitude: float = strawberry.field(description="Degrees, north positive (-90 to 90).")
+    longitude: float = strawberry.field(description="Degrees, east positive (-180 to 180).")
+    elevation: float = strawberry.field(description="Metres above sea level (-500 to 9000).")
+    in_israel: bool = strawberry.field(description="Whether the Israeli calendar applies (one day of yom tov).")
+    candle_lighting_minutes: int = strawberry.field(description="Candle lighting: minutes before sunset, 0 to 90.")
+    havdalah_opinion: HavdalahOpinion = strawberry.field(description="When Shabbat and yom tov end.")
+    use_elevation: bool = strawberry.field(
+        description="Whether sunrise and sunset (and the zmanim built on them) account for the elevation."
+    )
 
     @classmethod
     def of(cls, row: m.Synagogue) -> Synagogue:

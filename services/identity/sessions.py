@@ -30,14 +30,16 @@ from typing import Any
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
-from services.identity.principals import denylist_key
+from services.identity.principals import Principal, denylist_key
 from services.identity.tokens import hash_secret, new_secret, secret_kind
-from services.infra.errors import Unauthenticated
+from services.infra.errors import ErrorCode, Unauthenticated, Unavailable
 from services.infra.kv import KeyValue
+from subscriptions.sessions import close_local, close_principal_sockets
 
 log = logging.getLogger("shulgraph.security")
 
@@ -71,6 +73,16 @@ def open_sessions(settings: Settings, now: datetime) -> Q:
         created_at__gt=now - timedelta(days=settings.session_max_days),
         last_used_at__gt=now - timedelta(days=settings.session_idle_days),
     )
+
+
+def open_sessions_of(settings: Settings, user_id: int) -> QuerySet[SessionFamily]:
+    """A user's open sessions, the only ones they can see or revoke by id."""
+    return SessionFamily.filter(open_sessions(settings, datetime.now(UTC)), user_id=user_id)
+
+
+async def list_open_sessions(settings: Settings, user_id: int) -> list[SessionFamily]:
+    """A user's open sessions, most recently used first."""
+    return await open_sessions_of(settings, user_id).order_by("-last_used_at", "-id")
 
 
 def _token_expiry(settings: Settings, created_at: datetime, now: datetime) -> datetime:
@@ -173,12 +185,32 @@ async def revoke_user_sessions(user_id: int, reason: str, broadcast: Any) -> int
 
 
 async def _close_sockets(broadcast: Any, key: str, reason: str) -> None:
-    from subscriptions.sessions import close_local, close_principal_sockets
-
     if broadcast is not None:
         await close_principal_sockets(broadcast, key, reason)
     else:
         await close_local(key, reason)
+
+
+async def revoke_signed_out(broadcast: Any, principal: Principal, cookie_secret: str | None) -> None:
+    """End the sessions a sign-out names: the one behind its access token, the one of its refresh cookie."""
+    families: set[int] = set()
+    if principal.kind == "user" and principal.session_id is not None:
+        families.add(principal.session_id)
+    if cookie_secret is not None:
+        family_id = await family_of(cookie_secret)
+        if family_id is not None:
+            families.add(family_id)
+    for family_id in families:
+        await revoke_family(family_id, "logout", broadcast)
+
+
+async def refuse_access_token(settings: Settings, kv: KeyValue, principal: Principal) -> None:
+    """Refuse a signed-out user's access token from now on; `Unavailable` when the token store was down when the
+    token was checked, or is now."""
+    if principal.auth_error == ErrorCode.UNAVAILABLE:
+        raise Unavailable("the session was ended but the access token could not be checked; try again")
+    if principal.kind == "user" and principal.token_jti and principal.token_expires_at:
+        await denylist_access_token(settings, kv, principal.token_jti, principal.token_expires_at)
 
 
 async def denylist_access_token(

@@ -12,6 +12,8 @@ import base64
 import binascii
 from dataclasses import dataclass
 
+from tortoise.queryset import QuerySet
+
 from models.identity import Membership, Role
 from models.prepared import PreparedSelect
 from models.synagogue import Synagogue
@@ -52,6 +54,11 @@ _MEMBERSHIPS_WITH_SYNAGOGUES = PreparedSelect(
 async def memberships_of(user_id: int) -> list[Membership]:
     """A user's memberships, oldest first, each with its synagogue fetched in the same statement (`Me`)."""
     return await _MEMBERSHIPS_WITH_SYNAGOGUES.all(user_id)
+
+
+def members_of(synagogue_id: int) -> QuerySet[Membership]:
+    """A synagogue's memberships, oldest first, each with its user fetched in the same statement (`members`)."""
+    return Membership.filter(synagogue_id=synagogue_id).select_related("user").order_by("id")
 
 
 async def resolve_tenant(principal: Principal, requested: str | None) -> TenantAccess:

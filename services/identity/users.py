@@ -40,8 +40,7 @@ MAX_DISPLAY_NAME_LENGTH = 200
 NAME_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")  # ZWNJ, ZWJ, LRM, RLM: mixed scripts, emoji
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("en", "he", "yi", "fr", "es", "ru")
-
-
+INVALID_CREDENTIALS = "the e-mail or password is not correct"
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,11 @@ class SignIn:
 
     user: User | None
     retry_after: int | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        """A refusal as the caller sees it: a wrong password, an unknown e-mail and a locked one alike."""
+        return [] if self.user else [Problem(None, "INVALID_CREDENTIALS", INVALID_CREDENTIALS, self.retry_after)]
 
 
 def normalise_email(email: str) -> str:

@@ -1,4 +1,5 @@
-"""The demo synagogue that the embedded default starts with."""
+"""The demo synagogue that the embedded default starts with: its owner, and sample content from
+`services.content.demo`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import secrets
 
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
+from services.content import demo as demo_content
 from services.identity.passwords import hash_password
 
 DEMO_SLUG = "demo"
@@ -32,7 +34,5 @@ async def seed_demo() -> tuple[str, str] | None:
         user.password_hash = await hash_password(password)
         await user.save(update_fields=["password_hash"])
     await Membership.create(user=user, synagogue=synagogue, role=Role.OWNER)
-    from services.content import demo as demo_content
-
     await demo_content.seed(synagogue.id)
     return DEMO_EMAIL, password

@@ -23,7 +23,7 @@ class InjectedFault(RuntimeError):
 @pytest.fixture
 def rename_then_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     """updateSynagogue writes the new name, then fails with an exception nobody expects."""
-    from schema.synagogue.mutations import update_synagogue as module
+    from resolvers.synagogue.mutations import update_synagogue as module
 
     async def failing(context: Any, changes: dict[str, Any]) -> Any:
         await update_synagogue(context, changes)

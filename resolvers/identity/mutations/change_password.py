@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from permissions import IsAuthenticated
 from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation
 from schema.context import Info
-from schema.errors import UserError, user_errors
+from schema.errors import user_errors
 from schema.identity.inputs import ChangePasswordInput
+from schema.identity.payloads import ChangePasswordPayload
 from schema.identity.types import User
-from services.identity.sessions import denylist_access_token, revoke_user_sessions
+from services.identity.sessions import refuse_access_token, revoke_user_sessions
 from services.identity.users import change_password
-
-
-@strawberry.type
-class ChangePasswordPayload:
-    user: User | None
-    user_errors: list[UserError]
 
 
 @strawberry.type
 class ChangePasswordMutation:
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
-        description="Change my password. Every session (this one too) is signed out and every open "
-        "websocket closed; sign in again with the new password.",
+        description="Change my password; any signed-in user. Every session (this one too) is signed out and every "
+        "open websocket closed; sign in again with the new password.",
     )
-    async def change_password(self, info: Info, input: ChangePasswordInput) -> ChangePasswordPayload | None:
+    async def change_password(
+        self,
+        info: Info,
+        input: Annotated[ChangePasswordInput, strawberry.argument(description="The current password and the new one.")],
+    ) -> ChangePasswordPayload | None:
         if not claim_auth_operation(info):
             await refuse_auth_operation(info)
         context = info.context
@@ -38,7 +39,5 @@ class ChangePasswordMutation:
             return ChangePasswordPayload(user=None, user_errors=user_errors(problems))
         await revoke_user_sessions(user.id, "password_changed", context.broadcast)
         clear_cookie(info)
-        principal = context.principal
-        if principal.token_jti and principal.token_expires_at:
-            await denylist_access_token(context.settings, context.kv, principal.token_jti, principal.token_expires_at)
+        await refuse_access_token(context.settings, context.kv, context.principal)
         return ChangePasswordPayload(user=User.of(user), user_errors=[])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -14,36 +14,32 @@ from resolvers.identity.auth import (
     throttled,
 )
 from schema.context import Info
-from schema.errors import UserError, UserErrorCode, user_error
+from schema.errors import user_errors
 from schema.identity.inputs import LoginInput
+from schema.identity.payloads import LoginPayload
 from schema.identity.types import User
 from services.identity.login_throttle import address_retry_after, count_address_failure
 from services.identity.sessions import start_session
 from services.identity.tokens import issue_access_token
 from services.identity.users import authenticate_password
 
-INVALID_CREDENTIALS = "the e-mail or password is not correct"
 THROTTLED = "too many refused sign-ins from this address; try again later"
-
-
-@strawberry.type
-class LoginPayload:
-    access_token: str | None
-    access_token_expires_at: datetime | None
-    user: User | None
-    user_errors: list[UserError]
 
 
 @strawberry.type
 class LoginMutation:
     @strawberry.mutation(
-        description="Sign in with e-mail and password. Wrong password, unknown e-mail and locked account "
+        description="Sign in with e-mail and password; anyone. Wrong password, unknown e-mail and locked account "
         "answer alike (INVALID_CREDENTIALS); while the e-mail is locked the userError carries "
         "`extensions.retryAfterSeconds` and the response a Retry-After header. An address with too "
         "many refused sign-ins is THROTTLED (HTTP 429, Retry-After, `extensions.retryAfterSeconds`). "
         "Sets the refresh-token cookie."
     )
-    async def login(self, info: Info, input: LoginInput) -> LoginPayload | None:
+    async def login(
+        self,
+        info: Info,
+        input: Annotated[LoginInput, strawberry.argument(description="The e-mail address and password.")],
+    ) -> LoginPayload | None:
         if not claim_auth_operation(info):
             await refuse_auth_operation(info, input.email)
         context = info.context
@@ -55,8 +51,9 @@ class LoginMutation:
         if user is None:
             await count_address_failure(context.settings, context.client_ip)
             retry_after_header(info, result.retry_after)
-            error = user_error(None, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS, result.retry_after)
-            return LoginPayload(access_token=None, access_token_expires_at=None, user=None, user_errors=[error])
+            return LoginPayload(
+                access_token=None, access_token_expires_at=None, user=None, user_errors=user_errors(result.problems)
+            )
         session = await start_session(context.settings, user.id, context.user_agent, context.client_ip)
         token, claims = issue_access_token(
             context.settings, user.id, session_id=session.family_id, not_after=session.ends_at

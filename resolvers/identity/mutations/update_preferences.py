@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from permissions import IsAuthenticated
 from schema.context import Info
-from schema.errors import UserError, user_errors
+from schema.errors import user_errors
 from schema.identity.inputs import UpdatePreferencesInput
+from schema.identity.payloads import UpdatePreferencesPayload
 from schema.identity.types import Preferences
 from services.identity.users import update_preferences
-
-
-@strawberry.type
-class UpdatePreferencesPayload:
-    preferences: Preferences | None
-    user_errors: list[UserError]
 
 
 @strawberry.type
 class UpdatePreferencesMutation:
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
-        description="Set my theme (system, light, dark) and language; unknown values are userErrors.",
+        description="Set my theme (system, light, dark) and language; any signed-in user. Unknown values are "
+        "userErrors.",
     )
-    async def update_preferences(self, info: Info, input: UpdatePreferencesInput) -> UpdatePreferencesPayload | None:
+    async def update_preferences(
+        self,
+        info: Info,
+        input: Annotated[UpdatePreferencesInput, strawberry.argument(description="The preferences to change.")],
+    ) -> UpdatePreferencesPayload | None:
         user = info.context.principal.user
         assert user is not None
         problems = await update_preferences(user, input.theme, input.language)

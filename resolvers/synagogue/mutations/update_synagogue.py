@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
 from models.identity import Role
 from permissions import HasRole
 from schema.context import Info
-from schema.errors import UserError, user_errors
+from schema.errors import user_errors
 from schema.synagogue.inputs import UpdateSynagogueInput
+from schema.synagogue.loaders import remember_synagogue
+from schema.synagogue.payloads import UpdateSynagoguePayload
 from schema.synagogue.types import Synagogue
 from services.synagogue.synagogues import update_synagogue
-from subscriptions.content import content_changed
 
 FIELDS = (
     "name",
@@ -29,6 +30,7 @@ FIELDS = (
 
 
 def changes_of(input: UpdateSynagogueInput) -> dict[str, Any]:
+    """The fields the input gives (model field names; enums as their values)."""
     changes: dict[str, Any] = {}
     for name in FIELDS:
         value = getattr(input, name)
@@ -38,19 +40,19 @@ def changes_of(input: UpdateSynagogueInput) -> dict[str, Any]:
 
 
 @strawberry.type
-class UpdateSynagoguePayload:
-    synagogue: Synagogue | None
-    user_errors: list[UserError]
-
-
-@strawberry.type
 class UpdateSynagogueMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.ADMIN)],
-        description="Change the synagogue's profile; fields left out keep their value.",
+        description="Change the synagogue's profile and zmanim settings; ADMIN and above. Fields left out keep "
+        "their value.",
     )
-    async def update_synagogue(self, info: Info, input: UpdateSynagogueInput) -> UpdateSynagoguePayload | None:
+    async def update_synagogue(
+        self,
+        info: Info,
+        input: Annotated[UpdateSynagogueInput, strawberry.argument(description="The fields to change.")],
+    ) -> UpdateSynagoguePayload | None:
         row, problems = await update_synagogue(info.context, changes_of(input))
-        if row is not None and not problems:
-            await content_changed(info.context, row.id)
-        return UpdateSynagoguePayload(synagogue=Synagogue.of(row) if row else None, user_errors=user_errors(problems))
+        if row is None:
+            return UpdateSynagoguePayload(synagogue=None, user_errors=user_errors(problems))
+        remember_synagogue(info, row)
+        return UpdateSynagoguePayload(synagogue=Synagogue.of(row), user_errors=[])

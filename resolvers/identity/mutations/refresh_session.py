@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 
 from resolvers.identity.auth import claim_auth_operation, clear_cookie, refuse_auth_operation, set_cookie
 from schema.context import Info
-from schema.errors import UserError
+from schema.identity.payloads import RefreshSessionPayload
 from services.identity.sessions import INVALID, refresh_cookie, rotate
 from services.identity.tokens import issue_access_token
 from services.infra.errors import Unauthenticated
 
 
 @strawberry.type
-class RefreshSessionPayload:
-    access_token: str | None
-    access_token_expires_at: datetime | None
-    user_errors: list[UserError]
-
-
-@strawberry.type
 class RefreshSessionMutation:
     @strawberry.mutation(
-        description="Rotate the refresh cookie and return a new access token. A missing, expired or "
-        "revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session. "
+        description="Rotate the refresh cookie and return a new access token; anyone holding the cookie. A missing, "
+        "expired or revoked cookie is UNAUTHENTICATED; a replayed (already rotated) one revokes its whole session. "
         "Grace window: for REFRESH_GRACE_SECONDS (10 s by default) after a rotation, the token it "
         "replaced (only the latest one) still gets an access token but no new cookie, so two tabs "
         "refreshing at once stay signed in. A session ends SESSION_MAX_DAYS (30) after its sign-in however "

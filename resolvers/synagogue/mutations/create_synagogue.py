@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from permissions import IsAuthenticated
 from resolvers.identity.auth import throttled
 from schema.context import Info
-from schema.errors import UserError, user_errors
+from schema.errors import user_errors
 from schema.synagogue.inputs import CreateSynagogueInput
+from schema.synagogue.payloads import CreateSynagoguePayload
 from schema.synagogue.types import Synagogue
 from services.identity.login_throttle import claim_synagogue_creation
 from services.synagogue.synagogues import create_synagogue
@@ -17,20 +20,16 @@ THROTTLED = "you have opened too many synagogues lately; try again later"
 
 
 @strawberry.type
-class CreateSynagoguePayload:
-    synagogue: Synagogue | None
-    user_errors: list[UserError]
-
-
-@strawberry.type
 class CreateSynagogueMutation:
     @strawberry.mutation(
         permission_classes=[IsAuthenticated],
-        description="Open a new synagogue (tenant); the caller becomes its OWNER. A user past "
+        description="Open a new synagogue (tenant); any signed-in user, who becomes its OWNER. A user past "
         "SYNAGOGUE_CREATION_LIMIT attempts is THROTTLED (HTTP 429, Retry-After, `extensions.retryAfterSeconds`) "
         "and nothing is written; platform admins are not counted.",
     )
-    async def create_synagogue(self, info: Info, input: CreateSynagogueInput) -> CreateSynagoguePayload | None:
+    async def create_synagogue(
+        self, info: Info, input: Annotated[CreateSynagogueInput, strawberry.argument(description="The new synagogue.")]
+    ) -> CreateSynagoguePayload | None:
         principal = info.context.principal
         user_id = principal.user_id
         assert user_id is not None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers.identity.auth import claim_auth_operation, refuse_auth_operation, throttled
 from schema.context import Info
-from schema.errors import UserError, user_errors
+from schema.errors import user_errors
 from schema.identity.inputs import RegisterInput
+from schema.identity.payloads import RegisterPayload
 from schema.identity.types import User
 from services.identity.login_throttle import claim_registration
 from services.identity.users import register_user
@@ -16,19 +19,15 @@ THROTTLED = "too many registrations from this address; try again later"
 
 
 @strawberry.type
-class RegisterPayload:
-    user: User | None
-    user_errors: list[UserError]
-
-
-@strawberry.type
 class RegisterMutation:
     @strawberry.mutation(
-        description="Create an account. Weak passwords and taken e-mails are userErrors; sign in afterwards. "
+        description="Create an account; anyone. Weak passwords and taken e-mails are userErrors; sign in afterwards. "
         "An address with too many registration attempts is THROTTLED (HTTP 429, Retry-After, "
         "`extensions.retryAfterSeconds`) and nothing is written."
     )
-    async def register(self, info: Info, input: RegisterInput) -> RegisterPayload | None:
+    async def register(
+        self, info: Info, input: Annotated[RegisterInput, strawberry.argument(description="The new account.")]
+    ) -> RegisterPayload | None:
         if not claim_auth_operation(info):
             await refuse_auth_operation(info)
         context = info.context
