@@ -44,6 +44,8 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
 class NodeQuery:
     @strawberry.field(description="Any object by its global id; null when missing or not yours.")
     async def node(
-        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="A global id, as any type gives it.")]
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global id, as any type gives it.")],
     ) -> Node | None:
         return await resolve_node(info, id)
