@@ -8,14 +8,19 @@ same None, which resolvers answer as `NOT_FOUND`. Each refusal is logged once, i
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
+from graphql import GraphQLError
+from strawberry.permission import BasePermission
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from schema.context import Info
+from schema.relay import NodeResolver
 from services.infra.ids import MAX_INT
 
 log = logging.getLogger("shulgraph.access")
@@ -59,3 +64,45 @@ async def fetch(
     if row is None:
         denied(info, type_name, pk)
     return row
+
+
+@dataclass(frozen=True)
+class NodeRoad:
+    """How `node(id:)` reaches one Node type: its lookup, and the rules of the root fields that list the type
+    (their permission classes), so that `node` answers a caller exactly as those fields do (Z5)."""
+
+    resolve: NodeResolver
+    rules: tuple[tuple[type[BasePermission], ...], ...]
+
+
+def road(resolve: NodeResolver, *roots: tuple[type, str]) -> NodeRoad:
+    """A Node type's road, following the rule of each root field named (the domain's root class and the field's
+    Python name): a caller any of them admits may look the object up."""
+    rules = []
+    for root, name in roots:
+        field = root.__strawberry_definition__.get_field(name)  # type: ignore[attr-defined]
+        if field is None:
+            raise LookupError(f"{root.__name__} has no field {name}")
+        rules.append(tuple(field.permission_classes))
+    return NodeRoad(resolve=resolve, rules=tuple(rules))
+
+
+async def admit(info: Info, node_road: NodeRoad) -> None:
+    """Pass when one of the road's rules admits the caller; otherwise raise what the first rule's root field
+    would have raised (UNAUTHENTICATED, FORBIDDEN, ...)."""
+    refusal: GraphQLError | None = None
+    for rule in node_road.rules:
+        try:
+            for permission_class in rule:
+                permission = permission_class()
+                granted = permission.has_permission(None, info)
+                if inspect.isawaitable(granted):
+                    granted = await granted
+                if not granted:
+                    raise GraphQLError(permission.message or "forbidden", extensions={"code": "FORBIDDEN"})
+        except GraphQLError as error:
+            refusal = refusal or error
+            continue
+        return
+    if refusal is not None:
+        raise refusal
