@@ -11,7 +11,7 @@ import graphql
 import pytest
 
 from schema import build_schema
-from tests.documents import client_document, operations
+from tests.support.documents import client_document, operations
 
 IDENTITY_OPERATIONS = frozenset(
     {

@@ -85,7 +85,7 @@ async def pg_snapshot(url: str) -> Snapshot:
 
 @pytest.fixture
 async def pg_databases() -> AsyncIterator[tuple[str, str]]:
-    from tests.services import postgres_admin_url
+    from tests.support.servers import postgres_admin_url
 
     admin_url = postgres_admin_url()
     admin = urlsplit(admin_url)

@@ -12,8 +12,9 @@ from luach import HavdalahOpinion, Location
 from models.identity import Role
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import CHICAGO
+from tests.support.actors import Actor, Factory
+from tests.support.content import CHICAGO
+from tests.support.graphql import GQL, error_codes
 
 JERUSALEM = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
 JERUSALEM_PLACE = Location(latitude=31.778, longitude=35.235, timezone="Asia/Jerusalem")

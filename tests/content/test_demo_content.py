@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from models.identity import Role
 from services.content import demo as demo_content
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes
 
 NODE = "query($id: ID!) { node(id: $id) { id } }"
 

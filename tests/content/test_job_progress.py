@@ -15,9 +15,10 @@ from services.infra.ids import to_global_id
 from services.outbox import queue as job_queue
 from services.outbox import worker as jobs
 from subscriptions.jobs import job_stream, publish_job_changed
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import user_errors
-from tests.subscriptions.live import Server, WSClient
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.live import Server
+from tests.support.websocket import WSClient
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""

@@ -12,7 +12,7 @@ from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
 from services.outbox import queue as job_queue
 from services.outbox import worker as jobs
-from tests.conftest import Factory
+from tests.support.actors import Factory
 
 seen: list[Any] = []
 

@@ -11,8 +11,8 @@ from models.identity import Role
 from services.content import memorial_import
 from services.infra.ids import to_global_id
 from services.outbox import worker as jobs
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes, user_errors
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""

@@ -9,8 +9,9 @@ import asyncpg
 from models.content import Message
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
 
 
 async def _count(owner_db: asyncpg.Connection, tenant_id: int) -> int:

@@ -14,8 +14,9 @@ from models.content import AliyahAssignment, HolidayOverride, Memorial, Message,
 from models.identity import Role
 from schema.content.mutations import Mutation
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes
 
 TABLES = (
     "content_message",

@@ -9,8 +9,9 @@ import asyncpg
 from models.content import AliyahAssignment, TorahClass
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import make
+from tests.support.actors import Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes
 
 CLASSES = "{ torahClasses(first: 10) { totalCount edges { node { id title teacher days time } } } }"
 UPDATE_CLASS = """mutation($input: UpdateTorahClassInput!) { updateTorahClass(input: $input) {

@@ -11,8 +11,9 @@ import asyncpg
 from models.content import AliyahAssignment, HolidayOverride, PrayerTime
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
 
 UPDATE_ALIYAH = """mutation($input: UpdateAliyahAssignmentInput!) { updateAliyahAssignment(input: $input) {
     assignment { id date aliyah personName notify } userErrors { field code } } }"""

@@ -9,8 +9,9 @@ import asyncpg
 from models.content import PrayerTime
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import chicago_member, make, user_errors
+from tests.support.actors import Factory
+from tests.support.content import chicago_member, make
+from tests.support.graphql import GQL, error_codes, user_errors
 
 FRIDAY = "2020-06-05"  # Chicago reference day: sunset 20:22 CDT (hebcal), so candles at 20:04
 

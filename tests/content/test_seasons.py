@@ -13,8 +13,9 @@ from models.content import PrayerTime
 from models.identity import Role
 from services.content.schedule import in_season
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
 
 EVERY_DAY = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"]
 UPDATE = """mutation($input: UpdatePrayerTimeInput!) { updatePrayerTime(input: $input) {

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -16,16 +14,11 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import chicago_member
-from tests.documents import client_document
-
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "zmanim-hebcal.json"
-
-
-def _case(place: str) -> dict[str, Any]:
-    cases: list[dict[str, Any]] = json.loads(REFERENCE.read_text())["cases"]
-    return next(c for c in cases if c["place"] == place)
+from tests.support.actors import Factory
+from tests.support.content import chicago_member
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.reference import zmanim_case
 
 
 def _location(case: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +42,7 @@ def _close(got: str, expected: str, day: str, precision: str) -> bool:
 
 async def test_zmanim_of_the_synagogue_match_hebcal_in_chicago(gql: GQL, factory: Factory) -> None:
     viewer = await chicago_member(factory, Role.VIEWER)
-    case = _case("Chicago")
+    case = zmanim_case("Chicago")
     result = await gql.op("Zmanim", {"date": case["date"]}, actor=viewer)
     assert "errors" not in result, result
     zmanim = result["data"]["zmanim"]
@@ -61,7 +54,7 @@ async def test_zmanim_of_the_synagogue_match_hebcal_in_chicago(gql: GQL, factory
 
 
 async def test_public_zmanim_with_elevation_in_denver_and_no_credential(gql: GQL) -> None:
-    case = _case("Denver")
+    case = zmanim_case("Denver")
     result = await gql.op("PublicZmanim", {"date": case["date"], "location": _location(case)})
     assert "errors" not in result, result
     zmanim = result["data"]["zmanim"]

@@ -9,8 +9,9 @@ from models.devices import DeviceIdentity
 from models.identity import Role
 from services.devices.registry import Heartbeat, store_sample
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
 
 START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}

@@ -15,9 +15,12 @@ from models.identity import Role
 from services.devices.commands import expire_due_commands
 from services.infra.ids import from_global_id, to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, OWNER_URL, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
-from tests.devices.test_upkeep import tenant_feed
+from tests.support.actors import Factory
+from tests.support.database import OWNER_URL
+from tests.support.devices import TV, make_tv
+from tests.support.events import tenant_feed
+from tests.support.graphql import GQL, error_codes
+from tests.support.waiting import wait_until
 
 BATCH = """
 mutation($input: SendDeviceCommandsInput!) {
@@ -254,9 +257,10 @@ async def test_a_late_answer_racing_the_sweep_expires_the_command_exactly_once(
         async with tenant_feed(app, tenant_id) as feed:
 
             async def queued(waiting: int) -> None:
-                async with asyncio.timeout(30):
-                    while await watcher.fetchval(WAITING_ON_LOCK) < waiting:
-                        await asyncio.sleep(0.05)
+                async def enough() -> bool:
+                    return bool(await watcher.fetchval(WAITING_ON_LOCK) >= waiting)
+
+                await wait_until(enough, f"{waiting} waiting on the command's row lock", timeout=30)
 
             await locker.execute("BEGIN")
             await locker.execute("SELECT 1 FROM device_command WHERE id = $1 FOR UPDATE", pk)

@@ -6,8 +6,9 @@ import asyncpg
 
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, answer, error_codes
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {

@@ -10,8 +10,10 @@ from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.statements import count_statements
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {
@@ -190,8 +192,6 @@ async def test_a_devices_content_overrides_shape_its_own_screen_only(gql: GQL, f
 async def test_the_fleet_list_reads_settings_and_status_in_a_fixed_number_of_statements(
     gql: GQL, factory: Factory
 ) -> None:
-    from tests.content.support import count_statements
-
     query = "{ devices(first: 50) { edges { node { status lastSeenAt settings { orientation panels { panel } } } } } }"
     costs = []
     for size in (2, 12):

@@ -9,8 +9,9 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import Device
 from models.identity import Role
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, error_codes
 
 MOVE = """
 mutation($input: MoveDevicesToGroupInput!) {

@@ -11,8 +11,9 @@ from models.base import tenant_scope
 from models.devices import Device, DeviceCommand
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, error_codes
 
 UPDATE = """
 mutation($input: UpdateDeviceInput!) {

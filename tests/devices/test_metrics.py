@@ -10,8 +10,9 @@ from models.devices import DeviceHeartbeat, DeviceMetricHour
 from models.identity import Role
 from services.devices.registry import MAX_SAMPLES_PER_HOUR, Heartbeat, hour_of, store_sample
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, answer, error_codes
 
 HEARTBEATS = """
 query($id: ID!, $from: DateTime!, $to: DateTime!, $after: String) {

@@ -10,8 +10,9 @@ from models.devices import DeviceIdentity, DevicePairing
 from models.identity import Role
 from services.devices.pairing import CODE_ALPHABET
 from services.identity.tokens import hash_secret
-from tests.conftest import Factory, error_codes
-from tests.devices.helpers import client_gql, pair_tv
+from tests.support.actors import Factory
+from tests.support.devices import pair_tv
+from tests.support.graphql import client_gql, error_codes
 
 
 def _codes(result: dict[str, Any], field: str) -> list[str]:

@@ -10,9 +10,10 @@ from models.devices import DeviceCommand
 from models.identity import Role
 from services.devices.commands import version_key
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
-from tests.devices.test_upkeep import _pk, tenant_feed, wait_for
+from tests.support.actors import Actor, Factory
+from tests.support.devices import make_tv
+from tests.support.events import device_events, tenant_feed
+from tests.support.graphql import GQL, answer, error_codes, pk
 
 PUBLISH = """
 mutation($input: PublishSoftwareReleaseInput!) {
@@ -84,8 +85,8 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
     assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
     async with tenant_feed(app, admin.tenant.id) as feed:  # type: ignore[union-attr]
         await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
-        announced = (await wait_for(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
-    assert announced["detail"] == {"commandId": _pk(command_id), "commandKind": "UPDATE_APP", "success": True}
+        announced = (await device_events(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
+    assert announced["detail"] == {"commandId": pk(command_id), "commandKind": "UPDATE_APP", "success": True}
     done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
     assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {beta['version']}"
     node = (await gql(FLEET, actor=admin))["data"]["devices"]["edges"][0]["node"]

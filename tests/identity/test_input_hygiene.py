@@ -10,8 +10,9 @@ import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
 from services.identity.users import MAX_PASSWORD_LENGTH
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.identity.helpers import Browser, fresh_address, login_input
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, error_codes, fresh_address
+from tests.support.identity import Browser, login_input
 
 PASSWORD = "long enough pw"
 HUGE = "p" * 500_000  # within the body limit, far beyond any password

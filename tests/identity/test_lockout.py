@@ -12,8 +12,9 @@ from limits import parse
 from config import Settings
 from models.identity import User
 from services.identity.login_throttle import count_address_failure
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, fresh_address, login_input, new_email
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes, fresh_address
+from tests.support.identity import Browser, login_input, new_email
 
 LOGIN_WITH_RETRY = """mutation LoginWithRetry($input: LoginInput!) {
   login(input: $input) { accessToken userErrors { field code message extensions { retryAfterSeconds } } }

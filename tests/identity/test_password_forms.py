@@ -12,8 +12,9 @@ from argon2 import PasswordHasher, Type
 import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, unique
-from tests.identity.helpers import Browser, fresh_address, login_input
+from tests.support.actors import DEFAULT_PASSWORD, Factory, unique
+from tests.support.graphql import GQL, fresh_address
+from tests.support.identity import Browser, login_input
 
 DECOMPOSED = "Cafe\u0301 au lait, 5770"  # e + combining acute accent
 COMPOSED = "Caf\u00e9 au lait, 5770"  # é as one code point

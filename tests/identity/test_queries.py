@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from models.identity import Role
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, error_codes
 
 
 async def test_me_lists_every_membership(gql: GQL, factory: Factory) -> None:

@@ -12,8 +12,9 @@ from services.identity.sessions import delete_ended_sessions, rotate, start_sess
 from services.identity.tokens import decode_access_token, hash_secret, issue_access_token
 from services.infra.ids import to_global_id
 from services.infra.periodic import run_periodic
-from tests.conftest import GQL, Factory, error_codes
-from tests.identity.helpers import Browser
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser
 
 SESSIONS = "query Sessions { sessions { id current } }"
 SESSIONS_WITH_END = "query Sessions { sessions { id lastUsedAt endsAt } }"

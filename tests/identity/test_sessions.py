@@ -8,8 +8,11 @@ from config import Settings
 from models.identity import SessionFamily, User
 from services.identity.tokens import decode_access_token
 from services.infra.ids import to_global_id
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, login_input
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, login_input
+from tests.support.live import serve_in_process
+from tests.support.websocket import WSClient
 
 SESSIONS = "query Sessions { sessions { id userAgent ipAddress current lastUsedAt } }"
 REVOKE = """mutation Revoke($id: ID!) { revokeSession(id: $id) { revokedId userErrors { field code } } }"""
@@ -216,32 +219,18 @@ async def test_change_password_ends_the_token_that_asked_for_it(gql: GQL, factor
 
 async def test_revoke_session_closes_that_sessions_websocket_only(app: Any, settings: Settings,
                                                                   factory: Factory) -> None:
-    import asyncio
-    import json
-
-    from websockets.exceptions import ConnectionClosed
-
-    from tests.identity.helpers import live_server, open_socket
-
     user = await factory.user()
-    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, live_server(app) as base:
+    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, serve_in_process(app) as base:
         laptop_token = await laptop.login(user.email)
         phone_token = await phone.login(user.email)
-        laptop_socket = await open_socket(base, f"Bearer {laptop_token}")
-        phone_socket = await open_socket(base, f"Bearer {phone_token}")
+        laptop_socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {laptop_token}")
+        phone_socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {phone_token}")
         try:
             laptop_session = to_global_id("Session", decode_access_token(settings, laptop_token).session_id or 0)
             result = await phone.post(REVOKE, {"id": laptop_session}, token=phone_token)
             assert result["data"]["revokeSession"]["revokedId"] == laptop_session
-            code = None
-            try:
-                while True:
-                    await asyncio.wait_for(laptop_socket.recv(), 10)
-            except ConnectionClosed as closed:
-                code = closed.rcvd.code if closed.rcvd else None
-            assert code == 4403
-            await phone_socket.send(json.dumps({"type": "ping"}))
-            assert json.loads(await asyncio.wait_for(phone_socket.recv(), 10))["type"] == "pong"
+            assert await laptop_socket.close_code(timeout=10) == 4403
+            assert await phone_socket.still_open()
         finally:
             await laptop_socket.close()
             await phone_socket.close()

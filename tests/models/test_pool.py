@@ -14,7 +14,8 @@ from tortoise import connections
 from models.base import tenant_scope
 from models.identity import Role
 from models.platform import AuditEntry
-from tests.conftest import GQL, Factory
+from tests.support.actors import Factory
+from tests.support.graphql import GQL
 
 SESSION_STATE = """
 SELECT current_setting('app.tenant_id', true) AS tenant,

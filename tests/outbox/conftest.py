@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from config import Settings
-from tests.outbox.servers import WebhookReceiver, webhook_receiver
+from tests.support.receivers import WebhookReceiver, webhook_receiver
 
 
 @pytest.fixture

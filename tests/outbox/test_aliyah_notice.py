@@ -11,9 +11,10 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import smtp_server
 
 
 async def email_jobs(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:

@@ -13,9 +13,9 @@ import pytest
 
 from config import Settings
 from services.outbox.mail import InvalidAddress, enqueue_email
-from tests.conftest import Factory
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import job_row, queue_email, run_due
+from tests.support.actors import Factory
+from tests.support.outbox import job_row, queue_email, run_due
+from tests.support.receivers import smtp_server
 
 
 def _payload(row: dict[str, Any]) -> dict[str, Any]:

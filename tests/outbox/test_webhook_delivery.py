@@ -11,16 +11,12 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.outbox.servers import WebhookReceiver
-from tests.outbox.support import (
-    LIST_ENDPOINTS,
-    create_message,
-    deliveries,
-    run_due,
-    subscribe,
-    verify_signature,
-)
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.graphql import GQL
+from tests.support.outbox import run_due
+from tests.support.receivers import WebhookReceiver
+from tests.support.webhooks import LIST_ENDPOINTS, deliveries, subscribe, verify_signature
 
 
 @pytest.mark.usefixtures("private_targets")

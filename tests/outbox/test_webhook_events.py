@@ -15,17 +15,13 @@ from models.devices import DeviceIdentity
 from models.identity import Role
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
-from tests.outbox.servers import WebhookReceiver
-from tests.outbox.support import (
-    DELETE_ENDPOINT,
-    LIST_ENDPOINTS,
-    create_message,
-    deliveries,
-    run_due,
-    subscribe,
-)
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import WebhookReceiver
+from tests.support.webhooks import DELETE_ENDPOINT, LIST_ENDPOINTS, deliveries, subscribe
 
 
 @pytest.mark.usefixtures("private_targets")

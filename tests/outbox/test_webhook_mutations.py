@@ -8,8 +8,9 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from tests.conftest import GQL, Factory, error_codes
-from tests.outbox.support import CREATE_ENDPOINT, DELETE_ENDPOINT, LIST_ENDPOINTS
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.webhooks import CREATE_ENDPOINT, DELETE_ENDPOINT, LIST_ENDPOINTS
 
 URL = "https://hooks.example.org/shul"
 

@@ -8,9 +8,11 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra.ids import decode_id, to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import count_statements
-from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.outbox import run_due
+from tests.support.statements import count_statements
+from tests.support.webhooks import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries
 
 NODE = (
     "query Node($id: ID!) { node(id: $id) { id ... on WebhookEndpoint { url } ... on WebhookDelivery {"

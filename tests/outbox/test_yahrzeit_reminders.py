@@ -17,9 +17,10 @@ from luach.yahrzeit import next_yahrzeit
 from models.identity import Role
 from services.infra.ids import to_global_id
 from services.outbox.worker import run_pending
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import smtp_server
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:

@@ -12,9 +12,10 @@ import httpx
 from models.identity import Role
 from services.infra.ids import to_global_id
 from services.partners.documents import catalogue, sha256_hex
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.documents import CLIENTS_DIR, operations
-from tests.partners.helpers import create_key, document_id, persisted
+from tests.support.actors import Factory
+from tests.support.documents import CLIENTS_DIR, operations
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.partners import create_key, document_id, persisted
 
 API_KEYS = (
     "query Keys($all: Boolean = false) { apiKeys(includeRevoked: $all) {"

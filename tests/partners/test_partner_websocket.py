@@ -8,9 +8,11 @@ from collections.abc import AsyncIterator
 import pytest
 
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.partners.helpers import create_key, document_id
-from tests.subscriptions.live import Server, WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.graphql import GQL
+from tests.support.live import Server, run_server
+from tests.support.partners import create_key, document_id
+from tests.support.websocket import WSClient
 
 
 @pytest.fixture(scope="module")

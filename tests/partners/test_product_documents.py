@@ -27,9 +27,11 @@ from graphql import (
 from models.identity import Role
 from schema import build_schema
 from services.partners.documents import DOCUMENTS_DIR, TrustedDocument, build_catalogue, catalogue
-from tests.conftest import GQL, Actor, Factory, error_codes, unique
-from tests.devices.helpers import make_tv
-from tests.partners.helpers import persisted, variant
+from tests.support.actors import Actor, Factory, unique
+from tests.support.apps import variant
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, error_codes
+from tests.support.partners import persisted
 
 ROOTS = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 

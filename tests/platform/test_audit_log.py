@@ -7,7 +7,8 @@ from models.identity import Membership, Role
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes, unique
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, answer, error_codes
 
 NODE = "query Node($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }"
 

@@ -12,7 +12,9 @@ import pytest
 from models.identity import Role
 from services.infra.ids import from_global_id, to_global_id
 from services.platform import audit
-from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes, unique
+from tests.support.actors import Actor, Factory, unique
+from tests.support.database import APP_URL
+from tests.support.graphql import GQL, answer, error_codes
 
 PLATFORM_LOG = """
 query PlatformAuditLog($first: Int = 50, $after: String) {

@@ -15,9 +15,10 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra import budget
-from tests.conftest import Factory, error_codes
-from tests.content.support import count_statements
-from tests.partners.helpers import variant
+from tests.support.actors import Factory
+from tests.support.apps import variant
+from tests.support.graphql import error_codes
+from tests.support.statements import count_statements
 
 
 async def test_G7_throttled_marker_is_keyed_by_an_hmac_under_the_server_secret(

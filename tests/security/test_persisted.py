@@ -9,9 +9,11 @@ import httpx
 
 from models.identity import Role
 from services.partners.documents import sha256_hex
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.documents import client_document
-from tests.partners.helpers import create_key, document_id, persisted, variant
+from tests.support.actors import Factory, unique
+from tests.support.apps import variant
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.partners import create_key, document_id, persisted
 
 
 class ApolloPersistedQueryLink:

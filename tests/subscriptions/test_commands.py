@@ -9,13 +9,12 @@ from models.devices import CommandStatus, DeviceCommand
 from models.identity import Role
 from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory
-from tests.devices.helpers import TV, make_tv
-from tests.documents import client_document
-from tests.subscriptions.live import Server, WSClient
-
-COMMANDS = client_document("DeviceCommands")
-EVENTS = client_document("TenantEvents")
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.events import COMMANDS, EVENTS, watch_events
+from tests.support.graphql import GQL, message_codes
+from tests.support.live import Server
+from tests.support.websocket import WSClient
 
 
 async def send(gql: GQL, admin: Actor, tv: TV, kind: str) -> str:
@@ -66,20 +65,6 @@ async def test_pending_commands_first_then_new_ones_and_again_after_reconnect(
         await again.close()
 
 
-async def until_listening(app: Any, watcher: WSClient, admin: Actor) -> None:
-    """Probe the tenant's event channel until the watcher's subscription is live on the server."""
-    for _ in range(40):
-        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", probe=True)  # type: ignore[union-attr]
-        try:
-            event = (await watcher.next_data("events", timeout=0.5))["tenantEvents"]
-        except TimeoutError:
-            continue
-        assert event["kind"] == "ALERT"
-        watcher.buffer.clear()
-        return
-    raise AssertionError("the tenantEvents subscription never became live")
-
-
 async def test_tenant_events_report_online_and_acknowledgements(
     app: Any, live_server: Server, gql: GQL, factory: Factory
 ) -> None:
@@ -89,11 +74,7 @@ async def test_tenant_events_report_online_and_acknowledgements(
     foreign_tv = await make_tv(stranger.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "RELOAD")
 
-    watcher = await WSClient.open(live_server.ws_url)
-    ack = await watcher.init({"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid})
-    assert ack["type"] == "connection_ack"
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, admin)
+    watcher = await watch_events(app, live_server, admin)
     foreign_socket = await listen(live_server, foreign_tv)
     device_socket = await listen(live_server, tv)
     try:
@@ -118,11 +99,7 @@ async def test_missing_role_tenant_events_are_for_members_only(live_server: Serv
         assert (await client.init(tv.init_payload))["type"] == "connection_ack"
         await client.subscribe("events", EVENTS)
         message = await client.next("events")
-        codes = [e["extensions"]["code"] for e in (message["payload"] if message["type"] == "error" else [])]
-        codes += (
-            [e["extensions"]["code"] for e in message["payload"].get("errors", [])] if message["type"] == "next" else []
-        )
-        assert codes == ["FORBIDDEN"], message
+        assert message_codes(message) == ["FORBIDDEN"], message
     finally:
         await client.close()
 
@@ -142,10 +119,7 @@ async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_ano
         await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
         assert await naming.close_code() == 4403
 
-    watcher = await WSClient.open(live_server.ws_url)
-    assert (await watcher.init({**signed_in(admin), "tenantId": admin.tenant_gid}))["type"] == "connection_ack"
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, admin)
+    watcher = await watch_events(app, live_server, admin)
     device_socket = await listen(live_server, tv)
     foreign_socket = await listen(live_server, foreign_tv)  # comes online in B
     try:

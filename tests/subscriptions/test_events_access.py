@@ -10,25 +10,14 @@ from typing import Any
 from models.identity import Membership, Role
 from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.subscriptions.live import Server, WSClient
-from tests.subscriptions.test_commands import EVENTS, until_listening
+from tests.support.actors import Factory
+from tests.support.events import watch_events
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.live import Server
+from tests.support.tenancy import membership_gid
+from tests.support.websocket import WSClient
 
 NO_SYNAGOGUE = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-
-
-async def watch_events(app: Any, server: Server, member: Actor) -> WSClient:
-    watcher = await WSClient.open(server.ws_url)
-    ack = await watcher.init({"authorization": f"Bearer {member.token}", "tenantId": member.tenant_gid})
-    assert ack["type"] == "connection_ack", ack
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, member)
-    return watcher
-
-
-async def membership_gid(member: Actor) -> str:
-    row = await Membership.get(user_id=member.user.id, synagogue_id=member.tenant.id)  # type: ignore[union-attr]
-    return to_global_id("Membership", row.id)
 
 
 async def test_missing_role_a_demoted_or_removed_admin_stops_receiving_tenant_events(

@@ -9,17 +9,13 @@ import asyncpg
 from models.identity import Membership, Role, SessionFamily
 from services.identity.sessions import start_session
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.tenancy import membership_gid
 
 
 def codes(payload: dict[str, Any]) -> dict[str, str]:
     return {".".join(e["field"] or []): e["code"] for e in payload["userErrors"]}
-
-
-async def membership_gid(actor: Actor) -> str:
-    assert actor.tenant is not None
-    row = await Membership.get(user_id=actor.user.id, synagogue_id=actor.tenant.id)
-    return to_global_id("Membership", row.id)
 
 
 async def role_of(actor: Actor) -> Role | None:

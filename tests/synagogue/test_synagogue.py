@@ -8,7 +8,8 @@ import asyncpg
 
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
-from tests.conftest import GQL, Factory, error_codes, unique
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, error_codes
 
 PLACE = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
 
