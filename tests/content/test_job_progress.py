@@ -11,7 +11,7 @@ from models.base import tenant_scope
 from models.identity import Role
 from models.outbox import Job as JobRow
 from models.outbox import JobStatus
-from services.infra.ids import to_global_id
+from services.infra.ids import from_global_id, to_global_id
 from services.outbox import queue as job_queue
 from services.outbox import worker as jobs
 from subscriptions.jobs import job_stream, publish_job_changed
@@ -96,8 +96,6 @@ async def test_progress_reports_arrive_over_a_websocket_until_done(
 
 
 def _pk(global_id: str) -> int:
-    from services.infra.ids import from_global_id
-
     parsed = from_global_id(global_id)
     assert parsed is not None
     return parsed[1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
 import asyncpg
@@ -9,6 +11,7 @@ import asyncpg
 from models.identity import Role
 from services.infra.ids import to_global_id
 from services.outbox import worker as jobs
+from subscriptions.channels import tenant_content
 from tests.support.actors import Actor, Factory
 from tests.support.graphql import GQL, error_codes, user_errors
 
@@ -145,11 +148,6 @@ async def test_T1_cross_tenant_foreign_import_is_invisible_and_Z1_missing_role_v
 
 
 async def test_in_process_worker_runs_the_import_and_tells_the_screens(gql: GQL, factory: Factory, app: Any) -> None:
-    import asyncio
-    import json
-
-    from subscriptions.channels import tenant_content
-
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     broadcast = app.state.broadcast

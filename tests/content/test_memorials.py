@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 import asyncpg
 
 import luach
+from models.base import tenant_scope
 from models.content import Memorial
 from models.identity import Role
+from services.content.memorials import update_memorial
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
 from tests.support.content import make
@@ -199,9 +201,6 @@ async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_
 
 
 async def test_an_edit_keeps_the_reminder_a_sweep_marked_since_the_memorial_was_read(factory: Factory) -> None:
-    from models.base import tenant_scope
-    from services.content.memorials import update_memorial
-
     actor = await factory.member(role=Role.EDITOR)
     assert actor.tenant is not None
     reminded = date(2030, 5, 1)

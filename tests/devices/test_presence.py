@@ -4,11 +4,14 @@ never refreshed; a device with two live subscriptions stays live until both end.
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.devices import DeviceIdentity
+from services.devices import presence as module
 from services.devices.presence import Presence
+from subscriptions.backend import make_broadcast
 from tests.support.actors import Factory
 from tests.support.devices import TV, make_tv
 from tests.support.events import device_events, tenant_feed
@@ -103,11 +106,6 @@ async def test_a_device_stays_live_until_its_last_subscription_ends(app: Any, fa
 
 def test_a_broadcasters_presence_goes_with_it() -> None:
     """The per-broadcaster presence does not keep its broadcaster (and itself) alive."""
-    import gc
-
-    from services.devices import presence as module
-    from subscriptions.backend import make_broadcast
-
     before = len(module._presences)
     broadcast = make_broadcast(None)
     assert module.presence_for(broadcast) is module.presence_for(broadcast)

@@ -11,7 +11,7 @@ from typing import Any
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from services.devices.commands import expire_due_commands
+from services.devices.commands import expire_due_commands, open_commands
 from services.devices.upkeep import current_tick, tick_key, upkeep_tick
 from services.infra.ids import to_global_id
 from services.infra.kv import make_key_value
@@ -231,8 +231,6 @@ async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any
 async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(
     app: Any, gql: GQL, factory: Factory
 ) -> None:
-    from services.devices.commands import open_commands
-
     admin = await factory.member(role=Role.ADMIN)
     tenant_id = admin.tenant.id  # type: ignore[union-attr]
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.identity import Role
+from models.identity import Membership, Role
 from tests.support.actors import Factory
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL, error_codes
@@ -11,7 +11,6 @@ from tests.support.graphql import GQL, error_codes
 async def test_me_lists_every_membership(gql: GQL, factory: Factory) -> None:
     actor = await factory.member(role=Role.EDITOR)
     other = await factory.tenant()
-    from models.identity import Membership
 
     await Membership.create(user=actor.user, synagogue=other, role=Role.VIEWER)
     result = await gql.op("Me", actor=actor)

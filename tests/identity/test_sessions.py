@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from config import Settings
-from models.identity import SessionFamily, User
-from services.identity.tokens import decode_access_token
+from models.identity import RefreshToken, SessionFamily, User
+from services.identity.tokens import decode_access_token, hash_secret
 from services.infra.ids import to_global_id
 from tests.support.actors import DEFAULT_PASSWORD, Factory
 from tests.support.graphql import GQL, error_codes
@@ -114,10 +115,7 @@ async def test_refresh_without_a_cookie_is_unauthenticated(app: Any, settings: S
 
 async def test_refresh_after_the_family_expired_is_unauthenticated(app: Any, settings: Settings,
                                                                    factory: Factory) -> None:
-    from datetime import UTC, datetime, timedelta
 
-    from models.identity import RefreshToken
-    from services.identity.tokens import hash_secret
 
     user = await factory.user()
     async with Browser(app, settings) as browser:

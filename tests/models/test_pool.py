@@ -9,6 +9,7 @@ import asyncio
 from contextlib import AsyncExitStack
 from typing import Any
 
+import asyncpg
 from tortoise import connections
 
 from models.base import tenant_scope
@@ -64,8 +65,6 @@ async def test_a_connection_given_back_inside_a_transaction_is_rolled_back() -> 
 async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) -> None:
     """`tenant_scope` opens its transaction with `BEGIN; SELECT set_config(...)` in one round trip; a scope
     nested in an open transaction (a savepoint) still sets its tenant with a statement of its own."""
-    import asyncpg
-
     sent: list[str] = []
     execute, fetch = asyncpg.Connection.execute, asyncpg.Connection.fetch
 

@@ -5,7 +5,7 @@ are dropped; refused mutations emit nothing; another synagogue's endpoint is out
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import asyncpg
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
+from services.content.memorial_import import start_import
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
@@ -55,9 +56,7 @@ async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
 async def test_memorial_import_and_device_offline_reach_webhooks(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
-    from datetime import date
 
-    from services.content.memorial_import import start_import
 
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MEMORIAL_IMPORT_FINISHED", "DEVICE_OFFLINE")

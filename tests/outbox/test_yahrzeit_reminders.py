@@ -3,6 +3,7 @@ e-mails the families of the yahrzeits YAHRZEIT_REMINDER_DAYS ahead once, and que
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,7 +15,10 @@ import pytest
 from config import Settings
 from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
+from models.base import tenant_scope
+from models.content import Memorial
 from models.identity import Role
+from services.content.memorials import update_memorial
 from services.infra.ids import to_global_id
 from services.outbox.worker import run_pending
 from tests.support.actors import Actor, Factory
@@ -209,11 +213,7 @@ async def test_an_address_written_while_the_days_sweep_starts_is_reminded(
 ) -> None:
     """The edit holds the reminder lock until it commits: a sweep starting meanwhile waits and then sees the
     address (before, it read the memorials without it while the edit saw the sweep pending: a lost reminder)."""
-    import asyncio
 
-    from models.base import tenant_scope
-    from models.content import Memorial
-    from services.content.memorials import update_memorial
 
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant

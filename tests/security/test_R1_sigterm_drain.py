@@ -21,9 +21,12 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+import uvicorn
 
 from config import Settings
 from models.identity import Role
+from services.infra import lifecycle
+from services.infra.lifecycle import drain_seconds
 from tests.support.actors import Actor, Factory, unique
 from tests.support.database import OWNER_URL
 from tests.support.devices import make_tv
@@ -170,8 +173,6 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(
 
 
 def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
-    from services.infra.lifecycle import drain_seconds
-
     assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": None})) == 5.0
     embedded = Settings(database_url="sqlite://:memory:", shutdown_drain_seconds=None)
     assert drain_seconds(embedded) == 0.0
@@ -179,10 +180,6 @@ def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Se
 
 
 def test_R1_signals_start_the_drain_and_a_second_sigint_cuts_it_short(monkeypatch: pytest.MonkeyPatch) -> None:
-    import uvicorn
-
-    from services.infra import lifecycle
-
     monkeypatch.setattr(lifecycle, "_draining", False)  # this test process serves other tests' requests
     server = lifecycle.DrainingServer(uvicorn.Config("main:create_app", factory=True), drain_seconds=60)
     server.handle_exit(signal.SIGTERM, None)

@@ -13,6 +13,7 @@ import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
 from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.documents import client_document
 from tests.support.graphql import GQL, error_codes
 from tests.support.identity import Browser, login_input, new_email
 
@@ -124,7 +125,6 @@ async def test_A2_mixed_auth_mutations_in_one_request_are_refused_after_the_firs
 
 async def test_A2_a_batch_of_logins_never_yields_more_than_one_token(gql: GQL, factory: Factory) -> None:
     user = await factory.user()
-    from tests.support.documents import client_document
 
     operation = {"query": client_document("Login"), "operationName": "Login", "variables": login_input(user.email)}
     response = await gql.http.post("/graphql", json=[operation] * 100)

@@ -13,7 +13,10 @@ from broadcaster._base import Subscriber
 
 from models.identity import Role
 from services.infra.ids import to_global_id
+from services.outbox import queue as job_queue
+from services.outbox import worker as jobs
 from subscriptions.backend import ResilientRedisBackend, SharedChannels, make_broadcast
+from subscriptions.channels import tenant_jobs
 from subscriptions.events import is_resync, publish, tenant_event
 from tests.support.actors import Factory
 from tests.support.events import watch_events
@@ -89,7 +92,6 @@ async def test_a_full_backlog_drops_its_oldest_events_and_says_how_many(caplog: 
 class FreezingRelay:
     """A TCP relay in front of the test Redis that can drop its connections or stop relaying (a broker
     that hangs without closing its sockets)."""
-
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
         self.relaying = asyncio.Event()
@@ -176,10 +178,6 @@ async def test_shutdown_with_kept_events_ends_at_once_while_their_publish_hangs(
 async def test_a_worker_process_keeps_job_news_published_while_redis_is_down(app: Any, factory: Factory) -> None:
     """A standalone worker (its own broadcaster, as `main.py worker` runs) keeps job progress published during
     an outage and sends it once Redis answers: a screen or admin watching the job still hears of it."""
-    from services.outbox import queue as job_queue
-    from services.outbox import worker as jobs
-    from subscriptions.channels import tenant_jobs
-
     tenant = await factory.tenant()
     stop = asyncio.Event()
     worker = asyncio.create_task(jobs.run_worker(app.state.settings, stop, poll_seconds=0.2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
@@ -197,8 +198,6 @@ async def test_cross_tenant_remove_member_of_another_tenant_is_not_found(gql: GQ
 
 
 async def test_two_owners_demoting_each_other_at_once_leave_one_owner(gql: GQL, factory: Factory) -> None:
-    import asyncio
-
     first = await factory.member(role=Role.OWNER)
     second = await factory.member(tenant=first.tenant, role=Role.OWNER)
     first_gid, second_gid = await membership_gid(first), await membership_gid(second)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
+from limits import parse
 
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
@@ -241,8 +242,6 @@ async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenan
 async def test_a_user_past_the_synagogue_creation_limit_is_throttled_and_nothing_is_written(
     gql: GQL, factory: Factory, settings: Any
 ) -> None:
-    from limits import parse
-
     limit = parse(settings.synagogue_creation_limit).amount
     user = await factory.user()
     headers = {"Authorization": f"Bearer {factory.token(user)}"}
