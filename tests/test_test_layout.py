@@ -10,10 +10,13 @@ import ast
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-FOLDERS = ("content", "identity", "synagogue", "devices", "outbox", "partners", "platform", "subscriptions")
+FOLDERS = (
+    "content", "identity", "synagogue", "devices", "analytics", "outbox", "webhooks", "partners", "platform",
+    "subscriptions",
+)  # fmt: skip
 MARKERS = ("cross_tenant", "missing_role")
 # How the suite sends an operation to the app: the `gql` fixture or a live server's `.gql(...)`, a GQL built by
-# hand (`GQL(...)`, tests/devices/helpers.client_gql), an identity Browser, or a plain POST to "/graphql".
+# hand (`GQL(...)`, tests/support/graphql.client_gql), an identity Browser, or a plain POST to "/graphql".
 SENDER_NAME = "gql"
 SENDER_CALLS = frozenset({"GQL", "client_gql", "Browser"})
 
@@ -29,7 +32,7 @@ EXEMPT: dict[str, str] = {
     "partners/test_partner_websocket.py": "a partner key is refused at connection_init whatever synagogue it names, "
     "so no object of another synagogue can be reached over a socket; a partner key naming another synagogue over "
     "HTTP is the cross_tenant test of test_api_keys",
-    "outbox/test_webhook_delivery.py": "how the worker delivers to a receiver (signing, retries, refusals); its "
+    "webhooks/test_webhook_delivery.py": "how the worker delivers to a receiver (signing, retries, refusals); its "
     "GraphQL only sets up one synagogue's endpoint and change as its admin and editor: which synagogue's "
     "endpoints hear a change, and what a refused mutation emits, are test_webhook_events' cross_tenant and "
     "missing_role tests",
