@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher, Type
+from argon2.exceptions import VerifyMismatchError
 
 import services.identity.passwords as passwords
 from config import Settings
@@ -24,7 +25,7 @@ FULLWIDTH = "Ｃａｆ\u00e9 ａｕ ｌａｉｔ, ５７７０"  # NFKC maps it 
 def matches(password_hash: str, password: str) -> bool:
     try:
         return PasswordHasher(type=Type.ID).verify(password_hash, password)
-    except Exception:
+    except VerifyMismatchError:
         return False
 
 
