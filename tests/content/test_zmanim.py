@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
@@ -19,6 +20,7 @@ from tests.support.content import chicago_member
 from tests.support.documents import client_document
 from tests.support.graphql import GQL, error_codes
 from tests.support.reference import zmanim_case
+from tests.support.snapshot import unchanged
 
 
 def _location(case: dict[str, Any]) -> dict[str, Any]:
@@ -81,25 +83,29 @@ async def test_bad_locations_are_bad_user_input(gql: GQL) -> None:
         assert result["errors"][0]["extensions"]["field"] == field
 
 
-async def test_missing_role_zmanim_without_location_need_a_member(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_zmanim_without_location_need_a_member(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     assert error_codes(await gql.op("Zmanim", {"date": "2024-01-01"})) == ["UNAUTHENTICATED"]
     nobody = await factory.user()  # signed in, a member of no synagogue
     signed_in = {"Authorization": f"Bearer {factory.token(nobody)}"}
-    result = await gql.op("Zmanim", {"date": "2024-01-01"}, headers=signed_in)
-    assert error_codes(result) == ["TENANT_REQUIRED"]
-    assert result["data"] is None
+    async with unchanged(owner_db):
+        result = await gql.op("Zmanim", {"date": "2024-01-01"}, headers=signed_in)
+        assert error_codes(result) == ["TENANT_REQUIRED"]
+        assert result["data"] is None
 
 
 async def test_cross_tenant_zmanim_of_another_synagogue_are_refused_as_for_one_that_does_not_exist(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.VIEWER)
     b = await chicago_member(factory)
-    result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert result["data"] is None
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
-    assert result == await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, headers=nowhere)
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result["data"] is None
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
+        assert result == await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, headers=nowhere)
 
 
 TEL_AVIV = {"latitude": 32.08, "longitude": 34.78, "timezone": "Asia/Jerusalem"}

@@ -8,6 +8,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
@@ -22,6 +24,7 @@ from tests.support.documents import client_document
 from tests.support.events import device_events, tenant_feed, until_listening
 from tests.support.graphql import GQL, answer, error_codes, pk
 from tests.support.live import run_server
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 HISTORY = """
@@ -174,33 +177,37 @@ async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
 
 
 async def test_missing_role_commands_with_a_ttl_and_their_history_are_for_admins_and_members(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
-    body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
-    for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        refused = await gql.op("SendDeviceCommand", body, headers=headers)
-        assert error_codes(refused) == [code] and refused["data"] is None, refused
-    own = await gql(HISTORY, {"id": tv.gid}, headers=tv.headers)  # the history is for members, not the device
-    assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"commands": None}}
-    assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
-    history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
-    assert [e["node"]["id"] for e in history["edges"]] == [command_id]
+    async with unchanged(owner_db, admin):
+        body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
+        for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            refused = await gql.op("SendDeviceCommand", body, headers=headers)
+            assert error_codes(refused) == [code] and refused["data"] is None, refused
+        own = await gql(HISTORY, {"id": tv.gid}, headers=tv.headers)  # the history is for members, not the device
+        assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"commands": None}}
+        assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
+        history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
+        assert [e["node"]["id"] for e in history["edges"]] == [command_id]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert [row.kind.value for row in await DeviceCommand.filter(device_id=tv.device.id)] == ["SCREENSHOT"]
 
 
-async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any, gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(
+    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
-    foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
-    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+    async with unchanged(owner_db, admin, stranger):
+        foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
+        assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         row = await DeviceCommand.get(id=pk(command_id))
 
@@ -216,16 +223,17 @@ async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any
         rows = await DeviceCommand.filter(device_id=tv.device.id)
     assert [(r.id, r.status) for r in rows] == [(row.id, CommandStatus.EXPIRED)]  # no RELOAD of the stranger's
 
-    missing = {"Device": to_global_id("Device", 10**9), "DeviceCommand": to_global_id("DeviceCommand", 10**9)}
-    node = "query($id: ID!) { node(id: $id) { id ... on DeviceCommand { status } } }"
-    for query, gid, ghost in ((HISTORY, tv.gid, missing["Device"]), (node, command_id, missing["DeviceCommand"])):
-        seen = await gql(query, {"id": gid}, actor=stranger)
-        assert seen["data"] == {"node": None}
-        assert answer(seen) == answer(await gql(query, {"id": ghost}, actor=stranger))
-    named = await gql(HISTORY, {"id": tv.gid}, actor=stranger, tenant=admin.tenant)
-    unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    nowhere = await gql(HISTORY, {"id": tv.gid}, actor=stranger, headers=unknown_synagogue)
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+    async with unchanged(owner_db, admin, stranger):
+        missing = {"Device": to_global_id("Device", 10**9), "DeviceCommand": to_global_id("DeviceCommand", 10**9)}
+        node = "query($id: ID!) { node(id: $id) { id ... on DeviceCommand { status } } }"
+        for query, gid, ghost in ((HISTORY, tv.gid, missing["Device"]), (node, command_id, missing["DeviceCommand"])):
+            seen = await gql(query, {"id": gid}, actor=stranger)
+            assert seen["data"] == {"node": None}
+            assert answer(seen) == answer(await gql(query, {"id": ghost}, actor=stranger))
+        named = await gql(HISTORY, {"id": tv.gid}, actor=stranger, tenant=admin.tenant)
+        unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        nowhere = await gql(HISTORY, {"id": tv.gid}, actor=stranger, headers=unknown_synagogue)
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
 
 async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from config import Settings
 from models.identity import RefreshToken, SessionFamily, User
 from services.identity.tokens import decode_access_token, hash_secret
@@ -13,6 +15,7 @@ from tests.support.actors import DEFAULT_PASSWORD, Factory
 from tests.support.graphql import GQL, error_codes
 from tests.support.identity import Browser, login_input
 from tests.support.live import serve_in_process
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 SESSIONS = "query Sessions { sessions { id userAgent ipAddress current lastUsedAt } }"
@@ -62,7 +65,7 @@ async def test_revoke_session_signs_out_that_session_only(app: Any, settings: Se
 
 
 async def test_cross_tenant_revoke_session_of_another_user_is_not_found_and_changes_nothing(
-    app: Any, settings: Settings, factory: Factory
+    app: Any, settings: Settings, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     """Cross-user (and cross-tenant): another member's session id looks exactly like a missing one."""
     me = await factory.member()
@@ -70,13 +73,15 @@ async def test_cross_tenant_revoke_session_of_another_user_is_not_found_and_chan
     async with Browser(app, settings) as browser:
         victim_token = await browser.login(victim.user.email)
     victim_family = decode_access_token(settings, victim_token).session_id or 0
-    foreign = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", victim_family)}, me.token)
-    missing = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", 2**31 - 1)}, me.token)
-    assert error_codes(foreign) == error_codes(missing) == ["NOT_FOUND"]
-    assert foreign["errors"][0]["message"] == missing["errors"][0]["message"]
-    assert (await SessionFamily.get(id=victim_family)).revoked_at is None
-    node = await browser_free_post(app, settings, NODE, {"id": to_global_id("Session", victim_family)}, me.token)
-    assert node["data"]["node"] is None
+    async with unchanged(owner_db, me, victim):
+        victims = {"id": to_global_id("Session", victim_family)}
+        foreign = await browser_free_post(app, settings, REVOKE, victims, me.token)
+        missing = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", 2**31 - 1)}, me.token)
+        assert error_codes(foreign) == error_codes(missing) == ["NOT_FOUND"]
+        assert foreign["errors"][0]["message"] == missing["errors"][0]["message"]
+        assert (await SessionFamily.get(id=victim_family)).revoked_at is None
+        node = await browser_free_post(app, settings, NODE, victims, me.token)
+        assert node["data"]["node"] is None
 
 
 async def browser_free_post(app: Any, settings: Settings, query: str, variables: dict[str, Any],
@@ -86,15 +91,16 @@ async def browser_free_post(app: Any, settings: Settings, query: str, variables:
 
 
 async def test_missing_role_revoke_session_requires_a_signed_in_user(
-    app: Any, settings: Settings, gql: GQL, factory: Factory
+    app: Any, settings: Settings, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     user = await factory.user()
     async with Browser(app, settings) as browser:
         family = decode_access_token(settings, await browser.login(user.email)).session_id or 0
-    result = await gql(REVOKE, {"id": to_global_id("Session", family)})
-    assert error_codes(result) == ["UNAUTHENTICATED"]
-    assert result["data"] == {"revokeSession": None}
-    assert (await SessionFamily.get(id=family)).revoked_at is None
+    async with unchanged(owner_db):
+        result = await gql(REVOKE, {"id": to_global_id("Session", family)})
+        assert error_codes(result) == ["UNAUTHENTICATED"]
+        assert result["data"] == {"revokeSession": None}
+        assert (await SessionFamily.get(id=family)).revoked_at is None
 
 
 async def test_node_resolves_my_own_session(app: Any, settings: Settings, factory: Factory) -> None:

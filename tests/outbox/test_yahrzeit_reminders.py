@@ -25,6 +25,7 @@ from tests.support.actors import Actor, Factory
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.outbox import run_due
 from tests.support.receivers import smtp_server
+from tests.support.snapshot import unchanged
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -136,9 +137,10 @@ async def test_Z1_missing_role_viewer_starts_no_sweep(gql: GQL, factory: Factory
     viewer = await factory.member(role=Role.VIEWER)
     today = date.today()
     death = death_observed_on(today + timedelta(days=30), today)
-    result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, viewer):
+        result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_T1_cross_tenant_outsider_starts_no_sweep(
@@ -153,12 +155,14 @@ async def test_T1_cross_tenant_outsider_starts_no_sweep(
         "hebrewDateOfDeath": {"day": death.day, "month": death.month.value, "year": death.year},
         "familyEmail": "x@example.org",
     }
-    result = await gql.op("CreateMemorial", {"input": values}, actor=outsider, tenant=member.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    assert answer(result) == answer(await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere))
-    assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
-    assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, member, outsider):
+        result = await gql.op("CreateMemorial", {"input": values}, actor=outsider, tenant=member.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        missing = await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere)
+        assert answer(result) == answer(missing)
+        assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
+        assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_sweep(

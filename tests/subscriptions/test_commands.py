@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
 from models.identity import Role
@@ -14,6 +16,7 @@ from tests.support.devices import TV, make_tv
 from tests.support.events import COMMANDS, EVENTS, watch_events
 from tests.support.graphql import GQL, message_codes
 from tests.support.live import Server
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 
@@ -91,15 +94,18 @@ async def test_tenant_events_report_online_and_acknowledgements(
             await client.close()
 
 
-async def test_missing_role_tenant_events_are_for_members_only(live_server: Server, factory: Factory) -> None:
+async def test_missing_role_tenant_events_are_for_members_only(
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
     client = await WSClient.open(live_server.ws_url)
     try:
         assert (await client.init(tv.init_payload))["type"] == "connection_ack"
-        await client.subscribe("events", EVENTS)
-        message = await client.next("events")
-        assert message_codes(message) == ["FORBIDDEN"], message
+        async with unchanged(owner_db, tenant):
+            await client.subscribe("events", EVENTS)
+            message = await client.next("events")
+            assert message_codes(message) == ["FORBIDDEN"], message
     finally:
         await client.close()
 
@@ -109,15 +115,16 @@ def signed_in(member: Actor) -> dict[str, str]:
 
 
 async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_another(
-    app: Any, live_server: Server, gql: GQL, factory: Factory
+    app: Any, live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
-    for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
-        naming = await WSClient.open(live_server.ws_url)
-        await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
-        assert await naming.close_code() == 4403
+    async with unchanged(owner_db, admin, stranger):
+        for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
+            naming = await WSClient.open(live_server.ws_url)
+            await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
+            assert await naming.close_code() == 4403
 
     watcher = await watch_events(app, live_server, admin)
     device_socket = await listen(live_server, tv)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import asyncpg
 from redis import asyncio as aioredis
 
 from models.identity import Role
@@ -18,6 +19,7 @@ from tests.support.graphql import GQL, message_codes
 from tests.support.live import Server, run_server
 from tests.support.screens import SCREEN_UPDATED, screen_until, watch
 from tests.support.servers import redis_url
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 SMALL = "subscription Small { screenUpdated { version messages { title } } }"
@@ -98,7 +100,7 @@ async def test_each_selection_gets_its_own_payload_from_one_computation(
 
 
 async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin_a = await factory.member(role=Role.ADMIN)
     admin_b = await factory.member(role=Role.ADMIN)
@@ -114,11 +116,12 @@ async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
         seen_a = await screen_until(socket_a, lambda s: s["messages"])
         assert [m["title"] for m in seen_a["messages"]] == ["Only for A"]
 
-        init = {"authorization": f"Bearer {admin_a.token}", "tenantId": admin_a.tenant_gid}
-        assert (await member.init(init))["type"] == "connection_ack"
-        await member.subscribe("screen", SCREEN_UPDATED)
-        refused = await member.next("screen")
-        assert refused["type"] == "error" or refused["payload"].get("errors"), refused
+        async with unchanged(owner_db, admin_a, admin_b):
+            init = {"authorization": f"Bearer {admin_a.token}", "tenantId": admin_a.tenant_gid}
+            assert (await member.init(init))["type"] == "connection_ack"
+            await member.subscribe("screen", SCREEN_UPDATED)
+            refused = await member.next("screen")
+            assert refused["type"] == "error" or refused["payload"].get("errors"), refused
 
         await create_message(gql, admin_b, "Only for B")
         seen_b = (await socket_b.next_data("screen"))["screenUpdated"]
@@ -130,7 +133,7 @@ async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
 
 
 async def test_missing_role_a_refused_socket_gets_nothing_of_the_fanout(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
@@ -138,13 +141,14 @@ async def test_missing_role_a_refused_socket_gets_nothing_of_the_fanout(
     member, anonymous = await WSClient.open(live_server.ws_url), await WSClient.open(live_server.ws_url)
     try:
         signed_in = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
-        for client, payload, code in ((member, signed_in, "FORBIDDEN"), (anonymous, {}, "UNAUTHENTICATED")):
-            assert (await client.init(payload))["type"] == "connection_ack"
-            await client.subscribe("screen", SCREEN_UPDATED)
-            refused = await client.next("screen")
-            assert message_codes(refused) == [code], refused
-            if refused["type"] == "next":
-                assert (await client.next("screen"))["type"] == "complete"
+        async with unchanged(owner_db, admin):
+            for client, payload, code in ((member, signed_in, "FORBIDDEN"), (anonymous, {}, "UNAUTHENTICATED")):
+                assert (await client.init(payload))["type"] == "connection_ack"
+                await client.subscribe("screen", SCREEN_UPDATED)
+                refused = await client.next("screen")
+                assert message_codes(refused) == [code], refused
+                if refused["type"] == "next":
+                    assert (await client.next("screen"))["type"] == "complete"
         await create_message(gql, admin, "For the screens")
         state = await screen_until(screen, lambda s: s["messages"])
         assert [m["title"] for m in state["messages"]] == ["For the screens"]

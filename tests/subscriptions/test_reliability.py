@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.content import Message
 from models.identity import Role
@@ -17,6 +19,7 @@ from tests.support.graphql import GQL, answer, error_codes
 from tests.support.live import Server, run_server
 from tests.support.screens import screen_until, watch
 from tests.support.servers import restart_redis
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 
@@ -49,7 +52,7 @@ async def test_a_mutation_on_one_process_reaches_subscribers_on_another(live_ser
 
 
 async def test_cross_tenant_a_change_on_one_process_reaches_only_its_own_synagogues_screens_on_another(
-    live_server: Server, factory: Factory
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin, stranger = await factory.member(role=Role.ADMIN), await factory.member(role=Role.ADMIN)
     tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
@@ -57,11 +60,12 @@ async def test_cross_tenant_a_change_on_one_process_reaches_only_its_own_synagog
     async with run_server() as other:
         (screen, _), (foreign_screen, _) = await watch(other, tv), await watch(other, foreign_tv)
         try:
-            into_b = {"input": {"title": "Into B"}}
-            named = await live_server.gql(create, into_b, headers=admin.headers(stranger.tenant))
-            nowhere = {**admin.headers(), "X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-            missing = await live_server.gql(create, into_b, headers=nowhere)
-            assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
+            async with unchanged(owner_db, admin, stranger):
+                into_b = {"input": {"title": "Into B"}}
+                named = await live_server.gql(create, into_b, headers=admin.headers(stranger.tenant))
+                nowhere = {**admin.headers(), "X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+                missing = await live_server.gql(create, into_b, headers=nowhere)
+                assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
             created = await live_server.gql(create, {"input": {"title": "For A"}}, headers=admin.headers())
             assert created["data"]["createMessage"]["userErrors"] == [], created
             assert [m["title"] for m in (await screen_until(screen, lambda s: s["messages"]))["messages"]] == ["For A"]
@@ -75,7 +79,7 @@ async def test_cross_tenant_a_change_on_one_process_reaches_only_its_own_synagog
 
 
 async def test_missing_role_a_refused_change_on_one_process_reaches_no_screen_on_another(
-    live_server: Server, factory: Factory
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
@@ -88,11 +92,12 @@ async def test_missing_role_a_refused_change_on_one_process_reaches_no_screen_on
         try:
             assert (await commands.init(tv.init_payload))["type"] == "connection_ack"
             await commands.subscribe("commands", client_document("DeviceCommands"))
-            refused = await live_server.gql(create, {"input": {"title": "Refused"}}, headers=viewer.headers())
-            assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
-            reboot = {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}
-            refused = await live_server.gql(command, reboot, headers=editor.headers())
-            assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
+            async with unchanged(owner_db, admin):
+                refused = await live_server.gql(create, {"input": {"title": "Refused"}}, headers=viewer.headers())
+                assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
+                reboot = {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}
+                refused = await live_server.gql(command, reboot, headers=editor.headers())
+                assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
 
             created = await live_server.gql(create, {"input": {"title": "Allowed"}}, headers=admin.headers())
             assert created["data"]["createMessage"]["userErrors"] == [], created

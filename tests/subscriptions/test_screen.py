@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+import asyncpg
+
 from models.identity import Role
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
@@ -15,6 +17,7 @@ from tests.support.documents import client_document
 from tests.support.graphql import GQL, answer, error_codes, message_codes
 from tests.support.live import Server, run_server
 from tests.support.screens import SCREEN_UPDATED, screen_until, watch
+from tests.support.snapshot import unchanged
 from tests.support.websocket import WSClient
 
 
@@ -119,25 +122,28 @@ async def test_a_profile_change_reaches_the_screen(live_server: Server, gql: GQL
         await client.close()
 
 
-async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(live_server: Server, factory: Factory) -> None:
+async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     await make_tv(admin.tenant)  # type: ignore[arg-type]
-    for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        refused = await live_server.gql(client_document("Screen"), headers=headers)
-        assert error_codes(refused) == [code] and refused["data"] is None, refused
-    member = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
-    for payload, code in ((member, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        client = await WSClient.open(live_server.ws_url)
-        try:
-            assert (await client.init(payload))["type"] == "connection_ack"
-            await client.subscribe("screen", SCREEN_UPDATED)
-            assert message_codes(await client.next("screen")) == [code]
-        finally:
-            await client.close()
+    async with unchanged(owner_db, admin):
+        for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            refused = await live_server.gql(client_document("Screen"), headers=headers)
+            assert error_codes(refused) == [code] and refused["data"] is None, refused
+        member = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
+        for payload, code in ((member, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            client = await WSClient.open(live_server.ws_url)
+            try:
+                assert (await client.init(payload))["type"] == "connection_ack"
+                await client.subscribe("screen", SCREEN_UPDATED)
+                assert message_codes(await client.next("screen")) == [code]
+            finally:
+                await client.close()
 
 
 async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     tenant = await factory.tenant()
     other = await factory.member(role=Role.ADMIN)
@@ -145,13 +151,14 @@ async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
     tv = await make_tv(tenant)
     nowhere = to_global_id("Synagogue", 10**9)
     screen = client_document("Screen")
-    named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
-    missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
-    for tenant_gid in (other.tenant_gid, nowhere):
-        naming = await WSClient.open(live_server.ws_url)
-        await naming.send({"type": "connection_init", "payload": {**tv.init_payload, "tenantId": tenant_gid}})
-        assert await naming.close_code() == 4403
+    async with unchanged(owner_db, tenant, other):
+        named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
+        missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
+        for tenant_gid in (other.tenant_gid, nowhere):
+            naming = await WSClient.open(live_server.ws_url)
+            await naming.send({"type": "connection_init", "payload": {**tv.init_payload, "tenantId": tenant_gid}})
+            assert await naming.close_code() == 4403
     client, first = await watch(live_server, tv)
     await client.close()
     assert first["synagogueName"] == tenant.name and first["messages"] == []

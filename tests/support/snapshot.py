@@ -1,13 +1,15 @@
-"""What a refused operation must not have written, as one comparable value: a digest of every row of a synagogue
-in every tenant table (read past row-level security, through the `owner_db` fixture), of the synagogue's own row
-and memberships, of the people involved (their user rows and sign-in sessions), and of the platform-wide tables
-an operation could touch (the platform audit log, software releases).
+"""What a refused operation must not have written, as one comparable value: a digest of every row of the given
+synagogues in every tenant table, and of their own rows (read past row-level security, through the `owner_db`
+fixture), and of every row of the global tables an operation could touch: users, memberships, sessions and
+refresh tokens, audit entries (of any synagogue, and the platform's), jobs and software releases.
 
     async with unchanged(owner_db, victim.tenant, outsider):
         ...  # the refused operations
 
 `unchanged` takes the snapshot before the block and fails after it, naming the tables that changed, if the
 snapshot differs. Every `*cross_tenant*` and `*missing_role*` test calls it (tests/test_test_layout.py checks).
+The suite runs one test at a time and nothing in the background writes the global tables, so their digests
+change only by what the block does.
 """
 
 from __future__ import annotations
@@ -21,15 +23,29 @@ from models.synagogue import Synagogue
 from tests.support.actors import Actor
 
 Scope = Synagogue | Actor | None
-"""A synagogue (its rows), or an actor (its user and sessions, and the rows of the synagogue it acts in)."""
+"""A synagogue, or an actor (the synagogue it acts in, if any); None (an actor's missing synagogue) adds nothing.
+With no scope at all, the snapshot holds the global tables only (what an anonymous caller could reach)."""
 
-PLATFORM_TABLES = ("platform_audit_entry", "software_release")
-_DIGEST = "md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+GLOBAL_TABLES = (
+    "app_user",
+    "membership",
+    "session_family",
+    "refresh_token",
+    "audit_entry",
+    "platform_audit_entry",
+    "job",
+    "software_release",
+)
+BOOKKEEPING = {"api_key_credential": ("last_used_at",), "device_identity": ("last_seen_at", "online")}
+"""Columns stamped whatever the operation, by table: a partner key's last use is noted as soon as the key
+authenticates, before the operation it presents is refused (the key was used; nothing of the synagogue is), and
+a connected TV's presence is refreshed by the server's own clock while it holds a live subscription."""
 _tenant_tables: list[str] = []
 
 
 async def tenant_tables(owner_db: asyncpg.Connection) -> list[str]:
-    """Every table with a `tenant_id` column (read once per run: the schema does not change under the suite)."""
+    """Every table with a `tenant_id` column but the global ones (read once: the schema does not change under
+    the suite)."""
     if not _tenant_tables:
         rows = await owner_db.fetch(
             "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t"
@@ -37,53 +53,35 @@ async def tenant_tables(owner_db: asyncpg.Connection) -> list[str]:
             " WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'"
             " ORDER BY c.table_name"
         )
-        _tenant_tables.extend(row["table_name"] for row in rows)
+        _tenant_tables.extend(row["table_name"] for row in rows if row["table_name"] not in GLOBAL_TABLES)
     return list(_tenant_tables)
 
 
-def _ids(scope: Iterable[Scope]) -> tuple[list[int], list[int]]:
-    """(synagogue ids, user ids) named by the scope."""
-    tenants: set[int] = set()
-    users: set[int] = set()
+def _digest(table: str) -> str:
+    """SQL of the digest of `table`'s rows (alias `t`), its bookkeeping columns left out."""
+    row = "to_jsonb(t)" + "".join(f" - '{column}'" for column in BOOKKEEPING.get(table, ()))
+    return f"md5(coalesce(string_agg(({row})::text, '|' ORDER BY ({row})::text), ''))"
+
+
+def tenant_ids(scope: Iterable[Scope]) -> list[int]:
+    """The synagogues the scope names."""
+    found: set[int] = set()
     for item in scope:
-        if isinstance(item, Synagogue):
-            tenants.add(item.id)
-        elif isinstance(item, Actor):
-            users.add(item.user.id)
-            if item.tenant is not None:
-                tenants.add(item.tenant.id)
-    return sorted(tenants), sorted(users)
+        synagogue = item.tenant if isinstance(item, Actor) else item
+        if synagogue is not None:
+            found.add(synagogue.id)
+    return sorted(found)
 
 
 async def snapshot(owner_db: asyncpg.Connection, *scope: Scope) -> dict[str, str]:
-    """A digest per table of the rows the scope owns; equal snapshots mean nothing of it was written."""
-    tenants, users = _ids(scope)
-    assert tenants or users, "a snapshot of nothing proves nothing"
-    members = await owner_db.fetchval(
-        "SELECT coalesce(array_agg(DISTINCT user_id ORDER BY user_id), '{}') FROM membership"
-        " WHERE synagogue_id = ANY($1::int[])",
-        tenants,
-    )
-    people = sorted({*users, *members})
+    """A digest per table (see the module); equal snapshots mean nothing of it was written in between."""
+    tenants = tenant_ids(scope)
     queries: dict[str, tuple[str, tuple[list[int], ...]]] = {
-        **{
-            table: (f"SELECT {_DIGEST} FROM {table} t WHERE t.tenant_id = ANY($1::int[])", (tenants,))
-            for table in await tenant_tables(owner_db)
-        },
-        "synagogue": (f"SELECT {_DIGEST} FROM synagogue t WHERE t.id = ANY($1::int[])", (tenants,)),
-        "membership": (
-            f"SELECT {_DIGEST} FROM membership t WHERE t.synagogue_id = ANY($1::int[]) OR t.user_id = ANY($2::int[])",
-            (tenants, people),
-        ),
-        "app_user": (f"SELECT {_DIGEST} FROM app_user t WHERE t.id = ANY($1::int[])", (people,)),
-        "session_family": (f"SELECT {_DIGEST} FROM session_family t WHERE t.user_id = ANY($1::int[])", (people,)),
-        "refresh_token": (
-            f"SELECT {_DIGEST} FROM refresh_token t JOIN session_family f ON f.id = t.family_id"
-            " WHERE f.user_id = ANY($1::int[])",
-            (people,),
-        ),
-        **{table: (f"SELECT {_DIGEST} FROM {table} t", ()) for table in PLATFORM_TABLES},
+        table: (f"SELECT {_digest(table)} FROM {table} t WHERE t.tenant_id = ANY($1::int[])", (tenants,))
+        for table in await tenant_tables(owner_db)
     }
+    queries["synagogue"] = (f"SELECT {_digest('synagogue')} FROM synagogue t WHERE t.id = ANY($1::int[])", (tenants,))
+    queries |= {table: (f"SELECT {_digest(table)} FROM {table} t", ()) for table in GLOBAL_TABLES}
     digests: dict[str, str] = {}
     for table, (query, args) in queries.items():
         digests[table] = await owner_db.fetchval(query, *args)
@@ -92,7 +90,7 @@ async def snapshot(owner_db: asyncpg.Connection, *scope: Scope) -> dict[str, str
 
 @asynccontextmanager
 async def unchanged(owner_db: asyncpg.Connection, *scope: Scope) -> AsyncIterator[None]:
-    """Fail after the block if it wrote anything the scope owns (see `snapshot`)."""
+    """Fail after the block if it wrote anything the snapshot holds (see `snapshot`)."""
     before = await snapshot(owner_db, *scope)
     yield
     after = await snapshot(owner_db, *scope)

@@ -22,6 +22,7 @@ from tests.support.devices import make_tv
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
+from tests.support.snapshot import unchanged
 from tests.support.webhooks import DELETE_ENDPOINT, LIST_ENDPOINTS, deliveries, subscribe
 
 
@@ -105,11 +106,12 @@ async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_no
     viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
     outsider = await factory.member(role=Role.OWNER)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, admin, outsider):
+        refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -123,11 +125,12 @@ async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries
     [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
     endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
 
-    foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
-    missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
-    assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
-    assert answer(foreign) == answer(missing)
-    assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
+    async with unchanged(owner_db, admin, stranger):
+        foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
+        missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
+        assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
+        assert answer(foreign) == answer(missing)
+        assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
 
     await run_due(owner_db)
     [request] = receiver.copies(row["delivery_id"])
