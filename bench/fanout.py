@@ -33,7 +33,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from bench.__main__ import create_database, drop_database, free_port, server_environment, wait_ready
 from bench.services import services
 from config import ROOT
-from tests.documents import client_document
+from tests.support.documents import client_document
 
 SCREEN_UPDATED = client_document("ScreenUpdated")
 CREATE_MESSAGE = client_document("CreateMessage")

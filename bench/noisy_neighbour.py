@@ -33,7 +33,7 @@ from bench.scenarios import Scenario
 from bench.services import services
 from config import ROOT, get_settings
 from models.database import tortoise_config
-from tests.documents import client_document
+from tests.support.documents import client_document
 
 MEMBERS_BODY = {"query": client_document("Members"), "variables": {"first": 50}, "operationName": "Members"}
 SYNAGOGUE_BODY = {"query": client_document("Synagogue"), "operationName": "Synagogue"}

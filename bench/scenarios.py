@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.seed import Seeded
-from tests.documents import client_document
+from tests.support.documents import client_document
 
 
 @dataclass(frozen=True)

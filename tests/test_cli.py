@@ -15,8 +15,8 @@ import pytest
 
 from config import ROOT
 from services.identity.passwords import verify_password
-from tests.cli_helpers import Database, _fetch, migrated_database, run
-from tests.conftest import unique
+from tests.support.actors import unique
+from tests.support.cli import Database, fetch, migrated_database, run
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ async def migrated() -> Database:
 
 
 async def _schema_snapshot(url: str) -> list[tuple[object, ...]]:
-    rows = await _fetch(
+    rows = await fetch(
         url,
         """
         SELECT 'column', table_name, column_name, data_type, is_nullable FROM information_schema.columns
@@ -41,7 +41,7 @@ async def _schema_snapshot(url: str) -> list[tuple[object, ...]]:
 
 
 async def test_migrate_creates_the_app_role_without_privileges(migrated: Database) -> None:
-    [role] = await _fetch(
+    [role] = await fetch(
         migrated.owner_url,
         "SELECT oid, rolsuper, rolbypassrls, rolcreatedb, rolcreaterole, rolcanlogin, rolreplication"
         " FROM pg_roles WHERE rolname = $1",
@@ -53,7 +53,7 @@ async def test_migrate_creates_the_app_role_without_privileges(migrated: Databas
     assert not role["rolcreatedb"]
     assert not role["rolcreaterole"]
     assert not role["rolreplication"]
-    owned = await _fetch(
+    owned = await fetch(
         migrated.owner_url,
         "SELECT relname FROM pg_class WHERE relowner = $1"
         " UNION ALL SELECT nspname FROM pg_namespace WHERE nspowner = $1"
@@ -61,12 +61,12 @@ async def test_migrate_creates_the_app_role_without_privileges(migrated: Databas
         role["oid"],
     )
     assert owned == []
-    inherited = await _fetch(migrated.owner_url, "SELECT roleid FROM pg_auth_members WHERE member = $1", role["oid"])
+    inherited = await fetch(migrated.owner_url, "SELECT roleid FROM pg_auth_members WHERE member = $1", role["oid"])
     assert inherited == []
 
 
 async def test_app_role_gets_data_access_and_nothing_more(migrated: Database) -> None:
-    tables = await _fetch(
+    tables = await fetch(
         migrated.owner_url,
         "SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r'",
     )
@@ -96,11 +96,11 @@ async def test_seed_demo_is_idempotent(migrated: Database) -> None:
     email, password = login.groups()
     second = run(migrated, "seed-demo")
     assert "demo synagogue already exists" in second.stdout, second.stdout
-    synagogues = await _fetch(migrated.owner_url, "SELECT id FROM synagogue WHERE slug = 'demo'")
+    synagogues = await fetch(migrated.owner_url, "SELECT id FROM synagogue WHERE slug = 'demo'")
     assert len(synagogues) == 1
-    [user] = await _fetch(migrated.owner_url, "SELECT id, password_hash FROM app_user WHERE email = $1", email)
+    [user] = await fetch(migrated.owner_url, "SELECT id, password_hash FROM app_user WHERE email = $1", email)
     assert (await verify_password(user["password_hash"], password))[0]
-    memberships = await _fetch(
+    memberships = await fetch(
         migrated.owner_url,
         "SELECT role FROM membership WHERE user_id = $1 AND synagogue_id = $2",
         user["id"],
@@ -113,7 +113,7 @@ async def test_create_admin_creates_a_platform_admin(migrated: Database) -> None
     email = f"{unique('Admin')}@Example.org"
     result = run(migrated, "create-admin", "--email", email, "--password", "a long admin password")
     assert f"created platform admin {email}" in result.stdout, result.stdout
-    [user] = await _fetch(
+    [user] = await fetch(
         migrated.owner_url, "SELECT is_platform_admin, password_hash FROM app_user WHERE email = $1", email.lower()
     )
     assert user["is_platform_admin"]
@@ -142,13 +142,13 @@ async def test_create_admin_refuses_a_weak_password_or_a_malformed_email_and_wri
     )
     assert result.returncode == 2, result
     assert problem in result.stderr and "nothing was written" in result.stderr
-    assert await _fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email.lower()) == []
+    assert await fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email.lower()) == []
 
 
 async def test_create_admin_takes_the_password_from_the_environment(migrated: Database) -> None:
     email = f"{unique('envadmin')}@example.org"
     run(migrated, "create-admin", "--email", email, ADMIN_PASSWORD="password from the environment")
-    [user] = await _fetch(migrated.owner_url, "SELECT password_hash FROM app_user WHERE email = $1", email)
+    [user] = await fetch(migrated.owner_url, "SELECT password_hash FROM app_user WHERE email = $1", email)
     assert (await verify_password(user["password_hash"], "password from the environment"))[0]
 
 
@@ -163,9 +163,9 @@ async def test_create_admin_promotes_an_existing_user(migrated: Database) -> Non
         await conn.close()
     result = run(migrated, "create-admin", "--email", email, "--password", "ignored for an existing user")
     assert f"promoted platform admin {email}" in result.stdout, result.stdout
-    [user] = await _fetch(
+    [user] = await fetch(
         migrated.owner_url, "SELECT is_platform_admin, password_hash FROM app_user WHERE email = $1", email
     )
     assert user["is_platform_admin"]
     assert (await verify_password(user["password_hash"], "the member's own password"))[0]
-    assert await _fetch(migrated.owner_url, "SELECT count(*) FROM app_user") == [(count_before,)]
+    assert await fetch(migrated.owner_url, "SELECT count(*) FROM app_user") == [(count_before,)]

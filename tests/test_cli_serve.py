@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from config import ROOT, get_settings
+from config import get_settings
 from services.identity.tokens import issue_access_token
 from services.infra.ids import to_global_id
-from tests.cli_helpers import Database, _fetch, migrated_database, run
-from tests.conftest import unique
-from tests.documents import client_document
+from tests.support.actors import unique
+from tests.support.cli import Database, fetch, migrated_database, run
+from tests.support.documents import client_document
+from tests.support.live import free_port
+from tests.support.processes import launch
+from tests.support.servers import redis_url
+from tests.support.waiting import wait_until
+from tests.support.websocket import WSClient
 
 
 @pytest.fixture(scope="module")
@@ -27,25 +30,17 @@ async def migrated() -> Database:
 
 async def test_serve_runs_as_the_app_role_alone(migrated: Database, tmp_path: Path) -> None:
     """Production's API process: PostgreSQL and Redis, the app role's URL and no owner credentials."""
-    from tests.services import redis_url
-    from tests.test_embedded import Process, free_port, wait_ready
-
     port = free_port()
     env = {**migrated.env(), "ENVIRONMENT": "production", "REDIS_URL": redis_url(), "HOST": "127.0.0.1"}
     env["PORT"] = str(port)
     env.pop("MIGRATIONS_DATABASE_URL")
-    stdout, stderr = tmp_path / "serve.out", tmp_path / "serve.err"
-    with stdout.open("wb") as out, stderr.open("wb") as err:
-        popen = subprocess.Popen(
-            [sys.executable, "main.py", "serve"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
-        )
-    process = Process(popen, stdout, stderr)
+    process = launch("serve", tmp_path, env, port)
     try:
-        ready = await asyncio.to_thread(wait_ready, process, f"http://127.0.0.1:{port}")
+        ready = await process.until_ready()
         assert ready.json()["checks"] == {"process": "ok", "database": "ok", "redis": "ok"}
         email = f"{unique('prod')}@example.org"
         run(migrated, "create-admin", "--email", email, "--password", "a long admin password")
-        [user] = await _fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email)
+        [user] = await fetch(migrated.owner_url, "SELECT id FROM app_user WHERE email = $1", email)
         token = issue_access_token(get_settings(), user["id"])[0]
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
             response = await client.post(
@@ -60,55 +55,42 @@ async def test_serve_runs_as_the_app_role_alone(migrated: Database, tmp_path: Pa
         assert body["data"]["me"]["isPlatformAdmin"] is True
         assert process.stop() == 0, process.describe()  # drained, not killed by its own signal
     finally:
-        if popen.poll() is None:
-            popen.kill()
-            popen.wait()
+        process.kill()
 
 
 async def test_R1_serve_with_workers_drains_every_worker_process(migrated: Database, tmp_path: Path) -> None:
     """`WORKERS=2`: uvicorn's supervisor passes SIGTERM on; each worker process fails readiness, then stops."""
-    from tests.services import redis_url
-    from tests.subscriptions.live import WSClient
-    from tests.test_embedded import Process, free_port, wait_ready
-
     port = free_port()
     env = {**migrated.env(), "ENVIRONMENT": "production", "REDIS_URL": redis_url(), "HOST": "127.0.0.1"}
     env.update({"PORT": str(port), "WORKERS": "2", "SHUTDOWN_DRAIN_SECONDS": "3", "WS_INIT_TIMEOUT_SECONDS": "120"})
     env.update({"LOG_LEVEL": "INFO", "LOG_JSON": "false"})
     env.pop("MIGRATIONS_DATABASE_URL")
-    stdout, stderr = tmp_path / "serve.out", tmp_path / "serve.err"
-    with stdout.open("wb") as out, stderr.open("wb") as err:
-        popen = subprocess.Popen(
-            [sys.executable, "main.py", "serve"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
-        )
-    process = Process(popen, stdout, stderr)
-    base = f"http://127.0.0.1:{port}"
+    process = launch("serve", tmp_path, env, port)
     try:
-        await asyncio.to_thread(wait_ready, process, base)
-        await asyncio.to_thread(
-            process.wait_for, r"(?s)Application startup complete.*Application startup complete", "err"
-        )
+        await process.until_ready()
+        await process.wait_for(r"(?s)Application startup complete.*Application startup complete", "err")
         socket = await WSClient.open(f"ws://127.0.0.1:{port}/graphql")  # open, not yet initialised
-        popen.send_signal(signal.SIGTERM)
-        draining: dict[str, Any] | None = None
+        process.popen.send_signal(signal.SIGTERM)
+        draining: list[dict[str, Any]] = []
         async with httpx.AsyncClient(
-            base_url=base, timeout=10, limits=httpx.Limits(max_keepalive_connections=0)
+            base_url=process.base, timeout=10, limits=httpx.Limits(max_keepalive_connections=0)
         ) as client:
-            while draining is None:
+
+            async def draining_or_closed() -> bool:
                 try:
                     response = await client.get("/health/ready")
                 except httpx.TransportError:
-                    break
+                    return True
                 if response.status_code == 503:
-                    draining = response.json()
-                await asyncio.sleep(0.05)
-        assert draining is not None and draining["reason"] == "draining", process.describe()
+                    draining.append(response.json())
+                return bool(draining)
+
+            await wait_until(draining_or_closed, "readiness failing or the listener closed")
+        assert draining and draining[0]["reason"] == "draining", process.describe()
         assert await socket.close_code(timeout=60) == 1012
-        assert await asyncio.to_thread(popen.wait, 60) == 0, process.describe()
+        assert await asyncio.to_thread(process.popen.wait, 60) == 0, process.describe()
         assert process.err().count("draining: readiness fails") == 2, process.describe()
         assert process.err().count("stopped accepting connections") == 2, process.describe()
         assert "Traceback" not in process.err(), process.describe()
     finally:
-        if popen.poll() is None:
-            popen.kill()
-            popen.wait()
+        process.kill()

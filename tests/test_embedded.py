@@ -9,13 +9,10 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +20,12 @@ import httpx
 import pytest
 
 from config import ROOT
-from tests.documents import client_document
+from tests.support.documents import client_document
+from tests.support.live import free_port
+from tests.support.processes import MainProcess, launch
 
 LOGIN_LINE = re.compile(r"demo synagogue ready: log in as (\S+) / (\S+)")
 STARTUP_SECONDS = 90
-STOP_SECONDS = 30
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def clean_environment(data_dir: Path, port: int) -> dict[str, str]:
@@ -49,82 +40,18 @@ def clean_environment(data_dir: Path, port: int) -> dict[str, str]:
     }
 
 
-@dataclass
-class Process:
-    popen: subprocess.Popen[bytes]
-    stdout: Path
-    stderr: Path
-
-    def out(self) -> str:
-        return self.stdout.read_text(errors="replace")
-
-    def err(self) -> str:
-        return self.stderr.read_text(errors="replace")
-
-    def describe(self) -> str:
-        return f"exit {self.popen.poll()}\n--- stdout\n{self.out()[-3000:]}\n--- stderr\n{self.err()[-6000:]}"
-
-    def wait_for(self, pattern: str, source: str = "out", seconds: float = STARTUP_SECONDS) -> re.Match[str]:
-        deadline = time.monotonic() + seconds
-        while True:
-            found = re.search(pattern, self.out() if source == "out" else self.err())
-            if found:
-                return found
-            if self.popen.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"{pattern!r} never appeared; {self.describe()}")
-            time.sleep(0.1)
-
-    def stop(self) -> int:
-        """SIGTERM, then the exit status (the process gets STOP_SECONDS to shut down)."""
-        self.popen.send_signal(signal.SIGTERM)
-        try:
-            return self.popen.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            self.popen.kill()
-            self.popen.wait()
-            raise AssertionError(f"did not stop within {STOP_SECONDS}s of SIGTERM; {self.describe()}") from None
-
-
-def start(command: str, data_dir: Path, port: int, logs: Path) -> Process:
-    stdout, stderr = logs / f"{command}.out", logs / f"{command}.err"
-    with stdout.open("wb") as out, stderr.open("wb") as err:
-        popen = subprocess.Popen(
-            [sys.executable, "main.py", command],
-            cwd=ROOT,
-            env=clean_environment(data_dir, port),
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-        )
-    return Process(popen, stdout, stderr)
+def start(command: str, data_dir: Path, port: int, logs: Path) -> MainProcess:
+    return launch(command, logs, clean_environment(data_dir, port), port)
 
 
 @pytest.fixture
-def running(tmp_path: Path) -> Iterator[tuple[Process, Path, int]]:
-    data_dir, port = tmp_path / "data", free_port()
-    process = start("serve", data_dir, port, tmp_path)
+def running(tmp_path: Path) -> Iterator[tuple[MainProcess, Path]]:
+    data_dir = tmp_path / "data"
+    process = start("serve", data_dir, free_port(), tmp_path)
     try:
-        yield process, data_dir, port
+        yield process, data_dir
     finally:
-        if process.popen.poll() is None:
-            process.popen.kill()
-            process.popen.wait()
-
-
-def wait_ready(process: Process, base: str) -> httpx.Response:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while True:
-        if process.popen.poll() is not None:
-            raise AssertionError(f"serve exited before it was ready; {process.describe()}")
-        try:
-            response = httpx.get(f"{base}/health/ready", timeout=5)
-            if response.status_code == 200:
-                return response
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not ready after {STARTUP_SECONDS}s; {process.describe()}")
-        time.sleep(0.2)
+        process.kill()
 
 
 def post(
@@ -146,11 +73,11 @@ def post(
     return response.json()
 
 
-def test_serve_runs_embedded_with_no_settings(running: tuple[Process, Path, int]) -> None:
-    process, data_dir, port = running
-    base = f"http://127.0.0.1:{port}"
-    email, password = process.wait_for(LOGIN_LINE.pattern).groups()
-    ready = wait_ready(process, base)
+async def test_serve_runs_embedded_with_no_settings(running: tuple[MainProcess, Path]) -> None:
+    process, data_dir = running
+    base = process.base
+    email, password = (await process.wait_for(LOGIN_LINE.pattern, seconds=STARTUP_SECONDS)).groups()
+    ready = await process.until_ready(STARTUP_SECONDS)
     assert ready.json()["checks"] == {"process": "ok", "database": "ok", "redis": "ok"}
     assert post(base, "{ __typename }") == {"data": {"__typename": "Query"}}
     assert (data_dir / "shulgraph.sqlite3").exists()
@@ -177,29 +104,27 @@ def test_serve_runs_embedded_with_no_settings(running: tuple[Process, Path, int]
     assert "Traceback" not in process.err(), process.describe()
 
 
-def test_serve_again_keeps_the_demo(tmp_path: Path) -> None:
+async def test_serve_again_keeps_the_demo(tmp_path: Path) -> None:
     """A second start on the same DATA_DIR migrates nothing new and seeds nothing twice."""
     data_dir = tmp_path / "data"
     for run in range(2):
         port = free_port()
         process = start("serve", data_dir, port, tmp_path)
         try:
-            wait_ready(process, f"http://127.0.0.1:{port}")
+            await process.until_ready(STARTUP_SECONDS)
             if run == 0:
-                process.wait_for(LOGIN_LINE.pattern)
+                await process.wait_for(LOGIN_LINE.pattern, seconds=STARTUP_SECONDS)
             else:
                 assert "demo synagogue already exists" in process.out(), process.describe()
                 assert "migrations applied: 0" in process.out(), process.describe()
             assert process.stop() in (0, -signal.SIGTERM), process.describe()
         finally:
-            if process.popen.poll() is None:
-                process.popen.kill()
-                process.popen.wait()
+            process.kill()
     with sqlite3.connect(data_dir / "shulgraph.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM synagogue WHERE slug = 'demo'").fetchone() == (1,)
 
 
-def test_worker_starts_and_stops_on_sigterm(tmp_path: Path) -> None:
+async def test_worker_starts_and_stops_on_sigterm(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     migrate = subprocess.run(
         [sys.executable, "main.py", "migrate"],
@@ -213,11 +138,9 @@ def test_worker_starts_and_stops_on_sigterm(tmp_path: Path) -> None:
     assert migrate.returncode == 0, migrate.stderr
     process = start("worker", data_dir, free_port(), tmp_path)
     try:
-        process.wait_for(r'"worker started"', source="err")
+        await process.wait_for(r'"worker started"', source="err", seconds=STARTUP_SECONDS)
         assert process.stop() == 0, process.describe()
         assert "worker stopped" in process.out(), process.describe()
         assert "Traceback" not in process.err(), process.describe()
     finally:
-        if process.popen.poll() is None:
-            process.popen.kill()
-            process.popen.wait()
+        process.kill()

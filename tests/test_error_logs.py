@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from tests.conftest import GQL, error_codes
+from tests.support.graphql import GQL, error_codes
 
 
 async def test_a_refused_token_is_logged_at_info_with_its_code(gql: GQL, caplog: pytest.LogCaptureFixture) -> None:

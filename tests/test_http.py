@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import logging
@@ -15,9 +14,10 @@ import pytest
 from structlog.stdlib import ProcessorFormatter
 
 from models.identity import Role
-from tests.conftest import Factory, unique
-from tests.documents import client_document
-from tests.services import start_redis, stop_redis
+from tests.support.actors import Factory, unique
+from tests.support.documents import client_document
+from tests.support.servers import redis_down
+from tests.support.waiting import wait_until
 
 GENERATED_ID = re.compile(r"^[0-9a-f]{32}$")
 ALLOWED_ORIGIN = "https://admin.example.org"
@@ -78,18 +78,18 @@ async def test_health_ready_with_database_and_redis(http: httpx.AsyncClient) -> 
 
 
 async def _ready_again(http: httpx.AsyncClient) -> httpx.Response:
-    response = await http.get("/health/ready")
-    for _ in range(100):
-        if response.status_code == 200:
-            break
-        await asyncio.sleep(0.1)
-        response = await http.get("/health/ready")
-    return response
+    answers: list[httpx.Response] = []
+
+    async def ready() -> bool:
+        answers.append(await http.get("/health/ready"))
+        return answers[-1].status_code == 200
+
+    await wait_until(ready, lambda: f"ready again; last answer: {answers[-1].text}", timeout=10, every=0.1)
+    return answers[-1]
 
 
 async def test_health_ready_is_503_while_redis_is_down(http: httpx.AsyncClient) -> None:
-    await asyncio.to_thread(stop_redis)
-    try:
+    async with redis_down():
         response = await http.get("/health/ready")
         assert response.status_code == 503
         body = response.json()
@@ -97,8 +97,6 @@ async def test_health_ready_is_503_while_redis_is_down(http: httpx.AsyncClient) 
         assert body["checks"]["redis"] == "down"
         assert body["checks"]["database"] == "ok"
         assert response.headers["x-request-id"]
-    finally:
-        await asyncio.to_thread(start_redis)
     response = await _ready_again(http)
     assert response.status_code == 200, response.text
 

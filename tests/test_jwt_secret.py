@@ -4,6 +4,7 @@ the same for every process that starts at once (API workers, the worker)."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import stat
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,6 @@ def test_a_set_secret_writes_nothing(tmp_path: Path) -> None:
 
 
 def _key_without_hard_links(data_dir: str, start: Any) -> str:
-    import os
-
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(1, "Operation not permitted")  # as on a filesystem without hard links
 

@@ -21,8 +21,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
+from tortoise import Tortoise
 
-from config import ROOT
+from config import ROOT, get_settings
+from models.database import tortoise_config
+from services.infra.migrations import migrate
+from tests.support.servers import postgres_admin_url
 
 Snapshot = list[tuple[str, ...]]
 
@@ -85,8 +89,6 @@ async def pg_snapshot(url: str) -> Snapshot:
 
 @pytest.fixture
 async def pg_databases() -> AsyncIterator[tuple[str, str]]:
-    from tests.services import postgres_admin_url
-
     admin_url = postgres_admin_url()
     admin = urlsplit(admin_url)
     names = [f"shulgraph_mig_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("migrated", "generated")]
@@ -158,12 +160,6 @@ async def test_sqlite_migrations_match_the_models(tmp_path: Path) -> None:
 
 
 async def _build(mode: str, url: str) -> None:
-    from tortoise import Tortoise
-
-    from config import get_settings
-    from models.database import tortoise_config
-    from services.infra.migrations import migrate
-
     settings = get_settings()
     if mode == "migrate":
         await migrate(settings)

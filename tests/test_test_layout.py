@@ -1,8 +1,16 @@
-"""The house rule, enforced: every test module of the domain folders that sends GraphQL queries or mutations
-through the app has a test named `..._cross_tenant_...` (a caller of synagogue A reaching for synagogue B's
-objects, by id or by X-Tenant-ID, gets what a missing object gets and nothing of B is read or changed) and
-one named `..._missing_role_...` (a caller without the needed role is refused with the product's code and
-nothing is written). A module where a case cannot apply is listed in EXEMPT with the reason."""
+"""The house rules of the suite, enforced by reading its code.
+
+- Every test module of the domain folders that sends GraphQL queries or mutations through the app has a test
+  named `..._cross_tenant_...` (a caller of synagogue A reaching for synagogue B's objects, by id or by
+  X-Tenant-ID, gets what a missing object gets and nothing of B is read or changed) and one named
+  `..._missing_role_...` (a caller without the needed role is refused with the product's code and nothing is
+  written). A module where a case cannot apply is listed in EXEMPT with the reason.
+- Every such case checks that nothing was written: it takes a snapshot of what the refused operation could
+  write (tests/support/snapshot.py: `unchanged` or `snapshot`) before it and compares it after, as the
+  mutation-access matrix does; a name alone proves nothing.
+- No test module imports another (or conftest.py): what tests share lives in tests/support/.
+- No test catches `Exception` (or `BaseException`, or everything) where it means a particular failure.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +18,18 @@ import ast
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent
-FOLDERS = ("content", "identity", "synagogue", "devices", "outbox", "partners", "platform", "subscriptions")
+FOLDERS = (
+    "content", "identity", "synagogue", "devices", "analytics", "outbox", "webhooks", "partners", "platform",
+    "subscriptions",
+)  # fmt: skip
 MARKERS = ("cross_tenant", "missing_role")
 # How the suite sends an operation to the app: the `gql` fixture or a live server's `.gql(...)`, a GQL built by
-# hand (`GQL(...)`, tests/devices/helpers.client_gql), an identity Browser, or a plain POST to "/graphql".
+# hand (`GQL(...)`, tests/support/graphql.client_gql), an identity Browser, or a plain POST to "/graphql".
 SENDER_NAME = "gql"
 SENDER_CALLS = frozenset({"GQL", "client_gql", "Browser"})
+# How a case checks that nothing was written (tests/support/snapshot.py).
+SNAPSHOT_CALLS = frozenset({"unchanged", "snapshot"})
+BROAD = frozenset({"Exception", "BaseException"})
 
 # {path relative to tests/: why the rule does not apply}. Add a row only with a reason a reviewer can check.
 EXEMPT: dict[str, str] = {
@@ -29,7 +43,7 @@ EXEMPT: dict[str, str] = {
     "partners/test_partner_websocket.py": "a partner key is refused at connection_init whatever synagogue it names, "
     "so no object of another synagogue can be reached over a socket; a partner key naming another synagogue over "
     "HTTP is the cross_tenant test of test_api_keys",
-    "outbox/test_webhook_delivery.py": "how the worker delivers to a receiver (signing, retries, refusals); its "
+    "webhooks/test_webhook_delivery.py": "how the worker delivers to a receiver (signing, retries, refusals); its "
     "GraphQL only sets up one synagogue's endpoint and change as its admin and editor: which synagogue's "
     "endpoints hear a change, and what a refused mutation emits, are test_webhook_events' cross_tenant and "
     "missing_role tests",
@@ -61,12 +75,70 @@ def case_names(module: ast.Module) -> list[str]:
     return [f.name for f in functions if f.name.startswith("test")]
 
 
+def _parsed(paths: list[Path]) -> dict[str, ast.Module]:
+    return {p.relative_to(TESTS).as_posix(): ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in paths}
+
+
 def modules() -> dict[str, ast.Module]:
-    found: dict[str, ast.Module] = {}
-    for folder in FOLDERS:
-        for path in sorted((TESTS / folder).rglob("test_*.py")):
-            found[path.relative_to(TESTS).as_posix()] = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    """The test modules of the domain folders."""
+    return _parsed([path for folder in FOLDERS for path in sorted((TESTS / folder).rglob("test_*.py"))])
+
+
+def every_module() -> dict[str, ast.Module]:
+    """Every Python module of the suite (tests, conftest.py files, tests/support/)."""
+    return _parsed(sorted(TESTS.rglob("*.py")))
+
+
+def marked_cases(module: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The tests named for the house rule (`*cross_tenant*`, `*missing_role*`)."""
+    nodes = [*module.body, *(n for c in module.body if isinstance(c, ast.ClassDef) for n in c.body)]
+    return [
+        node
+        for node in nodes
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name.startswith("test")
+        and any(marker in node.name for marker in MARKERS)
+    ]
+
+
+def checks_nothing_was_written(case: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for node in ast.walk(case):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in SNAPSHOT_CALLS:
+                return True
+    return False
+
+
+def imported_test_modules(module: ast.Module) -> list[str]:
+    """Modules of the suite other than tests/support/ that `module` imports (relative imports included)."""
+    found: list[str] = []
+    for node in ast.walk(module):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            found.append("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.ImportFrom) and node.module == "tests":
+            found += [f"tests.{alias.name}" for alias in node.names if alias.name != "support"]
+        else:
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            found += [n for n in names if n.startswith("tests.") and n.split(".")[1] != "support"]
     return found
+
+
+def broad_catches(module: ast.Module) -> list[int]:
+    """Lines of `except:`, `except Exception` (or BaseException, alone or in a tuple) and `raises(Exception)`."""
+
+    def broad(node: ast.expr | None) -> bool:
+        if node is None or (isinstance(node, ast.Name) and node.id in BROAD):
+            return True
+        return isinstance(node, ast.Tuple) and any(broad(element) for element in node.elts)
+
+    found = [node.lineno for node in ast.walk(module) if isinstance(node, ast.ExceptHandler) and broad(node.type)]
+    for node in ast.walk(module):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "raises":
+            found += [node.lineno] if node.args and broad(node.args[0]) else []
+    return sorted(found)
 
 
 def missing_markers(module: ast.Module) -> list[str]:
@@ -106,3 +178,64 @@ def test_the_signal_tells_graphql_modules_from_the_others() -> None:
     both = "class TestX:\n    async def test_T1_cross_tenant_a(self) -> None: ...\ndef test_missing_role_b(): ..."
     assert missing_markers(ast.parse(both)) == []
     assert missing_markers(ast.parse("async def test_a(gql) -> None: ...")) == list(MARKERS)
+
+
+def test_every_cross_tenant_and_missing_role_case_checks_that_nothing_was_written() -> None:
+    unchecked = [
+        f"tests/{path}::{case.name}"
+        for path, module in every_module().items()
+        if Path(path).name.startswith("test_") and path != Path(__file__).name
+        for case in marked_cases(module)
+        if not checks_nothing_was_written(case)
+    ]
+    assert not unchecked, "cases that do not compare a snapshot (tests/support/snapshot.py) around the refusal:\n" + (
+        "\n".join(f"  {case}" for case in unchecked)
+    )
+
+
+def test_no_test_module_imports_another() -> None:
+    imports = {path: found for path, module in every_module().items() if (found := imported_test_modules(module))}
+    assert not imports, "modules of the suite importing test modules (share through tests/support/):\n" + "\n".join(
+        f"  tests/{path}: {', '.join(found)}" for path, found in sorted(imports.items())
+    )
+
+
+def test_no_test_catches_every_exception() -> None:
+    broad = {path: lines for path, module in every_module().items() if (lines := broad_catches(module))}
+    assert not broad, "catch what is really expected, not Exception:\n" + "\n".join(
+        f"  tests/{path}: lines {lines}" for path, lines in sorted(broad.items())
+    )
+
+
+def test_the_rules_read_the_code_as_meant() -> None:
+    written = "async def test_missing_role_a(owner_db) -> None:\n    async with unchanged(owner_db, tenant): ..."
+    compared = "async def test_T1_cross_tenant_a(owner_db) -> None:\n    before = await snapshot(owner_db, t)"
+    named_only = "async def test_missing_role_a(gql) -> None:\n    assert await gql(QUERY)"
+    assert [checks_nothing_was_written(case) for case in marked_cases(ast.parse(written + "\n" + compared))] == [
+        True,
+        True,
+    ]
+    assert [checks_nothing_was_written(case) for case in marked_cases(ast.parse(named_only))] == [False]
+    assert marked_cases(ast.parse("def test_plain() -> None: ...")) == []
+    importing = (
+        "from tests.devices.test_upkeep import tenant_feed\nfrom tests.conftest import GQL\nimport tests.test_http\n"
+        "from tests import conftest, support\nfrom .helpers import x\n"
+        "def f() -> None:\n    from tests.subscriptions.test_screen import watch"
+    )
+    assert imported_test_modules(ast.parse(importing)) == [
+        "tests.devices.test_upkeep",
+        "tests.conftest",
+        "tests.test_http",
+        "tests.conftest",
+        ".helpers",
+        "tests.subscriptions.test_screen",
+    ]
+    sharing = "from tests.support.graphql import GQL\nfrom tests import support\nimport tests.support.live"
+    assert imported_test_modules(ast.parse(sharing)) == []
+    catching = (
+        "try: f()\nexcept Exception: pass\ntry: f()\nexcept: pass\ntry: f()\nexcept (OSError, BaseException): pass\n"
+        "with pytest.raises(Exception): f()"
+    )
+    assert broad_catches(ast.parse(catching)) == [2, 4, 6, 7]
+    precise = "try: f()\nexcept (OSError, ValueError): pass\nwith pytest.raises(TimeoutError): f()"
+    assert broad_catches(ast.parse(precise)) == []

@@ -7,13 +7,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+import asyncpg
+
 import luach
 from luach import HavdalahOpinion, Location
 from models.identity import Role
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import CHICAGO
+from tests.support.actors import Actor, Factory
+from tests.support.content import CHICAGO
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 JERUSALEM = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
 JERUSALEM_PLACE = Location(latitude=31.778, longitude=35.235, timezone="Asia/Jerusalem")
@@ -74,25 +78,29 @@ async def test_havdalah_follows_the_opinion_an_admin_sets(gql: GQL, factory: Fac
     )
 
 
-async def test_cross_tenant_another_synagogues_day_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_another_synagogues_day_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     mine = await factory.member(role=Role.VIEWER)
     other = await factory.member(role=Role.VIEWER)
-    result = await gql.op("DaySchedule", {"date": SHABBAT.isoformat()}, actor=mine, tenant=other.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
-    assert result == await gql.op("DaySchedule", {"date": SHABBAT.isoformat()}, actor=mine, headers=nowhere)
-    assert error_codes(await gql.op("DaySchedule", {"date": SHABBAT.isoformat()})) == ["UNAUTHENTICATED"]
+    async with unchanged(owner_db, other.tenant, mine):
+        result = await gql.op("DaySchedule", {"date": SHABBAT.isoformat()}, actor=mine, tenant=other.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
+        assert result == await gql.op("DaySchedule", {"date": SHABBAT.isoformat()}, actor=mine, headers=nowhere)
+        assert error_codes(await gql.op("DaySchedule", {"date": SHABBAT.isoformat()})) == ["UNAUTHENTICATED"]
 
 
 async def test_missing_role_an_editor_cannot_change_the_havdalah_opinion_of_the_day(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(tenant=await factory.tenant(**CHICAGO), role=Role.EDITOR)
     assert editor.tenant is not None
     before = await day(gql, editor, SHABBAT)
-    refused = await gql.op("UpdateSynagogue", {"input": {"havdalahOpinion": "MINUTES_72"}}, actor=editor)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    assert refused["data"]["updateSynagogue"] is None
+    async with unchanged(owner_db, editor):
+        refused = await gql.op("UpdateSynagogue", {"input": {"havdalahOpinion": "MINUTES_72"}}, actor=editor)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        assert refused["data"]["updateSynagogue"] is None
     assert (await Synagogue.get(id=editor.tenant.id)).havdalah_opinion == HavdalahOpinion.DEGREES_8_5.value
     assert await day(gql, editor, SHABBAT) == before
     assert at(before["havdalah"]) == luach.havdalah(SHABBAT, CHICAGO_PLACE, HavdalahOpinion.DEGREES_8_5, False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
 import asyncpg
@@ -9,8 +11,10 @@ import asyncpg
 from models.identity import Role
 from services.infra.ids import to_global_id
 from services.outbox import worker as jobs
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import user_errors
+from subscriptions.channels import tenant_content
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId memorialImport { status total } userErrors { field code message } } }"""
@@ -128,28 +132,24 @@ async def test_unreadable_uploads_are_refused_at_once(gql: GQL, factory: Factory
 
 
 async def test_T1_cross_tenant_foreign_import_is_invisible_and_Z1_missing_role_viewer_cannot_import(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.EDITOR)
     started = await _start(gql, b, "name,date_of_death\nX,2001-01-01\n", all_or_nothing=False)
-    assert (await gql(POLL, {"id": started["jobId"]}, actor=a))["data"]["memorialImport"] is None
-    missing = to_global_id("MemorialImport", 10**9)
-    assert (await gql(POLL, {"id": missing}, actor=a))["data"]["memorialImport"] is None
-    node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": started["jobId"]}, actor=a)
-    assert node["data"]["node"] is None
     viewer = await factory.member(tenant=a.tenant, role=Role.VIEWER)
-    assert error_codes(await gql(IMPORT, {"input": {"csv": "name\nx\n"}}, actor=viewer)) == ["FORBIDDEN"]
-    assert error_codes(await gql(POLL, {"id": started["jobId"]}, actor=viewer)) == ["FORBIDDEN"]
+    async with unchanged(owner_db, b.tenant, a):
+        assert (await gql(POLL, {"id": started["jobId"]}, actor=a))["data"]["memorialImport"] is None
+        missing = to_global_id("MemorialImport", 10**9)
+        assert (await gql(POLL, {"id": missing}, actor=a))["data"]["memorialImport"] is None
+        node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": started["jobId"]}, actor=a)
+        assert node["data"]["node"] is None
+        assert error_codes(await gql(IMPORT, {"input": {"csv": "name\nx\n"}}, actor=viewer)) == ["FORBIDDEN"]
+        assert error_codes(await gql(POLL, {"id": started["jobId"]}, actor=viewer)) == ["FORBIDDEN"]
     await jobs.run_pending()
 
 
 async def test_in_process_worker_runs_the_import_and_tells_the_screens(gql: GQL, factory: Factory, app: Any) -> None:
-    import asyncio
-    import json
-
-    from subscriptions.channels import tenant_content
-
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     broadcast = app.state.broadcast

@@ -11,8 +11,9 @@ from models.identity import Role
 from services.content import memorial_import
 from services.infra.ids import to_global_id
 from services.outbox import worker as jobs
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""
@@ -131,8 +132,9 @@ async def test_T3_an_import_writes_only_into_its_own_tenant_and_Z1_missing_role_
     listed = await gql.op("Memorials", actor=b)
     assert listed["data"]["memorials"]["totalCount"] == 0
     viewer = await factory.member(tenant=a.tenant, role=Role.VIEWER)
-    refused = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nV,2001-01-01\n"}}, actor=viewer)
-    assert error_codes(refused) == ["FORBIDDEN"]
+    async with unchanged(owner_db, viewer):
+        refused = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nV,2001-01-01\n"}}, actor=viewer)
+        assert error_codes(refused) == ["FORBIDDEN"]
     assert await _rows(owner_db, a.tenant.id) == [("Only In A", "", "")]
 
 
@@ -145,14 +147,15 @@ async def test_cross_tenant_another_synagogues_import_and_its_job_are_refused_as
     started = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nOnly In B,2001-01-01\n"}}, actor=b)
     job_id = started["data"]["importMemorials"]["jobId"]
     await jobs.run_pending()
-    foreign = await gql(POLL, {"id": job_id}, actor=a)
-    missing = await gql(POLL, {"id": to_global_id("MemorialImport", 2**31 - 1)}, actor=a)
-    assert "errors" not in foreign and foreign["data"] == missing["data"] == {"memorialImport": None}
-    upload = {"input": {"csv": "name,date_of_death\nFrom A,2001-01-01\n"}}
-    named = await gql(IMPORT, upload, actor=a, tenant=b.tenant)
-    nowhere = await gql(IMPORT, upload, actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
-    assert error_codes(named) == ["FORBIDDEN"] and named == nowhere
-    await jobs.run_pending()
+    async with unchanged(owner_db, b.tenant, a):
+        foreign = await gql(POLL, {"id": job_id}, actor=a)
+        missing = await gql(POLL, {"id": to_global_id("MemorialImport", 2**31 - 1)}, actor=a)
+        assert "errors" not in foreign and foreign["data"] == missing["data"] == {"memorialImport": None}
+        upload = {"input": {"csv": "name,date_of_death\nFrom A,2001-01-01\n"}}
+        named = await gql(IMPORT, upload, actor=a, tenant=b.tenant)
+        nowhere = await gql(IMPORT, upload, actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
+        assert error_codes(named) == ["FORBIDDEN"] and named == nowhere
+        await jobs.run_pending()
     assert await _rows(owner_db, b.tenant.id) == [("Only In B", "", "")]
     assert await owner_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", b.tenant.id) == 1
     assert await _rows(owner_db, a.tenant.id) == []

@@ -8,11 +8,16 @@ from zoneinfo import ZoneInfo
 import asyncpg
 
 import luach
+from models.base import tenant_scope
 from models.content import Memorial
 from models.identity import Role
+from services.content.memorials import update_memorial
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import count_statements, make, user_errors
+from tests.support.actors import Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
+from tests.support.statements import count_statements
 
 
 async def _count(owner_db: asyncpg.Connection, tenant_id: int) -> int:
@@ -166,12 +171,14 @@ async def test_T1_cross_tenant_foreign_memorial_is_invisible(
     assert b.tenant is not None
     row = await make(b.tenant.id, Memorial, name="B", hebrew_year=5770, hebrew_month="AV", hebrew_day=9)
     gid = to_global_id("Memorial", row.id)
-    result = await gql.op("MemorialYahrzeits", {"id": gid, "years": [5785]}, actor=a)
-    assert result["data"]["node"] is None
-    delete = "mutation($id: ID!) { deleteMemorial(id: $id) { deletedId userErrors { code } } }"
-    assert (await gql(delete, {"id": gid}, actor=a))["data"]["deleteMemorial"]["userErrors"][0]["code"] == "NOT_FOUND"
-    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE id = $1", row.id) == 1
-    assert (await gql.op("Memorials", actor=a))["data"]["memorials"]["totalCount"] == 0
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql.op("MemorialYahrzeits", {"id": gid, "years": [5785]}, actor=a)
+        assert result["data"]["node"] is None
+        delete = "mutation($id: ID!) { deleteMemorial(id: $id) { deletedId userErrors { code } } }"
+        deleted = await gql(delete, {"id": gid}, actor=a)
+        assert deleted["data"]["deleteMemorial"]["userErrors"][0]["code"] == "NOT_FOUND"
+        assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE id = $1", row.id) == 1
+        assert (await gql.op("Memorials", actor=a))["data"]["memorials"]["totalCount"] == 0
 
 
 async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_email(
@@ -179,9 +186,10 @@ async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
-    result = await gql.op("CreateMemorial", {"input": {"name": "x", "dateOfDeath": "2001-01-01"}}, actor=viewer)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await _count(owner_db, viewer.tenant.id) == 0
+    async with unchanged(owner_db, viewer):
+        result = await gql.op("CreateMemorial", {"input": {"name": "x", "dateOfDeath": "2001-01-01"}}, actor=viewer)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await _count(owner_db, viewer.tenant.id) == 0
     await make(
         viewer.tenant.id,
         Memorial,
@@ -191,15 +199,13 @@ async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_
         hebrew_day=9,
         family_email="p@example.org",
     )
-    result = await gql("{ memorials(first: 5) { edges { node { name familyEmail } } } }", actor=viewer)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert result["data"]["memorials"]["edges"][0]["node"] == {"name": "P", "familyEmail": None}
+    async with unchanged(owner_db, viewer):
+        result = await gql("{ memorials(first: 5) { edges { node { name familyEmail } } } }", actor=viewer)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result["data"]["memorials"]["edges"][0]["node"] == {"name": "P", "familyEmail": None}
 
 
 async def test_an_edit_keeps_the_reminder_a_sweep_marked_since_the_memorial_was_read(factory: Factory) -> None:
-    from models.base import tenant_scope
-    from services.content.memorials import update_memorial
-
     actor = await factory.member(role=Role.EDITOR)
     assert actor.tenant is not None
     reminded = date(2030, 5, 1)

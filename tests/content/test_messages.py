@@ -9,8 +9,10 @@ import asyncpg
 from models.content import Message
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 
 async def _count(owner_db: asyncpg.Connection, tenant_id: int) -> int:
@@ -99,17 +101,19 @@ async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
     assert b.tenant is not None
     row = await make(b.tenant.id, Message, title="B's")
     gid = to_global_id("Message", row.id)
-    result = await gql.op("UpdateMessage", {"input": {"id": gid, "title": "hacked"}}, actor=a)
-    missing = await gql.op("UpdateMessage", {"input": {"id": to_global_id("Message", 10**9), "title": "x"}}, actor=a)
-    assert result["data"] == missing["data"]
-    assert [e["code"] for e in user_errors(result, "updateMessage")] == ["NOT_FOUND"]
-    result = await gql.op("DeleteMessage", {"id": gid}, actor=a)
-    assert [e["code"] for e in user_errors(result, "deleteMessage")] == ["NOT_FOUND"]
-    assert await owner_db.fetchval("SELECT title FROM content_message WHERE id = $1", row.id) == "B's"
-    listed = await gql.op("Messages", actor=a)
-    assert listed["data"]["messages"]["totalCount"] == 0
-    node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": gid}, actor=a)
-    assert node["data"]["node"] is None
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql.op("UpdateMessage", {"input": {"id": gid, "title": "hacked"}}, actor=a)
+        absent = {"input": {"id": to_global_id("Message", 10**9), "title": "x"}}
+        missing = await gql.op("UpdateMessage", absent, actor=a)
+        assert result["data"] == missing["data"]
+        assert [e["code"] for e in user_errors(result, "updateMessage")] == ["NOT_FOUND"]
+        result = await gql.op("DeleteMessage", {"id": gid}, actor=a)
+        assert [e["code"] for e in user_errors(result, "deleteMessage")] == ["NOT_FOUND"]
+        assert await owner_db.fetchval("SELECT title FROM content_message WHERE id = $1", row.id) == "B's"
+        listed = await gql.op("Messages", actor=a)
+        assert listed["data"]["messages"]["totalCount"] == 0
+        node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": gid}, actor=a)
+        assert node["data"]["node"] is None
 
 
 async def test_Z1_missing_role_viewer_cannot_write_messages(
@@ -117,8 +121,9 @@ async def test_Z1_missing_role_viewer_cannot_write_messages(
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
-    result = await gql.op("CreateMessage", {"input": {"title": "x"}}, actor=viewer)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await _count(owner_db, viewer.tenant.id) == 0
-    assert "errors" not in await gql.op("Messages", actor=viewer)
-    assert error_codes(await gql.op("Messages")) == ["UNAUTHENTICATED"]
+    async with unchanged(owner_db, viewer):
+        result = await gql.op("CreateMessage", {"input": {"title": "x"}}, actor=viewer)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await _count(owner_db, viewer.tenant.id) == 0
+        assert "errors" not in await gql.op("Messages", actor=viewer)
+        assert error_codes(await gql.op("Messages")) == ["UNAUTHENTICATED"]

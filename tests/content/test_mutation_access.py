@@ -1,5 +1,6 @@
 """Every content mutation, one matrix: a viewer (Z1) and a member of another synagogue (T1) are FORBIDDEN, an id
-of another synagogue's row is NOT_FOUND (T3), and none of them changes a row or queues a job."""
+of another synagogue's row is NOT_FOUND (T3), and none of them changes a row or queues a job (the snapshot of
+tests/support/snapshot.py, taken before and compared after)."""
 
 from __future__ import annotations
 
@@ -14,19 +15,10 @@ from models.content import AliyahAssignment, HolidayOverride, Memorial, Message,
 from models.identity import Role
 from schema import ContentMutation as Mutation
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make
-
-TABLES = (
-    "content_message",
-    "content_memorial",
-    "content_prayer_time",
-    "content_torah_class",
-    "content_aliyah_assignment",
-    "content_daily_preference",
-    "content_holiday_override",
-    "job",
-)
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 Ids = dict[str, str]
 Case = tuple[str, str, Callable[[Ids], dict[str, Any]]]
@@ -102,16 +94,6 @@ async def content_of(tenant_id: int) -> Ids:
     return {kind: to_global_id(kind, row.id) for kind, row in rows.items()}
 
 
-async def snapshot(owner_db: asyncpg.Connection, tenant_id: int) -> dict[str, str | None]:
-    found = {}
-    for table in TABLES:
-        found[table] = await owner_db.fetchval(
-            f"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM {table} t WHERE t.tenant_id = $1",
-            tenant_id,
-        )
-    return found
-
-
 def test_every_content_mutation_is_in_the_matrix() -> None:
     fields = {f.graphql_name or to_camel(f.name) for f in Mutation.__strawberry_definition__.fields}  # type: ignore[attr-defined]
     assert fields == {case[0] for case in CASES}
@@ -123,11 +105,10 @@ async def test_Z1_missing_role_a_viewer_can_run_no_content_mutation(
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
     ids = await content_of(viewer.tenant.id)
-    before = await snapshot(owner_db, viewer.tenant.id)
-    for field, argument, values in CASES:
-        result = await gql(document(field, argument), variables(argument, values(ids)), actor=viewer)
-        assert error_codes(result) == ["FORBIDDEN"], (field, result)
-    assert await snapshot(owner_db, viewer.tenant.id) == before
+    async with unchanged(owner_db, viewer):
+        for field, argument, values in CASES:
+            result = await gql(document(field, argument), variables(argument, values(ids)), actor=viewer)
+            assert error_codes(result) == ["FORBIDDEN"], (field, result)
 
 
 async def test_T1_cross_tenant_a_member_of_another_synagogue_can_run_no_content_mutation_in_it(
@@ -137,13 +118,12 @@ async def test_T1_cross_tenant_a_member_of_another_synagogue_can_run_no_content_
     outsider: Actor = await factory.member(role=Role.OWNER)
     assert victim.tenant is not None
     ids = await content_of(victim.tenant.id)
-    before = await snapshot(owner_db, victim.tenant.id)
-    for field, argument, values in CASES:
-        result = await gql(
-            document(field, argument), variables(argument, values(ids)), actor=outsider, tenant=victim.tenant
-        )
-        assert error_codes(result) == ["FORBIDDEN"], (field, result)
-    assert await snapshot(owner_db, victim.tenant.id) == before
+    async with unchanged(owner_db, victim.tenant, outsider):
+        for field, argument, values in CASES:
+            result = await gql(
+                document(field, argument), variables(argument, values(ids)), actor=outsider, tenant=victim.tenant
+            )
+            assert error_codes(result) == ["FORBIDDEN"], (field, result)
 
 
 async def test_T3_cross_tenant_another_synagogues_ids_are_not_found_by_every_update_and_delete(
@@ -153,14 +133,11 @@ async def test_T3_cross_tenant_another_synagogues_ids_are_not_found_by_every_upd
     editor = await factory.member(role=Role.EDITOR)
     assert victim.tenant is not None and editor.tenant is not None
     ids = await content_of(victim.tenant.id)
-    before = await snapshot(owner_db, victim.tenant.id)
-    mine_before = await snapshot(owner_db, editor.tenant.id)
-    for field, argument, values in TAKES_AN_ID:
+    async with unchanged(owner_db, victim.tenant, editor):
+        for field, argument, values in TAKES_AN_ID:
+            result = await gql(document(field, argument), variables(argument, values(ids)), actor=editor)
+            assert "errors" not in result, (field, result)
+            assert result["data"][field]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}], field
+        field, argument, values = next(case for case in CASES if case[0] == "setHolidayOverride")
         result = await gql(document(field, argument), variables(argument, values(ids)), actor=editor)
-        assert "errors" not in result, (field, result)
-        assert result["data"][field]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}], field
-    field, argument, values = next(case for case in CASES if case[0] == "setHolidayOverride")
-    result = await gql(document(field, argument), variables(argument, values(ids)), actor=editor)
-    assert result["data"][field]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
-    assert await snapshot(owner_db, victim.tenant.id) == before
-    assert await snapshot(owner_db, editor.tenant.id) == mine_before
+        assert result["data"][field]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]

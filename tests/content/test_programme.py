@@ -9,8 +9,10 @@ import asyncpg
 from models.content import AliyahAssignment, TorahClass
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import make
+from tests.support.actors import Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 CLASSES = "{ torahClasses(first: 10) { totalCount edges { node { id title teacher days time } } } }"
 UPDATE_CLASS = """mutation($input: UpdateTorahClassInput!) { updateTorahClass(input: $input) {
@@ -98,25 +100,27 @@ async def test_T3_cross_tenant_foreign_class_and_aliyah_are_not_found(
     assert b.tenant is not None
     shiur = await make(b.tenant.id, TorahClass, title="B", days=["MONDAY"], time=time(20))
     aliyah = await make(b.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="KOHEN", person_name="B")
-    result = await gql(DELETE_CLASS, {"id": to_global_id("TorahClass", shiur.id)}, actor=a)
-    assert result["data"]["deleteTorahClass"]["userErrors"] == [{"code": "NOT_FOUND"}]
-    result = await gql(DELETE_ALIYAH, {"id": to_global_id("AliyahAssignment", aliyah.id)}, actor=a)
-    assert result["data"]["deleteAliyahAssignment"]["userErrors"] == [{"code": "NOT_FOUND"}]
-    assert await owner_db.fetchval("SELECT count(*) FROM content_torah_class WHERE id = $1", shiur.id) == 1
-    listed = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=a)
-    assert listed["data"]["aliyahAssignments"]["totalCount"] == 0
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql(DELETE_CLASS, {"id": to_global_id("TorahClass", shiur.id)}, actor=a)
+        assert result["data"]["deleteTorahClass"]["userErrors"] == [{"code": "NOT_FOUND"}]
+        result = await gql(DELETE_ALIYAH, {"id": to_global_id("AliyahAssignment", aliyah.id)}, actor=a)
+        assert result["data"]["deleteAliyahAssignment"]["userErrors"] == [{"code": "NOT_FOUND"}]
+        assert await owner_db.fetchval("SELECT count(*) FROM content_torah_class WHERE id = $1", shiur.id) == 1
+        listed = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=a)
+        assert listed["data"]["aliyahAssignments"]["totalCount"] == 0
 
 
 async def test_Z1_missing_role_viewer_cannot_change_programme_Z2_nor_read_notify_email(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
     await make(viewer.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="LEVI",
                person_name="V", notify_email="v@example.org")  # fmt: skip
-    assert error_codes(await gql(UPDATE_PREFS, {"input": {"showOmer": False}}, actor=viewer)) == ["FORBIDDEN"]
-    assert (await gql(PREFS, actor=viewer))["data"]["dailyContentPreferences"]["showOmer"] is True
-    result = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=viewer)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert result["data"]["aliyahAssignments"]["edges"][0]["node"]["notifyEmail"] is None
-    assert result["data"]["aliyahAssignments"]["edges"][0]["node"]["personName"] == "V"
+    async with unchanged(owner_db, viewer):
+        assert error_codes(await gql(UPDATE_PREFS, {"input": {"showOmer": False}}, actor=viewer)) == ["FORBIDDEN"]
+        assert (await gql(PREFS, actor=viewer))["data"]["dailyContentPreferences"]["showOmer"] is True
+        result = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=viewer)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result["data"]["aliyahAssignments"]["edges"][0]["node"]["notifyEmail"] is None
+        assert result["data"]["aliyahAssignments"]["edges"][0]["node"]["personName"] == "V"

@@ -11,8 +11,10 @@ import asyncpg
 from models.content import AliyahAssignment, HolidayOverride, PrayerTime
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 UPDATE_ALIYAH = """mutation($input: UpdateAliyahAssignmentInput!) { updateAliyahAssignment(input: $input) {
     assignment { id date aliyah personName notify } userErrors { field code } } }"""
@@ -135,19 +137,22 @@ async def test_T3_cross_tenant_foreign_assignment_override_and_prayer_time_are_n
     prayer = await make(b.tenant.id, PrayerTime, name="B's", days=["MONDAY"], fixed_time=time(7))
     override = await make(b.tenant.id, HolidayOverride, date=date(2025, 9, 22), kind="CANDLE_LIGHTING", time=time(18))
     not_found = [{"field": ["id"], "code": "NOT_FOUND"}]
-    result = await gql(
-        UPDATE_ALIYAH, {"input": {"id": to_global_id("AliyahAssignment", aliyah.id), "personName": "x"}}, actor=a
-    )
-    assert result["data"]["updateAliyahAssignment"]["userErrors"] == not_found
-    override_gid = to_global_id("HolidayOverride", override.id)
-    result = await gql(UPDATE_OVERRIDE, {"input": {"id": override_gid, "time": "01:00"}}, actor=a)
-    assert result["data"]["updateHolidayOverride"]["userErrors"] == not_found
-    result = await gql(DELETE_OVERRIDE, {"id": override_gid}, actor=a)
-    assert result["data"]["deleteHolidayOverride"]["userErrors"] == not_found
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql(
+            UPDATE_ALIYAH, {"input": {"id": to_global_id("AliyahAssignment", aliyah.id), "personName": "x"}}, actor=a
+        )
+        assert result["data"]["updateAliyahAssignment"]["userErrors"] == not_found
+        override_gid = to_global_id("HolidayOverride", override.id)
+        result = await gql(UPDATE_OVERRIDE, {"input": {"id": override_gid, "time": "01:00"}}, actor=a)
+        assert result["data"]["updateHolidayOverride"]["userErrors"] == not_found
+        result = await gql(DELETE_OVERRIDE, {"id": override_gid}, actor=a)
+        assert result["data"]["deleteHolidayOverride"]["userErrors"] == not_found
     own = await _override(gql, a, date="2025-09-22", kind="CANDLE_LIGHTING", time="18:30")
-    foreign_prayer = {"id": own["id"], "kind": "PRAYER_TIME", "prayerTimeId": to_global_id("PrayerTime", prayer.id)}
-    result = await gql(UPDATE_OVERRIDE, {"input": foreign_prayer}, actor=a)
-    assert result["data"]["updateHolidayOverride"]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
+    async with unchanged(owner_db, b.tenant, a):
+        foreign_prayer = {"id": own["id"], "kind": "PRAYER_TIME", "prayerTimeId": to_global_id("PrayerTime", prayer.id)}
+        result = await gql(UPDATE_OVERRIDE, {"input": foreign_prayer}, actor=a)
+        not_found_prayer = [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
+        assert result["data"]["updateHolidayOverride"]["userErrors"] == not_found_prayer
     assert await owner_db.fetchval("SELECT person_name FROM content_aliyah_assignment WHERE id = $1", aliyah.id) == "B"
     assert await owner_db.fetchval("SELECT time FROM content_holiday_override WHERE id = $1", override.id) == "18:00:00"
 
@@ -159,13 +164,14 @@ async def test_Z1_missing_role_viewer_cannot_update_or_delete_programme(
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     kohen = await _assign(gql, editor, "KOHEN", "Aharon")
     override = await _override(gql, editor, date="2025-09-22", kind="HAVDALAH", time="19:50")
-    for query, variables in (
-        (UPDATE_ALIYAH, {"input": {"id": kohen, "personName": "x"}}),
-        (UPDATE_OVERRIDE, {"input": {"id": override["id"], "time": "01:00"}}),
-        (DELETE_OVERRIDE, {"id": override["id"]}),
-        (RESET_PREFS, None),
-    ):
-        assert error_codes(await gql(query, variables, actor=viewer)) == ["FORBIDDEN"], query
+    async with unchanged(owner_db, viewer):
+        for query, variables in (
+            (UPDATE_ALIYAH, {"input": {"id": kohen, "personName": "x"}}),
+            (UPDATE_OVERRIDE, {"input": {"id": override["id"], "time": "01:00"}}),
+            (DELETE_OVERRIDE, {"id": override["id"]}),
+            (RESET_PREFS, None),
+        ):
+            assert error_codes(await gql(query, variables, actor=viewer)) == ["FORBIDDEN"], query
     assert (
         await owner_db.fetchval(
             "SELECT time FROM content_holiday_override WHERE tenant_id = $1",

@@ -9,8 +9,10 @@ import asyncpg
 from models.content import PrayerTime
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import chicago_member, make, user_errors
+from tests.support.actors import Factory
+from tests.support.content import chicago_member, make
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 FRIDAY = "2020-06-05"  # Chicago reference day: sunset 20:22 CDT (hebcal), so candles at 20:04
 
@@ -161,22 +163,23 @@ async def test_T3_cross_tenant_foreign_prayer_time_is_not_found(
     prayer = await make(b.tenant.id, PrayerTime, name="B's", days=["MONDAY"], relative_to="sunset")
     gid = to_global_id("PrayerTime", prayer.id)
     update = "mutation($input: UpdatePrayerTimeInput!) { updatePrayerTime(input: $input) { userErrors { code } } }"
-    result = await gql(update, {"input": {"id": gid, "name": "hacked"}}, actor=a)
-    assert result["data"]["updatePrayerTime"]["userErrors"] == [{"code": "NOT_FOUND"}]
-    override = (
-        "mutation($input: SetHolidayOverrideInput!) { setHolidayOverride(input: $input) { userErrors { field code } } }"
-    )
-    result = await gql(
-        override, {"input": {"date": FRIDAY, "kind": "PRAYER_TIME", "time": "19:00", "prayerTimeId": gid}}, actor=a
-    )
-    assert result["data"]["setHolidayOverride"]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
-    assert await owner_db.fetchval("SELECT name FROM content_prayer_time WHERE id = $1", prayer.id) == "B's"
-    assert (
-        await owner_db.fetchval("SELECT count(*) FROM content_holiday_override WHERE tenant_id = $1", b.tenant.id) == 0
-    )
-    assert (await gql.op("PrayerTimes", actor=a))["data"]["prayerTimes"]["totalCount"] == 0
-    day = (await gql.op("DaySchedule", {"date": "2020-06-08"}, actor=a))["data"]["daySchedule"]
-    assert day["prayers"] == []
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql(update, {"input": {"id": gid, "name": "hacked"}}, actor=a)
+        assert result["data"]["updatePrayerTime"]["userErrors"] == [{"code": "NOT_FOUND"}]
+        override = (
+            "mutation($input: SetHolidayOverrideInput!) {"
+            " setHolidayOverride(input: $input) { userErrors { field code } } }"
+        )
+        result = await gql(
+            override, {"input": {"date": FRIDAY, "kind": "PRAYER_TIME", "time": "19:00", "prayerTimeId": gid}}, actor=a
+        )
+        assert result["data"]["setHolidayOverride"]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
+        assert await owner_db.fetchval("SELECT name FROM content_prayer_time WHERE id = $1", prayer.id) == "B's"
+        overrides = "SELECT count(*) FROM content_holiday_override WHERE tenant_id = $1"
+        assert await owner_db.fetchval(overrides, b.tenant.id) == 0
+        assert (await gql.op("PrayerTimes", actor=a))["data"]["prayerTimes"]["totalCount"] == 0
+        day = (await gql.op("DaySchedule", {"date": "2020-06-08"}, actor=a))["data"]["daySchedule"]
+        assert day["prayers"] == []
 
 
 async def test_Z1_missing_role_viewer_cannot_write_schedule(
@@ -184,14 +187,15 @@ async def test_Z1_missing_role_viewer_cannot_write_schedule(
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
-    for name, variables in (
-        ("CreatePrayerTime", {"input": {"name": "x", "days": ["MONDAY"], "fixedTime": "13:00"}}),
-        ("CreateTorahClass", {"input": {"title": "x", "days": ["MONDAY"], "time": "13:00"}}),
-        ("AssignAliyah", {"input": {"date": FRIDAY, "aliyah": "KOHEN", "personName": "x"}}),
-    ):
-        assert error_codes(await gql.op(name, variables, actor=viewer)) == ["FORBIDDEN"], name
-    for table in ("content_prayer_time", "content_torah_class", "content_aliyah_assignment"):
-        count = await owner_db.fetchval(f"SELECT count(*) FROM {table} WHERE tenant_id = $1", viewer.tenant.id)
-        assert count == 0, table
-    assert "errors" not in await gql.op("DaySchedule", {"date": FRIDAY}, actor=viewer)
-    assert error_codes(await gql.op("DaySchedule", {"date": FRIDAY})) == ["UNAUTHENTICATED"]
+    async with unchanged(owner_db, viewer):
+        for name, variables in (
+            ("CreatePrayerTime", {"input": {"name": "x", "days": ["MONDAY"], "fixedTime": "13:00"}}),
+            ("CreateTorahClass", {"input": {"title": "x", "days": ["MONDAY"], "time": "13:00"}}),
+            ("AssignAliyah", {"input": {"date": FRIDAY, "aliyah": "KOHEN", "personName": "x"}}),
+        ):
+            assert error_codes(await gql.op(name, variables, actor=viewer)) == ["FORBIDDEN"], name
+        for table in ("content_prayer_time", "content_torah_class", "content_aliyah_assignment"):
+            count = await owner_db.fetchval(f"SELECT count(*) FROM {table} WHERE tenant_id = $1", viewer.tenant.id)
+            assert count == 0, table
+        assert "errors" not in await gql.op("DaySchedule", {"date": FRIDAY}, actor=viewer)
+        assert error_codes(await gql.op("DaySchedule", {"date": FRIDAY})) == ["UNAUTHENTICATED"]

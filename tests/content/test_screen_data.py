@@ -10,8 +10,9 @@ import pytest
 from models.base import TenantContextMissing, tenant_scope
 from models.content import Memorial, Message, PrayerTime, TorahClass
 from services.content.screen_content import screen_content
-from tests.conftest import Factory
-from tests.content.support import CHICAGO, count_statements, make
+from tests.support.actors import Factory
+from tests.support.content import CHICAGO, make
+from tests.support.statements import count_statements
 
 CENTRAL = ZoneInfo("America/Chicago")
 NOW = datetime(2020, 6, 5, 17, 0, tzinfo=CENTRAL)  # Friday 13 Sivan 5780, before candle lighting (20:04)

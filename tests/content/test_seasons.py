@@ -13,8 +13,10 @@ from models.content import PrayerTime
 from models.identity import Role
 from services.content.schedule import in_season
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import make, user_errors
+from tests.support.actors import Actor, Factory
+from tests.support.content import make
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.snapshot import unchanged
 
 EVERY_DAY = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"]
 UPDATE = """mutation($input: UpdatePrayerTimeInput!) { updatePrayerTime(input: $input) {
@@ -115,7 +117,7 @@ async def test_update_turns_a_season_yearly_and_checks_the_result(gql: GQL, fact
 
 
 async def test_T1_cross_tenant_foreign_yearly_season_never_shows_and_cannot_be_changed(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
@@ -125,24 +127,27 @@ async def test_T1_cross_tenant_foreign_yearly_season_never_shows_and_cannot_be_c
         valid_from=date(2025, 1, 1), valid_to=date(2025, 12, 31), recurs_yearly=True,
     )  # fmt: skip
     assert await _names_on(gql, b, "2030-06-01") == {"B's season"}
-    assert await _names_on(gql, a, "2030-06-01") == set()
-    gid = to_global_id("PrayerTime", foreign.id)
-    result = await gql(UPDATE, {"input": {"id": gid, "recursYearly": False}}, actor=a)
-    assert result["data"]["updatePrayerTime"]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}]
-    assert await _names_on(gql, b, "2031-06-01") == {"B's season"}
+    async with unchanged(owner_db, b.tenant, a):
+        assert await _names_on(gql, a, "2030-06-01") == set()
+        gid = to_global_id("PrayerTime", foreign.id)
+        result = await gql(UPDATE, {"input": {"id": gid, "recursYearly": False}}, actor=a)
+        assert result["data"]["updatePrayerTime"]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}]
+        assert await _names_on(gql, b, "2031-06-01") == {"B's season"}
 
 
-async def test_Z1_missing_role_viewer_cannot_create_or_change_a_season(gql: GQL, factory: Factory) -> None:
+async def test_Z1_missing_role_viewer_cannot_create_or_change_a_season(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     season = {"validFrom": "2025-04-01", "validTo": "2025-09-30", "recursYearly": True}
     created = await _create(gql, editor, name="Summer", **season)
     values = {"name": "x", "days": EVERY_DAY, "fixedTime": "07:00", **season}
-    assert error_codes(await gql(CREATE, {"input": values}, actor=viewer)) == ["FORBIDDEN"]
-    assert error_codes(await gql(UPDATE, {"input": {"id": created["id"], "recursYearly": False}}, actor=viewer)) == [
-        "FORBIDDEN"
-    ]
-    assert await _names_on(gql, viewer, "2029-05-01") == {"Summer"}
+    async with unchanged(owner_db, viewer):
+        assert error_codes(await gql(CREATE, {"input": values}, actor=viewer)) == ["FORBIDDEN"]
+        change = {"input": {"id": created["id"], "recursYearly": False}}
+        assert error_codes(await gql(UPDATE, change, actor=viewer)) == ["FORBIDDEN"]
+        assert await _names_on(gql, viewer, "2029-05-01") == {"Summer"}
 
 
 def _civil(year: int, month: str, day: int) -> str:

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
 from config import Settings
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.content.support import chicago_member
-from tests.documents import client_document
-
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "zmanim-hebcal.json"
-
-
-def _case(place: str) -> dict[str, Any]:
-    cases: list[dict[str, Any]] = json.loads(REFERENCE.read_text())["cases"]
-    return next(c for c in cases if c["place"] == place)
+from tests.support.actors import Factory
+from tests.support.content import chicago_member
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.reference import zmanim_case
+from tests.support.snapshot import unchanged
 
 
 def _location(case: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +44,7 @@ def _close(got: str, expected: str, day: str, precision: str) -> bool:
 
 async def test_zmanim_of_the_synagogue_match_hebcal_in_chicago(gql: GQL, factory: Factory) -> None:
     viewer = await chicago_member(factory, Role.VIEWER)
-    case = _case("Chicago")
+    case = zmanim_case("Chicago")
     result = await gql.op("Zmanim", {"date": case["date"]}, actor=viewer)
     assert "errors" not in result, result
     zmanim = result["data"]["zmanim"]
@@ -61,7 +56,7 @@ async def test_zmanim_of_the_synagogue_match_hebcal_in_chicago(gql: GQL, factory
 
 
 async def test_public_zmanim_with_elevation_in_denver_and_no_credential(gql: GQL) -> None:
-    case = _case("Denver")
+    case = zmanim_case("Denver")
     result = await gql.op("PublicZmanim", {"date": case["date"], "location": _location(case)})
     assert "errors" not in result, result
     zmanim = result["data"]["zmanim"]
@@ -88,25 +83,29 @@ async def test_bad_locations_are_bad_user_input(gql: GQL) -> None:
         assert result["errors"][0]["extensions"]["field"] == field
 
 
-async def test_missing_role_zmanim_without_location_need_a_member(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_zmanim_without_location_need_a_member(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     assert error_codes(await gql.op("Zmanim", {"date": "2024-01-01"})) == ["UNAUTHENTICATED"]
     nobody = await factory.user()  # signed in, a member of no synagogue
     signed_in = {"Authorization": f"Bearer {factory.token(nobody)}"}
-    result = await gql.op("Zmanim", {"date": "2024-01-01"}, headers=signed_in)
-    assert error_codes(result) == ["TENANT_REQUIRED"]
-    assert result["data"] is None
+    async with unchanged(owner_db):
+        result = await gql.op("Zmanim", {"date": "2024-01-01"}, headers=signed_in)
+        assert error_codes(result) == ["TENANT_REQUIRED"]
+        assert result["data"] is None
 
 
 async def test_cross_tenant_zmanim_of_another_synagogue_are_refused_as_for_one_that_does_not_exist(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.VIEWER)
     b = await chicago_member(factory)
-    result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert result["data"] is None
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
-    assert result == await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, headers=nowhere)
+    async with unchanged(owner_db, b.tenant, a):
+        result = await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result["data"] is None
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)}
+        assert result == await gql.op("Zmanim", {"date": "2024-01-01"}, actor=a, headers=nowhere)
 
 
 TEL_AVIV = {"latitude": 32.08, "longitude": 34.78, "timezone": "Asia/Jerusalem"}

@@ -15,9 +15,13 @@ from models.identity import Role
 from services.devices.commands import expire_due_commands
 from services.infra.ids import from_global_id, to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, OWNER_URL, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
-from tests.devices.test_upkeep import tenant_feed
+from tests.support.actors import Factory
+from tests.support.database import OWNER_URL
+from tests.support.devices import TV, make_tv
+from tests.support.events import tenant_feed
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
+from tests.support.waiting import wait_until
 
 BATCH = """
 mutation($input: SendDeviceCommandsInput!) {
@@ -45,22 +49,25 @@ async def test_send_command_writes_a_pending_row(gql: GQL, factory: Factory) -> 
     assert [(r.kind.value, r.status) for r in rows] == [("RELOAD", CommandStatus.PENDING)]
 
 
-async def test_cross_tenant_send_command_validates_and_refuses_foreign_devices(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_send_command_validates_and_refuses_foreign_devices(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    bad = {"deviceId": tv.gid, "kind": "SET_BRIGHTNESS", "payload": {"level": 400}}
-    result = await gql.op("SendDeviceCommand", {"input": bad}, actor=admin)
-    assert [e["code"] for e in result["data"]["sendDeviceCommand"]["userErrors"]] == ["OUT_OF_RANGE"]
     stranger = await factory.member(role=Role.OWNER)
-    foreign = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=stranger)
-    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
-    missing = to_global_id("Device", 10**9)
-    ghost = await gql.op("SendDeviceCommand", {"input": {"deviceId": missing, "kind": "REBOOT"}}, actor=stranger)
-    assert ghost["data"]["sendDeviceCommand"]["userErrors"] == foreign["data"]["sendDeviceCommand"]["userErrors"]
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
-    assert error_codes(
-        await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=editor)
-    ) == ["FORBIDDEN"]
+    bad = {"deviceId": tv.gid, "kind": "SET_BRIGHTNESS", "payload": {"level": 400}}
+    async with unchanged(owner_db, admin, stranger):
+        result = await gql.op("SendDeviceCommand", {"input": bad}, actor=admin)
+        assert [e["code"] for e in result["data"]["sendDeviceCommand"]["userErrors"]] == ["OUT_OF_RANGE"]
+        foreign = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=stranger)
+        assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+        missing = to_global_id("Device", 10**9)
+        ghost = await gql.op("SendDeviceCommand", {"input": {"deviceId": missing, "kind": "REBOOT"}}, actor=stranger)
+        assert ghost["data"]["sendDeviceCommand"]["userErrors"] == foreign["data"]["sendDeviceCommand"]["userErrors"]
+        assert error_codes(
+            await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=editor)
+        ) == ["FORBIDDEN"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
 
@@ -151,15 +158,18 @@ async def test_update_app_carries_the_release_and_the_reported_version_closes_it
     assert status["data"]["node"]["status"] == "ACKNOWLEDGED"
 
 
-async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusal(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusal(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
     gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
     assert (await gql.op("RevokeDevice", {"id": gone.gid}, actor=admin))["data"]["revokeDevice"]["userErrors"] == []
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     request = {"input": {"kind": "SET_BRIGHTNESS", "deviceIds": [live.gid, gone.gid], "payload": {"level": 30}}}
-    assert error_codes(await gql(BATCH, request, actor=editor)) == ["FORBIDDEN"]
-    assert error_codes(await gql(BATCH, request, headers=live.headers)) == ["FORBIDDEN"]
+    async with unchanged(owner_db, admin):
+        assert error_codes(await gql(BATCH, request, actor=editor)) == ["FORBIDDEN"]
+        assert error_codes(await gql(BATCH, request, headers=live.headers)) == ["FORBIDDEN"]
 
     payload = (await gql(BATCH, request, actor=admin))["data"]["sendDeviceCommands"]
     results = {r["deviceId"]: r for r in payload["results"]}
@@ -254,9 +264,10 @@ async def test_a_late_answer_racing_the_sweep_expires_the_command_exactly_once(
         async with tenant_feed(app, tenant_id) as feed:
 
             async def queued(waiting: int) -> None:
-                async with asyncio.timeout(30):
-                    while await watcher.fetchval(WAITING_ON_LOCK) < waiting:
-                        await asyncio.sleep(0.05)
+                async def enough() -> bool:
+                    return bool(await watcher.fetchval(WAITING_ON_LOCK) >= waiting)
+
+                await wait_until(enough, f"{waiting} waiting on the command's row lock", timeout=30)
 
             await locker.execute("BEGIN")
             await locker.execute("SELECT 1 FROM device_command WHERE id = $1 FOR UPDATE", pk)

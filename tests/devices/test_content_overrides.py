@@ -6,8 +6,10 @@ import asyncpg
 
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {
@@ -77,14 +79,15 @@ async def test_missing_role_overrides_need_an_editor_of_the_devices_synagogue(
     viewer = await factory.member(role=Role.VIEWER)
     tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
     change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
-    refusals = [
-        (await gql(SETTINGS, change, actor=viewer), "FORBIDDEN"),
-        (await gql(SETTINGS, change, headers=tv.headers), "FORBIDDEN"),  # a device cannot set its own
-        (await gql(SETTINGS, change), "UNAUTHENTICATED"),
-    ]
-    for refused, code in refusals:
-        assert error_codes(refused) == [code] and refused["data"] is None, refused
-    assert await _stored_overrides(owner_db, tv) is None
+    async with unchanged(owner_db, viewer):
+        refusals = [
+            (await gql(SETTINGS, change, actor=viewer), "FORBIDDEN"),
+            (await gql(SETTINGS, change, headers=tv.headers), "FORBIDDEN"),  # a device cannot set its own
+            (await gql(SETTINGS, change), "UNAUTHENTICATED"),
+        ]
+        for refused, code in refusals:
+            assert error_codes(refused) == [code] and refused["data"] is None, refused
+        assert await _stored_overrides(owner_db, tv) is None
 
 
 async def test_cross_tenant_overrides_of_another_synagogues_device_are_not_found(
@@ -94,14 +97,15 @@ async def test_cross_tenant_overrides_of_another_synagogues_device_are_not_found
     outsider = await factory.member(role=Role.ADMIN)
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
     change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
-    foreign = await gql(SETTINGS, change, actor=outsider)
-    assert foreign["data"]["updateDeviceSettings"]["userErrors"] == [{"field": ["deviceId"], "code": "NOT_FOUND"}]
-    ghost = {"input": {**change["input"], "deviceId": to_global_id("Device", 10**9)}}
-    assert answer(foreign) == answer(await gql(SETTINGS, ghost, actor=outsider))
-    named = await gql(SETTINGS, change, actor=outsider, tenant=owner.tenant)
-    nowhere = await gql(SETTINGS, change, actor=outsider, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
-    assert await _stored_overrides(owner_db, tv) is None
+    async with unchanged(owner_db, owner, outsider):
+        foreign = await gql(SETTINGS, change, actor=outsider)
+        assert foreign["data"]["updateDeviceSettings"]["userErrors"] == [{"field": ["deviceId"], "code": "NOT_FOUND"}]
+        ghost = {"input": {**change["input"], "deviceId": to_global_id("Device", 10**9)}}
+        assert answer(foreign) == answer(await gql(SETTINGS, ghost, actor=outsider))
+        named = await gql(SETTINGS, change, actor=outsider, tenant=owner.tenant)
+        nowhere = await gql(SETTINGS, change, actor=outsider, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+        assert await _stored_overrides(owner_db, tv) is None
 
 
 async def test_a_night_brightness_out_of_range_names_its_input_field(gql: GQL, factory: Factory) -> None:

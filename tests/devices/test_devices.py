@@ -5,13 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
+from tests.support.statements import count_statements
 
 SETTINGS = """
 mutation($input: UpdateDeviceSettingsInput!) {
@@ -35,24 +40,28 @@ async def test_devices_lists_own_tenant_only_with_status(gql: GQL, factory: Fact
     assert result["data"]["devices"]["totalCount"] == 1
 
 
-async def test_missing_role_devices_needs_a_member(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_devices_needs_a_member(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
-    assert error_codes(await gql.op("Devices")) == ["UNAUTHENTICATED"]
-    assert error_codes(await gql.op("Devices", headers=tv.headers)) == ["FORBIDDEN"]
+    async with unchanged(owner_db, tenant):
+        assert error_codes(await gql.op("Devices")) == ["UNAUTHENTICATED"]
+        assert error_codes(await gql.op("Devices", headers=tv.headers)) == ["FORBIDDEN"]
 
 
-async def test_T1_cross_tenant_node_of_a_foreign_device_is_null(gql: GQL, factory: Factory) -> None:
+async def test_T1_cross_tenant_node_of_a_foreign_device_is_null(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member()
     b = await factory.member()
     theirs = await make_tv(b.tenant)  # type: ignore[arg-type]
-    query = "query($id: ID!) { node(id: $id) { id ... on Device { name } } }"
-    foreign = await gql(query, {"id": theirs.gid}, actor=a)
-    assert foreign["data"]["node"] is None
-    assert answer(foreign) == answer(await gql(query, {"id": to_global_id("Device", 10**9)}, actor=a))
-    assert (await gql(query, {"id": theirs.gid}, actor=b))["data"]["node"]["name"] == theirs.device.name
     other_tv = await make_tv(b.tenant)  # type: ignore[arg-type]
-    assert (await gql(query, {"id": other_tv.gid}, headers=theirs.headers))["data"]["node"] is None
+    query = "query($id: ID!) { node(id: $id) { id ... on Device { name } } }"
+    async with unchanged(owner_db, a, b):
+        foreign = await gql(query, {"id": theirs.gid}, actor=a)
+        assert foreign["data"]["node"] is None
+        assert answer(foreign) == answer(await gql(query, {"id": to_global_id("Device", 10**9)}, actor=a))
+        assert (await gql(query, {"id": theirs.gid}, actor=b))["data"]["node"]["name"] == theirs.device.name
+        assert (await gql(query, {"id": other_tv.gid}, headers=theirs.headers))["data"]["node"] is None
 
 
 async def test_heartbeat_stores_the_series_and_makes_the_device_online(gql: GQL, factory: Factory) -> None:
@@ -190,8 +199,6 @@ async def test_a_devices_content_overrides_shape_its_own_screen_only(gql: GQL, f
 async def test_the_fleet_list_reads_settings_and_status_in_a_fixed_number_of_statements(
     gql: GQL, factory: Factory
 ) -> None:
-    from tests.content.support import count_statements
-
     query = "{ devices(first: 50) { edges { node { status lastSeenAt settings { orientation panels { panel } } } } } }"
     costs = []
     for size in (2, 12):

@@ -6,11 +6,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import Device
 from models.identity import Role
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 MOVE = """
 mutation($input: MoveDevicesToGroupInput!) {
@@ -98,34 +102,37 @@ async def test_bad_group_input_is_a_user_error(gql: GQL, factory: Factory) -> No
 
 
 async def test_cross_tenant_devices_and_groups_of_another_synagogue_are_not_found_and_untouched(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin, other = await factory.member(role=Role.ADMIN), await factory.member(role=Role.ADMIN)
     theirs = await make_tv(other.tenant, "Theirs")  # type: ignore[arg-type]
     assert (await move(gql, other, [theirs], "Their hall"))["userErrors"] == []
-    refused = await move(gql, admin, [theirs], "Mine")
-    assert refused["userErrors"] == [{"field": ["deviceIds", "0"], "code": "NOT_FOUND"}]
-    result = await gql(RENAME, {"input": {"name": "Their hall", "newName": "Mine"}}, actor=admin)
-    assert result["data"]["renameDeviceGroup"]["userErrors"] == [{"field": ["name"], "code": "NOT_FOUND"}]
-    named = await gql(MOVE, {"input": {"deviceIds": [theirs.gid], "group": "Mine"}}, actor=admin, tenant=other.tenant)
-    assert error_codes(named) == ["FORBIDDEN"]  # naming their synagogue: not a member there
-    assert await groups_of([theirs]) == ["Their hall"]
+    async with unchanged(owner_db, admin, other):
+        refused = await move(gql, admin, [theirs], "Mine")
+        assert refused["userErrors"] == [{"field": ["deviceIds", "0"], "code": "NOT_FOUND"}]
+        result = await gql(RENAME, {"input": {"name": "Their hall", "newName": "Mine"}}, actor=admin)
+        assert result["data"]["renameDeviceGroup"]["userErrors"] == [{"field": ["name"], "code": "NOT_FOUND"}]
+        theirs_to_mine = {"input": {"deviceIds": [theirs.gid], "group": "Mine"}}
+        named = await gql(MOVE, theirs_to_mine, actor=admin, tenant=other.tenant)
+        assert error_codes(named) == ["FORBIDDEN"]  # naming their synagogue: not a member there
+        assert await groups_of([theirs]) == ["Their hall"]
 
 
 async def test_missing_role_editors_viewers_and_devices_cannot_move_or_rename_groups(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     assert (await move(gql, admin, [tv], "Hall"))["userErrors"] == []
-    for role in (Role.EDITOR, Role.VIEWER):
-        member = await factory.member(tenant=admin.tenant, role=role)
-        assert error_codes(await gql(MOVE, {"input": {"deviceIds": [tv.gid], "group": "X"}}, actor=member)) == [
-            "FORBIDDEN"
-        ]
-        result = await gql(RENAME, {"input": {"name": "Hall", "newName": "X"}}, actor=member)
-        assert error_codes(result) == ["FORBIDDEN"]
-    as_device = await gql(MOVE, {"input": {"deviceIds": [tv.gid], "group": "X"}}, headers=tv.headers)
-    assert error_codes(as_device) == ["FORBIDDEN"]
-    assert error_codes(await gql(RENAME, {"input": {"name": "Hall", "newName": "X"}})) == ["UNAUTHENTICATED"]
-    assert await groups_of([tv]) == ["Hall"]
+    members = [await factory.member(tenant=admin.tenant, role=role) for role in (Role.EDITOR, Role.VIEWER)]
+    async with unchanged(owner_db, admin):
+        for member in members:
+            assert error_codes(await gql(MOVE, {"input": {"deviceIds": [tv.gid], "group": "X"}}, actor=member)) == [
+                "FORBIDDEN"
+            ]
+            result = await gql(RENAME, {"input": {"name": "Hall", "newName": "X"}}, actor=member)
+            assert error_codes(result) == ["FORBIDDEN"]
+        as_device = await gql(MOVE, {"input": {"deviceIds": [tv.gid], "group": "X"}}, headers=tv.headers)
+        assert error_codes(as_device) == ["FORBIDDEN"]
+        assert error_codes(await gql(RENAME, {"input": {"name": "Hall", "newName": "X"}})) == ["UNAUTHENTICATED"]
+        assert await groups_of([tv]) == ["Hall"]

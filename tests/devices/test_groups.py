@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import logging
 
+import asyncpg
 import pytest
 
 from models.base import tenant_scope
 from models.devices import Device, DeviceCommand
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 UPDATE = """
 mutation($input: UpdateDeviceInput!) {
@@ -72,25 +75,28 @@ async def test_a_group_is_managed_listed_and_commanded_as_one(gql: GQL, factory:
     assert [r["deviceId"] for r in again["sendDeviceCommands"]["results"]] == [hall[0].gid]
 
 
-async def test_cross_tenant_an_empty_or_foreign_group_sends_nothing(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_an_empty_or_foreign_group_sends_nothing(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     mine = await make_tv(admin.tenant, "Mine")  # type: ignore[arg-type]
     theirs = await make_tv(stranger.tenant, "Theirs")  # type: ignore[arg-type]
     await put_in_group(gql, stranger, theirs, "Their hall")
-
-    for group in ("Their hall", "Nobody"):
-        request = {"input": {"kind": "RELOAD", "group": group, "deviceIds": [mine.gid]}}
-        result = (await gql(BATCH, request, actor=admin))["data"]["sendDeviceCommands"]
-        assert result["userErrors"] == [{"field": ["group"], "code": "NOT_FOUND"}] and result["results"] == []
-    assert (await gql(GROUPS, {"group": "Their hall"}, actor=admin))["data"] == {
-        "deviceGroups": [],
-        "devices": {"totalCount": 0, "edges": []},
-    }
-    foreign_move = await gql(UPDATE, {"input": {"id": theirs.gid, "group": "Mine now"}}, actor=admin)
-    assert [e["code"] for e in foreign_move["data"]["updateDevice"]["userErrors"]] == ["NOT_FOUND"]
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
-    assert error_codes(await gql(UPDATE, {"input": {"id": mine.gid, "group": "x"}}, actor=editor)) == ["FORBIDDEN"]
+
+    async with unchanged(owner_db, admin, stranger):
+        for group in ("Their hall", "Nobody"):
+            request = {"input": {"kind": "RELOAD", "group": group, "deviceIds": [mine.gid]}}
+            result = (await gql(BATCH, request, actor=admin))["data"]["sendDeviceCommands"]
+            assert result["userErrors"] == [{"field": ["group"], "code": "NOT_FOUND"}] and result["results"] == []
+        assert (await gql(GROUPS, {"group": "Their hall"}, actor=admin))["data"] == {
+            "deviceGroups": [],
+            "devices": {"totalCount": 0, "edges": []},
+        }
+        foreign_move = await gql(UPDATE, {"input": {"id": theirs.gid, "group": "Mine now"}}, actor=admin)
+        assert [e["code"] for e in foreign_move["data"]["updateDevice"]["userErrors"]] == ["NOT_FOUND"]
+        assert error_codes(await gql(UPDATE, {"input": {"id": mine.gid, "group": "x"}}, actor=editor)) == ["FORBIDDEN"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=mine.device.id).count() == 0
     async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
@@ -141,22 +147,25 @@ async def test_a_revoked_device_is_in_no_group_for_listing_counting_or_commands(
         assert await DeviceCommand.filter(device_id=alone.device.id).count() == 0
 
 
-async def test_missing_role_groups_are_managed_and_commanded_by_admins_only(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_groups_are_managed_and_commanded_by_admins_only(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant, "Hall")  # type: ignore[arg-type]
     await put_in_group(gql, admin, tv, "Hall")
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     move = {"input": {"id": tv.gid, "group": "Elsewhere"}}
     command = {"input": {"kind": "RELOAD", "group": "Hall", "deviceIds": [tv.gid]}}
-    for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        for document, variables in ((UPDATE, move), (BATCH, command)):
-            refused = await gql(document, variables, headers=headers)
-            assert error_codes(refused) == [code] and refused["data"] is None, refused
-    for headers, code in ((tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):  # reading groups is for members
-        refused = await gql(GROUPS, {"group": "Hall"}, headers=headers)
-        assert set(error_codes(refused)) == {code} and refused["data"] is None, refused
-    listed = (await gql(GROUPS, {"group": "Hall"}, actor=editor))["data"]
-    assert [(g["name"], g["deviceCount"]) for g in listed["deviceGroups"]] == [("Hall", 1)]
+    async with unchanged(owner_db, admin):
+        for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            for document, variables in ((UPDATE, move), (BATCH, command)):
+                refused = await gql(document, variables, headers=headers)
+                assert error_codes(refused) == [code] and refused["data"] is None, refused
+        for headers, code in ((tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):  # reading groups is for members
+            refused = await gql(GROUPS, {"group": "Hall"}, headers=headers)
+            assert set(error_codes(refused)) == {code} and refused["data"] is None, refused
+        listed = (await gql(GROUPS, {"group": "Hall"}, actor=editor))["data"]
+        assert [(g["name"], g["deviceCount"]) for g in listed["deviceGroups"]] == [("Hall", 1)]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert (await Device.get(id=tv.device.id)).group == "Hall"
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0

@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import DeviceHeartbeat, DeviceMetricHour
 from models.identity import Role
 from services.devices.registry import MAX_SAMPLES_PER_HOUR, Heartbeat, hour_of, store_sample
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
 
 HEARTBEATS = """
 query($id: ID!, $from: DateTime!, $to: DateTime!, $after: String) {
@@ -139,7 +143,9 @@ async def _recent_sample(tenant_id: int, tv: TV) -> dict[str, Any]:
     return {"id": tv.gid, "from": around[0].isoformat(), "to": around[1].isoformat()}
 
 
-async def test_cross_tenant_a_foreign_devices_heartbeats_read_like_a_missing_device(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_a_foreign_devices_heartbeats_read_like_a_missing_device(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner = await factory.member(role=Role.OWNER)
     stranger = await factory.member(role=Role.OWNER)
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
@@ -147,28 +153,33 @@ async def test_cross_tenant_a_foreign_devices_heartbeats_read_like_a_missing_dev
     own = (await gql(HEARTBEATS, window, actor=owner))["data"]["node"]["heartbeats"]
     assert [e["node"]["cpu"] for e in own["edges"]] == [42.0]
 
-    missing = to_global_id("Device", 10**9)
-    foreign = await gql(HEARTBEATS, window, actor=stranger)
-    assert foreign["data"]["node"] is None
-    assert answer(foreign) == answer(await gql(HEARTBEATS, {**window, "id": missing}, actor=stranger))
-    series = {"deviceId": tv.gid, "from": window["from"], "to": window["to"], "bucket": "DAY"}
-    foreign = await gql.op("DeviceMetricSeries", series, actor=stranger)
-    ghost = await gql.op("DeviceMetricSeries", {**series, "deviceId": missing}, actor=stranger)
-    assert error_codes(foreign) == ["NOT_FOUND"] and answer(foreign) == answer(ghost)
-    named = await gql(HEARTBEATS, window, actor=stranger, tenant=owner.tenant)
-    nowhere = await gql(HEARTBEATS, window, actor=stranger, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+    async with unchanged(owner_db, owner, stranger):
+        missing = to_global_id("Device", 10**9)
+        foreign = await gql(HEARTBEATS, window, actor=stranger)
+        assert foreign["data"]["node"] is None
+        assert answer(foreign) == answer(await gql(HEARTBEATS, {**window, "id": missing}, actor=stranger))
+        series = {"deviceId": tv.gid, "from": window["from"], "to": window["to"], "bucket": "DAY"}
+        foreign = await gql.op("DeviceMetricSeries", series, actor=stranger)
+        ghost = await gql.op("DeviceMetricSeries", {**series, "deviceId": missing}, actor=stranger)
+        assert error_codes(foreign) == ["NOT_FOUND"] and answer(foreign) == answer(ghost)
+        named = await gql(HEARTBEATS, window, actor=stranger, tenant=owner.tenant)
+        unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        nowhere = await gql(HEARTBEATS, window, actor=stranger, headers=unknown_synagogue)
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
 
-async def test_missing_role_a_device_or_anonymous_caller_reads_no_heartbeats(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_a_device_or_anonymous_caller_reads_no_heartbeats(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner = await factory.member(role=Role.OWNER)
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
     window = await _recent_sample(owner.tenant.id, tv)  # type: ignore[union-attr]
-    own = await gql(HEARTBEATS, window, headers=tv.headers)  # a device is no member, not even of its own series
-    assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"heartbeats": None}}
-    series = {"deviceId": tv.gid, "from": window["from"], "to": window["to"], "bucket": "DAY"}
-    refused = await gql.op("DeviceMetricSeries", series, headers=tv.headers)
-    assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
-    anonymous = await gql(HEARTBEATS, window, headers={"X-Tenant-ID": owner.tenant_gid or ""})
-    assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] is None
-    assert (await gql(HEARTBEATS, window))["data"] == {"node": None}
+    async with unchanged(owner_db, owner):
+        own = await gql(HEARTBEATS, window, headers=tv.headers)  # a device is no member, not even of its own series
+        assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"heartbeats": None}}
+        series = {"deviceId": tv.gid, "from": window["from"], "to": window["to"], "bucket": "DAY"}
+        refused = await gql.op("DeviceMetricSeries", series, headers=tv.headers)
+        assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
+        anonymous = await gql(HEARTBEATS, window, headers={"X-Tenant-ID": owner.tenant_gid or ""})
+        assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] is None
+        assert (await gql(HEARTBEATS, window))["data"] == {"node": None}

@@ -6,12 +6,16 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from models.devices import DeviceIdentity, DevicePairing
 from models.identity import Role
 from services.devices.pairing import CODE_ALPHABET
 from services.identity.tokens import hash_secret
-from tests.conftest import Factory, error_codes
-from tests.devices.helpers import client_gql, pair_tv
+from tests.support.actors import Factory
+from tests.support.devices import pair_tv
+from tests.support.graphql import client_gql, error_codes
+from tests.support.snapshot import unchanged
 
 
 def _codes(result: dict[str, Any], field: str) -> list[str]:
@@ -79,25 +83,31 @@ async def test_expired_pairing_answers_expired_token(app: Any, factory: Factory)
     assert _codes(claim, "claimDevice") == ["EXPIRED_TOKEN"]
 
 
-async def test_missing_role_claim_needs_an_admin_and_a_real_code(app: Any, factory: Factory) -> None:
+async def test_missing_role_claim_needs_an_admin_and_a_real_code(
+    app: Any, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     gql = client_gql(app)
     editor = await factory.member(role=Role.EDITOR)
     started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
-    refused = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "X"}}, actor=editor)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    anonymous = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "X"}})
-    assert error_codes(anonymous) == ["UNAUTHENTICATED"]
-    assert (await DevicePairing.get(user_code=started["pairingCode"].replace("-", ""))).claimed_at is None
+    async with unchanged(owner_db, editor):
+        claim = {"input": {"pairingCode": started["pairingCode"], "name": "X"}}
+        refused = await gql.op("ClaimDevice", claim, actor=editor)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        anonymous = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "X"}})
+        assert error_codes(anonymous) == ["UNAUTHENTICATED"]
+        assert (await DevicePairing.get(user_code=started["pairingCode"].replace("-", ""))).claimed_at is None
 
     admin = await factory.member(role=Role.ADMIN)
-    unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "X"}}, actor=admin)
-    assert _codes(unknown, "claimDevice") == ["NOT_FOUND"]
-    blank = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": " "}}, actor=admin)
-    assert _codes(blank, "claimDevice") == ["REQUIRED"]
+    async with unchanged(owner_db, admin):
+        unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "X"}}, actor=admin)
+        assert _codes(unknown, "claimDevice") == ["NOT_FOUND"]
+        unnamed = {"input": {"pairingCode": started["pairingCode"], "name": " "}}
+        blank = await gql.op("ClaimDevice", unnamed, actor=admin)
+        assert _codes(blank, "claimDevice") == ["REQUIRED"]
 
 
 async def test_cross_tenant_a_code_claimed_by_one_tenant_cannot_be_claimed_by_another(
-    app: Any, factory: Factory
+    app: Any, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     gql = client_gql(app)
     a = await factory.member(role=Role.ADMIN)
@@ -105,14 +115,15 @@ async def test_cross_tenant_a_code_claimed_by_one_tenant_cannot_be_claimed_by_an
     started = (await gql.op("StartDevicePairing", {"input": {}}))["data"]["startDevicePairing"]
     first = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "A"}}, actor=a)
     assert first["data"]["claimDevice"]["userErrors"] == []
-    second = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "B"}}, actor=b)
-    assert _codes(second, "claimDevice") == ["NOT_FOUND"]
-    unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "B"}}, actor=b)
-    assert second["data"] == unknown["data"]  # a code another synagogue claimed reads as one that never was
-    devices_b = await gql.op("Devices", actor=b)
-    assert devices_b["data"]["devices"]["totalCount"] == 0
-    devices_a = await gql.op("Devices", actor=a)
-    assert [e["node"]["name"] for e in devices_a["data"]["devices"]["edges"]] == ["A"]
+    async with unchanged(owner_db, a, b):
+        second = await gql.op("ClaimDevice", {"input": {"pairingCode": started["pairingCode"], "name": "B"}}, actor=b)
+        assert _codes(second, "claimDevice") == ["NOT_FOUND"]
+        unknown = await gql.op("ClaimDevice", {"input": {"pairingCode": "BBBB-BBBB", "name": "B"}}, actor=b)
+        assert second["data"] == unknown["data"]  # a code another synagogue claimed reads as one that never was
+        devices_b = await gql.op("Devices", actor=b)
+        assert devices_b["data"]["devices"]["totalCount"] == 0
+        devices_a = await gql.op("Devices", actor=a)
+        assert [e["node"]["name"] for e in devices_a["data"]["devices"]["edges"]] == ["A"]
 
 
 async def test_pairing_is_rate_limited_per_client_address(app: Any, settings: Any) -> None:

@@ -4,15 +4,18 @@ never refreshed; a device with two live subscriptions stays live until both end.
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.devices import DeviceIdentity
+from services.devices import presence as module
 from services.devices.presence import Presence
-from tests.conftest import Factory
-from tests.content.support import count_statements
-from tests.devices.helpers import TV, make_tv
-from tests.devices.test_upkeep import tenant_feed, wait_for
+from subscriptions.backend import make_broadcast
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.events import device_events, tenant_feed
+from tests.support.statements import count_statements
 
 
 async def last_seen(tvs: list[TV]) -> dict[int, datetime | None]:
@@ -67,7 +70,7 @@ async def test_a_live_device_swept_offline_comes_back_online_and_a_revoked_one_i
         async with tenant_feed(app, tenant.id) as feed:
             now = datetime.now(UTC)
             await presence.refresh(now)
-            events = await wait_for(feed, swept.device.id, "DEVICE_ONLINE")
+            events = await device_events(feed, swept.device.id, "DEVICE_ONLINE")
         assert events["DEVICE_ONLINE"]["deviceId"] == swept.device.id
         rows = {
             row.device_id: row for row in await DeviceIdentity.filter(device_id__in=[steady.device.id, swept.device.id])
@@ -103,11 +106,6 @@ async def test_a_device_stays_live_until_its_last_subscription_ends(app: Any, fa
 
 def test_a_broadcasters_presence_goes_with_it() -> None:
     """The per-broadcaster presence does not keep its broadcaster (and itself) alive."""
-    import gc
-
-    from services.devices import presence as module
-    from subscriptions.backend import make_broadcast
-
     before = len(module._presences)
     broadcast = make_broadcast(None)
     assert module.presence_for(broadcast) is module.presence_for(broadcast)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import DeviceCommand
 from models.identity import Role
 from services.devices.commands import version_key
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
-from tests.devices.test_upkeep import _pk, tenant_feed, wait_for
+from tests.support.actors import Actor, Factory
+from tests.support.devices import make_tv
+from tests.support.events import device_events, tenant_feed
+from tests.support.graphql import GQL, answer, error_codes, pk
+from tests.support.snapshot import unchanged
 
 PUBLISH = """
 mutation($input: PublishSoftwareReleaseInput!) {
@@ -84,8 +88,8 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
     assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
     async with tenant_feed(app, admin.tenant.id) as feed:  # type: ignore[union-attr]
         await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
-        announced = (await wait_for(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
-    assert announced["detail"] == {"commandId": _pk(command_id), "commandKind": "UPDATE_APP", "success": True}
+        announced = (await device_events(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
+    assert announced["detail"] == {"commandId": pk(command_id), "commandKind": "UPDATE_APP", "success": True}
     done = (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]
     assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {beta['version']}"
     node = (await gql(FLEET, actor=admin))["data"]["devices"]["edges"][0]["node"]
@@ -95,21 +99,24 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
 
 
 async def test_missing_role_channel_pinning_needs_an_admin_and_publishing_a_platform_admin(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert error_codes(await gql(PIN, {"c": "BETA"}, actor=editor)) == ["FORBIDDEN"]
-    assert (await gql("{ releaseChannel }", actor=editor))["data"]["releaseChannel"] == "STABLE"
     owner = await factory.member(role=Role.OWNER)
-    release = {"version": "1.0.0", "channel": "STABLE", "url": "https://dl.example.org/x.apk", "checksum": "d" * 64}
-    assert error_codes(await gql(PUBLISH, {"input": release}, actor=owner)) == ["FORBIDDEN"]
     tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
-    assert error_codes(await gql(PIN, {"c": "BETA"}, headers=tv.headers)) == ["FORBIDDEN"]
-    assert error_codes(await gql(PIN, {"c": "BETA"})) == ["UNAUTHENTICATED"]
-    assert (await gql("{ releaseChannel }", actor=owner))["data"]["releaseChannel"] == "STABLE"
+    async with unchanged(owner_db, editor, owner):
+        assert error_codes(await gql(PIN, {"c": "BETA"}, actor=editor)) == ["FORBIDDEN"]
+        assert (await gql("{ releaseChannel }", actor=editor))["data"]["releaseChannel"] == "STABLE"
+        release = {"version": "1.0.0", "channel": "STABLE", "url": "https://dl.example.org/x.apk", "checksum": "d" * 64}
+        assert error_codes(await gql(PUBLISH, {"input": release}, actor=owner)) == ["FORBIDDEN"]
+        assert error_codes(await gql(PIN, {"c": "BETA"}, headers=tv.headers)) == ["FORBIDDEN"]
+        assert error_codes(await gql(PIN, {"c": "BETA"})) == ["UNAUTHENTICATED"]
+        assert (await gql("{ releaseChannel }", actor=owner))["data"]["releaseChannel"] == "STABLE"
 
 
-async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     platform = await factory.platform_admin()
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
@@ -119,21 +126,23 @@ async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(gql: G
     assert (await gql(PIN, {"c": "BETA"}, actor=a))["data"]["setReleaseChannel"]["channel"] == "BETA"
     assert (await gql("{ releaseChannel }", headers=tv_b.headers))["data"]["releaseChannel"] == "STABLE"
 
-    nowhere = to_global_id("Synagogue", 10**9)
-    named = await gql(PIN, {"c": "BETA"}, actor=a, tenant=b.tenant)
-    assert error_codes(named) == ["FORBIDDEN"]
-    assert answer(named) == answer(await gql(PIN, {"c": "BETA"}, actor=a, headers={"X-Tenant-ID": nowhere}))
-    catalogue = "{ releaseChannel availableRelease { version } }"
-    peeking = await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": b.tenant_gid or ""})
-    assert error_codes(peeking) == ["FORBIDDEN"]
-    assert answer(peeking) == answer(await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": nowhere}))
+    async with unchanged(owner_db, a, b):
+        nowhere = to_global_id("Synagogue", 10**9)
+        named = await gql(PIN, {"c": "BETA"}, actor=a, tenant=b.tenant)
+        assert error_codes(named) == ["FORBIDDEN"]
+        assert answer(named) == answer(await gql(PIN, {"c": "BETA"}, actor=a, headers={"X-Tenant-ID": nowhere}))
+        catalogue = "{ releaseChannel availableRelease { version } }"
+        peeking = await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": b.tenant_gid or ""})
+        assert error_codes(peeking) == ["FORBIDDEN"]
+        assert answer(peeking) == answer(await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": nowhere}))
 
-    update = {"deviceId": tv_b.gid, "kind": "UPDATE_APP", "payload": {"version": beta["version"]}}
-    foreign = await gql.op("SendDeviceCommand", {"input": update}, actor=a)
-    ghost = await gql.op("SendDeviceCommand", {"input": {**update, "deviceId": to_global_id("Device", 10**9)}}, actor=a)
-    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
-    assert answer(foreign) == answer(ghost)
-    assert (await gql("{ releaseChannel }", actor=b))["data"]["releaseChannel"] == "STABLE"
+        update = {"deviceId": tv_b.gid, "kind": "UPDATE_APP", "payload": {"version": beta["version"]}}
+        foreign = await gql.op("SendDeviceCommand", {"input": update}, actor=a)
+        absent = {"input": {**update, "deviceId": to_global_id("Device", 10**9)}}
+        ghost = await gql.op("SendDeviceCommand", absent, actor=a)
+        assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+        assert answer(foreign) == answer(ghost)
+        assert (await gql("{ releaseChannel }", actor=b))["data"]["releaseChannel"] == "STABLE"
     async with tenant_scope(b.tenant.id):  # type: ignore[union-attr]
         assert await DeviceCommand.filter(device_id=tv_b.device.id).count() == 0
 

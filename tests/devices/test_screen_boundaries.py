@@ -11,8 +11,8 @@ from models.base import tenant_scope
 from models.content import Message, PrayerTime
 from services.content.screen_content import screen_content
 from services.devices.screen_state import content_data, project
-from tests.conftest import Factory
-from tests.content.support import CHICAGO, make
+from tests.support.actors import Factory
+from tests.support.content import CHICAGO, make
 
 CENTRAL = ZoneInfo("America/Chicago")
 JERUSALEM = ZoneInfo("Asia/Jerusalem")

@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import asyncpg
 
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand, DeviceIdentity
 from models.identity import Role
-from services.devices.commands import expire_due_commands
+from services.devices.commands import expire_due_commands, open_commands
 from services.devices.upkeep import current_tick, tick_key, upkeep_tick
-from services.infra.ids import from_global_id, to_global_id
+from services.infra.ids import to_global_id
 from services.infra.kv import make_key_value
-from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
-from tests.documents import client_document
-from tests.subscriptions.live import WSClient, run_server
-from tests.subscriptions.test_commands import until_listening
+from tests.support.actors import Factory
+from tests.support.devices import TV, make_tv
+from tests.support.documents import client_document
+from tests.support.events import device_events, tenant_feed, until_listening
+from tests.support.graphql import GQL, answer, error_codes, pk
+from tests.support.live import run_server
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 HISTORY = """
 query($id: ID!, $after: String) {
@@ -33,52 +34,6 @@ query($id: ID!, $after: String) {
       edges { node { id kind status detail } } pageInfo { hasNextPage endCursor } } }
   }
 }"""
-
-
-def _pk(gid: str) -> int:
-    parsed = from_global_id(gid)
-    assert parsed is not None
-    return parsed[1]
-
-
-@asynccontextmanager
-async def tenant_feed(app: Any, tenant_id: int) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
-    """The tenant's events as this process's broadcaster receives them, live before the block starts."""
-    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-    async with app.state.broadcast.subscribe(channel=tenant_events(tenant_id)) as subscriber:
-
-        async def pump() -> None:
-            async for event in subscriber:
-                if event is None:
-                    return
-                if event.message.startswith("{") and "kind" in event.message:
-                    await queue.put(json.loads(event.message))
-
-        task = asyncio.create_task(pump())
-        try:
-            for _ in range(50):
-                await tenant_event(app.state.broadcast, tenant_id, "ALERT", probe=True)
-                try:
-                    if (await asyncio.wait_for(queue.get(), 0.2))["kind"] == "ALERT":
-                        break
-                except TimeoutError:
-                    continue
-            else:
-                raise AssertionError("the tenant channel never became live")
-            yield queue
-        finally:
-            task.cancel()
-
-
-async def wait_for(queue: asyncio.Queue[dict[str, Any]], device_id: int, *kinds: str) -> dict[str, dict[str, Any]]:
-    """The first event of each kind about the device, in whatever order they arrive."""
-    found: dict[str, dict[str, Any]] = {}
-    async with asyncio.timeout(30):
-        while set(found) != set(kinds):
-            event = await queue.get()
-            if event["kind"] in kinds and event["deviceId"] == device_id:
-                found.setdefault(event["kind"], event)
-    return found
 
 
 async def gone_silent(tv: TV) -> None:
@@ -106,19 +61,19 @@ async def test_a_fresh_process_sweeps_from_its_start_without_any_request(app: An
     async with run_server(device_upkeep_seconds="0.5") as server, tenant_feed(app, tenant_id) as feed:
         await gone_silent(tv)
         async with tenant_scope(tenant_id):
-            await DeviceCommand.filter(id=_pk(command_id)).update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+            await DeviceCommand.filter(id=pk(command_id)).update(expires_at=datetime.now(UTC) - timedelta(seconds=1))
         await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=datetime.now(UTC))
 
-        events = await wait_for(feed, tv.device.id, "DEVICE_OFFLINE", "COMMAND_EXPIRED")
+        events = await device_events(feed, tv.device.id, "DEVICE_OFFLINE", "COMMAND_EXPIRED")
         assert events["DEVICE_OFFLINE"]["at"]
-        assert events["COMMAND_EXPIRED"]["detail"] == {"commandId": _pk(command_id), "commandKind": "REBOOT"}
+        assert events["COMMAND_EXPIRED"]["detail"] == {"commandId": pk(command_id), "commandKind": "REBOOT"}
         recent = [current_tick(0.5, time.time() - 0.5 * back) for back in range(4)]
         owners = {await app.state.kv.get(tick_key(tick)) for tick in recent}
         assert f"{socket.gethostname()}:{server.process.pid}" in owners
     identity = await DeviceIdentity.get(device_id=tv.device.id)
     assert not identity.online and identity.commands_due_at is None
     async with tenant_scope(tenant_id):
-        assert (await DeviceCommand.get(id=_pk(command_id))).status == CommandStatus.EXPIRED
+        assert (await DeviceCommand.get(id=pk(command_id))).status == CommandStatus.EXPIRED
 
 
 async def test_admins_watching_tenant_events_see_the_sweep(app: Any, gql: GQL, factory: Factory) -> None:
@@ -134,7 +89,7 @@ async def test_admins_watching_tenant_events_see_the_sweep(app: Any, gql: GQL, f
             await until_listening(app, watcher, admin)
             await gone_silent(tv)
             async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
-                await DeviceCommand.filter(id=_pk(command_id)).update(expires_at=datetime.now(UTC))
+                await DeviceCommand.filter(id=pk(command_id)).update(expires_at=datetime.now(UTC))
             await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=datetime.now(UTC))
             seen: dict[str, dict[str, Any]] = {}
             while set(seen) != {"DEVICE_OFFLINE", "COMMAND_EXPIRED"}:
@@ -171,24 +126,24 @@ async def test_commands_past_their_ttl_expire_and_history_pages(app: Any, gql: G
     lasting = await send(gql, admin, tv, "RELOAD")
     newest = await send(gql, admin, tv, "REBOOT", ttl=120)
     async with tenant_scope(tenant_id):
-        short_row = await DeviceCommand.get(id=_pk(short))
-        lasting_row = await DeviceCommand.get(id=_pk(lasting))
+        short_row = await DeviceCommand.get(id=pk(short))
+        lasting_row = await DeviceCommand.get(id=pk(lasting))
     assert (await DeviceIdentity.get(device_id=tv.device.id)).commands_due_at == short_row.expires_at
 
     async with tenant_feed(app, tenant_id) as feed:
         await expire_due_commands(app.state.broadcast, now=short_row.expires_at + timedelta(seconds=1))
-        event = (await wait_for(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
+        event = (await device_events(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
     assert event["detail"]["commandId"] == short_row.id
     async with tenant_scope(tenant_id):
         statuses = {row.id: row.status for row in await DeviceCommand.filter(device_id=tv.device.id)}
     assert statuses == {
         short_row.id: CommandStatus.EXPIRED,
         lasting_row.id: CommandStatus.PENDING,
-        _pk(newest): CommandStatus.PENDING,
+        pk(newest): CommandStatus.PENDING,
     }
     newest_row_due = (await DeviceIdentity.get(device_id=tv.device.id)).commands_due_at
     async with tenant_scope(tenant_id):
-        assert newest_row_due == (await DeviceCommand.get(id=_pk(newest))).expires_at
+        assert newest_row_due == (await DeviceCommand.get(id=pk(newest))).expires_at
 
     late = {"input": {"commandId": short, "success": True}}
     answered = await gql.op("AcknowledgeDeviceCommand", late, headers=tv.headers)
@@ -222,35 +177,39 @@ async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
 
 
 async def test_missing_role_commands_with_a_ttl_and_their_history_are_for_admins_and_members(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
-    body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
-    for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        refused = await gql.op("SendDeviceCommand", body, headers=headers)
-        assert error_codes(refused) == [code] and refused["data"] is None, refused
-    own = await gql(HISTORY, {"id": tv.gid}, headers=tv.headers)  # the history is for members, not the device
-    assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"commands": None}}
-    assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
-    history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
-    assert [e["node"]["id"] for e in history["edges"]] == [command_id]
+    async with unchanged(owner_db, admin):
+        body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
+        for headers, code in ((editor.headers(), "FORBIDDEN"), (tv.headers, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            refused = await gql.op("SendDeviceCommand", body, headers=headers)
+            assert error_codes(refused) == [code] and refused["data"] is None, refused
+        own = await gql(HISTORY, {"id": tv.gid}, headers=tv.headers)  # the history is for members, not the device
+        assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"commands": None}}
+        assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
+        history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
+        assert [e["node"]["id"] for e in history["edges"]] == [command_id]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
         assert [row.kind.value for row in await DeviceCommand.filter(device_id=tv.device.id)] == ["SCREENSHOT"]
 
 
-async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any, gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(
+    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
-    foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
-    assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
+    async with unchanged(owner_db, admin, stranger):
+        foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
+        assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
     async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
-        row = await DeviceCommand.get(id=_pk(command_id))
+        row = await DeviceCommand.get(id=pk(command_id))
 
     async with tenant_feed(app, stranger.tenant.id) as feed:  # type: ignore[union-attr]
         await expire_due_commands(app.state.broadcast, now=row.expires_at + timedelta(seconds=1))
@@ -264,35 +223,34 @@ async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(app: Any
         rows = await DeviceCommand.filter(device_id=tv.device.id)
     assert [(r.id, r.status) for r in rows] == [(row.id, CommandStatus.EXPIRED)]  # no RELOAD of the stranger's
 
-    missing = {"Device": to_global_id("Device", 10**9), "DeviceCommand": to_global_id("DeviceCommand", 10**9)}
-    node = "query($id: ID!) { node(id: $id) { id ... on DeviceCommand { status } } }"
-    for query, gid, ghost in ((HISTORY, tv.gid, missing["Device"]), (node, command_id, missing["DeviceCommand"])):
-        seen = await gql(query, {"id": gid}, actor=stranger)
-        assert seen["data"] == {"node": None}
-        assert answer(seen) == answer(await gql(query, {"id": ghost}, actor=stranger))
-    named = await gql(HISTORY, {"id": tv.gid}, actor=stranger, tenant=admin.tenant)
-    unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    nowhere = await gql(HISTORY, {"id": tv.gid}, actor=stranger, headers=unknown_synagogue)
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+    async with unchanged(owner_db, admin, stranger):
+        missing = {"Device": to_global_id("Device", 10**9), "DeviceCommand": to_global_id("DeviceCommand", 10**9)}
+        node = "query($id: ID!) { node(id: $id) { id ... on DeviceCommand { status } } }"
+        for query, gid, ghost in ((HISTORY, tv.gid, missing["Device"]), (node, command_id, missing["DeviceCommand"])):
+            seen = await gql(query, {"id": gid}, actor=stranger)
+            assert seen["data"] == {"node": None}
+            assert answer(seen) == answer(await gql(query, {"id": ghost}, actor=stranger))
+        named = await gql(HISTORY, {"id": tv.gid}, actor=stranger, tenant=admin.tenant)
+        unknown_synagogue = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        nowhere = await gql(HISTORY, {"id": tv.gid}, actor=stranger, headers=unknown_synagogue)
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
 
 async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_always_announced(
     app: Any, gql: GQL, factory: Factory
 ) -> None:
-    from services.devices.commands import open_commands
-
     admin = await factory.member(role=Role.ADMIN)
     tenant_id = admin.tenant.id  # type: ignore[union-attr]
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     outdated, current = await send(gql, admin, tv, "SCREENSHOT", ttl=60), await send(gql, admin, tv, "RELOAD")
     async with tenant_scope(tenant_id):
-        row = await DeviceCommand.get(id=_pk(outdated))
+        row = await DeviceCommand.get(id=pk(outdated))
         later = row.expires_at + timedelta(seconds=1)
-        assert [c.id for c in await open_commands(tv.device.id, now=later)] == [_pk(current)]  # a reconnect
+        assert [c.id for c in await open_commands(tv.device.id, now=later)] == [pk(current)]  # a reconnect
         assert (await DeviceCommand.get(id=row.id)).status == CommandStatus.PENDING  # left to the sweep
     async with tenant_feed(app, tenant_id) as feed:
         await expire_due_commands(app.state.broadcast, now=later)
-        event = (await wait_for(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
+        event = (await device_events(feed, tv.device.id, "COMMAND_EXPIRED"))["COMMAND_EXPIRED"]
     assert event["detail"] == {"commandId": row.id, "commandKind": "SCREENSHOT"}
     async with tenant_scope(tenant_id):
         assert (await DeviceCommand.get(id=row.id)).status == CommandStatus.EXPIRED

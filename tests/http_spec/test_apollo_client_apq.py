@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from models.identity import Role
-from tests.conftest import Factory, unique
-from tests.subscriptions.live import Server, run_server
+from tests.support.actors import Factory, unique
+from tests.support.live import Server, run_server
 
 APOLLO_DIR = Path(__file__).parent / "apollo"
 

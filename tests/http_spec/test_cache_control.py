@@ -10,8 +10,9 @@ from typing import Any
 import httpx
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.partners.helpers import document_id, variant
+from tests.support.actors import Factory
+from tests.support.apps import variant
+from tests.support.partners import document_id
 
 JERUSALEM = {"latitude": 31.778, "longitude": 35.2354, "timezone": "Asia/Jerusalem"}
 

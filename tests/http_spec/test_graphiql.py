@@ -14,8 +14,9 @@ import pytest
 from models.identity import Role
 from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY, GRAPHQL_WS, graphiql_html
 from services.partners.documents import catalogue
-from tests.conftest import Factory, error_codes
-from tests.partners.helpers import variant
+from tests.support.actors import Factory
+from tests.support.apps import variant
+from tests.support.graphql import error_codes
 
 # What GraphiQL 3's fetcher sends: JSON, accepting incremental delivery, plus the headers editor's headers.
 GRAPHIQL_HEADERS = {"Accept": "application/json, multipart/mixed", "Content-Type": "application/json"}

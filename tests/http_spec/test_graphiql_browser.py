@@ -22,9 +22,10 @@ from models.identity import Role
 from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY
 from services.partners.documents import catalogue
 from subscriptions.events import tenant_event
-from tests.conftest import DEFAULT_PASSWORD, Actor, Factory, error_codes
-from tests.documents import client_document
-from tests.subscriptions.live import Server, run_server
+from tests.support.actors import DEFAULT_PASSWORD, Actor, Factory
+from tests.support.documents import client_document
+from tests.support.graphql import error_codes
+from tests.support.live import Server, run_server
 
 DRIVER_DIR = Path(__file__).parent / "graphiql"
 CHROMIUM = "/usr/bin/chromium"

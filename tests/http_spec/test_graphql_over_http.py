@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import error_codes
+from tests.support.graphql import error_codes
 
 LEGACY = "application/json"
 MODERN = "application/graphql-response+json"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
 import pytest
 
 import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
 from services.identity.users import MAX_PASSWORD_LENGTH
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.identity.helpers import Browser, fresh_address, login_input
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, error_codes, fresh_address
+from tests.support.identity import Browser, login_input
+from tests.support.snapshot import unchanged
 
 PASSWORD = "long enough pw"
 HUGE = "p" * 500_000  # within the body limit, far beyond any password
@@ -146,19 +149,22 @@ async def test_login_finds_the_account_under_any_form_of_its_email(app: Any, set
 
 
 async def test_cross_tenant_register_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_writes_nothing(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     member = await factory.member()
     foreign = await factory.tenant()
     email = f"{unique('f')}@example.org"
-    result = await gql.op("Register", {"input": {"email": email, "password": PASSWORD}}, actor=member, tenant=foreign)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert not await User.exists(email=email)
+    async with unchanged(owner_db, member, foreign):
+        registration = {"input": {"email": email, "password": PASSWORD}}
+        result = await gql.op("Register", registration, actor=member, tenant=foreign)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert not await User.exists(email=email)
 
 
-async def test_missing_role_preferences_need_a_signed_in_user(gql: GQL) -> None:
+async def test_missing_role_preferences_need_a_signed_in_user(gql: GQL, owner_db: asyncpg.Connection) -> None:
     query = "mutation P($input: UpdatePreferencesInput!) { updatePreferences(input: $input) { userErrors { code } } }"
-    assert error_codes(await gql(query, {"input": {"theme": "dark"}})) == ["UNAUTHENTICATED"]
+    async with unchanged(owner_db):
+        assert error_codes(await gql(query, {"input": {"theme": "dark"}})) == ["UNAUTHENTICATED"]
 
 
 async def test_register_counts_a_passwords_length_in_the_form_it_is_hashed_in(gql: GQL, settings: Settings) -> None:

@@ -7,13 +7,16 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 from limits import parse
 
 from config import Settings
 from models.identity import User
 from services.identity.login_throttle import count_address_failure
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, fresh_address, login_input, new_email
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes, fresh_address
+from tests.support.identity import Browser, login_input, new_email
+from tests.support.snapshot import unchanged
 
 LOGIN_WITH_RETRY = """mutation LoginWithRetry($input: LoginInput!) {
   login(input: $input) { accessToken userErrors { field code message extensions { retryAfterSeconds } } }
@@ -136,17 +139,21 @@ async def test_a_locked_account_changing_its_password_is_told_when_to_retry(gql:
 
 
 async def test_cross_tenant_login_by_a_member_with_a_foreign_tenant_header_is_forbidden_and_counts_nothing(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     member = await factory.member()
     victim = await factory.user()
     foreign = await factory.tenant()
-    result = await gql(LOGIN_WITH_RETRY, login_input(victim.email, "guess"), actor=member, tenant=foreign)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert (await User.get(id=victim.id)).failed_logins == 0
+    async with unchanged(owner_db, member, foreign):
+        result = await gql(LOGIN_WITH_RETRY, login_input(victim.email, "guess"), actor=member, tenant=foreign)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert (await User.get(id=victim.id)).failed_logins == 0
 
 
-async def test_missing_role_change_password_without_a_session_is_unauthenticated_and_counts_nothing(gql: GQL) -> None:
+async def test_missing_role_change_password_without_a_session_is_unauthenticated_and_counts_nothing(
+    gql: GQL, owner_db: asyncpg.Connection
+) -> None:
     query = "mutation C($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } } }"
-    result = await gql(query, {"input": {"currentPassword": "guess", "newPassword": "another long one"}})
-    assert error_codes(result) == ["UNAUTHENTICATED"]
+    async with unchanged(owner_db):
+        result = await gql(query, {"input": {"currentPassword": "guess", "newPassword": "another long one"}})
+        assert error_codes(result) == ["UNAUTHENTICATED"]

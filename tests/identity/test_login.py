@@ -8,8 +8,10 @@ from config import Settings
 from models.identity import SessionFamily, User
 from services.identity.tokens import decode_access_token
 from services.infra.ids import to_global_id
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, login_input, new_email
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, login_input, new_email
+from tests.support.servers import redis_down
 
 
 async def test_register_creates_a_user_with_a_normalised_email(gql: GQL) -> None:
@@ -97,20 +99,13 @@ async def test_logout_ends_the_access_token_and_the_session(app: Any, settings: 
 async def test_logout_with_the_token_store_down_fails_closed_and_still_ends_the_session(
     app: Any, settings: Settings, factory: Factory
 ) -> None:
-    import asyncio
-
-    from tests.services import start_redis, stop_redis
-
     user = await factory.user()
     async with Browser(app, settings) as browser:
         token = await browser.login(user.email)
         family_id = decode_access_token(settings, token).session_id
-        await asyncio.to_thread(stop_redis)
-        try:
+        async with redis_down():
             assert error_codes(await browser.op("Me", token=token)) == ["UNAVAILABLE"]
             assert error_codes(await browser.op("Logout", token=token)) == ["UNAVAILABLE"]
             assert browser.refresh_token is None
-        finally:
-            await asyncio.to_thread(start_redis)
         assert (await SessionFamily.get(id=family_id)).revoked_reason == "logout"
         assert error_codes(await browser.op("Me", token=token)) == ["UNAUTHENTICATED"]

@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher, Type
+from argon2.exceptions import VerifyMismatchError
 
 import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, unique
-from tests.identity.helpers import Browser, fresh_address, login_input
+from tests.support.actors import DEFAULT_PASSWORD, Factory, unique
+from tests.support.graphql import GQL, fresh_address
+from tests.support.identity import Browser, login_input
 
 DECOMPOSED = "Cafe\u0301 au lait, 5770"  # e + combining acute accent
 COMPOSED = "Caf\u00e9 au lait, 5770"  # é as one code point
@@ -23,7 +25,7 @@ FULLWIDTH = "Ｃａｆ\u00e9 ａｕ ｌａｉｔ, ５７７０"  # NFKC maps it 
 def matches(password_hash: str, password: str) -> bool:
     try:
         return PasswordHasher(type=Type.ID).verify(password_hash, password)
-    except Exception:
+    except VerifyMismatchError:
         return False
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from models.identity import Role
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import make_tv
+import asyncpg
+
+from models.identity import Membership, Role
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 
 async def test_me_lists_every_membership(gql: GQL, factory: Factory) -> None:
     actor = await factory.member(role=Role.EDITOR)
     other = await factory.tenant()
-    from models.identity import Membership
 
     await Membership.create(user=actor.user, synagogue=other, role=Role.VIEWER)
     result = await gql.op("Me", actor=actor)
@@ -36,21 +39,27 @@ async def test_members_of_own_tenant_only(gql: GQL, factory: Factory) -> None:
     assert result["data"]["members"]["totalCount"] == 2
 
 
-async def test_members_cross_tenant_header_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_members_cross_tenant_header_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member()
     b = await factory.member()
-    result = await gql.op("Members", actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
+    async with unchanged(owner_db, a, b):
+        result = await gql.op("Members", actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
 
 
-async def test_missing_role_members_are_read_by_members_only(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_members_are_read_by_members_only(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     assert viewer.tenant is not None
     tv = await make_tv(viewer.tenant)  # the synagogue's own screen: a credential of the tenant, not a member
-    refused = await gql.op("Members", headers=tv.headers)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    assert refused["data"] is None
-    anonymous = await gql.op("Members")
-    assert error_codes(anonymous) == ["UNAUTHENTICATED"]
-    assert anonymous["data"] is None
-    assert (await gql.op("Members", actor=viewer))["data"]["members"]["totalCount"] == 1
+    async with unchanged(owner_db, viewer):
+        refused = await gql.op("Members", headers=tv.headers)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        assert refused["data"] is None
+        anonymous = await gql.op("Members")
+        assert error_codes(anonymous) == ["UNAUTHENTICATED"]
+        assert anonymous["data"] is None
+        assert (await gql.op("Members", actor=viewer))["data"]["members"]["totalCount"] == 1

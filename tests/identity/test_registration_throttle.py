@@ -11,8 +11,8 @@ from limits import parse
 from config import Settings
 from models.identity import User
 from services.identity.login_throttle import claim_registration
-from tests.conftest import error_codes
-from tests.identity.helpers import Browser, fresh_address, new_email
+from tests.support.graphql import error_codes, fresh_address
+from tests.support.identity import Browser, new_email
 
 PASSWORD = "long enough pw"
 

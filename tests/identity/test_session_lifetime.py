@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
 from services.identity.sessions import delete_ended_sessions, rotate, start_session
 from services.identity.tokens import decode_access_token, hash_secret, issue_access_token
 from services.infra.ids import to_global_id
 from services.infra.periodic import run_periodic
-from tests.conftest import GQL, Factory, error_codes
-from tests.identity.helpers import Browser
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser
+from tests.support.snapshot import unchanged
 
 SESSIONS = "query Sessions { sessions { id current } }"
 SESSIONS_WITH_END = "query Sessions { sessions { id lastUsedAt endsAt } }"
@@ -124,20 +128,23 @@ async def test_an_ended_session_of_mine_cannot_be_revoked_or_fetched(app: Any, s
         assert error_codes(result) == ["NOT_FOUND"]
 
 
-async def test_cross_tenant_sessions_of_another_user_or_tenant_are_never_listed(app: Any, settings: Settings,
-                                                                                factory: Factory) -> None:
+async def test_cross_tenant_sessions_of_another_user_or_tenant_are_never_listed(
+    app: Any, settings: Settings, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     me = await factory.member()
     other = await factory.member()
     async with Browser(app, settings) as browser:
         await browser.login(other.user.email)
-        mine = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": me.tenant_gid or ""})
-        assert mine["data"]["sessions"] == []
-        foreign = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": other.tenant_gid or ""})
-        assert error_codes(foreign) == ["FORBIDDEN"]
+        async with unchanged(owner_db, me, other):
+            mine = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": me.tenant_gid or ""})
+            assert mine["data"]["sessions"] == []
+            foreign = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": other.tenant_gid or ""})
+            assert error_codes(foreign) == ["FORBIDDEN"]
 
 
-async def test_missing_role_sessions_need_a_signed_in_user(gql: GQL) -> None:
-    assert error_codes(await gql(SESSIONS)) == ["UNAUTHENTICATED"]
+async def test_missing_role_sessions_need_a_signed_in_user(gql: GQL, owner_db: asyncpg.Connection) -> None:
+    async with unchanged(owner_db):
+        assert error_codes(await gql(SESSIONS)) == ["UNAUTHENTICATED"]
 
 
 async def _family(settings: Settings, factory: Factory, **timestamps: Any) -> int:

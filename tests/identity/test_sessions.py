@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
+
 from config import Settings
-from models.identity import SessionFamily, User
-from services.identity.tokens import decode_access_token
+from models.identity import RefreshToken, SessionFamily, User
+from services.identity.tokens import decode_access_token, hash_secret
 from services.infra.ids import to_global_id
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, login_input
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, login_input
+from tests.support.live import serve_in_process
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 SESSIONS = "query Sessions { sessions { id userAgent ipAddress current lastUsedAt } }"
 REVOKE = """mutation Revoke($id: ID!) { revokeSession(id: $id) { revokedId userErrors { field code } } }"""
@@ -58,7 +65,7 @@ async def test_revoke_session_signs_out_that_session_only(app: Any, settings: Se
 
 
 async def test_cross_tenant_revoke_session_of_another_user_is_not_found_and_changes_nothing(
-    app: Any, settings: Settings, factory: Factory
+    app: Any, settings: Settings, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     """Cross-user (and cross-tenant): another member's session id looks exactly like a missing one."""
     me = await factory.member()
@@ -66,13 +73,15 @@ async def test_cross_tenant_revoke_session_of_another_user_is_not_found_and_chan
     async with Browser(app, settings) as browser:
         victim_token = await browser.login(victim.user.email)
     victim_family = decode_access_token(settings, victim_token).session_id or 0
-    foreign = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", victim_family)}, me.token)
-    missing = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", 2**31 - 1)}, me.token)
-    assert error_codes(foreign) == error_codes(missing) == ["NOT_FOUND"]
-    assert foreign["errors"][0]["message"] == missing["errors"][0]["message"]
-    assert (await SessionFamily.get(id=victim_family)).revoked_at is None
-    node = await browser_free_post(app, settings, NODE, {"id": to_global_id("Session", victim_family)}, me.token)
-    assert node["data"]["node"] is None
+    async with unchanged(owner_db, me, victim):
+        victims = {"id": to_global_id("Session", victim_family)}
+        foreign = await browser_free_post(app, settings, REVOKE, victims, me.token)
+        missing = await browser_free_post(app, settings, REVOKE, {"id": to_global_id("Session", 2**31 - 1)}, me.token)
+        assert error_codes(foreign) == error_codes(missing) == ["NOT_FOUND"]
+        assert foreign["errors"][0]["message"] == missing["errors"][0]["message"]
+        assert (await SessionFamily.get(id=victim_family)).revoked_at is None
+        node = await browser_free_post(app, settings, NODE, victims, me.token)
+        assert node["data"]["node"] is None
 
 
 async def browser_free_post(app: Any, settings: Settings, query: str, variables: dict[str, Any],
@@ -82,15 +91,16 @@ async def browser_free_post(app: Any, settings: Settings, query: str, variables:
 
 
 async def test_missing_role_revoke_session_requires_a_signed_in_user(
-    app: Any, settings: Settings, gql: GQL, factory: Factory
+    app: Any, settings: Settings, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     user = await factory.user()
     async with Browser(app, settings) as browser:
         family = decode_access_token(settings, await browser.login(user.email)).session_id or 0
-    result = await gql(REVOKE, {"id": to_global_id("Session", family)})
-    assert error_codes(result) == ["UNAUTHENTICATED"]
-    assert result["data"] == {"revokeSession": None}
-    assert (await SessionFamily.get(id=family)).revoked_at is None
+    async with unchanged(owner_db):
+        result = await gql(REVOKE, {"id": to_global_id("Session", family)})
+        assert error_codes(result) == ["UNAUTHENTICATED"]
+        assert result["data"] == {"revokeSession": None}
+        assert (await SessionFamily.get(id=family)).revoked_at is None
 
 
 async def test_node_resolves_my_own_session(app: Any, settings: Settings, factory: Factory) -> None:
@@ -111,10 +121,7 @@ async def test_refresh_without_a_cookie_is_unauthenticated(app: Any, settings: S
 
 async def test_refresh_after_the_family_expired_is_unauthenticated(app: Any, settings: Settings,
                                                                    factory: Factory) -> None:
-    from datetime import UTC, datetime, timedelta
 
-    from models.identity import RefreshToken
-    from services.identity.tokens import hash_secret
 
     user = await factory.user()
     async with Browser(app, settings) as browser:
@@ -216,32 +223,18 @@ async def test_change_password_ends_the_token_that_asked_for_it(gql: GQL, factor
 
 async def test_revoke_session_closes_that_sessions_websocket_only(app: Any, settings: Settings,
                                                                   factory: Factory) -> None:
-    import asyncio
-    import json
-
-    from websockets.exceptions import ConnectionClosed
-
-    from tests.identity.helpers import live_server, open_socket
-
     user = await factory.user()
-    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, live_server(app) as base:
+    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, serve_in_process(app) as base:
         laptop_token = await laptop.login(user.email)
         phone_token = await phone.login(user.email)
-        laptop_socket = await open_socket(base, f"Bearer {laptop_token}")
-        phone_socket = await open_socket(base, f"Bearer {phone_token}")
+        laptop_socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {laptop_token}")
+        phone_socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {phone_token}")
         try:
             laptop_session = to_global_id("Session", decode_access_token(settings, laptop_token).session_id or 0)
             result = await phone.post(REVOKE, {"id": laptop_session}, token=phone_token)
             assert result["data"]["revokeSession"]["revokedId"] == laptop_session
-            code = None
-            try:
-                while True:
-                    await asyncio.wait_for(laptop_socket.recv(), 10)
-            except ConnectionClosed as closed:
-                code = closed.rcvd.code if closed.rcvd else None
-            assert code == 4403
-            await phone_socket.send(json.dumps({"type": "ping"}))
-            assert json.loads(await asyncio.wait_for(phone_socket.recv(), 10))["type"] == "pong"
+            assert await laptop_socket.close_code(timeout=10) == 4403
+            assert await phone_socket.still_open()
         finally:
             await laptop_socket.close()
             await phone_socket.close()

@@ -19,6 +19,8 @@ from luach import (
     resolve_relative,
     round_time,
 )
+from luach.calendar import HavdalahOpinion as FromCalendar
+from luach.rules import RoundDirection as FromRules
 
 NY = ZoneInfo("America/New_York")
 NEW_YORK = Location(40.7128, -74.006, "America/New_York")
@@ -130,8 +132,6 @@ def test_day_kinds() -> None:
 def test_package_exports_the_public_api() -> None:
     for name in luach.__all__:
         assert hasattr(luach, name), name
-    from luach.calendar import HavdalahOpinion as FromCalendar
-    from luach.rules import RoundDirection as FromRules
 
     assert FromCalendar is HavdalahOpinion and FromRules is RoundDirection
     assert [o.value for o in HavdalahOpinion] == ["DEGREES_8_5", "MINUTES_42", "MINUTES_50", "MINUTES_72"]

@@ -17,7 +17,7 @@ from luach import (
     yahrzeit,
     yahrzeits_between,
 )
-from tests.luach.reference import load
+from tests.support.reference import load
 
 CASES: list[dict[str, Any]] = load("yahrzeit-hebcal.json")["cases"]
 

@@ -19,7 +19,7 @@ from luach import (
     havdalah,
     zman_key_for_enum_name,
 )
-from tests.luach.reference import load
+from tests.support.reference import zmanim_case
 
 REQUIRED_KEYS = [
     "alotHaShachar", "alotHaShachar72", "misheyakir", "misheyakirMachmir", "dawn", "sunrise", "sofZmanShma",
@@ -27,10 +27,6 @@ REQUIRED_KEYS = [
     "plagHaMincha", "sunset", "dusk", "tzeit", "seaLevelSunrise", "seaLevelSunset",
 ]  # fmt: skip
 TROMSO = Location(69.6492, 18.9553, "Europe/Oslo")
-
-
-def _case(place: str) -> dict[str, Any]:
-    return next(c for c in load("zmanim-hebcal.json")["cases"] if c["place"] == place)
 
 
 def _location(case: dict[str, Any]) -> Location:
@@ -54,7 +50,7 @@ def _diffs(case: dict[str, Any]) -> dict[str, float]:
 
 
 def test_zmanim_chicago_match_hebcal() -> None:
-    case = _case("Chicago")
+    case = zmanim_case("Chicago")
     assert case["precision"] == "minute"
     diffs = _diffs(case)
     assert len(diffs) == len(case["expected_local"]) == 34
@@ -64,7 +60,7 @@ def test_zmanim_chicago_match_hebcal() -> None:
 
 
 def test_zmanim_tel_aviv_match_hebcal() -> None:
-    diffs = _diffs(_case("Tel Aviv"))
+    diffs = _diffs(zmanim_case("Tel Aviv"))
     assert len(diffs) == 29
     assert all(abs(d) <= 60 for d in diffs.values()), diffs
     # measured: the KosherJava NOAA port agrees with hebcal to the second
@@ -72,7 +68,7 @@ def test_zmanim_tel_aviv_match_hebcal() -> None:
 
 
 def test_zmanim_denver_with_elevation_match_hebcal() -> None:
-    case = _case("Denver")
+    case = zmanim_case("Denver")
     assert case["use_elevation"] and case["elevation_m"] == 1636
     diffs = _diffs(case)
     assert len(diffs) == 36
@@ -81,7 +77,7 @@ def test_zmanim_denver_with_elevation_match_hebcal() -> None:
 
 
 def test_elevation_moves_sunrise_and_sunset_but_not_degree_zmanim() -> None:
-    case = _case("Denver")
+    case = zmanim_case("Denver")
     day = date.fromisoformat(case["date"])
     high = compute_zmanim(day, _location(case))
     flat = compute_zmanim(day, Location(case["latitude"], case["longitude"], case["timezone"], 1636.0))

@@ -9,12 +9,14 @@ import asyncio
 from contextlib import AsyncExitStack
 from typing import Any
 
+import asyncpg
 from tortoise import connections
 
 from models.base import tenant_scope
 from models.identity import Role
 from models.platform import AuditEntry
-from tests.conftest import GQL, Factory
+from tests.support.actors import Factory
+from tests.support.graphql import GQL
 
 SESSION_STATE = """
 SELECT current_setting('app.tenant_id', true) AS tenant,
@@ -64,8 +66,6 @@ async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) 
     """`tenant_scope` opens its transaction with `BEGIN; SELECT set_config(...)` in one round trip; a scope
     nested in an open transaction (a savepoint) still sets its tenant with a statement of its own, and one more
     gives the outer scope's tenant back when it ends."""
-    import asyncpg
-
     sent: list[str] = []
     execute, fetch = asyncpg.Connection.execute, asyncpg.Connection.fetch
 

@@ -12,7 +12,7 @@ from models.base import TenantContextMissing, tenant_scope
 from models.content import Memorial
 from models.identity import Membership, Role, SessionFamily, User
 from models.prepared import PreparedSelect
-from tests.conftest import Factory
+from tests.support.actors import Factory
 
 OPEN_SESSION = PreparedSelect(
     SessionFamily,

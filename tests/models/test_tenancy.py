@@ -27,7 +27,7 @@ from models.base import (
 )
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
-from tests.conftest import Factory, unique
+from tests.support.actors import Factory, unique
 
 
 async def _entry(tenant: Synagogue, action: str | None = None) -> AuditEntry:

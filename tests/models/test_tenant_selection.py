@@ -13,8 +13,8 @@ from services.identity.tenancy import TenantAccess, resolve_tenant
 from services.identity.tokens import issue_access_token
 from services.infra.errors import ErrorCode, Forbidden, ServiceError
 from services.infra.ids import to_global_id
-from tests.conftest import Factory
-from tests.content.support import count_statements
+from tests.support.actors import Factory
+from tests.support.statements import count_statements
 
 
 async def test_a_single_membership_is_the_default_tenant(factory: Factory) -> None:

@@ -1,21 +1,15 @@
-"""Fixtures of the webhook delivery tests: private receiver addresses allowed, and a real local receiver."""
+"""The outbox tests' websocket server (the same kind tests/subscriptions use): a job's progress is followed live."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 
-from config import Settings
-from tests.outbox.servers import WebhookReceiver, webhook_receiver
+from tests.support.live import Server, run_server
 
 
-@pytest.fixture
-def private_targets(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
-
-
-@pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    with webhook_receiver() as running:
-        yield running
+@pytest.fixture(scope="session")
+async def live_server(database: str) -> AsyncIterator[Server]:
+    async with run_server() as server:
+        yield server

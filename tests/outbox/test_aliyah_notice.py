@@ -11,9 +11,11 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import smtp_server
+from tests.support.snapshot import unchanged
 
 
 async def email_jobs(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
@@ -86,9 +88,10 @@ async def test_Z1_missing_role_viewer_cannot_cause_an_email(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=viewer)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await email_jobs(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, viewer):
+        result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=viewer)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await email_jobs(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_T1_cross_tenant_editor_of_another_synagogue_cannot_cause_an_email(
@@ -96,10 +99,11 @@ async def test_T1_cross_tenant_editor_of_another_synagogue_cannot_cause_an_email
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     other = await factory.tenant()
-    result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, tenant=other)
-    assert error_codes(result) == ["FORBIDDEN"]
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    missing = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, headers=nowhere)
-    assert answer(result) == answer(missing)
-    assert await email_jobs(owner_db, other.id) == []
-    assert await email_jobs(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, editor, other):
+        result = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, tenant=other)
+        assert error_codes(result) == ["FORBIDDEN"]
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        missing = await gql.op("AssignAliyah", assign("Avi", "avi@example.org"), actor=editor, headers=nowhere)
+        assert answer(result) == answer(missing)
+        assert await email_jobs(owner_db, other.id) == []
+        assert await email_jobs(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]

@@ -12,10 +12,11 @@ import asyncpg
 import pytest
 
 from config import Settings
+from models.base import tenant_scope
 from services.outbox.mail import InvalidAddress, enqueue_email
-from tests.conftest import Factory
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import job_row, queue_email, run_due
+from tests.support.actors import Factory
+from tests.support.outbox import job_row, queue_email, run_due
+from tests.support.receivers import smtp_server
 
 
 def _payload(row: dict[str, Any]) -> dict[str, Any]:
@@ -113,8 +114,6 @@ async def test_without_smtp_url_the_message_is_written_to_the_log(
 
 @pytest.mark.parametrize("address", ["not-an-address", "a@b", "x@example.org\r\nBcc: victim@example.org", ""])
 async def test_malformed_address_is_refused_when_queued(factory: Factory, address: str) -> None:
-    from models.base import tenant_scope
-
     tenant = await factory.tenant()
     with pytest.raises(InvalidAddress):
         async with tenant_scope(tenant.id):

@@ -3,6 +3,7 @@ e-mails the families of the yahrzeits YAHRZEIT_REMINDER_DAYS ahead once, and que
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,12 +15,17 @@ import pytest
 from config import Settings
 from luach import HebrewDate
 from luach.yahrzeit import next_yahrzeit
+from models.base import tenant_scope
+from models.content import Memorial
 from models.identity import Role
+from services.content.memorials import update_memorial
 from services.infra.ids import to_global_id
 from services.outbox.worker import run_pending
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.outbox.servers import smtp_server
-from tests.outbox.support import run_due
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import smtp_server
+from tests.support.snapshot import unchanged
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -131,9 +137,10 @@ async def test_Z1_missing_role_viewer_starts_no_sweep(gql: GQL, factory: Factory
     viewer = await factory.member(role=Role.VIEWER)
     today = date.today()
     death = death_observed_on(today + timedelta(days=30), today)
-    result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, viewer):
+        result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_T1_cross_tenant_outsider_starts_no_sweep(
@@ -148,12 +155,14 @@ async def test_T1_cross_tenant_outsider_starts_no_sweep(
         "hebrewDateOfDeath": {"day": death.day, "month": death.month.value, "year": death.year},
         "familyEmail": "x@example.org",
     }
-    result = await gql.op("CreateMemorial", {"input": values}, actor=outsider, tenant=member.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    assert answer(result) == answer(await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere))
-    assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
-    assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, member, outsider):
+        result = await gql.op("CreateMemorial", {"input": values}, actor=outsider, tenant=member.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        missing = await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere)
+        assert answer(result) == answer(missing)
+        assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
+        assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
 
 
 async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_sweep(
@@ -208,11 +217,7 @@ async def test_an_address_written_while_the_days_sweep_starts_is_reminded(
 ) -> None:
     """The edit holds the reminder lock until it commits: a sweep starting meanwhile waits and then sees the
     address (before, it read the memorials without it while the edit saw the sweep pending: a lost reminder)."""
-    import asyncio
 
-    from models.base import tenant_scope
-    from models.content import Memorial
-    from services.content.memorials import update_memorial
 
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant

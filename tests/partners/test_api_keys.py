@@ -12,9 +12,11 @@ import httpx
 from models.identity import Role
 from services.infra.ids import to_global_id
 from services.partners.documents import catalogue, sha256_hex
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.documents import CLIENTS_DIR, operations
-from tests.partners.helpers import create_key, document_id, persisted
+from tests.support.actors import Factory
+from tests.support.documents import CLIENTS_DIR, operations
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.partners import create_key, document_id, persisted
+from tests.support.snapshot import unchanged
 
 API_KEYS = (
     "query Keys($all: Boolean = false) { apiKeys(includeRevoked: $all) {"
@@ -50,10 +52,13 @@ async def test_persisted_documents_lists_the_catalogue_for_admins(gql: GQL, fact
     assert listed[("Login", "admin")] == document_id("Login")
 
 
-async def test_persisted_documents_missing_role_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_persisted_documents_missing_role_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    result = await gql.op("PersistedDocuments", actor=editor)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["persistedDocuments"] is None
+    async with unchanged(owner_db, editor):
+        result = await gql.op("PersistedDocuments", actor=editor)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["persistedDocuments"] is None
 
 
 async def test_create_api_key_shows_the_secret_once_and_stores_only_its_hash(
@@ -94,11 +99,14 @@ async def test_create_api_key_bad_input_is_a_user_error_and_writes_nothing(gql: 
     assert listed["data"]["apiKeys"]["totalCount"] == 0
 
 
-async def test_create_api_key_missing_role_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_create_api_key_missing_role_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     data = {"name": "x", "allowedDocuments": [document_id("Synagogue")]}
-    result = await gql.op("CreateApiKey", {"input": data}, actor=editor)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["createApiKey"] is None
+    async with unchanged(owner_db, editor):
+        result = await gql.op("CreateApiKey", {"input": data}, actor=editor)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["createApiKey"] is None
 
 
 async def test_api_keys_list_own_tenant_only_with_last_use(gql: GQL, http: httpx.AsyncClient, factory: Factory) -> None:
@@ -147,17 +155,18 @@ async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
     b = await factory.member(role=Role.ADMIN)
     theirs = await create_key(gql, b, [document_id("Synagogue")], name="theirs")
     key_id, missing_id = theirs["apiKey"]["id"], to_global_id("ApiKey", 10**9)
-    foreign = await gql(REVOKE, {"id": key_id}, actor=a)
-    assert error_codes(foreign) == ["NOT_FOUND"]
-    assert answer(foreign) == answer(await gql(REVOKE, {"id": missing_id}, actor=a))
-    seen = await gql(NODE, {"id": key_id}, actor=a)
-    assert answer(seen) == answer(await gql(NODE, {"id": missing_id}, actor=a)) == {"data": {"node": None}}
-    assert (await gql(API_KEYS, {"all": True}, actor=a))["data"]["apiKeys"]["totalCount"] == 0
+    async with unchanged(owner_db, a, b):
+        foreign = await gql(REVOKE, {"id": key_id}, actor=a)
+        assert error_codes(foreign) == ["NOT_FOUND"]
+        assert answer(foreign) == answer(await gql(REVOKE, {"id": missing_id}, actor=a))
+        seen = await gql(NODE, {"id": key_id}, actor=a)
+        assert answer(seen) == answer(await gql(NODE, {"id": missing_id}, actor=a)) == {"data": {"node": None}}
+        assert (await gql(API_KEYS, {"all": True}, actor=a))["data"]["apiKeys"]["totalCount"] == 0
 
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    named = await gql(REVOKE, {"id": key_id}, actor=a, tenant=b.tenant)
-    assert error_codes(named) == ["FORBIDDEN"]
-    assert answer(named) == answer(await gql(REVOKE, {"id": key_id}, actor=a, headers=nowhere))
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        named = await gql(REVOKE, {"id": key_id}, actor=a, tenant=b.tenant)
+        assert error_codes(named) == ["FORBIDDEN"]
+        assert answer(named) == answer(await gql(REVOKE, {"id": key_id}, actor=a, headers=nowhere))
 
     async def as_partner(tenant: dict[str, str] | None = None) -> dict[str, Any]:
         headers = {"Authorization": f"ApiKey {theirs['secret']}", **(tenant or {})}
@@ -165,8 +174,9 @@ async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
         result: dict[str, Any] = response.json()
         return result
 
-    crossing = await as_partner({"X-Tenant-ID": a.tenant_gid or ""})  # B's key naming A
-    assert error_codes(crossing) == ["FORBIDDEN"] and answer(crossing) == answer(await as_partner(nowhere))
+    async with unchanged(owner_db, a, b):
+        crossing = await as_partner({"X-Tenant-ID": a.tenant_gid or ""})  # B's key naming A
+        assert error_codes(crossing) == ["FORBIDDEN"] and answer(crossing) == answer(await as_partner(nowhere))
     assert (await as_partner())["data"]["synagogue"]["name"] == b.tenant.name  # type: ignore[union-attr]
     revoked = await owner_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)  # type: ignore[union-attr]
     assert [row["revoked_at"] for row in revoked] == [None]

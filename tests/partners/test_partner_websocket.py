@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import asyncpg
 import pytest
 
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.partners.helpers import create_key, document_id
-from tests.subscriptions.live import Server, WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.graphql import GQL
+from tests.support.live import Server, run_server
+from tests.support.partners import create_key, document_id
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +24,11 @@ async def server(database: str) -> AsyncIterator[Server]:
 
 
 async def test_P1_missing_role_partner_key_is_refused_at_websocket_init(
-    server: Server, gql: GQL, factory: Factory
+    server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     key = await create_key(gql, admin, [document_id("Synagogue")])
-    client = await WSClient.open(server.ws_url)
-    await client.send({"type": "connection_init", "payload": {"authorization": f"ApiKey {key['secret']}"}})
-    assert await client.close_code() == 4403
+    async with unchanged(owner_db, admin):
+        client = await WSClient.open(server.ws_url)
+        await client.send({"type": "connection_init", "payload": {"authorization": f"ApiKey {key['secret']}"}})
+        assert await client.close_code() == 4403

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import graphql
 import httpx
 import pytest
@@ -27,9 +28,12 @@ from graphql import (
 from models.identity import Role
 from schema import build_schema
 from services.partners.documents import DOCUMENTS_DIR, TrustedDocument, build_catalogue, catalogue
-from tests.conftest import GQL, Actor, Factory, error_codes, unique
-from tests.devices.helpers import make_tv
-from tests.partners.helpers import persisted, variant
+from tests.support.actors import Actor, Factory, unique
+from tests.support.apps import variant
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, error_codes
+from tests.support.partners import persisted
+from tests.support.snapshot import unchanged
 
 ROOTS = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 
@@ -159,7 +163,7 @@ async def test_trusted_documents_only_editor_runs_a_product_document_by_hash_not
 
 
 async def test_trusted_documents_only_cross_tenant_editor_is_forbidden_the_other_synagogue(
-    app: Any, gql: GQL, factory: Factory
+    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor_a = await factory.member(role=Role.EDITOR)
     editor_b = await factory.member(role=Role.EDITOR)
@@ -167,7 +171,7 @@ async def test_trusted_documents_only_cross_tenant_editor_is_forbidden_the_other
     await _torah_class(gql, editor_b, title_b)
     document = product_document("admin/content", "TorahClasses")
     assert editor_b.tenant is not None
-    async with variant(app, trusted_documents_only=True) as client:
+    async with unchanged(owner_db, editor_a, editor_b), variant(app, trusted_documents_only=True) as client:
         response = await client.post(
             "/graphql", json=persisted(document.id), headers=editor_a.headers(tenant=editor_b.tenant)
         )
@@ -176,7 +180,7 @@ async def test_trusted_documents_only_cross_tenant_editor_is_forbidden_the_other
 
 
 async def test_trusted_documents_only_missing_role_viewer_cannot_update_a_memorial_by_hash(
-    app: Any, gql: GQL, factory: Factory
+    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
@@ -184,7 +188,7 @@ async def test_trusted_documents_only_missing_role_viewer_cannot_update_a_memori
     memorial_id = created["data"]["createMemorial"]["memorial"]["id"]
     document = product_document("admin/content", "UpdateMemorial")
     variables = {"input": {"id": memorial_id, "name": "Changed", "plaque": "B7"}}
-    async with variant(app, trusted_documents_only=True) as client:
+    async with unchanged(owner_db, viewer), variant(app, trusted_documents_only=True) as client:
         refused = await _post(client, persisted(document.id, variables=variables), viewer.headers())
         assert error_codes(refused) == ["FORBIDDEN"] and refused.get("data") is None
         deleted = await _post(

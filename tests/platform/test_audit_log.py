@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.identity import Membership, Role
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes, unique
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
 
 NODE = "query Node($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }"
 
@@ -58,33 +62,35 @@ async def test_audit_log_pages_with_cursors(gql: GQL, factory: Factory) -> None:
     assert error_codes(too_many) == ["BAD_USER_INPUT"]
 
 
-async def test_missing_role_audit_log_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_audit_log_needs_admin(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
     owner = await factory.member(role=Role.OWNER)
     assert owner.tenant is not None
     await _entries(owner.tenant, 1)
-    for role in (Role.VIEWER, Role.EDITOR):
-        member = await factory.member(tenant=owner.tenant, role=role)
-        result = await gql.op("AuditLog", actor=member)
-        assert error_codes(result) == ["FORBIDDEN"]
-        assert result["data"] == {"auditLog": None}
-    assert error_codes(await gql.op("AuditLog")) == ["UNAUTHENTICATED"]
+    members = [await factory.member(tenant=owner.tenant, role=role) for role in (Role.VIEWER, Role.EDITOR)]
+    async with unchanged(owner_db, owner):
+        for member in members:
+            result = await gql.op("AuditLog", actor=member)
+            assert error_codes(result) == ["FORBIDDEN"]
+            assert result["data"] == {"auditLog": None}
+        assert error_codes(await gql.op("AuditLog")) == ["UNAUTHENTICATED"]
 
 
 async def test_cross_tenant_audit_log_of_another_tenant_is_forbidden_and_never_mixed(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
     assert a.tenant is not None and b.tenant is not None
     mine = await _entries(a.tenant, 2)
     theirs = await _entries(b.tenant, 2)
-    named = await gql.op("AuditLog", actor=a, tenant=b.tenant)
-    nowhere = await gql.op("AuditLog", actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
-    result = await gql.op("AuditLog", actor=a)
-    assert [edge["node"]["id"] for edge in result["data"]["auditLog"]["edges"]] == list(reversed(mine))
-    missing = answer(await gql(NODE, {"id": to_global_id("AuditEntry", 10**9)}, actor=a))
-    assert answer(await gql(NODE, {"id": theirs[0]}, actor=a)) == missing == {"data": {"node": None}}
+    async with unchanged(owner_db, a, b):
+        named = await gql.op("AuditLog", actor=a, tenant=b.tenant)
+        nowhere = await gql.op("AuditLog", actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 10**9)})
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+        result = await gql.op("AuditLog", actor=a)
+        assert [edge["node"]["id"] for edge in result["data"]["auditLog"]["edges"]] == list(reversed(mine))
+        missing = answer(await gql(NODE, {"id": to_global_id("AuditEntry", 10**9)}, actor=a))
+        assert answer(await gql(NODE, {"id": theirs[0]}, actor=a)) == missing == {"data": {"node": None}}
 
 
 async def test_audit_entry_node_is_for_admins_of_its_tenant(gql: GQL, factory: Factory) -> None:

@@ -13,7 +13,8 @@ import asyncpg
 from config import ROOT
 from models.identity import Role, User
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, unique
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL
 
 PLATFORM_LOG = """
 query { platformAuditLog(first: 5) { edges { node { actor { id } action targetId detail requestId } } } }"""

@@ -12,7 +12,10 @@ import pytest
 from models.identity import Role
 from services.infra.ids import from_global_id, to_global_id
 from services.platform import audit
-from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes, unique
+from tests.support.actors import Actor, Factory, unique
+from tests.support.database import APP_URL
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
 
 PLATFORM_LOG = """
 query PlatformAuditLog($first: Int = 50, $after: String) {
@@ -81,20 +84,23 @@ async def test_the_log_pages_newest_first(gql: GQL, factory: Factory) -> None:
     assert error_codes(await gql(PLATFORM_LOG, {"first": 0}, actor=platform)) == ["BAD_USER_INPUT"]
 
 
-async def test_missing_role_a_synagogue_owner_cannot_read_the_platform_log(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_a_synagogue_owner_cannot_read_the_platform_log(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner = await factory.member(role=Role.OWNER)
     entry = await audit.record_platform(unique("test.secret"), detail_secret="platform only")
     gid = to_global_id("PlatformAuditEntry", entry.id)
-    for headers in ({}, {"X-Tenant-ID": owner.tenant_gid or ""}):
-        result = await gql(PLATFORM_LOG, actor=owner, headers=headers)
-        assert error_codes(result) == ["FORBIDDEN"], result
-        assert result["data"] == {"platformAuditLog": None}
-        assert "platform only" not in str(result)
-    missing = to_global_id("PlatformAuditEntry", 2**31 - 1)
-    leaked, absent = (await gql(NODE, {"id": gid}, actor=owner)), (await gql(NODE, {"id": missing}, actor=owner))
-    assert answer(leaked) == answer(absent) == {"data": {"node": None}}  # a hidden entry looks like a missing one
-    anonymous = await gql(PLATFORM_LOG)
-    assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] == {"platformAuditLog": None}
+    async with unchanged(owner_db, owner):
+        for headers in ({}, {"X-Tenant-ID": owner.tenant_gid or ""}):
+            result = await gql(PLATFORM_LOG, actor=owner, headers=headers)
+            assert error_codes(result) == ["FORBIDDEN"], result
+            assert result["data"] == {"platformAuditLog": None}
+            assert "platform only" not in str(result)
+        missing = to_global_id("PlatformAuditEntry", 2**31 - 1)
+        leaked, absent = (await gql(NODE, {"id": gid}, actor=owner)), (await gql(NODE, {"id": missing}, actor=owner))
+        assert answer(leaked) == answer(absent) == {"data": {"node": None}}  # a hidden entry looks like a missing one
+        anonymous = await gql(PLATFORM_LOG)
+        assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] == {"platformAuditLog": None}
 
 
 async def test_a_platform_admin_reads_an_entry_by_its_id(gql: GQL, factory: Factory) -> None:
@@ -154,17 +160,19 @@ async def test_cross_tenant_an_owner_naming_another_synagogue_changes_it_not_and
     assert other.tenant is not None
     change = {"input": {"candleLightingMinutes": 31}}
     nowhere = to_global_id("Synagogue", 2**31 - 1)
-    for header in ("X-Customer-Context", "X-Tenant-ID"):  # impersonation, or a tenant they are no member of
-        named = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: other.tenant_gid or ""})
-        missing = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: nowhere})
-        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing), header
-    assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = $1", other.tenant.id) == 0
-    platform_rows = await owner_db.fetchval(
-        "SELECT count(*) FROM platform_audit_entry WHERE target_id = $1", other.tenant_gid
-    )
-    assert platform_rows == 0
-    minutes = await owner_db.fetchval("SELECT candle_lighting_minutes FROM synagogue WHERE id = $1", other.tenant.id)
-    assert minutes == 18
+    async with unchanged(owner_db, owner, other):
+        for header in ("X-Customer-Context", "X-Tenant-ID"):  # impersonation, or a tenant they are no member of
+            named = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: other.tenant_gid or ""})
+            missing = await gql.op("UpdateSynagogue", change, actor=owner, headers={header: nowhere})
+            assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing), header
+        assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = $1", other.tenant.id) == 0
+        platform_rows = await owner_db.fetchval(
+            "SELECT count(*) FROM platform_audit_entry WHERE target_id = $1", other.tenant_gid
+        )
+        assert platform_rows == 0
+        minutes_sql = "SELECT candle_lighting_minutes FROM synagogue WHERE id = $1"
+        minutes = await owner_db.fetchval(minutes_sql, other.tenant.id)
+        assert minutes == 18
 
 
 async def test_the_app_role_may_add_to_the_platform_log_but_not_rewrite_it(database: str) -> None:

@@ -19,7 +19,8 @@ import pytest
 
 from models.identity import Role
 from services.infra.errors import database_unavailable
-from tests.conftest import GQL, Factory, error_codes
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
 
 ZMANIM = """query Z($d: Date!, $tz: String!) {
   zmanim(date: $d, location: {latitude: 40.7, longitude: -74, timezone: $tz}) { sunrise }

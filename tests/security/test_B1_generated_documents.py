@@ -25,8 +25,8 @@ from hypothesis_graphql import strategies as gql_st
 
 from models.identity import Role
 from schema import build_schema
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
 
 EXAMPLES = int(os.environ.get("SHULGRAPH_FUZZ_EXAMPLES", "30"))
 

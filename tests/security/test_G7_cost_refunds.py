@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.partners.helpers import variant
+from tests.support.actors import Factory
+from tests.support.apps import variant
 
 
 async def test_G7_unused_cost_is_given_back_with_the_next_charge_not_a_round_trip_of_its_own(

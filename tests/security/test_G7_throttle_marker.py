@@ -5,6 +5,7 @@ stolen or guessed credential against."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import time
@@ -15,9 +16,10 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra import budget
-from tests.conftest import Factory, error_codes
-from tests.content.support import count_statements
-from tests.partners.helpers import variant
+from tests.support.actors import Factory
+from tests.support.apps import variant
+from tests.support.graphql import error_codes
+from tests.support.statements import count_statements
 
 
 async def test_G7_throttled_marker_is_keyed_by_an_hmac_under_the_server_secret(
@@ -70,8 +72,6 @@ async def test_G7_a_throttled_credential_is_refused_at_the_door_from_process_mem
 async def test_G7_door_refusals_are_held_so_a_flood_cannot_outpace_other_tenants(app: Any, factory: Factory) -> None:
     """A throttled credential's next request is answered only after THROTTLED_RESPONSE_DELAY_MS (never past its
     Retry-After); meanwhile another tenant's request is served."""
-    import asyncio
-
     flooder, bystander = await factory.member(role=Role.VIEWER), await factory.member(role=Role.VIEWER)
     query = {"query": "{ members(first: 10) { edges { node { id role } } } }"}
     limits = {"cost_budget_capacity": 60, "cost_budget_restore_rate": 1, "throttled_response_delay_ms": 10_000}

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.partners.helpers import variant
-from tests.security.test_G7_websocket_limits import socket_of
+from tests.support.actors import Factory
+from tests.support.apps import variant
+from tests.support.websocket import socket_of
 
 MISSPELT = (
     "{ synagogu { id } }",

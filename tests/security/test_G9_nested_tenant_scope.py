@@ -8,7 +8,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models.base import tenant_scope
 from models.platform import AuditEntry
-from tests.conftest import Factory, unique
+from tests.support.actors import Factory, unique
 
 
 async def _database_tenant(connection: BaseDBAsyncClient) -> str | None:

@@ -22,8 +22,10 @@ from main import create_app
 from models.identity import Role
 from services.infra.admission import TenantAdmission, lane_key
 from services.infra.lanes import FairLane, LaneRefused, client_group
-from tests.conftest import DEFAULT_PASSWORD, Factory, error_codes
-from tests.documents import client_document
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.documents import client_document
+from tests.support.graphql import error_codes
+from tests.support.waiting import wait_until
 
 FLOOD, OTHER, THIRD = "203.0.113.7", "198.51.100.9", "192.0.2.44"
 LOGIN = client_document("Login")
@@ -61,14 +63,6 @@ def admission_of(app: Any) -> TenantAdmission:
     raise AssertionError("no GraphQL view")
 
 
-async def until(condition: Any) -> None:
-    for _ in range(1000):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("condition never held")
-
-
 async def test_G9_a_sign_in_from_elsewhere_is_served_in_turn_not_behind_the_flood(app: Any, factory: Factory) -> None:
     user = await factory.user()
     settings = {"untenanted_max_concurrency": 1, "untenanted_max_queued": 50, "untenanted_max_queued_per_caller": 4}
@@ -87,11 +81,11 @@ async def test_G9_a_sign_in_from_elsewhere_is_served_in_turn_not_behind_the_floo
             asyncio.create_task(send(FLOOD, login(f"nobody{i}@example.org", "wrong-password"), f"flood{i}"))
             for i in range(4)
         ]
-        await until(lambda: lane.waiting(client_group(FLOOD)) == 4)
+        await wait_until(lambda: lane.waiting(client_group(FLOOD)) == 4)
         refused = await clients[FLOOD].post("/graphql", json=login("nobody@example.org", "wrong-password"))
         assert refused.status_code == 429 and error_codes(refused.json()) == ["THROTTLED"]  # its own bound
         mine = asyncio.create_task(send(OTHER, login(user.email, DEFAULT_PASSWORD), "mine"))
-        await until(lambda: lane.waiting(client_group(OTHER)) == 1)
+        await wait_until(lambda: lane.waiting(client_group(OTHER)) == 1)
         admission_of(other).release(held)
         signed_in = await mine
         await asyncio.gather(*flood)
@@ -110,7 +104,7 @@ async def test_G9_when_the_lane_is_full_the_caller_with_most_waiting_gives_way(a
             asyncio.create_task(clients[FLOOD].post("/graphql", json=login(f"x{i}@example.org", "wrong-password")))
             for i in range(3)
         ]
-        await until(lambda: admission.untenanted.waiting() == 3)
+        await wait_until(lambda: admission.untenanted.waiting() == 3)
         mine = asyncio.create_task(clients[OTHER].post("/graphql", json=login("me@example.org", "wrong-password")))
         evicted = await flood[2]  # the newest of the caller with most waiting made room
         assert evicted.status_code == 429 and error_codes(evicted.json()) == ["THROTTLED"]
@@ -134,11 +128,11 @@ async def test_G9_the_lane_serves_callers_round_robin_and_bounds_each() -> None:
         lane.release()
 
     tasks = [asyncio.create_task(wait("a", n)) for n in range(3)]
-    await until(lambda: lane.waiting("a") == 3)
+    await wait_until(lambda: lane.waiting("a") == 3)
     with pytest.raises(LaneRefused):
         await lane.acquire("a")
     tasks += [asyncio.create_task(wait("b", n)) for n in range(2)]
-    await until(lambda: lane.waiting("b") == 2)
+    await wait_until(lambda: lane.waiting("b") == 2)
     lane.release()
     await asyncio.gather(*tasks)
     assert order == ["a0", "b0", "a1", "b1", "a2"]

@@ -10,9 +10,11 @@ import httpx
 from models.identity import Role
 from services.partners.apq_store import APQ_INDEX
 from services.partners.documents import sha256_hex
-from tests.conftest import Factory, error_codes, unique
-from tests.partners.helpers import persisted, variant
-from tests.security.test_G7_websocket_limits import data, socket_of
+from tests.support.actors import Factory, unique
+from tests.support.apps import variant
+from tests.support.graphql import error_codes
+from tests.support.partners import persisted
+from tests.support.websocket import data, socket_of
 
 
 def _fresh(name: str) -> str:

@@ -21,47 +21,29 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+import uvicorn
 
 from config import Settings
 from models.identity import Role
-from tests.conftest import OWNER_URL, Actor, Factory, unique
-from tests.devices.helpers import make_tv
-from tests.documents import client_document
-from tests.security.r1_helpers import DEADLINE, Proc, _blocked_on_locks, _start, _true, _until
-from tests.subscriptions.live import WSClient
+from services.infra import lifecycle
+from services.infra.lifecycle import drain_seconds
+from tests.support.actors import Actor, Factory, unique
+from tests.support.database import OWNER_URL
+from tests.support.devices import make_tv
+from tests.support.documents import client_document
+from tests.support.processes import DEADLINE, MainProcess, blocked_on_locks, serving
+from tests.support.waiting import wait_until
+from tests.support.websocket import WSClient
 
 SLOW_REQUESTS = 6
 LOAD_CLIENTS = 8
 
 
 @pytest.fixture
-async def api(database: str, tmp_path: Path) -> AsyncIterator[Proc]:
-    proc = _start(
-        tmp_path,
-        "serve",
-        shutdown_drain_seconds="8",
-        shutdown_grace_seconds="90",
-        db_statement_timeout_ms="300000",
-        db_pool_max="40",
-    )
-    try:
-        async with httpx.AsyncClient(base_url=proc.base, timeout=5) as client:
-            for _ in range(int(DEADLINE * 10)):
-                if proc.popen.poll() is not None:
-                    raise AssertionError(f"serve exited with {proc.popen.returncode}; {proc.log()}")
-                try:
-                    if (await client.get("/health/ready")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-            else:
-                raise AssertionError(f"serve never became ready; {proc.log()}")
-        yield proc
-    finally:
-        if proc.popen.poll() is None:
-            proc.popen.kill()
-            proc.popen.wait()
+async def api(database: str, tmp_path: Path) -> AsyncIterator[MainProcess]:
+    settings = {"shutdown_drain_seconds": "8", "shutdown_grace_seconds": "90", "db_statement_timeout_ms": "300000"}
+    async with serving(tmp_path, db_pool_max="40", **settings) as process:
+        yield process
 
 
 def _fresh_connections(base: str) -> httpx.AsyncClient:
@@ -102,7 +84,9 @@ class Load:
                 assert response.json()["data"]["me"]["id"], response.text
 
 
-async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api: Proc, factory: Factory) -> None:
+async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(
+    api: MainProcess, factory: Factory
+) -> None:
     slow_owner = await factory.member(role=Role.OWNER)
     busy = await factory.member(role=Role.VIEWER)
     assert slow_owner.tenant is not None and busy.tenant is not None
@@ -125,13 +109,15 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api
                 asyncio.create_task(_post(http, slow_owner, "UpdateSynagogue", {"input": {"name": name}}))
                 for name in names
             ]
-            await _until(
-                lambda: _count_at_least(_blocked_on_locks(owner, "synagogue"), SLOW_REQUESTS), "slow requests wait"
-            )
+
+            async def slow_requests_wait() -> bool:
+                return await blocked_on_locks(owner, "synagogue") >= SLOW_REQUESTS
+
+            await wait_until(slow_requests_wait, "slow requests wait", timeout=DEADLINE)
 
             load = Load(http, busy)
             clients = [asyncio.create_task(load.client()) for _ in range(LOAD_CLIENTS)]
-            await _until(lambda: _true(len(load.before) >= 4 * LOAD_CLIENTS), "load is served")
+            await wait_until(lambda: len(load.before) >= 4 * LOAD_CLIENTS, "load is served", timeout=DEADLINE)
             ready = await http.get("/health/ready")
             assert ready.status_code == 200, ready.text
 
@@ -186,13 +172,7 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(api
     assert "Traceback" not in api.log(), api.log()
 
 
-async def _count_at_least(count: Any, minimum: int) -> bool:
-    return bool(await count >= minimum)
-
-
 def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
-    from services.infra.lifecycle import drain_seconds
-
     assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": None})) == 5.0
     embedded = Settings(database_url="sqlite://:memory:", shutdown_drain_seconds=None)
     assert drain_seconds(embedded) == 0.0
@@ -200,10 +180,6 @@ def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Se
 
 
 def test_R1_signals_start_the_drain_and_a_second_sigint_cuts_it_short(monkeypatch: pytest.MonkeyPatch) -> None:
-    import uvicorn
-
-    from services.infra import lifecycle
-
     monkeypatch.setattr(lifecycle, "_draining", False)  # this test process serves other tests' requests
     server = lifecycle.DrainingServer(uvicorn.Config("main:create_app", factory=True), drain_seconds=60)
     server.handle_exit(signal.SIGTERM, None)

@@ -12,8 +12,12 @@ import pytest
 
 from models.identity import Role
 from services.infra.ids import from_global_id
-from tests.conftest import GQL, OWNER_URL, Actor, Factory
-from tests.security.r1_helpers import _blocked_on_locks, _start, _true, _until
+from services.outbox import worker as jobs
+from tests.support.actors import Actor, Factory
+from tests.support.database import OWNER_URL
+from tests.support.graphql import GQL
+from tests.support.processes import DEADLINE, blocked_on_locks, start
+from tests.support.waiting import wait_until
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""
@@ -36,8 +40,6 @@ async def _job(owner: asyncpg.Connection, job_id: int) -> asyncpg.Record:
 async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
     """Due jobs of earlier tests are run first; then a transaction holds SHARE on the memorial table, so
     that an import waits inside PostgreSQL to insert until the connection closes."""
-    from services.outbox import worker as jobs
-
     await jobs.run_pending()
     locker = await asyncpg.connect(OWNER_URL)
     transaction = locker.transaction()
@@ -54,7 +56,7 @@ async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
 
 async def _worker_holds(owner: asyncpg.Connection, job_id: int) -> bool:
     job = await _job(owner, job_id)
-    return bool(job["status"] == "RUNNING" and await _blocked_on_locks(owner, "content_memorial") >= 1)
+    return bool(job["status"] == "RUNNING" and await blocked_on_locks(owner, "content_memorial") >= 1)
 
 
 async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
@@ -63,19 +65,17 @@ async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     first = await _import(gql, editor)
-    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
+    worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
     try:
-        await _until(lambda: _worker_holds(owner_db, first), "the worker runs the first import")
+        await wait_until(lambda: _worker_holds(owner_db, first), "the worker runs the first import", timeout=DEADLINE)
         second = await _import(gql, editor)
         worker.popen.send_signal(signal.SIGTERM)
-        await _until(lambda: _true("worker draining" in worker.log()), "the worker heard SIGTERM")
+        await wait_until(lambda: "worker draining" in worker.log(), "the worker heard SIGTERM", timeout=DEADLINE)
         assert worker.popen.poll() is None
         await memorial_lock.close()  # the lock goes: the job in hand finishes
         assert await worker.exit_status() == 0, worker.log()
     finally:
-        if worker.popen.poll() is None:
-            worker.popen.kill()
-            worker.popen.wait()
+        worker.kill()
     done = await _job(owner_db, first)
     assert done["status"] == "DONE", worker.log()
     names = await owner_db.fetch("SELECT name FROM content_memorial WHERE tenant_id = $1", editor.tenant.id)
@@ -88,20 +88,16 @@ async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
 async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
-    from services.outbox import worker as jobs
-
     editor = await factory.member(role=Role.EDITOR)
     assert editor.tenant is not None
     job_id = await _import(gql, editor)
-    worker = _start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
+    worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
     try:
-        await _until(lambda: _worker_holds(owner_db, job_id), "the worker runs the import")
+        await wait_until(lambda: _worker_holds(owner_db, job_id), "the worker runs the import", timeout=DEADLINE)
         worker.popen.send_signal(signal.SIGTERM)
         assert await worker.exit_status() == 0, worker.log()  # the table is still locked
     finally:
-        if worker.popen.poll() is None:
-            worker.popen.kill()
-            worker.popen.wait()
+        worker.kill()
     released = await _job(owner_db, job_id)
     assert (released["status"], released["locked_until"]) == ("PENDING", None), worker.log()
     await memorial_lock.close()

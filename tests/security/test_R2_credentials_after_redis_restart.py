@@ -16,11 +16,13 @@ from services.devices.commands import issue_command
 from services.infra.ids import to_global_id
 from services.infra.kv import RedisKeyValue, make_key_value
 from subscriptions.events import deferred_publications
-from tests.conftest import GQL, Factory, error_codes
-from tests.devices.helpers import client_gql, make_tv
-from tests.documents import client_document
-from tests.services import restart_redis_async
-from tests.subscriptions.live import WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, client_gql, error_codes
+from tests.support.live import run_server
+from tests.support.servers import restart_redis
+from tests.support.websocket import WSClient
 
 
 async def test_R2_token_checks_answer_at_once_after_redis_restarts(gql: GQL, factory: Factory) -> None:
@@ -29,7 +31,7 @@ async def test_R2_token_checks_answer_at_once_after_redis_restarts(gql: GQL, fac
     for _ in range(3):
         assert "errors" not in await gql.op("Devices", actor=admin)
         assert "errors" not in await gql.op("Screen", headers=tv.headers)
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         devices = await gql.op("Devices", actor=admin)
         assert error_codes(devices) == [] and devices["data"]["devices"]["totalCount"] == 1, devices
         screen = await gql.op("Screen", headers=tv.headers)
@@ -44,7 +46,7 @@ async def test_R2_a_tv_connecting_right_after_the_restart_is_accepted(factory: F
     async with run_server() as server:
         before = await server.gql(client_document("Devices"), headers=admin.headers())
         assert before["data"]["devices"]["totalCount"] == 1, before
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         after = await server.gql(client_document("Devices"), headers=admin.headers())
         assert error_codes(after) == [] and after["data"]["devices"]["totalCount"] == 1, after
         client = await WSClient.open(server.ws_url)
@@ -61,19 +63,19 @@ async def test_R2_the_token_store_reads_again_on_a_fresh_connection(settings: An
     assert isinstance(kv, RedisKeyValue)
     try:
         await kv.set("r2:probe", "1", 60)
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         assert await kv.exists("r2:probe") is False  # the restarted Redis starts empty; the read is answered
         await kv.set("r2:probe", "2", 60)
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         assert await kv.get("r2:probe") is None
         await kv.set("r2:probe", "3", 60)
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         await kv.delete("r2:probe")
         await kv.set("r2:probe", "4", 60)
         assert await kv.get("r2:probe") == "4"
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         assert await kv.set_if_absent("r2:claim", "mine", 60) is True
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         assert await kv.incr("r2:count", 60) == 1
         assert await kv.eval("return redis.call('INCR', KEYS[1])", ["r2:count"]) == 2
     finally:
@@ -92,7 +94,7 @@ async def test_R2_a_script_the_restarted_redis_forgot_is_loaded_again(settings: 
         assert stats["cmdstat_evalsha"]["calls"] >= 2 and "cmdstat_eval" not in stats  # sent by its SHA
         await kv.client.script_flush()
         assert await kv.eval(script, ["r2:script"], 1) == 6
-        await restart_redis_async(down_seconds=1)
+        await restart_redis(down_seconds=1)
         assert await kv.eval(script, ["r2:script"], 1) == 1  # the restarted Redis starts empty, scripts too
     finally:
         await kv.close()
@@ -118,7 +120,7 @@ async def test_R2_a_command_written_while_redis_is_down_reaches_the_tv(app: Any,
                     command = await issue_command(app.state.broadcast, tv.device, CommandKind.SCREENSHOT, None, 3600)
                 return command.id
 
-            _, written = await asyncio.gather(restart_redis_async(down_seconds=2), write_while_down())
+            _, written = await asyncio.gather(restart_redis(down_seconds=2), write_while_down())
             arrived = (await client.next_data("commands", timeout=30))["deviceCommands"]
             assert (arrived["id"], arrived["kind"]) == (to_global_id("DeviceCommand", written), "SCREENSHOT")
         finally:
@@ -129,7 +131,7 @@ async def test_R2_pairing_right_after_the_restart_is_answered(app: Any) -> None:
     tv_app = client_gql(app)
     first = await tv_app.op("StartDevicePairing", {"input": {}})
     assert error_codes(first) == [], first
-    await restart_redis_async(down_seconds=1)
+    await restart_redis(down_seconds=1)
     started = await tv_app.op("StartDevicePairing", {"input": {}})
     assert error_codes(started) == [] and started["data"]["startDevicePairing"]["pairingCode"], started
     polled = await tv_app.op(

@@ -28,10 +28,10 @@ from services.infra import kv, rate_limits
 from services.infra.breaker import CircuitOpen
 from services.infra.errors import Unavailable
 from services.infra.kv import RedisKeyValue, make_key_value
-from tests.conftest import Factory, unique
-from tests.devices.helpers import make_tv
-from tests.identity.helpers import fresh_address
-from tests.services import redis_url
+from tests.support.actors import Factory, unique
+from tests.support.devices import make_tv
+from tests.support.graphql import fresh_address
+from tests.support.servers import redis_url
 
 
 class FakeRedis:

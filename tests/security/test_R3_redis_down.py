@@ -8,20 +8,19 @@ import httpx
 import pytest
 
 from models.identity import Role
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.devices.helpers import make_tv
-from tests.documents import client_document
-from tests.partners.helpers import create_key, document_id, persisted
-from tests.services import start_redis, stop_redis
+from services.partners.documents import sha256_hex
+from tests.support.actors import Factory, unique
+from tests.support.devices import make_tv
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.partners import create_key, document_id, persisted
+from tests.support.servers import redis_down
 
 
-@pytest.fixture
-async def redis_down() -> AsyncIterator[None]:
-    stop_redis()
-    try:
+@pytest.fixture(name="redis_down")
+async def redis_down_for_the_test() -> AsyncIterator[None]:
+    async with redis_down():
         yield
-    finally:
-        start_redis()
 
 
 async def test_R3_token_checks_fail_closed_and_caches_degrade_while_redis_is_down(
@@ -34,8 +33,6 @@ async def test_R3_token_checks_fail_closed_and_caches_degrade_while_redis_is_dow
     anonymous = await http.post("/graphql", json={"query": "{ __typename }"})
     assert anonymous.status_code == 200 and anonymous.json()["data"] == {"__typename": "Query"}
     query = f"{{ r3_{unique('r').replace('-', '_')}: __typename }}"
-    from services.partners.documents import sha256_hex
-
     registered = await http.post("/graphql", json=persisted(sha256_hex(query), query))
     assert "errors" not in registered.json()  # the APQ cache is skipped, the query still runs
     miss = await http.post("/graphql", json=persisted(sha256_hex(query)))
@@ -44,12 +41,9 @@ async def test_R3_token_checks_fail_closed_and_caches_degrade_while_redis_is_dow
 
 async def test_R3_service_returns_after_redis_comes_back(http: httpx.AsyncClient, factory: Factory) -> None:
     member = await factory.member(role=Role.VIEWER)
-    stop_redis()
-    try:
+    async with redis_down():
         down = await http.post("/graphql", json={"query": "{ me { id } }"}, headers=member.headers())
         assert down.status_code == 503
-    finally:
-        start_redis()
     for _ in range(20):
         back = await http.post("/graphql", json={"query": "{ me { id } }"}, headers=member.headers())
         if back.status_code == 200:
@@ -72,8 +66,7 @@ async def test_R3_cost_budgets_fail_closed_for_partners_and_anonymous_callers_wh
     }
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     assert (await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)).status_code == 200
-    stop_redis()
-    try:
+    async with redis_down():
         refused = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
         assert refused.status_code == 503 and error_codes(refused.json()) == ["UNAVAILABLE"]
         assert refused.headers["retry-after"] and "data" not in refused.json()
@@ -83,8 +76,6 @@ async def test_R3_cost_budgets_fail_closed_for_partners_and_anonymous_callers_wh
         assert forged.status_code == 503 and error_codes(forged.json()) == ["UNAVAILABLE"]
         screen = await http.post("/graphql", json={"query": client_document("Screen")}, headers=tv.headers)
         assert screen.status_code == 200 and screen.json()["data"]["screen"]["synagogueName"]
-    finally:
-        start_redis()
     for _ in range(20):
         back = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
         if back.status_code == 200:

@@ -12,8 +12,9 @@ import pytest
 from models.identity import Role
 from services.synagogue.synagogues import update_synagogue
 from subscriptions.channels import tenant_content
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.security.r4_helpers import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables
+from tests.support.actors import Factory, unique
+from tests.support.atomicity import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables
+from tests.support.graphql import GQL, error_codes
 
 
 class InjectedFault(RuntimeError):

@@ -5,29 +5,24 @@ behind it, one operation is one transaction, is tested in test_R4_one_operation_
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
+from tortoise.backends.asyncpg.client import TransactionWrapper
 
 from models.base import tenant_id_or_none
 from models.identity import Role
-from tests.conftest import GQL, OWNER_URL, Factory, error_codes, unique
-from tests.security.r4_helpers import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables
-from tests.services import start_postgres, stop_postgres
+from tests.support.actors import Factory, unique
+from tests.support.atomicity import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables
+from tests.support.database import OWNER_URL
+from tests.support.graphql import GQL, error_codes
+from tests.support.servers import start_postgres, stop_postgres
+from tests.support.waiting import wait_until
 
 RENAME = "mutation($input: UpdateSynagogueInput!) { updateSynagogue(input: $input) { synagogue { name } } }"
-
-
-async def wait_until(check: Any, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not await check():
-        if time.monotonic() > deadline:
-            raise TimeoutError(what)
-        await asyncio.sleep(0.05)
 
 
 @pytest.fixture
@@ -37,7 +32,7 @@ async def postgres_restored() -> AsyncIterator[None]:
     try:
         conn = await asyncpg.connect(OWNER_URL, timeout=2)
     except (OSError, asyncpg.PostgresError):
-        await asyncio.to_thread(start_postgres)
+        await start_postgres()
     else:
         await conn.close()
 
@@ -70,7 +65,7 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
     async def blocked() -> bool:
         return await app_backend_waiting_on_lock(watcher) is not None
 
-    await wait_until(blocked, "the mutation never blocked on the synagogue row")
+    await wait_until(blocked, "the mutation blocked on the synagogue row", timeout=30)
     app_pid = await app_backend_waiting_on_lock(watcher)
     pending_inserts = await watcher.fetchval(
         "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
@@ -79,7 +74,7 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
     )
     assert pending_inserts == 1  # the first fields have written, uncommitted, when the server dies
 
-    await asyncio.to_thread(stop_postgres, "immediate")
+    await stop_postgres("immediate")
     try:
         killed = await request
         response = gql.last_response
@@ -92,7 +87,7 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
         assert while_down.status_code == 503 and error_codes(while_down.json()) == ["UNAVAILABLE"]
         assert "Internal" not in while_down.text and "Traceback" not in while_down.text
     finally:
-        await asyncio.to_thread(start_postgres)
+        await start_postgres()
 
     owner = await asyncpg.connect(OWNER_URL)
     try:
@@ -112,12 +107,12 @@ async def test_R4_readiness_is_503_while_postgres_is_down_and_200_when_back(
     http: httpx.AsyncClient, postgres_restored: None
 ) -> None:
     assert (await http.get("/health/ready")).status_code == 200
-    await asyncio.to_thread(stop_postgres, "immediate")
+    await stop_postgres("immediate")
     try:
         down = await http.get("/health/ready")
         assert down.status_code == 503 and down.json()["checks"]["database"] == "down"
     finally:
-        await asyncio.to_thread(start_postgres)
+        await start_postgres()
     back = await http.get("/health/ready")
     assert back.status_code == 200 and back.json()["checks"]["database"] == "ok"
 
@@ -151,8 +146,6 @@ def begin_on_a_killed_connection(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The next operation's connection loses its server after leaving the pool and before BEGIN (the
     window in which a crash under load catches some requests): its backend is terminated for real,
     then BEGIN runs on it. Returns the pids it killed."""
-    from tortoise.backends.asyncpg.client import TransactionWrapper
-
     real_begin = TransactionWrapper.begin
     killed: list[int] = []
 
@@ -169,7 +162,7 @@ def begin_on_a_killed_connection(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             async def closed() -> bool:
                 return bool(connection.is_closed())
 
-            await wait_until(closed, "the terminated connection was never seen closed")
+            await wait_until(closed, "the terminated connection seen closed", timeout=30)
         await real_begin(self)
 
     monkeypatch.setattr(TransactionWrapper, "begin", begin)
@@ -200,7 +193,7 @@ async def test_R4_a_connection_lost_before_begin_goes_back_to_the_pool(
         async def all_waiting() -> bool:
             return bool(await watcher.fetchval(f"SELECT count(*) {WAITING_ON_LOCK}") == size)
 
-        await wait_until(all_waiting, f"fewer than {size} operations got a connection: the pool lost one")
+        await wait_until(all_waiting, f"all {size} operations holding a connection (or the pool lost one)", timeout=30)
         await locker.execute("ROLLBACK")
         for result in await asyncio.gather(*renames):
             assert "errors" not in result and result["data"]["updateSynagogue"]["synagogue"]["name"]

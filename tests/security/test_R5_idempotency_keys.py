@@ -12,10 +12,11 @@ from models.base import tenant_scope
 from models.identity import Role
 from models.partners import ApiKey
 from services.infra import idempotency
-from tests.conftest import Factory, error_codes, unique
-from tests.documents import client_document
-from tests.partners.helpers import document_id
-from tests.services import redis_url
+from tests.support.actors import Factory, unique
+from tests.support.documents import client_document
+from tests.support.graphql import error_codes
+from tests.support.partners import document_id
+from tests.support.servers import redis_url
 
 
 def create_key_body(name: str) -> dict[str, Any]:

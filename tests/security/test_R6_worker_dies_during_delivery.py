@@ -6,12 +6,10 @@ succeeded is not sent again by a later worker."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -20,14 +18,16 @@ from typing import Any
 
 import asyncpg
 
+from config import ROOT
 from models.base import tenant_scope
 from models.webhooks import WebhookEvent
 from services.webhooks.endpoints import create_endpoint, emit
-from tests.conftest import Factory
-from tests.outbox.servers import smtp_server, wait_until, webhook_receiver
-from tests.outbox.support import deliveries, job_row, queue_email, verify_signature
+from tests.support.actors import Factory
+from tests.support.outbox import job_row, queue_email
+from tests.support.receivers import smtp_server, webhook_receiver
+from tests.support.waiting import wait_until
+from tests.support.webhooks import deliveries, verify_signature
 
-ROOT = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 2
 
 
@@ -65,11 +65,14 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 
 async def wait_for_status(owner_db: asyncpg.Connection, job_id: int, status: str) -> dict[str, Any]:
     """Poll the job until it has `status` (a guard of 60 s against hanging, not a timed assertion)."""
-    deadline = time.monotonic() + 60
-    while (row := await job_row(owner_db, job_id))["status"] != status:
-        assert time.monotonic() < deadline, f"job {job_id} never reached {status}: {row}"
-        await asyncio.sleep(0.1)
-    return row
+    rows: list[dict[str, Any]] = []
+
+    async def reached() -> bool:
+        rows.append(await job_row(owner_db, job_id))
+        return bool(rows[-1]["status"] == status)
+
+    await wait_until(reached, lambda: f"job {job_id} reaching {status}: {rows[-1]}", every=0.1)
+    return rows[-1]
 
 
 async def lease_end(owner_db: asyncpg.Connection, job_id: int) -> datetime:

@@ -8,7 +8,8 @@ import base64
 
 import httpx
 
-from tests.conftest import Factory, error_codes
+from tests.support.actors import Factory
+from tests.support.graphql import error_codes
 
 
 def encoded(raw: str) -> str:

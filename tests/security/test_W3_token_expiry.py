@@ -7,9 +7,10 @@ from typing import Any
 
 from models.identity import Role
 from services.identity.tokens import issue_access_token
-from tests.conftest import Factory
-from tests.documents import client_document
-from tests.subscriptions.live import WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.documents import client_document
+from tests.support.live import run_server
+from tests.support.websocket import WSClient
 
 
 async def test_W3_a_user_token_expiring_mid_stream_closes_the_socket_4403(settings: Any, factory: Factory) -> None:

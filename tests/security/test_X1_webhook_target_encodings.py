@@ -12,7 +12,8 @@ import pytest
 
 from models.identity import Role
 from services.webhooks.targets import RefusedTarget, resolve
-from tests.conftest import GQL, Factory
+from tests.support.actors import Factory
+from tests.support.graphql import GQL
 
 CREATE_ENDPOINT = """mutation($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { webhookEndpoint { id } userErrors { field code } }

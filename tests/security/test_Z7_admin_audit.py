@@ -17,9 +17,10 @@ import pytest
 from models.identity import Membership, Role
 from schema import build_schema
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory
-from tests.devices.helpers import make_tv
-from tests.partners.helpers import document_id
+from tests.support.actors import Actor, Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL
+from tests.support.partners import document_id
 
 
 @dataclass

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
 from starlette.responses import Response
-from websockets.exceptions import ConnectionClosed
 
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
 from services.identity.principals import denylist_key
 from services.identity.sessions import revoke_user_sessions, rotate, set_refresh_cookie, start_session
 from services.identity.tokens import decode_access_token, hash_secret
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, live_server, login_input, open_socket
+from services.infra.errors import Unauthenticated
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, login_input
+from tests.support.live import serve_in_process
+from tests.support.websocket import WSClient
 
 NEW_PASSWORD = "a brand new passphrase"
 CHANGE_PASSWORD = """mutation ChangePassword($input: ChangePasswordInput!) {
@@ -139,9 +141,9 @@ async def test_S3_the_grace_window_serves_only_the_immediate_predecessor_and_nev
     assert len(successors) == 1 and await live_tokens(session.family_id) == 1
     # A token two rotations back is no longer within the grace window: that is a replay.
     await rotate(settings, successors[0])
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(Unauthenticated) as refused:
         await rotate(settings, session.refresh_token)
-    assert getattr(refused.value, "code", None) == "UNAUTHENTICATED"
+    assert refused.value.code == "UNAUTHENTICATED"
     assert (await SessionFamily.get(id=session.family_id)).revoked_at is not None
 
 
@@ -175,30 +177,16 @@ async def test_S4_access_token_reused_after_logout_is_unauthenticated(
     assert family.revoked_reason == "logout"
 
 
-async def _closed_with(websocket: Any) -> int | None:
-    try:
-        while True:
-            await asyncio.wait_for(websocket.recv(), 10)
-    except ConnectionClosed as closed:
-        return closed.rcvd.code if closed.rcvd else None
-
-
-async def _still_open(websocket: Any) -> bool:
-    await websocket.send(json.dumps({"type": "ping"}))
-    reply = json.loads(await asyncio.wait_for(websocket.recv(), 10))
-    return bool(reply["type"] == "pong")
-
-
 async def test_S5_password_change_revokes_every_session_and_closes_the_users_websockets(
     app: Any, settings: Settings, factory: Factory
 ) -> None:
     user = await factory.user()
     bystander = await factory.member()
-    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, live_server(app) as base:
+    async with Browser(app, settings) as laptop, Browser(app, settings) as phone, serve_in_process(app) as base:
         laptop_token = await laptop.login(user.email)
         phone_token = await phone.login(user.email)
-        socket = await open_socket(base, f"Bearer {laptop_token}")
-        other = await open_socket(base, f"Bearer {bystander.token}")
+        socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {laptop_token}")
+        other = await WSClient.signed_in(f"{base}/graphql", f"Bearer {bystander.token}")
         try:
             result = await phone.post(
                 CHANGE_PASSWORD,
@@ -206,8 +194,8 @@ async def test_S5_password_change_revokes_every_session_and_closes_the_users_web
                 token=phone_token,
             )
             assert result["data"]["changePassword"]["userErrors"] == [], result
-            assert await _closed_with(socket) == 4403
-            assert await _still_open(other)
+            assert await socket.close_code(timeout=10) == 4403
+            assert await other.still_open()
         finally:
             await socket.close()
             await other.close()
@@ -225,13 +213,13 @@ async def test_S5_revoke_user_sessions_ends_sessions_and_open_sockets(
 ) -> None:
     """The call membership removal makes: every family revoked and the user's sockets closed."""
     user = await factory.user()
-    async with Browser(app, settings) as browser, live_server(app) as base:
+    async with Browser(app, settings) as browser, serve_in_process(app) as base:
         token = await browser.login(user.email)
-        socket = await open_socket(base, f"Bearer {token}")
+        socket = await WSClient.signed_in(f"{base}/graphql", f"Bearer {token}")
         try:
             revoked = await revoke_user_sessions(user.id, "membership_removed", app.state.broadcast)
             assert revoked == 1
-            assert await _closed_with(socket) == 4403
+            assert await socket.close_code(timeout=10) == 4403
         finally:
             await socket.close()
         assert error_codes(await browser.refresh()) == ["UNAUTHENTICATED"]

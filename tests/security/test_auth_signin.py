@@ -12,8 +12,10 @@ from argon2 import PasswordHasher
 import services.identity.passwords as passwords
 from config import Settings
 from models.identity import User
-from tests.conftest import DEFAULT_PASSWORD, GQL, Factory, error_codes
-from tests.identity.helpers import Browser, login_input, new_email
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, login_input, new_email
 
 
 async def test_A1_wrong_password_locked_account_and_unknown_email_answer_alike(
@@ -123,7 +125,6 @@ async def test_A2_mixed_auth_mutations_in_one_request_are_refused_after_the_firs
 
 async def test_A2_a_batch_of_logins_never_yields_more_than_one_token(gql: GQL, factory: Factory) -> None:
     user = await factory.user()
-    from tests.documents import client_document
 
     operation = {"query": client_document("Login"), "operationName": "Login", "variables": login_input(user.email)}
     response = await gql.http.post("/graphql", json=[operation] * 100)

@@ -15,8 +15,9 @@ from pydantic import ValidationError
 from config import Settings
 from models.identity import User
 from services.identity.tokens import new_secret
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.identity.helpers import Browser, signed_token
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, error_codes
+from tests.support.identity import Browser, signed_token
 
 PUBLIC_KEY_PEM = b"""-----BEGIN PUBLIC KEY-----
 MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDMVfLfyWrRZqt5mefkYH7YsnRj

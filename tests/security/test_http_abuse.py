@@ -9,9 +9,10 @@ import httpx
 import pytest
 
 from models.identity import Role
-from tests.conftest import Factory, error_codes
-from tests.documents import CLIENTS_DIR
-from tests.partners.helpers import document_id, persisted
+from tests.support.actors import Factory
+from tests.support.documents import CLIENTS_DIR
+from tests.support.graphql import error_codes
+from tests.support.partners import document_id, persisted
 
 COOKIE = {"Cookie": "shulgraph_refresh=sgr_stolen"}
 MUTATION = "mutation { logout { ok } }"

@@ -21,8 +21,9 @@ from models.identity import Role
 from schema import Schema
 from schema import extensions as schema_extensions
 from schema.context import Context
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.partners.helpers import variant
+from tests.support.actors import Factory, unique
+from tests.support.apps import variant
+from tests.support.graphql import GQL, error_codes
 
 MEMBERS_THROUGH_FRAGMENTS = """
 query Deep { ...Level1 }

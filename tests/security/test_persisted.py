@@ -3,22 +3,24 @@ documents only in production, and an Apollo-compatible client driving the whole 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
 
 from models.identity import Role
 from services.partners.documents import sha256_hex
-from tests.conftest import GQL, Factory, error_codes, unique
-from tests.documents import client_document
-from tests.partners.helpers import create_key, document_id, persisted, variant
+from tests.support.actors import Factory, unique
+from tests.support.apps import variant
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, error_codes
+from tests.support.partners import create_key, document_id, persisted
 
 
 class ApolloPersistedQueryLink:
     """The request logic of Apollo Client's `createPersistedQueryLink` (v3): send the hash alone; on
     `PersistedQueryNotFound` (in the body, whatever the status) send the hash with the query; optionally
     hashed queries over GET."""
-
     def __init__(self, http: httpx.AsyncClient, headers: dict[str, str] | None = None, use_get: bool = False) -> None:
         self.http = http
         self.headers = {"Accept": "application/graphql-response+json,application/json;q=0.9", **(headers or {})}
@@ -28,8 +30,6 @@ class ApolloPersistedQueryLink:
     async def _send(self, body: dict[str, Any], get: bool) -> dict[str, Any]:
         self.sent.append(body)
         if get:
-            import json
-
             params = {k: json.dumps(v) if isinstance(v, dict) else v for k, v in body.items()}
             response = await self.http.get("/graphql", params=params, headers=self.headers)
         else:

@@ -3,15 +3,15 @@ whether an account exists, and the limits fail closed without Redis."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from config import Settings
 from models.identity import SessionFamily, User
-from tests.conftest import DEFAULT_PASSWORD, Factory, error_codes
-from tests.identity.helpers import Browser, fresh_address, login_input, new_email
-from tests.services import start_redis, stop_redis
+from tests.support.actors import DEFAULT_PASSWORD, Factory
+from tests.support.graphql import error_codes, fresh_address
+from tests.support.identity import Browser, login_input, new_email
+from tests.support.servers import redis_down
 
 LOGIN = """mutation LoginWithRetry($input: LoginInput!) {
   login(input: $input) { accessToken user { id } userErrors { field code message extensions { retryAfterSeconds } } }
@@ -54,13 +54,10 @@ async def test_A1_a_locked_email_says_when_to_retry_alike_with_or_without_an_acc
 async def test_R3_sign_in_fails_closed_while_redis_is_down(app: Any, settings: Settings, factory: Factory) -> None:
     user = await factory.user()
     async with Browser(app, settings, address=fresh_address()) as browser:
-        await asyncio.to_thread(stop_redis)
-        try:
+        async with redis_down():
             result = await browser.op("Login", login_input(user.email))
             assert browser.last_response is not None and browser.last_response.status_code == 503
             assert error_codes(result) == ["UNAVAILABLE"] and browser.set_cookie_headers() == []
             assert not await SessionFamily.exists(user_id=user.id)
-        finally:
-            await asyncio.to_thread(start_redis)
         assert await browser.login(user.email)
     assert (await User.get(id=user.id)).failed_logins == 0

@@ -17,8 +17,10 @@ from models.base import TenantModel, tenant_models
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import APP_URL, GQL, Actor, Factory, answer, error_codes
-from tests.security.tenancy_helpers import _audit, _member_of_both, _membership_gid
+from tests.support.actors import Actor, Factory
+from tests.support.database import APP_URL
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.tenancy import member_of_both, membership_gid, seed_audit
 
 NODE = "query Node($id: ID!) { node(id: $id) { id __typename } }"
 
@@ -39,7 +41,7 @@ async def test_T1_node_of_a_foreign_tenant_is_null_like_a_missing_id(
     foreign = {
         "Synagogue": b.tenant.id,
         "Membership": (await Membership.get(user_id=b.user.id)).id,
-        "AuditEntry": (await _audit(b.tenant))[0],
+        "AuditEntry": (await seed_audit(b.tenant))[0],
     }
     for type_name, pk in foreign.items():
         caplog.clear()
@@ -58,7 +60,7 @@ async def test_T1_membership_ids_of_a_foreign_tenant_are_not_found_like_missing_
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
     assert b.tenant is not None
-    foreign = await _membership_gid(b.user.id, b.tenant)
+    foreign = await membership_gid(b, b.tenant)
     missing = to_global_id("Membership", 2**31 - 1)
     for operation, variables in (
         ("SetMemberRole", lambda gid: {"input": {"membershipId": gid, "role": "VIEWER"}}),
@@ -100,12 +102,12 @@ async def _all_pages(gql: GQL, actor: Actor, tenant: Synagogue, operation: str, 
 
 
 async def test_T2_a_member_of_two_tenants_sees_only_the_acting_tenant(gql: GQL, factory: Factory) -> None:
-    actor, a, b = await _member_of_both(factory)
+    actor, a, b = await member_of_both(factory)
     a_members = {actor.user.email} | {(await factory.member(tenant=a, role=Role.VIEWER)).user.email for _ in range(2)}
     for _ in range(3):
         await factory.member(tenant=b, role=Role.VIEWER)
-    a_entries = {to_global_id("AuditEntry", pk) for pk in await _audit(a, 3)}
-    b_entries = {to_global_id("AuditEntry", pk) for pk in await _audit(b, 4)}
+    a_entries = {to_global_id("AuditEntry", pk) for pk in await seed_audit(a, 3)}
+    b_entries = {to_global_id("AuditEntry", pk) for pk in await seed_audit(b, 4)}
 
     members = await _all_pages(gql, actor, a, "Members", "members")
     assert {m["user"]["email"] for m in members} == a_members
@@ -118,9 +120,9 @@ async def test_T2_a_member_of_two_tenants_sees_only_the_acting_tenant(gql: GQL, 
 
 
 async def test_T2_a_cursor_from_one_tenant_pages_only_the_other_tenants_rows(gql: GQL, factory: Factory) -> None:
-    actor, a, b = await _member_of_both(factory)
-    a_entries = {to_global_id("AuditEntry", pk) for pk in await _audit(a, 2)}
-    await _audit(b, 6)
+    actor, a, b = await member_of_both(factory)
+    a_entries = {to_global_id("AuditEntry", pk) for pk in await seed_audit(a, 2)}
+    await seed_audit(b, 6)
     page = await gql.op("AuditLog", {"first": 3}, actor=actor, tenant=b)
     cursor = page["data"]["auditLog"]["pageInfo"]["endCursor"]
     first = await gql.op("AuditLog", {"first": 1}, actor=actor, tenant=a)
@@ -133,11 +135,11 @@ async def test_T2_a_cursor_from_one_tenant_pages_only_the_other_tenants_rows(gql
 
 
 async def test_T2_nodes_of_the_other_tenant_are_null_while_acting_in_one(gql: GQL, factory: Factory) -> None:
-    actor, a, b = await _member_of_both(factory)
-    b_entry = (await _audit(b))[0]
+    actor, a, b = await member_of_both(factory)
+    b_entry = (await seed_audit(b))[0]
     ids = [
         to_global_id("Synagogue", b.id),
-        await _membership_gid(actor.user.id, b),
+        await membership_gid(actor, b),
         to_global_id("AuditEntry", b_entry),
     ]
     for gid in ids:
@@ -152,9 +154,9 @@ async def test_T2_nodes_of_the_other_tenant_are_null_while_acting_in_one(gql: GQ
 async def test_T3_member_mutations_on_a_foreign_membership_are_not_found_and_change_nothing(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
-    actor, a, b = await _member_of_both(factory, Role.OWNER)
+    actor, a, b = await member_of_both(factory, Role.OWNER)
     victim = await factory.member(tenant=b, role=Role.EDITOR)
-    gid = await _membership_gid(victim.user.id, b)
+    gid = await membership_gid(victim, b)
     before = await owner_db.fetch("SELECT id, role FROM membership WHERE synagogue_id = $1 ORDER BY id", b.id)
     role = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "VIEWER"}}, actor=actor, tenant=a)
     removed = await gql.op("RemoveMember", {"id": gid}, actor=actor, tenant=a)
@@ -173,8 +175,8 @@ async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own
     colleague = await factory.member(tenant=viewer.tenant, role=Role.EDITOR)
     foreign = await factory.member(role=Role.EDITOR)
     assert foreign.tenant is not None
-    own_gid = await _membership_gid(colleague.user.id, viewer.tenant)
-    foreign_gid = await _membership_gid(foreign.user.id, foreign.tenant)
+    own_gid = await membership_gid(colleague, viewer.tenant)
+    foreign_gid = await membership_gid(foreign, foreign.tenant)
     answers = []
     for gid in (own_gid, foreign_gid, to_global_id("Membership", 2**31 - 1)):
         role = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "OWNER"}}, actor=viewer)
@@ -193,7 +195,7 @@ async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own
 
 
 async def test_T4_a_member_of_two_tenants_without_a_header_reads_no_tenant(gql: GQL, factory: Factory) -> None:
-    actor, _, _ = await _member_of_both(factory)
+    actor, _, _ = await member_of_both(factory)
     result = await gql.op("AuditLog", headers={"Authorization": f"Bearer {actor.token}"})
     assert error_codes(result) == ["TENANT_REQUIRED"]
     assert result["data"]["auditLog"] is None
@@ -204,7 +206,7 @@ async def test_T4_a_member_of_two_tenants_without_a_header_reads_no_tenant(gql: 
 
 async def test_T6_raw_sql_as_the_app_role_sees_no_foreign_rows(factory: Factory) -> None:
     a, b = await factory.tenant(), await factory.tenant()
-    mine, theirs = await _audit(a), await _audit(b)
+    mine, theirs = await seed_audit(a), await seed_audit(b)
     conn = await asyncpg.connect(APP_URL)
     try:
         unscoped_rows = await conn.fetch("SELECT id FROM audit_entry WHERE id = ANY($1)", mine + theirs)

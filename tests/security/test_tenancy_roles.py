@@ -11,8 +11,9 @@ import asyncpg
 
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.security.tenancy_helpers import _membership_gid
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.tenancy import membership_gid
 
 Z2_QUERY = """
 query Dashboard {
@@ -65,7 +66,7 @@ async def test_Z3_a_demoted_or_removed_member_sees_the_change_on_the_next_reques
     assert owner.tenant is not None
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
     assert "errors" not in await gql.op("AuditLog", actor=admin)
-    gid = await _membership_gid(admin.user.id, owner.tenant)
+    gid = await membership_gid(admin, owner.tenant)
     demoted = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "VIEWER"}}, actor=owner)
     assert demoted["data"]["setMemberRole"]["membership"]["role"] == "VIEWER"
     after = await gql.op("AuditLog", actor=admin)

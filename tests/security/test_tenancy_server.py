@@ -7,16 +7,24 @@ Every test builds its own tenants.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
+from websockets.exceptions import ConnectionClosed
 
 from models.identity import Role
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, error_codes
-from tests.security.tenancy_helpers import _audit, _member_of_both, _membership_gid
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.live import Server, run_server
+from tests.support.tenancy import member_of_both, membership_gid, seed_audit
+from tests.support.waiting import wait_until
+from tests.support.websocket import WSClient
 
 # --- T5: two tenants interleaved on a pool of two connections, over HTTP and websockets --------------------
 
@@ -29,70 +37,13 @@ query T5 {
 """
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
-async def pooled_server(database: str) -> Any:
+async def pooled_server(database: str) -> AsyncIterator[Server]:
     """A real uvicorn process of the app against the test database, with DB_POOL_MAX=2."""
-    import asyncio
-    import os
-    import sys
-
-    import httpx
-
-    from config import ROOT
-
-    port = _free_port()
-    env = {**os.environ, "DB_POOL_MIN": "1", "DB_POOL_MAX": "2", "LOG_LEVEL": "WARNING"}
     # T5 floods on purpose; websocket operations queue for tenant slots like HTTP requests: let them all wait
-    env |= {"TENANT_MAX_QUEUED": "500", "TENANT_QUEUE_TIMEOUT_SECONDS": "120"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "main:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--ws",
-        "websockets-sansio",
-        "--no-access-log",
-        cwd=str(ROOT),
-        env=env,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as client:
-            for _ in range(300):
-                if process.returncode is not None:
-                    break
-                try:
-                    if (await client.get("/health/live")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-            else:
-                raise RuntimeError("uvicorn did not start")
-        if process.returncode is not None:
-            assert process.stderr is not None
-            raise RuntimeError((await process.stderr.read()).decode()[-3000:])
-        yield base
-    finally:
-        if process.returncode is None:
-            process.terminate()
-            await process.wait()
+    queueing = {"tenant_max_queued": "500", "tenant_queue_timeout_seconds": "120"}
+    async with run_server(db_pool_min="1", db_pool_max="2", **queueing) as server:
+        yield server
 
 
 def _check_t5(data: dict[str, Any], gid: str, emails: set[str], entries: set[str]) -> None:
@@ -101,24 +52,21 @@ def _check_t5(data: dict[str, Any], gid: str, emails: set[str], entries: set[str
     assert {e["node"]["id"] for e in data["auditLog"]["edges"]} == entries
 
 
-async def test_T5_interleaved_requests_of_two_tenants_on_two_connections(pooled_server: str, factory: Factory) -> None:
-    import asyncio
-    import json
-
-    import httpx
-    import websockets
-
-    actor, a, b = await _member_of_both(factory)
+async def test_T5_interleaved_requests_of_two_tenants_on_two_connections(
+    pooled_server: Server, factory: Factory
+) -> None:
+    actor, a, b = await member_of_both(factory)
     expected: dict[int, tuple[str, set[str], set[str]]] = {}
     for tenant, extra in ((a, 1), (b, 2)):
         emails = {actor.user.email} | {
             (await factory.member(tenant=tenant, role=Role.VIEWER)).user.email for _ in range(extra)
         }
-        entries = {to_global_id("AuditEntry", pk) for pk in await _audit(tenant, 2 + extra)}
+        entries = {to_global_id("AuditEntry", pk) for pk in await seed_audit(tenant, 2 + extra)}
         expected[tenant.id] = (to_global_id("Synagogue", tenant.id), emails, entries)
 
     limit = asyncio.Semaphore(40)
-    async with httpx.AsyncClient(base_url=pooled_server, limits=httpx.Limits(max_connections=40), timeout=60) as client:
+    connections = httpx.Limits(max_connections=40)
+    async with httpx.AsyncClient(base_url=pooled_server.http_url, limits=connections, timeout=60) as client:
 
         async def one(i: int) -> None:
             tenant = (a, b)[i % 2]
@@ -130,25 +78,22 @@ async def test_T5_interleaved_requests_of_two_tenants_on_two_connections(pooled_
 
         await asyncio.gather(*(one(i) for i in range(1000)))
 
-    ws_url = pooled_server.replace("http://", "ws://") + "/graphql"
-
-    async def socket_for(tenant: Synagogue) -> tuple[Any, Synagogue]:
-        ws = await websockets.connect(ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")])
+    async def socket_for(tenant: Synagogue) -> tuple[WSClient, Synagogue]:
+        socket = await WSClient.open(pooled_server.ws_url)
         payload = {"authorization": f"Bearer {actor.token}", "tenantId": to_global_id("Synagogue", tenant.id)}
-        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
-        return ws, tenant
+        assert (await socket.init(payload))["type"] == "connection_ack"
+        return socket, tenant
 
     sockets = [await socket_for(t) for t in (a, b, a, b)]
     try:
-        for index, (ws, _) in enumerate(sockets):
+        for index, (socket, _) in enumerate(sockets):
             for n in range(50):
-                await ws.send(json.dumps({"id": f"{index}-{n}", "type": "subscribe", "payload": {"query": T5_QUERY}}))
+                await socket.subscribe(f"{index}-{n}", T5_QUERY)
 
-        async def drain(ws: Any, tenant: Synagogue) -> int:
+        async def drain(socket: WSClient, tenant: Synagogue) -> int:
             results = 0
             while results < 50:
-                message = json.loads(await ws.recv())
+                message = await socket.receive()
                 if message["type"] == "next":
                     assert "errors" not in message["payload"], message
                     _check_t5(message["payload"]["data"], *expected[tenant.id])
@@ -157,96 +102,74 @@ async def test_T5_interleaved_requests_of_two_tenants_on_two_connections(pooled_
                     assert message["type"] == "complete", message
             return results
 
-        counts = await asyncio.gather(*(drain(ws, tenant) for ws, tenant in sockets))
+        counts = await asyncio.gather(*(drain(socket, tenant) for socket, tenant in sockets))
         assert counts == [50, 50, 50, 50]
     finally:
-        for ws, _ in sockets:
-            await ws.close()
+        for socket, _ in sockets:
+            await socket.close()
 
 
 # --- Z3–Z4 over websockets: roles read at connection_init, an impersonated subscription -----------------
 
 
-async def _ws_init(base: str, token: str, tenant_gid: str) -> tuple[Any, dict[str, Any]]:
-    import json
-
-    import websockets
-
-    ws = await websockets.connect(
-        base.replace("http://", "ws://") + "/graphql", subprotocols=[websockets.Subprotocol("graphql-transport-ws")]
-    )
-    payload = {"authorization": f"Bearer {token}", "tenantId": tenant_gid}
-    await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+async def _ws_init(server: Server, token: str, tenant_gid: str) -> tuple[WSClient, dict[str, Any]]:
+    """A socket initialised with the token in the synagogue, and the server's reply (or how it closed)."""
+    socket = await WSClient.open(server.ws_url)
     try:
-        reply: dict[str, Any] = json.loads(await ws.recv())
-    except websockets.ConnectionClosed as closed:
+        reply = await socket.init({"authorization": f"Bearer {token}", "tenantId": tenant_gid})
+    except ConnectionClosed as closed:
         reply = {"type": "closed", "code": closed.rcvd.code if closed.rcvd else None}
-    return ws, reply
-
-
-async def _ws_closed_code(ws: Any) -> int | None:
-    """Wait (bounded) until the server closes the socket; its close code."""
-    import asyncio
-
-    import websockets
-
-    try:
-        async with asyncio.timeout(30):
-            while True:
-                await ws.recv()
-    except websockets.ConnectionClosed as closed:
-        return closed.rcvd.code if closed.rcvd else None
+    return socket, reply
 
 
 async def test_Z3_demotion_and_removal_close_the_members_websockets(
-    pooled_server: str, gql: GQL, factory: Factory
+    pooled_server: Server, gql: GQL, factory: Factory
 ) -> None:
     """Roles of a websocket are read at connection_init, so a role change closes the member's sockets
     (across processes: the change is made in this process, the socket lives in the uvicorn one)."""
-    import json
-
     owner = await factory.member(role=Role.OWNER)
     assert owner.tenant is not None
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
-    gid = await _membership_gid(admin.user.id, owner.tenant)
-    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    gid = await membership_gid(admin, owner.tenant)
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
     assert reply["type"] == "connection_ack"
     demoted = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "VIEWER"}}, actor=owner)
     assert demoted["data"]["setMemberRole"]["membership"]["role"] == "VIEWER"
-    assert await _ws_closed_code(ws) == 4403
+    assert await socket.close_code(timeout=30) == 4403
 
-    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
     assert reply["type"] == "connection_ack"
-    query = "query { auditLog(first: 1) { edges { node { id } } } }"
-    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
-    message = json.loads(await ws.recv())
+    await socket.subscribe("1", "query { auditLog(first: 1) { edges { node { id } } } }")
+    message = await socket.receive()
     assert message["type"] == "next" and error_codes(message["payload"]) == ["FORBIDDEN"]
 
     removed = await gql.op("RemoveMember", {"id": gid}, actor=owner)
     assert removed["data"]["removeMember"]["removedId"] == gid
-    assert await _ws_closed_code(ws) == 4403
-    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    assert await socket.close_code(timeout=30) == 4403
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
     assert reply["type"] == "closed"
 
 
 async def test_Z4_an_impersonated_subscription_is_audited(
-    pooled_server: str, factory: Factory, owner_db: asyncpg.Connection
+    pooled_server: Server, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
-    import asyncio
-    import json
-
     owner = await factory.member(role=Role.OWNER)
     assert owner.tenant is not None
     admin = await factory.platform_admin()
-    ws, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
     assert reply["type"] == "connection_ack"
     query = "subscription Watch { tenantEvents { kind } }"
-    await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "operationName": "Watch"}}))
+    await socket.send({"id": "1", "type": "subscribe", "payload": {"query": query, "operationName": "Watch"}})
     sql = "SELECT actor_id, action, impersonated FROM audit_entry WHERE tenant_id = $1"
+    rows: list[asyncpg.Record] = []
+    tenant_id = owner.tenant.id
+
+    async def audited() -> bool:
+        rows[:] = await owner_db.fetch(sql, tenant_id)
+        return bool(rows)
+
     try:
-        async with asyncio.timeout(30):
-            while not (rows := await owner_db.fetch(sql, owner.tenant.id)):
-                await asyncio.sleep(0.1)
+        await wait_until(audited, "the impersonated subscription audited", timeout=30, every=0.1)
     finally:
-        await ws.close()
+        await socket.close()
     assert [dict(r) for r in rows] == [{"actor_id": admin.user.id, "action": "impersonate:Watch", "impersonated": True}]

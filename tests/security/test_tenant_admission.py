@@ -6,34 +6,17 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import httpx
 import pytest
 
 from models.identity import Role
-from schema.view import GraphQLView
 from services.infra.admission import AdmissionRefused, TenantAdmission
-from tests.conftest import Factory, error_codes
-from tests.documents import client_document
-from tests.partners.helpers import variant
+from tests.support.actors import Factory
+from tests.support.apps import variant, view_of
+from tests.support.documents import client_document
+from tests.support.graphql import error_codes
+from tests.support.waiting import wait_until
 
 SYNAGOGUE = {"query": client_document("Synagogue"), "operationName": "Synagogue"}
-
-
-def view_of(client: httpx.AsyncClient) -> GraphQLView:
-    app: Any = client._transport.app  # type: ignore[attr-defined]
-    for route in app.routes:
-        if getattr(route, "path", None) == "/graphql" and isinstance(getattr(route, "endpoint", None), GraphQLView):
-            view: GraphQLView = route.endpoint
-            return view
-    raise AssertionError("no GraphQL view")
-
-
-async def until(condition: Any) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("condition never held")
 
 
 async def test_G7_a_tenant_at_its_cap_is_queued_then_refused_while_another_tenant_proceeds(
@@ -47,7 +30,7 @@ async def test_G7_a_tenant_at_its_cap_is_queued_then_refused_while_another_tenan
         key_a = str(a.tenant.id)  # type: ignore[union-attr]
         await admission.acquire(key_a)  # tenant A's one slot is busy
         queued = asyncio.create_task(client.post("/graphql", json=SYNAGOGUE, headers=a.headers()))
-        await until(lambda: admission.waiting(key_a) == 1)
+        await wait_until(lambda: admission.waiting(key_a) == 1, "one request queued")
         other = await client.post("/graphql", json=SYNAGOGUE, headers=b.headers())
         assert other.status_code == 200 and other.json()["data"]["synagogue"]["id"] == b.tenant_gid
         assert not queued.done()
@@ -83,7 +66,7 @@ async def test_G7_admission_hands_slots_over_in_order_and_gives_up_after_the_wai
         order.append(n)
 
     first, second = asyncio.create_task(wait(1)), asyncio.create_task(wait(2))
-    await until(lambda: patient.waiting("a") == 2)
+    await wait_until(lambda: patient.waiting("a") == 2, "two requests queued")
     with pytest.raises(AdmissionRefused):
         await patient.acquire("a")  # the queue is full
     first.cancel()

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
-from tests.documents import CLIENTS_DIR, client_document
-from tests.partners.helpers import document_id
-from tests.subscriptions.live import Server, WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.documents import CLIENTS_DIR, client_document
+from tests.support.live import Server, run_server
+from tests.support.partners import document_id
+from tests.support.websocket import WSClient
 
 FREE_FORM_SCREEN = "subscription { screenUpdated { version synagogueName } }"
 

@@ -7,14 +7,15 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.devices.helpers import make_tv
-from tests.documents import client_document
-from tests.subscriptions.live import PROTOCOL, Server, WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.documents import client_document
+from tests.support.graphql import GQL
+from tests.support.live import Server, run_server
+from tests.support.websocket import WSClient
 
 SCREEN = client_document("ScreenUpdated")
 COMMANDS = client_document("DeviceCommands")
@@ -104,11 +105,13 @@ async def test_W2_duplicate_operation_id_closes_4409(server: Server, factory: Fa
 async def test_W2_a_token_in_the_url_authenticates_nothing(server: Server, factory: Factory) -> None:
     tv = await make_tv(await factory.tenant())
     url = f"{server.ws_url}?authorization=Device%20{tv.token}&token={tv.token}"
-    async with connect(url, subprotocols=[PROTOCOL]) as connection:  # type: ignore[list-item]
-        client = WSClient(connection)
+    client = await WSClient.open(url)
+    try:
         assert (await client.init({}))["type"] == "connection_ack"
         await client.subscribe("screen", SCREEN)
         assert _error_codes(await client.next("screen")) == ["UNAUTHENTICATED"]
+    finally:
+        await client.close()
 
 
 async def test_W3_revoked_device_is_closed_4403_mid_stream(server: Server, gql: GQL, factory: Factory) -> None:

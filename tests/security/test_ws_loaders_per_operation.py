@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
-from tests.security.test_G7_websocket_limits import data, socket_of
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.websocket import data, socket_of
 
 SETTINGS = "query Settings { devices(first: 5) { edges { node { settings { brightness } } } } }"
 UPDATE = """mutation Update($input: UpdateDeviceSettingsInput!) {

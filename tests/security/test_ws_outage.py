@@ -5,16 +5,16 @@ A TV's token is checked in the database alone, so TVs keep connecting while Redi
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
 
 from models.identity import Role
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
-from tests.services import start_postgres, start_redis, stop_postgres, stop_redis
-from tests.subscriptions.live import Server, WSClient, run_server
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.live import Server, run_server
+from tests.support.servers import redis_down, start_postgres, stop_postgres
+from tests.support.websocket import WSClient
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +35,11 @@ async def test_R3_redis_down_at_connection_init_closes_1013_for_users_while_tvs_
     admin = await factory.member(role=Role.ADMIN)
     user_payload = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid or ""}
     tv = await make_tv(await factory.tenant())
-    await asyncio.to_thread(stop_redis)
-    try:
+    async with redis_down():
         assert await init_close_code(server, user_payload) == 1013
         screen = await WSClient.open(server.ws_url)
         assert (await screen.init(tv.init_payload))["type"] == "connection_ack"
         await screen.close()
-    finally:
-        await asyncio.to_thread(start_redis)
     client = await WSClient.open(server.ws_url)
     assert (await client.init(user_payload))["type"] == "connection_ack"
     await client.close()
@@ -52,11 +49,11 @@ async def test_R4_postgres_down_at_connection_init_closes_1013_then_the_tv_is_we
     server: Server, factory: Factory
 ) -> None:
     tv = await make_tv(await factory.tenant())
-    await asyncio.to_thread(stop_postgres)
+    await stop_postgres()
     try:
         assert await init_close_code(server, tv.init_payload) == 1013
     finally:
-        await asyncio.to_thread(start_postgres)
+        await start_postgres()
     client = await WSClient.open(server.ws_url)
     assert (await client.init(tv.init_payload))["type"] == "connection_ack"
     await client.close()

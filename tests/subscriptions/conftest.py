@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.subscriptions.live import Server, run_server
+from tests.support.live import Server, run_server
 
 
 @pytest.fixture(scope="session")

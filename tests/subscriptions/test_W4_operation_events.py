@@ -10,13 +10,16 @@ import asyncio
 import json
 from typing import Any
 
+import asyncpg
 import httpx
 
 from models.identity import Role
 from subscriptions.channels import tenant_content
-from tests.conftest import Actor, Factory
-from tests.documents import client_document
-from tests.subscriptions.live import Server, WSClient, run_server
+from tests.support.actors import Actor, Factory
+from tests.support.documents import client_document
+from tests.support.live import Server, run_server
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 CREATE = client_document("CreateMessage")
 
@@ -88,3 +91,42 @@ async def test_W4_every_mutation_of_a_batch_tells_the_screens(factory: Factory, 
             response = await client.post("/graphql", json=batch, headers=editor.headers())
         assert [r["data"]["createMessage"]["userErrors"] for r in response.json()] == [[], []]
         assert await next_events(subscriber, 2) == [{"tenant": editor.tenant.id}] * 2
+
+
+async def test_W4_a_viewers_mutation_on_a_socket_tells_no_screen_missing_role(
+    live_server: Server, factory: Factory, app: Any, owner_db: asyncpg.Connection
+) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    assert viewer.tenant is not None
+    async with (
+        unchanged(owner_db, viewer),
+        app.state.broadcast.subscribe(channel=tenant_content(viewer.tenant.id)) as subscriber,
+    ):
+        ws = await editor_socket(live_server, viewer)
+        try:
+            await ws.subscribe("m", CREATE, {"input": {"title": "Kiddush"}})
+            refused = await ws.next("m")
+            assert [e["extensions"]["code"] for e in refused["payload"]["errors"]] == ["FORBIDDEN"], refused
+        finally:
+            await ws.close()
+        assert await next_events(subscriber, 0) == []
+
+
+async def test_W4_another_synagogues_socket_tells_no_screen_of_it_cross_tenant(
+    live_server: Server, factory: Factory, app: Any, owner_db: asyncpg.Connection
+) -> None:
+    editor = await factory.member(role=Role.EDITOR)
+    victim = await factory.member(role=Role.OWNER)
+    assert victim.tenant is not None
+    async with (
+        unchanged(owner_db, victim),
+        app.state.broadcast.subscribe(channel=tenant_content(victim.tenant.id)) as subscriber,
+    ):
+        ws = await WSClient.open(live_server.ws_url)
+        try:
+            init = {"authorization": f"Bearer {editor.token}", "tenantId": victim.tenant_gid}
+            await ws.send({"type": "connection_init", "payload": init})
+            assert await ws.close_code() == 4403  # refused before any operation could run
+        finally:
+            await ws.close()
+        assert await next_events(subscriber, 0) == []

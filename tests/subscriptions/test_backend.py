@@ -14,11 +14,12 @@ from models.identity import Role
 from subscriptions.backend import make_broadcast
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
-from tests.conftest import Factory
-from tests.partners.helpers import variant
-from tests.security.test_G7_websocket_limits import EVENTS, Socket, socket_of
-from tests.security.test_tenant_admission import until, view_of
-from tests.services import redis_url
+from tests.support.actors import Factory
+from tests.support.apps import variant, view_of
+from tests.support.events import EVENTS
+from tests.support.servers import redis_url
+from tests.support.waiting import wait_until
+from tests.support.websocket import AsgiConnection, WSClient, socket_of
 
 
 @pytest.fixture(params=["redis", "memory"])
@@ -71,19 +72,23 @@ async def test_sockets_closed_as_their_subscriptions_start_leave_no_subscriber_b
     async with variant(app) as client:
         view_of(client).max_subscriptions_per_connection = 2
         for _ in range(5):
-            socket = Socket(client._transport.app)  # type: ignore[attr-defined]
+            connection = AsgiConnection(client._transport.app)  # type: ignore[attr-defined]
+            await connection.accept()
+            socket = WSClient(connection)
             headers = admin.headers()
-            await socket.open({"authorization": headers["Authorization"], "tenantId": headers["X-Tenant-ID"]})
+            ack = await socket.init({"authorization": headers["Authorization"], "tenantId": headers["X-Tenant-ID"]})
+            assert ack["type"] == "connection_ack", ack
             await socket.subscribe("first", EVENTS)
             await socket.subscribe("second", EVENTS)
             await socket.subscribe("third", EVENTS)  # refused at once: the socket has taken all three in
             assert (await socket.next("third"))["type"] == "error"
-            await socket.incoming.put({"type": "websocket.disconnect", "code": 1000})
-            await until(socket.task.done)  # its operations have ended, however their cancellation landed
-        await until(lambda: channel not in hub._subscribers)
+            await connection.disconnect()
+            # its operations have ended, however their cancellation landed
+            await wait_until(connection.task.done, "the socket's operations ended")
+        await wait_until(lambda: channel not in hub._subscribers, "the channel left")
         async with socket_of(client, admin) as socket:  # and the channel still works afterwards
             await socket.subscribe("watching", EVENTS)
-            await until(lambda: channel in hub._subscribers)
+            await wait_until(lambda: channel in hub._subscribers, "the channel subscribed")
             await tenant_event(hub, admin.tenant.id, "DEVICE_ONLINE")  # type: ignore[union-attr]
             assert (await socket.next("watching"))["payload"]["data"]["tenantEvents"]["kind"] == "DEVICE_ONLINE"
 

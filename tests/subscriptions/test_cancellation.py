@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from services.infra.cancellation import see_cancelled
+from services.infra.cancellation import cancel_and_wait, see_cancelled
 
 
 async def test_a_task_that_swallowed_its_cancellation_is_cancelled_again() -> None:
@@ -53,8 +53,6 @@ async def test_a_task_that_cleans_up_within_its_grace_is_cancelled_once() -> Non
 async def test_cancel_and_wait_ends_a_background_task_that_swallowed_its_cancellation() -> None:
     """How the application stops its background tasks at shutdown (the control listener, the presence
     sweep, the pub/sub reader): a dropped cancellation does not leave the shutdown waiting for good."""
-    from services.infra.cancellation import cancel_and_wait
-
     never = asyncio.Event()
 
     async def listener() -> None:

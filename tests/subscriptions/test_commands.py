@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import CommandStatus, DeviceCommand
 from models.identity import Role
 from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory
-from tests.devices.helpers import TV, make_tv
-from tests.documents import client_document
-from tests.subscriptions.live import Server, WSClient
-
-COMMANDS = client_document("DeviceCommands")
-EVENTS = client_document("TenantEvents")
+from tests.support.actors import Actor, Factory
+from tests.support.devices import TV, make_tv
+from tests.support.events import COMMANDS, EVENTS, watch_events
+from tests.support.graphql import GQL, message_codes
+from tests.support.live import Server
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 
 async def send(gql: GQL, admin: Actor, tv: TV, kind: str) -> str:
@@ -66,20 +68,6 @@ async def test_pending_commands_first_then_new_ones_and_again_after_reconnect(
         await again.close()
 
 
-async def until_listening(app: Any, watcher: WSClient, admin: Actor) -> None:
-    """Probe the tenant's event channel until the watcher's subscription is live on the server."""
-    for _ in range(40):
-        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", probe=True)  # type: ignore[union-attr]
-        try:
-            event = (await watcher.next_data("events", timeout=0.5))["tenantEvents"]
-        except TimeoutError:
-            continue
-        assert event["kind"] == "ALERT"
-        watcher.buffer.clear()
-        return
-    raise AssertionError("the tenantEvents subscription never became live")
-
-
 async def test_tenant_events_report_online_and_acknowledgements(
     app: Any, live_server: Server, gql: GQL, factory: Factory
 ) -> None:
@@ -89,11 +77,7 @@ async def test_tenant_events_report_online_and_acknowledgements(
     foreign_tv = await make_tv(stranger.tenant)  # type: ignore[arg-type]
     command_id = await send(gql, admin, tv, "RELOAD")
 
-    watcher = await WSClient.open(live_server.ws_url)
-    ack = await watcher.init({"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid})
-    assert ack["type"] == "connection_ack"
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, admin)
+    watcher = await watch_events(app, live_server, admin)
     foreign_socket = await listen(live_server, foreign_tv)
     device_socket = await listen(live_server, tv)
     try:
@@ -110,19 +94,18 @@ async def test_tenant_events_report_online_and_acknowledgements(
             await client.close()
 
 
-async def test_missing_role_tenant_events_are_for_members_only(live_server: Server, factory: Factory) -> None:
+async def test_missing_role_tenant_events_are_for_members_only(
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     tenant = await factory.tenant()
     tv = await make_tv(tenant)
     client = await WSClient.open(live_server.ws_url)
     try:
         assert (await client.init(tv.init_payload))["type"] == "connection_ack"
-        await client.subscribe("events", EVENTS)
-        message = await client.next("events")
-        codes = [e["extensions"]["code"] for e in (message["payload"] if message["type"] == "error" else [])]
-        codes += (
-            [e["extensions"]["code"] for e in message["payload"].get("errors", [])] if message["type"] == "next" else []
-        )
-        assert codes == ["FORBIDDEN"], message
+        async with unchanged(owner_db, tenant):
+            await client.subscribe("events", EVENTS)
+            message = await client.next("events")
+            assert message_codes(message) == ["FORBIDDEN"], message
     finally:
         await client.close()
 
@@ -132,20 +115,18 @@ def signed_in(member: Actor) -> dict[str, str]:
 
 
 async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_another(
-    app: Any, live_server: Server, gql: GQL, factory: Factory
+    app: Any, live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
-    for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
-        naming = await WSClient.open(live_server.ws_url)
-        await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
-        assert await naming.close_code() == 4403
+    async with unchanged(owner_db, admin, stranger):
+        for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
+            naming = await WSClient.open(live_server.ws_url)
+            await naming.send({"type": "connection_init", "payload": {**signed_in(admin), "tenantId": tenant_gid}})
+            assert await naming.close_code() == 4403
 
-    watcher = await WSClient.open(live_server.ws_url)
-    assert (await watcher.init({**signed_in(admin), "tenantId": admin.tenant_gid}))["type"] == "connection_ack"
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, admin)
+    watcher = await watch_events(app, live_server, admin)
     device_socket = await listen(live_server, tv)
     foreign_socket = await listen(live_server, foreign_tv)  # comes online in B
     try:

@@ -7,32 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
+
 from models.identity import Membership, Role
 from services.infra.ids import to_global_id
 from subscriptions.events import tenant_event
-from tests.conftest import GQL, Actor, Factory, answer, error_codes
-from tests.subscriptions.live import Server, WSClient
-from tests.subscriptions.test_commands import EVENTS, until_listening
+from tests.support.actors import Factory
+from tests.support.events import watch_events
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.live import Server
+from tests.support.snapshot import unchanged
+from tests.support.tenancy import membership_gid
+from tests.support.websocket import WSClient
 
 NO_SYNAGOGUE = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
 
 
-async def watch_events(app: Any, server: Server, member: Actor) -> WSClient:
-    watcher = await WSClient.open(server.ws_url)
-    ack = await watcher.init({"authorization": f"Bearer {member.token}", "tenantId": member.tenant_gid})
-    assert ack["type"] == "connection_ack", ack
-    await watcher.subscribe("events", EVENTS)
-    await until_listening(app, watcher, member)
-    return watcher
-
-
-async def membership_gid(member: Actor) -> str:
-    row = await Membership.get(user_id=member.user.id, synagogue_id=member.tenant.id)  # type: ignore[union-attr]
-    return to_global_id("Membership", row.id)
-
-
 async def test_missing_role_a_demoted_or_removed_admin_stops_receiving_tenant_events(
-    app: Any, live_server: Server, gql: GQL, factory: Factory
+    app: Any, live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
@@ -56,21 +48,22 @@ async def test_missing_role_a_demoted_or_removed_admin_stops_receiving_tenant_ev
         assert removed["data"]["removeMember"]["removedId"] == gid, removed
         assert await watcher.close_code() == 4403
 
-        watcher = await WSClient.open(live_server.ws_url)
-        await watcher.send(
-            {
-                "type": "connection_init",
-                "payload": {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid},
-            }
-        )
-        assert await watcher.close_code() == 4403
+        async with unchanged(owner_db, owner):
+            watcher = await WSClient.open(live_server.ws_url)
+            await watcher.send(
+                {
+                    "type": "connection_init",
+                    "payload": {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid},
+                }
+            )
+            assert await watcher.close_code() == 4403
     finally:
         await watcher.close()
         await bystander.close()
 
 
 async def test_cross_tenant_another_synagogues_owner_cannot_demote_or_remove_a_watcher(
-    app: Any, live_server: Server, gql: GQL, factory: Factory
+    app: Any, live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
@@ -83,13 +76,14 @@ async def test_cross_tenant_another_synagogues_owner_cannot_demote_or_remove_a_w
             ("SetMemberRole", demote, {"input": {**demote["input"], "membershipId": missing}}),
             ("RemoveMember", {"id": gid}, {"id": missing}),
         ]
-        for name, variables, ghost in cases:
-            foreign = await gql.op(name, variables, actor=outsider)
-            assert error_codes(foreign) == ["NOT_FOUND"], foreign
-            assert answer(foreign) == answer(await gql.op(name, ghost, actor=outsider))
-            named = await gql.op(name, variables, actor=outsider, tenant=owner.tenant)
-            nowhere = await gql.op(name, variables, actor=outsider, headers=NO_SYNAGOGUE)
-            assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
+        async with unchanged(owner_db, owner, outsider):
+            for name, variables, ghost in cases:
+                foreign = await gql.op(name, variables, actor=outsider)
+                assert error_codes(foreign) == ["NOT_FOUND"], foreign
+                assert answer(foreign) == answer(await gql.op(name, ghost, actor=outsider))
+                named = await gql.op(name, variables, actor=outsider, tenant=owner.tenant)
+                nowhere = await gql.op(name, variables, actor=outsider, headers=NO_SYNAGOGUE)
+                assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
         await tenant_event(app.state.broadcast, owner.tenant.id, "DEVICE_OFFLINE", 7)  # type: ignore[union-attr]
         event = {"kind": "ALERT"}

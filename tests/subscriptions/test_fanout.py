@@ -7,18 +7,21 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import asyncpg
 from redis import asyncio as aioredis
 
 from models.identity import Role
 from subscriptions.channels import tenant_content
-from tests.conftest import GQL, Factory
-from tests.devices.helpers import TV, make_tv
-from tests.documents import client_document
-from tests.services import redis_url
-from tests.subscriptions.live import Server, WSClient, run_server
-from tests.subscriptions.test_screen import create_message, refusal_codes, until
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.devices import TV, make_tv
+from tests.support.graphql import GQL, message_codes
+from tests.support.live import Server, run_server
+from tests.support.screens import SCREEN_UPDATED, screen_until, watch
+from tests.support.servers import redis_url
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
-SCREEN_UPDATED = client_document("ScreenUpdated")
 SMALL = "subscription Small { screenUpdated { version messages { title } } }"
 THEMED = "subscription Themed { screenUpdated { version synagogueName settings { theme } messages { title body } } }"
 FULL_FIELDS = {
@@ -29,15 +32,6 @@ EXECUTIONS = "shulgraph_subscription_shared_executions_total"
 REUSES = "shulgraph_subscription_shared_reuses_total"
 ENCODINGS = "shulgraph_subscription_shared_encodings_total"
 COMPUTATIONS = "shulgraph_screen_computations_total"
-
-
-async def subscribe(server: Server, tv: TV, document: str) -> tuple[WSClient, dict[str, Any]]:
-    client = await WSClient.open(server.ws_url)
-    ack = await client.init(tv.init_payload)
-    assert ack["type"] == "connection_ack", ack
-    await client.subscribe("screen", document)
-    first: dict[str, Any] = (await client.next_data("screen"))["screenUpdated"]
-    return client, first
 
 
 async def metrics(server: Server) -> dict[str, float]:
@@ -71,18 +65,18 @@ async def test_each_selection_gets_its_own_payload_from_one_computation(
     await set_theme(gql, admin, themed_dark, "dark")
     async with run_server() as server:
         sockets = await asyncio.gather(
-            subscribe(server, full_a, SCREEN_UPDATED),
-            subscribe(server, full_b, SCREEN_UPDATED),
-            subscribe(server, small, SMALL),
-            subscribe(server, themed_default, THEMED),
-            subscribe(server, themed_dark, THEMED),
+            watch(server, full_a, SCREEN_UPDATED),
+            watch(server, full_b, SCREEN_UPDATED),
+            watch(server, small, SMALL),
+            watch(server, themed_default, THEMED),
+            watch(server, themed_dark, THEMED),
         )
         clients = [client for client, _ in sockets]
         try:
             assert await channel_subscriptions(tenant_content(tenant.id)) == 1  # one per process, not per TV
             before = await metrics(server)
             await create_message(gql, admin, "Seudah shlishit", body="In the hall")
-            states = await asyncio.gather(*(until(client, lambda s: s["messages"]) for client in clients))
+            states = await asyncio.gather(*(screen_until(client, lambda s: s["messages"]) for client in clients))
             after = await metrics(server)
             got_full_a, got_full_b, got_small, got_default, got_dark = states
 
@@ -106,27 +100,28 @@ async def test_each_selection_gets_its_own_payload_from_one_computation(
 
 
 async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin_a = await factory.member(role=Role.ADMIN)
     admin_b = await factory.member(role=Role.ADMIN)
     tv_a = await make_tv(admin_a.tenant)  # type: ignore[arg-type]
     tv_b = await make_tv(admin_b.tenant)  # type: ignore[arg-type]
     (socket_a, first_a), (socket_b, first_b) = await asyncio.gather(
-        subscribe(live_server, tv_a, SCREEN_UPDATED), subscribe(live_server, tv_b, SCREEN_UPDATED)
+        watch(live_server, tv_a, SCREEN_UPDATED), watch(live_server, tv_b, SCREEN_UPDATED)
     )
     member = await WSClient.open(live_server.ws_url)
     try:
         assert first_b["synagogueName"] == admin_b.tenant.name  # type: ignore[union-attr]
         await create_message(gql, admin_a, "Only for A")
-        seen_a = await until(socket_a, lambda s: s["messages"])
+        seen_a = await screen_until(socket_a, lambda s: s["messages"])
         assert [m["title"] for m in seen_a["messages"]] == ["Only for A"]
 
-        init = {"authorization": f"Bearer {admin_a.token}", "tenantId": admin_a.tenant_gid}
-        assert (await member.init(init))["type"] == "connection_ack"
-        await member.subscribe("screen", SCREEN_UPDATED)
-        refused = await member.next("screen")
-        assert refused["type"] == "error" or refused["payload"].get("errors"), refused
+        async with unchanged(owner_db, admin_a, admin_b):
+            init = {"authorization": f"Bearer {admin_a.token}", "tenantId": admin_a.tenant_gid}
+            assert (await member.init(init))["type"] == "connection_ack"
+            await member.subscribe("screen", SCREEN_UPDATED)
+            refused = await member.next("screen")
+            assert refused["type"] == "error" or refused["payload"].get("errors"), refused
 
         await create_message(gql, admin_b, "Only for B")
         seen_b = (await socket_b.next_data("screen"))["screenUpdated"]
@@ -138,23 +133,25 @@ async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
 
 
 async def test_missing_role_a_refused_socket_gets_nothing_of_the_fanout(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    screen, _ = await subscribe(live_server, tv, SCREEN_UPDATED)
+    screen, _ = await watch(live_server, tv, SCREEN_UPDATED)
     member, anonymous = await WSClient.open(live_server.ws_url), await WSClient.open(live_server.ws_url)
     try:
         signed_in = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
-        for client, payload, code in ((member, signed_in, "FORBIDDEN"), (anonymous, {}, "UNAUTHENTICATED")):
-            assert (await client.init(payload))["type"] == "connection_ack"
-            await client.subscribe("screen", SCREEN_UPDATED)
-            refused = await client.next("screen")
-            assert refusal_codes(refused) == [code], refused
-            if refused["type"] == "next":
-                assert (await client.next("screen"))["type"] == "complete"
+        async with unchanged(owner_db, admin):
+            for client, payload, code in ((member, signed_in, "FORBIDDEN"), (anonymous, {}, "UNAUTHENTICATED")):
+                assert (await client.init(payload))["type"] == "connection_ack"
+                await client.subscribe("screen", SCREEN_UPDATED)
+                refused = await client.next("screen")
+                assert message_codes(refused) == [code], refused
+                if refused["type"] == "next":
+                    assert (await client.next("screen"))["type"] == "complete"
         await create_message(gql, admin, "For the screens")
-        assert [m["title"] for m in (await until(screen, lambda s: s["messages"]))["messages"]] == ["For the screens"]
+        state = await screen_until(screen, lambda s: s["messages"])
+        assert [m["title"] for m in state["messages"]] == ["For the screens"]
         for client in (member, anonymous):  # a pong, and no screen state before it
             await client.send({"type": "ping"})
             assert await client.receive() == {"type": "pong"}

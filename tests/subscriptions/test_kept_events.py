@@ -6,8 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -15,22 +13,17 @@ from broadcaster._base import Subscriber
 
 from models.identity import Role
 from services.infra.ids import to_global_id
+from services.outbox import queue as job_queue
+from services.outbox import worker as jobs
 from subscriptions.backend import ResilientRedisBackend, SharedChannels, make_broadcast
+from subscriptions.channels import tenant_jobs
 from subscriptions.events import is_resync, publish, tenant_event
-from tests.conftest import Factory
-from tests.services import redis_url, start_redis, stop_redis
-from tests.subscriptions.live import Server, WSClient
-from tests.subscriptions.test_events_access import watch_events
-
-
-@asynccontextmanager
-async def redis_down() -> AsyncIterator[None]:
-    """Redis is stopped for the block, and running again after it (also when the block fails)."""
-    await asyncio.to_thread(stop_redis)
-    try:
-        yield
-    finally:
-        await asyncio.to_thread(start_redis)
+from tests.support.actors import Factory
+from tests.support.events import watch_events
+from tests.support.live import Server
+from tests.support.servers import redis_down, redis_url
+from tests.support.waiting import wait_until
+from tests.support.websocket import WSClient
 
 
 async def next_event(subscriber: Subscriber, timeout: float = 30) -> dict[str, Any]:
@@ -48,13 +41,6 @@ async def next_tenant_event(watcher: WSClient) -> dict[str, Any]:
         event: dict[str, Any] = (await watcher.next_data("events", timeout=30))["tenantEvents"]
         if event["kind"] != "ALERT":
             return event
-
-
-async def until(check: Any, timeout: float = 15) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not check():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached"
-        await asyncio.sleep(0.05)
 
 
 async def test_tenant_events_published_while_redis_is_down_reach_admins_on_another_process_in_order(
@@ -88,7 +74,11 @@ async def test_a_full_backlog_drops_its_oldest_events_and_says_how_many(caplog: 
                     for n in range(5):
                         await publish(hub, "kept:bound", {"n": n})
                 assert [await next_event(subscriber) for _ in range(3)] == [{"n": 2}, {"n": 3}, {"n": 4}]
-                await until(lambda: len(backlog) == 0 and backlog.publishing is not None and backlog.publishing.done())
+                await wait_until(
+                    lambda: len(backlog) == 0 and backlog.publishing is not None and backlog.publishing.done(),
+                    "the backlog published",
+                    timeout=15,
+                )
                 await publish(hub, "kept:bound", {"n": 5})
                 assert await next_event(subscriber) == {"n": 5}
         full = [r for r in caplog.records if r.getMessage() == "event backlog full; oldest events dropped"]
@@ -102,7 +92,6 @@ async def test_a_full_backlog_drops_its_oldest_events_and_says_how_many(caplog: 
 class FreezingRelay:
     """A TCP relay in front of the test Redis that can drop its connections or stop relaying (a broker
     that hangs without closing its sockets)."""
-
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
         self.relaying = asyncio.Event()
@@ -164,12 +153,12 @@ async def test_shutdown_with_kept_events_ends_at_once_while_their_publish_hangs(
     disconnected = False
     try:
         relay.drop()  # the listener loses its connection: events are kept at once
-        await until(lambda: not backend._up.is_set())
+        await wait_until(lambda: not backend._up.is_set(), "the backend down", timeout=15)
         for n in range(3):
             await publish(hub, "kept:shutdown", {"n": n})
         assert len(backend.backlog) == 3
         relay.refusing = False  # the listener comes back; then Redis stops answering on every socket
-        await until(backend._up.is_set)
+        await wait_until(backend._up.is_set, "the backend up again", timeout=15)
         relay.relaying.clear()
         await asyncio.sleep(1.0)  # past the settle time: the backlog's first publish waits for an answer
         drain = backend.backlog.publishing
@@ -189,15 +178,11 @@ async def test_shutdown_with_kept_events_ends_at_once_while_their_publish_hangs(
 async def test_a_worker_process_keeps_job_news_published_while_redis_is_down(app: Any, factory: Factory) -> None:
     """A standalone worker (its own broadcaster, as `main.py worker` runs) keeps job progress published during
     an outage and sends it once Redis answers: a screen or admin watching the job still hears of it."""
-    from services.outbox import queue as job_queue
-    from services.outbox import worker as jobs
-    from subscriptions.channels import tenant_jobs
-
     tenant = await factory.tenant()
     stop = asyncio.Event()
     worker = asyncio.create_task(jobs.run_worker(app.state.settings, stop, poll_seconds=0.2))
     try:
-        await until(lambda: job_queue._broadcast is not None)
+        await wait_until(lambda: job_queue._broadcast is not None, "the job queue's broadcaster", timeout=15)
         async with app.state.broadcast.subscribe(tenant_jobs(tenant.id)) as subscriber:
             async with redis_down():
                 await job_queue.announce_job(41, tenant.id)

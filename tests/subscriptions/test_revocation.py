@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from models.devices import DeviceIdentity
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
-from tests.subscriptions.live import WSClient, run_server
-from tests.subscriptions.test_commands import COMMANDS
-from tests.subscriptions.test_screen import watch
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.events import COMMANDS
+from tests.support.live import run_server
+from tests.support.screens import watch
+from tests.support.websocket import WSClient
 
 
 async def test_W3_a_revoked_device_is_closed_even_when_the_close_request_never_arrives(

@@ -11,10 +11,10 @@ from typing import Any
 from models.identity import Role
 from subscriptions import sessions
 from subscriptions.sessions import close_local, close_principal_sockets, open_sockets, register_socket
-from tests.conftest import Factory
-from tests.subscriptions.live import Server
-from tests.subscriptions.test_events_access import watch_events
-from tests.subscriptions.test_kept_events import redis_down
+from tests.support.actors import Factory
+from tests.support.events import watch_events
+from tests.support.live import Server
+from tests.support.servers import redis_down
 
 
 class Socket:

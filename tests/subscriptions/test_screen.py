@@ -5,50 +5,20 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from typing import Any
+
+import asyncpg
 
 from models.identity import Role
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import TV, make_tv
-from tests.documents import client_document
-from tests.subscriptions.live import Server, WSClient, run_server
-
-SCREEN_UPDATED = client_document("ScreenUpdated")
-
-
-async def watch(server: Server, tv: TV) -> tuple[WSClient, dict[str, Any]]:
-    """A TV's socket subscribed to its screen, and the first state it received."""
-    client = await WSClient.open(server.ws_url)
-    ack = await client.init(tv.init_payload)
-    assert ack["type"] == "connection_ack", ack
-    await client.subscribe("screen", SCREEN_UPDATED)
-    first = await client.next_data("screen")
-    return client, first["screenUpdated"]
-
-
-async def until(client: WSClient, check: Any, timeout: float = 20) -> dict[str, Any]:
-    """States of the screen stream until one passes `check`."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        left = deadline - asyncio.get_running_loop().time()
-        state: dict[str, Any] = (await client.next_data("screen", timeout=max(left, 0.1)))["screenUpdated"]
-        if check(state):
-            return state
-
-
-def refusal_codes(message: dict[str, Any]) -> list[str]:
-    """The codes of a refused subscription: an `error` message, or a `next` whose payload carries errors."""
-    payload = message["payload"]
-    errors = payload if message["type"] == "error" else payload.get("errors") or []
-    return [error["extensions"]["code"] for error in errors]
-
-
-async def create_message(gql: GQL, admin: Any, title: str, **fields: Any) -> dict[str, Any]:
-    result = await gql.op("CreateMessage", {"input": {"title": title, "body": "b", **fields}}, actor=admin)
-    assert result["data"]["createMessage"]["userErrors"] == [], result
-    message: dict[str, Any] = result["data"]["createMessage"]["message"]
-    return message
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.devices import make_tv
+from tests.support.documents import client_document
+from tests.support.graphql import GQL, answer, error_codes, message_codes
+from tests.support.live import Server, run_server
+from tests.support.screens import SCREEN_UPDATED, screen_until, watch
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 
 async def test_first_message_is_the_full_state_then_changes_arrive(
@@ -64,7 +34,7 @@ async def test_first_message_is_the_full_state_then_changes_arrive(
         assert queried["data"]["screen"]["version"] == first["version"]
 
         message = await create_message(gql, admin, "Kiddush after davening")
-        changed = await until(client, lambda s: s["messages"])
+        changed = await screen_until(client, lambda s: s["messages"])
         assert [m["title"] for m in changed["messages"]] == ["Kiddush after davening"]
         assert changed["messages"][0]["id"] == message["id"]
         assert changed["version"] != first["version"]
@@ -85,10 +55,10 @@ async def test_device_settings_change_only_that_screen(live_server: Server, gql:
           updateDeviceSettings(input: $input) { userErrors { code } } }"""
         hide = {"deviceId": quiet.gid, "contentOverrides": {"hiddenSections": ["MESSAGES"]}}
         assert (await gql(update, {"input": hide}, actor=admin))["data"]["updateDeviceSettings"]["userErrors"] == []
-        hidden = await until(quiet_socket, lambda s: not s["messages"])
+        hidden = await screen_until(quiet_socket, lambda s: not s["messages"])
         assert hidden["version"] != quiet_first["version"]
         await create_message(gql, admin, "Second")
-        both = await until(other_socket, lambda s: len(s["messages"]) == 2)
+        both = await screen_until(other_socket, lambda s: len(s["messages"]) == 2)
         assert both["version"] != hidden["version"]
         queried = await live_server.gql(client_document("Screen"), headers=quiet.headers)
         assert queried["data"]["screen"]["version"] == hidden["version"]
@@ -109,7 +79,7 @@ async def test_a_time_boundary_brings_a_new_state_without_any_change(
     try:
         assert [m["title"] for m in first["messages"]] == ["Ends soon"]
         assert datetime.fromisoformat(first["validUntil"]) <= ends + timedelta(seconds=1)
-        later = await until(client, lambda s: not s["messages"])
+        later = await screen_until(client, lambda s: not s["messages"])
         assert datetime.fromisoformat(later["generatedAt"]) >= ends
     finally:
         await client.close()
@@ -131,7 +101,7 @@ async def test_fifty_screens_of_a_tenant_cost_one_computation_per_change(
             projections = await server.metric("shulgraph_screen_projections_total")
 
             await create_message(gql, admin, "One change")
-            states = await asyncio.gather(*(until(c, lambda s: s["messages"]) for c in clients))
+            states = await asyncio.gather(*(screen_until(c, lambda s: s["messages"]) for c in clients))
             assert len({s["version"] for s in states}) == 1
             assert await server.metric("shulgraph_screen_computations_total") - joined == 1
             assert await server.metric("shulgraph_screen_projections_total") - projections == 1
@@ -146,31 +116,34 @@ async def test_a_profile_change_reaches_the_screen(live_server: Server, gql: GQL
     try:
         renamed = await gql.op("UpdateSynagogue", {"input": {"name": "Beth Renamed"}}, actor=admin)
         assert renamed["data"]["updateSynagogue"]["userErrors"] == [], renamed
-        state = await until(client, lambda s: s["synagogueName"] == "Beth Renamed")
+        state = await screen_until(client, lambda s: s["synagogueName"] == "Beth Renamed")
         assert state["version"] != first["version"]
     finally:
         await client.close()
 
 
-async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(live_server: Server, factory: Factory) -> None:
+async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(
+    live_server: Server, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     await make_tv(admin.tenant)  # type: ignore[arg-type]
-    for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        refused = await live_server.gql(client_document("Screen"), headers=headers)
-        assert error_codes(refused) == [code] and refused["data"] is None, refused
-    member = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
-    for payload, code in ((member, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-        client = await WSClient.open(live_server.ws_url)
-        try:
-            assert (await client.init(payload))["type"] == "connection_ack"
-            await client.subscribe("screen", SCREEN_UPDATED)
-            assert refusal_codes(await client.next("screen")) == [code]
-        finally:
-            await client.close()
+    async with unchanged(owner_db, admin):
+        for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            refused = await live_server.gql(client_document("Screen"), headers=headers)
+            assert error_codes(refused) == [code] and refused["data"] is None, refused
+        member = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
+        for payload, code in ((member, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+            client = await WSClient.open(live_server.ws_url)
+            try:
+                assert (await client.init(payload))["type"] == "connection_ack"
+                await client.subscribe("screen", SCREEN_UPDATED)
+                assert message_codes(await client.next("screen")) == [code]
+            finally:
+                await client.close()
 
 
 async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     tenant = await factory.tenant()
     other = await factory.member(role=Role.ADMIN)
@@ -178,13 +151,14 @@ async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
     tv = await make_tv(tenant)
     nowhere = to_global_id("Synagogue", 10**9)
     screen = client_document("Screen")
-    named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
-    missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
-    assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
-    for tenant_gid in (other.tenant_gid, nowhere):
-        naming = await WSClient.open(live_server.ws_url)
-        await naming.send({"type": "connection_init", "payload": {**tv.init_payload, "tenantId": tenant_gid}})
-        assert await naming.close_code() == 4403
+    async with unchanged(owner_db, tenant, other):
+        named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
+        missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
+        assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
+        for tenant_gid in (other.tenant_gid, nowhere):
+            naming = await WSClient.open(live_server.ws_url)
+            await naming.send({"type": "connection_init", "payload": {**tv.init_payload, "tenantId": tenant_gid}})
+            assert await naming.close_code() == 4403
     client, first = await watch(live_server, tv)
     await client.close()
     assert first["synagogueName"] == tenant.name and first["messages"] == []

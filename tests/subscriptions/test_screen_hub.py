@@ -10,8 +10,8 @@ from typing import Any
 from broadcaster import Broadcast
 
 from services.devices.screen_hub import ScreenHub
-from tests.conftest import Factory
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
 
 
 async def test_a_boundary_with_nothing_else_changed_reaches_the_screen(factory: Factory) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
@@ -9,17 +10,14 @@ import asyncpg
 from models.identity import Membership, Role, SessionFamily
 from services.identity.sessions import start_session
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
+from tests.support.tenancy import membership_gid
 
 
 def codes(payload: dict[str, Any]) -> dict[str, str]:
     return {".".join(e["field"] or []): e["code"] for e in payload["userErrors"]}
-
-
-async def membership_gid(actor: Actor) -> str:
-    assert actor.tenant is not None
-    row = await Membership.get(user_id=actor.user.id, synagogue_id=actor.tenant.id)
-    return to_global_id("Membership", row.id)
 
 
 async def role_of(actor: Actor) -> Role | None:
@@ -67,21 +65,26 @@ async def test_only_an_owner_adds_an_owner(gql: GQL, factory: Factory) -> None:
     assert granted["data"]["addMember"]["membership"]["role"] == "OWNER"
 
 
-async def test_missing_role_add_member_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_add_member_needs_admin(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
     editor = await factory.member(role=Role.EDITOR)
     outsider = await factory.user()
-    result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "VIEWER"}}, actor=editor)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert not await Membership.exists(user_id=outsider.id)
+    async with unchanged(owner_db, editor):
+        result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "VIEWER"}}, actor=editor)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert not await Membership.exists(user_id=outsider.id)
 
 
-async def test_cross_tenant_add_member_in_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_add_member_in_another_tenant_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
     outsider = await factory.user()
-    result = await gql.op("AddMember", {"input": {"email": outsider.email, "role": "ADMIN"}}, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert not await Membership.exists(user_id=outsider.id)
+    async with unchanged(owner_db, a, b):
+        invitation = {"input": {"email": outsider.email, "role": "ADMIN"}}
+        result = await gql.op("AddMember", invitation, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert not await Membership.exists(user_id=outsider.id)
 
 
 async def test_set_member_role(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
@@ -128,23 +131,29 @@ async def test_the_last_owner_cannot_be_demoted(gql: GQL, factory: Factory) -> N
     assert await role_of(owner) == Role.OWNER
 
 
-async def test_missing_role_set_member_role_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_set_member_role_needs_admin(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     gid = await membership_gid(viewer)
-    result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=editor)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await role_of(viewer) == Role.VIEWER
+    async with unchanged(owner_db, editor):
+        result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=editor)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await role_of(viewer) == Role.VIEWER
 
 
-async def test_cross_tenant_set_member_role_with_a_foreign_or_bad_id_is_not_found(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_set_member_role_with_a_foreign_or_bad_id_is_not_found(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner_a = await factory.member(role=Role.OWNER)
     viewer_b = await factory.member(role=Role.VIEWER)
     missing = to_global_id("Membership", 2**31 - 1)
-    for gid in (await membership_gid(viewer_b), missing, "bm90IGFuIGlk", owner_a.tenant_gid):
-        result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=owner_a)
-        assert error_codes(result) == ["NOT_FOUND"], gid
-    assert await role_of(viewer_b) == Role.VIEWER
+    async with unchanged(owner_db, owner_a, viewer_b):
+        for gid in (await membership_gid(viewer_b), missing, "bm90IGFuIGlk", owner_a.tenant_gid):
+            result = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "ADMIN"}}, actor=owner_a)
+            assert error_codes(result) == ["NOT_FOUND"], gid
+        assert await role_of(viewer_b) == Role.VIEWER
 
 
 async def test_S5_removing_a_member_revokes_all_their_sessions(
@@ -182,27 +191,29 @@ async def test_only_an_owner_removes_an_owner(gql: GQL, factory: Factory) -> Non
     assert await role_of(owner) == Role.OWNER
 
 
-async def test_missing_role_remove_member_needs_admin(gql: GQL, factory: Factory) -> None:
+async def test_missing_role_remove_member_needs_admin(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
-    result = await gql.op("RemoveMember", {"id": await membership_gid(viewer)}, actor=editor)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert await role_of(viewer) == Role.VIEWER
+    async with unchanged(owner_db, editor):
+        result = await gql.op("RemoveMember", {"id": await membership_gid(viewer)}, actor=editor)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert await role_of(viewer) == Role.VIEWER
 
 
-async def test_cross_tenant_remove_member_of_another_tenant_is_not_found(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_remove_member_of_another_tenant_is_not_found(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner_a = await factory.member(role=Role.OWNER)
     editor_b = await factory.member(role=Role.EDITOR)
-    result = await gql.op("RemoveMember", {"id": await membership_gid(editor_b)}, actor=owner_a)
-    assert error_codes(result) == ["NOT_FOUND"]
-    missing = await gql.op("RemoveMember", {"id": to_global_id("Membership", 2**31 - 1)}, actor=owner_a)
-    assert (result["data"], result["errors"][0]["message"]) == (missing["data"], missing["errors"][0]["message"])
-    assert await role_of(editor_b) == Role.EDITOR
+    async with unchanged(owner_db, owner_a, editor_b):
+        result = await gql.op("RemoveMember", {"id": await membership_gid(editor_b)}, actor=owner_a)
+        assert error_codes(result) == ["NOT_FOUND"]
+        missing = await gql.op("RemoveMember", {"id": to_global_id("Membership", 2**31 - 1)}, actor=owner_a)
+        assert (result["data"], result["errors"][0]["message"]) == (missing["data"], missing["errors"][0]["message"])
+        assert await role_of(editor_b) == Role.EDITOR
 
 
 async def test_two_owners_demoting_each_other_at_once_leave_one_owner(gql: GQL, factory: Factory) -> None:
-    import asyncio
-
     first = await factory.member(role=Role.OWNER)
     second = await factory.member(tenant=first.tenant, role=Role.OWNER)
     first_gid, second_gid = await membership_gid(first), await membership_gid(second)

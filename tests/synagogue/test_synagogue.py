@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
+from limits import parse
 
 from models.identity import Membership, Role
 from models.synagogue import Synagogue
-from tests.conftest import GQL, Factory, error_codes, unique
+from tests.support.actors import Factory, unique
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
 
 PLACE = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
 
@@ -95,12 +98,15 @@ async def test_synagogue_is_the_tenant_of_the_request(gql: GQL, factory: Factory
     assert synagogue["candleLightingMinutes"] == 18 and synagogue["havdalahOpinion"] == "DEGREES_8_5"
 
 
-async def test_cross_tenant_synagogue_of_a_tenant_i_do_not_belong_to_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_synagogue_of_a_tenant_i_do_not_belong_to_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member()
     b = await factory.member()
-    result = await gql.op("Synagogue", actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert result.get("data") is None
+    async with unchanged(owner_db, a, b):
+        result = await gql.op("Synagogue", actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert result.get("data") is None
 
 
 async def test_update_synagogue_changes_every_field(gql: GQL, factory: Factory) -> None:
@@ -161,23 +167,29 @@ async def test_update_synagogue_validates_and_changes_nothing(gql: GQL, factory:
     assert (row.name, row.candle_lighting_minutes, row.latitude) == (admin.tenant.name, 18, admin.tenant.latitude)
 
 
-async def test_missing_role_update_synagogue_needs_admin(gql: GQL, factory: Factory) -> None:
-    for role in (Role.VIEWER, Role.EDITOR):
-        actor = await factory.member(role=role)
-        result = await gql.op("UpdateSynagogue", {"input": {"name": "Taken over"}}, actor=actor)
-        assert error_codes(result) == ["FORBIDDEN"]
-        assert result["data"]["updateSynagogue"] is None
-        assert actor.tenant is not None
-        assert (await Synagogue.get(id=actor.tenant.id)).name == actor.tenant.name
+async def test_missing_role_update_synagogue_needs_admin(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    actors = [await factory.member(role=role) for role in (Role.VIEWER, Role.EDITOR)]
+    async with unchanged(owner_db, *actors):
+        for actor in actors:
+            result = await gql.op("UpdateSynagogue", {"input": {"name": "Taken over"}}, actor=actor)
+            assert error_codes(result) == ["FORBIDDEN"]
+            assert result["data"]["updateSynagogue"] is None
+            assert actor.tenant is not None
+            assert (await Synagogue.get(id=actor.tenant.id)).name == actor.tenant.name
 
 
-async def test_cross_tenant_update_synagogue_of_another_tenant_is_forbidden(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_update_synagogue_of_another_tenant_is_forbidden(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
-    result = await gql.op("UpdateSynagogue", {"input": {"name": "Hijacked"}}, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
-    assert b.tenant is not None
-    assert (await Synagogue.get(id=b.tenant.id)).name == b.tenant.name
+    async with unchanged(owner_db, a, b):
+        result = await gql.op("UpdateSynagogue", {"input": {"name": "Hijacked"}}, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
+        assert b.tenant is not None
+        assert (await Synagogue.get(id=b.tenant.id)).name == b.tenant.name
 
 
 async def test_update_synagogue_is_audited(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
@@ -240,8 +252,6 @@ async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenan
 async def test_a_user_past_the_synagogue_creation_limit_is_throttled_and_nothing_is_written(
     gql: GQL, factory: Factory, settings: Any
 ) -> None:
-    from limits import parse
-
     limit = parse(settings.synagogue_creation_limit).amount
     user = await factory.user()
     headers = {"Authorization": f"Bearer {factory.token(user)}"}

@@ -8,8 +8,10 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from tests.conftest import GQL, Factory, error_codes
-from tests.outbox.support import CREATE_ENDPOINT, DELETE_ENDPOINT, LIST_ENDPOINTS
+from tests.support.actors import Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.snapshot import unchanged
+from tests.support.webhooks import CREATE_ENDPOINT, DELETE_ENDPOINT, LIST_ENDPOINTS
 
 URL = "https://hooks.example.org/shul"
 
@@ -98,14 +100,15 @@ async def test_T3_cross_tenant_foreign_endpoint_is_not_found_and_survives(
     b = await factory.member(role=Role.ADMIN)
     created = await gql(CREATE_ENDPOINT, {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}, actor=b)
     foreign_id = created["data"]["createWebhookEndpoint"]["webhookEndpoint"]["id"]
-    foreign = await gql(DELETE_ENDPOINT, {"input": {"id": foreign_id}}, actor=a)
-    missing = await gql(DELETE_ENDPOINT, {"input": {"id": "V2ViaG9va0VuZHBvaW50Ojk5OTk5OTk5"}}, actor=a)
-    assert foreign["data"] == missing["data"]
-    assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
-    count = await owner_db.fetchval(
-        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", b.tenant.id  # type: ignore[union-attr]
-    )
-    assert count == 1
+    async with unchanged(owner_db, a, b):
+        foreign = await gql(DELETE_ENDPOINT, {"input": {"id": foreign_id}}, actor=a)
+        missing = await gql(DELETE_ENDPOINT, {"input": {"id": "V2ViaG9va0VuZHBvaW50Ojk5OTk5OTk5"}}, actor=a)
+        assert foreign["data"] == missing["data"]
+        assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
+        count = await owner_db.fetchval(
+            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", b.tenant.id  # type: ignore[union-attr]
+        )
+        assert count == 1
 
 
 async def test_T1_cross_tenant_admin_cannot_act_in_another_tenant(
@@ -114,13 +117,14 @@ async def test_T1_cross_tenant_admin_cannot_act_in_another_tenant(
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
     variables = {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}
-    result = await gql(CREATE_ENDPOINT, variables, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"] and not (result.get("data") or {}).get("createWebhookEndpoint")
-    count = await owner_db.fetchval(
-        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = ANY($1::int[])",
-        [a.tenant.id, b.tenant.id],  # type: ignore[union-attr]
-    )
-    assert count == 0
+    async with unchanged(owner_db, a, b):
+        result = await gql(CREATE_ENDPOINT, variables, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"] and not (result.get("data") or {}).get("createWebhookEndpoint")
+        count = await owner_db.fetchval(
+            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = ANY($1::int[])",
+            [a.tenant.id, b.tenant.id],  # type: ignore[union-attr]
+        )
+        assert count == 0
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.EDITOR])
@@ -129,16 +133,18 @@ async def test_Z1_missing_role_viewer_and_editor_cannot_manage_webhooks(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     member = await factory.member(tenant=admin.tenant, role=role)
-    result = await gql(CREATE_ENDPOINT, {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}, actor=member)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["createWebhookEndpoint"] is None
+    async with unchanged(owner_db, admin):
+        result = await gql(CREATE_ENDPOINT, {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}, actor=member)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["createWebhookEndpoint"] is None
     created = await gql(CREATE_ENDPOINT, {"input": {"url": URL, "events": ["MESSAGE_CREATED"]}}, actor=admin)
     endpoint_id = created["data"]["createWebhookEndpoint"]["webhookEndpoint"]["id"]
-    result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=member)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["deleteWebhookEndpoint"] is None
-    count = await owner_db.fetchval(
-        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
-    )
-    assert count == 1
+    async with unchanged(owner_db, admin):
+        result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=member)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["deleteWebhookEndpoint"] is None
+        count = await owner_db.fetchval(
+            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
+        )
+        assert count == 1
 
 
 async def test_unauthenticated_is_refused(gql: GQL, factory: Factory) -> None:

@@ -1,35 +1,18 @@
-"""Helpers for outbox tests: queue in a tenant's transaction, run due jobs, make a retry due now."""
+"""Webhooks for tests: a synagogue's endpoint made through the API as its admin would, the deliveries the
+worker recorded (read past row-level security), and the signature checked by the Standard Webhooks spec
+independently of the signer's code."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from typing import Any
 
 import asyncpg
 
-from models.base import tenant_scope
-from models.outbox import Job
-from services.outbox.mail import enqueue_email
-from services.outbox.worker import run_pending
-from tests.conftest import GQL, Actor
-
-
-async def queue_email(tenant_id: int, to: str, subject: str = "Shalom", body: str = "Hello") -> Job:
-    async with tenant_scope(tenant_id):
-        return await enqueue_email(to, subject, body)
-
-
-async def job_row(owner_db: asyncpg.Connection, job_id: int) -> dict[str, Any]:
-    row = await owner_db.fetchrow("SELECT status, attempts, result, errors, run_after FROM job WHERE id = $1", job_id)
-    assert row is not None
-    return dict(row)
-
-
-async def run_due(owner_db: asyncpg.Connection, *job_ids: int) -> None:
-    """Make the given jobs due now (the backoff has passed) and run everything due."""
-    if job_ids:
-        await owner_db.execute("UPDATE job SET run_after = now() WHERE id = ANY($1::int[])", list(job_ids))
-    await run_pending()
-
+from tests.support.actors import Actor
+from tests.support.graphql import GQL
 
 CREATE_ENDPOINT = (
     "mutation Create($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {"
@@ -48,10 +31,6 @@ LIST_ENDPOINTS = (
 
 def verify_signature(secret: str, headers: dict[str, str], body: bytes) -> bool:
     """Check a request against the Standard Webhooks spec, independently of the signer's code."""
-    import base64
-    import hashlib
-    import hmac
-
     key = base64.b64decode(secret.split("_", 1)[1])
     signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.".encode() + body
     expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
@@ -76,8 +55,3 @@ async def subscribe(gql: GQL, admin: Actor, url: str, *events: str) -> str:
     payload = result["data"]["createWebhookEndpoint"]
     assert payload["userErrors"] == [], payload
     return str(payload["secret"])
-
-
-async def create_message(gql: GQL, editor: Actor, title: str) -> None:
-    result = await gql.op("CreateMessage", {"input": {"title": title, "body": "Kiddush after davening"}}, actor=editor)
-    assert result["data"]["createMessage"]["userErrors"] == [], result

@@ -1,4 +1,5 @@
-"""Real local servers for the outbox: an SMTP server (aiosmtpd) and an HTTP webhook receiver.
+"""Real local servers for what the outbox sends: an SMTP server (aiosmtpd) and an HTTP webhook receiver (the
+design's rule: no mocks of what we deliver to, real servers on loopback instead).
 
 Both record what arrives and can be told, per delivery id, to answer with a given reply or to hang
 (after the message or request has fully arrived) until released.
@@ -6,12 +7,11 @@ Both record what arrives and can be told, per delivery id, to answer with a give
 
 from __future__ import annotations
 
-import asyncio
 import json
-import socket
+import math
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -22,20 +22,8 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-async def wait_until(predicate: Callable[[], bool], timeout: float = 60.0, what: str = "condition") -> None:
-    """Poll until `predicate()` holds; fail (not a timed assertion: a guard against hanging) after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
-        await asyncio.sleep(0.05)
+from tests.support.live import free_port
+from tests.support.waiting import wait_until
 
 
 @dataclass
@@ -87,8 +75,7 @@ class MailSink:
         self.arrived_at[id(message)] = time.time()
         self.messages.append(message)
         if hang:
-            while not self.script.release.is_set():
-                await asyncio.sleep(0.05)
+            await wait_until(self.script.release.is_set, "the hanging reply released", timeout=math.inf)
             return "451 released after hanging"
         return str(reply) if reply else "250 Message accepted"
 

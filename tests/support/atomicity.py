@@ -1,4 +1,5 @@
-"""Shared by the R4 tests: a mutation that writes two messages then renames the synagogue, and counting its rows."""
+"""One operation is one transaction (security matrix row R4): a mutation that writes two messages and then
+renames the synagogue, so that a failure at its end shows whether the first writes stayed, and counting them."""
 
 from __future__ import annotations
 

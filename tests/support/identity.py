@@ -1,26 +1,18 @@
-"""Test helpers of the identity domain: a browser with its own cookie jar, sign-in shortcuts, a live
-server for websocket tests, and hand-made tokens."""
+"""Signing in as people do: a browser with its own cookie jar (where the refresh cookie lives), sign-in
+shortcuts, and access tokens made by hand with chosen claims (for the tests of what the app refuses)."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import itertools
-import json
-import socket
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import jwt
-import uvicorn
 
 from config import Settings
-from tests.conftest import DEFAULT_PASSWORD, unique
-from tests.documents import client_document
-
-ORIGIN = "https://admin.example.org"
+from tests.support.actors import DEFAULT_PASSWORD, unique
+from tests.support.documents import client_document
+from tests.support.graphql import GQL
 
 
 class Browser:
@@ -33,7 +25,7 @@ class Browser:
             transport=transport, base_url="http://testserver", headers={"user-agent": user_agent}
         )
         self.settings = settings
-        self.last_response: httpx.Response | None = None
+        self.gql = GQL(self.client)
 
     async def __aenter__(self) -> Browser:
         return self
@@ -41,17 +33,16 @@ class Browser:
     async def __aexit__(self, *exc: object) -> None:
         await self.client.aclose()
 
+    @property
+    def last_response(self) -> httpx.Response | None:
+        return self.gql.last_response
+
     async def post(self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None,
                    headers: dict[str, str] | None = None, operation_name: str | None = None) -> dict[str, Any]:
+        """GraphQL as this browser sends it, signed in with `token` when given."""
         all_headers = {"Authorization": f"Bearer {token}"} if token else {}
         all_headers.update(headers or {})
-        body: dict[str, Any] = {"query": query, "variables": variables or {}}
-        if operation_name:
-            body["operationName"] = operation_name
-        response = await self.client.post("/graphql", json=body, headers=all_headers)
-        self.last_response = response
-        result: dict[str, Any] = response.json()
-        return result
+        return await self.gql(query, variables, headers=all_headers, operation_name=operation_name)
 
     async def op(self, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
         return await self.post(client_document(name), variables, operation_name=name, **kwargs)
@@ -79,15 +70,6 @@ class Browser:
         return await self.op("RefreshSession")
 
 
-_addresses = itertools.count(1)
-
-
-def fresh_address() -> str:
-    """A client address of its own, so per-address sign-in limits do not couple tests."""
-    n = next(_addresses)
-    return f"10.77.{(n >> 8) & 255}.{n & 255}"
-
-
 def login_input(email: str, password: str = DEFAULT_PASSWORD) -> dict[str, Any]:
     return {"input": {"email": email, "password": password}}
 
@@ -108,40 +90,3 @@ def signed_token(settings: Settings, user_id: int, *, key: str | None = None, al
     claims = {k: v for k, v in claims.items() if v is not None}
     return jwt.encode(claims, key or settings.jwt_key(), algorithm=algorithm,
                       headers={"typ": "at+jwt", **(headers or {})})
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextlib.asynccontextmanager
-async def live_server(app: Any) -> AsyncIterator[str]:
-    """Serve the already started app on a free loopback port (same event loop); yields ws://host:port."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_config=None, ws="websockets-sansio")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.01)
-    try:
-        yield f"ws://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-
-
-async def open_socket(base: str, authorization: str) -> Any:
-    """A graphql-transport-ws connection, initialised with `authorization`, after its ack."""
-    from websockets.asyncio.client import connect
-
-    websocket = await connect(f"{base}/graphql", subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
-                              origin=ORIGIN)  # type: ignore[arg-type]
-    await websocket.send(json.dumps({"type": "connection_init", "payload": {"authorization": authorization}}))
-    ack = json.loads(await asyncio.wait_for(websocket.recv(), 10))
-    assert ack["type"] == "connection_ack", ack
-    return websocket

@@ -11,16 +11,13 @@ import pytest
 
 from config import Settings
 from models.identity import Role
-from tests.conftest import GQL, Factory
-from tests.outbox.servers import WebhookReceiver
-from tests.outbox.support import (
-    LIST_ENDPOINTS,
-    create_message,
-    deliveries,
-    run_due,
-    subscribe,
-    verify_signature,
-)
+from services.webhooks.endpoints import WEBHOOK_MAX_ATTEMPTS
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.graphql import GQL
+from tests.support.outbox import run_due
+from tests.support.receivers import WebhookReceiver
+from tests.support.webhooks import LIST_ENDPOINTS, deliveries, subscribe, verify_signature
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -159,8 +156,6 @@ async def test_secret_sealed_under_another_key_fails_the_delivery_clearly(
 async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
-    from services.webhooks.endpoints import WEBHOOK_MAX_ATTEMPTS
-
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Last try")

@@ -1,4 +1,5 @@
-"""Shared by the command-line tests: a fresh database of their own, migrated by a real `main.py migrate`."""
+"""The command line as an operator runs it: `main.py <command>` as a subprocess against a fresh database of the
+test cluster, migrated by a real `main.py migrate` (which creates the application role), for the CLI tests."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from config import ROOT
-from tests.services import postgres_admin_url
+from tests.support.servers import postgres_admin_url
 
 
 @dataclass
@@ -61,7 +62,8 @@ async def migrated_database() -> Database:
     return database
 
 
-async def _fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
+async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
+    """The rows of one query on a fresh connection to `url`."""
     conn = await asyncpg.connect(url)
     try:
         return list(await conn.fetch(query, *args))

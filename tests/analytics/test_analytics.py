@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import asyncpg
+
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
 from services.devices.registry import Heartbeat, store_sample
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
+from tests.support.actors import Factory
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.snapshot import unchanged
 
 START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
@@ -84,30 +88,34 @@ async def test_anomalies_flag_outliers_of_own_devices(gql: GQL, factory: Factory
     assert error_codes(await gql.op("Anomalies", window)) == ["UNAUTHENTICATED"]
 
 
-async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices(gql: GQL, factory: Factory) -> None:
+async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     other = await factory.member(role=Role.OWNER)
     theirs = await make_tv(other.tenant, "Their hot TV")  # type: ignore[arg-type]
     await _beats(other.tenant.id, theirs.device.id, STEADY_THEN_HOT)  # type: ignore[union-attr]
     assert (await gql.op("Anomalies", HOUR, actor=other))["data"]["anomalies"], "their own admin sees it"
 
-    series = {**HOUR, "deviceId": theirs.gid, "bucket": "HOUR"}
-    foreign = await gql.op("DeviceMetricSeries", series, actor=viewer)
-    missing = await gql.op("DeviceMetricSeries", {**series, "deviceId": to_global_id("Device", 10**9)}, actor=viewer)
-    assert error_codes(foreign) == ["NOT_FOUND"] and answer(foreign) == answer(missing)
-    assert (await gql.op("Anomalies", HOUR, actor=viewer))["data"]["anomalies"] == []
-    fleet = (await gql.op("FleetSummary", actor=viewer))["data"]["fleetSummary"]
-    assert fleet == {"total": 0, "online": 0, "offline": 0, "neverSeen": 0}
+    async with unchanged(owner_db, viewer, other):
+        series = {**HOUR, "deviceId": theirs.gid, "bucket": "HOUR"}
+        foreign = await gql.op("DeviceMetricSeries", series, actor=viewer)
+        absent = {**series, "deviceId": to_global_id("Device", 10**9)}
+        missing = await gql.op("DeviceMetricSeries", absent, actor=viewer)
+        assert error_codes(foreign) == ["NOT_FOUND"] and answer(foreign) == answer(missing)
+        assert (await gql.op("Anomalies", HOUR, actor=viewer))["data"]["anomalies"] == []
+        fleet = (await gql.op("FleetSummary", actor=viewer))["data"]["fleetSummary"]
+        assert fleet == {"total": 0, "online": 0, "offline": 0, "neverSeen": 0}
 
-    nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
-    for name, variables in (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series)):
-        named = await gql.op(name, variables, actor=viewer, tenant=other.tenant)
-        assert error_codes(named) == ["FORBIDDEN"], name
-        assert answer(named) == answer(await gql.op(name, variables, actor=viewer, headers=nowhere)), name
+        nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
+        for name, variables in (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series)):
+            named = await gql.op(name, variables, actor=viewer, tenant=other.tenant)
+            assert error_codes(named) == ["FORBIDDEN"], name
+            assert answer(named) == answer(await gql.op(name, variables, actor=viewer, headers=nowhere)), name
 
 
 async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_analytics(
-    gql: GQL, factory: Factory
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     tv = await make_tv(owner.tenant, "Hot TV")  # type: ignore[arg-type]
@@ -116,9 +124,10 @@ async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_anal
     outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": owner.tenant_gid or ""}
     series = {**HOUR, "deviceId": tv.gid, "bucket": "HOUR"}
     operations = (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series))
-    for name, variables in operations:
-        assert "errors" not in await gql.op(name, variables, actor=owner), name
-        for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-            refused = await gql.op(name, variables, headers=headers)
-            assert error_codes(refused) == [code], (name, headers)
-            assert refused["data"] is None, refused
+    async with unchanged(owner_db, owner, stranger):
+        for name, variables in operations:
+            assert "errors" not in await gql.op(name, variables, actor=owner), name
+            for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
+                refused = await gql.op(name, variables, headers=headers)
+                assert error_codes(refused) == [code], (name, headers)
+                assert refused["data"] is None, refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -12,7 +13,8 @@ from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
 from services.outbox import queue as job_queue
 from services.outbox import worker as jobs
-from tests.conftest import Factory
+from tests.support.actors import Factory
+from tests.support.waiting import wait_until
 
 seen: list[Any] = []
 
@@ -86,6 +88,10 @@ async def test_job_released_at_shutdown_gives_its_attempt_back(factory: Factory)
         await Job.filter(id=job.id).update(status=JobStatus.DONE)
 
 
+def _started(job_id: int, times: int) -> bool:
+    return seen.count((job_id, "started", 1)) >= times
+
+
 async def _shut_down_three_times(job: Job) -> None:
     for attempt in (1, 2, 3):  # more shutdowns than max_attempts: none of them is a failed attempt
         run = await jobs.claim()
@@ -94,8 +100,7 @@ async def _shut_down_three_times(job: Job) -> None:
             run = await jobs.claim()
         assert run is not None and run.attempt == 1
         task = asyncio.create_task(jobs.execute(run))
-        while seen.count((job.id, "started", 1)) < attempt:
-            await asyncio.sleep(0.01)
+        await wait_until(partial(_started, job.id, attempt), "the job started", every=0.01)
         task.cancel()  # the worker is stopping and cannot wait for the job
         with pytest.raises(asyncio.CancelledError):
             await task

@@ -1,9 +1,10 @@
 """Control the real PostgreSQL and Redis servers that scripts/test started, from its TEST_* variables.
 
-For reliability tests: take a server away and bring it back, e.g.
+For reliability tests: take a server away and bring it back while the event loop keeps serving, e.g.
 
-    await restart_redis_async(down_seconds=2)      # the event loop keeps running while Redis is down
-    stop_postgres(); ...; start_postgres()
+    async with redis_down(): ...                   # Redis is stopped for the block, running again after it
+    await restart_redis(down_seconds=2)
+    await stop_postgres(); ...; await start_postgres()
 
 Redis restarts from the run's own config (TEST_SERVICES_DIR/redis.conf): same port, same pidfile, empty
 dataset. PostgreSQL is stopped and started with pg_ctl on TEST_PG_DATA, as TEST_PG_RUN_AS when set.
@@ -16,10 +17,14 @@ import os
 import signal
 import socket
 import subprocess
-import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Literal
+
+from tests.support.waiting import wait_until
+
+StopMode = Literal["smart", "fast", "immediate"]
 
 
 class ServicesNotConfigured(RuntimeError):
@@ -69,16 +74,8 @@ def _port_open() -> bool:
         return False
 
 
-def _wait(check: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise TimeoutError(what)
-        time.sleep(0.05)
-
-
-def stop_redis(timeout: float = 10.0) -> None:
-    """Stop the test redis-server (SIGTERM by pidfile, else SHUTDOWN NOSAVE); wait for its port to close."""
+def _signal_redis_to_stop() -> None:
+    """SIGTERM by pidfile, else SHUTDOWN NOSAVE."""
     pidfile = Path(os.environ.get("TEST_SERVICES_DIR", "/nonexistent")) / "redis.pid"
     try:
         os.kill(int(pidfile.read_text().strip()), signal.SIGTERM)
@@ -89,11 +86,9 @@ def stop_redis(timeout: float = 10.0) -> None:
                 sock.recv(64)
         except OSError:
             pass
-    _wait(lambda: not _port_open(), timeout, f"redis-server on port {_redis_port()} did not stop")
 
 
-def start_redis(timeout: float = 10.0) -> None:
-    """Start the test redis-server again on the same port (empty dataset) and wait until it answers PING."""
+def _launch_redis() -> None:
     services_dir = os.environ.get("TEST_SERVICES_DIR")
     conf = Path(services_dir) / "redis.conf" if services_dir else None
     if conf is not None and conf.exists():
@@ -109,21 +104,35 @@ def start_redis(timeout: float = 10.0) -> None:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    _wait(_redis_answers, timeout, f"redis-server on port {_redis_port()} did not come back")
 
 
-def restart_redis(down_seconds: float) -> None:
-    """Stop Redis, keep it down for `down_seconds`, start it again (blocking; the event loop stalls)."""
-    stop_redis()
-    time.sleep(down_seconds)
-    start_redis()
+async def stop_redis(timeout: float = 10.0) -> None:
+    """Stop the test redis-server and wait for its port to close."""
+    await asyncio.to_thread(_signal_redis_to_stop)
+    await wait_until(lambda: not _port_open(), f"redis-server on port {_redis_port()} stopped", timeout=timeout)
 
 
-async def restart_redis_async(down_seconds: float) -> None:
-    """Like restart_redis, but the event loop keeps serving while Redis is down."""
-    await asyncio.to_thread(stop_redis)
+async def start_redis(timeout: float = 10.0) -> None:
+    """Start the test redis-server again on the same port (empty dataset) and wait until it answers PING."""
+    _launch_redis()
+    await wait_until(_redis_answers, f"redis-server on port {_redis_port()} came back", timeout=timeout)
+
+
+async def restart_redis(down_seconds: float) -> None:
+    """Stop Redis, keep it down for `down_seconds`, start it again; the event loop keeps serving meanwhile."""
+    await stop_redis()
     await asyncio.sleep(down_seconds)
-    await asyncio.to_thread(start_redis)
+    await start_redis()
+
+
+@asynccontextmanager
+async def redis_down() -> AsyncIterator[None]:
+    """Redis is stopped for the block, and running again after it (also when the block fails)."""
+    await stop_redis()
+    try:
+        yield
+    finally:
+        await start_redis()
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------------
@@ -141,28 +150,14 @@ def _pg_ctl(*args: str) -> None:
         )
 
 
-def stop_postgres(mode: Literal["smart", "fast", "immediate"] = "fast") -> None:
+async def stop_postgres(mode: StopMode = "fast") -> None:
     """Stop the test cluster; `fast` disconnects clients and rolls back their transactions."""
-    _pg_ctl("stop", "-m", mode, "-w", "-t", "60")
+    await asyncio.to_thread(_pg_ctl, "stop", "-m", mode, "-w", "-t", "60")
 
 
-def start_postgres() -> None:
+async def start_postgres() -> None:
     """Start the test cluster again (same port and settings) and wait until it accepts connections."""
     services_dir = os.environ.get("TEST_SERVICES_DIR")
     log = str(Path(services_dir) / "postgres.log") if services_dir else os.devnull
     # -l keeps the server's output away from our pipes, which it would otherwise hold open forever.
-    _pg_ctl("start", "-l", log, "-w", "-t", "60")
-
-
-def restart_postgres(down_seconds: float, mode: Literal["smart", "fast", "immediate"] = "fast") -> None:
-    stop_postgres(mode)
-    time.sleep(down_seconds)
-    start_postgres()
-
-
-async def restart_postgres_async(
-    down_seconds: float, mode: Literal["smart", "fast", "immediate"] = "fast"
-) -> None:
-    await asyncio.to_thread(stop_postgres, mode)
-    await asyncio.sleep(down_seconds)
-    await asyncio.to_thread(start_postgres)
+    await asyncio.to_thread(_pg_ctl, "start", "-l", log, "-w", "-t", "60")

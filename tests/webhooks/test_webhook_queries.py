@@ -8,9 +8,12 @@ import pytest
 from config import Settings
 from models.identity import Role
 from services.infra.ids import decode_id, to_global_id
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import count_statements
-from tests.outbox.support import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries, run_due
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes
+from tests.support.outbox import run_due
+from tests.support.snapshot import unchanged
+from tests.support.statements import count_statements
+from tests.support.webhooks import CREATE_ENDPOINT, LIST_ENDPOINTS, deliveries
 
 NODE = (
     "query Node($id: ID!) { node(id: $id) { id ... on WebhookEndpoint { url } ... on WebhookDelivery {"
@@ -57,24 +60,28 @@ async def test_T1_cross_tenant_foreign_endpoints_and_deliveries_are_invisible(
     foreign = await endpoint(gql, b, "http://127.0.0.1:9/closed", "MESSAGE_CREATED")
     await gql.op("CreateMessage", {"input": {"title": "B only"}}, actor=b)
     [row] = await deliveries(owner_db, b.tenant.id)  # type: ignore[union-attr]
-    listed = await gql(LIST_ENDPOINTS, actor=a)
-    assert listed["data"]["webhookEndpoints"]["totalCount"] == 0
-    for global_id in (foreign, to_global_id("WebhookDelivery", row["id"])):
-        result = await gql(NODE, {"id": global_id}, actor=a)
-        assert result["data"]["node"] is None
-    result = await gql(LIST_ENDPOINTS, actor=a, tenant=b.tenant)
-    assert error_codes(result) == ["FORBIDDEN"]
+    async with unchanged(owner_db, a, b):
+        listed = await gql(LIST_ENDPOINTS, actor=a)
+        assert listed["data"]["webhookEndpoints"]["totalCount"] == 0
+        for global_id in (foreign, to_global_id("WebhookDelivery", row["id"])):
+            result = await gql(NODE, {"id": global_id}, actor=a)
+            assert result["data"]["node"] is None
+        result = await gql(LIST_ENDPOINTS, actor=a, tenant=b.tenant)
+        assert error_codes(result) == ["FORBIDDEN"]
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.EDITOR])
-async def test_Z2_missing_role_viewer_and_editor_cannot_read_webhooks(gql: GQL, factory: Factory, role: Role) -> None:
+async def test_Z2_missing_role_viewer_and_editor_cannot_read_webhooks(
+    gql: GQL, factory: Factory, role: Role, owner_db: asyncpg.Connection
+) -> None:
     admin = await factory.member(role=Role.ADMIN)
     member = await factory.member(tenant=admin.tenant, role=role)
     endpoint_id = await endpoint(gql, admin, "https://hooks.example.org/z", "MESSAGE_CREATED")
-    result = await gql(LIST_ENDPOINTS, actor=member)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["webhookEndpoints"] is None
-    result = await gql(NODE, {"id": endpoint_id}, actor=member)
-    assert error_codes(result) == ["FORBIDDEN"] and result["data"]["node"] is None
+    async with unchanged(owner_db, admin):
+        result = await gql(LIST_ENDPOINTS, actor=member)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["webhookEndpoints"] is None
+        result = await gql(NODE, {"id": endpoint_id}, actor=member)
+        assert error_codes(result) == ["FORBIDDEN"] and result["data"]["node"] is None
 
 
 PAGED = (

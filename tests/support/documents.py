@@ -1,4 +1,5 @@
-"""The client documents of ../shared/clients, loaded unchanged, by operation name."""
+"""The client documents of ../shared/clients, loaded unchanged, by operation name: the contract tests validate
+them and the other tests send them as the admin app, a TV or a partner would."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
 from graphql.language import FragmentSpreadNode, Visitor, visit
 
-CLIENTS_DIR = Path(__file__).resolve().parents[2] / "shared" / "clients"
+CLIENTS_DIR = Path(__file__).resolve().parents[3] / "shared" / "clients"
 
 
 @cache

@@ -5,19 +5,22 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import asyncpg
 import pytest
 
 from models.base import tenant_scope
 from models.identity import Role
 from models.outbox import Job as JobRow
 from models.outbox import JobStatus
-from services.infra.ids import to_global_id
+from services.infra.ids import from_global_id, to_global_id
 from services.outbox import queue as job_queue
 from services.outbox import worker as jobs
 from subscriptions.jobs import job_stream, publish_job_changed
-from tests.conftest import GQL, Actor, Factory, error_codes
-from tests.content.support import user_errors
-from tests.subscriptions.live import Server, WSClient
+from tests.support.actors import Actor, Factory
+from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.live import Server
+from tests.support.snapshot import unchanged
+from tests.support.websocket import WSClient
 
 IMPORT = """mutation($input: ImportMemorialsInput!) { importMemorials(input: $input) {
     jobId userErrors { field code message } } }"""
@@ -95,8 +98,6 @@ async def test_progress_reports_arrive_over_a_websocket_until_done(
 
 
 def _pk(global_id: str) -> int:
-    from services.infra.ids import from_global_id
-
     parsed = from_global_id(global_id)
     assert parsed is not None
     return parsed[1]
@@ -123,7 +124,7 @@ async def test_a_failed_job_is_announced_by_the_worker(
 
 
 async def test_T1_cross_tenant_another_tenant_cannot_read_or_follow_the_job(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     stranger = await factory.member(role=Role.OWNER)
@@ -131,20 +132,21 @@ async def test_T1_cross_tenant_another_tenant_cannot_read_or_follow_the_job(
     own = (await gql(JOB, {"id": job_id}, actor=editor))["data"]["job"]
     assert (own["status"], own["total"], own["kind"]) == ("PENDING", 3, "memorial_import")
     job_gid = own["id"]
-    missing = to_global_id("Job", 10**12)
-    for gid in (job_id, job_gid, missing):
-        assert (await gql(JOB, {"id": gid}, actor=stranger))["data"]["job"] is None
-        node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": gid}, actor=stranger)
-        assert node["data"]["node"] is None
     assert user_errors(await gql(IMPORT, {"input": {"csv": _csv(1)}}, actor=stranger), "importMemorials") == []
-    refusals = []
-    for gid in (job_gid, missing):
-        client = await _watch(live_server, stranger, gid)
-        try:
-            refusals.append(_codes_and_messages(await client.next("job")))
-        finally:
-            await client.close()
-    assert refusals[0] == refusals[1] == [("NOT_FOUND", "job not found")]
+    missing = to_global_id("Job", 10**12)
+    async with unchanged(owner_db, editor, stranger):
+        for gid in (job_id, job_gid, missing):
+            assert (await gql(JOB, {"id": gid}, actor=stranger))["data"]["job"] is None
+            node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": gid}, actor=stranger)
+            assert node["data"]["node"] is None
+        refusals = []
+        for gid in (job_gid, missing):
+            client = await _watch(live_server, stranger, gid)
+            try:
+                refusals.append(_codes_and_messages(await client.next("job")))
+            finally:
+                await client.close()
+        assert refusals[0] == refusals[1] == [("NOT_FOUND", "job not found")]
 
 
 async def test_jobs_of_other_kinds_are_not_shown(gql: GQL, factory: Factory) -> None:
@@ -159,17 +161,18 @@ async def test_jobs_of_other_kinds_are_not_shown(gql: GQL, factory: Factory) -> 
 
 
 async def test_Z1_missing_role_viewer_cannot_read_or_follow_a_job(
-    live_server: Server, gql: GQL, factory: Factory
+    live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
     job_id = await _start(gql, editor, 2)
-    assert error_codes(await gql(JOB, {"id": job_id}, actor=viewer)) == ["FORBIDDEN"]
-    client = await _watch(live_server, viewer, job_id)
-    try:
-        assert [code for code, _ in _codes_and_messages(await client.next("job"))] == ["FORBIDDEN"]
-    finally:
-        await client.close()
+    async with unchanged(owner_db, viewer):
+        assert error_codes(await gql(JOB, {"id": job_id}, actor=viewer)) == ["FORBIDDEN"]
+        client = await _watch(live_server, viewer, job_id)
+        try:
+            assert [code for code, _ in _codes_and_messages(await client.next("job"))] == ["FORBIDDEN"]
+        finally:
+            await client.close()
     await jobs.run_pending()
 
 

@@ -1,4 +1,5 @@
-"""Helpers for the content tests: synagogues at reference places, rows made in a tenant, SQL counting."""
+"""Counting the SQL a block of code sends: how tests hold a query to its number of statements (no N+1, one
+read per request), from the `tortoise.db_client` logger."""
 
 from __future__ import annotations
 
@@ -6,24 +7,6 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
-
-from models.base import tenant_scope
-from models.identity import Role
-from tests.conftest import Actor, Factory
-
-CHICAGO = {"timezone": "America/Chicago", "latitude": 41.85003, "longitude": -87.65005}
-
-
-async def chicago_member(factory: Factory, role: Role = Role.EDITOR) -> Actor:
-    return await factory.member(tenant=await factory.tenant(**CHICAGO), role=role)
-
-
-async def make(tenant_id: int, model: type[Any], **fields: Any) -> Any:
-    """Create a row directly in a tenant (as the app's database role, under row-level security)."""
-    async with tenant_scope(tenant_id):
-        return await model.create(**fields)
-
 
 _counting: ContextVar[bool] = ContextVar("counting_statements", default=False)
 
@@ -60,8 +43,3 @@ def count_statements() -> Iterator[list[str]]:
         logger.setLevel(level)
         logger.propagate = propagate
 
-
-def user_errors(result: dict[str, Any], field: str) -> list[dict[str, Any]]:
-    assert "errors" not in result, result
-    errors: list[dict[str, Any]] = result["data"][field]["userErrors"]
-    return errors

@@ -5,7 +5,7 @@ are dropped; refused mutations emit nothing; another synagogue's endpoint is out
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import asyncpg
 import pytest
@@ -13,19 +13,17 @@ import pytest
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
+from services.content.memorial_import import start_import
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Factory, answer, error_codes
-from tests.devices.helpers import make_tv
-from tests.outbox.servers import WebhookReceiver
-from tests.outbox.support import (
-    DELETE_ENDPOINT,
-    LIST_ENDPOINTS,
-    create_message,
-    deliveries,
-    run_due,
-    subscribe,
-)
+from tests.support.actors import Factory
+from tests.support.content import create_message
+from tests.support.devices import make_tv
+from tests.support.graphql import GQL, answer, error_codes
+from tests.support.outbox import run_due
+from tests.support.receivers import WebhookReceiver
+from tests.support.snapshot import unchanged
+from tests.support.webhooks import DELETE_ENDPOINT, LIST_ENDPOINTS, deliveries, subscribe
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -59,9 +57,7 @@ async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
 async def test_memorial_import_and_device_offline_reach_webhooks(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
-    from datetime import date
 
-    from services.content.memorial_import import start_import
 
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MEMORIAL_IMPORT_FINISHED", "DEVICE_OFFLINE")
@@ -110,11 +106,12 @@ async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_no
     viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
     outsider = await factory.member(role=Role.OWNER)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
-    assert error_codes(refused) == ["FORBIDDEN"]
-    assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
+    async with unchanged(owner_db, admin, outsider):
+        refused = await gql.op("CreateMessage", {"input": {"title": "Not allowed"}}, actor=viewer)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
+        assert error_codes(refused) == ["FORBIDDEN"]
+        assert await deliveries(owner_db, admin.tenant.id) == []  # type: ignore[union-attr]
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -128,11 +125,12 @@ async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries
     [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
     endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
 
-    foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
-    missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
-    assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
-    assert answer(foreign) == answer(missing)
-    assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
+    async with unchanged(owner_db, admin, stranger):
+        foreign = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=stranger)
+        missing = await gql(DELETE_ENDPOINT, {"input": {"id": to_global_id("WebhookEndpoint", 10**9)}}, actor=stranger)
+        assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
+        assert answer(foreign) == answer(missing)
+        assert (await gql(LIST_ENDPOINTS, actor=stranger))["data"]["webhookEndpoints"]["totalCount"] == 0
 
     await run_due(owner_db)
     [request] = receiver.copies(row["delivery_id"])

@@ -1,32 +1,18 @@
-"""Devices for tests: paired through the real flow, or created directly with a working token."""
+"""TVs for tests: a device paired through the real flow (startDevicePairing → claimDevice →
+completeDevicePairing), or created directly in its synagogue with a working device token."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Any
-
-import httpx
 
 from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity
 from models.synagogue import Synagogue
 from services.identity.tokens import hash_secret, new_secret
 from services.infra.ids import to_global_id
-from tests.conftest import GQL, Actor
-
-_addresses = itertools.count(1)
-
-
-def fresh_address() -> str:
-    """A client address of its own, so per-address pairing limits do not couple tests."""
-    n = next(_addresses)
-    return f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"
-
-
-def client_gql(app: Any, address: str | None = None) -> GQL:
-    transport = httpx.ASGITransport(app=app, client=(address or fresh_address(), 40000))
-    return GQL(httpx.AsyncClient(transport=transport, base_url="http://testserver"))
+from tests.support.actors import Actor
+from tests.support.graphql import GQL, pk
 
 
 @dataclass
@@ -65,14 +51,7 @@ async def pair_tv(gql: GQL, admin: Actor, name: str = "Hall TV") -> tuple[TV, di
     done = await gql.op("CompleteDevicePairing", {"deviceCode": pairing["deviceCode"]})
     result = done["data"]["completeDevicePairing"]
     assert result["userErrors"] == [], done
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
-        device = await Device.get(name=name, id=int(_pk(result["device"]["id"])))
+    assert admin.tenant is not None
+    async with tenant_scope(admin.tenant.id):
+        device = await Device.get(name=name, id=pk(result["device"]["id"]))
     return TV(device=device, token=result["deviceToken"]), pairing
-
-
-def _pk(gid: str) -> int:
-    from services.infra.ids import from_global_id
-
-    parsed = from_global_id(gid)
-    assert parsed is not None
-    return parsed[1]
