@@ -57,7 +57,7 @@ class Location:
             raise ValueError("elevation must be between -500 and 9000 metres")
         if not is_zone_name(self.timezone):
             shown = self.timezone[:MAX_ZONE_NAME] if isinstance(self.timezone, str) else self.timezone
-            raise ValueError(f"unknown time zone: {shown!r} (an IANA name such as America/Chicago)")
+            raise ValueError(f"timezone must be a known IANA time zone name (such as America/Chicago), not {shown!r}")
 
     @cached_property
     def zone(self) -> ZoneInfo:
