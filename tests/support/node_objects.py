@@ -1,0 +1,132 @@
+"""Objects of every Node type in a cast's synagogue (tests/support/callers.py), one maker per type, each giving
+the global ids of what it made: through the trusted documents its staff send where there is one, else directly.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from models.identity import Role, SessionFamily
+from models.platform import PlatformAuditEntry
+from services.infra.ids import to_global_id
+from tests.support.callers import Cast, ids_of, trusted
+from tests.support.graphql import pk
+from tests.support.outbox import queue_email
+from tests.support.tenancy import membership_gid, seed_audit
+
+ENDPOINT = {"url": "https://hooks.example.org/in", "events": ["MESSAGE_CREATED"]}
+DELIVERIES = "{ webhookEndpoints(first: 10) { edges { node { id deliveries(first: 20) { edges { node { id } } } } } } }"
+
+
+async def create(cast: Cast, operation: str, values: dict[str, Any], role: Role = Role.ADMIN) -> list[str]:
+    """The object a create mutation (a trusted document taking `input`) returns, run by the synagogue's `role`."""
+    result = await cast.gql(trusted(operation).text, {"input": values}, actor=cast.members[role])
+    payload = next(iter(result["data"].values()))
+    assert payload["userErrors"] == [], result
+    made = next(value for value in payload.values() if isinstance(value, dict) and "id" in value)
+    return [str(made["id"])]
+
+
+async def aliyah_assignment(cast: Cast) -> list[str]:
+    return await create(cast, "AssignAliyah", {"date": "2030-03-09", "aliyah": "LEVI", "personName": "Reuven"})
+
+
+async def holiday_override(cast: Cast) -> list[str]:
+    values = {"date": "2030-03-08", "kind": "CANDLE_LIGHTING", "time": "17:30"}
+    return await create(cast, "SetHolidayOverride", values)
+
+
+async def memorial(cast: Cast) -> list[str]:
+    return await create(cast, "CreateMemorial", {"name": "Reb Zalman", "dateOfDeath": "2001-05-06"})
+
+
+async def message(cast: Cast) -> list[str]:
+    return await create(cast, "CreateMessage", {"title": "Kiddush"})
+
+
+async def prayer_time(cast: Cast) -> list[str]:
+    return await create(cast, "CreatePrayerTime", {"name": "Shacharit", "days": ["MONDAY"], "fixedTime": "07:00"})
+
+
+async def torah_class(cast: Cast) -> list[str]:
+    return await create(cast, "CreateTorahClass", {"title": "Gemara", "days": ["MONDAY"], "time": "20:00"})
+
+
+async def api_key(cast: Cast) -> list[str]:
+    return [cast.key["apiKey"]["id"]]
+
+
+async def audit_entry(cast: Cast) -> list[str]:
+    made = await seed_audit(cast.tenant, actor_id=cast.members[Role.OWNER].user.id)
+    return [to_global_id("AuditEntry", pk) for pk in made]
+
+
+async def devices(cast: Cast) -> list[str]:
+    return [cast.tv.gid, cast.other_tv.gid]
+
+
+async def device_commands(cast: Cast) -> list[str]:
+    """A command to the cast's device and one to its other device, pending."""
+    made = []
+    for tv in (cast.tv, cast.other_tv):
+        made += await create(cast, "SendDeviceCommand", {"deviceId": tv.gid, "kind": "RELOAD"})
+    return made
+
+
+async def jobs(cast: Cast, type_name: str = "Job") -> list[str]:
+    """A memorial import (a job its staff follow) and an e-mail (one they do not), as ids of `type_name`."""
+    imported = await create(cast, "ImportMemorials", {"csv": "name,date_of_death\nReb Zalman,2001-05-06\n"})
+    email = await queue_email(cast.tenant.id, "family@example.org")
+    return [to_global_id(type_name, pk(imported[0])), to_global_id(type_name, email.id)]
+
+
+async def memorial_imports(cast: Cast) -> list[str]:
+    return await jobs(cast, "MemorialImport")
+
+
+async def membership(cast: Cast) -> list[str]:
+    return [await membership_gid(cast.members[Role.VIEWER])]
+
+
+async def owner(cast: Cast) -> list[str]:
+    """The OWNER's account (the id of a User, and of its Me)."""
+    return [to_global_id("User", cast.members[Role.OWNER].user.id)]
+
+
+async def platform_audit_entry(cast: Cast) -> list[str]:
+    entry = await PlatformAuditEntry.create(action="test.seed", actor_id=cast.platform.user.id)
+    return [to_global_id("PlatformAuditEntry", entry.id)]
+
+
+async def session(cast: Cast) -> list[str]:
+    """An open session of the OWNER."""
+    family = await SessionFamily.create(user=cast.members[Role.OWNER].user)
+    return [to_global_id("Session", family.id)]
+
+
+async def software_releases(cast: Cast) -> list[str]:
+    """An older and the newest release of the synagogue's channel (newer than any other test's)."""
+    major = int(time.time() * 1000)
+    made = []
+    for version in (f"{major}.0.0", f"{major}.1.0"):
+        values = {"version": version, "channel": "STABLE", "url": "https://dl.example.org/tv.apk", "checksum": "e" * 64}
+        result = await cast.gql(trusted("PublishSoftwareRelease").text, {"input": values}, actor=cast.platform)
+        made.append(result["data"]["publishSoftwareRelease"]["release"]["id"])
+    return made
+
+
+async def synagogue(cast: Cast) -> list[str]:
+    return [cast.tenant_gid]
+
+
+async def webhook_endpoint(cast: Cast) -> list[str]:
+    return await create(cast, "CreateWebhookEndpoint", ENDPOINT)
+
+
+async def webhook_deliveries(cast: Cast) -> list[str]:
+    """The delivery of a new message to a new endpoint, which joins the cast's endpoints."""
+    cast.objects.setdefault("WebhookEndpoint", []).extend(await webhook_endpoint(cast))
+    await message(cast)
+    result = await cast.gql(DELIVERIES, actor=cast.members[Role.ADMIN])
+    return sorted(ids_of(result["data"], "WebhookDelivery"))
