@@ -23,9 +23,10 @@ from models.synagogue import Synagogue
 from schema.caller import identify_request
 from schema.context import Context
 from services.infra.ids import from_global_id, to_global_id
-from services.partners.documents import TrustedDocument, catalogue
+from services.partners.documents import TrustedDocument
 from tests.support.actors import Actor, Factory
 from tests.support.devices import TV, make_tv
+from tests.support.documents import trusted
 from tests.support.graphql import GQL, message_codes
 from tests.support.partners import create_key, persisted
 from tests.support.websocket import WSClient
@@ -96,13 +97,6 @@ async def cast_of(gql: GQL, settings: Settings, allowlist: Iterable[str]) -> Cas
         Caller("a platform admin naming none", platform.headers()),
     ]
     return Cast(gql, tenant, outsider.tenant, members, outsider, platform, tv, other_tv, key, callers)
-
-
-def trusted(name: str) -> TrustedDocument:
-    """A trusted document of the product's catalogue by its operation name (unique across its files)."""
-    found = [document for document in catalogue().all() if document.operation_name == name]
-    assert len(found) == 1, f"{name}: {len(found)} trusted documents"
-    return found[0]
 
 
 def root_field(text: str) -> tuple[str, str]:

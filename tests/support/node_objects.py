@@ -10,7 +10,8 @@ from typing import Any
 from models.identity import Role, SessionFamily
 from models.platform import PlatformAuditEntry
 from services.infra.ids import to_global_id
-from tests.support.callers import Cast, ids_of, trusted
+from tests.support.callers import Cast, ids_of
+from tests.support.documents import trusted
 from tests.support.graphql import pk
 from tests.support.outbox import queue_email
 from tests.support.tenancy import membership_gid, seed_audit
