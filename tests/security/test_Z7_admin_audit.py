@@ -15,7 +15,7 @@ import asyncpg
 import pytest
 
 from models.identity import Membership, Role
-from schema import build_schema
+from schema.assembly import build_schema
 from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.database import APP_URL
