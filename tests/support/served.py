@@ -8,7 +8,7 @@ from functools import cache
 from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLType
 from strawberry.permission import BasePermission
 
-from schema import build_schema
+from schema.assembly import build_schema
 
 ROOT_TYPES = ("Query", "Mutation", "Subscription")
 Rule = list[type[BasePermission]]
