@@ -34,6 +34,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
 from schema import build_schema, export_sdl
+from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.devices.upkeep import start_upkeep
 from services.identity.users import create_platform_admin
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
+            *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
         ],
         middleware=[
             Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
