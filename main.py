@@ -44,6 +44,7 @@ from services.infra.http import BodyLimitGuard, RequestContextMiddleware
 from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
+from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.draining = False
         app.state.settings = settings
         app.state.kv = make_key_value(settings.redis_url)
+        forget_dead_processes()  # a restarted process's predecessor leaves the shared metrics
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
@@ -173,6 +175,7 @@ def cmd_serve(settings: Settings) -> None:
         cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
+    prepare_directory(settings.workers)  # WORKERS > 1: the workers report together on /metrics
     sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)
     config = uvicorn.Config(
         "main:create_app",

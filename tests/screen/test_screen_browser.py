@@ -177,7 +177,7 @@ async def test_the_screen_pairs_renders_follows_obeys_survives_the_server_going_
         assert [item for item in expected if item not in text] == [], text
         now = datetime.now(UTC)
         upcoming = [p for p in screen["prayers"] if p["time"] and datetime.fromisoformat(p["time"]) > now]
-        marked = await browser.evaluate("[...document.querySelectorAll('#prayers .next .name')].map(n => n.textContent)")
+        marked = await browser.evaluate("[...document.querySelectorAll('#prayers .next')].map(n => n.textContent)")
         assert len(marked) == (1 if upcoming else 0), marked
         clock = await browser.evaluate("document.querySelector('#clock').textContent")
         assert len(clock) == 8 and clock[2] == ":" and clock[5] == ":", clock
