@@ -79,6 +79,10 @@ class Chromium:
             self.lines.extend(await asyncio.wait_for(self._log(), 10))
         return "\n--- the page said:\n" + "\n".join(self.lines[-80:])
 
+    async def log(self) -> list[str]:
+        """What the page said since the last call (console, errors, refused requests)."""
+        return await self._log()
+
     async def _log(self) -> list[str]:
         lines: list[str] = await self.command("log", timeout=10)
         return lines
