@@ -6,6 +6,7 @@
 // window.shulgraphScreen exposes what the screen is doing, for the people (and tests) looking at it.
 
 import { Revoked, Unreachable, backoffMs, connect, follow, loadDocuments, request } from "./api.js";
+import { obey } from "./commands.js";
 import { labelsFor } from "./labels.js";
 import { applyLanguage, applyPresentation, renderState, rotation, showPanel, tick } from "./render.js";
 
@@ -206,49 +207,6 @@ async function acknowledge(token, command, success, detail) {
   }
 }
 
-const handled = new Set();
-
-async function obey(token, command) {
-  if (handled.has(command.id)) return;
-  handled.add(command.id);
-  const seen = { id: command.id, kind: command.kind, status: "received" };
-  screen.commands.push(seen);
-  let payload = command.payload ?? {};
-  if (typeof payload === "string") payload = JSON.parse(payload || "{}");
-  const level = Number(payload.level);
-  switch (command.kind) {
-    case "RELOAD":
-    case "UPDATE_APP": // the page is the app: the server serves its newest version on reload
-    case "REBOOT": // a browser cannot restart its device; reloading the page is what it can do
-      // Acknowledged first: a pending command comes back after the reload and would reload it again.
-      await acknowledge(token, command, true, command.kind === "RELOAD" ? "reloading" : "reloading the page (a browser screen)");
-      seen.status = "acknowledged";
-      location.reload();
-      return;
-    case "SET_BRIGHTNESS":
-      if (!(level >= 0 && level <= 100)) break;
-      store(KEYS.brightness, { level, settingsBrightness: screen.device?.settings?.brightness });
-      applyPresentation(screen.device?.settings, brightness());
-      await acknowledge(token, command, true, `brightness ${level}%`);
-      seen.status = "acknowledged";
-      return;
-    case "SET_VOLUME":
-      if (!(level >= 0 && level <= 100)) break;
-      screen.volume = level;
-      await acknowledge(token, command, true, `volume ${level}% (this screen plays no sound)`);
-      seen.status = "acknowledged";
-      return;
-    case "SCREENSHOT":
-      await acknowledge(token, command, false, "a browser screen cannot take a picture of itself");
-      seen.status = "failed";
-      return;
-    default:
-      break;
-  }
-  await acknowledge(token, command, false, `${command.kind} with payload ${JSON.stringify(payload)} is not supported here`);
-  seen.status = "failed";
-}
-
 function goLive(token) {
   setView("screen");
   draw();
@@ -268,6 +226,16 @@ function goLive(token) {
     revoked,
   });
   live = { client, token, stops: [], timers: [] };
+  // What a command may do to this screen (commands.js).
+  const device = {
+    acknowledge: (command, success, detail) => acknowledge(token, command, success, detail),
+    setBrightness: (level) => {
+      store(KEYS.brightness, { level, settingsBrightness: screen.device?.settings?.brightness });
+      applyPresentation(screen.device?.settings, brightness());
+    },
+    setVolume: (level) => (screen.volume = level),
+    record: (seen) => screen.commands.push(seen),
+  };
   live.stops.push(
     follow(client, documents, "ScreenUpdated", (data) => {
       const state = data.screenUpdated;
@@ -279,7 +247,7 @@ function goLive(token) {
       // The version changes with the content and with this device's settings: read the settings again.
       if (changed) refreshDevice(token).then(draw);
     }),
-    follow(client, documents, "DeviceCommands", (data) => obey(token, data.deviceCommands)),
+    follow(client, documents, "DeviceCommands", (data) => obey(data.deviceCommands, device)),
   );
   live.timers.push(setInterval(() => heartbeat(token), HEARTBEAT_MS));
   refreshDevice(token).then(draw);

@@ -148,25 +148,11 @@ class Cluster:
         servers = (f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;" for port in self.api_ports)
         upstreams = "\n".join(servers)
         config = prefix / "nginx.conf"
-        config.write_text(f"""# Written by scripts/cluster for this cluster only.
-worker_processes 1;
-pid {prefix}/nginx.pid;
-events {{ worker_connections 4096; }}
-http {{
-    access_log {self.logs}/nginx-access.log combined;
-{chr(10).join(temps)}
-    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
-    upstream shulgraph_api {{
-{upstreams}
-    }}
-    server {{
-        listen {self.host}:{self.port};
-        # Which API process answered (a local cluster's diagnostics; not for a public server).
-        add_header X-Upstream $upstream_addr always;
-        include {PROXY_CONF};
-    }}
-}}
-""")
+        template = (ROOT / "deploy" / "nginx" / "cluster.conf.template").read_text()
+        config.write_text(template.format(
+            prefix=prefix, logs=self.logs, temps="\n".join(temps), upstreams=upstreams,
+            listen=f"{self.host}:{self.port}", proxy_conf=PROXY_CONF,
+        ))  # fmt: skip
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         command = [nginx, "-p", str(prefix), "-c", str(config), "-e", str(self.logs / "nginx-error.log")]
         command += ["-g", "daemon off;"]

@@ -72,7 +72,7 @@ async def test_the_screen_page_loads_vendored_graphql_ws_and_lists_the_tv_operat
     page = await http.get("/screen/")
     assert page.status_code == 200 and page.headers["cache-control"] == "no-cache"
     assert await assets_hold_their_integrity(http, page.text) == ["/vendor/graphql-ws@5.16.2/umd/graphql-ws.min.js"]
-    for module in ("app.js", "api.js", "render.js", "labels.js", "screen.css"):
+    for module in ("app.js", "api.js", "commands.js", "render.js", "labels.js", "screen.css"):
         assert (await http.get(f"/screen/{module}")).status_code == 200, module
     documents: dict[str, Any] = (await http.get("/screen/documents.json")).json()
     tv = {name for name, (file_name, _, _) in operations().items() if file_name == "tv.graphql"}
