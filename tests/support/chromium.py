@@ -109,14 +109,15 @@ class Chromium:
         return path
 
 
-async def install_driver() -> str:
-    """Node.js with the pinned playwright-core (`npm ci` here the first time; scripts/test does it too)."""
+async def install_driver(folder: Path = DRIVER_DIR) -> str:
+    """Node.js, Chromium, and the pinned playwright-core of `folder` (`npm ci` there the first time; scripts/test
+    does it too); the path of node."""
     assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)"
     node, npm = shutil.which("node"), shutil.which("npm")
     assert node and npm, "Node.js and npm are needed: apt-get install nodejs npm (scripts/test does)"
-    if not (DRIVER_DIR / "node_modules" / "playwright-core").is_dir():
-        process = await asyncio.create_subprocess_exec(npm, "ci", "--no-audit", "--no-fund", cwd=DRIVER_DIR)
-        assert await asyncio.wait_for(process.wait(), 300) == 0, f"npm ci failed in {DRIVER_DIR}"
+    if not (folder / "node_modules" / "playwright-core").is_dir():
+        process = await asyncio.create_subprocess_exec(npm, "ci", "--no-audit", "--no-fund", cwd=folder)
+        assert await asyncio.wait_for(process.wait(), 300) == 0, f"npm ci failed in {folder}"
     return node
 
 
