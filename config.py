@@ -62,8 +62,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []
     metrics_token: str = ""  # when set, /metrics answers only `Authorization: Bearer <token>`
+    prometheus_multiproc_dir: Path | None = None  # processes sharing it report together on /metrics
     max_body_bytes: int = 1_000_000
     graphiql: bool = True
+    graphiql_assets: Literal["cdn", "local"] = "cdn"  # local: GraphiQL's pinned files from /vendor/ (no CDN)
     introspection: bool | None = None  # None: on in development, explorer roles only in production
 
     max_depth: int = 12

@@ -85,7 +85,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
 
     @property
     def graphql_ide_html(self) -> str:
-        return graphiql_html(super().graphql_ide_html)
+        return graphiql_html(super().graphql_ide_html, local_assets=self.settings.graphiql_assets == "local")
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
