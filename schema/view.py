@@ -7,6 +7,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
@@ -25,6 +26,7 @@ from strawberry.types.unset import UNSET
 from config import Settings
 from schema.caller import client_ip, identify_request, identify_socket, throttle_key
 from schema.context import Context
+from schema.compiled import CompiledRoad
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
 from schema.limits import is_power_user
@@ -64,6 +66,10 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         )
         self.settings = settings
         self.documents = catalogue()
+        self.compiled = CompiledRoad(schema, self.documents)
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -114,7 +120,9 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         return response
 
     async def run_http(self, request: Request, context: Context) -> Response:
-        response: Response = await super().run(request, context=context)
+        response: Response | None = await self.compiled.answer(request, context)
+        if response is None:
+            response = await super().run(request, context=context)
         response.headers.add_vary_header("Accept")
         response.headers["Cache-Control"] = "no-store"
         content_type = response.headers.get("content-type", "")

@@ -1,0 +1,200 @@
+"""What the compiler knows how to read: the root list fields it plans, each node type's fields as SQL columns
+and a function that writes the field's JSON value from one row, exactly as the type's own field would.
+
+A field missing here (a resolver with arguments or a permission, a loader, a list) is not planned: a document
+that selects it takes the executor. Computed fields (the Hebrew date of death, the next yahrzeit) run only when
+selected, and their pure parts are cached per process (`functools.lru_cache`, per day for the yahrzeit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import luach
+from models.identity import Role
+from services.content.messages import is_active
+from services.infra.ids import to_global_id
+
+
+class Env:
+    """What a page's computed fields read besides the row: the synagogue's zone, its wall date, the moment."""
+
+    __slots__ = ("now", "today", "zone")
+
+    def __init__(self, timezone: str | None) -> None:
+        self.now = dt.datetime.now(dt.UTC)
+        self.zone = ZoneInfo(timezone) if timezone else None
+        self.today = dt.datetime.now(self.zone).date() if self.zone else None
+
+
+Row = Any  # an asyncpg Record: columns by name
+Read = Callable[[Any, Env], Any]
+
+
+class Columns:
+    """A record seen through attributes (the services' pure functions read model attributes)."""
+
+    __slots__ = ("_row",)
+
+    def __init__(self, row: Row) -> None:
+        self._row = row
+
+    def __getattr__(self, name: str) -> Any:
+        return self._row[name]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A scalar field: the columns it needs and how its JSON value is written (None only where nullable)."""
+
+    columns: tuple[str, ...]
+    read: Read
+    env: bool = False  # reads the zone, today or now
+
+
+@dataclass(frozen=True)
+class Branch:
+    """An object field: the object made from the row once (`source`), then its own fields read from it."""
+
+    columns: tuple[str, ...]
+    source: Read
+    fields: dict[str, Leaf]
+    type_name: str
+    env: bool = False
+
+
+@dataclass(frozen=True)
+class Root:
+    """A root connection field: where its rows come from, in the order its resolver reads them."""
+
+    type_name: str  # the node's GraphQL type
+    sql_columns: dict[str, str]  # column name used by the leaves -> SQL expression
+    from_sql: str
+    tenant_sql: str  # the condition that scopes rows to `$1`, the tenant in context
+    order_sql: str
+    fields: dict[str, Leaf | Branch] = field(default_factory=dict)
+
+
+def _column(name: str) -> Leaf:
+    return Leaf((name,), lambda row, env: row[name])
+
+
+def _iso(name: str) -> Leaf:
+    def read(row: Row, env: Env) -> Any:
+        value = row[name]
+        return None if value is None else value.isoformat()
+
+    return Leaf((name,), read)
+
+
+def _local(name: str) -> Leaf:
+    def read(row: Row, env: Env) -> Any:
+        value = row[name]
+        return None if value is None else value.astimezone(env.zone).isoformat()
+
+    return Leaf((name,), read, env=True)
+
+
+def _global_id(type_name: str, name: str = "id") -> Leaf:
+    return Leaf((name,), lambda row, env: to_global_id(type_name, row[name]))
+
+
+@lru_cache(maxsize=65_536)
+def hebrew_date(year: int, month: str, day: int) -> luach.HebrewDate:
+    return luach.HebrewDate(year, luach.HebrewMonth(month), day)
+
+
+@lru_cache(maxsize=65_536)
+def next_yahrzeit(year: int, month: str, day: int, today: dt.date) -> str:
+    return luach.next_yahrzeit(hebrew_date(year, month, day), today).isoformat()
+
+
+HEBREW_DEATH = ("hebrew_year", "hebrew_month", "hebrew_day")
+
+
+def _death(row: Row, env: Env) -> luach.HebrewDate:
+    return hebrew_date(row["hebrew_year"], row["hebrew_month"], row["hebrew_day"])
+
+
+HEBREW_DATE_FIELDS = {
+    "day": Leaf((), lambda value, env: value.day),
+    "month": Leaf((), lambda value, env: value.month.value),
+    "year": Leaf((), lambda value, env: value.year),
+    "display": Leaf((), lambda value, env: value.display),
+    "hebrewDisplay": Leaf((), lambda value, env: value.hebrew_display),
+}
+
+MEMORIALS = Root(
+    type_name="Memorial",
+    sql_columns={
+        name: f"t.{name}"
+        for name in ("id", "name", "hebrew_name", "date_of_death", "after_sunset", "plaque", *HEBREW_DEATH)
+    },
+    from_sql="content_memorial AS t",
+    tenant_sql="t.tenant_id = $1",
+    order_sql="t.name, t.id",
+    fields={
+        "id": _global_id("Memorial"),
+        "name": _column("name"),
+        "hebrewName": _column("hebrew_name"),
+        "dateOfDeath": _iso("date_of_death"),
+        "afterSunset": _column("after_sunset"),
+        "hebrewDateOfDeath": Branch(HEBREW_DEATH, _death, HEBREW_DATE_FIELDS, "HebrewDate"),
+        "nextYahrzeit": Leaf(
+            HEBREW_DEATH,
+            lambda row, env: next_yahrzeit(row["hebrew_year"], row["hebrew_month"], row["hebrew_day"], env.today),
+            env=True,
+        ),
+        "plaque": _column("plaque"),
+    },
+)
+
+MESSAGES = Root(
+    type_name="Message",
+    sql_columns={name: f"t.{name}" for name in ("id", "title", "body", "priority", "starts_at", "ends_at")},
+    from_sql="content_message AS t",
+    tenant_sql="t.tenant_id = $1",
+    order_sql="t.priority DESC, t.id DESC",
+    fields={
+        "id": _global_id("Message"),
+        "title": _column("title"),
+        "body": _column("body"),
+        "priority": _column("priority"),
+        "startsAt": _local("starts_at"),
+        "endsAt": _local("ends_at"),
+        "isActive": Leaf(("starts_at", "ends_at"), lambda row, env: is_active(Columns(row), env.now), env=True),
+    },
+)
+
+USER_FIELDS = {
+    "id": Leaf((), lambda row, env: to_global_id("User", row["user_id"])),
+    "email": Leaf((), lambda row, env: row["user_email"]),
+    "displayName": Leaf((), lambda row, env: row["user_display_name"]),
+}
+
+MEMBERS = Root(
+    type_name="Membership",
+    sql_columns={
+        "id": "t.id",
+        "role": "t.role",
+        "user_id": "u.id",
+        "user_email": "u.email",
+        "user_display_name": "u.display_name",
+    },
+    from_sql="membership AS t JOIN app_user AS u ON u.id = t.user_id",
+    tenant_sql="t.synagogue_id = $1",
+    order_sql="t.id",
+    fields={
+        "id": _global_id("Membership"),
+        "role": Leaf(("role",), lambda row, env: Role(row["role"]).name),
+        "user": Branch(("user_id", "user_email", "user_display_name"), lambda row, env: row, USER_FIELDS, "User"),
+    },
+)
+
+ROOTS: dict[str, Root] = {"memorials": MEMORIALS, "messages": MESSAGES, "members": MEMBERS}
+"""Root field name -> what the compiler reads for it."""
