@@ -8,8 +8,8 @@ MODEL_MODULES: list[str] = [
 """Every module with models; a domain adds its module here."""
 
 
-HELPER_MODULES = {"base", "database", "prepared"}
-"""Modules of `models/` that hold no models: tenancy, the database configuration and prepared selects."""
+HELPER_MODULES = {"base", "compiled", "database", "prepared"}
+"""Modules of `models/` that hold no models: tenancy, compiled pages, the database configuration, prepared selects."""
 
 
 def register(module: str) -> None:

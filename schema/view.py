@@ -25,8 +25,8 @@ from strawberry.types.unset import UNSET
 
 from config import Settings
 from schema.caller import client_ip, identify_request, identify_socket, throttle_key
-from schema.context import Context
 from schema.compiled import CompiledRoad
+from schema.context import Context
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
 from schema.limits import is_power_user

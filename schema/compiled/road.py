@@ -208,4 +208,3 @@ def _cost(schema: strawberry.Schema, plan: Plan, first: int, max_page_size: int)
         if len(plan.costs) < MAX_CACHED_COSTS:
             plan.costs[key] = cost
     return cost
-

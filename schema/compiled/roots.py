@@ -12,10 +12,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import luach
+from models.content import Message
 from models.identity import Role
 from services.content.messages import is_active
 from services.infra.ids import to_global_id
@@ -167,7 +168,7 @@ MESSAGES = Root(
         "priority": _column("priority"),
         "startsAt": _local("starts_at"),
         "endsAt": _local("ends_at"),
-        "isActive": Leaf(("starts_at", "ends_at"), lambda row, env: is_active(Columns(row), env.now), env=True),
+        "isActive": Leaf(("starts_at", "ends_at"), lambda row, env: is_active(cast(Message, Columns(row)), env.now), env=True),
     },
 )
 
