@@ -115,6 +115,10 @@ def next_yahrzeit(year: int, month: str, day: int, today: dt.date) -> str:
     return luach.next_yahrzeit(hebrew_date(year, month, day), today).isoformat()
 
 
+def _active(row: Row, env: Env) -> bool:
+    return is_active(cast(Message, Columns(row)), env.now)
+
+
 HEBREW_DEATH = ("hebrew_year", "hebrew_month", "hebrew_day")
 
 
@@ -168,7 +172,7 @@ MESSAGES = Root(
         "priority": _column("priority"),
         "startsAt": _local("starts_at"),
         "endsAt": _local("ends_at"),
-        "isActive": Leaf(("starts_at", "ends_at"), lambda row, env: is_active(cast(Message, Columns(row)), env.now), env=True),
+        "isActive": Leaf(("starts_at", "ends_at"), lambda row, env: _active(row, env), env=True),
     },
 )
 
