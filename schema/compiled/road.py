@@ -97,7 +97,7 @@ class CompiledRoad:
         if data is None:
             budget.refund(context, cost, bucket)
             return None
-        actual = actual_cost(data)
+        actual = _actual_cost(data)
         if actual < cost:
             bucket = budget.refund(context, cost - actual, bucket)
         extensions: dict[str, Any] = {"requestedQueryCost": cost, "actualQueryCost": actual}
@@ -196,6 +196,21 @@ def _within_limits(plan: Plan, context: Context, first: int) -> bool:
         return all(permission().has_permission(None, info) for permission in plan.permissions)
     except Exception:  # a refusal: the executor raises it as the field's error
         return False
+
+
+def _actual_cost(data: dict[str, Any]) -> int:
+    """`actual_cost(data)`, counting one edge of each list: every edge of a planned page has the same shape (a
+    node's fields are scalars and objects that are never null), so the list costs its length times one edge."""
+    total = 0
+    for connection in data.values():
+        total += 1
+        for value in connection.values():
+            total += 1
+            if isinstance(value, list):
+                total += len(value) * actual_cost(value[0]) if value else 0
+            else:
+                total += actual_cost(value)
+    return total
 
 
 def _cost(schema: strawberry.Schema, plan: Plan, first: int, max_page_size: int) -> int:
