@@ -58,6 +58,12 @@ def run_rows(rows: list[Row], urls: dict[str, str], args: argparse.Namespace, wo
         mine = measure("ShulGraph", urls["shulgraph"], row.shulgraph, args, workdir, db)
         mine["operation"] = row.name
         measured.append(mine)
+        if row.postgraphile is not None and "executor" in urls:  # the same documents with the compiler off
+            check_answer(urls["executor"], row.shulgraph)
+            other = measure(
+                "ShulGraph, executor (COMPILED_DOCUMENTS=false)", urls["executor"], row.shulgraph, args, workdir, db
+            )
+            measured.append(other | {"operation": row.name})
         if row.postgraphile is not None and "postgraphile" in urls:
             check_answer(urls["postgraphile"], row.postgraphile)
             other = measure("PostGraphile v5", urls["postgraphile"], row.postgraphile, args, workdir, db)
@@ -84,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", action="store_true", help="seed 2 synagogues (a quick check of the bench)")
     parser.add_argument("--no-postgraphile", action="store_true", help="skip PostGraphile")
     parser.add_argument("--no-workers2", action="store_true", help="skip the WORKERS=2 rows")
+    parser.add_argument("--no-executor", action="store_true", help="skip the rows with the compiler turned off")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("bench: wrk is not installed (scripts/bench installs it)", file=sys.stderr)
@@ -116,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         urls = {"floor": stack.enter_context(servers.floor(env, workdir))}
         if with_postgraphile:
             urls["postgraphile"] = stack.enter_context(servers.postgraphile(env["DATABASE_URL"], workdir))
+        if not args.no_executor:
+            executor_env = {**env, "COMPILED_DOCUMENTS": "false"}
+            urls["executor"] = stack.enter_context(servers.shulgraph(executor_env, workdir, name="executor"))
         with servers.shulgraph(env, workdir) as url:
             try:
                 measured = run_rows(rows, {**urls, "shulgraph": url}, args, workdir, db)

@@ -54,7 +54,12 @@ def day_json(plan: Any) -> dict[str, Any]:
     return {
         "daySchedule": {
             "date": plan.date.isoformat(),
-            "hebrewDate": {"day": hebrew.day, "month": hebrew.month.value, "year": hebrew.year, "display": hebrew.display},
+            "hebrewDate": {
+                "day": hebrew.day,
+                "month": hebrew.month.value,
+                "year": hebrew.year,
+                "display": hebrew.display,
+            },
             "parasha": plan.parasha,
             "holidays": plan.holidays,
             "candleLighting": _iso(plan.candle_lighting),
@@ -95,8 +100,14 @@ def create_app(database_url: str) -> Starlette:
                 return Response(b'{"errors":[{"message":"forbidden"}]}', 403)
             synagogue = _row(await connection.fetchrow("SELECT * FROM synagogue WHERE id = $1", tenant_id))
             rows = ContentRows(
-                prayers=[_row(r) for r in await connection.fetch("SELECT * FROM content_prayer_time WHERE tenant_id = $1", tenant_id)],
-                classes=[_row(r) for r in await connection.fetch("SELECT * FROM content_torah_class WHERE tenant_id = $1", tenant_id)],
+                prayers=[
+                    _row(r)
+                    for r in await connection.fetch("SELECT * FROM content_prayer_time WHERE tenant_id = $1", tenant_id)
+                ],
+                classes=[
+                    _row(r)
+                    for r in await connection.fetch("SELECT * FROM content_torah_class WHERE tenant_id = $1", tenant_id)
+                ],
                 aliyot=[
                     _row(r)
                     for r in await connection.fetch(

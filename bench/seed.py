@@ -13,10 +13,10 @@ from datetime import UTC, datetime, time, timedelta
 from tortoise import Tortoise
 
 from config import get_settings
-from models.base import tenant_context
+from models.base import tenant_scope
 from models.content import Memorial, Message, PrayerTime, TorahClass
-from models.devices import Device, DeviceIdentity
 from models.database import tortoise_config
+from models.devices import Device, DeviceIdentity
 from models.identity import Membership, Role, User
 from models.synagogue import Synagogue
 from services.identity.passwords import hash_password
@@ -49,27 +49,33 @@ class Seeded:
 
 
 async def seed(owner_url: str, scale: Scale | None = None) -> Seeded:
-    scale = scale or Scale()
-    settings = get_settings()
-    await Tortoise.init(config=tortoise_config(owner_url, settings))
+    """Seed a fresh bench database through its owner's URL."""
+    await Tortoise.init(config=tortoise_config(owner_url, get_settings()))
     try:
-        password_hash = await hash_password("bench password, not for production")
-        device_token = ""
-        first: tuple[int, int] | None = None
-        for n in range(scale.synagogues):
-            synagogue = await Synagogue.create(
-                name=f"Bench Synagogue {n}",
-                slug=f"bench-{n}",
-                timezone="America/New_York",
-                latitude=40.7128,
-                longitude=-74.006,
-            )
-            owner_id = await _members(synagogue, n, scale, password_hash)
-            token = await _content(synagogue.id, n, scale)
-            if first is None:
-                first, device_token = (synagogue.id, owner_id), token
+        return await seed_rows(scale or Scale())
     finally:
         await Tortoise.close_connections()
+
+
+async def seed_rows(scale: Scale, prefix: str = "bench") -> Seeded:
+    """The synagogues and their rows, through the database Tortoise is connected to (row-level security holds:
+    each synagogue's rows are written in its own `tenant_scope`)."""
+    settings = get_settings()
+    password_hash = await hash_password("bench password, not for production")
+    device_token = ""
+    first: tuple[int, int] | None = None
+    for n in range(scale.synagogues):
+        synagogue = await Synagogue.create(
+            name=f"Bench Synagogue {n}",
+            slug=f"{prefix}-{n}",
+            timezone="America/New_York",
+            latitude=40.7128,
+            longitude=-74.006,
+        )
+        owner_id = await _members(synagogue, f"{n}.{prefix}", scale, password_hash)
+        token = await _content(synagogue.id, scale)
+        if first is None:
+            first, device_token = (synagogue.id, owner_id), token
     assert first is not None
     tenant_id, owner_id = first
     owner_token = issue_access_token(settings, owner_id)[0]
@@ -83,7 +89,7 @@ async def seed(owner_url: str, scale: Scale | None = None) -> Seeded:
     )
 
 
-async def _members(synagogue: Synagogue, n: int, scale: Scale, password_hash: str) -> int:
+async def _members(synagogue: Synagogue, n: str, scale: Scale, password_hash: str) -> int:
     """The synagogue's members (the first is its OWNER): the owner's user id."""
     users = [
         User(email=f"member{m:03d}.{n}@bench.example.org", display_name=f"Member {m}", password_hash=password_hash)
@@ -100,10 +106,10 @@ async def _members(synagogue: Synagogue, n: int, scale: Scale, password_hash: st
     return int(created[0])
 
 
-async def _content(tenant_id: int, n: int, scale: Scale) -> str:
+async def _content(tenant_id: int, scale: Scale) -> str:
     """The synagogue's content and devices: the token of its first device."""
     now = datetime.now(UTC)
-    with tenant_context(tenant_id):
+    async with tenant_scope(tenant_id):
         await Memorial.bulk_create(
             [
                 Memorial(
@@ -119,15 +125,24 @@ async def _content(tenant_id: int, n: int, scale: Scale) -> str:
         )
         await PrayerTime.bulk_create(
             [
-                PrayerTime(name=f"Minyan {p}", days=WEEKDAYS, fixed_time=time(6 + p % 14, 5 * (p % 12)), location="Main")
+                PrayerTime(
+                    name=f"Minyan {p}", days=WEEKDAYS, fixed_time=time(6 + p % 14, 5 * (p % 12)), location="Main"
+                )
                 if p % 2
-                else PrayerTime(name=f"Minyan {p}", days=WEEKDAYS, relative_to=ZMANIM[p % len(ZMANIM)], round_to_minutes=5)
+                else PrayerTime(
+                    name=f"Minyan {p}", days=WEEKDAYS, relative_to=ZMANIM[p % len(ZMANIM)], round_to_minutes=5
+                )
                 for p in range(scale.prayer_times)
             ]
         )
         await Message.bulk_create(
             [
-                Message(title=f"Message {m}", body="Kiddush after davening", priority=m % 3, starts_at=now - timedelta(days=1))
+                Message(
+                    title=f"Message {m}",
+                    body="Kiddush after davening",
+                    priority=m % 3,
+                    starts_at=now - timedelta(days=1),
+                )
                 for m in range(scale.messages)
             ]
         )

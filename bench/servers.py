@@ -72,12 +72,13 @@ def _process(command: list[str], env: dict[str, str], log: Path, probe: str, met
 
 
 @contextmanager
-def shulgraph(env: dict[str, str], workdir: Path, workers: int = 1) -> Iterator[str]:
+def shulgraph(env: dict[str, str], workdir: Path, workers: int = 1, name: str = "shulgraph") -> Iterator[str]:
     """ShulGraph's /graphql URL, served by `main.py serve` with `workers` uvicorn workers."""
     port = free_port()
     environment = {**env, "PORT": str(port), "WORKERS": str(workers)}
     probe = f"http://127.0.0.1:{port}/health/ready"
-    with _process([sys.executable, "main.py", "serve"], environment, workdir / f"shulgraph-{workers}.log", probe) as url:
+    log = workdir / f"{name}-{workers}.log"
+    with _process([sys.executable, "main.py", "serve"], environment, log, probe) as url:
         yield url
 
 
