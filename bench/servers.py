@@ -49,6 +49,11 @@ def _wait(process: subprocess.Popen[bytes], probe: str, log: Path, method: str =
     raise RuntimeError(f"a server was not ready within {READY_SECONDS}s:\n{log.read_text()[-4000:]}")
 
 
+def wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
+    """Until a ShulGraph server at `base` is ready (its /health/ready answers)."""
+    _wait(process, f"{base}/health/ready", log)
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)

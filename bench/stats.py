@@ -31,10 +31,13 @@ async def drop_database(admin_url: str, name: str) -> None:
         await conn.close()
 
 
-def server_environment(admin_url: str, redis_url: str, database: str, log_level: str) -> dict[str, str]:
+def server_environment(
+    admin_url: str, redis_url: str, database: str, log_level: str, port: int | None = None
+) -> dict[str, str]:
     admin = urlsplit(admin_url)
     return {
         **os.environ,
+        **({"PORT": str(port), "WORKERS": "1"} if port is not None else {}),
         "ENVIRONMENT": "production",
         "DATABASE_URL": f"postgres://{APP_ROLE}:bench-app-secret@{admin.hostname}:{admin.port}/{database}",
         "MIGRATIONS_DATABASE_URL": urlunsplit(admin._replace(path=f"/{database}")),
