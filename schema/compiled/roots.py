@@ -9,6 +9,7 @@ selected, and their pure parts are cached per process (`functools.lru_cache`, pe
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import luach
 from models.content import Message
 from models.identity import Role
+from schema.content.enums import DayKind, RoundDirection, Weekday, ZmanKey
 from services.content.messages import is_active
 from services.infra.ids import to_global_id
 
@@ -201,5 +203,93 @@ MEMBERS = Root(
     },
 )
 
-ROOTS: dict[str, Root] = {"memorials": MEMORIALS, "messages": MESSAGES, "members": MEMBERS}
+
+def _names(name: str, enum: Any = None) -> Leaf:
+    """A list of enum values stored as JSON (weekdays, kinds of day), written as the enum's names."""
+
+    def read(row: Row, env: Env) -> list[str]:
+        value = row[name]
+        values = json.loads(value) if isinstance(value, str) else value
+        return [item if enum is None else enum(item).name for item in values]
+
+    return Leaf((name,), read)
+
+
+def _wall_time(name: str) -> Leaf:
+    """A wall time stored as "HH:MM:SS" text, written as the `Time` scalar writes it (HH:MM)."""
+
+    def read(row: Row, env: Env) -> str | None:
+        value = row[name]
+        return None if value is None else dt.time.fromisoformat(value).strftime("%H:%M")
+
+    return Leaf((name,), read)
+
+
+def _enum(name: str, enum: Any) -> Leaf:
+    def read(row: Row, env: Env) -> str | None:
+        value = row[name]
+        return enum(value).name if value else None
+
+    return Leaf((name,), read)
+
+
+PRAYER_TIME_COLUMNS = (
+    *("id", "name", "days", "day_kinds", "exclude_day_kinds", "fixed_time", "relative_to", "offset_minutes"),
+    *("round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "location", "sort_order"),
+)
+
+PRAYER_TIME_COLUMNS = (
+    *("id", "name", "days", "day_kinds", "exclude_day_kinds", "fixed_time", "relative_to", "offset_minutes"),
+    *("round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "location", "sort_order"),
+)
+
+PRAYER_TIMES = Root(
+    type_name="PrayerTime",
+    sql_columns={name: f"t.{name}" for name in PRAYER_TIME_COLUMNS},
+    from_sql="content_prayer_time AS t",
+    tenant_sql="t.tenant_id = $1",
+    order_sql="t.sort_order, t.id",
+    fields={
+        "id": _global_id("PrayerTime"),
+        "name": _column("name"),
+        "days": _names("days", Weekday),
+        "dayKinds": _names("day_kinds", DayKind),
+        "excludeDayKinds": _names("exclude_day_kinds", DayKind),
+        "fixedTime": _wall_time("fixed_time"),
+        "relativeTo": _enum("relative_to", ZmanKey),
+        "offsetMinutes": _column("offset_minutes"),
+        "roundToMinutes": _column("round_to_minutes"),
+        "roundDirection": _enum("round_direction", RoundDirection),
+        "validFrom": _iso("valid_from"),
+        "validTo": _iso("valid_to"),
+        "recursYearly": _column("recurs_yearly"),
+        "location": _column("location"),
+        "sortOrder": _column("sort_order"),
+    },
+)
+
+TORAH_CLASSES = Root(
+    type_name="TorahClass",
+    sql_columns={name: f"t.{name}" for name in ("id", "title", "teacher", "days", "time", "location", "description")},
+    from_sql="content_torah_class AS t",
+    tenant_sql="t.tenant_id = $1",
+    order_sql="t.time, t.id",
+    fields={
+        "id": _global_id("TorahClass"),
+        "title": _column("title"),
+        "teacher": _column("teacher"),
+        "days": _names("days", Weekday),
+        "time": _wall_time("time"),
+        "location": _column("location"),
+        "description": _column("description"),
+    },
+)
+
+ROOTS: dict[str, Root] = {
+    "memorials": MEMORIALS,
+    "messages": MESSAGES,
+    "members": MEMBERS,
+    "prayerTimes": PRAYER_TIMES,
+    "torahClasses": TORAH_CLASSES,
+}
 """Root field name -> what the compiler reads for it."""
