@@ -7,7 +7,6 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
@@ -25,7 +24,7 @@ from strawberry.types.unset import UNSET
 
 from config import Settings
 from schema.caller import client_ip, identify_request, identify_socket, throttle_key
-from schema.compiled import CompiledRoad
+from schema.compiled import CompiledRoad, http_json
 from schema.context import Context
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
@@ -68,8 +67,16 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         self.documents = catalogue()
         self.compiled = CompiledRoad(schema, self.documents)
 
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """Strawberry's HTTP response with its JSON written by `http_json` (websocket frames keep strawberry's
+        encoder, which the shared fan-out results match)."""
+        response = Response(http_json(response_data), status_code=200, media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

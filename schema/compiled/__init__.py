@@ -4,5 +4,6 @@ of the response by `writer`) and answered without graphql-core (`road`). What ca
 request that would not get a clean page, takes the executor; free-form documents always do."""
 
 from schema.compiled.road import CompiledRoad
+from schema.compiled.writer import http_json
 
-__all__ = ["CompiledRoad"]
+__all__ = ["CompiledRoad", "http_json"]

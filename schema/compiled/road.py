@@ -26,6 +26,7 @@ from tortoise.connection import get_connection
 from models.base import tenant_scope
 from models.compiled import fetch_page, runs_plans
 from schema.compiled.planner import Plan, plan_document
+from schema.compiled.writer import http_json
 from schema.complexity import actual_cost, requested_cost
 from schema.context import Context
 from schema.cost import CostLimit
@@ -106,7 +107,7 @@ class CompiledRoad:
         context.extra["executed"] = True
         if isinstance(body.get("operationName"), str):  # the access log names it, as for the executor
             request.scope.setdefault("state", {})["operation"] = document.operation_name
-        body_bytes = orjson.dumps({"data": data, "extensions": {"cost": extensions}})
+        body_bytes = http_json({"data": data, "extensions": {"cost": extensions}})
         response = Response(body_bytes, media_type="application/json")
         sub_response = context.response  # what the request set aside for the response, as strawberry merges it
         if sub_response is not None:

@@ -1,18 +1,30 @@
 """The writer: a page's rows -> the `data` of the response, in the document's key order, with the values the
 executor would give (the same global ids, cursors, enum names and ISO dates), and no graphql-core resolution
-or model instances in between. `road` turns it into bytes with orjson, as the view encodes every response.
+or model instances in between; `http_json` turns it into bytes, as the view encodes every HTTP answer.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
+
+import orjson
 
 from schema.compiled.roots import Env, Read
 from schema.compiled.sql import TOTAL, ZONE
 from schema.relay import _cursor as cursor_of
 
 Write = Callable[[Any, Env], Any]
+
+
+def http_json(data: Any) -> bytes:
+    """The bytes of an HTTP answer on either road: orjson (UTF-8 as it is), or the standard encoder for what
+    orjson refuses (an integer past 64 bits in a JSON scalar, say)."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except TypeError:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def leaf_writer(read: Read) -> Write:
