@@ -22,7 +22,7 @@ import schema.compiled.road as road
 from config import Settings
 from models.content import Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
-from schema import build_schema
+from schema.assembly import build_schema
 from schema.compiled import CompiledRoad
 from services.infra.ids import to_global_id
 from services.partners.documents import TrustedDocument, catalogue
