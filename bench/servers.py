@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -54,7 +55,8 @@ def wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
     _wait(process, f"{base}/health/ready", log)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def stop(process: subprocess.Popen[Any]) -> None:
+    """SIGTERM, then SIGKILL after a minute."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
@@ -73,7 +75,7 @@ def _process(command: list[str], env: dict[str, str], log: Path, probe: str, met
         _wait(process, probe, log, method)
         yield f"http://127.0.0.1:{env['PORT']}/graphql"
     finally:
-        _stop(process)
+        stop(process)
 
 
 @contextmanager

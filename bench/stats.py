@@ -15,20 +15,20 @@ import asyncpg
 APP_ROLE = "shulgraph_bench_app"
 
 
-async def create_database(admin_url: str, name: str) -> None:
+async def _admin(admin_url: str, sql: str) -> None:
     conn = await asyncpg.connect(admin_url)
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(sql)
     finally:
         await conn.close()
+
+
+async def create_database(admin_url: str, name: str) -> None:
+    await _admin(admin_url, f'CREATE DATABASE "{name}"')
 
 
 async def drop_database(admin_url: str, name: str) -> None:
-    conn = await asyncpg.connect(admin_url)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    await _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def server_environment(

@@ -131,7 +131,7 @@ class _Compiler:
         self.columns: set[str] = set()
         self.env = False
 
-    def _scalar_only(self, node: FieldNode) -> None:
+    def scalar_only(self, node: FieldNode) -> None:
         if node.arguments or node.selection_set is not None:
             raise Unplannable("arguments or a selection below the root")
 
@@ -144,11 +144,11 @@ class _Compiler:
     def _field(self, node: FieldNode, known: dict[str, Any], type_name: str) -> Write:
         name = node.name.value
         if name == "__typename":
-            self._scalar_only(node)
+            self.scalar_only(node)
             return leaf_writer(lambda value, env: type_name)
         spec = known.get(name)
         if isinstance(spec, Leaf):
-            self._scalar_only(node)
+            self.scalar_only(node)
             self.columns.update(spec.columns)
             self.env = self.env or spec.env
             return leaf_writer(spec.read)
@@ -207,7 +207,7 @@ def _plan(schema: GraphQLSchema, text: str, permissions_of: Callable[[str], tupl
                 if kind == "node":
                     edge.append((edge_key, "node", compiler.node(edge_node.selection_set)))
                 elif kind in ("cursor", "__typename"):
-                    compiler._scalar_only(edge_node)
+                    compiler.scalar_only(edge_node)
                     edge.append((edge_key, kind, edge_type.name))
                 else:
                     raise Unplannable(f"edge field {kind}")
@@ -215,10 +215,10 @@ def _plan(schema: GraphQLSchema, text: str, permissions_of: Callable[[str], tupl
         elif name == "pageInfo":
             page_fields = fields.collect(node.selection_set, "PageInfo")
             for _, page_node in page_fields:
-                compiler._scalar_only(page_node)
+                compiler.scalar_only(page_node)
             parts.append((key, "pageInfo", [(k, n.name.value) for k, n in page_fields]))
         elif name in ("totalCount", "__typename"):
-            compiler._scalar_only(node)
+            compiler.scalar_only(node)
             parts.append((key, name, connection.name))
         else:
             raise Unplannable(f"connection field {name}")

@@ -81,6 +81,8 @@ class CompiledRoad:
         if not runs_plans(connection):
             return None
         first, start = arguments
+        tenant_id = context.tenant_id
+        assert tenant_id is not None  # _plain_caller
         cost = _cost(self.schema, plan, first, settings.max_page_size)
         if cost > settings.max_cost:
             return None
@@ -89,7 +91,7 @@ class CompiledRoad:
         if refused is not None:
             return None  # the executor is refused the same way, and answers it
         try:
-            async with tenant_scope(context.tenant_id or 0) as transaction:
+            async with tenant_scope(tenant_id) as transaction:
                 rows = await fetch_page(transaction, plan.sql, first + 1, start)
             data = plan.write(rows, first, start)
         except Exception:  # the executor answers it (and reports what went wrong its own way)

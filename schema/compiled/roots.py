@@ -83,6 +83,11 @@ class Root:
     fields: dict[str, Leaf | Branch] = field(default_factory=dict)
 
 
+def _tenant_root(type_name: str, table: str, columns: tuple[str, ...], order: str, fields: dict[str, Any]) -> Root:
+    """A root over one tenant table, scoped by its `tenant_id` as the tenant manager scopes it."""
+    return Root(type_name, {name: f"t.{name}" for name in columns}, f"{table} AS t", "t.tenant_id = $1", order, fields)
+
+
 def _column(name: str) -> Leaf:
     return Leaf((name,), lambda row, env: row[name])
 
@@ -136,16 +141,12 @@ HEBREW_DATE_FIELDS = {
     "hebrewDisplay": Leaf((), lambda value, env: value.hebrew_display),
 }
 
-MEMORIALS = Root(
-    type_name="Memorial",
-    sql_columns={
-        name: f"t.{name}"
-        for name in ("id", "name", "hebrew_name", "date_of_death", "after_sunset", "plaque", *HEBREW_DEATH)
-    },
-    from_sql="content_memorial AS t",
-    tenant_sql="t.tenant_id = $1",
-    order_sql="t.name, t.id",
-    fields={
+MEMORIALS = _tenant_root(
+    "Memorial",
+    "content_memorial",
+    ("id", "name", "hebrew_name", "date_of_death", "after_sunset", "plaque", *HEBREW_DEATH),
+    "t.name, t.id",
+    {
         "id": _global_id("Memorial"),
         "name": _column("name"),
         "hebrewName": _column("hebrew_name"),
@@ -161,13 +162,12 @@ MEMORIALS = Root(
     },
 )
 
-MESSAGES = Root(
-    type_name="Message",
-    sql_columns={name: f"t.{name}" for name in ("id", "title", "body", "priority", "starts_at", "ends_at")},
-    from_sql="content_message AS t",
-    tenant_sql="t.tenant_id = $1",
-    order_sql="t.priority DESC, t.id DESC",
-    fields={
+MESSAGES = _tenant_root(
+    "Message",
+    "content_message",
+    ("id", "title", "body", "priority", "starts_at", "ends_at"),
+    "t.priority DESC, t.id DESC",
+    {
         "id": _global_id("Message"),
         "title": _column("title"),
         "body": _column("body"),
@@ -243,13 +243,12 @@ PRAYER_TIME_COLUMNS = (
     *("round_to_minutes", "round_direction", "valid_from", "valid_to", "recurs_yearly", "location", "sort_order"),
 )
 
-PRAYER_TIMES = Root(
-    type_name="PrayerTime",
-    sql_columns={name: f"t.{name}" for name in PRAYER_TIME_COLUMNS},
-    from_sql="content_prayer_time AS t",
-    tenant_sql="t.tenant_id = $1",
-    order_sql="t.sort_order, t.id",
-    fields={
+PRAYER_TIMES = _tenant_root(
+    "PrayerTime",
+    "content_prayer_time",
+    PRAYER_TIME_COLUMNS,
+    "t.sort_order, t.id",
+    {
         "id": _global_id("PrayerTime"),
         "name": _column("name"),
         "days": _names("days", Weekday),
@@ -268,13 +267,12 @@ PRAYER_TIMES = Root(
     },
 )
 
-TORAH_CLASSES = Root(
-    type_name="TorahClass",
-    sql_columns={name: f"t.{name}" for name in ("id", "title", "teacher", "days", "time", "location", "description")},
-    from_sql="content_torah_class AS t",
-    tenant_sql="t.tenant_id = $1",
-    order_sql="t.time, t.id",
-    fields={
+TORAH_CLASSES = _tenant_root(
+    "TorahClass",
+    "content_torah_class",
+    ("id", "title", "teacher", "days", "time", "location", "description"),
+    "t.time, t.id",
+    {
         "id": _global_id("TorahClass"),
         "title": _column("title"),
         "teacher": _column("teacher"),
