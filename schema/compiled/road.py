@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 import strawberry
-from graphql import GraphQLError, value_from_ast_untyped
+from graphql import GraphQLError, OperationDefinitionNode, parse, value_from_ast_untyped
 from starlette.requests import Request
 from starlette.responses import Response
 from tortoise.connection import get_connection
@@ -32,12 +32,13 @@ from schema.context import Context
 from schema.cost import CostLimit
 from schema.hygiene import first_control_character
 from schema.relay import _offset as offset_of
-from services.partners.documents import Catalogue, DocumentRefused, TrustedDocument, sha256_hex
+from services.partners.documents import Catalogue, DocumentRefused, TrustedDocument, document_text, sha256_hex
 from services.partners.documents import _requested_hash as requested_hash
 
 log = logging.getLogger("shulgraph.compiled")
 
 MAX_CACHED_COSTS = 128
+MAX_LAYOUTS = 1000
 DATABASE = "default"
 
 
@@ -48,6 +49,7 @@ class CompiledRoad:
         self.schema = schema
         self.documents = documents
         self.plans: dict[str, Plan | None] = {}
+        self.layouts: dict[str, TrustedDocument | None] = {}
 
     def plan(self, document: TrustedDocument) -> Plan | None:
         if document.id not in self.plans:
@@ -127,7 +129,9 @@ class CompiledRoad:
             return None
         if isinstance(query, str):
             document = self.documents.get(sha256_hex(query))
-            if document is not None and requested is not None and requested != document.id:
+            if document is None and requested is None:  # (an APQ hash with a text of its own registers it)
+                document = self._by_layout(query, context.settings.max_tokens)
+            if document is not None and requested is not None and requested != sha256_hex(query):
                 return None
         elif query is None and requested is not None:
             document = self.documents.get(requested)
@@ -139,6 +143,27 @@ class CompiledRoad:
         if principal.kind == "partner" and document.id not in (principal.allowed_documents or ()):
             return None
         return document
+
+    def _by_layout(self, query: str, max_tokens: int) -> TrustedDocument | None:
+        """The trusted document a client sent in a layout of its own (spacing, commas, comments, the order of its
+        fragments): one operation and exactly the fragments it uses, printed the catalogue's way. Remembered per
+        text (a bounded map), so each layout is parsed once per process."""
+        if query in self.layouts:
+            return self.layouts[query]
+        found: TrustedDocument | None = None
+        try:
+            parsed = parse(query, max_tokens=max_tokens)
+        except GraphQLError:
+            parsed = None
+        operations = [d for d in parsed.definitions if isinstance(d, OperationDefinitionNode)] if parsed else []
+        if parsed is not None and len(operations) == 1:
+            text = document_text(operations[0], parsed)
+            if len(parse(text).definitions) == len(parsed.definitions):  # no fragment it does not use
+                found = self.documents.get(sha256_hex(text))
+        if len(self.layouts) >= MAX_LAYOUTS:
+            self.layouts.clear()
+        self.layouts[query] = found
+        return found
 
 
 def _plain_caller(context: Context) -> bool:

@@ -188,6 +188,25 @@ async def test_planned_documents_by_hash_across_pages_and_callers(
     assert len(both_roads) == answered
 
 
+async def test_planned_documents_in_a_clients_own_layout(
+    http: httpx.AsyncClient, settings: Settings, factory: Factory, both_roads: list[int]
+) -> None:
+    """A trusted document sent with other spacing, commas and comments is still the trusted document; one with a
+    fragment it does not use, or a second operation, is not (the executor refuses or runs it as sent)."""
+    owner, _ = await _tenant_with_content(factory)
+    documents = [doc for doc in catalogue().all() if doc.operation_name in PLANNED]
+    for document in documents:
+        layout = "# sent by a client\n" + document.text.replace("\n", " ,\n  ").replace("{", "{ # open\n")
+        await _same(http, settings, {"query": layout, "variables": {"first": 2}}, owner.headers())
+    assert len(both_roads) == len(documents)
+    for document in documents:
+        unused = document.text + "\n\nfragment Unused on Query { __typename }"
+        second = document.text + "\n\nquery Other { __typename }"
+        await _same(http, settings, {"query": unused}, owner.headers())
+        await _same(http, settings, {"query": second, "operationName": document.operation_name}, owner.headers())
+    assert len(both_roads) == len(documents)
+
+
 async def test_compiled_cross_tenant_reads_are_refused_alike(
     http: httpx.AsyncClient, settings: Settings, factory: Factory, owner_db: asyncpg.Connection, both_roads: list[int]
 ) -> None:
