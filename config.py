@@ -77,6 +77,7 @@ class Settings(BaseSettings):
 
     explorer_role: Literal["VIEWER", "EDITOR", "ADMIN", "OWNER"] = "ADMIN"  # introspection, suggestions
     trusted_documents_only: bool = False  # free-form documents only for explorer roles
+    compiled_documents: bool = True  # trusted documents the compiler plans skip graphql-core (schema.compiled)
     persisted_query_ttl_seconds: int = 7 * 24 * 3600
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
