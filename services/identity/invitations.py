@@ -128,9 +128,9 @@ def state_problems(invitation: Invitation, field: str, now: datetime | None = No
 
 async def _close(invitation: Invitation, status: InvitationStatus, now: datetime) -> bool:
     """Move a pending, unexpired invitation to `status`, once (compare-and-swap); False when it was not."""
-    claimed = await Invitation.filter(
-        id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=now
-    ).update(status=status, answered_at=now)
+    claimed = await Invitation.filter(id=invitation.id, status=InvitationStatus.PENDING, expires_at__gt=now).update(
+        status=status, answered_at=now
+    )
     return bool(claimed)
 
 

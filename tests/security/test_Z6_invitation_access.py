@@ -102,12 +102,13 @@ async def test_Z6_missing_role_only_admins_invite_list_and_revoke_and_only_users
     tv = await make_tv(admin.tenant)
     device = {"Authorization": f"Device {tv.token}"}
     async with unchanged(owner_db, admin):
-        for caller in ({"actor": editor}, {"headers": device}):
-            add = await gql.op("AddMember", {"input": {"email": f"{unique('x')}@example.org", "role": "VIEWER"}},
-                               **caller)  # type: ignore[arg-type]
-            listed = await gql(LIST, **caller)  # type: ignore[arg-type]
-            revoke = await gql(REVOKE, {"i": {"id": invitation["id"]}}, **caller)  # type: ignore[arg-type]
-            node = await gql(NODE, {"id": invitation["id"]}, **caller)  # type: ignore[arg-type]
+        callers: list[dict[str, Any]] = [{"actor": editor}, {"headers": device}]
+        for caller in callers:
+            guest = {"input": {"email": f"{unique('x')}@example.org", "role": "VIEWER"}}
+            add = await gql.op("AddMember", guest, **caller)
+            listed = await gql(LIST, **caller)
+            revoke = await gql(REVOKE, {"i": {"id": invitation["id"]}}, **caller)
+            node = await gql(NODE, {"id": invitation["id"]}, **caller)
             assert error_codes(add) == error_codes(listed) == error_codes(revoke) == ["FORBIDDEN"], caller
             assert node["data"] == {"node": None}
         for document, values in ((ACCEPT, {"token": "sgi_x"}), (DECLINE, {"id": invitation["id"]})):

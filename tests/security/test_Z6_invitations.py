@@ -146,8 +146,9 @@ async def test_Z6_an_expired_invitation_cannot_be_accepted(
     admin = await factory.member(role=Role.ADMIN)
     person = await invitee(factory)
     invitation = (await invite(gql, admin, person.user.email))["invitation"]
-    await owner_db.execute("UPDATE invitation SET expires_at = now() - interval '1 second' WHERE id = $1",
-                           pk(invitation["id"]))
+    await owner_db.execute(
+        "UPDATE invitation SET expires_at = now() - interval '1 second' WHERE id = $1", pk(invitation["id"])
+    )
     assert codes(await accept(gql, person, await token_for(owner_db, person.user.email))) == ["EXPIRED"]
     assert not await Membership.exists(user_id=person.user.id)
     pending = await gql(LIST, actor=admin)
@@ -173,8 +174,10 @@ async def test_Z6_a_revoked_or_replaced_invitation_cannot_be_accepted(
         (second["id"], "EDITOR")
     ]
     revoked = await gql(REVOKE, {"i": {"id": second["id"]}}, actor=admin)
-    assert revoked["data"]["revokeInvitation"] == {"invitation": {"id": second["id"], "status": "REVOKED"},
-                                                   "userErrors": []}
+    assert revoked["data"]["revokeInvitation"] == {
+        "invitation": {"id": second["id"], "status": "REVOKED"},
+        "userErrors": [],
+    }
     assert codes(await accept(gql, person, second_token)) == ["REVOKED"]
     again = await gql(REVOKE, {"i": {"id": second["id"]}}, actor=admin)
     assert codes(again["data"]["revokeInvitation"]) == ["REVOKED"]
@@ -193,8 +196,11 @@ async def test_Z6_an_existing_member_gets_their_membership_back_unchanged(
     async with unchanged(owner_db, admin):
         result = await gql.op("AddMember", {"input": {"email": viewer.user.email, "role": "ADMIN"}}, actor=admin)
     membership = result["data"]["addMember"]["membership"]
-    assert membership == {"id": await membership_gid(viewer), "role": "VIEWER", "user": {
-        "id": membership["user"]["id"], "email": viewer.user.email}}
+    assert membership == {
+        "id": await membership_gid(viewer),
+        "role": "VIEWER",
+        "user": {"id": membership["user"]["id"], "email": viewer.user.email},
+    }
     assert result["data"]["addMember"]["userErrors"] == []
     assert await mails_to(owner_db, viewer.user.email) == []
 

@@ -117,7 +117,7 @@ async def test_Z6_a_role_change_reconnects_only_that_synagogues_sockets(
 async def test_Z6_cross_tenant_and_missing_role_removals_close_nothing(
     app: Any, server: Server, gql: GQL, factory: Factory, settings: Any, owner_db: asyncpg.Connection
 ) -> None:
-    owner, in_first, in_second, browser, other = await signed_in_member_of_two(app, settings, factory)
+    owner, in_first, _, browser, other = await signed_in_member_of_two(app, settings, factory)
     await browser.client.aclose()
     assert owner.tenant is not None
     viewer = await factory.member(tenant=owner.tenant, role=Role.VIEWER)
