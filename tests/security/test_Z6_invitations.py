@@ -9,6 +9,7 @@ test_Z6_invitation_access; removal: test_Z6_member_removal.)"""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
@@ -17,6 +18,7 @@ from models.identity import Invitation, Membership, Role
 from tests.support.actors import Factory, unique
 from tests.support.graphql import GQL, error_codes, pk
 from tests.support.invitations import (
+    ACCEPT,
     DECLINE,
     LIST,
     REVOKE,
@@ -222,3 +224,34 @@ async def test_Z6_only_an_owner_invites_or_revokes_an_owner(
     assert revoked["data"]["revokeInvitation"]["invitation"]["status"] == "REVOKED"
     person = await invitee(factory, address)
     assert codes(await accept(gql, person, await token_for(owner_db, address))) == ["REVOKED"]
+
+
+async def test_Z6_a_member_accepts_another_synagogues_invitation_while_acting_in_their_own(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    """Accepting writes the membership and the audit entry in the inviting synagogue, even from a request that acts
+    in another one (X-Tenant-ID), and leaves that one's log alone."""
+    inviter = await factory.member(role=Role.ADMIN)
+    member = await factory.member(role=Role.VIEWER)
+    assert inviter.tenant is not None and member.tenant is not None
+    await invite(gql, inviter, member.user.email, "EDITOR")
+    token = await token_for(owner_db, member.user.email)
+    result = await gql(ACCEPT, {"i": {"token": token}}, actor=member)  # names the member's own synagogue
+    assert result["data"]["acceptInvitation"]["userErrors"] == [], result
+    assert result["data"]["acceptInvitation"]["membership"]["synagogue"]["id"] == inviter.tenant_gid
+    assert (await Membership.get(user_id=member.user.id, synagogue_id=inviter.tenant.id)).role == Role.EDITOR
+    assert await audit_actions(owner_db, inviter.tenant.id) == ["invitation.create", "invitation.accept"]
+    assert await audit_actions(owner_db, member.tenant.id) == []
+    assert "errors" not in await gql.op("Synagogue", actor=member)  # the request's own synagogue still answers
+
+
+async def test_Z6_two_accepts_of_one_token_at_once_make_one_membership(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    person = await invitee(factory)
+    await invite(gql, admin, person.user.email)
+    token = await token_for(owner_db, person.user.email)
+    results = await asyncio.gather(accept(gql, person, token), accept(gql, person, token))
+    assert sorted(tuple(codes(result)) for result in results) == [(), ("ALREADY_USED",)]
+    assert await Membership.filter(user_id=person.user.id).count() == 1
