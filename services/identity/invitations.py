@@ -115,6 +115,13 @@ async def by_token(user: User, token: str) -> tuple[Invitation | None, list[Prob
     return row, []
 
 
+def naming_problems(token: str | None, invitation_id: str | None) -> list[Problem]:
+    """An invitation is named by exactly one of its token and its id."""
+    if (token is None) == (invitation_id is None):
+        return [Problem(None, "INVALID", "give exactly one of token and id")]
+    return []
+
+
 def state_problems(invitation: Invitation, field: str, now: datetime | None = None) -> list[Problem]:
     """Why an invitation can no longer be answered (or revoked); none while it is pending."""
     if invitation.status in (InvitationStatus.ACCEPTED, InvitationStatus.DECLINED):

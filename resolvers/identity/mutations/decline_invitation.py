@@ -13,11 +13,8 @@ from schema.errors import not_found, user_errors
 from schema.identity.inputs import DeclineInvitationInput
 from schema.identity.payloads import DeclineInvitationPayload
 from schema.identity.types import Invitation
-from services.identity.invitations import by_token, decline
+from services.identity.invitations import by_token, decline, naming_problems
 from services.infra.ids import decode_id
-from services.infra.problems import Problem
-
-ONE_OF = [Problem(None, "INVALID", "give exactly one of token and id")]
 
 
 @strawberry.type
@@ -34,9 +31,9 @@ class DeclineInvitationMutation:
     ) -> DeclineInvitationPayload | None:
         user = info.context.principal.user
         assert user is not None
-        if (input.token is None) == (input.id is None):
-            return DeclineInvitationPayload(invitation=None, user_errors=user_errors(ONE_OF))
-        problems: list[Problem] = []
+        problems = naming_problems(input.token, input.id)
+        if problems:
+            return DeclineInvitationPayload(invitation=None, user_errors=user_errors(problems))
         if input.id is not None:
             field, row = "id", await access_my_invitation(info, decode_id(input.id, "Invitation"))
             if row is None:
