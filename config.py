@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     login_address_failure_limit: str = "50/15 minutes"  # refused sign-ins per client address, `limits` notation
     registration_address_limit: str = "20/hour"  # registration attempts per client address, `limits` notation
     synagogue_creation_limit: str = "10/day"  # createSynagogue attempts per user (platform admins exempt)
+    invitation_limit: str = "50/day"  # addMember attempts per inviter (every user), `limits` notation
+    invitation_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60, le=90 * 24 * 3600)  # an invitation's life
+    invitation_accept_url: str = ""  # the admin app's page for an invitation; the e-mail links it with ?token=
     session_max_days: int = Field(default=30, ge=1)  # a sign-in ends this long after it began, refreshed or not
     session_idle_days: int = Field(default=14, ge=1)  # a session not refreshed for this long ends
     session_cleanup_interval_seconds: int = Field(default=3600, ge=60)  # the worker deletes ended sessions
