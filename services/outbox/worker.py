@@ -29,9 +29,11 @@ from config import Settings
 from models.base import tenant_context
 from models.outbox import Job, JobStatus
 from services.infra.cancellation import see_cancelled
+from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from subscriptions.backend import make_broadcast
+from subscriptions.events import deferred_publications
 
 log = logging.getLogger("shulgraph.worker")
 
@@ -95,11 +97,13 @@ async def _failed(run: JobRun, error: BaseException) -> None:
         await Job.filter(id=job.id).update(
             status=JobStatus.PENDING, locked_until=None, run_after=_now() + timedelta(seconds=delay)
         )
+        JOBS.labels(job.kind, "retrying").inc()
         log.warning("job failed; will retry", extra={"job": job.id, "kind": job.kind, "error": message})
     else:
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED, locked_until=None, finished_at=_now(), errors=[{"message": message}]
         )
+        JOBS.labels(job.kind, "failed").inc()
         log.error("job failed", extra={"job": job.id, "kind": job.kind, "error": message})
 
 
@@ -109,16 +113,20 @@ async def execute(run: JobRun) -> None:
     try:
         if fn is None:
             raise LookupError(f"no handler for job kind {run.kind!r}")
-        if run.tenant_id is None:
-            await fn(run)
-        else:
-            with tenant_context(run.tenant_id):
+        async with deferred_publications():  # the job's events go out once its work has committed, or never (W4)
+            if run.tenant_id is None:
                 await fn(run)
-        if not run.finished:
-            await run.finish({})
+            else:
+                with tenant_context(run.tenant_id):
+                    await fn(run)
+            if not run.finished:
+                await run.finish({})
+        JOBS.labels(run.kind, "done").inc()
     except JobLost:
+        JOBS.labels(run.kind, "lost").inc()
         log.warning("job lease lost", extra={"job": run.job_id})
     except asyncio.CancelledError:
+        JOBS.labels(run.kind, "released").inc()
         await _release(run)
         raise
     except Exception as exc:
