@@ -108,6 +108,7 @@ CASES: dict[str, Case] = {
     "Device": Case(make.devices, (Root("Devices", _page), Root("CurrentDevice"))),
     "DeviceCommand": Case(make.device_commands, (Root("Devices", _page, COMMANDS), Root("DeviceCommands"))),
     "HolidayOverride": Case(make.holiday_override, (Root("HolidayOverrides", _year),)),
+    "Invitation": Case(make.invitation, (Root("Invitations", _page),)),
     "Job": Case(make.jobs, (Root("Job", _id),)),
     "Me": Case(make.owner, (Root("Me"),), road=False),
     "Membership": Case(make.membership, (Root("Members", _page),)),
@@ -128,15 +129,17 @@ CASES: dict[str, Case] = {
 document by id; the others send it, or the deeper text beside it). Me and User have no node road."""
 
 FIELDS = [
-    "AddMemberPayload.membership", "Anomaly.device", "AssignAliyahPayload.assignment", "AuditEntry.actor",
-    "ChangePasswordPayload.user", "CompleteDevicePairingPayload.device", "CreateApiKeyPayload.apiKey",
-    "CreateSynagoguePayload.synagogue", "CreateWebhookEndpointPayload.webhookEndpoint", "Device.commands",
+    "AcceptInvitationPayload.membership", "AddMemberPayload.invitation", "AddMemberPayload.membership",
+    "Anomaly.device", "AssignAliyahPayload.assignment", "AuditEntry.actor", "ChangePasswordPayload.user",
+    "CompleteDevicePairingPayload.device", "CreateApiKeyPayload.apiKey", "CreateSynagoguePayload.synagogue",
+    "CreateWebhookEndpointPayload.webhookEndpoint", "DeclineInvitationPayload.invitation", "Device.commands",
     "Device.targetRelease", "DeviceCommandPayload.command", "DeviceCommandResult.command", "DeviceGroup.devices",
     "DeviceGroupPayload.devices", "DevicePayload.device", "DeviceSettingsPayload.device",
-    "HolidayOverridePayload.holidayOverride", "ImportMemorialsPayload.memorialImport", "LoginPayload.user",
-    "Me.memberships", "Membership.synagogue", "Membership.user", "MemorialPayload.memorial",
-    "MessagePayload.message", "PlatformAuditEntry.actor", "PrayerTimePayload.prayerTime", "RegisterPayload.user",
-    "RevokeApiKeyPayload.apiKey", "SetMemberRolePayload.membership", "SoftwareReleasePayload.release",
+    "HolidayOverridePayload.holidayOverride", "ImportMemorialsPayload.memorialImport", "Invitation.invitedBy",
+    "LoginPayload.user", "Me.invitations", "Me.memberships", "Membership.synagogue", "Membership.user",
+    "MemorialPayload.memorial", "MessagePayload.message", "PlatformAuditEntry.actor",
+    "PrayerTimePayload.prayerTime", "RegisterPayload.user", "RevokeApiKeyPayload.apiKey",
+    "RevokeInvitationPayload.invitation", "SetMemberRolePayload.membership", "SoftwareReleasePayload.release",
     "TorahClassPayload.torahClass", "UpdateSynagoguePayload.synagogue", "WebhookEndpoint.deliveries",
     "Yahrzeit.memorial",
 ]  # fmt: skip
@@ -148,6 +151,9 @@ OWN = {
     "payload hands it its device token (it is that device from then on, as currentDevice shows it)",
     "CreateSynagoguePayload.synagogue": "the synagogue just created, of which the caller is now the OWNER",
     "Me.memberships": "the caller's own memberships (the synagogues it may name), whichever synagogue it acts in",
+    "Me.invitations": "the invitations sent to the caller's own address, which it may answer from any synagogue",
+    "AcceptInvitationPayload.membership": "the membership the caller has just accepted, in whichever synagogue",
+    "DeclineInvitationPayload.invitation": "an invitation sent to the caller's own address, as `me` lists it",
 }
 """Fields that hand a caller its own object, which its type's root fields would refuse in that request."""
 

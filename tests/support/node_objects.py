@@ -10,6 +10,7 @@ from typing import Any
 from models.identity import Role, SessionFamily
 from models.platform import PlatformAuditEntry
 from services.infra.ids import to_global_id
+from tests.support.actors import unique
 from tests.support.callers import Cast, ids_of
 from tests.support.documents import trusted
 from tests.support.graphql import pk
@@ -17,6 +18,7 @@ from tests.support.outbox import queue_email
 from tests.support.tenancy import membership_gid, seed_audit
 
 ENDPOINT = {"url": "https://hooks.example.org/in", "events": ["MESSAGE_CREATED"]}
+INVITE = "mutation($input: AddMemberInput!) { addMember(input: $input) { invitation { id } userErrors { code } } }"
 DELIVERIES = "{ webhookEndpoints(first: 10) { edges { node { id deliveries(first: 20) { edges { node { id } } } } } } }"
 
 
@@ -73,6 +75,14 @@ async def device_commands(cast: Cast) -> list[str]:
     for tv in (cast.tv, cast.other_tv):
         made += await create(cast, "SendDeviceCommand", {"deviceId": tv.gid, "kind": "RELOAD"})
     return made
+
+
+async def invitation(cast: Cast) -> list[str]:
+    """A pending invitation of the synagogue, to an address without an account."""
+    values = {"email": f"{unique('invitee')}@example.org", "role": "VIEWER"}
+    result = await cast.gql(INVITE, {"input": values}, actor=cast.members[Role.ADMIN])
+    assert result["data"]["addMember"]["userErrors"] == [], result
+    return [result["data"]["addMember"]["invitation"]["id"]]
 
 
 async def jobs(cast: Cast, type_name: str = "Job") -> list[str]:
