@@ -44,6 +44,7 @@ from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
 from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.infra.storage.routes import MEDIA_PATH, media
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
@@ -97,9 +98,14 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
+            Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
         middleware=[
-            Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
+            Middleware(
+                RequestContextMiddleware,
+                max_body_bytes=settings.max_body_bytes,
+                path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
+            ),
             Middleware(BodyLimitGuard),
             Middleware(
                 CORSMiddleware,

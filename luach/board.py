@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+import datetime as dt
 from datetime import date, timedelta
 
 from luach.hebrew_date import HebrewDate, HebrewMonth, is_leap_year
@@ -66,9 +67,9 @@ class BoardLight:
     """One yahrzeit on the board: the Hebrew and civil date it is kept, and the civil days its light burns."""
 
     hebrew_date: HebrewDate
-    date: date
-    first_day: date
-    last_day: date
+    date: dt.date
+    first_day: dt.date
+    last_day: dt.date
 
 
 def lights_between(

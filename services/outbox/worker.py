@@ -40,6 +40,7 @@ HANDLER_MODULES: list[str] = [
     "services.outbox.mail",
     "services.webhooks.endpoints",
     "services.content.yahrzeit_reminders",
+    "services.content.media_cleanup",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
