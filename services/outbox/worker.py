@@ -41,6 +41,7 @@ HANDLER_MODULES: list[str] = [
     "services.webhooks.endpoints",
     "services.content.yahrzeit_reminders",
     "services.content.media_cleanup",
+    "services.devices.commands",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
