@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None) -> Any:
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_credentials=True,
-                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_methods=["GET", "POST", "PUT", "OPTIONS"],
                 allow_headers=["authorization", "content-type", "x-tenant-id", "x-request-id", "idempotency-key"],
                 expose_headers=["x-request-id", "retry-after"],
                 max_age=600,

@@ -14,9 +14,9 @@ Hand-written (a synagogue's custom, not a calendar library's): the Hebrew date i
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
-import datetime as dt
 from datetime import date, timedelta
 
 from luach.hebrew_date import HebrewDate, HebrewMonth, is_leap_year

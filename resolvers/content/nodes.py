@@ -10,6 +10,7 @@ from resolvers.content import access
 from schema.content.types import (
     AliyahAssignment,
     HolidayOverride,
+    Media,
     Memorial,
     MemorialImport,
     Message,
@@ -56,4 +57,5 @@ NODES: dict[str, NodeResolver] = {
     "AliyahAssignment": _road(access.access_aliyah_assignment, AliyahAssignment.of),
     "HolidayOverride": _road(access.access_holiday_override, HolidayOverride.of),
     "MemorialImport": _node_memorial_import,
+    "Media": _road(access.access_media, Media.of),
 }

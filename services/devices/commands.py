@@ -218,6 +218,8 @@ def history(device_id: int) -> QuerySet[DeviceCommand]:
 class Acknowledgement:
     success: bool
     detail: str = ""
+    uploaded: bool = False
+    """The capture of a SCREENSHOT was uploaded and verified: only that completes one successfully."""
 
 
 async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgement) -> DeviceCommand:
@@ -261,6 +263,9 @@ async def answer(
     refused with EXPIRED, and the command, EXPIRED from then on, comes back with the refusal."""
     if command is None:
         return None, [missing("commandId", "command")]
+    if command.kind == CommandKind.SCREENSHOT and ack.success and not ack.uploaded:
+        message = "a SCREENSHOT completes when its capture is uploaded (createScreenshotUpload, attachScreenshot)"
+        return command, [Problem("success", "NOT_UPLOADED", message)]
     updated = await acknowledge(broadcast, command, ack)
     if updated.status == CommandStatus.EXPIRED:
         return updated, [Problem("commandId", "EXPIRED", "the command expired before this answer came")]

@@ -100,7 +100,7 @@ async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQ
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     other = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "SCREENSHOT"}}, actor=admin)
+    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=admin)
     command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
 
     by_other = await gql.op(
@@ -119,7 +119,7 @@ async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQ
     history = await gql(HISTORY, {"id": tv.gid}, actor=admin)
     commands = history["data"]["node"]["commands"]
     assert commands["totalCount"] == 1 and commands["edges"][0]["node"] == {
-        "kind": "SCREENSHOT",
+        "kind": "REBOOT",
         "status": "ACKNOWLEDGED",
     }
 

@@ -34,6 +34,11 @@ class CreateMemorialInput:
     hebrew_date_of_death: HebrewDateInput | None = strawberry.field(default=UNSET, description=_HEBREW_DATE_OF_DEATH)
     plaque: str | None = strawberry.field(default=UNSET, description=_PLAQUE)
     family_email: str | None = strawberry.field(default=UNSET, description=_FAMILY_EMAIL)
+    urgent: bool = strawberry.field(
+        default=False,
+        description="Shabbat mode: show it at once even during Shabbat or yom tov (ADMIN and above); otherwise an "
+        "edit then is shown from havdalah.",
+    )
 
 
 @strawberry.input(description="Giving dateOfDeath or hebrewDateOfDeath replaces the date of death.")
@@ -46,6 +51,11 @@ class UpdateMemorialInput:
     hebrew_date_of_death: HebrewDateInput | None = strawberry.field(default=UNSET, description=_HEBREW_DATE_OF_DEATH)
     plaque: str | None = strawberry.field(default=UNSET, description=_PLAQUE)
     family_email: str | None = strawberry.field(default=UNSET, description=_FAMILY_EMAIL)
+    urgent: bool = strawberry.field(
+        default=False,
+        description="Shabbat mode: show it at once even during Shabbat or yom tov (ADMIN and above); otherwise an "
+        "edit then is shown from havdalah.",
+    )
 
 
 @strawberry.input(description="A CSV of memorials to import in the background.")
@@ -56,3 +66,9 @@ class ImportMemorialsInput:
         "hebrew_year, plaque, family_email."
     )
     all_or_nothing: bool = strawberry.field(default=False, description="One bad row means no memorial is written.")
+
+
+@strawberry.input(description="Give a memorial its photo: an uploaded image (MEMORIAL_PHOTO).")
+class AttachMemorialPhotoInput:
+    memorial_id: strawberry.ID = strawberry.field(description="The memorial's global id.")
+    media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")

@@ -21,6 +21,11 @@ class CreateMessageInput:
     priority: int = strawberry.field(default=0, description=_PRIORITY)
     starts_at: dt.datetime | None = strawberry.field(default=UNSET, description=_STARTS_AT)
     ends_at: dt.datetime | None = strawberry.field(default=UNSET, description=_ENDS_AT)
+    urgent: bool = strawberry.field(
+        default=False,
+        description="Shabbat mode: show it at once even during Shabbat or yom tov (ADMIN and above); otherwise an "
+        "edit then is shown from havdalah.",
+    )
 
 
 @strawberry.input(description="Changes to a message; fields left out keep their values.")
@@ -31,3 +36,15 @@ class UpdateMessageInput:
     priority: int | None = strawberry.field(default=UNSET, description=_PRIORITY)
     starts_at: dt.datetime | None = strawberry.field(default=UNSET, description=_STARTS_AT)
     ends_at: dt.datetime | None = strawberry.field(default=UNSET, description=_ENDS_AT)
+    urgent: bool = strawberry.field(
+        default=False,
+        description="Shabbat mode: show it at once even during Shabbat or yom tov (ADMIN and above); otherwise an "
+        "edit then is shown from havdalah.",
+    )
+
+
+@strawberry.input(description="Make a message a slide: an uploaded image (MESSAGE_IMAGE) with an optional caption.")
+class AttachMessageImageInput:
+    message_id: strawberry.ID = strawberry.field(description="The message's global id.")
+    media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")
+    caption: str | None = strawberry.field(default=None, description="A caption under the image, at most 300 chars.")
