@@ -263,7 +263,8 @@ async def answer(
     refused with EXPIRED, and the command, EXPIRED from then on, comes back with the refusal."""
     if command is None:
         return None, [missing("commandId", "command")]
-    if command.kind == CommandKind.SCREENSHOT and ack.success and not ack.uploaded:
+    still_open = command.status in OPEN_COMMAND_STATUSES and command.expires_at > datetime.now(UTC)
+    if command.kind == CommandKind.SCREENSHOT and ack.success and not ack.uploaded and still_open:
         message = "a SCREENSHOT completes when its capture is uploaded (createScreenshotUpload, attachScreenshot)"
         return command, [Problem("success", "NOT_UPLOADED", message)]
     updated = await acknowledge(broadcast, command, ack)

@@ -183,7 +183,7 @@ async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusa
         assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
 
 
-async def _outdated(gql: GQL, admin: Any, tv: TV, kind: str = "SCREENSHOT") -> tuple[str, int]:
+async def _outdated(gql: GQL, admin: Any, tv: TV, kind: str = "RELOAD") -> tuple[str, int]:
     """A command sent to `tv` whose time to live is over, not yet swept."""
     sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": kind}}, actor=admin)
     command_id: str = sent["data"]["sendDeviceCommand"]["command"]["id"]

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from config import Settings
-from services.infra.storage import PresignedUpload
+from services.infra.storage.base import PresignedUpload
 from services.infra.storage.signing import is_key, upload_url
 
 

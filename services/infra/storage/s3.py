@@ -11,7 +11,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from config import Settings
-from services.infra.storage import PresignedUpload
+from services.infra.storage.base import PresignedUpload
 
 _MISSING = {"404", "NoSuchKey", "NotFound"}
 
