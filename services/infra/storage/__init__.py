@@ -5,17 +5,17 @@ answers from the filesystem or by redirecting to a presigned GET of the bucket."
 
 from __future__ import annotations
 
-from functools import cache
-
 from config import Settings
 from services.infra.storage.base import PresignedUpload, Storage
 
 __all__ = ["PresignedUpload", "Storage", "storage_for"]
 
 
-@cache
-def _storage(kind: str, settings: Settings) -> Storage:
-    if kind == "s3":
+_made: dict[int, tuple[Settings, Storage]] = {}
+
+
+def _storage(settings: Settings) -> Storage:
+    if settings.media_storage == "s3":
         from services.infra.storage.s3 import S3Storage
 
         return S3Storage(settings)
@@ -26,4 +26,7 @@ def _storage(kind: str, settings: Settings) -> Storage:
 
 def storage_for(settings: Settings) -> Storage:
     """The storage the settings name (one per settings object)."""
-    return _storage(settings.media_storage, settings)
+    made = _made.get(id(settings))
+    if made is None or made[0] is not settings:
+        made = _made[id(settings)] = (settings, _storage(settings))
+    return made[1]
