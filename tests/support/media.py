@@ -95,26 +95,22 @@ def moto_s3(bucket: str) -> Iterator[dict[str, str]]:
         "s3_secret_access_key": "testing",
     }
     try:
-        client = boto3.client(
-            "s3",
-            endpoint_url=settings["s3_endpoint_url"],
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        client.create_bucket(Bucket=bucket)
+        _client(settings).create_bucket(Bucket=bucket)
         yield settings
     finally:
         server.stop()
 
 
-def bucket_keys(settings: dict[str, str]) -> list[str]:
-    client = boto3.client(
+def _client(settings: dict[str, str]) -> Any:
+    return boto3.client(
         "s3",
         endpoint_url=settings["s3_endpoint_url"],
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
+        region_name=settings["s3_region"],
+        aws_access_key_id=settings["s3_access_key_id"],
+        aws_secret_access_key=settings["s3_secret_access_key"],
     )
-    listing = client.list_objects_v2(Bucket=settings["s3_bucket"])
+
+
+def bucket_keys(settings: dict[str, str]) -> list[str]:
+    listing = _client(settings).list_objects_v2(Bucket=settings["s3_bucket"])
     return sorted(item["Key"] for item in listing.get("Contents", []))

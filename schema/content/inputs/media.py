@@ -7,6 +7,10 @@ import strawberry
 from schema.content.enums import MediaKind
 
 _CONTENT_TYPE = "The image's type: image/jpeg, image/png or image/webp (checked again against the bytes stored)."
+URGENT = (
+    "Shabbat mode: show it at once even during Shabbat or yom tov (ADMIN and above); otherwise an edit then is "
+    "shown from havdalah."
+)
 _BYTE_SIZE = "The file's exact size in bytes, at most the MEDIA_MAX_UPLOAD_BYTES setting."
 
 
