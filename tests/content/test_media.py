@@ -17,6 +17,7 @@ from models.base import tenant_scope
 from models.content import Memorial, Message
 from models.identity import Role
 from models.media import Media, MediaKind, MediaStatus
+from services.content.screen_content import screen_content
 from services.infra.ids import to_global_id
 from services.infra.storage import storage_for
 from services.infra.storage.local import LocalStorage
@@ -174,6 +175,13 @@ async def test_deleting_a_memorial_or_a_message_deletes_its_images_through_the_o
         keys += [v["key"] for v in row.variants.values()]
     image = result["data"]["attachMessageImage"]["message"]["image"]
     assert image["caption"] == "Kiddush" and (await http.get(image["url"])).headers["content-type"] == "image/png"
+    async with tenant_scope(editor.tenant.id):  # the screen shows the slide, its URL signed past validUntil
+        screen = await screen_content(editor.tenant.id, datetime.now(UTC))
+    slide = next(m for m in screen.messages if m.title == "Kiddush")
+    assert slide.caption == "Kiddush" and slide.image is not None and slide.image["width"] == 40
+    expires = int(str(slide.image["url"]).split("expires=")[1].split("&")[0])
+    assert expires >= screen.valid_until.timestamp() + settings.media_url_ttl_seconds
+    assert (await http.get(str(slide.image["url"]))).status_code == 200
     await run_due(owner_db)
     assert all(_path(settings, key) for key in keys)
 
