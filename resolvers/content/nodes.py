@@ -9,9 +9,11 @@ from typing import TypeVar
 from resolvers.access import NodeRoad, road
 from resolvers.content import access
 from resolvers.content.queries import ContentQuery
+from resolvers.devices.queries import DevicesQuery
 from schema.content.types import (
     AliyahAssignment,
     HolidayOverride,
+    Media,
     Memorial,
     MemorialImport,
     Message,
@@ -62,4 +64,5 @@ NODES: dict[str, NodeRoad] = {
         _plain(access.access_holiday_override, HolidayOverride.of), (ContentQuery, "holiday_overrides")
     ),
     "MemorialImport": road(_node_memorial_import, (ContentQuery, "memorial_import")),
+    "Media": road(_plain(access.access_media, Media.of), (DevicesQuery, "devices")),
 }

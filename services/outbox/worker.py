@@ -42,6 +42,8 @@ HANDLER_MODULES: list[str] = [
     "services.outbox.mail",
     "services.webhooks.endpoints",
     "services.content.yahrzeit_reminders",
+    "services.content.media_cleanup",
+    "services.devices.commands",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
