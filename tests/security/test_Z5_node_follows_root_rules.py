@@ -27,8 +27,10 @@ from typing import Any
 
 import asyncpg
 import pytest
+import redis.asyncio as aioredis
 
 from config import Settings
+from services.infra.budget import bucket_key
 from tests.support import node_objects as make
 from tests.support.callers import (
     Caller,
@@ -68,6 +70,10 @@ def _none(gid: str) -> dict[str, Any]:
 
 def _page(gid: str) -> dict[str, Any]:
     return {"first": 100}
+
+
+def _few(gid: str) -> dict[str, Any]:
+    return {"first": 10}
 
 
 def _year(gid: str) -> dict[str, Any]:
@@ -110,6 +116,10 @@ CASES: dict[str, Case] = {
     "HolidayOverride": Case(make.holiday_override, (Root("HolidayOverrides", _year),)),
     "Invitation": Case(make.invitation, (Root("Invitations", _page),)),
     "Job": Case(make.jobs, (Root("Job", _id),)),
+    "Media": Case(
+        make.media,
+        (Root("MemorialPhotos", _few), Root("MessageSlides", _few), Root("Devices", _few, make.SCREENSHOTS)),
+    ),
     "Me": Case(make.owner, (Root("Me"),), road=False),
     "Membership": Case(make.membership, (Root("Members", _page),)),
     "Memorial": Case(make.memorial, (Root("Memorials", _page),)),
@@ -133,11 +143,12 @@ FIELDS = [
     "Anomaly.device", "AssignAliyahPayload.assignment", "AuditEntry.actor", "ChangePasswordPayload.user",
     "CompleteDevicePairingPayload.device", "CreateApiKeyPayload.apiKey", "CreateSynagoguePayload.synagogue",
     "CreateWebhookEndpointPayload.webhookEndpoint", "DeclineInvitationPayload.invitation", "Device.commands",
-    "Device.targetRelease", "DeviceCommandPayload.command", "DeviceCommandResult.command", "DeviceGroup.devices",
-    "DeviceGroupPayload.devices", "DevicePayload.device", "DeviceSettingsPayload.device",
-    "HolidayOverridePayload.holidayOverride", "ImportMemorialsPayload.memorialImport", "Invitation.invitedBy",
-    "LoginPayload.user", "Me.invitations", "Me.memberships", "Membership.synagogue", "Membership.user",
-    "MemorialPayload.memorial", "MessagePayload.message", "PlatformAuditEntry.actor",
+    "Device.latestScreenshot", "Device.targetRelease", "DeviceCommand.screenshot", "DeviceCommandPayload.command",
+    "DeviceCommandResult.command", "DeviceGroup.devices", "DeviceGroupPayload.devices", "DevicePayload.device",
+    "DeviceSettingsPayload.device", "HolidayOverridePayload.holidayOverride",
+    "ImportMemorialsPayload.memorialImport", "Invitation.invitedBy", "LoginPayload.user", "Me.invitations",
+    "Me.memberships", "MediaUpload.media", "Membership.synagogue", "Membership.user", "Memorial.photo",
+    "MemorialPayload.memorial", "Message.image", "MessagePayload.message", "PlatformAuditEntry.actor",
     "PrayerTimePayload.prayerTime", "RegisterPayload.user", "RevokeApiKeyPayload.apiKey",
     "RevokeInvitationPayload.invitation", "SetMemberRolePayload.membership", "SoftwareReleasePayload.release",
     "TorahClassPayload.torahClass", "UpdateSynagoguePayload.synagogue", "WebhookEndpoint.deliveries",
@@ -156,6 +167,7 @@ OWN = {
     "DeclineInvitationPayload.invitation": "an invitation sent to the caller's own address, as `me` lists it",
 }
 """Fields that hand a caller its own object, which its type's root fields would refuse in that request."""
+
 
 def ways(type_name: str, seen: frozenset[str] = frozenset()) -> list[list[Rule]]:
     """How a caller comes to an object of `type_name`, one list of rules to pass per road: a Node type's roads
@@ -178,6 +190,20 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
     allowlist = {NODE.operation_name, *(root.operation for case in CASES.values() for root in case.roots)}
     yield await cast_of(gql, settings, allowlist)
     await gql.http.aclose()
+
+
+@pytest.fixture(autouse=True)
+async def fresh_budgets(cast: Cast, settings: Settings) -> AsyncIterator[None]:
+    """Each case starts with full cost budgets for the cast's callers: the module sends each of them hundreds
+    of requests, more than a budget restores in the seconds they take (budgets are tested in their own module)."""
+    client = aioredis.Redis.from_url(settings.redis_url)
+    users = [actor.user.id for actor in (*cast.members.values(), cast.outsider, cast.platform)]
+    keys = [bucket_key(None, f"user:{user}") for user in users]  # a synagogue refused is no synagogue named
+    for tenant in (cast.tenant, cast.other):
+        keys += [key async for key in client.scan_iter(f"{bucket_key(tenant.id, '')}*")]
+    await client.delete(*keys)
+    await client.aclose()
+    yield
 
 
 async def objects(cast: Cast, type_name: str) -> list[str]:

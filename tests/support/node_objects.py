@@ -14,6 +14,7 @@ from tests.support.actors import unique
 from tests.support.callers import Cast, ids_of
 from tests.support.documents import trusted
 from tests.support.graphql import pk
+from tests.support.media import grant, png, put
 from tests.support.outbox import queue_email
 from tests.support.tenancy import membership_gid, seed_audit
 
@@ -141,3 +142,45 @@ async def webhook_deliveries(cast: Cast) -> list[str]:
     await message(cast)
     result = await cast.gql(DELIVERIES, actor=cast.members[Role.ADMIN])
     return sorted(ids_of(result["data"], "WebhookDelivery"))
+
+
+SCREENSHOTS = (
+    "{ devices(first: 5) { edges { node { id latestScreenshot { id } "
+    "commands(first: 10) { edges { node { id screenshot { id } } } } } } } }"
+)
+
+
+async def _uploaded(cast: Cast, upload: dict[str, Any], data: bytes) -> str:
+    response = await put(cast.gql.http, upload, data)
+    assert response.status_code == 200, response.text
+    return str(upload["media"]["id"])
+
+
+async def media(cast: Cast) -> list[str]:
+    """A memorial's photo, a message's image and a device's screenshot, each uploaded, verified and attached; and
+    an upload granted but never attached (no field lists it, so node shows it to no one)."""
+    editor, data = cast.members[Role.EDITOR], png()
+    photo = await _uploaded(cast, await grant(cast.gql, editor, data), data)
+    pictured = (await memorial(cast))[0]
+    values = {"memorialId": pictured, "mediaId": photo}
+    assert await create(cast, "AttachMemorialPhoto", values, Role.EDITOR)
+    image = await _uploaded(cast, await grant(cast.gql, editor, data, kind="MESSAGE_IMAGE"), data)
+    slide = (await message(cast))[0]
+    values = {"messageId": slide, "mediaId": image, "caption": "Kiddush"}
+    assert await create(cast, "AttachMessageImage", values, Role.EDITOR)
+    loose = (await grant(cast.gql, editor, data))["media"]["id"]
+    command = (await create(cast, "SendDeviceCommand", {"deviceId": cast.tv.gid, "kind": "SCREENSHOT"}))[0]
+    declared = {"input": {"commandId": command, "contentType": "image/png", "byteSize": len(data)}}
+    created = await cast.gql(trusted("CreateScreenshotUpload").text, declared, headers=cast.tv.headers)
+    screenshot = await _uploaded(cast, created["data"]["createScreenshotUpload"]["upload"], data)
+    attached = await cast.gql(
+        trusted("AttachScreenshot").text,
+        {"input": {"commandId": command, "mediaId": screenshot}},
+        headers=cast.tv.headers,
+    )
+    assert attached["data"]["attachScreenshot"]["userErrors"] == [], attached
+    for type_name, made, holder in (("Memorial", memorial, pictured), ("Message", message, slide)):
+        cast.objects[type_name] = [*(cast.objects.get(type_name) or await made(cast)), holder]
+    commands = cast.objects.get("DeviceCommand") or await device_commands(cast)
+    cast.objects["DeviceCommand"] = [*commands, command]  # Memorial.photo, ... are read on these
+    return [photo, image, screenshot, str(loose)]
