@@ -37,6 +37,7 @@ from schema.assembly import build_schema, export_sdl
 from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.devices.upkeep import start_upkeep
+from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
 from services.infra.health import live, metrics, ready
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
+            app.state.callers = await keep_callers(settings)
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
             app.state.device_upkeep = start_upkeep(app.state)  # presence sweep; ends when draining
             jobs_stop = asyncio.Event()
@@ -93,6 +95,8 @@ def create_app(settings: Settings | None = None) -> Any:
                 await cancel_and_wait(app.state.device_upkeep)  # a sweep in hand stops before connections close
                 with contextlib.suppress(Exception):
                     await app.state.broadcast.disconnect()
+                if app.state.callers is not None:
+                    await app.state.callers.close()
                 await app.state.kv.close()
         with contextlib.suppress(Exception):
             await Tortoise.close_connections()
