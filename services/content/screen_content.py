@@ -15,17 +15,17 @@ from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 
-from config import get_settings
+from config import Settings, get_settings
 from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
-from models.content import Message
+from models.content import DailyContentPreference, Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
 from services.content.holds import as_shown
 from services.content.media import image_of
 from services.content.messages import is_active
 from services.content.preferences import preferences
-from services.content.schedule import load_rows, location_of, plan_day, wall_time
+from services.content.schedule import ContentRows, DayPlan, load_rows, location_of, plan_day, wall_time
 from services.content.yahrzeits import BoardEntry, yahrzeit_board
 from services.infra.ids import to_global_id
 
@@ -131,42 +131,96 @@ def _lit(entry: BoardEntry, today: date, now: datetime, sunset: datetime | None)
     return started and (entry.last_day > today or (entry.last_day == today and not after_sunset))
 
 
-async def _media_of(messages: list[Message], memorial_ids: set[int]) -> dict[tuple[str, int], Media]:
+async def _media_of(message_ids: list[int], memorial_ids: set[int]) -> dict[tuple[str, int], Media]:
     """The READY images of the messages and photos of the memorials shown (one query)."""
     rows = await Media.filter(
-        Q(message_id__in=[m.id for m in messages]) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
+        Q(message_id__in=message_ids) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
     )
+    return media_by_owner(rows)
+
+
+def media_by_owner(rows: list[Media]) -> dict[tuple[str, int], Media]:
     found: dict[tuple[str, int], Media] = {}
     for row in rows:
         found[("message", row.message_id) if row.message_id else ("memorial", row.memorial_id or 0)] = row
     return found
 
 
+@dataclass(frozen=True)
+class ScreenRows:
+    """What a screen is computed from, as read (models, or any rows with the same attributes)."""
+
+    synagogue: Synagogue
+    prefs: DailyContentPreference
+    rows: ContentRows
+    stored: list[Message]
+    """The messages not ended at the moment, highest priority first (then newest)."""
+    board: list[BoardEntry]
+    """The memorial board of today and tomorrow, as shown at the moment."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the screen shows at a moment, but the images: `compose` finishes it once those are read."""
+
+    now: datetime
+    local_now: datetime
+    today: date
+    plan: DayPlan
+    all_zmanim: dict[str, datetime | None]
+    messages: list[Message]
+    lit: list[BoardEntry]
+
+    @property
+    def media_wanted(self) -> tuple[list[int], set[int]]:
+        """The messages and memorials whose images the screen may show."""
+        return [m.id for m in self.messages], {e.memorial.id for e in self.lit}
+
+
 async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`."""
     if current_tenant_id() != tenant_id:
         raise RuntimeError("screen_content must run inside tenant_scope(tenant_id)")
-    settings = get_settings()
     synagogue = await Synagogue.get(id=tenant_id)
-    zone = ZoneInfo(synagogue.timezone)
-    local_now = now.astimezone(zone)
-    today = local_now.date()
+    today = now.astimezone(ZoneInfo(synagogue.timezone)).date()
     prefs = await preferences()
     rows = await load_rows(today, today)
-    plan = plan_day(synagogue, today, rows)
     stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
-    messages = [shown for m in stored if (shown := as_shown(m, now)) is not None]
+    board = await yahrzeit_board(today, today + timedelta(days=1), shown_at=now, synagogue=synagogue)
+    shown = shown_at(ScreenRows(synagogue, prefs, rows, stored, board), now)
+    media = await _media_of(*shown.media_wanted)
+    return compose(ScreenRows(synagogue, prefs, rows, stored, board), shown, media, get_settings())
+
+
+def shown_at(data: ScreenRows, now: datetime) -> Shown:
+    """The day's plan, zmanim, running messages and lit yahrzeits at `now` (pure)."""
+    synagogue = data.synagogue
+    local_now = now.astimezone(ZoneInfo(synagogue.timezone))
+    today = local_now.date()
     all_zmanim = compute_zmanim(today, location_of(synagogue))
     sunset = all_zmanim.get("sunset")
-    board = await yahrzeit_board(today, today + timedelta(days=1), shown_at=now)
-    lit = [e for e in board if _lit(e, today, local_now, sunset)]
-    media = await _media_of(messages, {e.memorial.id for e in lit})
+    return Shown(
+        now=now,
+        local_now=local_now,
+        today=today,
+        plan=plan_day(synagogue, today, data.rows),
+        all_zmanim=all_zmanim,
+        messages=[shown for m in data.stored if (shown := as_shown(m, now)) is not None],
+        lit=[e for e in data.board if _lit(e, today, local_now, sunset)],
+    )
+
+
+def compose(data: ScreenRows, shown: Shown, media: dict[tuple[str, int], Media], settings: Settings) -> ScreenContent:
+    """The screen state from what it shows and the images found for it (pure)."""
+    synagogue, prefs, plan, board, now = data.synagogue, data.prefs, shown.plan, data.board, shown.now
+    zone, today, all_zmanim, messages = ZoneInfo(synagogue.timezone), shown.today, shown.all_zmanim, shown.messages
+    sunset = all_zmanim.get("sunset")
     every_zman = [ScreenZman(key, ZMAN_LABELS[key], moment) for key, moment in all_zmanim.items()]
     zmanim = [ScreenZman(key, ZMAN_LABELS[key], all_zmanim.get(key)) for key in prefs.zmanim if key in all_zmanim]
     steady: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
     steady += [p.time for p in plan.prayers]
     steady += [m.starts_at for m in messages] + [m.ends_at for m in messages]
-    steady += [row.held_until for row in stored] + [e.memorial.held_until for e in board]
+    steady += [row.held_until for row in data.stored] + [e.memorial.held_until for e in board]
     if any(e.first_day > today or e.last_day == today for e in board):
         steady.append(sunset)  # a light starts or ends at sunset
     valid_until = _next_boundary(now, zone, steady + [z.time for z in zmanim])
@@ -180,13 +234,13 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
             e.memorial.plaque,
             image_of(settings, media.get(("memorial", e.memorial.id)), "screen", valid_until),
         )
-        for e in lit
+        for e in shown.lit
     ]
     return ScreenContent(
-        tenant_id=tenant_id,
+        tenant_id=synagogue.id,
         synagogue_name=synagogue.name,
         timezone=synagogue.timezone,
-        now=local_now,
+        now=shown.local_now,
         date=today,
         hebrew_date=plan.hebrew_date.display if prefs.show_hebrew_date else None,
         hebrew_date_hebrew=plan.hebrew_date.hebrew_display if prefs.show_hebrew_date else None,

@@ -25,7 +25,13 @@ MAX_YAHRZEIT_YEARS = 100
 
 
 def death_date_of(row: Memorial) -> HebrewDate:
-    return HebrewDate(row.hebrew_year, HebrewMonth(row.hebrew_month), row.hebrew_day)
+    return death_date(row.hebrew_year, row.hebrew_month, row.hebrew_day)
+
+
+@lru_cache(maxsize=65_536)
+def death_date(year: int, month: str, day: int) -> HebrewDate:
+    """A Hebrew date of death from a memorial's columns: pure (and checked), so kept per process."""
+    return HebrewDate(year, HebrewMonth(month), day)
 
 
 def yahrzeit_dates(row: Memorial, hebrew_years: list[int]) -> list[tuple[int, date | None]]:
@@ -67,14 +73,45 @@ def policy_of(synagogue: Synagogue) -> tuple[YahrzeitWindow, AdarRule]:
     return YahrzeitWindow(synagogue.yahrzeit_window), AdarRule(synagogue.adar_rule)
 
 
-async def yahrzeit_board(start: date, end: date, shown_at: datetime | None = None) -> list[BoardEntry]:
+def _burns(death: tuple[int, str, int], start: date, end: date, window: YahrzeitWindow, adar: AdarRule) -> bool:
+    return bool(lights(death_date(*death), start, end, window, adar))
+
+
+_DEATH = ("hebrew_year", "hebrew_month", "hebrew_day")
+
+
+async def yahrzeit_board(
+    start: date, end: date, shown_at: datetime | None = None, synagogue: Synagogue | None = None
+) -> list[BoardEntry]:
     """Every yahrzeit of the tenant's memorials whose light burns on a day from `start` to `end` inclusive, under
-    the synagogue's policy (its window and Adar rule), by date then name. With `shown_at`, the memorials as the
-    screens show them then (`services.content.holds`). The range is checked first (`services.content.ranges`)."""
+    the synagogue's policy (its window and Adar rule; `synagogue`: the tenant's row when the caller has it), by
+    date then name. With `shown_at`, the memorials as the screens show them then (`services.content.holds`). The
+    range is checked first (`services.content.ranges`).
+
+    Two statements at most: the dates of death of every memorial (plain values, no models), then the whole rows of
+    those whose light may burn in the range (a handful for a screen's two days), as models."""
     check_range(start, end)
-    window, adar = policy_of(await Synagogue.get(id=current_tenant_id()))
+    window, adar = policy_of(synagogue or await Synagogue.get(id=current_tenant_id()))
+    candidates: list[int] = []
+    for pk, year, month, day, held_until, shown in await Memorial.all().order_by().values_list(
+        "id", *_DEATH, "held_until", "shown"
+    ):
+        dates = [(year, month, day)]
+        if held_until is not None and isinstance(shown, dict):  # what the screens show may be an older date
+            dates.append(tuple(shown.get(name, value) for name, value in zip(_DEATH, dates[0], strict=True)))
+        if any(_burns(death, start, end, window, adar) for death in dates):
+            candidates.append(pk)
+    rows = await Memorial.filter(id__in=candidates) if candidates else []
+    return board_entries(rows, start, end, window, adar, shown_at)
+
+
+def board_entries(
+    rows: list[Memorial], start: date, end: date, window: YahrzeitWindow, adar: AdarRule, shown_at: datetime | None
+) -> list[BoardEntry]:
+    """The board of `rows` from `start` to `end` (pure): each light of each memorial (as shown at `shown_at`,
+    when given), by date then name."""
     entries: list[BoardEntry] = []
-    for row in await Memorial.all():
+    for row in rows:
         memorial = row if shown_at is None else as_shown(row, shown_at)
         if memorial is None:
             continue
