@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench import servers, stats, wrk
+from bench.floor_screen import comparable
 from bench.scenarios import Row, Scenario
 from bench.services import services
 from config import ROOT
@@ -81,7 +82,7 @@ def run_rows(rows: list[Row], urls: dict[str, str], args: argparse.Namespace, wo
             measured.append(other)
         if row.floor is not None:
             floor_data = check_answer(urls["floor"], row.floor)
-            if floor_data["data"] != data["data"]:
+            if comparable(floor_data)["data"] != comparable(data)["data"]:
                 raise RuntimeError(f"the floor's {row.name} differs from ShulGraph's:\n{floor_data}\n{data}")
             other = measure("floor (Starlette + asyncpg)", urls["floor"], row.floor, args, workdir, db)
             other |= {"operation": row.name, "ratio": mine["result"].per_second / max(1.0, other["result"].per_second)}

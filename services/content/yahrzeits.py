@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from luach import AdarRule, HebrewDate, HebrewMonth, YahrzeitWindow, lights_between, yahrzeit
 from luach.board import BoardLight
@@ -73,11 +74,21 @@ def policy_of(synagogue: Synagogue) -> tuple[YahrzeitWindow, AdarRule]:
     return YahrzeitWindow(synagogue.yahrzeit_window), AdarRule(synagogue.adar_rule)
 
 
-def _burns(death: tuple[int, str, int], start: date, end: date, window: YahrzeitWindow, adar: AdarRule) -> bool:
-    return bool(lights(death_date(*death), start, end, window, adar))
-
-
 _DEATH = ("hebrew_year", "hebrew_month", "hebrew_day")
+DEATH_COLUMNS = ("id", *_DEATH, "held_until", "shown")
+"""What `may_burn` reads of a memorial (its dates of death, as stored and as the screens show it)."""
+
+
+def may_burn(
+    row: tuple[Any, ...], start: date, end: date, window: YahrzeitWindow, adar: AdarRule, shown_at: datetime | None
+) -> bool:
+    """Whether a memorial (its `DEATH_COLUMNS`, as plain values) may have a light burning from `start` to `end`:
+    under its date of death, or under the one the screens show until a held edit (`services.content.holds`)."""
+    _, year, month, day, held_until, shown = row
+    dates = [(year, month, day)]
+    if shown_at is not None and held_until is not None and isinstance(shown, dict):
+        dates.append(tuple(shown.get(name, value) for name, value in zip(_DEATH, dates[0], strict=True)))
+    return any(lights(death_date(*death), start, end, window, adar) for death in dates)
 
 
 async def yahrzeit_board(
@@ -92,15 +103,8 @@ async def yahrzeit_board(
     those whose light may burn in the range (a handful for a screen's two days), as models."""
     check_range(start, end)
     window, adar = policy_of(synagogue or await Synagogue.get(id=current_tenant_id()))
-    candidates: list[int] = []
-    for pk, year, month, day, held_until, shown in await Memorial.all().order_by().values_list(
-        "id", *_DEATH, "held_until", "shown"
-    ):
-        dates = [(year, month, day)]
-        if held_until is not None and isinstance(shown, dict):  # what the screens show may be an older date
-            dates.append(tuple(shown.get(name, value) for name, value in zip(_DEATH, dates[0], strict=True)))
-        if any(_burns(death, start, end, window, adar) for death in dates):
-            candidates.append(pk)
+    deaths = await Memorial.all().order_by().values_list(*DEATH_COLUMNS)
+    candidates = [row[0] for row in deaths if may_burn(row, start, end, window, adar, shown_at)]
     rows = await Memorial.filter(id__in=candidates) if candidates else []
     return board_entries(rows, start, end, window, adar, shown_at)
 

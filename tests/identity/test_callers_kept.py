@@ -88,7 +88,8 @@ async def test_a_member_demoted_or_removed_in_one_process_is_refused_at_once_by_
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
     await kept_by(second, lambda: op(second, "AuditLog", admin.headers()))
     membership = await membership_gid(admin)
-    demoted = await op(first, "SetMemberRole", owner.headers(), {"input": {"membershipId": membership, "role": "VIEWER"}})
+    demote = {"input": {"membershipId": membership, "role": "VIEWER"}}
+    demoted = await op(first, "SetMemberRole", owner.headers(), demote)
     assert demoted["data"]["setMemberRole"]["userErrors"] == [], demoted
     key = {"input": {"name": "Website", "allowedDocuments": [document_id("Synagogue")]}}
     async with unchanged(owner_db, admin):
@@ -109,7 +110,8 @@ async def test_a_session_ended_in_one_process_is_refused_at_once_by_another(
     member = await factory.member(role=Role.EDITOR)
     for end in ("Logout", "RevokeSession", "ChangePassword"):
         token = await signed_in(first, member)
-        await kept_by(second, lambda: op(second, "Me", bearer(token, member)))
+        headers = bearer(token, member)
+        await kept_by(second, lambda headers=headers: op(second, "Me", headers))  # type: ignore[misc]
         if end == "Logout":
             ended = await op(first, "Logout", bearer(token, member))
         elif end == "RevokeSession":  # from another session of the same user
