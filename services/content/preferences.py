@@ -24,7 +24,12 @@ _FLAGS = ("show_daf_yomi", "show_omer", "show_parasha", "show_hebrew_date")
 async def preferences() -> DailyContentPreference:
     """The tenant's preferences (defaults when never saved; not written until changed)."""
     row = await DailyContentPreference.first()
-    return row or DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
+    return row or default_preferences()
+
+
+def default_preferences() -> DailyContentPreference:
+    """What the screens show of a synagogue that never saved its preferences (a row not written)."""
+    return DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
 
 
 async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPreference | None, Problems]:

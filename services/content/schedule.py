@@ -1,6 +1,6 @@
 """The synagogue's day, computed: calendar facts from `luach`, prayer times resolved for the date,
-classes, Torah-reading assignments, and the synagogue's own overrides. A bounded number of queries
-per day (four), whatever the number of rows."""
+classes, Torah-reading assignments, and the synagogue's own overrides. One statement for any number of days,
+whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from luach import (
 from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
+from models.together import Read, fetch_together
 
 ALIYOT: tuple[str, ...] = (
     "KOHEN", "LEVI", "SHLISHI", "REVII", "CHAMISHI", "SHISHI", "SHEVII", "ACHARON", "MAFTIR",
@@ -128,14 +129,19 @@ class ContentRows:
     overrides: list[HolidayOverride]
 
 
-async def load_rows(start: date, end: date) -> ContentRows:
-    """Four queries, whatever the number of rows or days."""
-    return ContentRows(
-        prayers=await PrayerTime.all(),
-        classes=await TorahClass.all(),
-        aliyot=await AliyahAssignment.filter(date__gte=start, date__lte=end),
-        overrides=await HolidayOverride.filter(date__gte=start, date__lte=end),
+def content_queries(start: date, end: date) -> tuple[Read, Read, Read, Read]:
+    """The reads of `ContentRows` for the days from `start` to `end` (in its order), to run together."""
+    return (
+        PrayerTime.all(),
+        TorahClass.all(),
+        AliyahAssignment.filter(date__gte=start, date__lte=end),
+        HolidayOverride.filter(date__gte=start, date__lte=end),
     )
+
+
+async def load_rows(start: date, end: date) -> ContentRows:
+    """One statement (`models.together`), whatever the number of rows or days."""
+    return ContentRows(*await fetch_together(*content_queries(start, end)))
 
 
 def _resolve(

@@ -1,7 +1,7 @@
 """Everything a TV screen shows for a synagogue at a moment, and until when it stays true.
 
 `screen_content(tenant_id, now)` must run inside `tenant_scope(tenant_id)` (the caller's job). It makes
-a bounded number of queries (ten), whatever the number of messages, memorials or prayer times, and
+two statements, whatever the number of messages, memorials or prayer times, and
 is computed once per change for all of a tenant's screens by the caller. `valid_until` is the next
 moment the content changes by itself: a message starting or ending, a prayer time or a chosen zman
 passing, candle lighting, havdalah, or midnight in the synagogue's zone.
@@ -18,15 +18,23 @@ from tortoise.expressions import Q
 from config import Settings, get_settings
 from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
-from models.content import DailyContentPreference, Message
+from models.content import DailyContentPreference, Memorial, Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
+from models.together import fetch_together
 from services.content.holds import as_shown
 from services.content.media import image_of
 from services.content.messages import is_active
-from services.content.preferences import preferences
-from services.content.schedule import ContentRows, DayPlan, load_rows, location_of, plan_day, wall_time
-from services.content.yahrzeits import BoardEntry, yahrzeit_board
+from services.content.preferences import default_preferences
+from services.content.schedule import ContentRows, DayPlan, content_queries, location_of, plan_day, wall_time
+from services.content.yahrzeits import (
+    DEATH_COLUMNS,
+    BoardEntry,
+    board_candidates,
+    board_entries,
+    deaths,
+    policy_of,
+)
 from services.infra.ids import to_global_id
 
 
@@ -131,14 +139,6 @@ def _lit(entry: BoardEntry, today: date, now: datetime, sunset: datetime | None)
     return started and (entry.last_day > today or (entry.last_day == today and not after_sunset))
 
 
-async def _media_of(message_ids: list[int], memorial_ids: set[int]) -> dict[tuple[str, int], Media]:
-    """The READY images of the messages and photos of the memorials shown (one query)."""
-    rows = await Media.filter(
-        Q(message_id__in=message_ids) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
-    )
-    return media_by_owner(rows)
-
-
 def media_by_owner(rows: list[Media]) -> dict[tuple[str, int], Media]:
     found: dict[tuple[str, int], Media] = {}
     for row in rows:
@@ -178,18 +178,35 @@ class Shown:
 
 
 async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
-    """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`."""
+    """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`.
+
+    Two statements (`models.together`): every table the screen reads (the days around `now` in any time zone:
+    the plan keeps the synagogue's today), then the rows of the memorials that may be lit and the images of the
+    messages and memorials it may show."""
     if current_tenant_id() != tenant_id:
         raise RuntimeError("screen_content must run inside tenant_scope(tenant_id)")
-    synagogue = await Synagogue.get(id=tenant_id)
+    around = now.date()
+    found = await fetch_together(
+        Synagogue.filter(id=tenant_id).limit(1),
+        DailyContentPreference.all().limit(1),
+        *content_queries(around - timedelta(days=1), around + timedelta(days=1)),
+        Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id"),
+        deaths().values_list(*DEATH_COLUMNS),
+    )
+    (synagogue,), prefs, rows, (stored, dates) = found[0], found[1], ContentRows(*found[2:6]), found[6:]
     today = now.astimezone(ZoneInfo(synagogue.timezone)).date()
-    prefs = await preferences()
-    rows = await load_rows(today, today)
-    stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
-    board = await yahrzeit_board(today, today + timedelta(days=1), shown_at=now, synagogue=synagogue)
-    shown = shown_at(ScreenRows(synagogue, prefs, rows, stored, board), now)
-    media = await _media_of(*shown.media_wanted)
-    return compose(ScreenRows(synagogue, prefs, rows, stored, board), shown, media, get_settings())
+    window, adar = policy_of(synagogue)
+    end = today + timedelta(days=1)
+    candidates = board_candidates(dates, today, end, window, adar, now)
+    memorials, media = await fetch_together(
+        Memorial.filter(id__in=candidates),
+        Media.filter(
+            Q(message_id__in=[m.id for m in stored]) | Q(memorial_id__in=candidates), status=MediaStatus.READY
+        ),
+    )
+    board = board_entries(memorials, today, end, window, adar, now)
+    data = ScreenRows(synagogue, prefs[0] if prefs else default_preferences(), rows, stored, board)
+    return compose(data, shown_at(data, now), media_by_owner(media), get_settings())
 
 
 def shown_at(data: ScreenRows, now: datetime) -> Shown:

@@ -11,6 +11,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from tortoise.queryset import QuerySet
+
 from luach import AdarRule, HebrewDate, HebrewMonth, YahrzeitWindow, lights_between, yahrzeit
 from luach.board import BoardLight
 from luach.hebrew_date import MAX_YEAR, MIN_YEAR
@@ -85,10 +87,18 @@ def may_burn(
     """Whether a memorial (its `DEATH_COLUMNS`, as plain values) may have a light burning from `start` to `end`:
     under its date of death, or under the one the screens show until a held edit (`services.content.holds`)."""
     _, year, month, day, held_until, shown = row
-    dates = [(year, month, day)]
-    if shown_at is not None and held_until is not None and isinstance(shown, dict):
-        dates.append(tuple(shown.get(name, value) for name, value in zip(_DEATH, dates[0], strict=True)))
-    return any(lights(death_date(*death), start, end, window, adar) for death in dates)
+    if _burns(year, month, day, start, end, window.value, adar.value):
+        return True
+    if shown_at is None or held_until is None or not isinstance(shown, dict):
+        return False
+    year, month, day = (shown.get(name, value) for name, value in zip(_DEATH, (year, month, day), strict=True))
+    return _burns(year, month, day, start, end, window.value, adar.value)
+
+
+@lru_cache(maxsize=65_536)
+def _burns(year: int, month: str, day: int, start: date, end: date, window: str, adar: str) -> bool:
+    """`lights` of a date of death given as plain values (cheap to hash: the board asks for every memorial)."""
+    return bool(lights(death_date(year, month, day), start, end, YahrzeitWindow(window), AdarRule(adar)))
 
 
 async def yahrzeit_board(
@@ -103,10 +113,26 @@ async def yahrzeit_board(
     those whose light may burn in the range (a handful for a screen's two days), as models."""
     check_range(start, end)
     window, adar = policy_of(synagogue or await Synagogue.get(id=current_tenant_id()))
-    deaths = await Memorial.all().order_by().values_list(*DEATH_COLUMNS)
-    candidates = [row[0] for row in deaths if may_burn(row, start, end, window, adar, shown_at)]
+    candidates = board_candidates(await deaths().values_list(*DEATH_COLUMNS), start, end, window, adar, shown_at)
     rows = await Memorial.filter(id__in=candidates) if candidates else []
     return board_entries(rows, start, end, window, adar, shown_at)
+
+
+def deaths() -> QuerySet[Memorial]:
+    """The tenant's memorials, unordered (for their `DEATH_COLUMNS`)."""
+    return Memorial.all().order_by()
+
+
+def board_candidates(
+    rows: list[tuple[Any, ...]],
+    start: date,
+    end: date,
+    window: YahrzeitWindow,
+    adar: AdarRule,
+    shown_at: datetime | None,
+) -> list[int]:
+    """The ids of the memorials (their `DEATH_COLUMNS`) whose light may burn from `start` to `end`."""
+    return [row[0] for row in rows if may_burn(row, start, end, window, adar, shown_at)]
 
 
 def board_entries(
