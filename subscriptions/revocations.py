@@ -32,6 +32,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 
 from services.infra.cancellation import cancel_and_wait
+from subscriptions.backend import close_quietly
 from subscriptions.events import after_commit, in_operation
 
 log = logging.getLogger("shulgraph.pubsub")
@@ -128,10 +129,7 @@ class RevocationFeed:
                 log.info("revocation feed reconnecting", extra={"error": repr(exc)})
             finally:
                 self._lost()
-                with contextlib.suppress(Exception):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call,unused-ignore]  # untyped before redis 8.2
-                with contextlib.suppress(Exception):
-                    await client.aclose()
+                await close_quietly(pubsub, client)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 2.0)
 
