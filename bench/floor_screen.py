@@ -26,7 +26,7 @@ from config import get_settings
 from services.content.preferences import DEFAULT_SCREEN_ZMANIM
 from services.content.schedule import ContentRows
 from services.content.screen_content import ScreenRows, compose, media_by_owner, shown_at
-from services.content.yahrzeits import DEATH_COLUMNS, board_entries, may_burn, policy_of
+from services.content.yahrzeits import DEATH_COLUMNS, board_candidates, board_entries, policy_of
 from services.devices.screen_state import ScreenState, content_data, project, settings_data
 from services.identity.tokens import hash_secret
 from services.infra.ids import to_global_id
@@ -74,7 +74,7 @@ async def _read(connection: asyncpg.Connection, tenant: int, device: int, now: d
     window, adar = policy_of(synagogue)
     end = today + timedelta(days=1)
     deaths = await connection.fetch(f"SELECT {', '.join(DEATH_COLUMNS)} FROM content_memorial")
-    lit = [row["id"] for row in deaths if may_burn(tuple(row), today, end, window, adar, now)]
+    lit = board_candidates([tuple(row) for row in deaths], today, end, window, adar, now)
     memorials = await _rows(connection, "SELECT * FROM content_memorial WHERE id = any($1::int[])", lit) if lit else []
     board = board_entries(memorials, today, end, window, adar, now)
     settings = _row(await connection.fetchrow("SELECT * FROM device_settings WHERE device_id = $1", device))

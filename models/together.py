@@ -16,10 +16,15 @@ default) runs them one after the other.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pypika_tortoise.terms import Parameterizer
+from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesListQuery
+
+from models.base import current_tenant_id, tenant_context
 
 Read = QuerySet[Any] | ValuesListQuery[Any]
 Decode = Callable[[Sequence[Any]], list[Any]]
@@ -55,13 +60,14 @@ def _values(query: ValuesListQuery[Any], sql: str) -> tuple[str, int, Decode]:
     return part, len(query.fields), decode
 
 
-async def fetch_together(*queries: Read) -> list[list[Any]]:
-    """The rows of each query (models, or tuples for `values_list`), in the order given, in one statement."""
-    if not queries:
-        return []
-    connection = queries[0]._db or queries[0]._choose_db()
-    if connection.capabilities.dialect != "postgres":
-        return [list(await query) for query in queries]
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    params: list[Any]
+    decoders: list[tuple[Decode, int, int]]
+
+
+def _statement(queries: Sequence[Read], connection: Any) -> _Statement:
     parameters = Parameterizer()
     parts: list[str] = []
     decoders: list[tuple[Decode, int, int]] = []
@@ -76,6 +82,76 @@ async def fetch_together(*queries: Read) -> list[list[Any]]:
         decoders.append((decode, start, start + width))
         parts.append(f"{part} AS t{len(parts)}")
     # one row: each part is a relation of one row (an aggregate), side by side
-    _, rows = await connection.execute_query("SELECT * FROM " + ", ".join(parts), parameters.values)  # noqa: S608
+    return _Statement("SELECT * FROM " + ", ".join(parts), list(parameters.values), decoders)  # noqa: S608
+
+
+async def _run(connection: Any, statement: _Statement, params: list[Any]) -> list[list[Any]]:
+    _, rows = await connection.execute_query(statement.sql, params)
     row = tuple(rows[0])
-    return [decode(row[start:end]) for decode, start, end in decoders]
+    return [decode(row[start:end]) for decode, start, end in statement.decoders]
+
+
+async def fetch_together(*queries: Read) -> list[list[Any]]:
+    """The rows of each query (models, or tuples for `values_list`), in the order given, in one statement."""
+    if not queries:
+        return []
+    connection = queries[0]._db or queries[0]._choose_db()
+    if connection.capabilities.dialect != "postgres":
+        return [list(await query) for query in queries]
+    statement = _statement(queries, connection)
+    return await _run(connection, statement, statement.params)
+
+
+_TENANT = -7_304_119_001
+"""The tenant a prepared statement is built for: never a real one (ids are positive)."""
+
+
+class PreparedTogether:
+    """`fetch_together` of querysets whose shape never changes, built once per process: `build(*values)` is called
+    once with placeholder values of the same types (`samples`: one per value) and a placeholder tenant in context,
+    and its statement is kept with where each value goes. Each call fills in its values and the tenant in context
+    (`TenantContextMissing` without one, as a tenant manager refuses: the managers' own filters are in the SQL).
+    For the reads every request of a kind makes: building Tortoise's SQL costs more than the rows."""
+
+    def __init__(self, build: Callable[..., Sequence[Read]], samples: Sequence[Any]) -> None:
+        self._build = build
+        self._samples = list(samples)
+        self._prepared: tuple[_Statement, list[list[int]], list[int]] | None = None
+
+    def _placeholders(self) -> list[Any]:
+        found: list[Any] = []
+        for slot, sample in enumerate(self._samples):
+            if isinstance(sample, datetime):
+                found.append(datetime(1, 1, 1 + slot, tzinfo=UTC))
+            elif isinstance(sample, date):
+                found.append(date(1, 1, 1 + slot))
+            else:
+                found.append(_TENANT - 1 - slot)
+        return found
+
+    def _prepare(self, connection: Any) -> tuple[_Statement, list[list[int]], list[int]]:
+        placeholders = self._placeholders()
+        with tenant_context(_TENANT):
+            queries = self._build(*placeholders)
+            statement = _statement(queries, connection)
+        params = statement.params
+        positions = [[at for at, param in enumerate(params) if param == value] for value in placeholders]
+        tenant = [at for at, param in enumerate(params) if param == _TENANT]
+        if not all(positions):
+            raise ValueError("a value of a prepared read is not a parameter of its statement")
+        self._prepared = (statement, positions, tenant)
+        return self._prepared
+
+    async def fetch(self, model: type[Model], *values: Any) -> list[list[Any]]:
+        """The rows of each query for `values`, read through `model`'s connection (the one in use)."""
+        connection = model._choose_db()
+        if connection.capabilities.dialect != "postgres":
+            return [list(await query) for query in self._build(*values)]
+        statement, positions, tenant = self._prepared or self._prepare(connection)
+        params = list(statement.params)
+        for places, value in zip(positions, values, strict=True):
+            for position in places:
+                params[position] = value
+        for position in tenant:
+            params[position] = current_tenant_id()
+        return await _run(connection, statement, params)

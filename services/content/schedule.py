@@ -29,7 +29,7 @@ from luach import (
 from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
-from models.together import Read, fetch_together
+from models.together import PreparedTogether, Read
 
 ALIYOT: tuple[str, ...] = (
     "KOHEN", "LEVI", "SHLISHI", "REVII", "CHAMISHI", "SHISHI", "SHEVII", "ACHARON", "MAFTIR",
@@ -139,9 +139,12 @@ def content_queries(start: date, end: date) -> tuple[Read, Read, Read, Read]:
     )
 
 
+_CONTENT_READS = PreparedTogether(content_queries, (date.min, date.min))
+
+
 async def load_rows(start: date, end: date) -> ContentRows:
-    """One statement (`models.together`), whatever the number of rows or days."""
-    return ContentRows(*await fetch_together(*content_queries(start, end)))
+    """One statement (`models.together`, built once), whatever the number of rows or days."""
+    return ContentRows(*await _CONTENT_READS.fetch(PrayerTime, start, end))
 
 
 def _resolve(

@@ -21,7 +21,7 @@ from models.base import current_tenant_id
 from models.content import DailyContentPreference, Memorial, Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
-from models.together import fetch_together
+from models.together import PreparedTogether, Read, fetch_together
 from services.content.holds import as_shown
 from services.content.media import image_of
 from services.content.messages import is_active
@@ -186,13 +186,7 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     if current_tenant_id() != tenant_id:
         raise RuntimeError("screen_content must run inside tenant_scope(tenant_id)")
     around = now.date()
-    found = await fetch_together(
-        Synagogue.filter(id=tenant_id).limit(1),
-        DailyContentPreference.all().limit(1),
-        *content_queries(around - timedelta(days=1), around + timedelta(days=1)),
-        Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id"),
-        deaths().values_list(*DEATH_COLUMNS),
-    )
+    found = await _SCREEN_READS.fetch(Synagogue, tenant_id, around - timedelta(days=1), around + timedelta(days=1), now)
     (synagogue,), prefs, rows, (stored, dates) = found[0], found[1], ContentRows(*found[2:6]), found[6:]
     today = now.astimezone(ZoneInfo(synagogue.timezone)).date()
     window, adar = policy_of(synagogue)
@@ -207,6 +201,20 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     board = board_entries(memorials, today, end, window, adar, now)
     data = ScreenRows(synagogue, prefs[0] if prefs else default_preferences(), rows, stored, board)
     return compose(data, shown_at(data, now), media_by_owner(media), get_settings())
+
+
+def _screen_reads(tenant_id: int, start: date, end: date, now: datetime) -> list[Read]:
+    return [
+        Synagogue.filter(id=tenant_id).limit(1),
+        DailyContentPreference.all().limit(1),
+        *content_queries(start, end),
+        Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id"),
+        deaths().values_list(*DEATH_COLUMNS),
+    ]
+
+
+_SCREEN_READS = PreparedTogether(_screen_reads, (1, date.min, date.min, datetime.min))
+"""Every table a screen reads, in one statement built once."""
 
 
 def shown_at(data: ScreenRows, now: datetime) -> Shown:

@@ -131,8 +131,16 @@ def board_candidates(
     adar: AdarRule,
     shown_at: datetime | None,
 ) -> list[int]:
-    """The ids of the memorials (their `DEATH_COLUMNS`) whose light may burn from `start` to `end`."""
-    return [row[0] for row in rows if may_burn(row, start, end, window, adar, shown_at)]
+    """The ids of the memorials (their `DEATH_COLUMNS`) whose light may burn from `start` to `end` (`may_burn`, with
+    the common case, no held edit, inline: a screen asks it of every memorial on every request)."""
+    window_name, adar_name, found = window.value, adar.value, []
+    for row in rows:
+        if row[4] is None:
+            if _burns(row[1], row[2], row[3], start, end, window_name, adar_name):
+                found.append(row[0])
+        elif may_burn(row, start, end, window, adar, shown_at):
+            found.append(row[0])
+    return found
 
 
 def board_entries(
