@@ -1,6 +1,6 @@
-"""`models.together.fetch_together`: several querysets in one statement answer exactly as each would alone (models
-with every field, `values_list` tuples, order, empty filters), only the current tenant's rows, and plain querysets
-only."""
+"""`models.together`: several querysets in one statement answer exactly as each would alone (models with every
+field, `values_list` tuples, order, empty filters), only the current tenant's rows, and plain querysets only; a
+prepared read (built once) answers each tenant its own rows and fails closed without one."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from models.base import TenantContextMissing, tenant_scope
 from models.content import DailyContentPreference, HolidayOverride, Memorial, Message, PrayerTime
 from models.identity import Membership
 from models.synagogue import Synagogue
-from models.together import fetch_together
+from models.together import PreparedTogether, fetch_together
 from services.content.yahrzeits import DEATH_COLUMNS
 from tests.support.actors import Factory
 
@@ -58,6 +58,15 @@ def queries(synagogue: Synagogue, now: datetime) -> list[Any]:
     ]
 
 
+def queries_of_a_day(tenant_id: int, now: datetime) -> list[Any]:
+    return [
+        Synagogue.filter(id=tenant_id).limit(1),
+        PrayerTime.all(),
+        Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id"),
+        Memorial.all().order_by("id").values_list(*DEATH_COLUMNS),
+    ]
+
+
 async def test_each_query_answers_as_it_would_alone_in_one_statement(factory: Factory) -> None:
     mine, other = await seeded(factory, "Mine"), await seeded(factory, "Other")
     now = datetime.now(UTC)
@@ -87,3 +96,23 @@ async def test_tenant_querysets_fail_closed_and_only_plain_querysets_are_read(fa
         with pytest.raises(ValueError):
             await fetch_together(Membership.filter(synagogue_id=synagogue.id).select_related("user"))
         assert await fetch_together() == []
+
+
+PREPARED = PreparedTogether(queries_of_a_day, (1, datetime.min))
+
+
+async def test_a_prepared_read_answers_each_tenant_its_own_rows_and_fails_closed(factory: Factory) -> None:
+    first, second = await seeded(factory, "First"), await seeded(factory, "Second")
+    now = datetime.now(UTC)
+    for synagogue in (first, second, first):  # built on the first call: the tenant is never baked in
+        async with tenant_scope(synagogue.id):
+            prepared = await PREPARED.fetch(Synagogue, synagogue.id, now)
+            alone = [await query for query in queries_of_a_day(synagogue.id, now)]
+        assert [[fields_of(row) for row in rows] for rows in prepared[:3]] == [
+            [fields_of(row) for row in rows] for rows in alone[:3]
+        ]
+        assert prepared[3] == [tuple(row) for row in alone[3]]
+        assert {row.tenant_id for rows in prepared[1:3] for row in rows} == {synagogue.id}
+        assert [row.name for row in prepared[0]] == [synagogue.name]
+    with pytest.raises(TenantContextMissing):
+        await PREPARED.fetch(Synagogue, first.id, now)
