@@ -24,6 +24,8 @@ from models.content import Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
 from schema.assembly import build_schema
 from schema.compiled import CompiledRoad
+from schema.compiled.objects import ObjectPlan
+from schema.compiled.planner import Plan
 from services.infra.ids import to_global_id
 from services.partners.documents import TrustedDocument, catalogue
 from tests.support.actors import Actor, Factory
@@ -238,7 +240,8 @@ async def test_compiled_missing_role_is_refused_alike(
     assert both_roads == []
 
 
-def test_only_list_queries_are_planned() -> None:
+def test_only_list_queries_and_the_screen_are_planned() -> None:
     compiled = CompiledRoad(build_schema(), catalogue())
-    planned = {doc.operation_name for doc in catalogue().all() if compiled.plan(doc) is not None}
-    assert planned == PLANNED
+    plans = {doc.operation_name: compiled.plan(doc) for doc in catalogue().all()}
+    assert {name for name, plan in plans.items() if isinstance(plan, Plan)} == PLANNED
+    assert {name for name, plan in plans.items() if isinstance(plan, ObjectPlan)} == {"Screen"}
