@@ -111,35 +111,43 @@ class PreparedTogether:
     once with placeholder values of the same types (`samples`: one per value) and a placeholder tenant in context,
     and its statement is kept with where each value goes. Each call fills in its values and the tenant in context
     (`TenantContextMissing` without one, as a tenant manager refuses: the managers' own filters are in the SQL).
-    For the reads every request of a kind makes: building Tortoise's SQL costs more than the rows."""
+    A list value (a sample that is a list) is the list of an `__in` filter of integers: built with one element,
+    its `IN ($n)` becomes `= ANY($n)`, which takes a list of any length (an empty one matches nothing, as an
+    empty `__in` does). For the reads every request of a kind makes: building Tortoise's SQL costs more than the
+    rows."""
 
     def __init__(self, build: Callable[..., Sequence[Read]], samples: Sequence[Any]) -> None:
         self._build = build
         self._samples = list(samples)
         self._prepared: tuple[_Statement, list[list[int]], list[int]] | None = None
 
-    def _placeholders(self) -> list[Any]:
-        found: list[Any] = []
-        for slot, sample in enumerate(self._samples):
-            if isinstance(sample, datetime):
-                found.append(datetime(1, 1, 1 + slot, tzinfo=UTC))
-            elif isinstance(sample, date):
-                found.append(date(1, 1, 1 + slot))
-            else:
-                found.append(_TENANT - 1 - slot)
-        return found
+    def _placeholder(self, slot: int) -> Any:
+        """A value of the sample's type that no real value equals (ids are positive, years are recent)."""
+        sample = self._samples[slot]
+        if isinstance(sample, datetime):
+            return datetime(1, 1, 1 + slot, tzinfo=UTC)
+        if isinstance(sample, date):
+            return date(1, 1, 1 + slot)
+        return _TENANT - 1 - slot
 
     def _prepare(self, connection: Any) -> tuple[_Statement, list[list[int]], list[int]]:
-        placeholders = self._placeholders()
+        markers = [self._placeholder(slot) for slot in range(len(self._samples))]
+        lists = [isinstance(sample, list) for sample in self._samples]
         with tenant_context(_TENANT):
-            queries = self._build(*placeholders)
+            values = [[marker] if listed else marker for marker, listed in zip(markers, lists, strict=True)]
+            queries = self._build(*values)
             statement = _statement(queries, connection)
-        params = statement.params
-        positions = [[at for at, param in enumerate(params) if param == value] for value in placeholders]
+        params, sql = statement.params, statement.sql
+        positions = [[at for at, param in enumerate(params) if param == marker] for marker in markers]
         tenant = [at for at, param in enumerate(params) if param == _TENANT]
         if not all(positions):
             raise ValueError("a value of a prepared read is not a parameter of its statement")
-        self._prepared = (statement, positions, tenant)
+        for places, listed in zip(positions, lists, strict=True):
+            for position in places if listed else ():
+                if f"IN (${position + 1})" not in sql:
+                    raise ValueError("a list value of a prepared read is not one `__in` filter")
+                sql = sql.replace(f"IN (${position + 1})", f"= ANY(${position + 1})")
+        self._prepared = (_Statement(sql, params, statement.decoders), positions, tenant)
         return self._prepared
 
     async def fetch(self, model: type[Model], *values: Any) -> list[list[Any]]:

@@ -21,7 +21,7 @@ from models.base import current_tenant_id
 from models.content import DailyContentPreference, Memorial, Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
-from models.together import PreparedTogether, Read, fetch_together
+from models.together import PreparedTogether, Read
 from services.content.holds import as_shown
 from services.content.media import image_of
 from services.content.messages import is_active
@@ -192,12 +192,7 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     window, adar = policy_of(synagogue)
     end = today + timedelta(days=1)
     candidates = board_candidates(dates, today, end, window, adar, now)
-    memorials, media = await fetch_together(
-        Memorial.filter(id__in=candidates),
-        Media.filter(
-            Q(message_id__in=[m.id for m in stored]) | Q(memorial_id__in=candidates), status=MediaStatus.READY
-        ),
-    )
+    memorials, media = await _SHOWN_READS.fetch(Memorial, candidates, [m.id for m in stored])
     board = board_entries(memorials, today, end, window, adar, now)
     data = ScreenRows(synagogue, prefs[0] if prefs else default_preferences(), rows, stored, board)
     return compose(data, shown_at(data, now), media_by_owner(media), get_settings())
@@ -215,6 +210,17 @@ def _screen_reads(tenant_id: int, start: date, end: date, now: datetime) -> list
 
 _SCREEN_READS = PreparedTogether(_screen_reads, (1, date.min, date.min, datetime.min))
 """Every table a screen reads, in one statement built once."""
+
+
+def _shown_reads(memorials: list[int], messages: list[int]) -> list[Read]:
+    return [
+        Memorial.filter(id__in=memorials),
+        Media.filter(Q(message_id__in=messages) | Q(memorial_id__in=memorials), status=MediaStatus.READY),
+    ]
+
+
+_SHOWN_READS = PreparedTogether(_shown_reads, ([1], [1]))
+"""The rows of the memorials that may be lit and the images the screen may show, in one statement built once."""
 
 
 def shown_at(data: ScreenRows, now: datetime) -> Shown:

@@ -116,3 +116,20 @@ async def test_a_prepared_read_answers_each_tenant_its_own_rows_and_fails_closed
         assert [row.name for row in prepared[0]] == [synagogue.name]
     with pytest.raises(TenantContextMissing):
         await PREPARED.fetch(Synagogue, first.id, now)
+
+
+BY_IDS = PreparedTogether(
+    lambda ids, also: [Memorial.filter(id__in=ids), Message.filter(Q(id__in=also) | Q(priority__gte=9))], ([1], [1])
+)
+
+
+async def test_a_prepared_read_takes_lists_of_any_length_for_its_in_filters(factory: Factory) -> None:
+    synagogue = await seeded(factory, "Lists")
+    async with tenant_scope(synagogue.id):
+        memorials = [row.id for row in await Memorial.all().order_by("id")]
+        messages = [row.id for row in await Message.all().order_by("id")]
+        for ids, also in (([], []), (memorials[:1], messages[:2]), (memorials, []), ([10**9], messages)):
+            prepared = await BY_IDS.fetch(Memorial, ids, also)
+            alone = [await Memorial.filter(id__in=ids), await Message.filter(Q(id__in=also) | Q(priority__gte=9))]
+            assert [[row.id for row in rows] for rows in prepared] == [[row.id for row in rows] for rows in alone]
+            assert len(prepared[0]) == len([i for i in ids if i in memorials])
