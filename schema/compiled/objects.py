@@ -38,9 +38,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from models.base import tenant_scope
-from schema.compiled.planner import Unplannable, _Fields, token_count
+from schema.compiled.planner import Unplannable, _Fields, measured
 from schema.compiled.respond import admitted, respond
-from schema.complexity import actual_cost, alias_count, max_depth, requested_cost
+from schema.complexity import actual_cost, requested_cost
 from schema.context import Context
 from schema.cost import CostLimit
 from services.partners.documents import TrustedDocument
@@ -104,9 +104,7 @@ def _plan(schema: strawberry.Schema, text: str) -> ObjectPlan:
     return ObjectPlan(
         document=document,
         operation=operation,
-        depth=max_depth(document),
-        aliases=alias_count(document, 10**6),
-        tokens=token_count(text),
+        **measured(document, text),
         root_key=root_key,
         resolve=cast(Callable[..., Awaitable[Any]], root.base_resolver.wrapped_func),  # (self, info) -> answer
         permissions=tuple(root.permission_classes),

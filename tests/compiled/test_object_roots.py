@@ -5,7 +5,7 @@ tenant's shared screen state (a live feed, as a TV's subscription keeps), so `ge
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,39 +25,14 @@ from tests.support.actors import Factory
 from tests.support.content import make
 from tests.support.devices import make_tv
 from tests.support.partners import persisted
+from tests.support.roads import counting, on_both_roads
 from tests.support.snapshot import unchanged
 
 
 @pytest.fixture
-def resolved(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Buckets that refill at once (`throttleStatus` reads the same on both roads) and a count of the object
-    roots the compiled road resolved itself."""
-    monkeypatch.setattr(settings, "cost_budget_restore_rate", 10**9)
-    ran: list[int] = []
-    resolve = objects.resolve_object
-
-    async def counted(*args: Any) -> Any:
-        ran.append(1)
-        return await resolve(*args)
-
-    monkeypatch.setattr(objects, "resolve_object", counted)
-    yield ran
-
-
-async def _post(http: httpx.AsyncClient, settings: Settings, compiled: bool, body: Any, headers: Any) -> httpx.Response:
-    settings.compiled_documents = compiled
-    try:
-        return await http.post("/graphql", json=body, headers=headers)
-    finally:
-        settings.compiled_documents = True
-
-
-async def _same(http: httpx.AsyncClient, settings: Settings, body: Any, headers: Any) -> httpx.Response:
-    compiled = await _post(http, settings, True, body, headers)
-    executed = await _post(http, settings, False, body, headers)
-    assert compiled.status_code == executed.status_code, (compiled.text, executed.text)
-    assert compiled.content == executed.content, (compiled.text, executed.text)
-    return compiled
+def resolved(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A count of the object roots the compiled road resolved itself."""
+    return counting(settings, monkeypatch, objects, "resolve_object")
 
 
 async def live_feed(app: Any, tenant_id: int) -> AsyncIterator[None]:
@@ -81,8 +56,8 @@ async def test_the_screen_answers_alike_on_both_roads(
     tv = await make_tv(owner.tenant)
     screen = next(doc for doc in catalogue().all() if doc.operation_name == "Screen")
     async for _ in live_feed(app, owner.tenant.id):
-        by_text = await _same(http, settings, {"query": screen.text, "operationName": "Screen"}, tv.headers)
-        by_hash = await _same(http, settings, persisted(screen.id), tv.headers)
+        by_text = await on_both_roads(http, settings, {"query": screen.text, "operationName": "Screen"}, tv.headers)
+        by_hash = await on_both_roads(http, settings, persisted(screen.id), tv.headers)
     answer = by_text.json()
     assert "errors" not in answer
     assert {m["title"] for m in answer["data"]["screen"]["messages"]} == {"Notice 0 ✡", "Notice 1 ✡", "Notice 2 ✡"}
@@ -99,10 +74,10 @@ async def test_the_screen_declines_a_missing_role_to_the_executor(
     tv = await make_tv(owner.tenant)
     screen = next(doc for doc in catalogue().all() if doc.operation_name == "Screen")
     async with unchanged(owner_db, owner):
-        member = await _same(http, settings, persisted(screen.id), owner.headers())
-        anonymous = await _same(http, settings, persisted(screen.id), {"X-Tenant-ID": owner.tenant_gid or ""})
+        member = await on_both_roads(http, settings, persisted(screen.id), owner.headers())
+        anonymous = await on_both_roads(http, settings, persisted(screen.id), {"X-Tenant-ID": owner.tenant_gid or ""})
     async for _ in live_feed(app, owner.tenant.id):  # the executor answers both: the same state
-        with_variables = await _same(http, settings, persisted(screen.id, variables={"x": 1}), tv.headers)
+        with_variables = await on_both_roads(http, settings, persisted(screen.id, variables={"x": 1}), tv.headers)
     assert [e["extensions"]["code"] for e in member.json()["errors"]] == ["FORBIDDEN"]
     assert anonymous.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert with_variables.status_code == 200
@@ -118,7 +93,7 @@ async def test_a_device_naming_another_synagogue_is_refused_alike_cross_tenant(
     screen = next(doc for doc in catalogue().all() if doc.operation_name == "Screen")
     async with unchanged(owner_db, owner, stranger):
         foreign = {**tv.headers, "X-Tenant-ID": stranger.tenant_gid or ""}
-        naming = await _same(http, settings, persisted(screen.id), foreign)
+        naming = await on_both_roads(http, settings, persisted(screen.id), foreign)
     assert naming.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert resolved == []
 
