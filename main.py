@@ -44,6 +44,7 @@ from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
 from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.outbox.metrics import serve_metrics
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
@@ -192,6 +193,7 @@ def cmd_serve(settings: Settings) -> None:
 def cmd_worker(settings: Settings) -> None:
 
     configure_logging(settings.log_level, settings.log_json)
+    serve_metrics(settings.worker_metrics_port, settings.host)  # queue depth, oldest due job, failures by kind
     # SIGTERM: finish the job in hand
     asyncio.run(_with_db(settings, lambda: work_until_signalled(settings, run_worker)))
     print("worker stopped")

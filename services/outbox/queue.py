@@ -20,7 +20,9 @@ from tortoise.queryset import QuerySet
 from config import get_settings
 from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
+from services.outbox.metrics import count_failure
 from subscriptions.content import publish_content_changed
+from subscriptions.events import tenant_event
 from subscriptions.jobs import publish_job_changed
 
 
@@ -72,6 +74,8 @@ class JobRun:
         if not updated:
             raise JobLost(f"job {self.job_id} was taken over")
         self.finished = True
+        if failed:
+            count_failure(self.kind, final=True)
 
 
 Handler = Callable[[JobRun], Awaitable[None]]
@@ -83,6 +87,21 @@ def handler(kind: str) -> Callable[[Handler], Handler]:
 
     def register(fn: Handler) -> Handler:
         HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+Retrier = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+RETRIERS: dict[str, Retrier] = {}
+
+
+def retrier(kind: str) -> Callable[[Retrier], Retrier]:
+    """Register what an admin's retry of a FAILED job of `kind` must also do (in its transaction, in the job's
+    tenant); it returns the job's payload for the new run."""
+
+    def register(fn: Retrier) -> Retrier:
+        RETRIERS[kind] = fn
         return fn
 
     return register
@@ -110,6 +129,13 @@ async def notify_content_changed(tenant_id: int) -> None:
         await publish_content_changed(_broadcast, tenant_id)
 
 
+async def announce_tenant_event(tenant_id: int, kind: str, device_id: int | None = None, **detail: Any) -> None:
+    """An event on the synagogue's `tenantEvents` from a job (through the worker's broadcaster; after the job's
+    transaction commits when the job holds its publications, see `subscriptions.events`)."""
+    if _broadcast is not None:
+        await tenant_event(_broadcast, tenant_id, kind, device_id, **detail)
+
+
 async def announce_job(job_id: int, tenant_id: int | None) -> None:
     """Tell `jobProgress` subscribers that the job changed (through the worker's broadcaster)."""
     if _broadcast is not None and tenant_id is not None:
@@ -124,10 +150,12 @@ async def enqueue(
     total: int = 0,
     delay_seconds: float = 0,
     max_attempts: int = 3,
+    system: bool = False,
 ) -> Job:
-    """Queue a job for the tenant in context (or `tenant_id`), in the caller's transaction."""
+    """Queue a job for the tenant in context (or `tenant_id`; none at all for a `system` job), in the caller's
+    transaction."""
     job = await Job.create(
-        tenant_id=tenant_id if tenant_id is not None else current_tenant_id(),
+        tenant_id=None if system else tenant_id if tenant_id is not None else current_tenant_id(),
         kind=kind,
         payload=payload,
         total=total,

@@ -8,7 +8,8 @@ until `max_attempts`. A failed run is retried with doubling backoff; one abandon
 back without counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
-periodic upkeep of `services.infra.periodic` between polls.
+periodic upkeep of `services.infra.periodic` and claims the slots of `services.outbox.schedule` between polls,
+and keeps the queue's gauges of `services.outbox.metrics` current.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from models.base import tenant_context
 from models.outbox import Job, JobStatus
 from services.infra.cancellation import see_cancelled
 from services.infra.periodic import run_periodic
+from services.outbox import metrics
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
+from services.outbox.schedule import run_scheduled
 from subscriptions.backend import make_broadcast
 
 log = logging.getLogger("shulgraph.worker")
@@ -39,7 +42,12 @@ HANDLER_MODULES: list[str] = [
     "services.content.memorial_import",
     "services.outbox.mail",
     "services.webhooks.endpoints",
+    "services.webhooks.admin",
     "services.content.yahrzeit_reminders",
+    "services.outbox.messaging",
+    "services.outbox.retention",
+    "services.analytics.alerts",
+    "services.analytics.anomalies",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
@@ -95,11 +103,13 @@ async def _failed(run: JobRun, error: BaseException) -> None:
         await Job.filter(id=job.id).update(
             status=JobStatus.PENDING, locked_until=None, run_after=_now() + timedelta(seconds=delay)
         )
+        metrics.count_failure(job.kind, final=False)
         log.warning("job failed; will retry", extra={"job": job.id, "kind": job.kind, "error": message})
     else:
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED, locked_until=None, finished_at=_now(), errors=[{"message": message}]
         )
+        metrics.count_failure(job.kind, final=True)
         log.error("job failed", extra={"job": job.id, "kind": job.kind, "error": message})
 
 
@@ -164,10 +174,13 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     attach_worker(broadcast, wake)
     log.info("worker started")
     periodic_runs: dict[str, float] = {}
+    slots_seen: dict[str, datetime] = {}
     try:
         while not stop.is_set():
             try:
+                await run_scheduled(settings, slots_seen)
                 await run_pending(stop=stop)
+                await metrics.refresh()
             except Exception:
                 log.exception("worker loop error")
             await run_periodic(settings, periodic_runs)

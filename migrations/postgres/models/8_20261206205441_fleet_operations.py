@@ -1,0 +1,341 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        CREATE TABLE IF NOT EXISTS "alerted_tenant" (
+    "tenant_id" INT NOT NULL PRIMARY KEY,
+    "rules" INT NOT NULL
+);
+COMMENT ON TABLE "alerted_tenant" IS 'A synagogue with enabled alert rules: the worker queues its evaluation at every slot. Kept by';
+        CREATE TABLE IF NOT EXISTS "scheduled_slot" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "task" VARCHAR(64) NOT NULL,
+    "slot" TIMESTAMPTZ NOT NULL,
+    "claimed_by" VARCHAR(120) NOT NULL,
+    "claimed_at" TIMESTAMPTZ NOT NULL,
+    CONSTRAINT "uid_scheduled_s_task_7cbd8f" UNIQUE ("task", "slot")
+);
+COMMENT ON TABLE "scheduled_slot" IS 'One run of a scheduled task (`task`, the start of its `slot`): whoever inserts the row runs it.';
+        CREATE TABLE IF NOT EXISTS "alert_preference" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "user_id" INT NOT NULL,
+    "email" BOOL NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_alert_prefe_tenant__719052" UNIQUE ("tenant_id", "user_id")
+);
+CREATE INDEX IF NOT EXISTS "idx_alert_prefe_tenant__8a3f42" ON "alert_preference" ("tenant_id");
+COMMENT ON TABLE "alert_preference" IS 'A member''s choice about alert e-mails in this synagogue (no row: e-mails on, for ADMIN and above).';
+        CREATE TABLE IF NOT EXISTS "alert_rule" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "name" VARCHAR(120) NOT NULL,
+    "kind" VARCHAR(16) NOT NULL,
+    "metric" VARCHAR(16),
+    "threshold" DOUBLE PRECISION NOT NULL,
+    "duration_minutes" INT NOT NULL,
+    "hysteresis" DOUBLE PRECISION NOT NULL,
+    "target" VARCHAR(8) NOT NULL,
+    "group" VARCHAR(80) NOT NULL,
+    "enabled" BOOL NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "device_id" INT REFERENCES "device" ("id") ON DELETE CASCADE,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_alert_rule_tenant__b2139c" ON "alert_rule" ("tenant_id");
+COMMENT ON COLUMN "alert_rule"."kind" IS 'DEVICE_OFFLINE: DEVICE_OFFLINE\nMETRIC_ABOVE: METRIC_ABOVE\nMETRIC_BELOW: METRIC_BELOW\nVERSION_BEHIND: VERSION_BEHIND\nHEARTBEAT_GAP: HEARTBEAT_GAP\nANOMALY_SCORE: ANOMALY_SCORE';
+COMMENT ON COLUMN "alert_rule"."metric" IS 'CPU: CPU\nMEMORY: MEMORY\nTEMPERATURE: TEMPERATURE\nDISK: DISK\nFREE_STORAGE: FREE_STORAGE';
+COMMENT ON COLUMN "alert_rule"."target" IS 'ALL: ALL\nGROUP: GROUP\nDEVICE: DEVICE';
+COMMENT ON TABLE "alert_rule" IS 'When an alert opens, for which devices: see `services.analytics.conditions` for each kind''s reading of';
+        CREATE TABLE IF NOT EXISTS "alert" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "status" VARCHAR(8) NOT NULL,
+    "open_key" VARCHAR(40) UNIQUE,
+    "opened_at" TIMESTAMPTZ NOT NULL,
+    "resolved_at" TIMESTAMPTZ,
+    "value" DOUBLE PRECISION,
+    "message" VARCHAR(300) NOT NULL,
+    "acknowledged_at" TIMESTAMPTZ,
+    "acknowledged_by_id" INT,
+    "snoozed_until" TIMESTAMPTZ,
+    "silenced" BOOL NOT NULL,
+    "device_id" INT NOT NULL REFERENCES "device" ("id") ON DELETE CASCADE,
+    "rule_id" INT NOT NULL REFERENCES "alert_rule" ("id") ON DELETE CASCADE,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_alert_tenant__23be14" ON "alert" ("tenant_id");
+CREATE INDEX IF NOT EXISTS "idx_alert_status_764cf3" ON "alert" ("status", "id");
+COMMENT ON COLUMN "alert"."status" IS 'OPEN: OPEN\nRESOLVED: RESOLVED';
+COMMENT ON TABLE "alert" IS 'One episode of a rule''s condition on one device, from opening to resolution.';
+        CREATE TABLE IF NOT EXISTS "device_anomaly" (
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
+    "metric" VARCHAR(16) NOT NULL,
+    "at" TIMESTAMPTZ NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
+    "median" DOUBLE PRECISION NOT NULL,
+    "spread" DOUBLE PRECISION NOT NULL,
+    "found_at" TIMESTAMPTZ NOT NULL,
+    "device_id" INT NOT NULL REFERENCES "device" ("id") ON DELETE CASCADE,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_device_anom_device__27716b" UNIQUE ("device_id", "metric", "at")
+);
+CREATE INDEX IF NOT EXISTS "idx_device_anom_at_a052c5" ON "device_anomaly" ("at");
+CREATE INDEX IF NOT EXISTS "idx_device_anom_tenant__e826c5" ON "device_anomaly" ("tenant_id");
+COMMENT ON COLUMN "device_anomaly"."metric" IS 'CPU: CPU\nMEMORY: MEMORY\nTEMPERATURE: TEMPERATURE\nDISK: DISK\nFREE_STORAGE: FREE_STORAGE';
+COMMENT ON TABLE "device_anomaly" IS 'A sample far from its device''s recent values for that metric, by a robust score (median and MAD).';
+        CREATE TABLE IF NOT EXISTS "messaging_provider" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "url" VARCHAR(2000) NOT NULL,
+    "api_key_sealed" TEXT NOT NULL,
+    "sender" VARCHAR(40) NOT NULL,
+    "whatsapp_sender" VARCHAR(40) NOT NULL,
+    "inbound_token_hash" VARCHAR(64) NOT NULL,
+    "enabled" BOOL NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_messaging_p_tenant__58f7b1" ON "messaging_provider" ("tenant_id");
+COMMENT ON TABLE "messaging_provider" IS 'A synagogue''s text-message provider: JSON POSTs to `url` with a bearer key (sealed at rest).';
+        CREATE TABLE IF NOT EXISTS "messaging_recipient" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "name" VARCHAR(120) NOT NULL,
+    "phone" VARCHAR(20) NOT NULL,
+    "channel" VARCHAR(8) NOT NULL,
+    "opted_out_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "tenant_id" INT NOT NULL REFERENCES "synagogue" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_messaging_r_tenant__80c8f4" UNIQUE ("tenant_id", "phone", "channel")
+);
+CREATE INDEX IF NOT EXISTS "idx_messaging_r_tenant__a08375" ON "messaging_recipient" ("tenant_id");
+COMMENT ON COLUMN "messaging_recipient"."channel" IS 'SMS: SMS\nWHATSAPP: WHATSAPP';
+COMMENT ON TABLE "messaging_recipient" IS 'A phone number (E.164) that gets the synagogue''s alerts by SMS or WhatsApp, until it opts out.';
+        ALTER TABLE "device_heartbeat" ADD "free_storage_mb" DOUBLE PRECISION;
+        ALTER TABLE "device_heartbeat" ADD "disk" DOUBLE PRECISION;
+        ALTER TABLE "device_metric_hour" ADD "minutes_seen" INT NOT NULL DEFAULT 0;
+        ALTER TABLE "device_metric_hour" ADD "last_minute" INT NOT NULL DEFAULT -1;
+        ALTER TABLE "webhook_endpoint" ADD "previous_secret_sealed" TEXT;
+        ALTER TABLE "webhook_endpoint" ADD "previous_secret_expires_at" TIMESTAMPTZ;
+        CREATE INDEX IF NOT EXISTS "idx_device_hear_device__7120ac" ON "device_heartbeat" ("device_id", "at");"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        DROP INDEX IF EXISTS "idx_device_hear_device__7120ac";
+        ALTER TABLE "device_heartbeat" DROP COLUMN "free_storage_mb";
+        ALTER TABLE "device_heartbeat" DROP COLUMN "disk";
+        ALTER TABLE "device_metric_hour" DROP COLUMN "minutes_seen";
+        ALTER TABLE "device_metric_hour" DROP COLUMN "last_minute";
+        ALTER TABLE "webhook_endpoint" DROP COLUMN "previous_secret_sealed";
+        ALTER TABLE "webhook_endpoint" DROP COLUMN "previous_secret_expires_at";
+        DROP TABLE IF EXISTS "alert_preference";
+        DROP TABLE IF EXISTS "alerted_tenant";
+        DROP TABLE IF EXISTS "scheduled_slot";
+        DROP TABLE IF EXISTS "alert_rule";
+        DROP TABLE IF EXISTS "device_anomaly";
+        DROP TABLE IF EXISTS "alert";
+        DROP TABLE IF EXISTS "messaging_recipient";
+        DROP TABLE IF EXISTS "messaging_provider";"""
+
+
+MODELS_STATE = (
+    "eJztXf9z2ri2/1c0/LLpDM1t0qabzd55MyShbd4mIUNoe/cuO0bBAvxiJJ5lJ2Xv2//96c"
+    "g2+ItsbArEuJrpNIB1ZPhIls75nC/6T2PKTGLzw/s5xWM29kjjDP2nQfEUXqQvNlEDz2bL"
+    "S/CBix9s2ZrHmj1w18FDV1wYYZsT8ZFJ+NCxZq7FKDRvIZdQTN1DdMvc4PVrPmQzYiLL5c"
+    "QenYm/yOLInRDkkLElepwj8kTE/35z5LBnNGMWdUUjdgj3NdlQNLPoeHu38Kj1vx4xXDYm"
+    "QswRN/rjT/GxRU3yjfDw7ezRGFnENmOAWiZ0ID833PlMfnZF3Q+yIXz7B2PIbG9Kl41nc3"
+    "fC6KK1+CLw6ZhQ4mCXQPeu4wG81LPtYChCxP1vumzif8WIjElG2LNhkEDa/wLLzxqGcdvp"
+    "GfftnmE0UgMYSkQADz4aMgqDD5jJXz+Gr/D6+Ojdz+9O375/dyqayK+5+OTnv/1bL4HxBS"
+    "U8t73G3/I6drHfQmK8BFX+TcF6McGOGtewfQJZ8ZWTyIY45kEbfrDEdjnfdwHuFH8zbELH"
+    "7gQQffMmB8ovre7Fp1b3QLR6Bbdk4gH1H93b4NKxfw3wXuLLbW9cBt+w/WbwfdmpG0P3tA"
+    "i4p9nYnqagda0p+YvRUtM3KlPDKfz+XQGQ37/LBBkuxUG2sWu5nqkA+YPNcMbiGxVKoDwC"
+    "qT3EOQfXy87n8+s2uuu2L67urzq3cJfpnP+vvbwIH4kPLFdi0G23rpMwMzpeA+eolAa6CN"
+    "DEJk9YfqcyQMekdgn0m/1E2aKGxR1M7DTK54zZBNMMrS0ql8D5QQhuC+bFJ7uF+rzTuZbw"
+    "8gDe86teYmn+fHPe7h4cvYpDHup1S8SHmJo2MWxrPHHFtzGmFvVcwktozDk9rFajNzUQR6"
+    "eV1qOXeE/wk4ltPDHYzKLK5SRbCVHJ7k4ZaVy2P3bb7Xvj1Dhp7EQrOXpfQCs5ep+plcCl"
+    "OPoeJ0bOSp67xqRk9TpTZp1xCGBi+FteHPZLcQUU7Iz1JSaZAN0MRA/DF3uouTTEDzQ71J"
+    "43fDsrZ0B6Vzft+17r5i42KpetXhuuHMe33ODTg+QDsugEfb3qfULwFv27cyt35xnj7tiR"
+    "d1y26/27Ad8Jey4zKHs2sBkxCcNPQ9Tiz9vMXHPU45J61Ksy6iFGkWGX3x7Yt9FjhCqCDx"
+    "7w8PEZO6aRusKOWVbb9KXp8TT5CaZ4LMcMwIWvGbCmN2T6QBw+sWYNBacaudrMI1Wn8Xar"
+    "WNXsMVewln/ARiI36SV1+6emMl+QynTEpq+EtU29qYT2SnwfTIckBXEoujtFtzzOjS9X7a"
+    "/trlCn3vRp+/Kq1+kCZ9mnrcubq9sz9Fa87Hy9hRbv3iTZ/NwReXv88/vFYMCbvHG4v2ld"
+    "X2u9oP47RBG9YLH0GaVWtKRYlR+7F7MwYXspB2tEQiMaIJrSZ+IAK1hA5hBrTH8j89SWkQ"
+    "A1UEY+B93sGbh/h7Mn/HT5yDv4eaGzRCeV+O3iFxPfNLxo3V+0LtsN9XqwAVxjjvOagptc"
+    "CNUIv4wK3iUjsVFMeuyR0IZCCY9dz1XDHb+lUJ/DpgXiGwIhJIWaiLti/pgIc4g9QPefWq"
+    "+PT94fooFDZjYeSvVhgDhx0ZRgCo3Qs2jrMBcmjSq4YeP968iGapkDcmCNCeaTUg7imFTt"
+    "vPCbdxDPsEOoW05RicmspaoECOas9/s3lbUx9WMbU+TbzBK9rTHqcckajvqejLKCVE0Pc0"
+    "SjKDvOCdENDPTqdVSP85rjPMJTy56X2xhjMtqGX23D+4BtwtoknIuf9mHR357hXNTijM2w"
+    "Kpmb8QFQBdInRygnmN5vaixnx2qLs0MJstnYomcynn04ESAiNorbiQuLD40cNhVW4CHqki"
+    "f2KEYGTEJCTT8aPvgCabtza3fR1me1rE9Jm4mZThWbfLb1GZfaYUxQY1swx6zPd4Ui7N/l"
+    "RNi/S0fYWzPYlcXTowh2y0Y6LlU7pDdv52ubNBv6+tqkNuauIValdcY9KatHfp9G3gGNY0"
+    "0rNSqpjdQqG6nhWIl5zMsFMacl9Sa6chPVPn3t068ACbDSp59NAST8awqd+zyQ+/Bbl9hZ"
+    "QfYZPuSa4P33NokSOTcV/Eg4Z7NpEXHFCB+QzQbDaqrhBakGMsWWItEue+teCNTOvX18Um"
+    "TLFq2yU/hPUpu2afGZjedG2VIJSbna6UdbKZgww5w/M7FIlo3cSAnWML//+OSk0Pw+yZnf"
+    "JykCjRtinroj5kyF6TC1yibUKeV1Ul2JpLqRWI+FKSUdA2VSdlNyuzMRtpWYvulQGpsNwU"
+    "r1qKvaI1cQWAlZTWVUmcpYrP/DCabjtZirjC40cVmViVCEuBQ2STk9bSGwQwWNz7lLprtR"
+    "0zaffm+Lp8MT1mkZlKMyOwTa5xX2EWTtcPtRVq8SOdcR1meR2/ydHFw8mXrPZkImAxfLSv"
+    "LjZL4Tp7pGiG2VrGx5puW2qesoQ7oiV5u5xCW0M8iiYYH0oZljPQnjSHwpxBxkTWdiijMq"
+    "g6qEpGiGLIpwWOK0kUBwrQ40L1otXrT8xqk3zP3YMKOLu3gYWUmfalRkS9lHe+dTTUBasq"
+    "LZUqKGpOvRcRGaW7TKVu6P08VrsSO2CeW8zbFUo0LanVDEnRDduMvy2glRTWmXoLRN4iq9"
+    "kv9937nNcJctJJIbsDV00f8h2+JbY7Mb/xx51NfqHjzLdi3KD+G2/7WtmZ8zCIBQbBDC+X"
+    "1w0/pXcupfXHfOk5sqdHCeGA6HCDB42fUmLlW7BWfz8V2+NVBOG4nJbMuBs296fU6Il49X"
+    "GuCXLjCyS4iLBnrF5laVsr3uAodxPj+gaNXM4wmWbug1CINA9rVNnogd2PhNxDyXWyZBmM"
+    "7RolrLr4gJW2ohgqTXG44/wcKw4AiMLcjaUrEKm79Ln/bpXawNR1Nsih/J2cgVQwWHswgt"
+    "hxOOZt6D2EYnxGwGxAVHAiQClU8e5hGSA7LK0C0Lj3Fhz5T3qTshnMCRLhy6Ru7E4nD6C2"
+    "UuwmjQk01vYFAG6ABTE00wXASB4NdyMvQcyxU/idnWcP5KsyYVZE202yEbes2i7B+L0uhN"
+    "iFxn6RhB8Ouvsg8kVks/A5dNp7BY2ZZ/KIxmWzTbotmWddkWbfVrq39nE7/Rns6EMrnUnd"
+    "GnXu8OBV+/4GK+BUKghDt/q65XmzhuQ+V1lRdyDSm8aFKobgaZWVx0AoUsMHI8m/zExcZK"
+    "hQ0Gz5b8R5BJnqyh6EDWtGAzQmFHdoV9QLiYem5muYxNdr7a2PhDzHDsehIO8QD8qY2PXR"
+    "ofS+zTi9XqKu5L6R0uWp279m3ZhQtkzhD836fd9n3n+kv78gyFr9ZZuU4LLFyn2WcrJvdx"
+    "eIKMR6IorJS9bURl1sI/aQ9UKK/oXbG6JTllS1QIr2VlxwRraGTviVFdKCRd7j5PaxZRiI"
+    "nq1IMqj/MTtpUlz7MPlFxIrHmY5P4M5iaOk5wSzkuGm0dEqmvBrLkbvS1kur/NMd3fpk13"
+    "YXOI6W0Tc73UGYW4XrOqvGbFBuyhZJ1StXCFWeAXi6XjlLG/1k1ATAnrR6rKjxS3xBI9LB"
+    "1nFhXTMWalYsyA9Cm3csVkdEUlBapAsZXDNCKhEVUgqqPCdFTYnkWFJReEDQAr3Q7doK89"
+    "WxGKIhtZCVfj6m9FG0D2ctFRTWGNbdpVCmOUc/rOISPigArXyPK2RZo0V/rdjFm8dYHgRT"
+    "8ZGBxjEyaQQviBeS6SvSHyGsp9cUhXlCF7i/hCdOBH550tmkAoIgTGyBNlEYTFiI6eyCtV"
+    "JOMubqk8dnm50odlDPWxyy9e6V7XNN2gvphR0C/XiMyq6bdNCzKcxXtrQHozc81Y17hkDd"
+    "1wexrrquBpUuUgtDmmzbEqabeVTdJZWmxZem1ozq3SaEMTcrUu+3VCKITy+YokBDtwX0F8"
+    "nljDSRDnxc8QJwQNhB4h3x6KX2DPXWvIDxeRYXwgxQgWUo9iAvzkZ8xAXBgbpfTZ3dy2Tw"
+    "fuBApeM9scNNHA9ByZa2NMLeq5RMiCAjyYQHEw0cziA50iU0GNt2wh4N0XAN7vaH14btT4"
+    "ro4BDGWrjHXjsv3l6qJtdD58uL66bZ+h+Ps+vWn3ulcXRuu880Vcjb5bXDtvX3e+Lq7Jd3"
+    "36pd2FEAvx9tPV7eUZir/v00/tVrd33m71jI+tuzMUe9unrdvOTev6d+P+otMVt429TS6Y"
+    "hebGxkviTYm4/3DdqbGU3kh44pbmxsXd5zMk/oORvul0f4cxhr992mvf3LW7rd5nGJ3Imz"
+    "69vLr/Tcwi8X+ffui228Z9r9NtfRTNou+qMYaLDVChHGbHS8Wk1oyZqtpKuuWgqaRyUcZJ"
+    "qhDdHVNzUmm1YAnwUk0rNZXjYrucy9uq2b3liezn4a276i+ldxgH2Lq+bpRc94WI2HOvr/"
+    "v0Y7fzWezO8o9Y26VuEOoI66zhG84NGDvMm5VRfxcCtQvEPC2i/J5m676nKdWXUPjZZSOI"
+    "IlKa/i1O/+pSB9nzfD/p3yKlDjTpX7dRL0L6v0ysYMWCbXVgW0VB1Z6Ulwhs230AVsXWg5"
+    "3EX0VSTsC58p1V+BfFC/Zsa82CervV9wEsYvql2RpZTrxFg+ZKR55QfpbrUZHAtGXk17Pl"
+    "TlBgqARuNvAK8jNZhumZOY/EQWKoPMKRBXXpIEVSTgaEXfGOOHPEbeYeot/IzEUP85QPb6"
+    "t361OV20/2OUDPEzEZhUxQoAKq4gUWQhMFR0nBIQL+Y2N+r0+vIrturV18cmBL4Ltor0/g"
+    "U+ozLxPA4O/LLcqm2FYWGI03yF3/gj0QR9oWWf/wdCYWhBF2/NI0sNb4PcnAgCGhLpK54D"
+    "yoSCdWH99P1YSKnGI9YQ8edxEfCp0EHUyJaUGUAjXRTetSGZe7gzsqw3KXytTSzyYM5e+K"
+    "zT23xj9KsMIvx8dv3/58/Obt+9OTdz//fHL6ZvHcpS/lPYDnVx/hGWxG7ezV692LelZ35X"
+    "avu2u12gfevIDBuIfEVZqv3H1xkYraTtvyL8qdrhTACwkNcLHyLaBDlEJ4KaIhLjSHZ0Dd"
+    "l5vECxENcRGIR8yj63iNonLaZ1SVrbeIp1DXl2hop1F1QdVOox/DaVS1BaEGWfvWHE9anI"
+    "vxmpIsz0iiTTOPHBRYiGnkGlhKGTguViDpiUmfAbbBXeEy6aToiT1vIjk6KHDt97wody1m"
+    "CzqAV/6JPfAnbAJUHVxXsINbvM+KVH1oKLGQsjpj/0WdG+FgpLXYDJ0maJ+nve7vOqa0F4"
+    "T2mSTX/Jmbgi3nmJaFRJVZ0bUTvwrlfeWkfSXZS3+FMcom1yXEagj1Vk5qocy1Ror67rlx"
+    "xkshXaewRJyxD5uRUdYjJ280IVe7+PnjkyIHrohW2TP7JHUGq47qzka/vlyNZhU0q1Al47"
+    "eyRT0uxWYyv/Dt1fzKdRktm0UMYRNkSxey++oX2wBZJHbTKZcG6iKq7yeORHNCqPg7Yc9N"
+    "aYL6BTr+Er/XmqKDRzLncFLUwPbwcHL475vWrfFb+/f7gdIa3vLd8mxibQG/6DlTYkDFHB"
+    "0Zcza1SirBKVmdcldcFZbgsSlx1gE9lNOAlwR8hh3MJ3gdzCOiGvaSsE/Ig0NgrVDRbauh"
+    "T4hr+IvD72/QadCzz6FdSlTjHFq4X23OodUpt9mazn6a5IrIRV1nU5vk2iRfxyT/xGzLxP"
+    "POE3Ecy1Ta4skmzSJG+MQXMlhUqkDSCiylcVsYjaxvfqYcsUdR5/AZGgqz2CZifxxPxMY1"
+    "bqIJfjKxjSdNFLiUZw6eE0f2qkpY2fLddPHMapne2vm8hvM5uyKmGrR9qIK5ruN58xUJLZ"
+    "XH+Su27V6mXhrK1BDgDZcLo0z1vOc6Pet5autW3Pja2ZmN/n5aVkWcnb6OY8DAlDOv0oK6"
+    "rJGOUNeG694brhmrwwbwvZO99fb5cOGVAKeXxSrRAzdkyhwL2w0FL7C41ixCCEyjrQsQAR"
+    "NM/8LDCfar5phkhqEE0E8cwbfgTfnpJ+ml8CPF2Ug0wu4k9JUTx7fsZzYW8wG6G3MVBbCV"
+    "+/Rpnw4CH8qcYOcfU4HC5B8mng8gCD6rT3Qg2yHMQ7e+3+oGPh34pTNe/SrFh9aTZfepFB"
+    "c9PkKlICgFhCzxV8iPrSdCm34togEeuWKKcY9y4upjParITOhjPbZrqwTPYlmYE2LaLiyC"
+    "NaxJBhsZckkrS7fFBL+Td6umRlA05yOyZpf04CdFdcB8Cfd9ZNcusc8lpHTydTayUsVZYx"
+    "FeyNVwz9t8RtMigEeRZ7NqFgdCehIrJrGv5peZvkuJ2qkPR4XUh6Mc9eEorT6M8BTit0tn"
+    "LCXlaof2VjKWHDKFn2YaI6bY77J1taTcj6yqaUdI9gyuryNEM/Waqa8SkVzZELMbwjmW80"
+    "RBIfuXmsUY5GXj1QQy1A2mzBOzAmqhNGUeFUUPxH0mhKKBmDCOy8XCG5x7TKjpvzsgFjCi"
+    "SHwgz2JWFTrebN+ai60WF+tarl1Kw18I1NAy3QpD+MBMhVnaI98yZm7YvgYqfZ4C1P5XL6"
+    "b7pNIfFvrPdef2Y9g8mRORsFcdizmWW4YFiIroIwVS2VXh4l5W148JbkDV3x+TqUqavSJ5"
+    "JK3aBxt22RGOiOnxrfL4aoM9e7msr8GuMwHrNuo6E1DTNFWBeO9pmkiwpYKpiYdiriZrEo"
+    "Gghc6r8s+4O0NYJuGZ6Bnbtkymkwl2A0ce0PgETMlAtIGseTSzPY7EXzYaceI2kQMF7/36"
+    "shhxl8yUx1Rt5UYQ83flIgGNbREOqYPYj+57njAu/ifk0cRzCNazKBqIl3wAd/OvQtIURw"
+    "f3n1rn561eE3U795+Mi0+dy/b9pyb60LrvGZet35t9+nvnxuh1vrxCU0Jc2Y0hZQdN5FGb"
+    "cD+4EO77Ew969VuSb0PbM4kRlQB2ilEoQUS5Zco4xj7lBEO13cETti0x/Rw2HRweBu8AkA"
+    "OLip64wMcPQpQ347+iFLeFAGnZFxz01acC16HncBkkYc8HaII5emDyrESTy+8yZNMZFks/"
+    "CsIgZZXfuf8VD+B3gaho6hAklhWxuJivmogzZIneHeJ6DuXB+YnQ8NcwIJLLLyXmnS1uSE"
+    "Zwthh8KA0yGIywZ3Rwy57QEXqNbsSbt0evZDClg2e8TxdtRFeHKIzt9H+fwGTwn75v4PXh"
+    "4ek35A/oi7nXF/rBvA+bVx/sA3n58PDw778F/LKR+Dmi+8xwT/4K2dYUvq74LiPPkRgHk0"
+    "785OEEgkf93xxElPq/JOjQ/4I8uyiUZhp11GdteUZYZNP4ZhdiCdvrMiz5POQaZVgW207J"
+    "8VgK6UHZ+KCkdIIyg6MU1oO08UGSKmpGRlV+onhccq1No2Ik5FazxSNqf5lNOSFWP5jfFd"
+    "mZ32VvzO9S+7JvRBlTi3puqaOu04LaQZV0UEnLVEzGNeBViWqA1QCbljBn5Vcps1akRXfo"
+    "077sfL3d1q641ZV5SUWomXs12HGpHzlANSRvyqOn3NN+KOxipFUawNxErJTsS2diqbnXam"
+    "Zg+dRVGYskJfhd1sj+zNqtmB02G+Ky21tUpgaxWjtgqDhzXIM5pqooeaaaFhfSClpyAdHh"
+    "HdlQ76ejX+djaEd/VSDee0e/PHT1wsbcH/iEoz9ytVnE0e9Ce2O4ECjg6JdqMWCM+MTyoH"
+    "Qu4my6cJFzhF2El055lQt/nS6097Na3k+dZ7Ft7dIleDhRqZY5GC9FtAavfcx7ZbLqYsrb"
+    "JGE1IbCT5STyzVJAZ2fIJcRqgPWuE+U0aZA97TVpoEkDTRr80KTBJYGQ+YaCMAiuNPPIAn"
+    "PZZhU/kA2ptt+rZb/r6OVI/b5ChdCOcwqhHadUQa1w70LhHjvMm5WBeCGwLXxTa8SO4D0t"
+    "gu5pNrinKWzlTlAG24VA7ebuVlYIoQcL6EoHocWkaof05sNVhV5jPBGHl8Q5IaaBXgn00M"
+    "bCQjaNh3k5iywlp08W0lERmuDwF/sn9rjWqMcldUGb6tS40DSWprFqTGNFtiw2nWJlWuJ5"
+    "IPnht65Mv1KqWDGC6sLvaw93pyzQE0HT2HEfxD69EbA+hb3VFa4pEZ0MjQnznI0AdiP7+y"
+    "S6qxNipQjlSFAzceGA9BxgO5T0mPivKLz3kR73UstQY1uafw8XsUwaPrLKrWLjjWGkbYGo"
+    "vaA5FLDByGHPaGQ53P0Vie4tWX8ELorxFTqKTcyxLI2MpuxpUWzF9TgaMQfGXxXSt/H+tb"
+    "+gWv6C7IPk29SbppSnGMb7cKh8o9u+7rQuz5D/t0+77fNOpwfv4W+f3l902+3b+0/w2fJ1"
+    "n36+AyPCaN3dnaHla9Fe3Oe8e/XxU++2fX8vZGLv/etfOtefb9r+Nf918tEqxqwXItZzeP"
+    "UklTPDc5thxXhnR8ZFRKoRHAe3rU1wnL9Arvv8LaV3SGPetW8vr24/lhyBUOwMBS/69LJ9"
+    "ffWl3W2LZ3Pxsk9bF7/ddr5ety8/woXouz790Lq6hk/9v33a/tfdlZQPXqzzkB29L+IBSN"
+    "IIEQfA+1QddewOJ0qrP5uVjsrUzYO1eUba4txbg5BOimk+Os1HBxiVJyZjgpqNrgpRWYSN"
+    "Jt9mluhtndrqMckajvqejHIhOjow2dZ6upOy2vFQ5ZGGiq1A7a7lVkzI6pGu8kibxC15IO"
+    "dSonahDyeFItFOciLRTlSpH5KWK6VoxmT0gb0KNVO7RrVrdM9co+lFYQPQLsP092xBKAps"
+    "bCmsXurE0qWa6byJeV1Xum8msdYrHTgdSpAQsd0J4hgUrzP/pADZ2U9wSgB4MLkslwAnJF"
+    "iEp70063ay2hXzRzRHxG38Wco1c26NfxTvzC/Hx2/f/nz85u3705N3P/98cvpmsZanL+Ut"
+    "6udXH2Fdj6knq3045bX8XRrsL7De10K3H848xQ5jM5wVb+u3TwzqCARqZaRddj6fX7fRXb"
+    "d9cXV/FThlFiMnL8JHy2KG3XbrOpkDQabMURSOzIF3KaIRLoCwS6YzQMNzVHpSNswJOY11"
+    "AaxNiz+WAjkU0OgWQHfkEGJwqKg1Jsb0oRTQClmNeQHMvRnoHwYn4rbKSNMc3TItWyNH30"
+    "40TZ1ktXOXtqYZG5pmrC6ommbUNKOmGRvr0oxXJqGu5c4bmSzjokWzAMloRRsXCBJfMIFD"
+    "h0hRbMu47ZlDOBETp4kguAVugp4tMX88KNPqz1U4iVMWlf3mqsLDN9izDgyvVmB4RTSSGm"
+    "Cs9ZHtgsoeCTUmmE/KmChxqY2cD/eyUzVmoLx/V8BAef8u00CBSxUNDK2YXV4nj4MuS/Aj"
+    "jLKNuWtwIla/8uOclNUjXeWRZtS2qMJ+zD0ebSn00ueibX9EN3g+WlgVwTCFEbNW2G1SfC"
+    "fPlnbOF3+0UiTYS1IKkdoGmaRCvP7BSlohUn6hGLMgA48YHPQyEmb9ggtYVr1oIjwWqI9h"
+    "hiLMISxpjrDjWE9BjJLN6Pg1pBaYTfQAx7CKdrlhTtu8m4KBiAZASVz+/B5OQkdEbdZPlU"
+    "1ehHO4zBIcyuioqKotvLGMaRnhWOb87IiEPpUxpbbMPIN7ihOc8wPNQpk1gxkqBemWQxkA"
+    "raHYbBQqYXbpzKiMnrSqSTvF30pP2kBGR+AUjpAsvTbExfTyUBTnsitEUkwvEmlfyyKQtP"
+    "RioZDVi0aRyWxRzyVcMoRlJnNCTE/m5GSWvKsPUwlcE1K7g/X10Z7gWhEntw67025uHXan"
+    "w+6qsiDUJOzuDlvBz8wgyMMGzQLs+CzSthAz7ngUqOplKi4aO2IaniGMJp745mgo7oVchu"
+    "RBGc0Fp734fMZsW4bNqbnwDfev4++qFX/nceIYMFRpbLOjmmJCm0m7qFBU0+ZrNS6KLpuk"
+    "dASZSrZ2kG8+kEwfP7bd48d0ytaOUrb0OW87gXloWwSU91LHQcaEagfy5hdlfQxZNvS68K"
+    "su/FrVUS4e8AvG3loPeFpaB/1WebRhqAzxw4jzhO3sCgqZ9nmm/O6o7pPkMJ98x/K96diD"
+    "4FTTNXbKmKR+iKr8EL2MB6NiA1oPZ1vNQdW1vuu8JlUq5WBx3l+mPyV6IuBKh0r0QMLVHp"
+    "VP7BkxSpD4kBAaFBhwORwzR+xRU1YdgCPn2BNxHEsIh74RHvo3f+LIxJY996sOUBf6GBEH"
+    "yhQosg12cD/tcamWx4U5QBrhsoxeQmyHbNN16/by/qJ1194RXb1x94uN6dgTS04ZuKMytW"
+    "P2Ng+xWFmmpfBdCNQO3M1z0w+ONZ64lPAyBnZcaHdW9dGbfYl2pACQwV3sKFTa7JmbENtI"
+    "TY+XthbiB5wUmL8n2YebJGevjxfJOv81D2TyHQe//ngQr7VMqER1YHRyqZhhGpgXcVjzDr"
+    "QNJapxni3crzbn2QamjrGwisqMjFK4GoNUq0OHvZm5prM3LllDt9+eOnsV/FHw7V+a0q5Y"
+    "xHg9KO360TI60WFXiQ5lCOTVKREdSnpM/Lf1hIgXneHbSof4Lk7+g02Ie8dsa6gsKxy93M"
+    "xj40fQEAI8wpYFCgpHOe7hhIkfzdGIOQjbtiTFfSD4GXqeWMMJcgQOmBPRFFOhfPuFeUbM"
+    "ttmzqqjwhnvXNHu1aPZgvIxgvNTkQ5t609SikgikTXWzQ8ZSKGNBQnSJIQikzpD/t0/P27"
+    "3WGYL/k49BIbK4UPR4TvB4is/UlkE29Noy0JaB1mL3UIvdnMp1z0au6IV0/a1HpXYlm+Sq"
+    "XjxobDiR1gXUr94XJDqV7JQJxyhA2MHMxq5Qkqavny1T6EJi87Vhlqj0q7LiyrqIkW03TB"
+    "v6rtqIWq36TrVqjZyvF8n32pkrZwupSN+nsb6Iploe7uprqU6p/NGgeZUhX9dZ+aYItqJV"
+    "tsPyjWKSk+GjsuxbTrpdRKaGOB8dnxbK0z3NydM9TbmGmatyj/XItyyHcChQg8CcPOup/a"
+    "9evstrYTxdd24/hs2TfrCEm9h7sC0+Wcu0Tcpq47Yqxm1WjmNFoqb/mz00FCYCfJxrFvxP"
+    "0KBQlRkxhVwIPYavPHagqDl6Zs7jIWqh7ufb26vbj0j0h54njBM0sNkQjmnxqGvZAzTBHM"
+    "0w50TIiJc2GbnoYS4LxWAzZThs9W59Cv0Qx4+r5ihIlkJ4LCYpOvBmULBmAKsydqE6o8sH"
+    "rzS7W0EzpKqZU/uH8RLTR6tcjF7Yvoaq2OZLHwhjzfUUilgxm24pvUOt7K59eymW2rLeh0"
+    "DsDAUv+jRYs8/CxbtPL8UufIbg/z790Lq6bl+eIf/vOrZfEbU5W2lOqcwzPLcZVjwKedF+"
+    "CxEdSZavVq8RSTZzGFwulV4eEdHhrOmzLF2sIDeyd86wvYYyCaWYZPD9SqwVSwm9VGx8qS"
+    "COw5xS4cBLiWoMR60CtUMrqsRaExXRy01yuYmapiVATYrtDti3ewKs41EDj1xS+jyvmKA+"
+    "1Ks6ASg+SRfLA44QRWWHOSmri1hUeaR1ocHshbNeJHx01EcWXdf7khDVT3fVnu6KOFtuCO"
+    "d4LIC+c9iTZRLlsbjpRs08R8w0bG7Mou1LBsi75Jv72u+KoLCjMwRaObrr3Pe4dG14jj2Q"
+    "xfgRRg8EO8RBj2SODjjBNvhBXCTGyX21Kl5+8zfTDpZqOVh09EtALh+/KRT+As0yKWb/Yr"
+    "KAumWIp8HwH4Y01tkRGmnJWsC+62ANTqipMveyJ/lSogaxMduOYnyeYJdDuf/yOCtENeAr"
+    "AbeoPGxebKGPhJY+ZkQtXTvYN+/YJRR+tmIBP2fMJphmsM5LqQTGD0JsWyCHCspuV+/zTu"
+    "c6tnqfXyWX58835+3uwZGEfXn0Z5ql05lj2fN8P+16nTmmM8eqAvHeZ44tiIcuGVozqBfa"
+    "yKMnlq2axfgJJyZQgKCYTaC4LfWmD8L2P2gfHon9E7lCvUPCzOepQrbCnnHExw9zdH9zj5"
+    "iDvoIm2JrNmkgS7wjCQmdQDtdzVRTFtm+nTFFbPjny9vAiTMHRqWovSWHIvyVU4LB97ZTe"
+    "rRwAt5jsReFdCNSCrUiSRIUoohyCqA5JgA2xjJac0SByBstvn3791Ordt+7uzlD4KrnCv0"
+    "AsqFj+hdEg1v81TI6krHYqVcfG0C7j+puWRVzG2rTUpqU2LYsUJRlOiOnZxLy3mdKqjDdo"
+    "5hYkCZsaPGxb5qh7jBYdIBfzR3QwgD+Dpm/gQWF2aAY13AZwg8ErqOHGyJMwCi3Kpc0HLR"
+    "32DF3CYStpY3IH91Nbk6JnyYICMtp+fNEcw2Aoiho4Yfsa2jdbyIcLnvwyilYoU0MVa09U"
+    "qmKadHAC5cO8zNMTl9IcTBEOpkKnhFbtgaqZzVKR8MfWzBLqukr9C67k6n1B4FJh54FQrK"
+    "jUoVwyduTJZz9xGUFoUf/QvNAeAH0LuwibU6FvIU6IrO/gkCf2qCxNt8GeddxitZS26pP+"
+    "O1PatrPlBGTXw7wcaZKS06fsKk7Z1RzkD7Kfx1PIYTdZZ9Tjktq/UGWrSDPNmmnWTHNhG+"
+    "PCISahroXtRqa1EWlTxO4whvH2K02QHtC7REi56IFMxHAK5R8N/HsPmoi7YlqZUHBuAtlM"
+    "0i7AJtxUJj0xT9gNyIcZ7Ap57tw3Fx0AF2wz9ujNUqbJ1u/Yp2wkOvREY8f6S1o+Z8jvH/"
+    "3Tv/N/QQ292YwIe+eBjMQNJXkd9irMJLHCUZ20VUXjJ5zopcCNC+mTwtLVkvTOvYVig2LG"
+    "lc1Ricpsxl5/2Xm6ZRcLhrOphHUgvok3JVRVMCa7LJJSWFdIilkbm6iQpI2/H8H4szF3DY"
+    "+vNc5JWT3SVRvpijhnvpKHiVDyL4ltPRFH6aVJNsk1m579xmAZLlsXCtQhT2LHEIaM+O+A"
+    "OcKMEKMv376CuhDgYCHUnDEx/r+iQdi9UJYGYF+AtTEI7v0aPhMWC8TSzFFQwUwdrLODe6"
+    "42d/5ohDeB9kL7+1MbQLs0gCLjmkb38+erSzW8CbEEzp5nmYcgvHcaZg6WUm9566+U0TVQ"
+    "/s5EhvMTUZFq2Xr6QqCGTrXNq+m63HTFVPIfuVT7Zfv66ku7C/XYFy83UaL9lwJPzS+ZD8"
+    "0vKdNW15XdLB0jjQx/6grMTEUIRSawKlHt3M+AWFabToObXewpLlWDsMg8Y28bZZ50TEX2"
+    "DK9vTEWg0a817klZTbhUjXCJ11/yDe5y/pmE1O4Ugj3asLTfS0es7FnEimph2AC4AW3ajv"
+    "S4Z2tDUYwT62KV4oKSg5BNb0fHaTW9HZ0nRdISPnev/ZpCDhkSoSik6wpJ/osDhywDbyzu"
+    "QuYoLAxNxMXEg6MpoSoyXA3v/hMPAn9U+QrbvmWf9mkk9AiCfMgMyHRZp/lgwInzZA0JPw"
+    "ww44cudqCk0iE0MXwxSHuVXwtu5yBKiAmprk1E2QMz5zJUCT6Qp3qKW7bg0AyEkcNcGYck"
+    "hWcOebKYF34z2RkUk2boAMNnjJpo8HTUHMgrwuZ0yKugWNMglA2+j0G+zSyhaAgtbqCjlS"
+    "pI1usS01suMR39ciWATojVgHNIwV0M7TywU2Vgn8pG2CwlqsHh1yqsJtgCyhdXTwnWYr3Z"
+    "NemW3IrLj0N2D2sNyB4RMLsYj6VqVJYcy+9JU2VVpsosMUxi0X9SeHdyi5XH5HS58uLlyr"
+    "XvIVslq6/vQfOmmjetEqf3XZl+KZeaRRRWznkg++G3LrFxhuWYHYO6Z2tXFvB/bzUtUkA/"
+    "nDRUyZD+lWZuCuSyzSqKMxsGTaBVi0ATjw8vye1ERGph2CaYnZOTIszOyUk2swPXkge1zc"
+    "ogHDSvIbpHhXizoxze7CjNm8kcZdVOnk2cRUR2z5y9jKm5MY7sRVNV/v5/YsWl9w=="
+)
