@@ -44,6 +44,7 @@ from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
 from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.outbox.inbound import messaging_inbound
 from services.outbox.metrics import serve_metrics
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
+            Route("/messaging/inbound/{synagogue}/{token}", messaging_inbound, methods=["POST"]),
         ],
         middleware=[
             Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),

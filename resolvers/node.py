@@ -7,6 +7,7 @@ from typing import Annotated
 
 import strawberry
 
+from resolvers.analytics.nodes import NODES as ANALYTICS
 from resolvers.content.nodes import NODES as CONTENT
 from resolvers.devices.nodes import NODES as DEVICES
 from resolvers.identity.nodes import NODES as IDENTITY
@@ -28,6 +29,7 @@ NODES: dict[str, NodeResolver] = {
     **PARTNERS,
     **WEBHOOKS,
     **PLATFORM,
+    **ANALYTICS,
 }
 
 
