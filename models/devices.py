@@ -185,9 +185,9 @@ class DeviceMetricHour(TenantModel):
     memory_sum = fields.FloatField(default=0)
     memory_count = fields.IntField(default=0)
     temperature_max = fields.FloatField(null=True)
-    minutes_seen = fields.IntField(default=0)
+    minutes_seen = fields.IntField(default=0, db_default=0)
     """Minutes of the hour with at least one heartbeat (uptime)."""
-    last_minute = fields.IntField(default=-1)
+    last_minute = fields.IntField(default=-1, db_default=-1)
     """The minute of the hour (0-59) of the latest sample counted in `minutes_seen`."""
 
     class Meta:

@@ -1,4 +1,5 @@
-"""Fleet analytics: status counts, bucketed metric series, anomalies; tenant-scoped and members-only."""
+"""Fleet analytics: status counts, bucketed metric series, anomalies (found by the worker's step, then read);
+tenant-scoped and members-only."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from models.identity import Role
 from services.devices.registry import Heartbeat, store_sample
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
+from tests.support.analytics import find
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.snapshot import unchanged
@@ -19,6 +21,8 @@ from tests.support.snapshot import unchanged
 START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
 STEADY_THEN_HOT = [*((m, 10.0 + m % 2, 40.0, 45.0 + m % 2) for m in range(20)), (20, 11.0, 40.0, 95.0)]
+SLOT = START + timedelta(minutes=21)
+"""The anomaly slot that scores the last five minutes of the samples above."""
 
 
 async def _beats(tenant_id: int, device_id: int, values: list[tuple[int, float, float, float]]) -> None:
@@ -81,10 +85,13 @@ async def test_anomalies_flag_outliers_of_own_devices(gql: GQL, factory: Factory
     stranger = await factory.member(role=Role.VIEWER)
     other = await make_tv(stranger.tenant)  # type: ignore[arg-type]
     await _beats(stranger.tenant.id, other.device.id, [*steady, (20, 99.0, 40.0, 45.0)])  # type: ignore[union-attr]
+    assert await find(viewer.tenant.id, SLOT) == 1  # type: ignore[union-attr]
+    assert await find(viewer.tenant.id, SLOT) == 0, "found again, stored once"  # type: ignore[union-attr]
+    await find(stranger.tenant.id, SLOT)  # type: ignore[union-attr]
     window = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
     found = (await gql.op("Anomalies", window, actor=viewer))["data"]["anomalies"]
     assert [(a["device"]["name"], a["metric"], a["value"]) for a in found] == [("Hot TV", "TEMPERATURE", 95.0)]
-    assert found[0]["score"] >= 3
+    assert found[0]["score"] >= 3.5
     assert error_codes(await gql.op("Anomalies", window)) == ["UNAUTHENTICATED"]
 
 
@@ -95,6 +102,7 @@ async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices
     other = await factory.member(role=Role.OWNER)
     theirs = await make_tv(other.tenant, "Their hot TV")  # type: ignore[arg-type]
     await _beats(other.tenant.id, theirs.device.id, STEADY_THEN_HOT)  # type: ignore[union-attr]
+    await find(other.tenant.id, SLOT)  # type: ignore[union-attr]
     assert (await gql.op("Anomalies", HOUR, actor=other))["data"]["anomalies"], "their own admin sees it"
 
     async with unchanged(owner_db, viewer, other):

@@ -101,8 +101,8 @@ CREATE INDEX IF NOT EXISTS "idx_messaging_p_tenant__58f7b1" ON "messaging_provid
 CREATE INDEX IF NOT EXISTS "idx_messaging_r_tenant__a08375" ON "messaging_recipient" ("tenant_id");
         ALTER TABLE "device_heartbeat" ADD "disk" REAL;
         ALTER TABLE "device_heartbeat" ADD "free_storage_mb" REAL;
-        ALTER TABLE "device_metric_hour" ADD "minutes_seen" INT NOT NULL DEFAULT 0;
         ALTER TABLE "device_metric_hour" ADD "last_minute" INT NOT NULL DEFAULT -1;
+        ALTER TABLE "device_metric_hour" ADD "minutes_seen" INT NOT NULL DEFAULT 0;
         ALTER TABLE "webhook_endpoint" ADD "previous_secret_expires_at" TIMESTAMP;
         ALTER TABLE "webhook_endpoint" ADD "previous_secret_sealed" TEXT;
         CREATE INDEX "idx_device_hear_device__7120ac" ON "device_heartbeat" ("device_id", "at");"""
@@ -113,17 +113,17 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
         DROP INDEX IF EXISTS "idx_device_hear_device__7120ac";
         ALTER TABLE "device_heartbeat" DROP COLUMN "disk";
         ALTER TABLE "device_heartbeat" DROP COLUMN "free_storage_mb";
-        ALTER TABLE "device_metric_hour" DROP COLUMN "minutes_seen";
         ALTER TABLE "device_metric_hour" DROP COLUMN "last_minute";
+        ALTER TABLE "device_metric_hour" DROP COLUMN "minutes_seen";
         ALTER TABLE "webhook_endpoint" DROP COLUMN "previous_secret_expires_at";
         ALTER TABLE "webhook_endpoint" DROP COLUMN "previous_secret_sealed";
         DROP TABLE IF EXISTS "alert";
         DROP TABLE IF EXISTS "messaging_recipient";
-        DROP TABLE IF EXISTS "scheduled_slot";
-        DROP TABLE IF EXISTS "alert_preference";
-        DROP TABLE IF EXISTS "alerted_tenant";
         DROP TABLE IF EXISTS "alert_rule";
+        DROP TABLE IF EXISTS "scheduled_slot";
         DROP TABLE IF EXISTS "messaging_provider";
+        DROP TABLE IF EXISTS "alerted_tenant";
+        DROP TABLE IF EXISTS "alert_preference";
         DROP TABLE IF EXISTS "device_anomaly";"""
 
 
@@ -265,63 +265,64 @@ MODELS_STATE = (
     "hiLMISxpjrDjWE9BjJLN6Pg1pBaYTfQAx7CKdrlhTtu8m4KBiAZASVz+/B5OQkdEbdZPlU"
     "1ehHO4zBIcyuioqKotvLGMaRnhWOb87IiEPpUxpbbMPIN7ihOc8wPNQpk1gxkqBemWQxkA"
     "raHYbBQqYXbpzKiMnrSqSTvF30pP2kBGR+AUjpAsvTbExfTyUBTnsitEUkwvEmlfyyKQtP"
-    "RioZDVi0aRyWxRzyVcMoRlJnNCTE/m5GSWvKsPUwlcE1K7g/X10Z7gWhEntw67025uHXan"
-    "w+6qsiDUJOzuDlvBz8wgyMMGzQLs+CzSthAz7ngUqOplKi4aO2IaniGMJp745mgo7oVchu"
-    "RBGc0Fp734fMZsW4bNqbnwDfev4++qFX/nceIYMFRpbLOjmmJCm0m7qFBU0+ZrNS6KLpuk"
-    "dASZSrZ2kG8+kEwfP7bd48d0ytaOUrb0OW87gXloWwSU91LHQcaEagfy5hdlfQxZNvS68K"
-    "su/FrVUS4e8AvG3loPeFpaB/1WebRhqAzxw4jzhO3sCgqZ9nmm/O6o7pPkMJ98x/K96diD"
-    "4FTTNXbKmKR+iKr8EL2MB6NiA1oPZ1vNQdW1vuu8JlUq5WBx3l+mPyV6IuBKh0r0QMLVHp"
-    "VP7BkxSpD4kBAaFBhwORwzR+xRU1YdgCPn2BNxHEsIh74RHvo3f+LIxJY996sOUBf6GBEH"
-    "yhQosg12cD/tcamWx4U5QBrhsoxeQmyHbNN16/by/qJ1194RXb1x94uN6dgTS04ZuKMytW"
-    "P2Ng+xWFmmpfBdCNQO3M1z0w+ONZ64lPAyBnZcaHdW9dGbfYl2pACQwV3sKFTa7JmbENtI"
-    "TY+XthbiB5wUmL8n2YebJGevjxfJOv81D2TyHQe//ngQr7VMqER1YHRyqZhhGpgXcVjzDr"
-    "QNJapxni3crzbn2QamjrGwisqMjFK4GoNUq0OHvZm5prM3LllDt9+eOnsV/FHw7V+a0q5Y"
-    "xHg9KO360TI60WFXiQ5lCOTVKREdSnpM/Lf1hIgXneHbSof4Lk7+g02Ie8dsa6gsKxy93M"
-    "xj40fQEAI8wpYFCgpHOe7hhIkfzdGIOQjbtiTFfSD4GXqeWMMJcgQOmBPRFFOhfPuFeUbM"
-    "ttmzqqjwhnvXNHu1aPZgvIxgvNTkQ5t609SikgikTXWzQ8ZSKGNBQnSJIQikzpD/t0/P27"
-    "3WGYL/k49BIbK4UPR4TvB4is/UlkE29Noy0JaB1mL3UIvdnMp1z0au6IV0/a1HpXYlm+Sq"
-    "XjxobDiR1gXUr94XJDqV7JQJxyhA2MHMxq5Qkqavny1T6EJi87Vhlqj0q7LiyrqIkW03TB"
-    "v6rtqIWq36TrVqjZyvF8n32pkrZwupSN+nsb6Iploe7uprqU6p/NGgeZUhX9dZ+aYItqJV"
-    "tsPyjWKSk+GjsuxbTrpdRKaGOB8dnxbK0z3NydM9TbmGmatyj/XItyyHcChQg8CcPOup/a"
-    "9evstrYTxdd24/hs2TfrCEm9h7sC0+Wcu0Tcpq47Yqxm1WjmNFoqb/mz00FCYCfJxrFvxP"
-    "0KBQlRkxhVwIPYavPHagqDl6Zs7jIWqh7ufb26vbj0j0h54njBM0sNkQjmnxqGvZAzTBHM"
-    "0w50TIiJc2GbnoYS4LxWAzZThs9W59Cv0Qx4+r5ihIlkJ4LCYpOvBmULBmAKsydqE6o8sH"
-    "rzS7W0EzpKqZU/uH8RLTR6tcjF7Yvoaq2OZLHwhjzfUUilgxm24pvUOt7K59eymW2rLeh0"
-    "DsDAUv+jRYs8/CxbtPL8UufIbg/z790Lq6bl+eIf/vOrZfEbU5W2lOqcwzPLcZVjwKedF+"
-    "CxEdSZavVq8RSTZzGFwulV4eEdHhrOmzLF2sIDeyd86wvYYyCaWYZPD9SqwVSwm9VGx8qS"
-    "COw5xS4cBLiWoMR60CtUMrqsRaExXRy01yuYmapiVATYrtDti3ewKs41EDj1xS+jyvmKA+"
-    "1Ks6ASg+SRfLA44QRWWHOSmri1hUeaR1ocHshbNeJHx01EcWXdf7khDVT3fVnu6KOFtuCO"
-    "d4LIC+c9iTZRLlsbjpRs08R8w0bG7Mou1LBsi75Jv72u+KoLCjMwRaObrr3Pe4dG14jj2Q"
-    "xfgRRg8EO8RBj2SODjjBNvhBXCTGyX21Kl5+8zfTDpZqOVh09EtALh+/KRT+As0yKWb/Yr"
-    "KAumWIp8HwH4Y01tkRGmnJWsC+62ANTqipMveyJ/lSogaxMduOYnyeYJdDuf/yOCtENeAr"
-    "AbeoPGxebKGPhJY+ZkQtXTvYN+/YJRR+tmIBP2fMJphmsM5LqQTGD0JsWyCHCspuV+/zTu"
-    "c6tnqfXyWX58835+3uwZGEfXn0Z5ql05lj2fN8P+16nTmmM8eqAvHeZ44tiIcuGVozqBfa"
-    "yKMnlq2axfgJJyZQgKCYTaC4LfWmD8L2P2gfHon9E7lCvUPCzOepQrbCnnHExw9zdH9zj5"
-    "iDvoIm2JrNmkgS7wjCQmdQDtdzVRTFtm+nTFFbPjny9vAiTMHRqWovSWHIvyVU4LB97ZTe"
-    "rRwAt5jsReFdCNSCrUiSRIUoohyCqA5JgA2xjJac0SByBstvn3791Ordt+7uzlD4KrnCv0"
-    "AsqFj+hdEg1v81TI6krHYqVcfG0C7j+puWRVzG2rTUpqU2LYsUJRlOiOnZxLy3mdKqjDdo"
-    "5hYkCZsaPGxb5qh7jBYdIBfzR3QwgD+Dpm/gQWF2aAY13AZwg8ErqOHGyJMwCi3Kpc0HLR"
-    "32DF3CYStpY3IH91Nbk6JnyYICMtp+fNEcw2Aoiho4Yfsa2jdbyIcLnvwyilYoU0MVa09U"
-    "qmKadHAC5cO8zNMTl9IcTBEOpkKnhFbtgaqZzVKR8MfWzBLqukr9C67k6n1B4FJh54FQrK"
-    "jUoVwyduTJZz9xGUFoUf/QvNAeAH0LuwibU6FvIU6IrO/gkCf2qCxNt8GeddxitZS26pP+"
-    "O1PatrPlBGTXw7wcaZKS06fsKk7Z1RzkD7Kfx1PIYTdZZ9Tjktq/UGWrSDPNmmnWTHNhG+"
-    "PCISahroXtRqa1EWlTxO4whvH2K02QHtC7REi56IFMxHAK5R8N/HsPmoi7YlqZUHBuAtlM"
-    "0i7AJtxUJj0xT9gNyIcZ7Ap57tw3Fx0AF2wz9ujNUqbJ1u/Yp2wkOvREY8f6S1o+Z8jvH/"
-    "3Tv/N/QQ292YwIe+eBjMQNJXkd9irMJLHCUZ20VUXjJ5zopcCNC+mTwtLVkvTOvYVig2LG"
-    "lc1Ricpsxl5/2Xm6ZRcLhrOphHUgvok3JVRVMCa7LJJSWFdIilkbm6iQpI2/H8H4szF3DY"
-    "+vNc5JWT3SVRvpijhnvpKHiVDyL4ltPRFH6aVJNsk1m579xmAZLlsXCtQhT2LHEIaM+O+A"
-    "OcKMEKMv376CuhDgYCHUnDEx/r+iQdi9UJYGYF+AtTEI7v0aPhMWC8TSzFFQwUwdrLODe6"
-    "42d/5ohDeB9kL7+1MbQLs0gCLjmkb38+erSzW8CbEEzp5nmYcgvHcaZg6WUm9566+U0TVQ"
-    "/s5EhvMTUZFq2Xr6QqCGTrXNq+m63HTFVPIfuVT7Zfv66ku7C/XYFy83UaL9lwJPzS+ZD8"
-    "0vKdNW15XdLB0jjQx/6grMTEUIRSawKlHt3M+AWFabToObXewpLlWDsMg8Y28bZZ50TEX2"
-    "DK9vTEWg0a817klZTbhUjXCJ11/yDe5y/pmE1O4Ugj3asLTfS0es7FnEimph2AC4AW3ajv"
-    "S4Z2tDUYwT62KV4oKSg5BNb0fHaTW9HZ0nRdISPnev/ZpCDhkSoSik6wpJ/osDhywDbyzu"
-    "QuYoLAxNxMXEg6MpoSoyXA3v/hMPAn9U+QrbvmWf9mkk9AiCfMgMyHRZp/lgwInzZA0JPw"
-    "ww44cudqCk0iE0MXwxSHuVXwtu5yBKiAmprk1E2QMz5zJUCT6Qp3qKW7bg0AyEkcNcGYck"
-    "hWcOebKYF34z2RkUk2boAMNnjJpo8HTUHMgrwuZ0yKugWNMglA2+j0G+zSyhaAgtbqCjlS"
-    "pI1usS01suMR39ciWATojVgHNIwV0M7TywU2Vgn8pG2CwlqsHh1yqsJtgCyhdXTwnWYr3Z"
-    "NemW3IrLj0N2D2sNyB4RMLsYj6VqVJYcy+9JU2VVpsosMUxi0X9SeHdyi5XH5HS58uLlyr"
-    "XvIVslq6/vQfOmmjetEqf3XZl+KZeaRRRWznkg++G3LrFxhuWYHYO6Z2tXFvB/bzUtUkA/"
-    "nDRUyZD+lWZuCuSyzSqKMxsGTaBVi0ATjw8vye1ERGph2CaYnZOTIszOyUk2swPXkge1zc"
-    "ogHDSvIbpHhXizoxze7CjNm8kcZdVOnk2cRUR2z5y9jKm5MY7sRVNV/v5/YsWl9w=="
+    "RioZDVi0aRyWxRzyVcMoRlJnNC7AUn85vqTGDJtfrQlMAyIbU7KF8fJbH0P6kGmBXxZuv4"
+    "Ou3P1vF1Or6uKgtCTeLr7rAV/MwMJjxs0CxAg88ibQtR4I5HgZNe5tyisSOm4RnCaOKJb4"
+    "6G4l7IZUieiNFckNeLz2fMtmV8nJr03nD/OtCuWoF2HieOAUOVxjY7fCkmtJn8igqFL22+"
+    "KOOiurJJSoeKqWRrB/nmI8b0OWPbPWdM52btKDdLH+i2E5iHtkVAeS917mNMqHYgb35R1u"
+    "eNZUOvK7zqCq9VHeXikb1g7K31gKeldXRvlUcbhsoQP4w4T9jOLpWQaZ9nyu+O6j5JDvPJ"
+    "dyzfmw4yCI4vXWOnjEnqh6jKD9HLeDAqNqD1cLbVHFRd1LvOa1KlcgsWB/tl+lOiR/+tdK"
+    "hETx5c7VH5xJ4RowSJDwmhQSUBl8N5csQeNWV5AThbjj0Rx7GEcOgb4aF/8yeOTGzZc7+8"
+    "AHWhjxFxoB6BIq1gB/fTHpdqeVyYA6QRLsvoJcR2yDZdt24v7y9ad+0d0dUbd7/YmI49se"
+    "SUgTsqUztmb/MQi5VlWgrfhUDtwN08N/3gWOOJSwkvY2DHhXZnVR+92ZcYXQoAGdzFjkKl"
+    "zZ65CbGNFO94aWshfpJJgfl7kn2KSXL2+niRrINe80Am33HC648H8VrLhEpUh/Mnl4oZpo"
+    "F5EYc17+TaUKIaB9fC/WpzcG1g6hgLq6jMyCiFqzFItTpd2JuZazp745I1dPvtqbNXwR8F"
+    "3/6lKe2KRYzXg9KuHy2jEx12lehQhkBenRLRoaTHxH9bT4h40Rm+rXSI7+LkP9iEuHfMto"
+    "bK+sHRy808Nn4EDSHAI2xZoHJwlOMeTpj40RyNmIOwbUtS3AeCn6HniTWcIEfggDkRTTEV"
+    "yrdfgWfEbJs9q6oHb7h3TbNXi2YPxssIxktNPrSpN00tKolA2lQ3O2QshTIWZD6XGIJA6g"
+    "z5f/v0vN1rnSH4P/kYFCKLC0WP5wSPp/hMbRlkQ68tA20ZaC12D7XYzalc92zkil5I1996"
+    "VGpXskmu6sWDxoYTaV1A/ep9QaJTyU6ZcF4ChB3MbOwKJWn6+tkyhS4kNl8bZolKvyorri"
+    "yAGNl2w7Sh7yqCqNWq71Sr1sj5epF8r525craQivR9GuuLaKrl4a6+luqUyh8NmlcZ8nWd"
+    "lW+KYCtaZTss3ygmORk+Kuu75aTbRWRqiPPR8WmhPN3TnDzd05RrmLkq91iPfMtyCIcCNQ"
+    "jMybOe2v/q5bu8FsbTdef2Y9g86QdLuIm9B9vik7VM26SsNm6rYtxm5ThWJGr6v9lDQ2Ei"
+    "wMe5ZsH/BA0KVZkRU8iF0GP4ymMHqpejZ+Y8HqIW6n6+vb26/YhEf+h5wjhBA5sN4TwWj7"
+    "qWPUATzNEMc06EjHhpk5GLHuayUAw2U4bDVu/Wp9APcfy4ao6CZCmEx2KSogNvBgVrBrAq"
+    "YxfKMLp88EqzuxU0Q6qaObV/GC8xfbTKxeiF7Wuoim2+9IEw1lxPoYgVs+mW0jvUyu7at5"
+    "diqS3rfQjEzlDwok+DNfssXLz79FLswmcI/u/TD62r6/blGfL/rmP7FVGbs5XmlMo8w3Ob"
+    "YcWjkBfttxDRkWT5avUakWQzh8HlUunlEREdzpo+tNLFCnIje+cM22sok1CKSQbfr8RasZ"
+    "TQS8XGlwriOMwpFQ68lKjGcNQqUDu0okqsNVERvdwkl5uoaVoC1KTY7oB9uyfAOh418Mgl"
+    "pQ/uignq07uqE4Dik3SxPOAIUVR2mJOyuohFlUdaFxrMXjjrRcJHR31k0XW9LwlR/XRX7e"
+    "muiLPlhnCOxwLoO4c9WSZRnn+bbtTMc8RMw+bGLNq+ZIC8S765r/2uCAo7OkOglaO7zn2P"
+    "S9eG59gDWYwfYfRAsEMc9Ejm6IATbIMfxEVinNxXq+LlN38z7WCploNFR78E5PLxm0LhL9"
+    "Ask2L2LyYLqFuGeBoM/2FIY50doZGWrAXsuw7W4ISaKnMve5IvJWoQG7PtKMbnCXY5lPsv"
+    "j7NCVAO+EnCLylPlxRb6SGjpY0bU0rWDffOOXULhZysW8HPGbIJpBuu8lEpg/CDEtgVyqK"
+    "DsdvU+73SuY6v3+VVyef58c97uHhxJ2JdnfKZZOp05lj3P99Ou15ljOnOsKhDvfebYgnjo"
+    "kqE1g3qhjTx6YtmqWYyfcGICBQiK2QSK21Jv+iBs/4P24ZHYP5Er1DskzHyeKmQr7BlHfP"
+    "wwR/c394g56Ctogq3ZrIkk8Y4gLHQG5XA9V0VRbPt2yhS15ZMjbw8vwhQcnar2khSG/FtC"
+    "BQ7b107p3coBcIvJXhTehUAt2IokSVSIIsohiOqQBNgQy2jJGQ0iZ7D89unXT63efevu7g"
+    "yFr5Ir/AvEgorlXxgNYv1fw+RIymqnUnVsDO0yrr9pWcRlrE1LbVpq07JIUZLhhJieTcx7"
+    "mymtyniDZm5BkrCpwcO2ZY66x2jRAXIxf0QHA/gzaPoGHhRmh2ZQw20ANxi8ghpujDwJo9"
+    "CiXNp80NJhz9AlHLaSNiZ3cD+1NSl6liwoIKPtxxfNMQyGoqiBE7avoX2zhXy44Mkvo2iF"
+    "MjVUsfZEpSqmSQcnUD7Myzw9cSnNwRThYCp0SmjVHqia2SwVCX9szSyhrqvUv+BKrt4XBC"
+    "4Vdh4IxYpKHcolY0eefPYTlxGEFvUPzQvtAdC3sIuwORX6FuKEyPoODnlij8rSdBvsWcct"
+    "Vktpqz7pvzOlbTtbTkB2PczLkSYpOX3KruKUXc1B/iD7eTyFHHaTdUY9Lqn9C1W2ijTTrJ"
+    "lmzTQXtjEuHGIS6lrYbmRaG5E2RewOYxhvv9IE6QG9S4SUix7IRAynUP7RwL/3oIm4K6aV"
+    "CQXnJpDNJO0CbMJNZdIT84TdgHyYwa6Q5859c9EBcME2Y4/eLGWabP2OfcpGokNPNHasv6"
+    "Tlc4b8/tE//Tv/F9TQm82IsHceyEjcUJLXYa/CTBIrHNVJW1U0fsKJXgrcuJA+KSxdLUnv"
+    "3FsoNihmXNkclajMZuz1l52nW3axYDibSlgH4pt4U0JVBWOyyyIphXWFpJi1sYkKSdr4+x"
+    "GMPxtz1/D4WuOclNUjXbWRrohz5it5mAgl/5LY1hNxlF6aZJNcs+nZbwyW4bJ1oUAd8iR2"
+    "DGHIiP8OmCPMCDH68u0rqAsBDhZCzRkT4/8rGoTdC2VpAPYFWBuD4N6v4TNhsUAszRwFFc"
+    "zUwTo7uOdqc+ePRngTaC+0vz+1AbRLAygyrml0P3++ulTDmxBL4Ox5lnkIwnunYeZgKfWW"
+    "t/5KGV0D5e9MZDg/ERWplq2nLwRq6FTbvJquy01XTCX/kUu1X7avr760u1CPffFyEyXafy"
+    "nw1PyS+dD8kjJtdV3ZzdIx0sjwp67AzFSEUGQCqxLVzv0MiGW16TS42cWe4lI1CIvMM/a2"
+    "UeZJx1Rkz/D6xlQEGv1a456U1YRL1QiXeP0l3+Au559JSO1OIdijDUv7vXTEyp5FrKgWhg"
+    "2AG9Cm7UiPe7Y2FMU4sS5WKS4oOQjZ9HZ0nFbT29F5UiQt4XP32q8p5JAhEYpCuq6Q5L84"
+    "cMgy8MbiLmSOwsLQRFxMPDiaEqoiw9Xw7j/xIPBHla+w7Vv2aZ9GQo8gyIfMgEyXdZoPBp"
+    "w4T9aQ8MMAM37oYgdKKh1CE8MXg7RX+bXgdg6ihJiQ6tpElD0wcy5DleADeaqnuGULDs1A"
+    "GDnMlXFIUnjmkCeLeeE3k51BMWmGDjB8xqiJBk9HzYG8ImxOh7wKijUNQtng+xjk28wSio"
+    "bQ4gY6WqmCZL0uMb3lEtPRL1cC6IRYDTiHFNzF0M4DO1UG9qlshM1Sohocfq3CaoItoHxx"
+    "9ZRgLdabXZNuya24/Dhk97DWgOwRAbOL8ViqRmXJsfyeNFVWZarMEsMkFv0nhXcnt1h5TE"
+    "6XKy9erlz7HrJVsvr6HjRvqnnTKnF635Xpl3KpWURh5ZwHsh9+6xIbZ1iO2TGoe7Z2ZQH/"
+    "91bTIgX0w0lDlQzpX2nmpkAu26yiOLNh0ARatQg08fjwktxORKQWhm2C2Tk5KcLsnJxkMz"
+    "twLXlQ26wMwkHzGqJ7VIg3O8rhzY7SvJnMUVbt5NnEWURk98zZy5iaG+PIXjRV5e//B9is"
+    "no0="
 )
