@@ -35,6 +35,7 @@ from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
 from schema import build_schema, export_sdl
 from schema.view import GraphQLView
+from services.content import events as content_events
 from services.devices.upkeep import start_upkeep
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> Any:
 
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
+    content_events.register()  # content saved or deleted -> CONTENT_* webhooks
     view = GraphQLView(build_schema(), settings)
 
     @asynccontextmanager

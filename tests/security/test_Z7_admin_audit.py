@@ -8,8 +8,8 @@ least one new entry in that synagogue's log, naming the admin as its actor."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
