@@ -47,3 +47,12 @@ def client_document(name: str) -> str:
     _fragments_used(operation, fragments, used)
     parts = [print_ast(operation), *(print_ast(fragments[n]) for n in sorted(used))]
     return "\n\n".join(parts)
+
+
+def product_document(client: str, name: str) -> str:
+    """The text of a product document (`documents/<client>.graphql`, operation `name`), as the app catalogues it."""
+    from services.partners.documents import catalogue  # the app's catalogue, built on first use
+
+    found = [d.text for d in catalogue().all() if d.client == client and d.operation_name == name]
+    assert len(found) == 1, f"{client}/{name} is not catalogued"
+    return found[0]
