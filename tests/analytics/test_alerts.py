@@ -228,7 +228,8 @@ async def test_missing_role_viewers_devices_outsiders_and_anonymous_callers_are_
         ):
             refused = await admin_op(gql, name, variables, actor=editor)
             assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None, name
-        member_operations = (("Alerts", None), ("AlertRules", None), ("SetAlertPreferences", {"input": {"email": False}}))
+        preference = {"input": {"email": False}}
+        member_operations = (("Alerts", None), ("AlertRules", None), ("SetAlertPreferences", preference))
         for name, variables in member_operations:
             for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
                 refused = await admin_op(gql, name, variables, headers=headers)
