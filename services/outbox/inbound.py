@@ -1,11 +1,12 @@
 """The HTTP door for a text-message provider's inbound webhook: a recipient's reply (STOP, START) forwarded as
-`POST /messaging/inbound/{synagogue id}/{token}` with JSON `{"from", "text"}` (or a form with `From` and `Body`,
-as some providers send). 204 when taken, 404 for an unknown synagogue or token (alike), 400 for a body without a
-sender and a text."""
+`POST /messaging/inbound/{synagogue id}/{token}` with JSON `{"from", "text"}` (or a URL-encoded form with
+`From` and `Body`, as some providers send). 204 when taken, 404 for an unknown synagogue or token (alike), 400
+for a body without a sender and a text."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -22,9 +23,11 @@ async def _reply_of(request: Request) -> tuple[str, str] | None:
         except ValueError:
             return None
         sender, text = (body.get("from"), body.get("text")) if isinstance(body, dict) else (None, None)
+    elif request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        form = parse_qs((await request.body()).decode(errors="replace"))
+        sender, text = (form.get("From") or [None])[0], (form.get("Body") or [None])[0]
     else:
-        form = await request.form()
-        sender, text = form.get("From"), form.get("Body")
+        return None
     if not isinstance(sender, str) or not isinstance(text, str):
         return None
     return sender[:40], text[:200]
