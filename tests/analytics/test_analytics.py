@@ -7,14 +7,20 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
+from config import Settings
+from models.analytics import DeviceAnomaly
 from models.base import tenant_scope
 from models.devices import DeviceIdentity
 from models.identity import Role
+from services.analytics.anomalies import queue_detection
 from services.devices.registry import Heartbeat, store_sample
 from services.infra.ids import to_global_id
+from services.outbox.schedule import slot_of
+from services.outbox.worker import run_pending
 from tests.support.actors import Factory
-from tests.support.analytics import find
+from tests.support.analytics import beats, find
 from tests.support.devices import make_tv
+from tests.support.documents import product_document
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.snapshot import unchanged
 
@@ -139,3 +145,56 @@ async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_anal
                 refused = await gql.op(name, variables, headers=headers)
                 assert error_codes(refused) == [code], (name, headers)
                 assert refused["data"] is None, refused
+
+
+async def test_uptime_is_the_share_of_minutes_with_a_heartbeat_per_device_and_for_the_fleet(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    viewer = await factory.member(role=Role.VIEWER)
+    tenant = viewer.tenant
+    assert tenant is not None
+    steady, flaky = await make_tv(tenant, "Steady TV"), await make_tv(tenant, "Flaky TV")
+    revoked = await make_tv(tenant, "Revoked TV")
+    start = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)
+    await owner_db.execute(
+        "UPDATE device SET created_at = $1 WHERE id = ANY($2::int[])",
+        start - timedelta(days=2),
+        [steady.device.id, flaky.device.id, revoked.device.id],
+    )
+    await owner_db.execute("UPDATE device SET revoked_at = now() WHERE id = $1", revoked.device.id)
+    async with tenant_scope(tenant.id):
+        for minute in range(90):  # twice a minute: each minute counts once
+            for second in (5, 35):
+                at = start + timedelta(minutes=minute, seconds=second)
+                await store_sample(steady.device.id, Heartbeat(cpu=1), at)
+        for minute in range(0, 120, 4):
+            await store_sample(flaky.device.id, Heartbeat(cpu=1), start + timedelta(minutes=minute))
+    window = {"from": start.isoformat(), "to": (start + timedelta(hours=2)).isoformat()}
+    result = await gql(product_document("admin/analytics", "FleetUptime"), window, actor=viewer)
+    uptime = result["data"]["fleetSummary"]["uptime"]
+    assert (uptime["share"], uptime["minutesSeen"], uptime["minutes"]) == (0.5, 120, 240)
+    edges = uptime["devices"]["edges"]
+    rows = [(e["node"]["device"]["name"], e["node"]["share"], e["node"]["minutesSeen"]) for e in edges]
+    assert rows == [("Flaky TV", 0.25, 30), ("Steady TV", 0.75, 90)]
+    year = {"from": start.isoformat(), "to": (start + timedelta(days=500)).isoformat()}
+    assert error_codes(await gql(product_document("admin/analytics", "FleetUptime"), year, actor=viewer)) == [
+        "BAD_USER_INPUT"
+    ]
+
+
+async def test_the_anomaly_slot_runs_as_a_job_and_finds_the_planted_spike_and_nothing_else(
+    factory: Factory, settings: Settings
+) -> None:
+    tenant = await factory.tenant()
+    tv, calm = await make_tv(tenant, "Spiky TV"), await make_tv(tenant, "Calm TV")
+    slot = slot_of(datetime.now(UTC), settings.anomaly_interval_seconds)
+    before = slot - timedelta(minutes=60)
+    noisy = [(m, {"cpu": 20.0 + (m * 7) % 5, "memory": 50.0 + m % 3}) for m in range(58)]
+    await beats(tenant.id, tv.device.id, before, [*noisy, (58, {"cpu": 97.0, "memory": 51.0})])
+    await beats(tenant.id, calm.device.id, before, noisy)
+    await DeviceIdentity.filter(device_id__in=[tv.device.id, calm.device.id]).update(last_seen_at=slot)
+    await queue_detection(settings, slot)
+    await run_pending()
+    async with tenant_scope(tenant.id):
+        found = await DeviceAnomaly.all().values_list("device_id", "metric", "value")
+    assert found == [(tv.device.id, "CPU", 97.0)]
