@@ -94,8 +94,13 @@ def wait_ready(server: subprocess.Popen[bytes], base: str, log: Path) -> None:
 
 def check_answer(base: str, scenario: Scenario) -> None:
     """One request first: a benchmark of error responses would measure nothing."""
-    body = {"query": scenario.document, "variables": scenario.variables, "operationName": scenario.name}
-    response = httpx.post(f"{base}/graphql", json=body, headers=scenario.headers, timeout=30)
+    body = {
+        "query": scenario.document,
+        "variables": scenario.variables,
+        "operationName": scenario.operation or scenario.name,
+    }
+    headers = {**scenario.headers, **(scenario.rotate[0] if scenario.rotate else {})}
+    response = httpx.post(f"{base}/graphql", json=body, headers=headers, timeout=30)
     result = response.json()
     if response.status_code != 200 or result.get("errors"):
         raise RuntimeError(f"{scenario.name} does not answer cleanly: {response.status_code} {result}")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bench.seed import Seeded
+from bench.seed_devices import SERIES_END, SERIES_START
 from tests.support.documents import client_document
 
 
@@ -19,6 +20,10 @@ class Scenario:
     document: str
     variables: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    rotate: list[dict[str, str]] = field(default_factory=list)
+    """Header sets taken in turn, one per request (many devices reporting), on top of `headers`."""
+    operation: str = ""
+    """The operation's name in the document, when the row's name differs."""
 
 
 def scenarios(seeded: Seeded) -> list[Scenario]:
@@ -29,4 +34,22 @@ def scenarios(seeded: Seeded) -> list[Scenario]:
         Scenario("Members", client_document("Members"), {"first": 50}, owner),
         Scenario("Memorials", client_document("Memorials"), {"first": 50}, owner),
         Scenario("DaySchedule", client_document("DaySchedule"), {"date": "2025-06-06"}, owner),
+        Scenario(
+            "ReportDeviceHeartbeat",
+            client_document("ReportDeviceHeartbeat"),
+            {"input": {"cpu": 23.5, "memory": 41.0, "temperature": 48.0, "appVersion": "1.0.0"}},
+            rotate=seeded.devices.device_headers,
+        ),
+        Scenario(
+            "DeviceMetricSeries 30d HOUR",
+            client_document("DeviceMetricSeries"),
+            {
+                "deviceId": seeded.devices.series_device,
+                "from": SERIES_START.isoformat(),
+                "to": SERIES_END.isoformat(),
+                "bucket": "HOUR",
+            },
+            owner,
+            operation="DeviceMetricSeries",
+        ),
     ]

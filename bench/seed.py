@@ -1,4 +1,5 @@
-"""A tenant to load: one synagogue, its owner and 49 more members, and the owner's access token."""
+"""A tenant to load: one synagogue, its owner and 49 more members, and the owner's access token; its content and
+devices (`bench.seed_content`, `bench.seed_devices`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from tortoise import Tortoise
 
+from bench.seed_devices import SeededDevices, seed_devices
 from config import get_settings
 from models.database import tortoise_config
 from models.identity import Membership, Role, User
@@ -23,6 +25,7 @@ class Seeded:
     tenant_id: int
     owner_id: int
     owner_headers: dict[str, str]
+    devices: SeededDevices
 
 
 async def seed(owner_url: str) -> Seeded:
@@ -54,4 +57,5 @@ async def seed(owner_url: str) -> Seeded:
         await Tortoise.close_connections()
     token = issue_access_token(settings, users[0].id)[0]
     headers = {"Authorization": f"Bearer {token}", "X-Tenant-ID": to_global_id("Synagogue", synagogue.id)}
-    return Seeded(tenant_id=synagogue.id, owner_id=users[0].id, owner_headers=headers)
+    devices = await seed_devices(owner_url, synagogue.id)
+    return Seeded(tenant_id=synagogue.id, owner_id=users[0].id, owner_headers=headers, devices=devices)

@@ -19,6 +19,8 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tortoise.queryset import QuerySet
+
 from config import get_settings
 from models.analytics import zone_buckets
 from models.devices import Device, DeviceHeartbeat, DeviceIdentity, DeviceMetricHour
@@ -138,21 +140,24 @@ async def metric_series(
     if bucket == Bucket.MINUTE:
         return await _raw_series(device_id, start, end)
     if bucket == Bucket.HOUR:
-        hours = await _hours(device_id, hour_floor(start), end)
-        return [_point(row.hour, _summed([row])) for row in hours]
+        rows = await _hours(device_id, hour_floor(start), end).values("hour", *HOUR_COLUMNS)
+        return [_point(row["hour"], row) for row in rows]
     tz = ZoneInfo(zone)
     first = local_bucket(start, tz, bucket)
     if not get_settings().is_sqlite:
         rows = await zone_buckets(device_id, first, end, zone, bucket.value)
         return [_point(row["bucket_start"], row) for row in rows]
     grouped: dict[datetime, list[DeviceMetricHour]] = defaultdict(list)
-    for row in await _hours(device_id, first, end):
+    for row in await _hours(device_id, first, end):  # SQLite: grouped here, as PostgreSQL groups in zone_buckets
         grouped[local_bucket(row.hour, tz, bucket)].append(row)
     return [_point(key, _summed(grouped[key])) for key in sorted(grouped)]
 
 
-async def _hours(device_id: int, start: datetime, end: datetime) -> list[DeviceMetricHour]:
-    return await (
+HOUR_COLUMNS = ("samples", "cpu_sum", "cpu_count", "cpu_max", "memory_sum", "memory_count", "temperature_max")
+
+
+def _hours(device_id: int, start: datetime, end: datetime) -> QuerySet[DeviceMetricHour]:
+    return (
         DeviceMetricHour.filter(device_id=device_id, hour__gte=start, hour__lt=end)
         .order_by("hour")
         .limit(MAX_BUCKETS * 24 * 7)

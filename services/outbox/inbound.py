@@ -25,7 +25,7 @@ async def _reply_of(request: Request) -> tuple[str, str] | None:
         sender, text = (body.get("from"), body.get("text")) if isinstance(body, dict) else (None, None)
     elif request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         form = parse_qs((await request.body()).decode(errors="replace"))
-        sender, text = (form.get("From") or [None])[0], (form.get("Body") or [None])[0]
+        sender, text = next(iter(form.get("From", [])), None), next(iter(form.get("Body", [])), None)
     else:
         return None
     if not isinstance(sender, str) or not isinstance(text, str):
