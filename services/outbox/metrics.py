@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 from prometheus_client import Counter, Gauge, start_http_server
 from tortoise.functions import Count, Min
@@ -50,7 +51,10 @@ async def refresh(force: bool = False) -> None:
     OLDEST_DUE_AGE.set(max(0.0, (now - oldest).total_seconds()) if isinstance(oldest, datetime) else 0.0)
 
 
-def serve_metrics(port: int, host: str) -> None:
-    """Serve this process's metrics on `host`:`port` (the `HOST` and `WORKER_METRICS_PORT` settings); 0: not."""
-    if port:
-        start_http_server(port, addr=host)
+def serve_metrics(port: int, host: str) -> Any:
+    """Serve this process's metrics on `host`:`port` (the `HOST` and `WORKER_METRICS_PORT` settings) in a thread;
+    returns the server (`shutdown()` stops it), or None for port 0 (not served)."""
+    if not port:
+        return None
+    server, _ = start_http_server(port, addr=host)
+    return server

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
 
 from models.identity import Role
@@ -18,6 +19,7 @@ from tests.support.content import create_message
 from tests.support.devices import make_tv
 from tests.support.documents import product_document
 from tests.support.graphql import GQL, answer, error_codes, pk, user_errors
+from tests.support.live import free_port
 from tests.support.outbox import job_row, queue_email, run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
@@ -105,13 +107,24 @@ async def test_retrying_a_failed_delivery_job_sends_its_delivery_again(
     assert (status, attempts) == ("DELIVERED", 2)
 
 
-async def test_the_queue_gauges_read_the_due_jobs(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_the_worker_serves_its_queue_gauges_on_metrics(factory: Factory, owner_db: asyncpg.Connection) -> None:
     tenant = await factory.tenant()
     job = await queue_email(tenant.id, "late@example.org")
     await owner_db.execute("UPDATE job SET run_after = now() - interval '1 hour' WHERE id = $1", job.id)
     await metrics.refresh(force=True)
     assert metrics.QUEUE_DEPTH._value.get() >= 1
     assert metrics.OLDEST_DUE_AGE._value.get() >= 3600
+    port = free_port()
+    server = metrics.serve_metrics(port, "127.0.0.1")
+    try:
+        async with httpx.AsyncClient() as client:
+            scraped = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
+    finally:
+        server.shutdown()
+        server.server_close()
+    due = next(line for line in scraped.splitlines() if line.startswith("shulgraph_jobs_due "))
+    assert float(due.split()[1]) >= 1
+    assert "shulgraph_jobs_oldest_due_age_seconds" in scraped and "shulgraph_job_failures_total" in scraped
     await run_due(owner_db)
     await metrics.refresh(force=True)
     assert metrics.QUEUE_DEPTH._value.get() == 0 and metrics.OLDEST_DUE_AGE._value.get() == 0
