@@ -13,16 +13,17 @@ import asyncpg
 import pytest
 
 from config import Settings
-from models.identity import Role
+from models.analytics import AlertKind, AlertMetric
+from models.base import tenant_scope
 from models.outbox import Job
 from services.analytics.alerts import EVALUATE_JOB, queue_evaluations
+from services.analytics.rules import RuleValues, create_rule
 from services.outbox.queue import enqueue
 from services.outbox.schedule import SCHEDULED_TASKS, claim_slot, run_scheduled, slot_of
 from services.outbox.worker import run_pending
 from tests.support.actors import Factory
-from tests.support.analytics import beats, create_rule
+from tests.support.analytics import beats
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL
 
 
 def _somewhen() -> datetime:
@@ -72,14 +73,15 @@ async def test_a_slot_whose_work_fails_is_not_claimed(app: Any, owner_db: asyncp
 
 
 async def test_the_evaluation_slot_queues_a_job_per_synagogue_with_rules_and_running_it_twice_changes_nothing(
-    gql: GQL, factory: Factory, settings: Settings, owner_db: asyncpg.Connection
+    factory: Factory, settings: Settings, owner_db: asyncpg.Connection
 ) -> None:
-    admin = await factory.member(role=Role.ADMIN)
-    tenant = admin.tenant
-    assert tenant is not None
-    idle = await factory.member(role=Role.ADMIN)  # no rules: no job
+    tenant = await factory.tenant()
+    idle = await factory.tenant()  # no rules: no job
     tv = await make_tv(tenant)
-    await create_rule(gql, admin, name="Hot", kind="METRIC_ABOVE", metric="CPU", threshold=90, durationMinutes=2)
+    async with tenant_scope(tenant.id):
+        hot = RuleValues("Hot", AlertKind.METRIC_ABOVE, 90, metric=AlertMetric.CPU, duration_minutes=2)
+        rule, problems = await create_rule(hot)
+        assert rule is not None, problems
     slot = slot_of(datetime.now(UTC) + timedelta(minutes=3), settings.alert_evaluation_seconds)
     await beats(tenant.id, tv.device.id, slot - timedelta(minutes=5), [(m, {"cpu": 99.0}) for m in range(5)])
     assert await claim_slot("alerts.evaluate", slot, lambda: _queue(settings, slot))
@@ -87,7 +89,7 @@ async def test_the_evaluation_slot_queues_a_job_per_synagogue_with_rules_and_run
         "SELECT tenant_id FROM job WHERE kind = $1 AND payload->>'slot' = $2", EVALUATE_JOB, slot.isoformat()
     )
     tenants = {row["tenant_id"] for row in jobs}
-    assert tenant.id in tenants and idle.tenant.id not in tenants  # type: ignore[union-attr]
+    assert tenant.id in tenants and idle.id not in tenants
     await enqueue(EVALUATE_JOB, {"slot": slot.isoformat()}, tenant_id=tenant.id)  # the same slot, run again
     await run_pending()
     results = await owner_db.fetch(
