@@ -107,13 +107,3 @@ async def admit(info: Info, node_road: NodeRoad) -> None:
     if refusal is not None:
         raise refusal
 
-
-def gated(node_road: NodeRoad) -> NodeResolver:
-    """The road as a plain `node(id:)` resolver: the caller is admitted by the road's rules first (`admit`), then
-    the object is looked up."""
-
-    async def resolve(info: Info, pk: int) -> object:
-        await admit(info, node_road)
-        return await node_road.resolve(info, pk)
-
-    return resolve

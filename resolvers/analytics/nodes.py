@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from resolvers.access import gated, road
+from resolvers.access import NodeRoad, road
 from resolvers.analytics.access import access_alert, access_alert_rule
 from resolvers.analytics.queries import AnalyticsQuery
 from schema.analytics.types import Alert, AlertRule
 from schema.context import Info
-from schema.relay import NodeResolver
 
 
 async def _rule_node(info: Info, pk: int) -> AlertRule | None:
@@ -21,8 +20,8 @@ async def _alert_node(info: Info, pk: int) -> Alert | None:
     return Alert.of(row) if row else None
 
 
-NODES: dict[str, NodeResolver] = {
-    "AlertRule": gated(road(_rule_node, (AnalyticsQuery, "alert_rules"))),
-    "Alert": gated(road(_alert_node, (AnalyticsQuery, "alerts"))),
+NODES: dict[str, NodeRoad] = {
+    "AlertRule": road(_rule_node, (AnalyticsQuery, "alert_rules")),
+    "Alert": road(_alert_node, (AnalyticsQuery, "alerts")),
 }
 """The `node(id:)` road of each of this domain's Node types."""

@@ -1,15 +1,15 @@
-"""The `node(id:)` roads of the outbox domain's Node types: a job (its followed kinds for its staff, every kind for
-the admins who list them with `jobs`) and a text-message recipient (admins, as `messagingSettings`)."""
+"""The `node(id:)` roads of the outbox domain's Node types, each following the rule of the root fields that list
+the type (Z5): a job for its staff (`job`: EDITOR and above, the kinds they follow) and for the admins who run the
+outbox (`jobs`: ADMIN and above, every kind); a text-message recipient for admins (`messagingRecipients`)."""
 
 from __future__ import annotations
 
 from models.identity import Role
-from resolvers.access import gated, road
+from resolvers.access import NodeRoad, road
 from resolvers.outbox.access import access_any_job, access_job, access_recipient
 from resolvers.outbox.queries import OutboxQuery
 from schema.context import Info
 from schema.outbox.types import Job, MessagingRecipient
-from schema.relay import NodeResolver
 from schema.synagogue.loaders import tenant_zone
 
 
@@ -24,7 +24,7 @@ async def _node_recipient(info: Info, pk: int) -> MessagingRecipient | None:
     return MessagingRecipient.of(row) if row else None
 
 
-NODES: dict[str, NodeResolver] = {
-    "Job": _node_job,
-    "MessagingRecipient": gated(road(_node_recipient, (OutboxQuery, "messaging_recipients"))),
+NODES: dict[str, NodeRoad] = {
+    "Job": road(_node_job, (OutboxQuery, "job"), (OutboxQuery, "jobs")),
+    "MessagingRecipient": road(_node_recipient, (OutboxQuery, "messaging_recipients")),
 }

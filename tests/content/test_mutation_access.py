@@ -13,7 +13,7 @@ from strawberry.utils.str_converters import to_camel_case as to_camel
 
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
-from schema import ContentMutation as Mutation
+from resolvers.content.mutations import ContentMutation as Mutation
 from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.content import make
