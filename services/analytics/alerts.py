@@ -37,7 +37,6 @@ from services.outbox.mail import enqueue_email, is_address
 from services.outbox.messaging import queue_texts
 from services.outbox.queue import JobRun, announce_tenant_event, enqueue, handler
 from services.webhooks.endpoints import emit
-from subscriptions.events import deferred_publications
 
 log = logging.getLogger("shulgraph.alerts")
 
@@ -90,8 +89,8 @@ async def evaluate(as_of: datetime, settings: Settings | None = None) -> dict[st
 
 @handler(EVALUATE_JOB)
 async def run_evaluation(run: JobRun) -> None:
-    """One synagogue's evaluation slot; its events go out once it has committed."""
-    async with deferred_publications(), run.scope():
+    """One synagogue's evaluation slot (the worker sends its events once it has committed, W4)."""
+    async with run.scope():
         counts = await evaluate(datetime.fromisoformat(run.payload["slot"]))
         await run.finish(counts)
 
