@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     login_address_failure_limit: str = "50/15 minutes"  # refused sign-ins per client address, `limits` notation
     registration_address_limit: str = "20/hour"  # registration attempts per client address, `limits` notation
     synagogue_creation_limit: str = "10/day"  # createSynagogue attempts per user (platform admins exempt)
+    invitation_limit: str = "50/day"  # addMember attempts per inviter (every user), `limits` notation
+    invitation_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60, le=90 * 24 * 3600)  # an invitation's life
+    invitation_accept_url: str = ""  # the admin app's page for an invitation; the e-mail links it with ?token=
     session_max_days: int = Field(default=30, ge=1)  # a sign-in ends this long after it began, refreshed or not
     session_idle_days: int = Field(default=14, ge=1)  # a session not refreshed for this long ends
     session_cleanup_interval_seconds: int = Field(default=3600, ge=60)  # the worker deletes ended sessions
@@ -62,8 +65,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []
     metrics_token: str = ""  # when set, /metrics answers only `Authorization: Bearer <token>`
+    prometheus_multiproc_dir: Path | None = None  # processes sharing it report together on /metrics
     max_body_bytes: int = 1_000_000
     graphiql: bool = True
+    graphiql_assets: Literal["cdn", "local"] = "cdn"  # local: GraphiQL's pinned files from /vendor/ (no CDN)
     introspection: bool | None = None  # None: on in development, explorer roles only in production
 
     max_depth: int = 12
@@ -75,6 +80,7 @@ class Settings(BaseSettings):
 
     explorer_role: Literal["VIEWER", "EDITOR", "ADMIN", "OWNER"] = "ADMIN"  # introspection, suggestions
     trusted_documents_only: bool = False  # free-form documents only for explorer roles
+    compiled_documents: bool = True  # trusted documents the compiler plans skip graphql-core (schema.compiled)
     persisted_query_ttl_seconds: int = 7 * 24 * 3600
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
@@ -130,7 +136,6 @@ class Settings(BaseSettings):
     webhook_delivery_retention_days: int = Field(default=30, ge=1)  # DELIVERED or FAILED deliveries
     device_command_retention_days: int = Field(default=90, ge=1)  # answered, failed or expired device commands
     audit_retention_days: int = Field(default=730, ge=1)  # synagogue audit entries
-    worker_metrics_port: int = Field(default=0, ge=0, le=65535)  # `worker` serves /metrics here; 0: not served
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -34,6 +34,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
 from schema.assembly import build_schema, export_sdl
+from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.content import events as content_events
 from services.devices.upkeep import start_upkeep
@@ -44,13 +45,16 @@ from services.infra.http import BodyLimitGuard, RequestContextMiddleware
 from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
+from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.outbox.inbound import messaging_inbound
-from services.outbox.metrics import serve_metrics
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
 from subscriptions.sessions import close_all_sockets, run_control_listener
+
+WORKER_STARTUP_SECONDS = 60
+"""How long a worker process of `WORKERS` > 1 may take to start before uvicorn's supervisor restarts it."""
 
 
 def create_app(settings: Settings | None = None) -> Any:
@@ -67,6 +71,7 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.draining = False
         app.state.settings = settings
         app.state.kv = make_key_value(settings.redis_url)
+        forget_dead_processes()  # a restarted process's predecessor leaves the shared metrics
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await app.state.broadcast.connect()
@@ -102,6 +107,7 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/ready", ready),
             Route("/metrics", metrics),
             Route("/messaging/inbound/{synagogue}/{token}", messaging_inbound, methods=["POST"]),
+            *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
         ],
         middleware=[
             Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
@@ -176,6 +182,7 @@ def cmd_serve(settings: Settings) -> None:
         cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
+    prepare_directory(settings.workers)  # WORKERS > 1: the workers report together on /metrics
     sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)
     config = uvicorn.Config(
         "main:create_app",
@@ -189,6 +196,9 @@ def cmd_serve(settings: Settings) -> None:
         ws_max_size=settings.max_body_bytes,  # a websocket message is bounded like an HTTP body (G3)
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        # uvicorn's supervisor kills a worker that has not answered its health check within this; its default (5 s)
+        # restarts, again and again, workers still importing the app on a busy machine
+        timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
     )
     # SIGTERM: readiness fails, drain, stop accepting, finish requests, exit 0
     serve(config, settings, close_all_sockets)
@@ -197,7 +207,6 @@ def cmd_serve(settings: Settings) -> None:
 def cmd_worker(settings: Settings) -> None:
 
     configure_logging(settings.log_level, settings.log_json)
-    serve_metrics(settings.worker_metrics_port, settings.host)  # queue depth, oldest due job, failures by kind
     # SIGTERM: finish the job in hand
     asyncio.run(_with_db(settings, lambda: work_until_signalled(settings, run_worker)))
     print("worker stopped")

@@ -71,6 +71,12 @@ class UserErrorCode(Enum):
     ALREADY_USED = strawberry.enum_value(
         "ALREADY_USED", description="The code or token was used already; it works once."
     )
+    REVOKED = strawberry.enum_value(
+        "REVOKED", description="The invitation was withdrawn (or replaced by a newer one) by the synagogue."
+    )
+    WRONG_ACCOUNT = strawberry.enum_value(
+        "WRONG_ACCOUNT", description="The invitation was sent to another e-mail address than the signed-in account's."
+    )
     INVALID_REFRESH_TOKEN = strawberry.enum_value(
         "INVALID_REFRESH_TOKEN", description="The refresh token is unknown, expired or revoked: sign in again."
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from luach import HebrewDate, HebrewMonth, observed_hebrew_date, yahrzeit, yahrzeits_between
 from luach.hebrew_date import MAX_YEAR, MIN_YEAR
@@ -44,16 +45,25 @@ class BoardEntry:
     memorial: Memorial
 
 
+@lru_cache(maxsize=65_536)
+def observances(death: HebrewDate, start: date, end: date) -> tuple[tuple[date, HebrewDate], ...]:
+    """(civil date, Hebrew date observed) of each yahrzeit of `death` from `start` to `end`: pure, so kept per
+    process (a screen asks the same week for every memorial on every request of the day)."""
+    found: list[tuple[date, HebrewDate]] = []
+    for hebrew_year, observed in yahrzeits_between(death, start, end):
+        hebrew_day = observed_hebrew_date(death, hebrew_year)
+        if hebrew_day is not None:
+            found.append((observed, hebrew_day))
+    return tuple(found)
+
+
 async def yahrzeit_board(start: date, end: date) -> list[BoardEntry]:
     """Every yahrzeit of the tenant's memorials from `start` to `end` inclusive, by date then name (one query).
     The range is checked first (`services.content.ranges`)."""
     check_range(start, end)
     entries: list[BoardEntry] = []
     for memorial in await Memorial.all():
-        death = death_date_of(memorial)
-        for hebrew_year, observed in yahrzeits_between(death, start, end):
-            hebrew_day = observed_hebrew_date(death, hebrew_year)
-            if hebrew_day is not None:
-                entries.append(BoardEntry(observed, hebrew_day, memorial))
+        for observed, hebrew_day in observances(death_date_of(memorial), start, end):
+            entries.append(BoardEntry(observed, hebrew_day, memorial))
     entries.sort(key=lambda e: (e.date, e.memorial.name, e.memorial.id))
     return entries

@@ -19,8 +19,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import Counter
-
 from models.base import tenant_scope
 from services.content.screen_content import screen_content
 from services.devices.screen_state import (
@@ -33,12 +31,13 @@ from services.devices.screen_state import (
     variant_key,
 )
 from services.devices.settings import settings_for_screen
+from services.infra.metrics import counter
 from subscriptions.channels import tenant_content
 
 log = logging.getLogger("shulgraph.screen")
 
-COMPUTATIONS = Counter("shulgraph_screen_computations_total", "Screen contents computed, per tenant change")
-PROJECTIONS = Counter("shulgraph_screen_projections_total", "Screen states projected for distinct device settings")
+COMPUTATIONS = counter("shulgraph_screen_computations_total", "Screen contents computed, per tenant change")
+PROJECTIONS = counter("shulgraph_screen_projections_total", "Screen states projected for distinct device settings")
 MAX_TIMER_SECONDS = 6 * 3600
 
 

@@ -13,14 +13,15 @@ import uuid
 from typing import Any
 
 import structlog
-from prometheus_client import Counter, Histogram
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.infra.metrics import counter, histogram
+
 log = logging.getLogger("shulgraph.access")
 
-REQUESTS = Counter("shulgraph_http_requests_total", "HTTP requests", ["method", "path", "status"])
-LATENCY = Histogram("shulgraph_http_request_seconds", "HTTP request latency", ["method", "path"])
+REQUESTS = counter("shulgraph_http_requests_total", "HTTP requests", ["method", "path", "status"])
+LATENCY = histogram("shulgraph_http_request_seconds", "HTTP request latency", ["method", "path"])
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 
 SECURITY_HEADERS = [

@@ -1,36 +1,32 @@
-"""The worker's jobs on Prometheus: how many are due (queue depth), how long the oldest due one has waited, and
-failures by kind. `main.py worker` serves them on `/metrics` at `WORKER_METRICS_PORT` (prometheus-client's own
-HTTP server); in the embedded mode the API process runs the worker and its `/metrics` shows them.
+"""The job queue on `/metrics`: how many jobs are due (queue depth) and how long the oldest due one has waited,
+beside the count of finished jobs by kind and state (`services.infra.metrics.JOBS`: done, failed, retrying, lost,
+released, which holds the failures by kind). Defined through `services.infra.metrics`, so that with a shared
+`PROMETHEUS_MULTIPROC_DIR` the worker's values are on every API process's `/metrics` (the cluster's layout); in
+the embedded mode the API process runs the worker itself.
 
-The two gauges are read from the job table by the worker at most every `REFRESH_SECONDS` (`refresh`), so a
-scrape never queries the database.
+The worker reads the two gauges from the job table at most every `REFRESH_SECONDS` (`refresh`), so a scrape never
+queries the database. Both are global (every synagogue's jobs): with several workers the most recent reading wins.
 """
 
 from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
-from prometheus_client import Counter, Gauge, start_http_server
 from tortoise.functions import Count, Min
 
 from models.outbox import Job, JobStatus
+from services.infra.metrics import gauge
 
 REFRESH_SECONDS = 15.0
 
-QUEUE_DEPTH = Gauge("shulgraph_jobs_due", "Jobs due now (PENDING with run_after passed), all synagogues")
-OLDEST_DUE_AGE = Gauge("shulgraph_jobs_oldest_due_age_seconds", "How long the oldest due job has waited (0: none)")
-FAILURES = Counter(
-    "shulgraph_job_failures_total",
-    "Failed job runs by kind; outcome=retry when the job will run again, failed when it gave up",
-    ["kind", "outcome"],
+QUEUE_DEPTH = gauge(
+    "shulgraph_jobs_due", "Jobs due now (PENDING with run_after passed), all synagogues", mode="mostrecent"
+)
+OLDEST_DUE_AGE = gauge(
+    "shulgraph_jobs_oldest_due_age_seconds", "How long the oldest due job has waited (0: none)", mode="mostrecent"
 )
 _last_refresh = [0.0]
-
-
-def count_failure(kind: str, final: bool) -> None:
-    FAILURES.labels(kind=kind, outcome="failed" if final else "retry").inc()
 
 
 async def refresh(force: bool = False) -> None:
@@ -49,12 +45,3 @@ async def refresh(force: bool = False) -> None:
     oldest = row[0]["oldest"] if row else None
     QUEUE_DEPTH.set(due)
     OLDEST_DUE_AGE.set(max(0.0, (now - oldest).total_seconds()) if isinstance(oldest, datetime) else 0.0)
-
-
-def serve_metrics(port: int, host: str) -> Any:
-    """Serve this process's metrics on `host`:`port` (the `HOST` and `WORKER_METRICS_PORT` settings) in a thread;
-    returns the server (`shutdown()` stops it), or None for port 0 (not served)."""
-    if not port:
-        return None
-    server, _ = start_http_server(port, addr=host)
-    return server

@@ -20,7 +20,6 @@ from tortoise.queryset import QuerySet
 from config import get_settings
 from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
-from services.outbox.metrics import count_failure
 from subscriptions.content import publish_content_changed
 from subscriptions.events import tenant_event
 from subscriptions.jobs import publish_job_changed
@@ -45,6 +44,8 @@ class JobRun:
     payload: dict[str, Any]
     attempt: int
     finished: bool = field(default=False)
+    failed: bool = field(default=False)
+    """Finished as FAILED by its handler (a permanent refusal)."""
 
     def scope(self) -> Any:
         """`tenant_scope` of the job's tenant: one transaction with row-level security set."""
@@ -74,8 +75,7 @@ class JobRun:
         if not updated:
             raise JobLost(f"job {self.job_id} was taken over")
         self.finished = True
-        if failed:
-            count_failure(self.kind, final=True)
+        self.failed = failed
 
 
 Handler = Callable[[JobRun], Awaitable[None]]

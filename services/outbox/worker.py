@@ -9,7 +9,8 @@ back without counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
 periodic upkeep of `services.infra.periodic` and claims the slots of `services.outbox.schedule` between polls,
-and keeps the queue's gauges of `services.outbox.metrics` current.
+and keeps the queue's gauges of `services.outbox.metrics` current (jobs by kind and final state are counted in
+`services.infra.metrics.JOBS`).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from config import Settings
 from models.base import tenant_context
 from models.outbox import Job, JobStatus
 from services.infra.cancellation import see_cancelled
+from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
-from services.outbox import metrics
+from services.outbox import metrics as queue_metrics
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from services.outbox.schedule import run_scheduled
 from subscriptions.backend import make_broadcast
@@ -104,13 +106,13 @@ async def _failed(run: JobRun, error: BaseException) -> None:
         await Job.filter(id=job.id).update(
             status=JobStatus.PENDING, locked_until=None, run_after=_now() + timedelta(seconds=delay)
         )
-        metrics.count_failure(job.kind, final=False)
+        JOBS.labels(job.kind, "retrying").inc()
         log.warning("job failed; will retry", extra={"job": job.id, "kind": job.kind, "error": message})
     else:
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED, locked_until=None, finished_at=_now(), errors=[{"message": message}]
         )
-        metrics.count_failure(job.kind, final=True)
+        JOBS.labels(job.kind, "failed").inc()
         log.error("job failed", extra={"job": job.id, "kind": job.kind, "error": message})
 
 
@@ -128,9 +130,12 @@ async def execute(run: JobRun) -> None:
                     await fn(run)
             if not run.finished:
                 await run.finish({})
+        JOBS.labels(run.kind, "failed" if run.failed else "done").inc()  # a handler may give up (finish failed)
     except JobLost:
+        JOBS.labels(run.kind, "lost").inc()
         log.warning("job lease lost", extra={"job": run.job_id})
     except asyncio.CancelledError:
+        JOBS.labels(run.kind, "released").inc()
         await _release(run)
         raise
     except Exception as exc:
@@ -182,7 +187,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
             try:
                 await run_scheduled(settings, slots_seen)
                 await run_pending(stop=stop)
-                await metrics.refresh()
+                await queue_metrics.refresh()
             except Exception:
                 log.exception("worker loop error")
             await run_periodic(settings, periodic_runs)

@@ -114,7 +114,10 @@ class Screen:
                 )
                 for m in d["messages"]
             ],
-            yahrzeits=[ScreenYahrzeit(**y) for y in d["yahrzeits"]],
+            yahrzeits=[
+                ScreenYahrzeit(name=y["name"], hebrew_name=y["hebrewName"], date=y["date"], plaque=y["plaque"])
+                for y in d["yahrzeits"]
+            ],
             classes=[ScreenClass(**c) for c in d["classes"]],
             _settings=d.get("settings", {}),
         )
