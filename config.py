@@ -137,6 +137,21 @@ class Settings(BaseSettings):
     device_command_retention_days: int = Field(default=90, ge=1)  # answered, failed or expired device commands
     audit_retention_days: int = Field(default=730, ge=1)  # synagogue audit entries
 
+    media_storage: Literal["local", "s3"] = "local"  # local: files under media_dir; s3: the S3_* bucket
+    media_dir: Path | None = None  # None: {data_dir}/media
+    media_public_url: str = ""  # prefix of the media URLs the API hands out; empty: paths on the API's own origin
+    media_max_upload_bytes: int = Field(default=10_000_000, ge=1)  # largest upload createUpload accepts
+    media_max_pixels: int = Field(default=40_000_000, ge=1)  # larger images are refused (decompression bombs)
+    media_quota_bytes: int = Field(default=500_000_000, ge=0)  # stored media per synagogue (uploads in flight count)
+    media_upload_ttl_seconds: int = Field(default=900, ge=60)  # how long a presigned upload URL works
+    media_url_ttl_seconds: int = Field(default=3600, ge=60)  # least lifetime of a signed media URL
+    media_screenshots_kept: int = Field(default=5, ge=1)  # screenshots kept per device; older ones are deleted
+    s3_bucket: str = ""
+    s3_endpoint_url: str | None = None  # an S3-compatible service's URL; None: AWS
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None  # None: the standard AWS credential chain
+    s3_secret_access_key: str | None = None
+
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -145,6 +160,10 @@ class Settings(BaseSettings):
         if not self.database_url:
             self.database_url = f"sqlite://{self.data_dir / 'shulgraph.sqlite3'}"
         return self
+
+    @property
+    def media_root(self) -> Path:
+        return self.media_dir or self.data_dir / "media"
 
     @property
     def is_sqlite(self) -> bool:

@@ -47,6 +47,7 @@ from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
 from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.infra.storage.routes import MEDIA_PATH, media
 from services.outbox.inbound import messaging_inbound
 from services.outbox.worker import run_worker
 from services.synagogue.demo import seed_demo
@@ -108,15 +109,20 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/metrics", metrics),
             Route("/messaging/inbound/{synagogue}/{token}", messaging_inbound, methods=["POST"]),
             *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
+            Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
         middleware=[
-            Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
+            Middleware(
+                RequestContextMiddleware,
+                max_body_bytes=settings.max_body_bytes,
+                path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
+            ),
             Middleware(BodyLimitGuard),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_credentials=True,
-                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_methods=["GET", "POST", "PUT", "OPTIONS"],
                 allow_headers=["authorization", "content-type", "x-tenant-id", "x-request-id", "idempotency-key"],
                 expose_headers=["x-request-id", "retry-after"],
                 max_age=600,

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from models.base import tenant_scope
+from models.base import joined_scope
 from services.content.screen_content import screen_content
 from services.devices.screen_state import (
     BaseContent,
@@ -160,7 +160,7 @@ class ScreenHub:
         self.feeds: dict[int, TenantFeed] = {}
 
     async def source(self, tenant_id: int, now: datetime) -> Any:
-        async with tenant_scope(tenant_id):
+        async with joined_scope(tenant_id):
             return await (self._source or screen_content)(tenant_id, now)
 
     def join(self, tenant_id: int) -> TenantFeed:

@@ -21,7 +21,7 @@ from config import get_settings
 from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
 from subscriptions.content import publish_content_changed
-from subscriptions.events import tenant_event
+from subscriptions.events import publish, tenant_event
 from subscriptions.jobs import publish_job_changed
 
 
@@ -134,6 +134,12 @@ async def announce_tenant_event(tenant_id: int, kind: str, device_id: int | None
     transaction commits when the job holds its publications, see `subscriptions.events`)."""
     if _broadcast is not None:
         await tenant_event(_broadcast, tenant_id, kind, device_id, **detail)
+
+
+async def worker_publish(channel: str, payload: dict[str, Any]) -> None:
+    """Publish an event from a job (through the worker's broadcaster)."""
+    if _broadcast is not None:
+        await publish(_broadcast, channel, payload)
 
 
 async def announce_job(job_id: int, tenant_id: int | None) -> None:

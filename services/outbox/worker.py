@@ -51,6 +51,8 @@ HANDLER_MODULES: list[str] = [
     "services.outbox.retention",
     "services.analytics.alerts",
     "services.analytics.anomalies",
+    "services.content.media_cleanup",
+    "services.devices.commands",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 

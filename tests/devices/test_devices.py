@@ -113,9 +113,11 @@ async def test_revoke_device_kills_its_token(gql: GQL, factory: Factory) -> None
 async def test_screen_shows_this_weeks_yahrzeits(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     assert admin.tenant is not None
-    today = luach.HebrewDate.from_civil(datetime.now(ZoneInfo(admin.tenant.timezone)).date())
-    death = {"hebrew_year": today.year - 19, "hebrew_month": today.month.value, "hebrew_day": today.day}
-    await make(admin.tenant.id, Memorial, name="Yosef", hebrew_name="יוסף בן יעקב", plaque="B2", **death)
+    civil = datetime.now(ZoneInfo(admin.tenant.timezone)).date()
+    for day in (civil, civil + timedelta(days=1)):  # a light burns from the sunset before: one of the two is lit
+        hebrew = luach.HebrewDate.from_civil(day)
+        death = {"hebrew_year": hebrew.year - 19, "hebrew_month": hebrew.month.value, "hebrew_day": hebrew.day}
+        await make(admin.tenant.id, Memorial, name="Yosef", hebrew_name="יוסף בן יעקב", plaque="B2", **death)
     tv = await make_tv(admin.tenant)
     result = await gql.op("Screen", headers=tv.headers)
     assert "errors" not in result, result

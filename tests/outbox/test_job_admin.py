@@ -18,7 +18,7 @@ from services.outbox import metrics
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.documents import product_document
+from tests.support.documents import trusted
 from tests.support.graphql import GQL, answer, error_codes, pk, user_errors
 from tests.support.outbox import job_row, queue_email, run_due
 from tests.support.receivers import WebhookReceiver
@@ -27,7 +27,7 @@ from tests.support.webhooks import subscribe
 
 
 async def outbox_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(product_document("admin/outbox", name), variables, operation_name=name, **kwargs)
+    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
 
 
 async def _jobs(gql: GQL, admin: Actor, **filters: Any) -> list[dict[str, Any]]:

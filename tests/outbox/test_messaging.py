@@ -17,7 +17,7 @@ from services.infra.ids import to_global_id
 from services.outbox.messaging import queue_texts
 from tests.support.actors import Actor, Factory
 from tests.support.devices import make_tv
-from tests.support.documents import product_document
+from tests.support.documents import trusted
 from tests.support.graphql import GQL, answer, error_codes, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
@@ -25,7 +25,7 @@ from tests.support.snapshot import unchanged
 
 
 async def outbox_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(product_document("admin/outbox", name), variables, operation_name=name, **kwargs)
+    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
 
 
 async def _configure(gql: GQL, admin: Actor, url: str) -> str:

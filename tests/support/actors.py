@@ -59,6 +59,7 @@ class Factory:
             "timezone": "America/New_York",
             "latitude": 40.7128,
             "longitude": -74.006,
+            "shabbat_mode": False,  # on for new synagogues; off here so that no test depends on the day it runs
         }
         return await Synagogue.create(**{**defaults, **fields})
 

@@ -16,7 +16,7 @@ from services.analytics.anomalies import find_anomalies
 from services.devices.registry import Heartbeat, store_sample
 from subscriptions.events import deferred_publications
 from tests.support.actors import Actor
-from tests.support.documents import product_document
+from tests.support.documents import trusted
 from tests.support.graphql import GQL
 
 
@@ -41,7 +41,7 @@ async def evaluate_rules(tenant_id: int, as_of: datetime) -> dict[str, int]:
 
 async def admin_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
     """Run a product document of documents/admin/analytics.graphql by its operation name."""
-    return await gql(product_document("admin/analytics", name), variables, operation_name=name, **kwargs)
+    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
 
 
 async def create_rule(gql: GQL, admin: Actor, **fields: Any) -> str:

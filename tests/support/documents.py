@@ -1,5 +1,6 @@
 """The client documents of ../shared/clients, loaded unchanged, by operation name: the contract tests validate
-them and the other tests send them as the admin app, a TV or a partner would."""
+them and the other tests send them as the admin app, a TV or a partner would; and any trusted document of the
+product's catalogue by its operation name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
 from graphql.language import FragmentSpreadNode, Visitor, visit
+
+from services.partners.documents import TrustedDocument, catalogue
 
 CLIENTS_DIR = Path(__file__).resolve().parents[3] / "shared" / "clients"
 
@@ -49,10 +52,9 @@ def client_document(name: str) -> str:
     return "\n\n".join(parts)
 
 
-def product_document(client: str, name: str) -> str:
-    """The text of a product document (`documents/<client>.graphql`, operation `name`), as the app catalogues it."""
-    from services.partners.documents import catalogue  # the app's catalogue, built on first use
-
-    found = [d.text for d in catalogue().all() if d.client == client and d.operation_name == name]
-    assert len(found) == 1, f"{client}/{name} is not catalogued"
+def trusted(name: str) -> TrustedDocument:
+    """A trusted document of the product's catalogue (the client documents and the product's own under
+    `documents/`) by its operation name, unique across its files."""
+    found = [document for document in catalogue().all() if document.operation_name == name]
+    assert len(found) == 1, f"{name}: {len(found)} trusted documents"
     return found[0]

@@ -17,7 +17,7 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.documents import product_document
+from tests.support.documents import trusted
 from tests.support.graphql import GQL, answer, error_codes, pk, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
@@ -26,7 +26,7 @@ from tests.support.webhooks import subscribe, verify_signature
 
 
 async def partners_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(product_document("admin/partners", name), variables, operation_name=name, **kwargs)
+    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
 
 
 async def _endpoint_id(gql: GQL, admin: Actor) -> str:
