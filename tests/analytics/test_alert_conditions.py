@@ -1,6 +1,7 @@
 """The other kinds of alert rule, read by the worker's evaluation (no GraphQL here: the API's side of rules and
 alerts is tests/analytics/test_alerts.py): a metric below its threshold (free storage) with hysteresis, a gap
-between heartbeats, an anomaly score; and a rule's target (a group, one device) decides which devices it watches."""
+between heartbeats, an anomaly score, an app version behind its channel; and a rule's target (a group, one
+device) decides which devices it watches."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from typing import Any
 
 from models.analytics import Alert, AlertKind, AlertMetric, AlertStatus, AlertTarget, DeviceAnomaly
 from models.base import tenant_scope
+from models.devices import ReleaseChannel, SoftwareRelease
 from models.synagogue import Synagogue
 from services.analytics.rules import RuleValues, create_rule
+from services.devices.registry import Heartbeat, record_heartbeat
 from tests.support.actors import Factory
 from tests.support.analytics import beats, evaluate_rules
 from tests.support.devices import TV, make_tv
@@ -51,6 +54,7 @@ async def test_free_storage_below_its_threshold_opens_and_resolves_past_the_hyst
     low = RuleValues("Low storage", AlertKind.METRIC_BELOW, 500, metric=AlertMetric.FREE_STORAGE, duration_minutes=3,
                      hysteresis=200)  # fmt: skip
     await _rule(tenant, low)
+
     def free(*megabytes: float) -> list[dict[str, Any]]:
         return [{"free_storage_mb": mb} for mb in megabytes]
 
@@ -87,3 +91,27 @@ async def test_an_anomaly_score_rule_watches_one_group_only(factory: Factory) ->
     assert await evaluate_rules(tenant.id, START + timedelta(minutes=1)) == {"opened": 1, "resolved": 0}
     assert [device for device, _ in await _open(tenant)] == [hall.device.id]
     assert await evaluate_rules(tenant.id, START + timedelta(minutes=12)) == {"opened": 0, "resolved": 1}
+
+
+async def test_a_version_behind_its_channel_too_long_opens_for_the_one_device_watched(factory: Factory) -> None:
+    tenant = await factory.tenant()
+    major = 10**14 + int(datetime.now(UTC).timestamp() * 1000)  # above every other test's release of the catalogue
+    old, new = f"{major}.0.0", f"{major}.1.0"
+    watched, other = await make_tv(tenant, "Hall", app_version=old), await make_tv(tenant, "Lobby", app_version=old)
+    behind = RuleValues("Stale app", AlertKind.VERSION_BEHIND, 3, target=AlertTarget.DEVICE, device=watched.device,
+                        device_given=True)  # fmt: skip
+    await _rule(tenant, behind)
+    now = datetime.now(UTC)
+    assert await evaluate_rules(tenant.id, now) == {"opened": 0, "resolved": 0}  # nothing newer yet
+    release = await SoftwareRelease.create(
+        version=new, channel=ReleaseChannel.STABLE, url="https://dl.example.org/tv.apk", checksum="f" * 64
+    )
+    await SoftwareRelease.filter(id=release.id).update(published_at=now - timedelta(days=2))
+    assert await evaluate_rules(tenant.id, now) == {"opened": 0, "resolved": 0}  # 2 days behind: within 3
+    assert await evaluate_rules(tenant.id, now + timedelta(days=1, hours=1)) == {"opened": 1, "resolved": 0}
+    [(device, message)] = await _open(tenant)
+    assert device == watched.device.id and message == f"Hall runs {old}, 3 days behind {new} (STABLE)"
+    async with tenant_scope(tenant.id):
+        await record_heartbeat(None, other.device, Heartbeat(app_version=old))
+        await record_heartbeat(None, watched.device, Heartbeat(app_version=new))
+    assert await evaluate_rules(tenant.id, now + timedelta(days=2)) == {"opened": 0, "resolved": 1}

@@ -59,6 +59,11 @@ async def test_a_rule_opens_and_resolves_an_alert_on_real_heartbeats(
     off = await admin_op(gql, "SetAlertPreferences", {"input": {"email": False}}, actor=quiet)
     assert off["data"]["setAlertPreferences"]["preferences"] == {"email": False}
     await subscribe(gql, admin, "http://127.0.0.1:9/hooks", "ALERT_OPENED", "ALERT_RESOLVED")
+    provider = {"url": "https://sms.example.org/send", "apiKey": "sk_test", "sender": "Shul"}
+    configured = await admin_op(gql, "ConfigureMessaging", {"input": provider}, actor=admin)
+    assert configured["data"]["configureMessaging"]["userErrors"] == [], configured
+    phone = await admin_op(gql, "AddMessagingRecipient", {"input": {"phone": "+12125550123"}}, actor=admin)
+    assert phone["data"]["addMessagingRecipient"]["userErrors"] == [], phone
     tv = await make_tv(tenant, "Hall TV")
     rule_id = await create_rule(gql, admin, **HOT)
 
@@ -96,6 +101,9 @@ async def test_a_rule_opens_and_resolves_an_alert_on_real_heartbeats(
     ]
     events = await owner_db.fetch("SELECT event FROM webhook_delivery WHERE tenant_id = $1 ORDER BY id", tenant.id)
     assert [row["event"] for row in events] == ["ALERT_OPENED", "ALERT_RESOLVED"]
+    texts = [text["body"] for text in await queued(owner_db, tenant.id, "messaging.send")]
+    assert [body.split(". ")[0] for body in texts] == [m["subject"] for m in mails]
+    assert "temperature of Hall TV above 70" in texts[0]
 
 
 async def test_hysteresis_keeps_a_value_hovering_at_the_threshold_from_flapping(gql: GQL, factory: Factory) -> None:
