@@ -211,8 +211,8 @@ def cmd_serve(settings: Settings) -> None:
 
 
 def cmd_worker(settings: Settings) -> None:
-
     configure_logging(settings.log_level, settings.log_json)
+    content_events.register()  # a job that saves or deletes content tells webhooks as the API does
     # SIGTERM: finish the job in hand
     asyncio.run(_with_db(settings, lambda: work_until_signalled(settings, run_worker)))
     print("worker stopped")
