@@ -236,8 +236,11 @@ async def test_missing_role_viewers_devices_outsiders_and_anonymous_callers_are_
         ):
             refused = await admin_op(gql, name, variables, actor=editor)
             assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None, name
-        preference = {"input": {"email": False}}
-        member_operations = (("Alerts", None), ("AlertRules", None), ("SetAlertPreferences", preference))
+        preference, alert = {"input": {"email": False}}, {"input": {"id": to_global_id("Alert", 1), "minutes": 5}}
+        member_operations = (
+            ("Alerts", None), ("AlertRules", None), ("AlertPreferences", None), ("SetAlertPreferences", preference),
+            ("AcknowledgeAlert", {"input": {"id": alert["input"]["id"]}}), ("SnoozeAlert", alert),
+        )  # fmt: skip
         for name, variables in member_operations:
             for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
                 refused = await admin_op(gql, name, variables, headers=headers)

@@ -1,5 +1,5 @@
-"""Fleet analytics: status counts, bucketed metric series, anomalies (found by the worker's step, then read);
-tenant-scoped and members-only."""
+"""Fleet analytics: status counts, bucketed metric series, anomalies (found by the worker's step, then read),
+uptime; tenant-scoped and members-only."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from tests.support.snapshot import unchanged
 START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
 STEADY_THEN_HOT = [*((m, 10.0 + m % 2, 40.0, 45.0 + m % 2) for m in range(20)), (20, 11.0, 40.0, 95.0)]
+UPTIME = trusted("FleetUptime").text
 SLOT = START + timedelta(minutes=21)
 """The anomaly slot that scores the last five minutes of the samples above."""
 
@@ -120,6 +121,10 @@ async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices
         assert (await gql.op("Anomalies", HOUR, actor=viewer))["data"]["anomalies"] == []
         fleet = (await gql.op("FleetSummary", actor=viewer))["data"]["fleetSummary"]
         assert fleet == {"total": 0, "online": 0, "offline": 0, "neverSeen": 0}
+        uptime = (await gql(UPTIME, HOUR, actor=viewer))["data"]["fleetSummary"]["uptime"]
+        assert (uptime["minutesSeen"], uptime["devices"]["edges"]) == (0, [])
+        named = await gql(UPTIME, HOUR, actor=viewer, tenant=other.tenant)
+        assert error_codes(named) == ["FORBIDDEN"] and named["data"] is None
 
         nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
         for name, variables in (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series)):
@@ -137,12 +142,13 @@ async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_anal
     stranger = await factory.user()
     outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": owner.tenant_gid or ""}
     series = {**HOUR, "deviceId": tv.gid, "bucket": "HOUR"}
-    operations = (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series))
+    operations = (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series), ("FleetUptime", HOUR))
     async with unchanged(owner_db, owner, stranger):
         for name, variables in operations:
-            assert "errors" not in await gql.op(name, variables, actor=owner), name
+            text = trusted(name).text
+            assert "errors" not in await gql(text, variables, actor=owner), name
             for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-                refused = await gql.op(name, variables, headers=headers)
+                refused = await gql(text, variables, headers=headers)
                 assert error_codes(refused) == [code], (name, headers)
                 assert refused["data"] is None, refused
 
@@ -170,16 +176,14 @@ async def test_uptime_is_the_share_of_minutes_with_a_heartbeat_per_device_and_fo
         for minute in range(0, 120, 4):
             await store_sample(flaky.device.id, Heartbeat(cpu=1), start + timedelta(minutes=minute))
     window = {"from": start.isoformat(), "to": (start + timedelta(hours=2)).isoformat()}
-    result = await gql(trusted("FleetUptime").text, window, actor=viewer)
+    result = await gql(UPTIME, window, actor=viewer)
     uptime = result["data"]["fleetSummary"]["uptime"]
     assert (uptime["share"], uptime["minutesSeen"], uptime["minutes"]) == (0.5, 120, 240)
     edges = uptime["devices"]["edges"]
     rows = [(e["node"]["device"]["name"], e["node"]["share"], e["node"]["minutesSeen"]) for e in edges]
     assert rows == [("Flaky TV", 0.25, 30), ("Steady TV", 0.75, 90)]
     year = {"from": start.isoformat(), "to": (start + timedelta(days=500)).isoformat()}
-    assert error_codes(await gql(trusted("FleetUptime").text, year, actor=viewer)) == [
-        "BAD_USER_INPUT"
-    ]
+    assert error_codes(await gql(UPTIME, year, actor=viewer)) == ["BAD_USER_INPUT"]
 
 
 async def test_the_anomaly_slot_runs_as_a_job_and_finds_the_planted_spike_and_nothing_else(

@@ -125,10 +125,13 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_con
     assert admin.tenant is not None
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     tv = await make_tv(admin.tenant)
+    await _configure(gql, admin, "https://sms.example.org/send")
+    recipient = (await _add(gql, admin, phone="+12125550188"))["data"]["addMessagingRecipient"]["recipient"]["id"]
     async with unchanged(owner_db, admin):
         for name, variables in (
             ("ConfigureMessaging", {"input": {"url": "https://sms.example.org/send", "apiKey": "k"}}),
             ("AddMessagingRecipient", {"input": {"phone": "+12125550123"}}),
+            ("RemoveMessagingRecipient", {"input": {"id": recipient}}),
             ("MessagingRecipients", None),
             ("MessagingProvider", None),
         ):
