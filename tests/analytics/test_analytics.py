@@ -28,6 +28,7 @@ START = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 HOUR = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
 STEADY_THEN_HOT = [*((m, 10.0 + m % 2, 40.0, 45.0 + m % 2) for m in range(20)), (20, 11.0, 40.0, 95.0)]
 UPTIME = trusted("FleetUptime").text
+OWN_UPTIME = "query($from: DateTime!, $to: DateTime!) { currentDevice { id uptime(from: $from, to: $to) { share } } }"
 SLOT = START + timedelta(minutes=21)
 """The anomaly slot that scores the last five minutes of the samples above."""
 
@@ -121,6 +122,8 @@ async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices
         assert (await gql.op("Anomalies", HOUR, actor=viewer))["data"]["anomalies"] == []
         fleet = (await gql.op("FleetSummary", actor=viewer))["data"]["fleetSummary"]
         assert fleet == {"total": 0, "online": 0, "offline": 0, "neverSeen": 0}
+        theirs_up = await gql(trusted("DeviceUptime").text, {"id": theirs.gid, **HOUR}, actor=viewer)
+        assert theirs_up["data"]["node"] is None
         uptime = (await gql(UPTIME, HOUR, actor=viewer))["data"]["fleetSummary"]["uptime"]
         assert (uptime["minutesSeen"], uptime["devices"]["edges"]) == (0, [])
         named = await gql(UPTIME, HOUR, actor=viewer, tenant=other.tenant)
@@ -144,6 +147,8 @@ async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_anal
     series = {**HOUR, "deviceId": tv.gid, "bucket": "HOUR"}
     operations = (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series), ("FleetUptime", HOUR))
     async with unchanged(owner_db, owner, stranger):
+        own = await gql(OWN_UPTIME, HOUR, headers=tv.headers)  # a screen reads its own device, not its uptime
+        assert error_codes(own) == ["FORBIDDEN"] and own["data"]["currentDevice"]["uptime"] is None
         for name, variables in operations:
             text = trusted(name).text
             assert "errors" not in await gql(text, variables, actor=owner), name
@@ -182,6 +187,8 @@ async def test_uptime_is_the_share_of_minutes_with_a_heartbeat_per_device_and_fo
     edges = uptime["devices"]["edges"]
     rows = [(e["node"]["device"]["name"], e["node"]["share"], e["node"]["minutesSeen"]) for e in edges]
     assert rows == [("Flaky TV", 0.25, 30), ("Steady TV", 0.75, 90)]
+    one = await gql(trusted("DeviceUptime").text, {"id": flaky.gid, **window}, actor=viewer)
+    assert one["data"]["node"]["uptime"] == {"share": 0.25, "minutesSeen": 30, "minutes": 120}
     year = {"from": start.isoformat(), "to": (start + timedelta(days=500)).isoformat()}
     assert error_codes(await gql(UPTIME, year, actor=viewer)) == ["BAD_USER_INPUT"]
 
