@@ -18,10 +18,10 @@ from models.identity import Role
 from services.infra.ids import to_global_id
 from services.outbox.queue import attach_worker
 from tests.support.actors import Actor, Factory
-from tests.support.analytics import admin_op, beats, create_rule, evaluate_rules, queued
+from tests.support.analytics import beats, create_rule, evaluate_rules, queued
 from tests.support.devices import make_tv
 from tests.support.events import tenant_feed
-from tests.support.graphql import GQL, answer, error_codes, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, user_errors
 from tests.support.snapshot import unchanged
 from tests.support.webhooks import subscribe
 
@@ -34,7 +34,7 @@ def temps(first_minute: int, *values: float) -> list[tuple[float, dict[str, Any]
 
 
 async def _alerts(gql: GQL, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
-    result = await admin_op(gql, "Alerts", filters, actor=actor)
+    result = await gql.trusted("Alerts", filters, actor=actor)
     assert "errors" not in result, result
     return [edge["node"] for edge in result["data"]["alerts"]["edges"]]
 
@@ -56,13 +56,13 @@ async def test_a_rule_opens_and_resolves_an_alert_on_real_heartbeats(
     assert tenant is not None
     quiet = await factory.member(tenant=tenant, role=Role.OWNER)
     viewer = await factory.member(tenant=tenant, role=Role.VIEWER)
-    off = await admin_op(gql, "SetAlertPreferences", {"input": {"email": False}}, actor=quiet)
+    off = await gql.trusted("SetAlertPreferences", {"input": {"email": False}}, actor=quiet)
     assert off["data"]["setAlertPreferences"]["preferences"] == {"email": False}
     await subscribe(gql, admin, "http://127.0.0.1:9/hooks", "ALERT_OPENED", "ALERT_RESOLVED")
     provider = {"url": "https://sms.example.org/send", "apiKey": "sk_test", "sender": "Shul"}
-    configured = await admin_op(gql, "ConfigureMessaging", {"input": provider}, actor=admin)
+    configured = await gql.trusted("ConfigureMessaging", {"input": provider}, actor=admin)
     assert configured["data"]["configureMessaging"]["userErrors"] == [], configured
-    phone = await admin_op(gql, "AddMessagingRecipient", {"input": {"phone": "+12125550123"}}, actor=admin)
+    phone = await gql.trusted("AddMessagingRecipient", {"input": {"phone": "+12125550123"}}, actor=admin)
     assert phone["data"]["addMessagingRecipient"]["userErrors"] == [], phone
     tv = await make_tv(tenant, "Hall TV")
     rule_id = await create_rule(gql, admin, **HOT)
@@ -157,16 +157,16 @@ async def test_snoozing_silences_people_but_not_webhooks_and_acknowledging_is_ke
     await beats(tenant.id, tv.device.id, START, temps(0, 90, 90, 90, 90))
     assert (await evaluate_rules(tenant.id, START + timedelta(minutes=3)))["opened"] == 1
     [alert] = await _alerts(gql, viewer)
-    acked = await admin_op(gql, "AcknowledgeAlert", {"input": {"id": alert["id"]}}, actor=viewer)
+    acked = await gql.trusted("AcknowledgeAlert", {"input": {"id": alert["id"]}}, actor=viewer)
     first_ack = acked["data"]["acknowledgeAlert"]["alert"]["acknowledgedAt"]
     assert first_ack is not None
-    again = await admin_op(gql, "AcknowledgeAlert", {"input": {"id": alert["id"]}}, actor=admin)
+    again = await gql.trusted("AcknowledgeAlert", {"input": {"id": alert["id"]}}, actor=admin)
     assert again["data"]["acknowledgeAlert"]["alert"]["acknowledgedAt"] == first_ack
     assert [a["id"] for a in await _alerts(gql, viewer, acknowledged=True)] == [alert["id"]]
 
-    snoozed = await admin_op(gql, "SnoozeAlert", {"input": {"id": alert["id"], "minutes": 600}}, actor=viewer)
+    snoozed = await gql.trusted("SnoozeAlert", {"input": {"id": alert["id"], "minutes": 600}}, actor=viewer)
     assert snoozed["data"]["snoozeAlert"]["alert"]["snoozedUntil"] is not None
-    too_long = await admin_op(gql, "SnoozeAlert", {"input": {"id": alert["id"], "minutes": 99999}}, actor=viewer)
+    too_long = await gql.trusted("SnoozeAlert", {"input": {"id": alert["id"], "minutes": 99999}}, actor=viewer)
     assert [e["code"] for e in user_errors(too_long, "snoozeAlert")] == ["OUT_OF_RANGE"]
     mails_before = len(await queued(owner_db, tenant.id, "email.send"))
     await beats(tenant.id, tv.device.id, START + timedelta(minutes=4), temps(0, 50, 50, 50, 50))
@@ -194,7 +194,7 @@ async def test_cross_tenant_rules_and_alerts_of_another_synagogue_read_like_miss
     async with unchanged(owner_db, admin, theirs):
         assert await _alerts(gql, admin, ruleId=their_rule) == []
         assert await _alerts(gql, admin, deviceId=their_tv.gid) == []
-        assert (await admin_op(gql, "AlertRules", actor=admin))["data"]["alertRules"]["edges"] == []
+        assert (await gql.trusted("AlertRules", actor=admin))["data"]["alertRules"]["edges"] == []
         for their_id, missing_id in ((their_rule, missing_rule), (their_alert["id"], missing_alert)):
             node = "query($id: ID!) { node(id: $id) { id } }"
             foreign = await gql(node, {"id": their_id}, actor=admin)
@@ -206,15 +206,14 @@ async def test_cross_tenant_rules_and_alerts_of_another_synagogue_read_like_miss
             ("AcknowledgeAlert", "acknowledgeAlert", their_alert["id"], missing_alert, {}),
             ("SnoozeAlert", "snoozeAlert", their_alert["id"], missing_alert, {"minutes": 5}),
         ):
-            foreign = await admin_op(gql, name, {"input": {"id": their_id, **extra}}, actor=admin)
-            ghost = await admin_op(gql, name, {"input": {"id": missing_id, **extra}}, actor=admin)
+            foreign = await gql.trusted(name, {"input": {"id": their_id, **extra}}, actor=admin)
+            ghost = await gql.trusted(name, {"input": {"id": missing_id, **extra}}, actor=admin)
             assert [e["code"] for e in user_errors(foreign, field)] == ["NOT_FOUND"]
             assert answer(foreign) == answer(ghost)
-        aimed = await admin_op(
-            gql, "CreateAlertRule", {"input": {**HOT, "target": "DEVICE", "deviceId": their_tv.gid}}, actor=admin
-        )
+        aimed_at = {**HOT, "target": "DEVICE", "deviceId": their_tv.gid}
+        aimed = await gql.trusted("CreateAlertRule", {"input": aimed_at}, actor=admin)
         assert [(e["field"], e["code"]) for e in user_errors(aimed, "createAlertRule")] == [(["deviceId"], "NOT_FOUND")]
-        named = await admin_op(gql, "Alerts", actor=admin, tenant=theirs.tenant)
+        named = await gql.trusted("Alerts", actor=admin, tenant=theirs.tenant)
         assert error_codes(named) == ["FORBIDDEN"] and named["data"] is None
 
 
@@ -234,14 +233,12 @@ async def test_missing_role_viewers_devices_outsiders_and_anonymous_callers_are_
             ("UpdateAlertRule", {"input": {"id": rule_id, "threshold": 1}}),
             ("DeleteAlertRule", {"input": {"id": rule_id}}),
         ):
-            refused = await admin_op(gql, name, variables, actor=editor)
-            assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None, name
+            await assert_refused(gql, name, variables, [({"actor": editor}, "FORBIDDEN")])
         preference, alert = {"input": {"email": False}}, {"input": {"id": to_global_id("Alert", 1), "minutes": 5}}
         member_operations = (
             ("Alerts", None), ("AlertRules", None), ("AlertPreferences", None), ("SetAlertPreferences", preference),
             ("AcknowledgeAlert", {"input": {"id": alert["input"]["id"]}}), ("SnoozeAlert", alert),
         )  # fmt: skip
+        callers = [({"headers": h}, "FORBIDDEN") for h in (tv.headers, outsider)] + [({}, "UNAUTHENTICATED")]
         for name, variables in member_operations:
-            for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
-                refused = await admin_op(gql, name, variables, headers=headers)
-                assert error_codes(refused) == [code] and refused["data"] is None, (name, code)
+            await assert_refused(gql, name, variables, callers)

@@ -18,20 +18,15 @@ from services.outbox import metrics
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.documents import trusted
-from tests.support.graphql import GQL, answer, error_codes, pk, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, user_errors
 from tests.support.outbox import job_row, queue_email, run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
 from tests.support.webhooks import subscribe
 
 
-async def outbox_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
-
-
 async def _jobs(gql: GQL, admin: Actor, **filters: Any) -> list[dict[str, Any]]:
-    result = await outbox_op(gql, "Jobs", filters, actor=admin)
+    result = await gql.trusted("Jobs", filters, actor=admin)
     assert "errors" not in result, result
     return [edge["node"] for edge in result["data"]["jobs"]["edges"]]
 
@@ -58,19 +53,19 @@ async def test_a_failed_email_is_listed_retried_and_sent_and_another_is_discarde
     assert failed[0]["errors"]["edges"][0]["node"]["message"] == "550 no such mailbox"
     assert await _jobs(gql, admin, kind="webhook.deliver") == []
 
-    retried = await outbox_op(gql, "RetryJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
+    retried = await gql.trusted("RetryJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
     job = retried["data"]["retryJob"]["job"]
     assert (job["status"], job["attempts"], job["errors"]["totalCount"]) == ("PENDING", 0, 0)
-    again = await outbox_op(gql, "RetryJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
+    again = await gql.trusted("RetryJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
     assert [e["code"] for e in user_errors(again, "retryJob")] == ["CONFLICT"]
     await run_due(owner_db)
     row = await job_row(owner_db, first.id)
     assert (row["status"], row["attempts"]) == ("DONE", 1)
 
-    discarded = await outbox_op(gql, "DiscardJob", {"input": {"id": failed[0]["id"]}}, actor=admin)
+    discarded = await gql.trusted("DiscardJob", {"input": {"id": failed[0]["id"]}}, actor=admin)
     assert discarded["data"]["discardJob"]["discardedId"] == failed[0]["id"]
     assert await owner_db.fetchval("SELECT count(*) FROM job WHERE id = $1", second.id) == 0
-    done = await outbox_op(gql, "DiscardJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
+    done = await gql.trusted("DiscardJob", {"input": {"id": failed[1]["id"]}}, actor=admin)
     assert [e["code"] for e in user_errors(done, "discardJob")] == ["CONFLICT"]
     actions = await owner_db.fetch(
         "SELECT action FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 ORDER BY id",
@@ -98,7 +93,7 @@ async def test_retrying_a_failed_delivery_job_sends_its_delivery_again(
     await run_due(owner_db)
     assert JOBS.labels("webhook.deliver", "failed")._value.get() == failures_before + 1
     [failed] = await _jobs(gql, admin, kind="webhook.deliver", status="FAILED")
-    await outbox_op(gql, "RetryJob", {"input": {"id": failed["id"]}}, actor=admin)
+    await gql.trusted("RetryJob", {"input": {"id": failed["id"]}}, actor=admin)
     await run_due(owner_db)
     assert len(receiver.copies(delivery_id)) == 2
     status, attempts = await owner_db.fetchrow(
@@ -136,13 +131,13 @@ async def test_cross_tenant_another_synagogues_jobs_read_like_missing_ones(
     async with unchanged(owner_db, admin, theirs):
         assert await _jobs(gql, admin) == []
         for name, field in (("RetryJob", "retryJob"), ("DiscardJob", "discardJob")):
-            foreign = await outbox_op(gql, name, {"input": {"id": their_id}}, actor=admin)
-            ghost = await outbox_op(gql, name, {"input": {"id": missing}}, actor=admin)
+            foreign = await gql.trusted(name, {"input": {"id": their_id}}, actor=admin)
+            ghost = await gql.trusted(name, {"input": {"id": missing}}, actor=admin)
             assert [e["code"] for e in user_errors(foreign, field)] == ["NOT_FOUND"]
             assert answer(foreign) == answer(ghost)
         node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": their_id}, actor=admin)
         assert node["data"]["node"] is None
-        named = await outbox_op(gql, "Jobs", actor=admin, tenant=theirs.tenant)
+        named = await gql.trusted("Jobs", actor=admin, tenant=theirs.tenant)
         assert error_codes(named) == ["FORBIDDEN"] and named["data"] is None
 
 
@@ -158,11 +153,6 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     job_id = to_global_id("Job", job.id)
     async with unchanged(owner_db, admin):
         by_id = {"input": {"id": job_id}}
+        callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
         for name, variables in (("Jobs", None), ("RetryJob", by_id), ("DiscardJob", by_id)):
-            for kwargs, code in (
-                ({"actor": editor}, "FORBIDDEN"),
-                ({"headers": tv.headers}, "FORBIDDEN"),
-                ({}, "UNAUTHENTICATED"),
-            ):
-                refused = await outbox_op(gql, name, variables, **kwargs)
-                assert error_codes(refused) == [code] and refused["data"] is None, (name, code)
+            await assert_refused(gql, name, variables, callers)

@@ -17,20 +17,15 @@ from services.infra.ids import to_global_id
 from services.outbox.messaging import queue_texts
 from tests.support.actors import Actor, Factory
 from tests.support.devices import make_tv
-from tests.support.documents import trusted
-from tests.support.graphql import GQL, answer, error_codes, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
 
 
-async def outbox_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
-
-
 async def _configure(gql: GQL, admin: Actor, url: str) -> str:
     given = {"url": url, "apiKey": "sk_test_123", "sender": "+15005550006", "whatsappSender": "+15005550007"}
-    result = await outbox_op(gql, "ConfigureMessaging", {"input": given}, actor=admin)
+    result = await gql.trusted("ConfigureMessaging", {"input": given}, actor=admin)
     payload = result["data"]["configureMessaging"]
     assert payload["userErrors"] == [], result
     path: str = payload["inboundPath"]
@@ -38,7 +33,7 @@ async def _configure(gql: GQL, admin: Actor, url: str) -> str:
 
 
 async def _add(gql: GQL, admin: Actor, **given: Any) -> dict[str, Any]:
-    return await outbox_op(gql, "AddMessagingRecipient", {"input": given}, actor=admin)
+    return await gql.trusted("AddMessagingRecipient", {"input": given}, actor=admin)
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -79,7 +74,7 @@ async def test_an_sms_reaches_the_local_receiver_and_stop_is_honoured(
     wrong_token = inbound.rsplit("/", 1)[0] + "/not-the-token"
     wrong = await http.post(wrong_token, json={"from": "+12125550123", "text": "START"})
     assert wrong.status_code == 404
-    listed = await outbox_op(gql, "MessagingRecipients", actor=admin)
+    listed = await gql.trusted("MessagingRecipients", actor=admin)
     opted = {e["node"]["phone"]: e["node"]["optedOutAt"] for e in listed["data"]["messagingRecipients"]["edges"]}
     assert opted["+12125550123"] is not None and opted["+97226234567"] is None
 
@@ -105,16 +100,16 @@ async def test_cross_tenant_another_synagogues_recipients_and_jobs_read_like_mis
     their_recipient = added["data"]["addMessagingRecipient"]["recipient"]["id"]
     missing = to_global_id("MessagingRecipient", 10**9)
     async with unchanged(owner_db, admin, theirs):
-        foreign = await outbox_op(gql, "RemoveMessagingRecipient", {"input": {"id": their_recipient}}, actor=admin)
-        ghost = await outbox_op(gql, "RemoveMessagingRecipient", {"input": {"id": missing}}, actor=admin)
+        foreign = await gql.trusted("RemoveMessagingRecipient", {"input": {"id": their_recipient}}, actor=admin)
+        ghost = await gql.trusted("RemoveMessagingRecipient", {"input": {"id": missing}}, actor=admin)
         assert [e["code"] for e in user_errors(foreign, "removeMessagingRecipient")] == ["NOT_FOUND"]
         assert answer(foreign) == answer(ghost)
-        assert (await outbox_op(gql, "MessagingProvider", actor=admin))["data"]["messagingProvider"] is None
-        listed = await outbox_op(gql, "MessagingRecipients", actor=admin)
+        assert (await gql.trusted("MessagingProvider", actor=admin))["data"]["messagingProvider"] is None
+        listed = await gql.trusted("MessagingRecipients", actor=admin)
         assert listed["data"]["messagingRecipients"]["edges"] == []
         node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": their_recipient}, actor=admin)
         assert node["data"]["node"] is None
-        named = await outbox_op(gql, "MessagingRecipients", actor=admin, tenant=theirs.tenant)
+        named = await gql.trusted("MessagingRecipients", actor=admin, tenant=theirs.tenant)
         assert error_codes(named) == ["FORBIDDEN"]
 
 
@@ -127,6 +122,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_con
     tv = await make_tv(admin.tenant)
     await _configure(gql, admin, "https://sms.example.org/send")
     recipient = (await _add(gql, admin, phone="+12125550188"))["data"]["addMessagingRecipient"]["recipient"]["id"]
+    callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
     async with unchanged(owner_db, admin):
         for name, variables in (
             ("ConfigureMessaging", {"input": {"url": "https://sms.example.org/send", "apiKey": "k"}}),
@@ -135,12 +131,4 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_con
             ("MessagingRecipients", None),
             ("MessagingProvider", None),
         ):
-            callers = (
-                ({"actor": editor}, "FORBIDDEN"),
-                ({"headers": tv.headers}, "FORBIDDEN"),
-                ({}, "UNAUTHENTICATED"),
-            )
-            for kwargs, code in callers:
-                refused = await outbox_op(gql, name, variables, **kwargs)
-                assert error_codes(refused) == [code], (name, code)
-                assert not any((refused["data"] or {}).values()), (name, refused)  # null, or a nullable field null
+            await assert_refused(gql, name, variables, callers)

@@ -16,7 +16,6 @@ from services.analytics.anomalies import find_anomalies
 from services.devices.registry import Heartbeat, store_sample
 from subscriptions.events import deferred_publications
 from tests.support.actors import Actor
-from tests.support.documents import trusted
 from tests.support.graphql import GQL
 
 
@@ -39,14 +38,10 @@ async def evaluate_rules(tenant_id: int, as_of: datetime) -> dict[str, int]:
         return await evaluate(as_of)
 
 
-async def admin_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    """Run a product document of documents/admin/analytics.graphql by its operation name."""
-    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
-
 
 async def create_rule(gql: GQL, admin: Actor, **fields: Any) -> str:
     """An alert rule of the admin's synagogue, created through the API; its global id."""
-    result = await admin_op(gql, "CreateAlertRule", {"input": fields}, actor=admin)
+    result = await gql.trusted("CreateAlertRule", {"input": fields}, actor=admin)
     payload = result["data"]["createAlertRule"]
     assert payload["userErrors"] == [], result
     rule_id: str = payload["alertRule"]["id"]

@@ -17,26 +17,21 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.documents import trusted
-from tests.support.graphql import GQL, answer, error_codes, pk, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
 from tests.support.webhooks import subscribe, verify_signature
 
 
-async def partners_op(gql: GQL, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
-    return await gql(trusted(name).text, variables, operation_name=name, **kwargs)
-
-
 async def _endpoint_id(gql: GQL, admin: Actor) -> str:
-    listed = await partners_op(gql, "WebhookEndpoints", actor=admin)
+    listed = await gql.trusted("WebhookEndpoints", actor=admin)
     endpoint_id: str = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
     return endpoint_id
 
 
 async def _deliveries(gql: GQL, admin: Actor, **filters: Any) -> list[dict[str, Any]]:
-    result = await partners_op(gql, "AllWebhookDeliveries", filters, actor=admin)
+    result = await gql.trusted("AllWebhookDeliveries", filters, actor=admin)
     assert "errors" not in result, result
     return [edge["node"] for edge in result["data"]["webhookDeliveries"]["edges"]]
 
@@ -49,7 +44,7 @@ async def test_both_secrets_verify_during_a_rotation_and_only_the_new_one_after_
     old_secret = await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     endpoint_id = await _endpoint_id(gql, admin)
     rotate = {"input": {"id": endpoint_id, "overlapMinutes": 60}}
-    rotated = await partners_op(gql, "RotateWebhookSecret", rotate, actor=admin)
+    rotated = await gql.trusted("RotateWebhookSecret", rotate, actor=admin)
     payload = rotated["data"]["rotateWebhookSecret"]
     new_secret = payload["secret"]
     assert new_secret.startswith("whsec_") and new_secret != old_secret
@@ -74,7 +69,7 @@ async def test_both_secrets_verify_during_a_rotation_and_only_the_new_one_after_
     assert not verify_signature(old_secret, after.headers, after.body)
 
     no_overlap = {"input": {"id": endpoint_id, "overlapMinutes": 0}}
-    at_once = await partners_op(gql, "RotateWebhookSecret", no_overlap, actor=admin)
+    at_once = await gql.trusted("RotateWebhookSecret", no_overlap, actor=admin)
     newest = at_once["data"]["rotateWebhookSecret"]["secret"]
     assert at_once["data"]["rotateWebhookSecret"]["webhookEndpoint"]["previousSecretExpiresAt"] is None
     await create_message(gql, admin, "No overlap")
@@ -97,9 +92,9 @@ async def test_a_failed_delivery_is_redelivered_with_its_delivery_id_and_body(
     [failed] = await _deliveries(gql, admin, status="FAILED")
     assert failed["attempts"] == 1 and failed["lastStatusCode"] == 410
 
-    again = await partners_op(gql, "RedeliverWebhookDelivery", {"input": {"id": failed["id"]}}, actor=admin)
+    again = await gql.trusted("RedeliverWebhookDelivery", {"input": {"id": failed["id"]}}, actor=admin)
     assert again["data"]["redeliverWebhookDelivery"]["webhookDelivery"]["status"] == "PENDING"
-    twice = await partners_op(gql, "RedeliverWebhookDelivery", {"input": {"id": failed["id"]}}, actor=admin)
+    twice = await gql.trusted("RedeliverWebhookDelivery", {"input": {"id": failed["id"]}}, actor=admin)
     assert [e["code"] for e in user_errors(twice, "redeliverWebhookDelivery")] == ["CONFLICT"]
     await run_due(owner_db)
     first, second = receiver.copies(delivery["deliveryId"])
@@ -118,10 +113,10 @@ async def test_an_endpoint_is_updated_disabled_and_enabled_again(
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     endpoint_id = await _endpoint_id(gql, admin)
     changes = {"id": endpoint_id, "events": ["CONTENT_CREATED", "DEVICE_REVOKED"], "description": "Website"}
-    updated = await partners_op(gql, "UpdateWebhookEndpoint", {"input": changes}, actor=admin)
+    updated = await gql.trusted("UpdateWebhookEndpoint", {"input": changes}, actor=admin)
     endpoint = updated["data"]["updateWebhookEndpoint"]["webhookEndpoint"]
     assert endpoint["events"] == ["CONTENT_CREATED", "DEVICE_REVOKED"] and endpoint["description"] == "Website"
-    bad = await partners_op(gql, "UpdateWebhookEndpoint", {"input": {"id": endpoint_id, "events": []}}, actor=admin)
+    bad = await gql.trusted("UpdateWebhookEndpoint", {"input": {"id": endpoint_id, "events": []}}, actor=admin)
     assert [e["field"] for e in user_errors(bad, "updateWebhookEndpoint")] == [["events"]]
 
     await create_message(gql, admin, "Announced as content")
@@ -134,12 +129,12 @@ async def test_an_endpoint_is_updated_disabled_and_enabled_again(
     assert device == {**device, "type": "DEVICE_REVOKED", "data": {"deviceId": tv.gid, "name": "Old TV"}}
 
     disable = {"input": {"id": endpoint_id, "isActive": False}}
-    off = await partners_op(gql, "UpdateWebhookEndpoint", disable, actor=admin)
+    off = await gql.trusted("UpdateWebhookEndpoint", disable, actor=admin)
     assert off["data"]["updateWebhookEndpoint"]["webhookEndpoint"]["isActive"] is False
     await create_message(gql, admin, "Nobody listens")
     await run_due(owner_db)
     assert len(receiver.requests) == 2, "a disabled endpoint gets nothing"
-    on = await partners_op(gql, "UpdateWebhookEndpoint", {"input": {"id": endpoint_id, "isActive": True}}, actor=admin)
+    on = await gql.trusted("UpdateWebhookEndpoint", {"input": {"id": endpoint_id, "isActive": True}}, actor=admin)
     assert on["data"]["updateWebhookEndpoint"]["webhookEndpoint"]["isActive"] is True
     await create_message(gql, admin, "Heard again")
     await run_due(owner_db)
@@ -168,11 +163,11 @@ async def test_cross_tenant_another_synagogues_endpoints_and_deliveries_read_lik
             ("RedeliverWebhookDelivery", "redeliverWebhookDelivery", {"id": their_delivery["id"]},
              {"id": missing_delivery}),
         ):  # fmt: skip
-            foreign = await partners_op(gql, name, {"input": their_input}, actor=admin)
-            ghost = await partners_op(gql, name, {"input": missing_input}, actor=admin)
+            foreign = await gql.trusted(name, {"input": their_input}, actor=admin)
+            ghost = await gql.trusted(name, {"input": missing_input}, actor=admin)
             assert [e["code"] for e in user_errors(foreign, field)] == ["NOT_FOUND"], name
             assert answer(foreign) == answer(ghost), name
-        named = await partners_op(gql, "AllWebhookDeliveries", actor=admin, tenant=theirs.tenant)
+        named = await gql.trusted("AllWebhookDeliveries", actor=admin, tenant=theirs.tenant)
         assert error_codes(named) == ["FORBIDDEN"] and named["data"] is None
 
 
@@ -185,6 +180,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     tv = await make_tv(admin.tenant)
     await subscribe(gql, admin, "https://hooks.example.org/in", "MESSAGE_CREATED")
     endpoint_id = await _endpoint_id(gql, admin)
+    callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
     async with unchanged(owner_db, admin):
         for name, variables in (
             ("AllWebhookDeliveries", None),
@@ -192,10 +188,4 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
             ("RotateWebhookSecret", {"input": {"id": endpoint_id}}),
             ("RedeliverWebhookDelivery", {"input": {"id": to_global_id("WebhookDelivery", 1)}}),
         ):
-            for kwargs, code in (
-                ({"actor": editor}, "FORBIDDEN"),
-                ({"headers": tv.headers}, "FORBIDDEN"),
-                ({}, "UNAUTHENTICATED"),
-            ):
-                refused = await partners_op(gql, name, variables, **kwargs)
-                assert error_codes(refused) == [code] and refused["data"] is None, (name, code)
+            await assert_refused(gql, name, variables, callers)
