@@ -106,12 +106,15 @@ async def test_a_version_behind_its_channel_too_long_opens_for_the_one_device_wa
     release = await SoftwareRelease.create(
         version=new, channel=ReleaseChannel.STABLE, url="https://dl.example.org/tv.apk", checksum="f" * 64
     )
-    await SoftwareRelease.filter(id=release.id).update(published_at=now - timedelta(days=2))
-    assert await evaluate_rules(tenant.id, now) == {"opened": 0, "resolved": 0}  # 2 days behind: within 3
-    assert await evaluate_rules(tenant.id, now + timedelta(days=1, hours=1)) == {"opened": 1, "resolved": 0}
-    [(device, message)] = await _open(tenant)
-    assert device == watched.device.id and message == f"Hall runs {old}, 3 days behind {new} (STABLE)"
-    async with tenant_scope(tenant.id):
-        await record_heartbeat(None, other.device, Heartbeat(app_version=old))
-        await record_heartbeat(None, watched.device, Heartbeat(app_version=new))
-    assert await evaluate_rules(tenant.id, now + timedelta(days=2)) == {"opened": 0, "resolved": 1}
+    try:  # the catalogue is platform-wide: the release goes again, so that no later test meets it
+        await SoftwareRelease.filter(id=release.id).update(published_at=now - timedelta(days=2))
+        assert await evaluate_rules(tenant.id, now) == {"opened": 0, "resolved": 0}  # 2 days behind: within 3
+        assert await evaluate_rules(tenant.id, now + timedelta(days=1, hours=1)) == {"opened": 1, "resolved": 0}
+        [(device, message)] = await _open(tenant)
+        assert device == watched.device.id and message == f"Hall runs {old}, 3 days behind {new} (STABLE)"
+        async with tenant_scope(tenant.id):
+            await record_heartbeat(None, other.device, Heartbeat(app_version=old))
+            await record_heartbeat(None, watched.device, Heartbeat(app_version=new))
+        assert await evaluate_rules(tenant.id, now + timedelta(days=2)) == {"opened": 0, "resolved": 1}
+    finally:
+        await SoftwareRelease.filter(id=release.id).delete()
