@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
-from graphql.language import FragmentSpreadNode, Visitor, visit
+from graphql.language import FragmentSpreadNode, Node, Visitor, visit
 
 CLIENTS_DIR = Path(__file__).resolve().parents[3] / "shared" / "clients"
 
@@ -27,7 +27,7 @@ def operations() -> dict[str, tuple[str, OperationDefinitionNode, DocumentNode]]
     return found
 
 
-def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
+def _fragments_used(node: Node, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
     class Collect(Visitor):
         def enter_fragment_spread(self, spread: FragmentSpreadNode, *_: object) -> None:
             name = spread.name.value
@@ -35,7 +35,7 @@ def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], 
                 seen.add(name)
                 _fragments_used(fragments[name], fragments, seen)
 
-    visit(node, Collect())  # type: ignore[arg-type]
+    visit(node, Collect())
 
 
 @cache

@@ -14,7 +14,6 @@ from tests.support.actors import Actor, Factory, unique
 async def membership_gid(actor: Actor, tenant: Synagogue | None = None) -> str:
     """The global id of the actor's membership of `tenant` (by default the synagogue it acts in)."""
     synagogue = tenant or actor.tenant
-    assert synagogue is not None
     row = await Membership.get(user_id=actor.user.id, synagogue_id=synagogue.id)
     return to_global_id("Membership", row.id)
 
@@ -30,5 +29,4 @@ async def member_of_both(factory: Factory, role: Role = Role.ADMIN) -> tuple[Act
     actor = await factory.member(role=role)
     other = await factory.tenant()
     await Membership.create(user=actor.user, synagogue=other, role=role)
-    assert actor.tenant is not None
     return actor, actor.tenant, other
