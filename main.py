@@ -33,7 +33,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
-from schema import build_schema, export_sdl
+from schema.assembly import build_schema, export_sdl
 from schema.view import GraphQLView
 from services.devices.upkeep import start_upkeep
 from services.identity.users import create_platform_admin

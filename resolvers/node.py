@@ -1,5 +1,6 @@
 """`node(id:)`, the root field of global object identification: the id's type picks the domain's road to the
-object (its `access.py`), so a missing id, a foreign id and a malformed one are all null."""
+object (its `access.py`), so a missing id, a foreign id and a malformed one are all null; and a caller whom the
+type's own root field would refuse is refused the same way here (Z5), before anything of the object is read."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Annotated
 
 import strawberry
 
+from resolvers.access import NodeRoad, admit
 from resolvers.content.nodes import NODES as CONTENT
 from resolvers.devices.nodes import NODES as DEVICES
 from resolvers.identity.nodes import NODES as IDENTITY
@@ -16,10 +18,10 @@ from resolvers.platform.nodes import NODES as PLATFORM
 from resolvers.synagogue.nodes import NODES as SYNAGOGUE
 from resolvers.webhooks.nodes import NODES as WEBHOOKS
 from schema.context import Info
-from schema.relay import Node, NodeResolver
+from schema.relay import Node
 from services.infra.ids import from_global_id
 
-NODES: dict[str, NodeResolver] = {
+NODES: dict[str, NodeRoad] = {
     **IDENTITY,
     **SYNAGOGUE,
     **CONTENT,
@@ -35,8 +37,11 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     parsed = from_global_id(global_id)
     if parsed is None:
         return None
-    resolver = NODES.get(parsed[0])
-    node: Node | None = None if resolver is None else await resolver(info, parsed[1])
+    node_road = NODES.get(parsed[0])
+    if node_road is None:
+        return None
+    await admit(info, node_road)  # the type's own root field's rule: the same refusal, nothing of the object
+    node: Node | None = await node_road.resolve(info, parsed[1])
     return node
 
 

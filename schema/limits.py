@@ -26,6 +26,7 @@ from strawberry.types import ExecutionResult
 
 from config import Settings, get_settings
 from models.identity import Role
+from schema.alone import AuthMutationsAlone
 from schema.complexity import alias_count, max_depth, operations_of
 
 _SUGGESTION = re.compile(r" ?Did you mean .*\?$", re.DOTALL)
@@ -144,7 +145,7 @@ class DocumentLimits(SchemaExtension):
         execution = self.execution_context
         settings = settings_of(execution.context)
         explorer = explorer_allowed(execution.context)
-        rules: tuple[type[Any], ...] = (shape_rule(settings.max_depth, settings.max_aliases),)
+        rules: tuple[type[Any], ...] = (shape_rule(settings.max_depth, settings.max_aliases), AuthMutationsAlone)
         if not explorer:
             rules += (NoSchemaIntrospectionCustomRule,)
         if provided_operation_name(execution) is None:

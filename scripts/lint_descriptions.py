@@ -59,7 +59,7 @@ def missing_descriptions(schema: GraphQLSchema) -> Iterator[str]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from schema import build_schema
+    from schema.assembly import build_schema
 
     missing = list(missing_descriptions(build_schema()._schema))
     for part in missing:

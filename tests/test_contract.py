@@ -6,7 +6,7 @@ from __future__ import annotations
 import graphql
 import pytest
 
-from schema import build_schema
+from schema.assembly import build_schema
 from tests.support.documents import client_document, operations
 
 IDENTITY_OPERATIONS = frozenset(

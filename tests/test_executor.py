@@ -15,7 +15,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema import build_schema
+from schema.assembly import build_schema
 from schema.executor import PlainFieldExecutor, ProductExecutor
 
 

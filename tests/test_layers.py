@@ -6,9 +6,12 @@ makes import order matter and hides a layer that points the wrong way)."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import grimp
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("schema", "resolvers", "permissions", "services", "subscriptions", "models", "luach")
@@ -89,3 +92,21 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     graph.add_import(importer="a.c", imported="a.b")
     graph.add_import(importer="a.d", imported="a.b")
     assert cycles(graph) == [["a.b", "a.c"]]
+
+
+FIRST_IMPORTS = (
+    "resolvers.content.mutations",
+    "resolvers.identity.queries",
+    "resolvers.node",
+    "schema.content.types",
+    "schema.devices.types",
+    "services.content.memorials",
+)
+
+
+@pytest.mark.parametrize("module", FIRST_IMPORTS)
+def test_a_module_can_be_imported_first(module: str) -> None:
+    """Import order never matters: a resolver, a shape or a service module loads in a fresh interpreter on its own
+    (a package whose `__init__` imported upward would fail here, the module meeting itself half-initialised)."""
+    result = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]

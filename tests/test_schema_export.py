@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from config import ROOT
-from schema import export_sdl
+from schema.assembly import export_sdl
 
 
 def test_schema_graphql_matches_the_code() -> None:

@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+from resolvers.access import NodeRoad, road
 from resolvers.content import access
+from resolvers.content.queries import ContentQuery
 from schema.content.types import (
     AliyahAssignment,
     HolidayOverride,
@@ -23,7 +25,7 @@ from schema.synagogue.loaders import tenant_today, tenant_zone
 R = TypeVar("R")
 
 
-def _road(find: Callable[[Info, int | None], Awaitable[R | None]], view: Callable[[R], Node]) -> NodeResolver:
+def _plain(find: Callable[[Info, int | None], Awaitable[R | None]], view: Callable[[R], Node]) -> NodeResolver:
     """The road of a type whose view needs nothing but its row: `find` it (an access function), then `view` it."""
 
     async def resolve(info: Info, pk: int) -> Node | None:
@@ -48,12 +50,16 @@ async def _node_memorial_import(info: Info, pk: int) -> MemorialImport | None:
     return MemorialImport.of(job, await tenant_zone(info)) if job else None
 
 
-NODES: dict[str, NodeResolver] = {
-    "Message": _node_message,
-    "Memorial": _node_memorial,
-    "PrayerTime": _road(access.access_prayer_time, PrayerTime.of),
-    "TorahClass": _road(access.access_torah_class, TorahClass.of),
-    "AliyahAssignment": _road(access.access_aliyah_assignment, AliyahAssignment.of),
-    "HolidayOverride": _road(access.access_holiday_override, HolidayOverride.of),
-    "MemorialImport": _node_memorial_import,
+NODES: dict[str, NodeRoad] = {
+    "Message": road(_node_message, (ContentQuery, "messages")),
+    "Memorial": road(_node_memorial, (ContentQuery, "memorials")),
+    "PrayerTime": road(_plain(access.access_prayer_time, PrayerTime.of), (ContentQuery, "prayer_times")),
+    "TorahClass": road(_plain(access.access_torah_class, TorahClass.of), (ContentQuery, "torah_classes")),
+    "AliyahAssignment": road(
+        _plain(access.access_aliyah_assignment, AliyahAssignment.of), (ContentQuery, "aliyah_assignments")
+    ),
+    "HolidayOverride": road(
+        _plain(access.access_holiday_override, HolidayOverride.of), (ContentQuery, "holiday_overrides")
+    ),
+    "MemorialImport": road(_node_memorial_import, (ContentQuery, "memorial_import")),
 }

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from resolvers.access import NodeRoad, road
 from resolvers.devices.access import access_command, access_device, access_release
+from resolvers.devices.queries import DevicesQuery
 from schema.context import Info
 from schema.devices.types import Device, DeviceCommand, SoftwareRelease
-from schema.relay import NodeResolver
 
 
 async def _device_node(info: Info, pk: int) -> Device | None:
@@ -23,9 +24,10 @@ async def _release_node(info: Info, pk: int) -> SoftwareRelease | None:
     return SoftwareRelease.of(row) if row else None
 
 
-NODES: dict[str, NodeResolver] = {
-    "Device": _device_node,
-    "DeviceCommand": _command_node,
-    "SoftwareRelease": _release_node,
+NODES: dict[str, NodeRoad] = {
+    "Device": road(_device_node, (DevicesQuery, "devices"), (DevicesQuery, "current_device")),
+    "DeviceCommand": road(_command_node, (DevicesQuery, "devices"), (DevicesQuery, "current_device")),
+    "SoftwareRelease": road(_release_node, (DevicesQuery, "software_releases")),
 }
-"""The `node(id:)` road of each of this domain's Node types."""
+"""The `node(id:)` road of each of this domain's Node types, each following the rule of the root field that lists
+the type (Z5)."""

@@ -13,6 +13,8 @@ from services.identity.users import record_refused_attempt
 from services.infra.errors import ErrorCode
 
 REFUSED = "only one sign-in, registration, refresh or password change is allowed per request"
+AUTH_MUTATIONS = frozenset({"register", "login", "refreshSession", "logout", "changePassword"})
+"""The sign-in mutations: at most one per request, each alone in its operation (schema/alone.py)."""
 
 
 def claim_auth_operation(info: Info) -> bool:

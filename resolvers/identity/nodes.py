@@ -3,16 +3,14 @@ synagogue (VIEWER and above, as `members`), a `Session` for its own user."""
 
 from __future__ import annotations
 
-from models.identity import Role
-from permissions import require_tenant_role
+from resolvers.access import NodeRoad, road
 from resolvers.identity.access import access_membership, access_session
+from resolvers.identity.queries import IdentityQuery
 from schema.context import Info
 from schema.identity.types import Membership, Session
-from schema.relay import NodeResolver
 
 
 async def _membership_node(info: Info, pk: int) -> Membership | None:
-    require_tenant_role(info.context, Role.VIEWER)  # a device or partner key reads no member's e-mail
     return await Membership.loaded(info, await access_membership(info, pk))
 
 
@@ -21,8 +19,9 @@ async def _session_node(info: Info, pk: int) -> Session | None:
     return Session.of(row, info.context.principal.session_id, info.context.settings) if row else None
 
 
-NODES: dict[str, NodeResolver] = {
-    "Membership": _membership_node,
-    "Session": _session_node,
+NODES: dict[str, NodeRoad] = {
+    "Membership": road(_membership_node, (IdentityQuery, "members")),
+    "Session": road(_session_node, (IdentityQuery, "sessions")),
 }
-"""The `node(id:)` road of each of this domain's Node types."""
+"""The `node(id:)` road of each of this domain's Node types, each following the rule of the root field that lists
+the type (Z5)."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from resolvers.access import NodeRoad, road
 from resolvers.outbox.access import access_job
+from resolvers.outbox.queries import OutboxQuery
 from schema.context import Info
 from schema.outbox.types import Job
-from schema.relay import NodeResolver
 from schema.synagogue.loaders import tenant_zone
 
 
@@ -14,4 +15,6 @@ async def _node_job(info: Info, pk: int) -> Job | None:
     return Job.of(row, await tenant_zone(info)) if row else None
 
 
-NODES: dict[str, NodeResolver] = {"Job": _node_job}
+NODES: dict[str, NodeRoad] = {
+    "Job": road(_node_job, (OutboxQuery, "job")),
+}

@@ -31,10 +31,10 @@ from starlette.requests import HTTPConnection
 from starlette.responses import Response
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
+from models.independent import on_its_own
 from services.identity.principals import Principal, denylist_key
 from services.identity.tokens import hash_secret, new_secret, secret_kind
 from services.infra.errors import ErrorCode, Unauthenticated, Unavailable
@@ -94,11 +94,14 @@ async def start_session(settings: Settings, user_id: int, user_agent: str = "", 
     now = datetime.now(UTC)
     secret = new_secret("refresh")
     expires_at = _token_expiry(settings, now, now)
-    async with in_transaction():
+    async def open_family() -> SessionFamily:
         family = await SessionFamily.create(
             user_id=user_id, user_agent=user_agent[:400], ip_address=ip_address[:64], last_used_at=now
         )
         await RefreshToken.create(family_id=family.id, token_hash=hash_secret(secret), expires_at=expires_at)
+        return family
+
+    family = await on_its_own(open_family)  # the cookie that carries it must always name a real session
     return Rotation(user_id, family.id, secret, expires_at, session_end(settings, now, now))
 
 
@@ -125,17 +128,22 @@ async def rotate(settings: Settings, secret: str, broadcast: Any = None, now: da
         raise Unauthenticated(INVALID)
     if token.expires_at <= now:
         raise Unauthenticated(INVALID)
-    async with in_transaction():
+
+    async def claim() -> Rotation | None:
         claimed = await RefreshToken.filter(id=token.id, replaced_at__isnull=True).update(replaced_at=now)
-        if claimed:
-            successor = new_secret("refresh")
-            expires_at = _token_expiry(settings, family.created_at, now)
-            await RefreshToken.create(
-                family_id=family.id, parent_id=token.id, token_hash=hash_secret(successor), expires_at=expires_at
-            )
-            await SessionFamily.filter(id=family.id).update(last_used_at=now)
-            ends_at = session_end(settings, family.created_at, now)
-            return Rotation(family.user_id, family.id, successor, expires_at, ends_at)
+        if not claimed:
+            return None
+        successor = new_secret("refresh")
+        expires_at = _token_expiry(settings, family.created_at, now)
+        await RefreshToken.create(
+            family_id=family.id, parent_id=token.id, token_hash=hash_secret(successor), expires_at=expires_at
+        )
+        await SessionFamily.filter(id=family.id).update(last_used_at=now)
+        return Rotation(family.user_id, family.id, successor, expires_at, session_end(settings, family.created_at, now))
+
+    rotation = await on_its_own(claim)  # A4: a rotation stays rotated, whatever becomes of the operation
+    if rotation is not None:
+        return rotation
     rotated = await RefreshToken.filter(id=token.id).values_list("replaced_at", flat=True)
     replaced_at = rotated[0] if rotated else None
     grace = timedelta(seconds=settings.refresh_grace_seconds)
@@ -165,10 +173,14 @@ async def family_of(secret: str) -> int | None:
 async def revoke_family(family_id: int, reason: str, broadcast: Any = None, user_id: int | None = None) -> bool:
     """End one session (only if it is `user_id`'s, when given) and close its websockets; True when
     it was open. Without a broadcaster only this process's sockets are closed."""
-    query = SessionFamily.filter(id=family_id, revoked_at__isnull=True)
-    if user_id is not None:
-        query = query.filter(user_id=user_id)
-    revoked = await query.update(revoked_at=datetime.now(UTC), revoked_reason=reason[:64])
+    async def revoke() -> int:
+        query = SessionFamily.filter(id=family_id, revoked_at__isnull=True)
+        if user_id is not None:
+            query = query.filter(user_id=user_id)
+        changed: int = await query.update(revoked_at=datetime.now(UTC), revoked_reason=reason[:64])
+        return changed
+
+    revoked = await on_its_own(revoke)  # a revocation stands, whatever becomes of the operation
     if revoked:
         await _close_sockets(broadcast, f"session:{family_id}", reason)
     return bool(revoked)
@@ -176,9 +188,13 @@ async def revoke_family(family_id: int, reason: str, broadcast: Any = None, user
 
 async def revoke_user_sessions(user_id: int, reason: str, broadcast: Any) -> int:
     """End every session of a user and close their open websockets (password change, removal)."""
-    revoked = await SessionFamily.filter(user_id=user_id, revoked_at__isnull=True).update(
-        revoked_at=datetime.now(UTC), revoked_reason=reason[:64]
-    )
+    async def revoke() -> int:
+        changed: int = await SessionFamily.filter(user_id=user_id, revoked_at__isnull=True).update(
+            revoked_at=datetime.now(UTC), revoked_reason=reason[:64]
+        )
+        return changed
+
+    revoked = await on_its_own(revoke)
     await _close_sockets(broadcast, f"user:{user_id}", reason)
     log.info("sessions revoked", extra={"event": "sessions_revoked", "user_id": user_id, "reason": reason})
     return int(revoked)

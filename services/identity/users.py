@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.identity import User
+from models.independent import on_its_own
 from services.identity.login_throttle import count_unknown_email_failure, seconds_until, unknown_email_retry_after
 from services.identity.passwords import hash_password, normalise_password, verify_password
 from services.infra.ids import to_global_id
@@ -129,21 +130,24 @@ def _is_locked(user: User, now: datetime) -> bool:
 
 
 async def record_failure(settings: Settings, user_id: int, now: datetime | None = None) -> datetime | None:
-    """Count a failed sign-in; the failure that reaches the limit locks the account for a while.
-    Returns the end of the account's lock, if it is locked now."""
-    now = now or datetime.now(UTC)
-    async with in_transaction():
+    """Count a failed sign-in, committed on its own; the failure that reaches the limit locks the account for a
+    while. Returns the end of the account's lock, if it is locked now."""
+    moment = now or datetime.now(UTC)
+
+    async def count() -> datetime | None:
         user = await User.filter(id=user_id).select_for_update().only("id", "failed_logins", "locked_until").first()
         if user is None:
             return None
-        if user.locked_until is not None and user.locked_until <= now:
+        if user.locked_until is not None and user.locked_until <= moment:
             user.failed_logins, user.locked_until = 0, None
         user.failed_logins += 1
-        if user.failed_logins >= settings.login_max_failures and not _is_locked(user, now):
-            user.locked_until = now + timedelta(seconds=settings.login_lockout_seconds)
+        if user.failed_logins >= settings.login_max_failures and not _is_locked(user, moment):
+            user.locked_until = moment + timedelta(seconds=settings.login_lockout_seconds)
             log.warning("account locked", extra={"user_id": user_id, "failures": user.failed_logins})
         await User.filter(id=user_id).update(failed_logins=user.failed_logins, locked_until=user.locked_until)
-        return user.locked_until if _is_locked(user, now) else None
+        return user.locked_until if _is_locked(user, moment) else None
+
+    return await on_its_own(count)  # A4: the count stays, whatever becomes of the operation
 
 
 async def _find_user(email: str) -> User | None:

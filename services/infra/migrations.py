@@ -2,7 +2,8 @@
 
 `migrate` runs as the owner role (`MIGRATIONS_DATABASE_URL`). On PostgreSQL it then makes sure the
 application role named in `DATABASE_URL` exists without ownership or BYPASSRLS, grants it data
-access and nothing more (only SELECT and INSERT on the append-only platform audit log), and enables
+access and nothing more (only SELECT and INSERT on the append-only audit logs, the platform's and each
+synagogue's), and enables
 and forces row-level security on every tenant table with a policy keyed on `app.tenant_id`. Unscoped
 tables (the platform audit log, API key credentials) have no policy: their code decides who reads them.
 """
@@ -20,12 +21,12 @@ from tortoise import Tortoise, connections
 from config import ROOT, Settings
 from models.base import TENANT_FIELD, tenant_models
 from models.database import tortoise_config
-from models.platform import PlatformAuditEntry
+from models.platform import AuditEntry, PlatformAuditEntry
 
 log = logging.getLogger("shulgraph.migrate")
 MIGRATIONS = ROOT / "migrations"
-APPEND_ONLY_MODELS: tuple[type[Any], ...] = (PlatformAuditEntry,)
-"""Unscoped tables the application role may read and add to, but not change or empty."""
+APPEND_ONLY_MODELS: tuple[type[Any], ...] = (PlatformAuditEntry, AuditEntry)
+"""Audit logs: the application role may read and add to them, never change or empty them (Z7)."""
 
 
 def dialect_of(url: str) -> str:

@@ -32,6 +32,7 @@ from services.infra.cancellation import see_cancelled
 from services.infra.periodic import run_periodic
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from subscriptions.backend import make_broadcast
+from subscriptions.events import deferred_publications
 
 log = logging.getLogger("shulgraph.worker")
 
@@ -109,13 +110,14 @@ async def execute(run: JobRun) -> None:
     try:
         if fn is None:
             raise LookupError(f"no handler for job kind {run.kind!r}")
-        if run.tenant_id is None:
-            await fn(run)
-        else:
-            with tenant_context(run.tenant_id):
+        async with deferred_publications():  # the job's events go out once its work has committed, or never (W4)
+            if run.tenant_id is None:
                 await fn(run)
-        if not run.finished:
-            await run.finish({})
+            else:
+                with tenant_context(run.tenant_id):
+                    await fn(run)
+            if not run.finished:
+                await run.finish({})
     except JobLost:
         log.warning("job lease lost", extra={"job": run.job_id})
     except asyncio.CancelledError:

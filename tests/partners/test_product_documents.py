@@ -27,7 +27,7 @@ from graphql import (
 )
 
 from models.identity import Role
-from schema import build_schema
+from schema.assembly import build_schema
 from services.partners.documents import DOCUMENTS_DIR, TrustedDocument, build_catalogue, catalogue
 from tests.support.actors import Actor, Factory, unique
 from tests.support.apps import variant

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from hypothesis_graphql import strategies as gql_st
 
 from models.identity import Role
-from schema import build_schema
+from schema.assembly import build_schema
 from tests.support.actors import Factory
 from tests.support.devices import make_tv
 

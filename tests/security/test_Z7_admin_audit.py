@@ -16,9 +16,10 @@ import pytest
 from strawberry.types.base import StrawberryObjectDefinition
 
 from models.identity import Membership, Role
-from schema import build_schema
+from schema.assembly import build_schema
 from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
+from tests.support.database import APP_URL
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL
 from tests.support.partners import document_id
@@ -175,3 +176,38 @@ async def test_Z7_an_admin_act_leaves_an_audit_entry(
     assert "errors" not in result, result
     after = await _entries(owner_db, admin.tenant.id, admin.user.id)
     assert len(after) > len(before), (case.field, before, after)
+
+
+async def test_Z7_the_application_role_can_only_append_to_a_synagogues_audit_log(
+    factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    owner = await factory.member(role=Role.OWNER)
+    assert owner.tenant is not None
+    entry_id = await owner_db.fetchval(
+        "INSERT INTO audit_entry (tenant_id, actor_id, action, target_id, impersonated, detail, request_id, at)"
+        " VALUES ($1, $2, 'test.entry', '', false, '{}', '', now()) RETURNING id",
+        owner.tenant.id,
+        owner.user.id,
+    )
+    app = await asyncpg.connect(APP_URL)
+    try:
+        for statement in (
+            "UPDATE audit_entry SET action = 'rewritten' WHERE id = $1",
+            "DELETE FROM audit_entry WHERE id = $1",
+        ):
+            async with app.transaction():
+                await app.execute("SELECT set_config('app.tenant_id', $1, true)", str(owner.tenant.id))
+                with pytest.raises(asyncpg.InsufficientPrivilegeError):
+                    await app.execute(statement, entry_id)
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await app.execute("TRUNCATE audit_entry")
+        async with app.transaction():
+            await app.execute("SELECT set_config('app.tenant_id', $1, true)", str(owner.tenant.id))
+            await app.execute(
+                "INSERT INTO audit_entry (tenant_id, actor_id, action, target_id, impersonated, detail, request_id,"
+                " at) VALUES ($1, NULL, 'appended', '', false, '{}', '', now())",
+                owner.tenant.id,
+            )
+    finally:
+        await app.close()
+    assert await owner_db.fetchval("SELECT action FROM audit_entry WHERE id = $1", entry_id) == "test.entry"

@@ -18,8 +18,8 @@ from structlog.stdlib import ProcessorFormatter
 from config import Settings, get_settings
 from models.database import tortoise_config
 from models.identity import Role
-from schema import Schema
-from schema import extensions as schema_extensions
+from schema.assembly import Schema
+from schema.assembly import extensions as schema_extensions
 from schema.context import Context
 from tests.support.actors import Factory, unique
 from tests.support.apps import variant
