@@ -182,7 +182,6 @@ async def test_Z7_the_application_role_can_only_append_to_a_synagogues_audit_log
     factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None
     entry_id = await owner_db.fetchval(
         "INSERT INTO audit_entry (tenant_id, actor_id, action, target_id, impersonated, detail, request_id, at)"
         " VALUES ($1, $2, 'test.entry', '', false, '{}', '', now()) RETURNING id",
