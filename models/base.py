@@ -21,7 +21,7 @@ from typing import Any
 
 import asyncpg
 from tortoise import fields
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.connection import get_connections
 from tortoise.exceptions import OperationalError
 from tortoise.manager import Manager
@@ -152,6 +152,20 @@ async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
         if not begun:
             _begin_with_tenant.reset(begin)
         _current_tenant.reset(token)
+
+
+@asynccontextmanager
+async def joined_scope(tenant_id: int) -> AsyncIterator[None]:
+    """`tenant_scope(tenant_id)`, unless the code already runs inside that tenant's transaction (a GraphQL
+    operation's): then that transaction itself. A savepoint there would run on the operation's connection beside
+    the queries of the operation's other fields, and Tortoise does not serialise those with a nested transaction's
+    (each has a lock of its own), so asyncpg would refuse one ("another operation is in progress")."""
+    client = get_connections().get("default") if _current_tenant.get() == tenant_id else None
+    if client is not None and isinstance(client, TransactionalDBClient):
+        yield
+        return
+    async with tenant_scope(tenant_id):
+        yield
 
 
 @contextmanager

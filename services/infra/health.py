@@ -1,4 +1,4 @@
-"""Health and metrics endpoints."""
+"""Health and metrics endpoints (the metrics themselves: services/infra/metrics.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import asyncio
 import hmac
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise import connections
 
 from services.infra.lifecycle import draining
+from services.infra.metrics import exposition
 
 
 async def live(request: Request) -> Response:
@@ -48,4 +48,5 @@ async def metrics(request: Request) -> Response:
         sent = request.headers.get("authorization", "").encode()
         if not hmac.compare_digest(sent, f"Bearer {token}".encode()):
             return Response(status_code=401, headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    body, media_type = exposition()  # every process sharing PROMETHEUS_MULTIPROC_DIR, or this one
+    return Response(body, media_type=media_type)

@@ -27,8 +27,9 @@ def unique(prefix: str = "x") -> str:
 
 @dataclass
 class Caller:
-    """A signed-in user with an access token: a member of a synagogue (`Actor`) or a platform admin
-    (`PlatformAdmin`), which the GraphQL and websocket helpers accept alike."""
+    """A signed-in user with an access token: a member of a synagogue (`Actor`), a platform admin
+    (`PlatformAdmin`), or as it is, a user of no synagogue (an invitee); the GraphQL and websocket helpers accept
+    them alike."""
 
     user: User
     token: str
@@ -75,6 +76,7 @@ class Factory:
             "timezone": "America/New_York",
             "latitude": 40.7128,
             "longitude": -74.006,
+            "shabbat_mode": False,  # on for new synagogues; off here so that no test depends on the day it runs
         }
         return await Synagogue.create(**{**defaults, **fields})
 
