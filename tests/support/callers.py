@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from strawberry.permission import BasePermission
 from websockets.exceptions import ConnectionClosed
@@ -101,9 +101,9 @@ async def cast_of(gql: GQL, settings: Settings, allowlist: Iterable[str]) -> Cas
 def root_field(text: str) -> tuple[str, str]:
     """The root type and the root field the document's operation selects (it selects one)."""
     operation = next(d for d in parse(text).definitions if isinstance(d, OperationDefinitionNode))
-    fields = [selection.name.value for selection in operation.selection_set.selections]  # type: ignore[attr-defined]
-    assert len(fields) == 1, fields
-    return operation.operation.value.title(), fields[0]
+    selections = operation.selection_set.selections
+    assert len(selections) == 1 and isinstance(selections[0], FieldNode), text
+    return operation.operation.value.title(), selections[0].name.value
 
 
 async def send(
@@ -177,10 +177,10 @@ async def admits(context: Context, permission_classes: Iterable[type[BasePermiss
     synagogue it names is refused)."""
     if context.tenant_error is not None:
         return False
-    info = SimpleNamespace(context=context)
+    info: Any = SimpleNamespace(context=context)  # Strawberry's Info, of which a permission reads only the context
     for permission_class in permission_classes:
         try:
-            granted = permission_class().has_permission(None, info)  # type: ignore[arg-type]
+            granted = permission_class().has_permission(None, info)
             if inspect.isawaitable(granted):
                 granted = await granted
         except GraphQLError:
