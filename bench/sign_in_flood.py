@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +81,7 @@ async def victims(base: str, owner: dict[str, str], email: str, password: str, s
         credentials = {"input": {"email": email, "password": password}}
         login = {"query": LOGIN, "operationName": "Login", "variables": credentials}
 
-        async def timed(phase: Phase, body: dict[str, object], headers: dict[str, str]) -> None:
+        async def timed(phase: Phase, body: Mapping[str, object], headers: dict[str, str]) -> None:
             while time.monotonic() < stop:
                 started = time.perf_counter()
                 response = await client.post("/graphql", json=body, headers=headers)
