@@ -42,7 +42,9 @@ def check_answer(url: str, scenario: Scenario) -> dict[str, object]:
     return result
 
 
-def measure(label: str, url: str, scenario: Scenario, args: argparse.Namespace, workdir: Path, db: stats.Db) -> dict[str, Any]:
+def measure(
+    label: str, url: str, scenario: Scenario, args: argparse.Namespace, workdir: Path, db: stats.Db
+) -> dict[str, Any]:
     if args.warmup:
         wrk.run(scenario, url, workdir, args.warmup, args.connections, args.threads)
     db.reset()
@@ -52,7 +54,9 @@ def measure(label: str, url: str, scenario: Scenario, args: argparse.Namespace, 
     return {"result": result, "server": label, "statements": per_request}
 
 
-def run_rows(rows: list[Row], urls: dict[str, str], args: argparse.Namespace, workdir: Path, db: stats.Db) -> list[dict[str, Any]]:
+def run_rows(
+    rows: list[Row], urls: dict[str, str], args: argparse.Namespace, workdir: Path, db: stats.Db
+) -> list[dict[str, Any]]:
     measured = []
     for row in rows:
         data = check_answer(urls["shulgraph"], row.shulgraph)
