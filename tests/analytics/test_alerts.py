@@ -21,7 +21,7 @@ from tests.support.actors import Actor, Factory
 from tests.support.analytics import beats, create_rule, evaluate_rules, queued
 from tests.support.devices import make_tv
 from tests.support.events import tenant_feed
-from tests.support.graphql import GQL, answer, assert_refused, error_codes, user_errors
+from tests.support.graphql import GQL, Refusal, answer, assert_refused, error_codes, user_errors
 from tests.support.snapshot import unchanged
 from tests.support.webhooks import subscribe
 
@@ -226,19 +226,21 @@ async def test_missing_role_viewers_devices_outsiders_and_anonymous_callers_are_
     tv = await make_tv(admin.tenant)
     rule_id = await create_rule(gql, admin, **HOT)
     stranger = await factory.user()
-    outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": admin.tenant_gid or ""}
-    async with unchanged(owner_db, admin, stranger):
+    outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": admin.tenant_gid}
+    async with unchanged(owner_db, admin):
         for name, variables in (
             ("CreateAlertRule", {"input": HOT}),
             ("UpdateAlertRule", {"input": {"id": rule_id, "threshold": 1}}),
             ("DeleteAlertRule", {"input": {"id": rule_id}}),
         ):
             await assert_refused(gql, name, variables, [({"actor": editor}, "FORBIDDEN")])
-        preference, alert = {"input": {"email": False}}, {"input": {"id": to_global_id("Alert", 1), "minutes": 5}}
-        member_operations = (
-            ("Alerts", None), ("AlertRules", None), ("AlertPreferences", None), ("SetAlertPreferences", preference),
-            ("AcknowledgeAlert", {"input": {"id": alert["input"]["id"]}}), ("SnoozeAlert", alert),
-        )  # fmt: skip
-        callers = [({"headers": h}, "FORBIDDEN") for h in (tv.headers, outsider)] + [({}, "UNAUTHENTICATED")]
-        for name, variables in member_operations:
-            await assert_refused(gql, name, variables, callers)
+        alert = to_global_id("Alert", 1)
+        member_operations: list[tuple[str, dict[str, Any] | None]] = [
+            ("Alerts", None), ("AlertRules", None), ("AlertPreferences", None),
+            ("SetAlertPreferences", {"input": {"email": False}}), ("AcknowledgeAlert", {"input": {"id": alert}}),
+            ("SnoozeAlert", {"input": {"id": alert, "minutes": 5}}),
+        ]  # fmt: skip
+        callers: list[Refusal] = [({"headers": h}, "FORBIDDEN") for h in (tv.headers, outsider)]
+        callers.append(({}, "UNAUTHENTICATED"))
+        for name, given in member_operations:
+            await assert_refused(gql, name, given, callers)

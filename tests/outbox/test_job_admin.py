@@ -18,7 +18,7 @@ from services.outbox import metrics
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, refused_callers, user_errors
 from tests.support.outbox import job_row, queue_email, run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
@@ -153,6 +153,6 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     job_id = to_global_id("Job", job.id)
     async with unchanged(owner_db, admin):
         by_id = {"input": {"id": job_id}}
-        callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
+        callers = refused_callers(editor, tv.headers)
         for name, variables in (("Jobs", None), ("RetryJob", by_id), ("DiscardJob", by_id)):
             await assert_refused(gql, name, variables, callers)

@@ -17,7 +17,7 @@ from services.infra.ids import to_global_id
 from services.outbox.messaging import queue_texts
 from tests.support.actors import Actor, Factory
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL, answer, assert_refused, error_codes, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, refused_callers, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
@@ -122,7 +122,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_con
     tv = await make_tv(admin.tenant)
     await _configure(gql, admin, "https://sms.example.org/send")
     recipient = (await _add(gql, admin, phone="+12125550188"))["data"]["addMessagingRecipient"]["recipient"]["id"]
-    callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
+    callers = refused_callers(editor, tv.headers)
     async with unchanged(owner_db, admin):
         for name, variables in (
             ("ConfigureMessaging", {"input": {"url": "https://sms.example.org/send", "apiKey": "k"}}),

@@ -59,7 +59,7 @@ async def test_retention_deletes_only_what_is_past_its_age(
         track("job", job, finished == OLD_JOB)
     async with tenant_scope(tenant.id):
         endpoint, _ = await create_endpoint("https://hooks.example.org/in", [])
-        for status, created in (
+        for delivery_status, created in (
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
             (DeliveryStatus.FAILED, OLD_DELIVERY),
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
@@ -67,11 +67,11 @@ async def test_retention_deletes_only_what_is_past_its_age(
             (DeliveryStatus.DELIVERED, NOW - timedelta(days=5)),
         ):
             delivery = await WebhookDelivery.create(
-                endpoint=endpoint, delivery_id=uuid.uuid4(), event="MESSAGE_CREATED", status=status
+                endpoint=endpoint, delivery_id=uuid.uuid4(), event="MESSAGE_CREATED", status=delivery_status
             )
             ages.append(("webhook_delivery", "created_at", delivery.id, created))
-            track("delivery", delivery, status != DeliveryStatus.PENDING and created == OLD_DELIVERY)
-        for status, issued in (
+            track("delivery", delivery, delivery_status != DeliveryStatus.PENDING and created == OLD_DELIVERY)
+        for command_status, issued in (
             (CommandStatus.ACKNOWLEDGED, OLD_COMMAND),
             (CommandStatus.EXPIRED, OLD_COMMAND),
             (CommandStatus.FAILED, OLD_COMMAND),
@@ -79,10 +79,10 @@ async def test_retention_deletes_only_what_is_past_its_age(
             (CommandStatus.EXPIRED, NOW - timedelta(days=10)),
         ):
             command = await DeviceCommand.create(
-                device_id=tv.device.id, kind=CommandKind.RELOAD, status=status, expires_at=NOW
+                device_id=tv.device.id, kind=CommandKind.RELOAD, status=command_status, expires_at=NOW
             )
             ages.append(("device_command", "issued_at", command.id, issued))
-            track("command", command, status != CommandStatus.PENDING and issued == OLD_COMMAND)
+            track("command", command, command_status != CommandStatus.PENDING and issued == OLD_COMMAND)
         for at in (OLD_AUDIT, OLD_AUDIT, OLD_AUDIT, NOW - timedelta(days=10)):
             entry = await AuditEntry.create(action="test.retention")
             ages.append(("audit_entry", "at", entry.id, at))

@@ -4,6 +4,7 @@ evaluating alert rules) run for one synagogue as of a chosen slot, without waiti
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +20,9 @@ from tests.support.actors import Actor
 from tests.support.graphql import GQL
 
 
-async def beats(tenant_id: int, device_id: int, start: datetime, samples: list[tuple[float, dict[str, Any]]]) -> None:
+async def beats(
+    tenant_id: int, device_id: int, start: datetime, samples: Sequence[tuple[float, Mapping[str, Any]]]
+) -> None:
     """Store heartbeats `(minutes after start, metric values)` of one device."""
     async with tenant_scope(tenant_id):
         for minute, values in samples:

@@ -11,7 +11,7 @@ import httpx
 
 from models.synagogue import Synagogue
 from services.infra.ids import from_global_id
-from tests.support.actors import Actor
+from tests.support.actors import Caller
 from tests.support.documents import client_document, trusted
 
 _addresses = itertools.count(1)
@@ -29,7 +29,7 @@ class GQL:
         query: str,
         variables: dict[str, Any] | None = None,
         *,
-        actor: Actor | None = None,
+        actor: Caller | None = None,
         tenant: Synagogue | None = None,
         headers: dict[str, str] | None = None,
         operation_name: str | None = None,
@@ -65,6 +65,14 @@ def client_gql(app: Any, address: str | None = None) -> GQL:
     return GQL(httpx.AsyncClient(transport=transport, base_url="http://testserver"))
 
 
+def app_of(client: httpx.AsyncClient) -> Any:
+    """The app behind an in-process client (one on an `httpx.ASGITransport`: the `http` fixture's, `client_gql`'s, a
+    variant's), to reach its state or open a websocket to it."""
+    transport = client._transport
+    assert isinstance(transport, httpx.ASGITransport), transport
+    return transport.app
+
+
 def answer(result: dict[str, Any]) -> dict[str, Any]:
     """A GraphQL response without `extensions` (the cost report's budget refills between calls), to compare
     the answer for another synagogue's object with the answer for one that never existed."""
@@ -97,9 +105,17 @@ def pk(global_id: str) -> int:
     return parsed[1]
 
 
-async def assert_refused(
-    gql: GQL, name: str, variables: dict[str, Any] | None, callers: Iterable[tuple[dict[str, Any], str]]
-) -> None:
+Refusal = tuple[dict[str, Any], str]
+"""A caller as `gql` keyword arguments (an actor, headers) and the error code it must be refused with."""
+
+
+def refused_callers(member: Caller, device_headers: dict[str, str]) -> list[Refusal]:
+    """Who an ADMIN operation refuses besides outsiders: a member below ADMIN and the synagogue's device
+    (FORBIDDEN), and an anonymous caller (UNAUTHENTICATED)."""
+    return [({"actor": member}, "FORBIDDEN"), ({"headers": device_headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED")]
+
+
+async def assert_refused(gql: GQL, name: str, variables: dict[str, Any] | None, callers: Iterable[Refusal]) -> None:
     """Each caller (`gql` keyword arguments: an actor, headers) is refused the trusted document `name` with its
     error code, and reads nothing (data null, or its nullable root field null)."""
     for kwargs, code in callers:

@@ -17,7 +17,7 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, user_errors
+from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, refused_callers, user_errors
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
@@ -180,7 +180,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     tv = await make_tv(admin.tenant)
     await subscribe(gql, admin, "https://hooks.example.org/in", "MESSAGE_CREATED")
     endpoint_id = await _endpoint_id(gql, admin)
-    callers = (({"actor": editor}, "FORBIDDEN"), ({"headers": tv.headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED"))
+    callers = refused_callers(editor, tv.headers)
     async with unchanged(owner_db, admin):
         for name, variables in (
             ("AllWebhookDeliveries", None),
