@@ -43,11 +43,16 @@ def restore(model: type[M], state: dict[str, Any]) -> M:
 
 
 async def hold(rows: Iterable[Model], until: datetime | None, *, new: bool = False) -> None:
-    """Keep how the screens show `rows` until `until`, the havdalah (None: not held, nothing is kept): call it before
-    the rows are edited or deleted, or with `new` just after they were made (not shown until then). A row held already
-    keeps what it kept, its hold lasting until the later of the two moments."""
+    """Keep how the screens show `rows` until `until`, the havdalah: call it before the rows are edited or deleted, or
+    with `new` just after they were made (not shown until then). A row held already keeps what it kept, its hold
+    lasting until the later of the two moments. With `until` None (no rest, or an urgent edit) the screens show the
+    rows as they are now: a hold they had is ended."""
     rows = list(rows)
-    if until is None or not rows:
+    if not rows or (until is None and new):
+        return
+    if until is None:
+        for row_type, ids in _ids_by_type(rows).items():
+            await HeldRow.filter(row_type=row_type, row_id__in=ids).delete()
         return
     await HeldRow.filter(held_until__lte=clock.now()).delete()  # past holds show nothing any more
     kept = [
@@ -55,9 +60,15 @@ async def hold(rows: Iterable[Model], until: datetime | None, *, new: bool = Fal
         for row in rows
     ]
     await HeldRow.bulk_create(kept, ignore_conflicts=True)
-    for row_type in {row.row_type for row in kept}:
-        ids = [row.row_id for row in kept if row.row_type == row_type]
+    for row_type, ids in _ids_by_type(rows).items():
         await HeldRow.filter(row_type=row_type, row_id__in=ids, held_until__lt=until).update(held_until=until)
+
+
+def _ids_by_type(rows: list[Model]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for row in rows:
+        found.setdefault(type(row).__name__, []).append(row.pk)
+    return found
 
 
 async def save(model: type[M], row: M | None, values: dict[str, Any], held: datetime | None) -> M:
