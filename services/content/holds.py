@@ -64,6 +64,12 @@ async def hold(rows: Iterable[Model], until: datetime | None, *, new: bool = Fal
         await HeldRow.filter(row_type=row_type, row_id__in=ids, held_until__lt=until).update(held_until=until)
 
 
+async def end_holds(model: type[Model]) -> None:
+    """The screens show every row of `model` as it is now (an urgent change of a synagogue's one row of preferences,
+    whose held version may be a row deleted since)."""
+    await HeldRow.filter(row_type=model.__name__).delete()
+
+
 def _ids_by_type(rows: list[Model]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for row in rows:

@@ -9,7 +9,7 @@ from tortoise.queryset import QuerySet
 
 from luach import ZMAN_KEYS
 from models.content import DailyContentPreference, HolidayOverride, PrayerTime
-from services.content.holds import Holds, hold, save
+from services.content.holds import Holds, end_holds, hold, save
 from services.content.ranges import check_range
 from services.content.schedule import OVERRIDE_KINDS
 from services.infra.problems import Problems
@@ -47,6 +47,8 @@ async def update_preferences(
         clean["zmanim"] = list(dict.fromkeys(keys))
     if problems:
         return None, problems
+    if held is None:
+        await end_holds(DailyContentPreference)
     if row.pk is None:  # never saved: the defaults
         return await save(DailyContentPreference, None, {"zmanim": row.zmanim, **clean}, held), problems
     return await save(DailyContentPreference, row, clean, held), problems
@@ -119,6 +121,9 @@ async def update_override(
 
 async def reset_preferences(held: datetime | None = None) -> DailyContentPreference:
     """Back to the defaults (the saved preferences are removed; `held` until a havdalah: Shabbat mode)."""
-    await hold(await DailyContentPreference.all(), held)
+    if held is None:
+        await end_holds(DailyContentPreference)
+    else:
+        await hold(await DailyContentPreference.all(), held)
     await DailyContentPreference.all().delete()
     return await preferences()
