@@ -1,8 +1,8 @@
 """Shabbat mode and content edits of messages and memorials: an edit made between the synagogue's candle lighting and
 havdalah is accepted (the admin app reads it at once) and the screens show it from havdalah, which is a time boundary
 of the screen; until then they keep the version before it (a new message or memorial is not shown, a deleted one
-stays). An ADMIN may mark an edit urgent (shown at once, audited); an EDITOR may not. The clock is pinned to a Friday evening ahead (2030-03-22 in New York: candles
-18:52, havdalah on Shabbat 19:52, by hebcal's rules)."""
+stays). An ADMIN may mark an edit urgent (shown at once, audited); an EDITOR may not. The clock is pinned to a Friday
+evening ahead (2030-03-22 in New York: candles 18:52, havdalah on Shabbat 19:52, by hebcal's rules)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Images and uploads for the media tests: real JPEG/PNG bytes (one carrying EXIF with GPS), a decompression bomb,
-the upload flow as a client runs it (createUpload, the presigned PUT, attach), and moto's S3 server on loopback."""
+the upload flow as a client runs it (createUpload, the presigned PUT, attach), taking an image off again, and moto's
+S3 server on loopback."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import httpx
 from moto.server import ThreadedMotoServer
 from PIL import Image
 
+from services.infra.ids import from_global_id
 from tests.support.actors import Actor
 from tests.support.graphql import GQL
 from tests.support.live import free_port
@@ -26,15 +28,22 @@ UPLOAD = """mutation($input: CreateUploadInput!) {
 }"""
 ATTACH_PHOTO = """mutation($input: AttachMemorialPhotoInput!) {
   attachMemorialPhoto(input: $input) {
-    memorial { id photo { id kind status width height byteSize url thumb: url(variant: THUMB) } }
+    memorial { id heldUntil photo { id kind status width height byteSize url thumb: url(variant: THUMB) } }
     userErrors { field code message }
   }
 }"""
 ATTACH_IMAGE = """mutation($input: AttachMessageImageInput!) {
   attachMessageImage(input: $input) {
-    message { id image { id status width height caption url } }
+    message { id heldUntil image { id status width height caption url } }
     userErrors { field code message }
   }
+}"""
+
+REMOVE_PHOTO = """mutation($input: RemoveMemorialPhotoInput!) {
+  removeMemorialPhoto(input: $input) { memorial { id heldUntil photo { id } } userErrors { field code } }
+}"""
+REMOVE_IMAGE = """mutation($input: RemoveMessageImageInput!) {
+  removeMessageImage(input: $input) { message { id title heldUntil image { id } } userErrors { field code } }
 }"""
 
 
@@ -79,6 +88,25 @@ async def grant(gql: GQL, editor: Actor, data: bytes, kind: str = "MEMORIAL_PHOT
     result = await gql(UPLOAD, variables, actor=editor)
     assert result["data"]["createUpload"]["userErrors"] == [], result
     return result["data"]["createUpload"]["upload"]
+
+
+async def attach(
+    gql: GQL, http: httpx.AsyncClient, editor: Actor, owner_id: str, data: bytes | None = None, **fields: Any
+) -> dict[str, Any]:
+    """An image uploaded and attached to a memorial (its photo) or a message (its image), by the owner's global id,
+    accepted; the mutation's payload."""
+    data = data or png()
+    parsed = from_global_id(owner_id)
+    memorial = parsed is not None and parsed[0] == "Memorial"
+    upload = await grant(gql, editor, data, "MEMORIAL_PHOTO" if memorial else "MESSAGE_IMAGE")
+    assert (await put(http, upload, data)).status_code == 200
+    target = {"memorialId": owner_id} if memorial else {"messageId": owner_id}
+    field = "attachMemorialPhoto" if memorial else "attachMessageImage"
+    variables = {"input": {**target, "mediaId": upload["media"]["id"], **fields}}
+    result = await gql(ATTACH_PHOTO if memorial else ATTACH_IMAGE, variables, actor=editor)
+    assert result["data"][field]["userErrors"] == [], result
+    payload: dict[str, Any] = result["data"][field]
+    return payload
 
 
 @contextmanager
