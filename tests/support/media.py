@@ -109,24 +109,48 @@ async def attach(
     return payload
 
 
+class LoopbackS3:
+    """moto's standalone S3 server on a loopback port, which a test may stop and start again on the same port (its
+    buckets and objects are kept: moto keeps them in this process)."""
+
+    def __init__(self, bucket: str) -> None:
+        self.port = free_port()
+        self.settings = {
+            "s3_endpoint_url": f"http://127.0.0.1:{self.port}",
+            "s3_bucket": bucket,
+            "s3_region": "us-east-1",
+            "s3_access_key_id": "testing",
+            "s3_secret_access_key": "testing",
+        }
+        self.server: ThreadedMotoServer | None = None
+
+    def start(self) -> None:
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self.server.start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+@contextmanager
+def loopback_s3(bucket: str) -> Iterator[LoopbackS3]:
+    """A running `LoopbackS3` with `bucket` made; stopped after the block."""
+    s3 = LoopbackS3(bucket)
+    s3.start()
+    try:
+        _client(s3.settings).create_bucket(Bucket=bucket)
+        yield s3
+    finally:
+        s3.stop()
+
+
 @contextmanager
 def moto_s3(bucket: str) -> Iterator[dict[str, str]]:
     """moto's standalone S3 server on a loopback port with `bucket` made; yields the S3_* settings for it."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    settings = {
-        "s3_endpoint_url": f"http://127.0.0.1:{port}",
-        "s3_bucket": bucket,
-        "s3_region": "us-east-1",
-        "s3_access_key_id": "testing",
-        "s3_secret_access_key": "testing",
-    }
-    try:
-        _client(settings).create_bucket(Bucket=bucket)
-        yield settings
-    finally:
-        server.stop()
+    with loopback_s3(bucket) as s3:
+        yield s3.settings
 
 
 def _client(settings: dict[str, str]) -> Any:
@@ -142,3 +166,8 @@ def _client(settings: dict[str, str]) -> Any:
 def bucket_keys(settings: dict[str, str]) -> list[str]:
     listing = _client(settings).list_objects_v2(Bucket=settings["s3_bucket"])
     return sorted(item["Key"] for item in listing.get("Contents", []))
+
+
+def put_objects(settings: dict[str, str], keys: list[str]) -> None:
+    for key in keys:
+        _client(settings).put_object(Bucket=settings["s3_bucket"], Key=key, Body=b"stored", ContentType="image/png")
