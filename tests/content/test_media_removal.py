@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import asyncpg
 import httpx
@@ -29,14 +28,8 @@ from tests.support.content import make
 from tests.support.graphql import GQL, error_codes, pk, user_errors
 from tests.support.media import REMOVE_IMAGE, REMOVE_PHOTO, attach, png
 from tests.support.outbox import run_due
+from tests.support.shabbat import AFTER, FRIDAY_NIGHT, HAVDALAH, SHABBAT_NOON, WEDNESDAY
 from tests.support.snapshot import unchanged
-
-NEW_YORK = ZoneInfo("America/New_York")
-WEDNESDAY = datetime(2030, 3, 20, 12, 0, tzinfo=NEW_YORK)
-FRIDAY_NIGHT = datetime(2030, 3, 22, 20, 0, tzinfo=NEW_YORK)
-SHABBAT_NOON = datetime(2030, 3, 23, 12, 0, tzinfo=NEW_YORK)
-HAVDALAH = datetime(2030, 3, 23, 19, 52, tzinfo=NEW_YORK)
-AFTER = datetime(2030, 3, 23, 20, 0, tzinfo=NEW_YORK)
 
 
 def _stored(settings: Settings, keys: list[str]) -> list[bool]:

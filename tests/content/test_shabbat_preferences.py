@@ -7,8 +7,6 @@ audited, an EDITOR's urgent is refused with nothing written. The clock is pinned
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import asyncpg
 
@@ -18,16 +16,12 @@ from models.identity import Role
 from services.content.preferences import DEFAULT_SCREEN_ZMANIM
 from services.content.screen_content import screen_content
 from services.infra import clock
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Factory
 from tests.support.content import make
 from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.shabbat import AFTER, FRIDAY_NIGHT, HAVDALAH, SHABBAT_NOON, on_friday_night
 from tests.support.snapshot import unchanged
 
-NEW_YORK = ZoneInfo("America/New_York")
-FRIDAY_NIGHT = datetime(2030, 3, 22, 20, 0, tzinfo=NEW_YORK)
-SHABBAT_NOON = datetime(2030, 3, 23, 12, 0, tzinfo=NEW_YORK)
-HAVDALAH = datetime(2030, 3, 23, 19, 52, tzinfo=NEW_YORK)
-AFTER = datetime(2030, 3, 23, 20, 0, tzinfo=NEW_YORK)
 UPDATE = """mutation($input: UpdateDailyContentPreferencesInput!) {
   updateDailyContentPreferences(input: $input) { preferences { zmanim heldUntil } userErrors { field code } }
 }"""
@@ -43,26 +37,20 @@ async def _zmanim(tenant_id: int, at: datetime) -> list[str]:
     return [z.key for z in screen.zmanim]
 
 
-async def _run(gql: GQL, document: str, variables: dict[str, Any], actor: Actor) -> dict[str, Any]:
-    with clock.pinned(FRIDAY_NIGHT):
-        result: dict[str, Any] = await gql(document, variables, actor=actor)
-    return result
-
-
 async def test_preferences_changed_during_shabbat_show_from_havdalah(gql: GQL, factory: Factory) -> None:
     tenant = await factory.tenant(shabbat_mode=True)
     editor = await factory.member(tenant=tenant, role=Role.EDITOR)
     assert await _zmanim(tenant.id, SHABBAT_NOON) == DEFAULT_SCREEN_ZMANIM  # never saved: the defaults
 
-    changed = await _run(gql, UPDATE, {"input": {"zmanim": ["SUNSET", "TZEIT"], "showOmer": False}}, editor)
+    changed = await on_friday_night(gql, UPDATE, {"input": {"zmanim": ["SUNSET", "TZEIT"], "showOmer": False}}, editor)
     preferences = changed["data"]["updateDailyContentPreferences"]["preferences"]
     assert preferences == {"zmanim": ["SUNSET", "TZEIT"], "heldUntil": HAVDALAH.isoformat()}
-    read = await _run(gql, READ, {}, editor)
+    read = await on_friday_night(gql, READ, {}, editor)
     assert read["data"]["dailyContentPreferences"]["showOmer"] is False  # the admin app reads it at once
     assert await _zmanim(tenant.id, SHABBAT_NOON) == DEFAULT_SCREEN_ZMANIM
     assert await _zmanim(tenant.id, AFTER) == ["sunset", "tzeit"]
 
-    reset = await _run(gql, RESET, {}, editor)  # back to the defaults, still during Shabbat
+    reset = await on_friday_night(gql, RESET, {}, editor)  # back to the defaults, still during Shabbat
     assert reset["data"]["resetDailyContentPreferences"]["preferences"]["heldUntil"] == HAVDALAH.isoformat()
     assert await _zmanim(tenant.id, SHABBAT_NOON) == DEFAULT_SCREEN_ZMANIM  # what was shown before the first edit
     assert await _zmanim(tenant.id, AFTER) == DEFAULT_SCREEN_ZMANIM
@@ -75,11 +63,11 @@ async def test_a_reset_during_shabbat_keeps_the_saved_preferences_shown_until_ha
     editor = await factory.member(tenant=tenant, role=Role.EDITOR)
     admin = await factory.member(tenant=tenant, role=Role.ADMIN)
     await make(tenant.id, DailyContentPreference, zmanim=["sunrise"])
-    await _run(gql, RESET, {}, editor)
+    await on_friday_night(gql, RESET, {}, editor)
     assert await _zmanim(tenant.id, SHABBAT_NOON) == ["sunrise"]
     assert await _zmanim(tenant.id, AFTER) == DEFAULT_SCREEN_ZMANIM
 
-    urgent = await _run(gql, UPDATE, {"input": {"zmanim": ["CHATZOT"], "urgent": True}}, admin)
+    urgent = await on_friday_night(gql, UPDATE, {"input": {"zmanim": ["CHATZOT"], "urgent": True}}, admin)
     assert urgent["data"]["updateDailyContentPreferences"]["preferences"]["heldUntil"] is None
     assert await _zmanim(tenant.id, SHABBAT_NOON) == ["chatzot"]  # an ADMIN's urgent change shows at once
     actions = await owner_db.fetch("SELECT action FROM audit_entry WHERE actor_id = $1", admin.user.id)
@@ -95,12 +83,12 @@ async def test_shabbat_preferences_missing_role_an_editors_urgent_and_a_viewers_
     await make(tenant.id, DailyContentPreference, zmanim=["sunrise"])
     update = {"input": {"zmanim": ["CHATZOT"], "urgent": True}}
     async with unchanged(owner_db, tenant):
-        refused = await _run(gql, UPDATE, update, editor)
+        refused = await on_friday_night(gql, UPDATE, update, editor)
         assert user_errors(refused, "updateDailyContentPreferences") == [{"field": ["urgent"], "code": "FORBIDDEN"}]
-        refused = await _run(gql, RESET, {"urgent": True}, editor)
+        refused = await on_friday_night(gql, RESET, {"urgent": True}, editor)
         assert user_errors(refused, "resetDailyContentPreferences") == [{"field": ["urgent"], "code": "FORBIDDEN"}]
-        assert error_codes(await _run(gql, UPDATE, update, viewer)) == ["FORBIDDEN"]
-        assert error_codes(await _run(gql, RESET, {}, viewer)) == ["FORBIDDEN"]
+        assert error_codes(await on_friday_night(gql, UPDATE, update, viewer)) == ["FORBIDDEN"]
+        assert error_codes(await on_friday_night(gql, RESET, {}, viewer)) == ["FORBIDDEN"]
 
 
 async def test_shabbat_preferences_cross_tenant_an_admin_of_another_synagogue_is_refused(

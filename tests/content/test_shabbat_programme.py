@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import asyncpg
 import pytest
@@ -24,18 +23,13 @@ from models.synagogue import Synagogue
 from services.content.holds import holds_at
 from services.content.schedule import load_rows, plan_day
 from services.content.screen_content import screen_content
-from services.infra import clock
 from services.infra.ids import to_global_id
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Factory
 from tests.support.content import make
 from tests.support.graphql import GQL, error_codes, user_errors
+from tests.support.shabbat import AFTER, HAVDALAH, SHABBAT_NOON, on_friday_night
 from tests.support.snapshot import unchanged
 
-NEW_YORK = ZoneInfo("America/New_York")
-FRIDAY_NIGHT = datetime(2030, 3, 22, 20, 0, tzinfo=NEW_YORK)
-SHABBAT_NOON = datetime(2030, 3, 23, 12, 0, tzinfo=NEW_YORK)
-HAVDALAH = datetime(2030, 3, 23, 19, 52, tzinfo=NEW_YORK)
-AFTER = datetime(2030, 3, 23, 20, 0, tzinfo=NEW_YORK)
 SHABBAT = date(2030, 3, 23)
 Ids = dict[str, str]
 
@@ -191,12 +185,6 @@ async def _shown(kind: Kind, tenant_id: int, at: datetime) -> list[str]:
     return kind.labels(screen, plan.aliyot)
 
 
-async def _run(gql: GQL, document: str, variables: dict[str, Any], actor: Actor) -> dict[str, Any]:
-    with clock.pinned(FRIDAY_NIGHT):
-        result: dict[str, Any] = await gql(document, variables, actor=actor)
-    return result
-
-
 @pytest.mark.parametrize("kind", KINDS, ids=str)
 async def test_programme_edits_during_shabbat_show_from_havdalah(kind: Kind, gql: GQL, factory: Factory) -> None:
     tenant = await factory.tenant(shabbat_mode=True)
@@ -205,10 +193,10 @@ async def test_programme_edits_during_shabbat_show_from_havdalah(kind: Kind, gql
     assert await _shown(kind, tenant.id, SHABBAT_NOON) == await _shown(kind, tenant.id, AFTER) == kind.before
 
     field, input_type, values = kind.create
-    created = await _run(gql, _edit(field, input_type, kind.payload), {"input": values(ids)}, editor)
+    created = await on_friday_night(gql, _edit(field, input_type, kind.payload), {"input": values(ids)}, editor)
     field, input_type, change = kind.update
-    updated = await _run(gql, _edit(field, input_type, kind.payload), {"input": change(ids["A"])}, editor)
-    deleted = await _run(gql, _delete(kind.delete), {"id": ids["B"]}, editor)
+    updated = await on_friday_night(gql, _edit(field, input_type, kind.payload), {"input": change(ids["A"])}, editor)
+    deleted = await on_friday_night(gql, _delete(kind.delete), {"id": ids["B"]}, editor)
     for result, name in ((created, kind.create[0]), (updated, kind.update[0])):
         assert user_errors(result, name) == [], result
         assert result["data"][name][kind.payload]["heldUntil"] == HAVDALAH.isoformat()  # the admin app reads it
@@ -231,10 +219,10 @@ async def test_an_admins_urgent_programme_edit_shows_at_once_and_is_audited(
     ids = await kind.setup(tenant.id)
     field, input_type, change = kind.update
     document = _edit(field, input_type, kind.payload)
-    await _run(gql, document, {"input": change(ids["A"])}, editor)  # held first
-    result = await _run(gql, document, {"input": {**change(ids["A"]), "urgent": True}}, admin)
+    await on_friday_night(gql, document, {"input": change(ids["A"])}, editor)  # held first
+    result = await on_friday_night(gql, document, {"input": {**change(ids["A"]), "urgent": True}}, admin)
     assert result["data"][field][kind.payload]["heldUntil"] is None
-    gone = await _run(gql, _delete(kind.delete), {"id": ids["B"], "urgent": True}, admin)
+    gone = await on_friday_night(gql, _delete(kind.delete), {"id": ids["B"], "urgent": True}, admin)
     assert gone["data"][kind.delete]["userErrors"] == []
     assert await _shown(kind, tenant.id, SHABBAT_NOON) == kind.urgent
     actions = await owner_db.fetch(
@@ -266,9 +254,9 @@ async def test_shabbat_programme_missing_role_an_editors_urgent_and_a_viewers_ed
             (update, {"input": {**change(ids["A"]), "urgent": True}}, kind.update[0]),
             (_delete(kind.delete), {"id": ids["B"], "urgent": True}, kind.delete),
         ):
-            refused = await _run(gql, document, variables, editor)
+            refused = await on_friday_night(gql, document, variables, editor)
             assert user_errors(refused, name) == [{"field": ["urgent"], "code": "FORBIDDEN"}], refused
-            assert error_codes(await _run(gql, document, variables, viewer)) == ["FORBIDDEN"]
+            assert error_codes(await on_friday_night(gql, document, variables, viewer)) == ["FORBIDDEN"]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=str)
@@ -282,8 +270,8 @@ async def test_shabbat_programme_cross_tenant_another_synagogues_rows_are_not_fo
     async with unchanged(owner_db, victim, outsider):
         for urgent in (False, True):
             variables = {"input": {**change(ids["A"]), "urgent": urgent}}
-            result = await _run(gql, _edit(field, input_type, kind.payload), variables, outsider)
+            result = await on_friday_night(gql, _edit(field, input_type, kind.payload), variables, outsider)
             assert user_errors(result, field) == [{"field": ["id"], "code": "NOT_FOUND"}]
-            result = await _run(gql, _delete(kind.delete), {"id": ids["B"], "urgent": urgent}, outsider)
+            result = await on_friday_night(gql, _delete(kind.delete), {"id": ids["B"], "urgent": urgent}, outsider)
             assert result["data"][kind.delete]["userErrors"] == [{"field": ["id"], "code": "NOT_FOUND"}]
     assert await _shown(kind, victim.id, SHABBAT_NOON) == kind.before
