@@ -41,7 +41,6 @@ QUOTA = 5_000_000
 
 
 async def _memorial_gid(actor: Actor) -> str:
-    assert actor.tenant is not None
     row = await make(actor.tenant.id, Memorial, name="Reb Chaim", hebrew_year=5760, hebrew_month="SIVAN", hebrew_day=1)
     return to_global_id("Memorial", row.id)
 
@@ -50,7 +49,6 @@ async def test_s3_upload_verification_quota_and_deletion(
     tmp_path: Path, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     memorial = await _memorial_gid(editor)
     with moto_s3("shulgraph-media") as s3:
         settings = {"media_storage": "s3", "media_quota_bytes": str(QUOTA), **s3}
@@ -117,7 +115,6 @@ async def test_s3_media_cross_tenant_and_missing_role_are_refused(
     victim = await factory.member(role=Role.EDITOR)
     outsider = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=outsider.tenant, role=Role.VIEWER)
-    assert victim.tenant is not None
     theirs = await make(
         victim.tenant.id,
         Media,
