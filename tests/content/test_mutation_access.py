@@ -71,6 +71,8 @@ CASES: list[Case] = [
         "AttachMessageImageInput",
         lambda ids: {"messageId": ids["Message"], "mediaId": ids["Media"]},
     ),
+    ("removeMemorialPhoto", "RemoveMemorialPhotoInput", lambda ids: {"memorialId": ids["Memorial"]}),
+    ("removeMessageImage", "RemoveMessageImageInput", lambda ids: {"messageId": ids["Message"]}),
 ]
 TAKES_AN_ID = [
     case for case in CASES if case[0].startswith(("update", "delete")) and case[1] != "-" and "Daily" not in case[0]
@@ -164,3 +166,7 @@ async def test_T3_cross_tenant_another_synagogues_ids_are_not_found_by_every_upd
         field, argument, values = next(case for case in CASES if case[0] == "setHolidayOverride")
         result = await gql(document(field, argument), variables(argument, values(ids)), actor=editor)
         assert result["data"][field]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
+        for field, named in (("removeMemorialPhoto", "memorialId"), ("removeMessageImage", "messageId")):
+            field, argument, values = next(case for case in CASES if case[0] == field)
+            result = await gql(document(field, argument), variables(argument, values(ids)), actor=editor)
+            assert result["data"][field]["userErrors"] == [{"field": [named], "code": "NOT_FOUND"}], field
