@@ -56,3 +56,6 @@ class WebhookDeliveryStatus(Enum):
     FAILED = strawberry.enum_value(
         "FAILED", description="Given up: a permanent refusal, or every retry (about a day of them) failed."
     )
+    DISCARDED = strawberry.enum_value(
+        "DISCARDED", description="A FAILED delivery an admin discarded: it is never sent again, not even by retryJob."
+    )

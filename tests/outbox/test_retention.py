@@ -1,5 +1,5 @@
-"""Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED and
-FAILED webhook deliveries, answered or expired device commands, old anomalies and audit entries) and nothing that
+"""Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED,
+FAILED and DISCARDED webhook deliveries, answered or expired device commands, old anomalies and audit entries) and nothing that
 is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so retention works while
 the application role cannot delete a single entry itself."""
 
@@ -62,6 +62,7 @@ async def test_retention_deletes_only_what_is_past_its_age(
         for delivery_status, created in (
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
             (DeliveryStatus.FAILED, OLD_DELIVERY),
+            (DeliveryStatus.DISCARDED, OLD_DELIVERY),
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
             (DeliveryStatus.PENDING, OLD_DELIVERY),
             (DeliveryStatus.DELIVERED, NOW - timedelta(days=5)),
