@@ -29,6 +29,7 @@ from services.webhooks.endpoints import (
     WEBHOOK_JOB,
     WEBHOOK_MAX_ATTEMPTS,
     endpoint_problems,
+    start_scheduled_events,
 )
 from services.webhooks.targets import new_secret, seal_secret
 
@@ -61,6 +62,7 @@ async def update_endpoint(endpoint: WebhookEndpoint, changes: EndpointChanges, *
     if changes.is_active is not None:
         endpoint.is_active = changes.is_active
     await endpoint.save(update_fields=["url", "description", "events", "is_active"])
+    await start_scheduled_events(endpoint)
     return []
 
 

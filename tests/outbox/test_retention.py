@@ -1,7 +1,7 @@
 """Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED,
-FAILED and DISCARDED webhook deliveries, answered or expired device commands, old anomalies and audit entries) and nothing that
-is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so retention works while
-the application role cannot delete a single entry itself."""
+FAILED and DISCARDED webhook deliveries, answered or expired device commands, old anomalies and audit entries)
+and nothing that is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so
+retention works while the application role cannot delete a single entry itself."""
 
 from __future__ import annotations
 

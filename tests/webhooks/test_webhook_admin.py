@@ -1,8 +1,9 @@
 """An admin runs the synagogue's webhooks: during a secret rotation every delivery is signed by both secrets (and
 after the overlap by the new one only); a FAILED delivery is redelivered with its delivery id and body, or
-discarded for good (no retry of its jobs sends it again); an endpoint is updated, disabled (its pending delivery fails, to be redelivered) and enabled again; deliveries are
-listed across endpoints with filters; the new events (content, devices) reach it; another synagogue's endpoints
-and deliveries read like missing ones, and callers below ADMIN are refused."""
+discarded for good (no retry of its jobs sends it again); an endpoint is updated, disabled (its pending delivery
+fails, to be redelivered) and enabled again; deliveries are listed across endpoints with filters; the new events
+(content, devices) reach it; another synagogue's endpoints and deliveries read like missing ones, and callers
+below ADMIN are refused."""
 
 from __future__ import annotations
 
