@@ -44,8 +44,8 @@ class WebhookEvent(Enum):
     )
     YAHRZEIT_UPCOMING = strawberry.enum_value(
         "YAHRZEIT_UPCOMING",
-        description="A memorial's yahrzeit is YAHRZEIT_REMINDER_DAYS away (sent with the family reminders); data: "
-        "memorialId, name, date.",
+        description="A memorial's yahrzeit is YAHRZEIT_REMINDER_DAYS away (every memorial, with a family address or "
+        "not; once per yahrzeit); data: memorialId, name, date.",
     )
 
 
