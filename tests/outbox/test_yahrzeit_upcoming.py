@@ -29,7 +29,7 @@ from tests.support.graphql import GQL, answer, assert_refused, error_codes, refu
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver, smtp_server
 from tests.support.snapshot import unchanged
-from tests.support.webhooks import CREATE_ENDPOINT, subscribe
+from tests.support.webhooks import CREATE_ENDPOINT, newest_endpoint_id, subscribe
 from tests.support.yahrzeits import add_memorial, reference_yahrzeits, sweeps
 
 SWEEP_DAY = date(2026, 12, 3)
@@ -112,16 +112,15 @@ async def test_an_endpoint_that_starts_hearing_yahrzeits_after_the_days_sweep_is
         await add_memorial(gql, admin, "Reb Berel", berel_died)
         await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
         assert await sweeps(owner_db, tenant.id) == [], "nobody hears yahrzeits: no sweep"
-        endpoint = (await gql.trusted("WebhookEndpoints", actor=admin))["data"]["webhookEndpoints"]
-        endpoint_id = endpoint["edges"][0]["node"]["id"]
-        hear = {"input": {"id": endpoint_id, "events": ["MESSAGE_CREATED", "YAHRZEIT_UPCOMING"]}}
+        endpoint = await newest_endpoint_id(gql, admin)
+        hear = {"input": {"id": endpoint, "events": ["MESSAGE_CREATED", "YAHRZEIT_UPCOMING"]}}
         assert user_errors(await gql.trusted("UpdateWebhookEndpoint", hear, actor=admin), "updateWebhookEndpoint") == []
         [chain] = await sweeps(owner_db, tenant.id)
         await run_due(owner_db, chain["id"])
         await add_memorial(gql, admin, "Reb Chaim", chaim_died)  # after the day's sweep: a one-off sweep, now
         await run_pending()
         for active in (False, True):  # enabled again: one more sweep of the day, which finds both announced
-            toggle = {"input": {"id": endpoint_id, "isActive": active}}
+            toggle = {"input": {"id": endpoint, "isActive": active}}
             await gql.trusted("UpdateWebhookEndpoint", toggle, actor=admin)
         await run_pending()
     day = "2026-12-10"
@@ -136,8 +135,7 @@ async def test_cross_tenant_another_synagogues_endpoint_cannot_be_made_to_hear_y
     admin = await factory.member(role=Role.ADMIN)
     theirs = await factory.member(role=Role.ADMIN)
     await subscribe(gql, theirs, "https://hooks.example.org/theirs", "MESSAGE_CREATED")
-    listed = await gql.trusted("WebhookEndpoints", actor=theirs)
-    their_endpoint = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
+    their_endpoint = await newest_endpoint_id(gql, theirs)
     missing = to_global_id("WebhookEndpoint", 10**9)
     hear = ["YAHRZEIT_UPCOMING"]
     async with unchanged(owner_db, admin, theirs):
@@ -159,9 +157,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_sta
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     tv = await make_tv(admin.tenant)
     await subscribe(gql, admin, "https://hooks.example.org/in", "MESSAGE_CREATED")
-    listed = await gql.trusted("WebhookEndpoints", actor=admin)
-    endpoint_id = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
-    hear = {"input": {"id": endpoint_id, "events": ["YAHRZEIT_UPCOMING"]}}
+    hear = {"input": {"id": await newest_endpoint_id(gql, admin), "events": ["YAHRZEIT_UPCOMING"]}}
     async with unchanged(owner_db, admin):
         await assert_refused(gql, "UpdateWebhookEndpoint", hear, refused_callers(editor, tv.headers))
         create = {"input": {"url": "https://hooks.example.org/new", "events": ["YAHRZEIT_UPCOMING"]}}

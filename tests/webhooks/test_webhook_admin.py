@@ -23,13 +23,7 @@ from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, 
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
-from tests.support.webhooks import subscribe, verify_signature
-
-
-async def _endpoint_id(gql: GQL, admin: Actor) -> str:
-    listed = await gql.trusted("WebhookEndpoints", actor=admin)
-    endpoint_id: str = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
-    return endpoint_id
+from tests.support.webhooks import newest_endpoint_id, subscribe, verify_signature
 
 
 async def _deliveries(gql: GQL, admin: Actor, **filters: Any) -> list[dict[str, Any]]:
@@ -44,7 +38,7 @@ async def test_both_secrets_verify_during_a_rotation_and_only_the_new_one_after_
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     old_secret = await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     rotate = {"input": {"id": endpoint_id, "overlapMinutes": 60}}
     rotated = await gql.trusted("RotateWebhookSecret", rotate, actor=admin)
     payload = rotated["data"]["rotateWebhookSecret"]
@@ -185,7 +179,7 @@ async def test_an_endpoint_is_updated_disabled_and_enabled_again(
     admin = await factory.member(role=Role.ADMIN)
     assert admin.tenant is not None
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     changes = {"id": endpoint_id, "events": ["CONTENT_CREATED", "DEVICE_REVOKED"], "description": "Website"}
     updated = await gql.trusted("UpdateWebhookEndpoint", {"input": changes}, actor=admin)
     endpoint = updated["data"]["updateWebhookEndpoint"]["webhookEndpoint"]
@@ -223,7 +217,7 @@ async def test_cross_tenant_another_synagogues_endpoints_and_deliveries_read_lik
     theirs = await factory.member(role=Role.ADMIN)
     await subscribe(gql, theirs, "https://hooks.example.org/theirs", "MESSAGE_CREATED")
     await create_message(gql, theirs, "Theirs")
-    their_endpoint = await _endpoint_id(gql, theirs)
+    their_endpoint = await newest_endpoint_id(gql, theirs)
     [their_delivery] = await _deliveries(gql, theirs)
     await owner_db.execute("UPDATE webhook_delivery SET status = 'FAILED' WHERE id = $1", pk(their_delivery["id"]))
     missing_endpoint, missing_delivery = to_global_id("WebhookEndpoint", 10**9), to_global_id("WebhookDelivery", 10**9)
@@ -255,7 +249,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     tv = await make_tv(admin.tenant)
     await subscribe(gql, admin, "https://hooks.example.org/in", "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     callers = refused_callers(editor, tv.headers)
     async with unchanged(owner_db, admin):
         for name, variables in (
