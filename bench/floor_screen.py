@@ -2,12 +2,13 @@
 `generatedAt`, the moment each computed it).
 
 Per request: the device token looked up by its hash, one transaction that sets `app.tenant_id` (row-level security
-on, as the application role), one statement per table (the synagogue, its screen preferences, prayer times,
-classes, today's aliyot and overrides, the messages not ended, the dates of death of every memorial, the device's
-settings), then the lit memorials' rows and the images shown, and ShulGraph's own pure composition
-(`services.content.screen_content.shown_at` and `compose`, `services.devices.screen_state`, the board's
-`may_burn` and `board_entries`), written with orjson. It skips what the product adds: the cost budget, limits,
-the GraphQL document itself, and the device's presence.
+on, as the application role), one statement per table (the synagogue, the rows Shabbat mode holds, its screen
+preferences, prayer times, classes, today's aliyot and overrides, the messages not ended, the dates of death of
+every memorial, the device's settings), then the lit memorials' rows and the images shown, and ShulGraph's own
+pure composition (`services.content.screen_compose`'s `shown_at`, `compose` and `media_shown`, the holds of
+`services.content.holds`, `services.devices.screen_state`, the board's `board_candidates` and `board_entries`),
+written with orjson. It skips what the product adds: the cost budget, limits, the GraphQL document itself, and
+the device's presence.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from config import get_settings
+from models.content import DailyContentPreference, Memorial, Message
+from services.content.holds import Holds, holds_of
 from services.content.preferences import DEFAULT_SCREEN_ZMANIM
-from services.content.schedule import ContentRows
-from services.content.screen_content import ScreenRows, compose, media_by_owner, shown_at
+from services.content.schedule import ContentRows, shown_rows
+from services.content.screen_compose import ScreenRows, compose, media_shown, shown_at
 from services.content.yahrzeits import DEATH_COLUMNS, board_candidates, board_entries, policy_of
 from services.devices.screen_state import ScreenState, content_data, project, settings_data
 from services.identity.tokens import hash_secret
@@ -49,15 +52,17 @@ async def _rows(connection: asyncpg.Connection, sql: str, *args: Any) -> list[An
     return [_row(record) for record in await connection.fetch(sql, *args)]
 
 
-async def _read(connection: asyncpg.Connection, tenant: int, device: int, now: datetime) -> tuple[ScreenRows, Any]:
+async def _read(
+    connection: asyncpg.Connection, tenant: int, device: int, now: datetime
+) -> tuple[ScreenRows, Any, Holds]:
     synagogue = _row(await connection.fetchrow("SELECT * FROM synagogue WHERE id = $1", tenant))
     today = now.astimezone(_zone(synagogue)).date()
-    prefs = _row(await connection.fetchrow("SELECT * FROM content_daily_preference ORDER BY id LIMIT 1"))
-    if prefs is None:
-        prefs = SimpleNamespace(
-            zmanim=list(DEFAULT_SCREEN_ZMANIM), show_daf_yomi=True, show_omer=True, show_parasha=True,
-            show_hebrew_date=True,
-        )  # fmt: skip
+    shown = holds_of(await _rows(connection, "SELECT * FROM content_held_row WHERE held_until > $1", now))
+    found = shown.shown(DailyContentPreference, await _rows(connection, "SELECT * FROM content_daily_preference"))
+    prefs: Any = sorted(found, key=lambda row: row.id)[0] if found else SimpleNamespace(
+        zmanim=list(DEFAULT_SCREEN_ZMANIM), show_daf_yomi=True, show_omer=True, show_parasha=True,
+        show_hebrew_date=True,
+    )  # fmt: skip
     rows = ContentRows(
         prayers=await _rows(connection, "SELECT * FROM content_prayer_time ORDER BY sort_order, id"),
         classes=await _rows(connection, "SELECT * FROM content_torah_class ORDER BY time, id"),
@@ -66,21 +71,20 @@ async def _read(connection: asyncpg.Connection, tenant: int, device: int, now: d
             connection, "SELECT * FROM content_holiday_override WHERE date = $1 ORDER BY date, id", today
         ),
     )
-    stored = await _rows(
-        connection,
-        "SELECT * FROM content_message WHERE ends_at IS NULL OR ends_at > $1 ORDER BY priority DESC, id DESC",
-        now,
-    )
+    stored = await _rows(connection, "SELECT * FROM content_message WHERE ends_at IS NULL OR ends_at > $1", now)
+    messages = shown.shown(Message, stored, lambda m: m.ends_at is None or m.ends_at > now)
+    messages.sort(key=lambda m: (-m.priority, -m.id))
     window, adar = policy_of(synagogue)
     end = today + timedelta(days=1)
     deaths = await connection.fetch(f"SELECT {', '.join(DEATH_COLUMNS)} FROM content_memorial")
-    lit = board_candidates([tuple(row) for row in deaths], today, end, window, adar, now)
+    lit = board_candidates([tuple(row) for row in deaths], today, end, window, adar)
     memorials = await _rows(connection, "SELECT * FROM content_memorial WHERE id = any($1::int[])", lit) if lit else []
-    board = board_entries(memorials, today, end, window, adar, now)
+    board = board_entries(shown.shown(Memorial, memorials), today, end, window, adar)
     settings = _row(await connection.fetchrow("SELECT * FROM device_settings WHERE device_id = $1", device))
     if settings is None:  # ShulGraph makes it on the device's first screen, which the bench asks for first
         raise RuntimeError("the floor answers devices whose settings ShulGraph made")
-    return ScreenRows(synagogue, prefs, rows, stored, board), settings
+    data = ScreenRows(synagogue, prefs, shown_rows(rows, today, today, shown), messages, board, shown.ends)
+    return data, settings, shown
 
 
 def _zone(synagogue: Any) -> ZoneInfo:
@@ -154,7 +158,7 @@ async def screen(pool: asyncpg.Pool, request: Request) -> Response:
         async with connection.transaction():
             tenant = int(identity["tenant_id"])
             await connection.execute(f"SELECT set_config('app.tenant_id', '{tenant}', true)")
-            data, settings = await _read(connection, tenant, int(identity["device_id"]), now)
+            data, settings, holds = await _read(connection, tenant, int(identity["device_id"]), now)
             shown = shown_at(data, now)
             messages, memorials = shown.media_wanted
             media = await _rows(
@@ -164,6 +168,6 @@ async def screen(pool: asyncpg.Pool, request: Request) -> Response:
                 messages,
                 list(memorials),
             )
-    content = compose(data, shown, media_by_owner(media), get_settings())
+    content = compose(data, shown, media_shown(media, shown.messages, list(memorials), holds), get_settings())
     state = project(content_data(content), settings_data(settings))
     return Response(orjson.dumps({"data": screen_json(state)}), media_type="application/json")

@@ -1,24 +1,27 @@
 """Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes.
 
-A write that gives a family an address (or moves the date of death of a memorial that has one) starts the
-yahrzeit reminders (`services.content.yahrzeit_reminders`); the yahrzeits themselves are
-`services.content.yahrzeits`'."""
+A write that gives a family an address, or adds or moves the date of death of a memorial that has one or whose
+yahrzeits a webhook hears (YAHRZEIT_UPCOMING), starts the yahrzeit sweeps (`services.content.yahrzeit_reminders`);
+the yahrzeits themselves are `services.content.yahrzeits`'."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.queryset import QuerySet
 
 from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, validate_hebrew_date
 from models.content import Memorial
-from services.content.holds import hold_edit
+from models.webhooks import WebhookEvent
+from services.content.holds import hold, save
 from services.content.yahrzeit_reminders import ensure_reminders, lock_reminders
 from services.infra.problems import Problems
+from services.webhooks.endpoints import hears
 
 REMINDER_FIELDS = {"family_email", "hebrew_year", "hebrew_month", "hebrew_day"}
-"""Fields whose edit may call for a family reminder the day's sweep did not send (another edit needs no sweep)."""
+"""Fields whose edit may call for a reminder or an announcement the day's sweep did not send (another edit needs
+no sweep)."""
 _REASONS = {
     "INVALID_YEAR": ("year", "the Hebrew year is out of range"),
     "INVALID_MONTH": ("month", "that month does not exist in that Hebrew year"),
@@ -94,8 +97,8 @@ async def create_memorial(
     clean, problems = memorial_values(values, None, today)
     if problems:
         return None, problems
-    memorial = await Memorial.create(**clean, held_until=held_until)
-    if memorial.family_email:
+    memorial = await save(Memorial, None, clean, held_until)
+    if memorial.family_email or await hears(WebhookEvent.YAHRZEIT_UPCOMING):
         await ensure_reminders()
     return memorial, problems
 
@@ -107,14 +110,14 @@ async def update_memorial(
     clean, problems = memorial_values(values, memorial, today)
     if problems:
         return problems
-    if clean and held_until is not None:
-        hold_edit(memorial, held_until, datetime.now(UTC))
-        clean.update(held_until=memorial.held_until, shown=memorial.shown)
-    reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
+    await hold([memorial] if clean else [], held_until)
+    reminding = bool(clean.keys() & REMINDER_FIELDS) and (
+        bool(clean.get("family_email", memorial.family_email)) or await hears(WebhookEvent.YAHRZEIT_UPCOMING)
+    )
     if reminding:  # the reminder lock before the memorial row (see lock_reminders)
         await lock_reminders()
     for name, value in clean.items():
-        setattr(memorial, name, value)  # (held_until and shown are set already: setting them again changes nothing)
+        setattr(memorial, name, value)
     if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
         await memorial.save(update_fields=list(clean))
     if reminding:

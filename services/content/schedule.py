@@ -30,6 +30,7 @@ from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
 from models.together import PreparedTogether, Read
+from services.content.holds import Holds
 
 ALIYOT: tuple[str, ...] = (
     "KOHEN", "LEVI", "SHLISHI", "REVII", "CHAMISHI", "SHISHI", "SHEVII", "ACHARON", "MAFTIR",
@@ -142,9 +143,22 @@ def content_queries(start: date, end: date) -> tuple[Read, Read, Read, Read]:
 _CONTENT_READS = PreparedTogether(content_queries, (date.min, date.min))
 
 
-async def load_rows(start: date, end: date) -> ContentRows:
-    """One statement (`models.together`, built once), whatever the number of rows or days."""
-    return ContentRows(*await _CONTENT_READS.fetch(PrayerTime, start, end))
+async def load_rows(start: date, end: date, shown: Holds | None = None) -> ContentRows:
+    """One statement (`models.together`, built once), whatever the number of rows or days. With `shown`, the rows as
+    the screens show them (Shabbat mode: `services.content.holds`)."""
+    return shown_rows(ContentRows(*await _CONTENT_READS.fetch(PrayerTime, start, end)), start, end, shown)
+
+
+def shown_rows(rows: ContentRows, start: date, end: date, shown: Holds | None) -> ContentRows:
+    """The rows of the days from `start` to `end` as the screens show them (`shown`: Shabbat mode's holds)."""
+    if shown is None:
+        return rows
+    return ContentRows(
+        prayers=sorted(shown.shown(PrayerTime, rows.prayers), key=lambda p: (p.sort_order, p.id)),
+        classes=shown.shown(TorahClass, rows.classes),
+        aliyot=shown.shown(AliyahAssignment, rows.aliyot, lambda a: start <= a.date <= end),
+        overrides=shown.shown(HolidayOverride, rows.overrides, lambda o: start <= o.date <= end),
+    )
 
 
 def _resolve(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +19,7 @@ from luach.hebrew_date import MAX_YEAR, MIN_YEAR
 from models.base import current_tenant_id
 from models.content import Memorial
 from models.synagogue import Synagogue
-from services.content.holds import as_shown
+from services.content.holds import Holds
 from services.content.ranges import check_range
 from services.infra.errors import ServiceError
 
@@ -64,9 +64,7 @@ class BoardEntry:
 
 
 @lru_cache(maxsize=65_536)
-def lights(
-    death: HebrewDate, start: date, end: date, window: YahrzeitWindow, adar: AdarRule
-) -> tuple[BoardLight, ...]:
+def lights(death: HebrewDate, start: date, end: date, window: YahrzeitWindow, adar: AdarRule) -> tuple[BoardLight, ...]:
     """The lights of `death` burning from `start` to `end`: pure, so kept per process (a screen asks the same week
     for every memorial on every request of the day)."""
     return tuple(lights_between(death, start, end, window, adar))
@@ -76,46 +74,25 @@ def policy_of(synagogue: Synagogue) -> tuple[YahrzeitWindow, AdarRule]:
     return YahrzeitWindow(synagogue.yahrzeit_window), AdarRule(synagogue.adar_rule)
 
 
-_DEATH = ("hebrew_year", "hebrew_month", "hebrew_day")
-DEATH_COLUMNS = ("id", *_DEATH, "held_until", "shown")
-"""What `may_burn` reads of a memorial (its dates of death, as stored and as the screens show it)."""
-
-
-def may_burn(
-    row: tuple[Any, ...], start: date, end: date, window: YahrzeitWindow, adar: AdarRule, shown_at: datetime | None
-) -> bool:
-    """Whether a memorial (its `DEATH_COLUMNS`, as plain values) may have a light burning from `start` to `end`:
-    under its date of death, or under the one the screens show until a held edit (`services.content.holds`)."""
-    _, year, month, day, held_until, shown = row
-    if _burns(year, month, day, start, end, window.value, adar.value):
-        return True
-    if shown_at is None or held_until is None or not isinstance(shown, dict):
-        return False
-    year, month, day = (shown.get(name, value) for name, value in zip(_DEATH, (year, month, day), strict=True))
-    return _burns(year, month, day, start, end, window.value, adar.value)
-
-
-@lru_cache(maxsize=65_536)
-def _burns(year: int, month: str, day: int, start: date, end: date, window: str, adar: str) -> bool:
-    """`lights` of a date of death given as plain values (cheap to hash: the board asks for every memorial)."""
-    return bool(lights(death_date(year, month, day), start, end, YahrzeitWindow(window), AdarRule(adar)))
+DEATH_COLUMNS = ("id", "hebrew_year", "hebrew_month", "hebrew_day")
+"""What `board_candidates` reads of each memorial: its id and its Hebrew date of death."""
 
 
 async def yahrzeit_board(
-    start: date, end: date, shown_at: datetime | None = None, synagogue: Synagogue | None = None
+    start: date, end: date, shown: Holds | None = None, synagogue: Synagogue | None = None
 ) -> list[BoardEntry]:
     """Every yahrzeit of the tenant's memorials whose light burns on a day from `start` to `end` inclusive, under
     the synagogue's policy (its window and Adar rule; `synagogue`: the tenant's row when the caller has it), by
-    date then name. With `shown_at`, the memorials as the screens show them then (`services.content.holds`). The
-    range is checked first (`services.content.ranges`).
+    date then name. With `shown`, the memorials as the screens show them (Shabbat mode: `services.content.holds`).
+    The range is checked first (`services.content.ranges`).
 
-    Two statements at most: the dates of death of every memorial (plain values, no models), then the whole rows of
-    those whose light may burn in the range (a handful for a screen's two days), as models."""
+    Two statements: the dates of death of every memorial (plain values, no models), then the whole rows of those
+    whose light may burn in the range (a handful for a screen's two days), as models."""
     check_range(start, end)
     window, adar = policy_of(synagogue or await Synagogue.get(id=current_tenant_id()))
-    candidates = board_candidates(await deaths().values_list(*DEATH_COLUMNS), start, end, window, adar, shown_at)
+    candidates = board_candidates(await deaths().values_list(*DEATH_COLUMNS), start, end, window, adar)
     rows = await Memorial.filter(id__in=candidates) if candidates else []
-    return board_entries(rows, start, end, window, adar, shown_at)
+    return board_entries(rows if shown is None else shown.shown(Memorial, rows), start, end, window, adar)
 
 
 def deaths() -> QuerySet[Memorial]:
@@ -124,35 +101,27 @@ def deaths() -> QuerySet[Memorial]:
 
 
 def board_candidates(
-    rows: list[tuple[Any, ...]],
-    start: date,
-    end: date,
-    window: YahrzeitWindow,
-    adar: AdarRule,
-    shown_at: datetime | None,
+    rows: list[tuple[Any, ...]], start: date, end: date, window: YahrzeitWindow, adar: AdarRule
 ) -> list[int]:
-    """The ids of the memorials (their `DEATH_COLUMNS`) whose light may burn from `start` to `end` (`may_burn`, with
-    the common case, no held edit, inline: a screen asks it of every memorial on every request)."""
-    window_name, adar_name, found = window.value, adar.value, []
-    for row in rows:
-        if row[4] is None:
-            if _burns(row[1], row[2], row[3], start, end, window_name, adar_name):
-                found.append(row[0])
-        elif may_burn(row, start, end, window, adar, shown_at):
-            found.append(row[0])
-    return found
+    """The ids of the memorials (their `DEATH_COLUMNS`) whose light burns on a day from `start` to `end`: a screen
+    asks it of every memorial on every request, so each answer is kept per date of death, range and policy."""
+    window_name, adar_name = window.value, adar.value
+    return [row[0] for row in rows if _burns(row[1], row[2], row[3], start, end, window_name, adar_name)]
+
+
+@lru_cache(maxsize=65_536)
+def _burns(year: int, month: str, day: int, start: date, end: date, window: str, adar: str) -> bool:
+    """`lights` of a date of death given as plain values (cheap to hash: the board asks for every memorial)."""
+    return bool(lights(death_date(year, month, day), start, end, YahrzeitWindow(window), AdarRule(adar)))
 
 
 def board_entries(
-    rows: list[Memorial], start: date, end: date, window: YahrzeitWindow, adar: AdarRule, shown_at: datetime | None
+    rows: list[Memorial], start: date, end: date, window: YahrzeitWindow, adar: AdarRule
 ) -> list[BoardEntry]:
-    """The board of `rows` from `start` to `end` (pure): each light of each memorial (as shown at `shown_at`,
-    when given), by date then name."""
+    """The board of `rows` (as the screens show them, when they are) from `start` to `end` (pure): each light of
+    each memorial, by date then name."""
     entries: list[BoardEntry] = []
-    for row in rows:
-        memorial = row if shown_at is None else as_shown(row, shown_at)
-        if memorial is None:
-            continue
+    for memorial in rows:
         death = death_date_of(memorial)
         for light in lights(death, start, end, window, adar):
             entries.append(BoardEntry(light.date, light.hebrew_date, memorial, light.first_day, light.last_day))

@@ -21,7 +21,7 @@ from tortoise import Tortoise, connections
 from config import ROOT, Settings
 from models.base import TENANT_FIELD, tenant_models
 from models.database import tortoise_config
-from models.platform import AuditEntry, PlatformAuditEntry
+from models.platform import PURGE_AUDIT_FUNCTION, AuditEntry, PlatformAuditEntry
 
 log = logging.getLogger("shulgraph.migrate")
 MIGRATIONS = ROOT / "migrations"
@@ -55,6 +55,7 @@ async def _secure_postgres(settings: Settings, owner_url: str) -> None:
     await Tortoise.init(config=tortoise_config(owner_url, settings))
     try:
         db = connections.get("default")
+        await db.execute_script(PURGE_AUDIT_FUNCTION + ";")  # owned by the owner role (models.platform)
         if app_role and app_role != unquote(owner_parts.username or ""):
             role = _quote_ident(app_role)
             exists = await db.execute_query_dict("SELECT 1 FROM pg_roles WHERE rolname = $1", [app_role])
@@ -75,6 +76,10 @@ async def _secure_postgres(settings: Settings, owner_url: str) -> None:
             for model in APPEND_ONLY_MODELS:  # the app may add to these logs, never rewrite them
                 table = _quote_ident(model._meta.db_table)
                 await db.execute_script(f"REVOKE UPDATE, DELETE, TRUNCATE ON TABLE {table} FROM {role};")
+            await db.execute_script(  # retention deletes old audit entries only through the owner's function
+                "REVOKE ALL ON FUNCTION shulgraph_purge_audit(timestamptz, integer) FROM PUBLIC;"
+                f"GRANT EXECUTE ON FUNCTION shulgraph_purge_audit(timestamptz, integer) TO {role};"
+            )
         else:
             log.warning("DATABASE_URL uses the owner role: row-level security does not bind the owner's superuser")
         for model in tenant_models():

@@ -21,7 +21,7 @@ from config import get_settings
 from models.base import current_tenant_id, tenant_scope
 from models.outbox import Job, JobStatus
 from subscriptions.content import publish_content_changed
-from subscriptions.events import publish
+from subscriptions.events import publish, tenant_event
 from subscriptions.jobs import publish_job_changed
 
 
@@ -44,6 +44,8 @@ class JobRun:
     payload: dict[str, Any]
     attempt: int
     finished: bool = field(default=False)
+    failed: bool = field(default=False)
+    """Finished as FAILED by its handler (a permanent refusal)."""
 
     def scope(self) -> Any:
         """`tenant_scope` of the job's tenant: one transaction with row-level security set."""
@@ -73,6 +75,7 @@ class JobRun:
         if not updated:
             raise JobLost(f"job {self.job_id} was taken over")
         self.finished = True
+        self.failed = failed
 
 
 Handler = Callable[[JobRun], Awaitable[None]]
@@ -84,6 +87,21 @@ def handler(kind: str) -> Callable[[Handler], Handler]:
 
     def register(fn: Handler) -> Handler:
         HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+Retrier = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+RETRIERS: dict[str, Retrier] = {}
+
+
+def retrier(kind: str) -> Callable[[Retrier], Retrier]:
+    """Register what an admin's retry of a FAILED job of `kind` must also do (in its transaction, in the job's
+    tenant); it returns the job's payload for the new run."""
+
+    def register(fn: Retrier) -> Retrier:
+        RETRIERS[kind] = fn
         return fn
 
     return register
@@ -111,6 +129,13 @@ async def notify_content_changed(tenant_id: int) -> None:
         await publish_content_changed(_broadcast, tenant_id)
 
 
+async def announce_tenant_event(tenant_id: int, kind: str, device_id: int | None = None, **detail: Any) -> None:
+    """An event on the synagogue's `tenantEvents` from a job (through the worker's broadcaster; after the job's
+    transaction commits when the job holds its publications, see `subscriptions.events`)."""
+    if _broadcast is not None:
+        await tenant_event(_broadcast, tenant_id, kind, device_id, **detail)
+
+
 async def worker_publish(channel: str, payload: dict[str, Any]) -> None:
     """Publish an event from a job (through the worker's broadcaster)."""
     if _broadcast is not None:
@@ -131,10 +156,12 @@ async def enqueue(
     total: int = 0,
     delay_seconds: float = 0,
     max_attempts: int = 3,
+    system: bool = False,
 ) -> Job:
-    """Queue a job for the tenant in context (or `tenant_id`), in the caller's transaction."""
+    """Queue a job for the tenant in context (or `tenant_id`; none at all for a `system` job), in the caller's
+    transaction."""
     job = await Job.create(
-        tenant_id=tenant_id if tenant_id is not None else current_tenant_id(),
+        tenant_id=None if system else tenant_id if tenant_id is not None else current_tenant_id(),
         kind=kind,
         payload=payload,
         total=total,

@@ -8,7 +8,9 @@ until `max_attempts`. A failed run is retried with doubling backoff; one abandon
 back without counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
-periodic upkeep of `services.infra.periodic` between polls.
+periodic upkeep of `services.infra.periodic` and claims the slots of `services.outbox.schedule` between polls,
+and keeps the queue's gauges of `services.outbox.metrics` current (jobs by kind and final state are counted in
+`services.infra.metrics.JOBS`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from models.outbox import Job, JobStatus
 from services.infra.cancellation import see_cancelled
 from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
+from services.outbox import metrics as queue_metrics
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
+from services.outbox.schedule import run_scheduled
 from subscriptions.backend import make_broadcast
 from subscriptions.events import deferred_publications
 
@@ -41,7 +45,12 @@ HANDLER_MODULES: list[str] = [
     "services.content.memorial_import",
     "services.outbox.mail",
     "services.webhooks.endpoints",
-    "services.content.yahrzeit_reminders",
+    "services.webhooks.admin",
+    "services.content.yahrzeit_sweep",
+    "services.outbox.messaging",
+    "services.outbox.retention",
+    "services.analytics.alerts",
+    "services.analytics.anomalies",
     "services.content.media_cleanup",
     "services.devices.commands",
 ]
@@ -123,7 +132,7 @@ async def execute(run: JobRun) -> None:
                     await fn(run)
             if not run.finished:
                 await run.finish({})
-        JOBS.labels(run.kind, "done").inc()
+        JOBS.labels(run.kind, "failed" if run.failed else "done").inc()  # a handler may give up (finish failed)
     except JobLost:
         JOBS.labels(run.kind, "lost").inc()
         log.warning("job lease lost", extra={"job": run.job_id})
@@ -174,10 +183,13 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     attach_worker(broadcast, wake)
     log.info("worker started")
     periodic_runs: dict[str, float] = {}
+    slots_seen: dict[str, datetime] = {}
     try:
         while not stop.is_set():
             try:
+                await run_scheduled(settings, slots_seen)
                 await run_pending(stop=stop)
+                await queue_metrics.refresh()
             except Exception:
                 log.exception("worker loop error")
             await run_periodic(settings, periodic_runs)

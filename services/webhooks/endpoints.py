@@ -2,7 +2,8 @@
 
 `emit(event, data)` runs in the transaction of the change it announces: it writes one
 `WebhookDelivery` (with a fresh delivery id) and one job per subscribed endpoint, so an event exists
-exactly when the change does. The worker POSTs the event signed per the Standard Webhooks spec
+exactly when the change does. A scheduled event (YAHRZEIT_UPCOMING, from the daily yahrzeit sweeps) has its
+schedule started when an endpoint starts hearing it. The worker POSTs the event signed per the Standard Webhooks spec
 (`webhook-id` = delivery id, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`);
 a worker that dies mid-delivery leaves the job to be claimed again, and the retry carries the same
 delivery id. A delivery recorded as DELIVERED is never sent again: the record and the job's end
@@ -29,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from config import get_settings
 from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from services.content.yahrzeit_reminders import ensure_reminders
 from services.infra.problems import Problem
 from services.outbox.queue import JobRun, enqueue, handler
 from services.webhooks.targets import (
@@ -52,7 +54,7 @@ MAX_DESCRIPTION_LENGTH = 200
 ENDPOINT_NOT_FOUND = Problem("id", "NOT_FOUND", "webhook endpoint not found")
 """deleteWebhookEndpoint's answer to an id that is missing or another synagogue's (the two look alike)."""
 
-__all__ = ["RefusedTarget", "add_endpoint", "check_url", "create_endpoint", "emit", "sign"]
+__all__ = ["RefusedTarget", "add_endpoint", "check_url", "create_endpoint", "emit", "sign", "signing_secrets"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ async def add_endpoint(
     if problems:
         return None, problems
     endpoint, secret = await create_endpoint(url, events, description)
+    await start_scheduled_events(endpoint)
     return NewEndpoint(endpoint, secret), []
 
 
@@ -115,8 +118,25 @@ async def delete_endpoint(endpoint: WebhookEndpoint) -> None:
     await endpoint.delete()
 
 
+async def subscribers(event: WebhookEvent) -> list[WebhookEndpoint]:
+    """The active endpoints of the tenant in context that hear `event`."""
+    return [e for e in await WebhookEndpoint.filter(is_active=True) if event.value in e.events]
+
+
+async def hears(event: WebhookEvent) -> bool:
+    """Whether an active endpoint of the tenant in context hears `event`."""
+    return bool(await subscribers(event))
+
+
+async def start_scheduled_events(endpoint: WebhookEndpoint) -> None:
+    """Start what sends the scheduled events an endpoint now hears: YAHRZEIT_UPCOMING comes from the synagogue's
+    daily yahrzeit sweeps, which a synagogue without a family address has not started yet."""
+    if endpoint.is_active and WebhookEvent.YAHRZEIT_UPCOMING.value in endpoint.events:
+        await ensure_reminders()
+
+
 async def _fan_out(event: WebhookEvent, data: dict[str, Any]) -> int:
-    endpoints = [e for e in await WebhookEndpoint.filter(is_active=True) if event.value in e.events]
+    endpoints = await subscribers(event)
     now = datetime.now(UTC).isoformat()
     for endpoint in endpoints:
         delivery = await WebhookDelivery.create(
@@ -141,6 +161,15 @@ async def emit(event: WebhookEvent, data: dict[str, Any], *, tenant_id: int | No
         return await _fan_out(event, data)
 
 
+def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    """The endpoint's current secret, then its previous one while a rotation's overlap lasts."""
+    found = [open_secret(endpoint.secret_sealed, endpoint.tenant_id)]
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret_sealed and expires is not None and now < expires:
+        found.append(open_secret(endpoint.previous_secret_sealed, endpoint.tenant_id))
+    return found
+
+
 def body_of(delivery: WebhookDelivery) -> bytes:
     """The request body: the same bytes on every attempt."""
     return json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
@@ -159,13 +188,13 @@ async def post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Outcome:
     settings = get_settings()
     body = body_of(delivery)
     try:
-        secret = open_secret(endpoint.secret_sealed, endpoint.tenant_id)
+        secrets = signing_secrets(endpoint, datetime.now(UTC))
     except (ValueError, InvalidTag):
         return Outcome(False, False, None, "the endpoint's secret cannot be opened (was SECRETS_KEY changed?)")
     headers = {
         "content-type": "application/json",
         "user-agent": "ShulGraph-Webhooks/1",
-        **sign(secret, str(delivery.delivery_id), int(datetime.now(UTC).timestamp()), body),
+        **sign(secrets[0], str(delivery.delivery_id), int(datetime.now(UTC).timestamp()), body, *secrets[1:]),
     }
     try:
         url, extra_headers, extensions = await pinned_request(endpoint.url, settings.webhook_allow_private_targets)
@@ -211,7 +240,13 @@ async def deliver(run: JobRun) -> None:
     """Send one delivery; record its outcome; a transient failure is retried by the queue."""
     async with run.scope():
         delivery = await WebhookDelivery.filter(id=run.payload["delivery"]).select_related("endpoint").first()
-    if delivery is None or delivery.status != DeliveryStatus.PENDING or not delivery.endpoint.is_active:
+    if delivery is None or delivery.status != DeliveryStatus.PENDING:
+        return
+    if not delivery.endpoint.is_active:
+        async with run.scope():
+            off = "the endpoint was disabled; redeliver once it is enabled again"
+            await WebhookDelivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED, last_error=off)
+            await run.finish({"deliveryId": str(delivery.delivery_id)}, [{"message": off}], failed=True)
         return
     if run.attempt > WEBHOOK_MAX_ATTEMPTS:  # the claim after a last attempt whose worker was lost
         async with run.scope():
@@ -222,7 +257,7 @@ async def deliver(run: JobRun) -> None:
     outcome = await post(delivery.endpoint, delivery)
     details = {"delivery": str(delivery.delivery_id), "job": run.job_id, "attempt": run.attempt}
     values: dict[str, Any] = {
-        "attempts": run.attempt,
+        "attempts": int(run.payload.get("before", 0)) + run.attempt,  # a redelivery's job counts on from `before`
         "last_status_code": outcome.status_code,
         "last_error": outcome.error[:MAX_ERROR_LENGTH],
     }

@@ -24,8 +24,10 @@ from services.outbox.worker import run_pending
 from tests.support.actors import Actor, Factory
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.outbox import run_due
-from tests.support.receivers import smtp_server
+from tests.support.receivers import body_text, smtp_server
 from tests.support.snapshot import unchanged
+from tests.support.webhooks import subscribe
+from tests.support.yahrzeits import sweeps
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -51,25 +53,17 @@ async def memorial(gql: GQL, actor: Actor, name: str, death: HebrewDate, email: 
     return await gql.op("CreateMemorial", {"input": values}, actor=actor)
 
 
-async def sweeps(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
-    rows = await owner_db.fetch(
-        "SELECT id, status, payload->>'day' AS day FROM job WHERE tenant_id = $1 AND kind = 'yahrzeit.reminders'"
-        " ORDER BY id",
-        tenant_id,
-    )
-    return [dict(row) for row in rows]
-
-
 async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant
-    assert tenant is not None
     today = datetime.now(ZoneInfo(tenant.timezone)).date()
     ahead = timedelta(days=settings.yahrzeit_reminder_days)
     first = death_observed_on(today + ahead, today)
     later = death_observed_on(today + ahead + timedelta(days=1), today)
+    admin = await factory.member(tenant=tenant, role=Role.ADMIN)
+    await subscribe(gql, admin, "https://hooks.example.org/in", "YAHRZEIT_UPCOMING")
     await memorial(gql, editor, "Reb Chaim", first, "chaim-family@example.org")
     await memorial(gql, editor, "Reb Berel", later, "berel-family@example.org")
     await memorial(gql, editor, "Reb Yankel", first, None)
@@ -88,9 +82,18 @@ async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
         to_berel = [m for m in sink.messages if m["To"] == "berel-family@example.org"]
     assert to_chaim == [reminder] and len(to_berel) == 1
     assert "Reb Chaim" in reminder["Subject"]
-    body = reminder.get_payload(decode=True).decode()  # type: ignore[union-attr]
+    body = body_text(reminder)
     assert (today + ahead).strftime("%B") in body and str(first.month.display) in body and tenant.name in body
     assert [s["status"] for s in await sweeps(owner_db, tenant.id)] == ["DONE", "DONE", "PENDING"]
+    told = await owner_db.fetch(
+        "SELECT event, payload FROM webhook_delivery WHERE tenant_id = $1 ORDER BY id", tenant.id
+    )
+    upcoming = [(row["event"], json.loads(row["payload"])["data"]) for row in told]
+    assert [(event, data["name"], data["date"]) for event, data in upcoming] == [
+        ("YAHRZEIT_UPCOMING", "Reb Chaim", (today + ahead).isoformat()),
+        ("YAHRZEIT_UPCOMING", "Reb Yankel", (today + ahead).isoformat()),  # announced without a family address
+        ("YAHRZEIT_UPCOMING", "Reb Berel", (today + ahead + timedelta(days=1)).isoformat()),
+    ]
 
 
 UPDATE_EMAIL = """mutation($input: UpdateMemorialInput!) {
@@ -102,7 +105,6 @@ async def test_address_written_after_the_days_sweep_is_reminded_the_same_day_exa
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant
-    assert tenant is not None
     today = datetime.now(ZoneInfo(tenant.timezone)).date()
     death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
     await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
@@ -130,7 +132,7 @@ async def test_no_family_address_starts_no_sweep(gql: GQL, factory: Factory, own
     editor = await factory.member(role=Role.EDITOR)
     today = date.today()
     await memorial(gql, editor, "Reb Zalman", death_observed_on(today + timedelta(days=30), today), None)
-    assert await sweeps(owner_db, editor.tenant.id) == []  # type: ignore[union-attr]
+    assert await sweeps(owner_db, editor.tenant.id) == []
 
 
 async def test_Z1_missing_role_viewer_starts_no_sweep(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
@@ -140,7 +142,7 @@ async def test_Z1_missing_role_viewer_starts_no_sweep(gql: GQL, factory: Factory
     async with unchanged(owner_db, viewer):
         result = await memorial(gql, viewer, "Reb Shmuel", death, "family@example.org")
         assert error_codes(result) == ["FORBIDDEN"]
-        assert await sweeps(owner_db, viewer.tenant.id) == []  # type: ignore[union-attr]
+        assert await sweeps(owner_db, viewer.tenant.id) == []
 
 
 async def test_T1_cross_tenant_outsider_starts_no_sweep(
@@ -161,8 +163,8 @@ async def test_T1_cross_tenant_outsider_starts_no_sweep(
         nowhere = {"X-Tenant-ID": to_global_id("Synagogue", 10**9)}
         missing = await gql.op("CreateMemorial", {"input": values}, actor=outsider, headers=nowhere)
         assert answer(result) == answer(missing)
-        assert await sweeps(owner_db, member.tenant.id) == []  # type: ignore[union-attr]
-        assert await sweeps(owner_db, outsider.tenant.id) == []  # type: ignore[union-attr]
+        assert await sweeps(owner_db, member.tenant.id) == []
+        assert await sweeps(owner_db, outsider.tenant.id) == []
 
 
 async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_sweep(
@@ -170,7 +172,6 @@ async def test_a_chain_that_ended_is_started_again_beside_a_pending_one_off_swee
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant
-    assert tenant is not None
     today = datetime.now(ZoneInfo(tenant.timezone)).date()
     death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days + 3), today)
     await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
@@ -197,7 +198,6 @@ async def test_an_edit_leaving_the_address_and_the_date_alone_queues_no_extra_sw
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant
-    assert tenant is not None
     today = datetime.now(ZoneInfo(tenant.timezone)).date()
     death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
     created = await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")
@@ -221,7 +221,6 @@ async def test_an_address_written_while_the_days_sweep_starts_is_reminded(
 
     editor = await factory.member(role=Role.EDITOR)
     tenant = editor.tenant
-    assert tenant is not None
     today = datetime.now(ZoneInfo(tenant.timezone)).date()
     death = death_observed_on(today + timedelta(days=settings.yahrzeit_reminder_days), today)
     await memorial(gql, editor, "Reb Chaim", death, "chaim-family@example.org")

@@ -26,24 +26,41 @@ def unique(prefix: str = "x") -> str:
 
 
 @dataclass
-class Actor:
-    """A user with a token, acting in one tenant."""
+class Caller:
+    """A signed-in user with an access token: a member of a synagogue (`Actor`), a platform admin
+    (`PlatformAdmin`), or as it is, a user of no synagogue (an invitee); the GraphQL and websocket helpers accept
+    them alike."""
 
     user: User
     token: str
-    tenant: Synagogue | None
-    role: Role | None
-
-    @property
-    def tenant_gid(self) -> str | None:
-        return to_global_id("Synagogue", self.tenant.id) if self.tenant else None
 
     def headers(self, tenant: Synagogue | None = None) -> dict[str, str]:
+        """The bearer token, and `X-Tenant-ID` naming `tenant` when given."""
         headers = {"Authorization": f"Bearer {self.token}"}
-        target = tenant or self.tenant
-        if target is not None:
-            headers["X-Tenant-ID"] = to_global_id("Synagogue", target.id)
+        if tenant is not None:
+            headers["X-Tenant-ID"] = to_global_id("Synagogue", tenant.id)
         return headers
+
+
+@dataclass
+class Actor(Caller):
+    """A member: a user with a token and a role, acting in one synagogue."""
+
+    tenant: Synagogue
+    role: Role
+
+    @property
+    def tenant_gid(self) -> str:
+        return to_global_id("Synagogue", self.tenant.id)
+
+    def headers(self, tenant: Synagogue | None = None) -> dict[str, str]:
+        """The bearer token and `X-Tenant-ID`: `tenant` when given, else the synagogue the member acts in."""
+        return super().headers(tenant or self.tenant)
+
+
+@dataclass
+class PlatformAdmin(Caller):
+    """The platform's staff: signed in, a member of no synagogue (a synagogue is named per request, if at all)."""
 
 
 class Factory:
@@ -76,9 +93,9 @@ class Factory:
         await Membership.create(user=user, synagogue=tenant, role=role)
         return Actor(user=user, token=self.token(user), tenant=tenant, role=role)
 
-    async def platform_admin(self) -> Actor:
+    async def platform_admin(self) -> PlatformAdmin:
         user = await self.user(is_platform_admin=True)
-        return Actor(user=user, token=self.token(user), tenant=None, role=None)
+        return PlatformAdmin(user=user, token=self.token(user))
 
 
 async def _default_password_hash() -> str:

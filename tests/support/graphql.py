@@ -4,14 +4,15 @@ domain's tests make (top-level error codes, a payload's userErrors, the primary 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 import httpx
 
 from models.synagogue import Synagogue
 from services.infra.ids import from_global_id
-from tests.support.actors import Actor
-from tests.support.documents import client_document
+from tests.support.actors import Caller
+from tests.support.documents import client_document, trusted
 
 _addresses = itertools.count(1)
 
@@ -28,7 +29,7 @@ class GQL:
         query: str,
         variables: dict[str, Any] | None = None,
         *,
-        actor: Actor | None = None,
+        actor: Caller | None = None,
         tenant: Synagogue | None = None,
         headers: dict[str, str] | None = None,
         operation_name: str | None = None,
@@ -47,6 +48,10 @@ class GQL:
         """Run an operation of ../shared/clients by its name, unchanged."""
         return await self(client_document(name), variables, operation_name=name, **kwargs)
 
+    async def trusted(self, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Run a trusted document of the product's catalogue (`documents/` and the client documents) by its name."""
+        return await self(trusted(name).text, variables, operation_name=name, **kwargs)
+
 
 def fresh_address() -> str:
     """A client address of its own, so per-address limits (pairing, sign-in) do not couple tests."""
@@ -58,6 +63,14 @@ def client_gql(app: Any, address: str | None = None) -> GQL:
     """A GQL of its own client address (a fresh one unless given), talking to the app in this process."""
     transport = httpx.ASGITransport(app=app, client=(address or fresh_address(), 40000))
     return GQL(httpx.AsyncClient(transport=transport, base_url="http://testserver"))
+
+
+def app_of(client: httpx.AsyncClient) -> Any:
+    """The app behind an in-process client (one on an `httpx.ASGITransport`: the `http` fixture's, `client_gql`'s, a
+    variant's), to reach its state or open a websocket to it."""
+    transport = client._transport
+    assert isinstance(transport, httpx.ASGITransport), transport
+    return transport.app
 
 
 def answer(result: dict[str, Any]) -> dict[str, Any]:
@@ -90,3 +103,22 @@ def pk(global_id: str) -> int:
     parsed = from_global_id(global_id)
     assert parsed is not None, global_id
     return parsed[1]
+
+
+Refusal = tuple[dict[str, Any], str]
+"""A caller as `gql` keyword arguments (an actor, headers) and the error code it must be refused with."""
+
+
+def refused_callers(member: Caller, device_headers: dict[str, str]) -> list[Refusal]:
+    """Who an ADMIN operation refuses besides outsiders: a member below ADMIN and the synagogue's device
+    (FORBIDDEN), and an anonymous caller (UNAUTHENTICATED)."""
+    return [({"actor": member}, "FORBIDDEN"), ({"headers": device_headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED")]
+
+
+async def assert_refused(gql: GQL, name: str, variables: dict[str, Any] | None, callers: Iterable[Refusal]) -> None:
+    """Each caller (`gql` keyword arguments: an actor, headers) is refused the trusted document `name` with its
+    error code, and reads nothing (data null, or its nullable root field null)."""
+    for kwargs, code in callers:
+        refused = await gql.trusted(name, variables, **kwargs)
+        assert error_codes(refused) == [code], (name, code, refused)
+        assert not any((refused.get("data") or {}).values()), (name, refused)
