@@ -4,6 +4,7 @@ the hand-written floor (bench/floor.py). Each waits until it answers and is stop
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -74,7 +75,8 @@ def wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
 
 
 def stop(process: subprocess.Popen[Any]) -> None:
-    """SIGTERM, then SIGKILL after a minute."""
+    """SIGTERM, then SIGKILL after a minute; then SIGKILL to what is left of its process group (uvicorn's workers
+    outlive a supervisor that was killed). Servers are started with `start_new_session=True` for this."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
@@ -82,13 +84,17 @@ def stop(process: subprocess.Popen[Any]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @contextmanager
 def _process(command: list[str], env: dict[str, str], log: Path, probe: str, method: str = "GET") -> Iterator[str]:
     """The server's /graphql URL once `probe` answers."""
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     url = f"http://127.0.0.1:{env['PORT']}/graphql"
     try:
         _wait(process, probe, log, method)
