@@ -8,6 +8,7 @@
     python main.py seed-demo       create the demo synagogue and print its login
     python main.py create-admin --email E [--password P]   create or promote a platform admin
     python main.py export-schema   write schema.graphql
+    python main.py tenant list | place SLUG --database NAME | move SLUG --to NAME|shared   tenant placement
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
+from models.placement import running as placement
 from schema.assembly import build_schema, export_sdl
 from schema.view import GraphQLView
 from services.devices.upkeep import start_upkeep
@@ -45,6 +47,9 @@ from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.outbox.worker import run_worker
+from services.platform.moves import move_tenant
+from services.platform.owners import PlacementError
+from services.platform.placements import list_placements, place_tenant
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
 from subscriptions.sessions import close_all_sockets, run_control_listener
@@ -65,6 +70,7 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.kv = make_key_value(settings.redis_url)
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
+            await placement.start(settings)  # the placements, and the pools of placed tenant databases
             await app.state.broadcast.connect()
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
             app.state.device_upkeep = start_upkeep(app.state)  # presence sweep; ends when draining
@@ -87,6 +93,7 @@ def create_app(settings: Settings | None = None) -> Any:
                 with contextlib.suppress(Exception):
                     await app.state.broadcast.disconnect()
                 await app.state.kv.close()
+                await placement.stop()
         with contextlib.suppress(Exception):
             await Tortoise.close_connections()
 
@@ -119,8 +126,10 @@ async def _with_db(settings: Settings, work: Any) -> Any:
 
     await Tortoise.init(config=tortoise_config(settings=settings), _enable_global_fallback=True)
     try:
+        await placement.start(settings)
         return await work()
     finally:
+        await placement.stop()
         await Tortoise.close_connections()
 
 
@@ -197,6 +206,32 @@ def cmd_worker(settings: Settings) -> None:
     print("worker stopped")
 
 
+def cmd_tenant(settings: Settings, args: argparse.Namespace) -> None:
+    """`tenant list`, `tenant place`, `tenant move` (services/platform/): as the databases' owner roles."""
+
+    async def run() -> Any:
+        if args.action == "list":
+            return await list_placements(settings)
+        if args.action == "place":
+            return await place_tenant(settings, args.slug, args.database)
+        return await move_tenant(settings, args.slug, args.to)
+
+    try:
+        result = asyncio.run(_with_db(settings, run))
+    except PlacementError as error:
+        print(f"tenant {args.action}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    if args.action == "list":
+        print(f"{'slug':<32} {'database':<20} {'rows':>10} {'kB':>10}  moving to")
+        for row in result:
+            print(f"{row.slug:<32} {row.database:<20} {row.rows:>10} {row.bytes // 1024:>10}  {row.moving_to or ''}")
+        return
+    for table, (count, checksum) in sorted(result.tables.items()):
+        print(f"  {table:<32} {count:>8} rows  {checksum}")
+    done = f"rolled back the move to {result.rolled_back}" if result.rolled_back else f"now in {result.target}"
+    print(f"{result.slug}: {done} (writes refused for {result.read_only_seconds:.3f} s)")
+
+
 def cmd_export_schema() -> None:
 
     (ROOT / "schema.graphql").write_text(export_sdl())
@@ -218,6 +253,16 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--email", required=True)
     admin.add_argument("--password", default=None)
     sub.add_parser("export-schema", help="write schema.graphql")
+    tenant = sub.add_parser("tenant", help="where synagogues' rows live: list, place, move").add_subparsers(
+        dest="action", required=True
+    )
+    tenant.add_parser("list", help="every synagogue's placement, size and move in progress")
+    place = tenant.add_parser("place", help="put a new or empty synagogue in a declared database")
+    place.add_argument("slug")
+    place.add_argument("--database", required=True)
+    move = tenant.add_parser("move", help="move a synagogue (resumes or rolls back a killed move)")
+    move.add_argument("slug")
+    move.add_argument("--to", required=True, help="a declared database, or shared")
     args = parser.parse_args(argv)
     settings = get_settings()
     match args.command:
@@ -235,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             cmd_create_admin(settings, args.email, args.password)
         case "export-schema":
             cmd_export_schema()
+        case "tenant":
+            cmd_tenant(settings, args)
     return 0
 
 

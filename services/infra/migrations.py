@@ -39,6 +39,7 @@ def location(dialect: str) -> Path:
 
 
 async def _aerich_upgrade(config: dict[str, Any], dialect: str) -> list[str]:
+    await Tortoise.init(config=config)  # aerich keeps Tortoise as it finds it once initialised: this database's
     async with Command(tortoise_config=config, app="models", location=str(location(dialect))) as command:
         await command.init()
         applied: list[str] = await command.upgrade(run_in_transaction=True)

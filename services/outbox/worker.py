@@ -1,11 +1,14 @@
 """The job worker: claim a due job with a lease, run its handler, record the result, retry.
 
-Jobs are queued with `services.outbox.queue.enqueue`, and their handlers register there. A worker claims one
-due job at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
-writer makes a plain claim safe), runs its handler with the job's tenant in context, and records the
-result. A job whose lease ran out while RUNNING belonged to a worker that died; it is claimed again
-until `max_attempts`. A failed run is retried with doubling backoff; one abandoned at shutdown is given
-back without counting as an attempt.
+Jobs are queued with `services.outbox.queue.enqueue`, and their handlers register there. A worker claims one due job
+at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single writer makes a plain
+claim safe), runs its handler with the job's tenant in context, and records the result. A tenant's jobs live in its
+database: the worker claims from the central one and from every placed one that holds synagogues, never a job of a
+tenant that database does not serve now (fenced by a move) or that a move is switching (its switch lock, taken
+shared by the claim); a job claimed before a move is finished where its tenant lives after it (the move copied the
+job's row as it was). A job whose lease ran out while RUNNING belonged to a worker that died; it is claimed again
+until `max_attempts`. A failed run is retried with doubling backoff; one abandoned at shutdown is given back without
+counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
 periodic upkeep of `services.infra.periodic` between polls.
@@ -16,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import itertools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,6 +32,10 @@ from tortoise.transactions import in_transaction
 from config import Settings
 from models.base import tenant_context
 from models.outbox import Job, JobStatus
+from models.placement import routing
+from models.placement.connection import ENTER_FUNCTION, NOT_HERE_SQLSTATE, sqlstate_of
+from models.placement.failures import TenantUnavailable
+from models.placement.pools import manager
 from services.infra.cancellation import see_cancelled
 from services.infra.periodic import run_periodic
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
@@ -60,17 +68,60 @@ def _due(now: datetime) -> Q:
     return Q(status=JobStatus.PENDING, run_after__lte=now) | Q(status=JobStatus.RUNNING, locked_until__lt=now)
 
 
+_turns = itertools.count()
+
+
 async def claim() -> JobRun | None:
-    """Take the next due job with a fresh lease, or None when nothing is due."""
+    """Take the next due job with a fresh lease, or None when nothing is due: from the central database and from
+    each placed database that holds synagogues, starting from another one each time."""
+    databases = [routing.SHARED, *routing.databases_in_use()]
+    first = next(_turns) % len(databases)
+    for database in databases[first:] + databases[:first]:
+        try:
+            run = await _claim_in(database)
+        except TenantUnavailable as error:
+            log.warning("jobs of a tenant database not claimed", extra={"database": database, "error": str(error)})
+            continue
+        if run is not None:
+            return run
+    return None
+
+
+def _transaction(database: str) -> Any:
+    return in_transaction() if database == routing.SHARED else manager().transaction(database)
+
+
+async def _serves(conn: Any, tenant_id: int) -> bool:
+    """Whether this database serves the tenant now and may take its writes: not fenced (moved away, or not yet
+    arrived), and not being switched by a move (the claim then holds the tenant's switch lock, shared)."""
+    if conn.capabilities.dialect != "postgres":
+        return True
+    try:
+        async with conn._in_transaction() as savepoint:
+            rows = await savepoint.execute_query_dict(f"SELECT {ENTER_FUNCTION}($1) AS writable", [tenant_id])
+    except Exception as error:
+        if sqlstate_of(error) == NOT_HERE_SQLSTATE:
+            return False
+        raise
+    return bool(rows[0]["writable"])
+
+
+async def _claim_in(database: str) -> JobRun | None:
+    skipped: set[int] = set()
     while True:
         now = _now()
-        async with in_transaction() as conn:
+        async with _transaction(database) as conn:
             query = Job.filter(_due(now)).order_by("run_after", "id").using_db(conn)
+            if skipped:  # tenants this database does not serve now (NULL is a system job: never skipped)
+                query = query.filter(Q(tenant_id__isnull=True) | ~Q(tenant_id__in=sorted(skipped)))
             if conn.capabilities.dialect == "postgres":
                 query = query.select_for_update(skip_locked=True)
             job = await query.first()
             if job is None:
                 return None
+            if job.tenant_id is not None and not await _serves(conn, job.tenant_id):
+                skipped.add(job.tenant_id)
+                continue
             if job.attempts >= job.max_attempts:
                 job.status = JobStatus.FAILED
                 job.errors = [*job.errors, {"message": "gave up after the worker was lost"}]
@@ -86,7 +137,20 @@ async def claim() -> JobRun | None:
             return JobRun(job.id, job.tenant_id, job.kind, job.payload, job.attempts)
 
 
+def as_job_tenant(run: JobRun) -> Any:
+    """The job's tenant in context: its rows, and the job's own row, are where the tenant lives now."""
+    return contextlib.nullcontext() if run.tenant_id is None else tenant_context(run.tenant_id)
+
+
 async def _failed(run: JobRun, error: BaseException) -> None:
+    if run.tenant_id is None:
+        await _record_failure(run, error)
+        return
+    async with run.scope():  # where the tenant lives, behind its fence and switch lock
+        await _record_failure(run, error)
+
+
+async def _record_failure(run: JobRun, error: BaseException) -> None:
     job = await Job.get(id=run.job_id)
     if job.attempts != run.attempt or job.status != JobStatus.RUNNING:
         return
@@ -111,13 +175,10 @@ async def execute(run: JobRun) -> None:
         if fn is None:
             raise LookupError(f"no handler for job kind {run.kind!r}")
         async with deferred_publications():  # the job's events go out once its work has committed, or never (W4)
-            if run.tenant_id is None:
+            with as_job_tenant(run):
                 await fn(run)
-            else:
-                with tenant_context(run.tenant_id):
-                    await fn(run)
-            if not run.finished:
-                await run.finish({})
+                if not run.finished:
+                    await run.finish({})
     except JobLost:
         log.warning("job lease lost", extra={"job": run.job_id})
     except asyncio.CancelledError:
@@ -131,7 +192,7 @@ async def _release(run: JobRun) -> None:
     """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once;
     the abandoned run does not count as an attempt."""
     with contextlib.suppress(Exception):
-        await run.mine().update(
+        await run.update_mine(
             status=JobStatus.PENDING, attempts=run.attempt - 1, locked_until=None, run_after=_now()
         )
         log.warning("job released at shutdown", extra={"job": run.job_id, "kind": run.kind})
@@ -169,6 +230,7 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     try:
         while not stop.is_set():
             try:
+                await routing.load_placements()  # databases that hold synagogues now: where to claim jobs
                 await run_pending(stop=stop)
             except Exception:
                 log.exception("worker loop error")

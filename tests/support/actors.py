@@ -16,6 +16,7 @@ from models.synagogue import Synagogue
 from services.identity.passwords import hash_password
 from services.identity.tokens import issue_access_token
 from services.infra.ids import to_global_id
+from tests.support.placement import default_database, place_new
 
 DEFAULT_PASSWORD = "correct horse battery"
 _hash_cache: list[str] = []
@@ -52,7 +53,9 @@ class Factory:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    async def tenant(self, **fields: Any) -> Synagogue:
+    async def tenant(self, database: str | None = None, **fields: Any) -> Synagogue:
+        """A new synagogue, placed in `database` (a name of tests.support.database.PLACED); by default in the
+        shared database, or in `tenants_a` in the placed pass (tests/support/placement.py)."""
         defaults: dict[str, Any] = {
             "name": unique("Shul"),
             "slug": unique("shul"),
@@ -60,7 +63,11 @@ class Factory:
             "latitude": 40.7128,
             "longitude": -74.006,
         }
-        return await Synagogue.create(**{**defaults, **fields})
+        synagogue = await Synagogue.create(**{**defaults, **fields})
+        database = database or default_database()
+        if database is not None:
+            await place_new(synagogue, database)
+        return synagogue
 
     async def user(self, email: str | None = None, **fields: Any) -> User:
         password_hash = fields.pop("password_hash", None) or await _default_password_hash()
