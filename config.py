@@ -29,7 +29,7 @@ class TenantDatabaseSetting(BaseModel):
     url: str  # postgres://app-role:pw@host:port/db, as the application role
     owner_url: str = ""  # the same database as the owner role (migrate, moves); empty: url
     pool_min: int = Field(default=0, ge=0)
-    pool_max: int = Field(default=5, ge=1)
+    pool_max: int | None = Field(default=None, ge=1)  # None: DB_POOL_MAX
 
 
 class Settings(BaseSettings):

@@ -29,7 +29,7 @@ def tortoise_config(database_url: str | None = None, settings: Settings | None =
     else:
         pool = (settings.db_pool_min, settings.db_pool_max)
         credentials = postgres_credentials(url, *pool, settings.db_statement_timeout_ms)
-        connection = {"engine": "tortoise.backends.asyncpg", "credentials": credentials}
+        connection = {"engine": "models.placement.client", "credentials": credentials}
     return {
         "connections": {"default": connection},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"], "default_connection": "default"}},

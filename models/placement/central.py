@@ -14,8 +14,9 @@ import asyncio
 from contextlib import AsyncExitStack
 from typing import Any
 
-from tortoise.backends.asyncpg.client import TransactionWrapper
 from tortoise.backends.base.client import BaseDBAsyncClient
+
+from models.placement.client import TenantTransaction
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "WITH", "LOCK", "MERGE")
 _LOCKS = (" FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " FOR KEY SHARE")
@@ -33,7 +34,7 @@ class CentralOnDemand:
     def __init__(self, central: BaseDBAsyncClient, tenant: BaseDBAsyncClient) -> None:
         self._central = central
         self._tenant = tenant
-        self._transaction: TransactionWrapper | None = None
+        self._transaction: TenantTransaction | None = None
         self._lock = asyncio.Lock()
 
     def __getattr__(self, name: str) -> Any:
@@ -43,7 +44,7 @@ class CentralOnDemand:
     def begun(self) -> bool:
         return self._transaction is not None
 
-    async def begin(self) -> TransactionWrapper:
+    async def begin(self) -> TenantTransaction:
         """The operation's central transaction, begun on first use."""
         async with self._lock:
             if self._transaction is None:
@@ -53,7 +54,7 @@ class CentralOnDemand:
                         if central._pool is None:
                             await central.create_connection(with_db=True)
                 connection = await central._pool.acquire()
-                transaction = TransactionWrapper(central)
+                transaction = TenantTransaction(central)
                 transaction._connection = connection
                 try:
                     await transaction.begin()

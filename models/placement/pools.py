@@ -20,11 +20,11 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.backends.asyncpg.client import AsyncpgDBClient
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from config import Settings, get_settings
 from models.placement.breaker import DatabaseBreaker
+from models.placement.client import TenantClient
 from models.placement.connection import Transaction, postgres_credentials
 from models.placement.failures import TenantUnavailable, connection_lost
 
@@ -44,7 +44,9 @@ class DeclaredDatabase:
 
 def declared_databases(settings: Settings) -> dict[str, DeclaredDatabase]:
     return {
-        name: DeclaredDatabase(name, spec.url, spec.owner_url or spec.url, spec.pool_min, spec.pool_max)
+        name: DeclaredDatabase(
+            name, spec.url, spec.owner_url or spec.url, spec.pool_min, spec.pool_max or settings.db_pool_max
+        )
         for name, spec in sorted(settings.tenant_databases.items())
     }
 
@@ -56,7 +58,7 @@ class TenantDatabases:
         self.settings = settings
         self.declared = declared_databases(settings)
         self.total = settings.tenant_pools_max_connections
-        self._clients: dict[str, AsyncpgDBClient] = {}
+        self._clients: dict[str, TenantClient] = {}
         self._breakers = {name: DatabaseBreaker(name, settings.tenant_database_retry_seconds) for name in self.declared}
         self._open: set[str] = set()
         self._in_use: dict[str, int] = {}
@@ -69,7 +71,7 @@ class TenantDatabases:
             raise TenantUnavailable(name, f"tenant database {name!r} is not declared in TENANT_DATABASES")
         return declared
 
-    def client(self, name: str) -> AsyncpgDBClient:
+    def client(self, name: str) -> TenantClient:
         """The database's Tortoise client (its pool is created on first use)."""
         client = self._clients.get(name)
         if client is None:
@@ -79,7 +81,7 @@ class TenantDatabases:
             )
             credentials["timeout"] = self.settings.tenant_database_connect_timeout_seconds
             credentials["max_inactive_connection_lifetime"] = self.settings.tenant_pool_idle_seconds
-            client = self._clients[name] = AsyncpgDBClient(connection_name=f"tenant:{name}", **credentials)
+            client = self._clients[name] = TenantClient(connection_name=f"tenant:{name}", **credentials)
         return client
 
     def breaker(self, name: str) -> DatabaseBreaker:

@@ -101,12 +101,14 @@ class Move:
         await rows.serve_tenant(connection, self.tenant_id)
         return connection
 
-    async def copy(self, source: asyncpg.Connection, target: asyncpg.Connection) -> rows.Copied:
-        """One pass of copying the synagogue's rows (and, into a placed database, its registry row)."""
+    async def copy(
+        self, source: asyncpg.Connection, target: asyncpg.Connection, tables: list[rows.TenantTable] | None = None
+    ) -> rows.Copied:
+        """One pass of copying the synagogue's rows (and first, into a placed database, its registry row)."""
         if self.report.target != SHARED:
             async with self.owners.central() as central:
                 await rows.sync(central, target, [rows.synagogue_table()], self.tenant_id)
-        return await rows.sync(source, target, self.tables, self.tenant_id)
+        return await rows.sync(source, target, self.tables if tables is None else tables, self.tenant_id)
 
     async def start(self) -> None:
         async with self.owners.central() as central:
@@ -129,7 +131,7 @@ class Move:
         source, target = await self.connect(self.report.source), await self.connect(self.report.target)
         try:
             if os.environ.get("SHULGRAPH_MOVE_PAUSE_AT") == "copy":  # a pass interrupted halfway
-                await rows.sync(source, target, self.tables[: len(self.tables) // 2], self.tenant_id)
+                await self.copy(source, target, self.tables[: len(self.tables) // 2])
                 await checkpoint("copy", self.say)
             copied = await self.copy(source, target)
             self.say(f"copied {copied.copied} rows ({copied.overwritten} rewritten, {copied.deleted} deleted)")

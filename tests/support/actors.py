@@ -54,8 +54,8 @@ class Factory:
         self.settings = settings
 
     async def tenant(self, database: str | None = None, **fields: Any) -> Synagogue:
-        """A new synagogue, placed in `database` (a name of tests.support.database.PLACED); by default in the
-        shared database, or in `tenants_a` in the placed pass (tests/support/placement.py)."""
+        """A new synagogue, placed in `database` (a name of tests.support.database.PLACED, or `shared`); by
+        default in the shared database, or in `tenants_a` in the placed pass (tests/support/placement.py)."""
         defaults: dict[str, Any] = {
             "name": unique("Shul"),
             "slug": unique("shul"),
@@ -65,7 +65,7 @@ class Factory:
         }
         synagogue = await Synagogue.create(**{**defaults, **fields})
         database = database or default_database()
-        if database is not None:
+        if database not in (None, "shared"):
             await place_new(synagogue, database)
         return synagogue
 

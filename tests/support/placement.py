@@ -9,10 +9,14 @@ and checks: the factory places hundreds of synagogues; tests/platform/ tests the
 
 from __future__ import annotations
 
+import asyncio
 import os
+import subprocess
+import sys
 
 import asyncpg
 
+from config import ROOT
 from models.placement import routing
 from models.synagogue import Synagogue
 from services.platform import tenant_tables
@@ -73,3 +77,105 @@ async def connect_to_rows(synagogue_id: int) -> asyncpg.Connection:
     """An owner connection to the database that holds the synagogue's rows now."""
     connection: asyncpg.Connection = await asyncpg.connect(owner_url(await database_of(synagogue_id)))
     return connection
+
+
+async def rows_of(database: str | None, synagogue_id: int) -> dict[str, list[object]]:
+    """Per table of a synagogue's rows (and its jobs): [rows, checksum], in `database` (None: the central one), as
+    a move verifies them."""
+    connection = await asyncpg.connect(owner_url(database))
+    try:
+        return await tenant_tables.checksums(connection, tenant_tables.tenant_tables(), synagogue_id)
+    finally:
+        await connection.close()
+
+
+def held(rows: dict[str, list[object]]) -> int:
+    """How many rows a `rows_of` reading counts in all."""
+    return sum(int(str(table[0])) for table in rows.values())
+
+
+async def fences(synagogue_id: int) -> dict[str, str | None]:
+    """The synagogue's fence in each database of the suite (None: served there, if it lives there)."""
+    found: dict[str, str | None] = {}
+    for database in (None, *PLACED):
+        connection = await asyncpg.connect(owner_url(database))
+        try:
+            state = await connection.fetchval("SELECT state FROM tenant_fence WHERE synagogue_id = $1", synagogue_id)
+        finally:
+            await connection.close()
+        found[database or "shared"] = state
+    return found
+
+
+class TcpProxy:
+    """A TCP relay on a free loopback port to a PostgreSQL server: `stop()` refuses new connections and cuts the
+    open ones (a database server gone), `start()` serves again on the same port."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.port = 0
+        self._server: asyncio.base_events.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> TcpProxy:
+        self._server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        for writer in list(self._writers):
+            writer.transport.abort()
+        self._writers.clear()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            writer.transport.abort()
+            return
+        self._writers |= {writer, upstream_writer}
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            try:
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            except (ConnectionError, OSError):
+                pass
+            finally:
+                sink.transport.abort()
+
+        await asyncio.gather(pipe(reader, upstream_writer), pipe(upstream_reader, writer))
+        self._writers -= {writer, upstream_writer}
+
+
+def run_tenant_command(*args: str, pause_at: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`main.py tenant ...` as an operator runs it against the suite's databases; its outcome, whatever it is."""
+    env = {**os.environ}
+    if pause_at:
+        env["SHULGRAPH_MOVE_PAUSE_AT"] = pause_at
+    return subprocess.run(
+        [sys.executable, "main.py", "tenant", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def start_tenant_command(*args: str, pause_at: str) -> subprocess.Popen[str]:
+    """`main.py tenant ...` held at a checkpoint of its move (`SHULGRAPH_MOVE_PAUSE_AT`), to be killed there."""
+    return subprocess.Popen(
+        [sys.executable, "main.py", "tenant", *args],
+        cwd=ROOT,
+        env={**os.environ, "SHULGRAPH_MOVE_PAUSE_AT": pause_at},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -7,7 +7,8 @@ refresh tokens, audit entries (of any synagogue, and the platform's), jobs and s
         ...  # the refused operations
 
 `unchanged` takes the snapshot before the block and fails after it, naming the tables that changed, if the
-snapshot differs. The suite's placed databases are part of the snapshot (a placed synagogue's rows live there). Every `*cross_tenant*` and `*missing_role*` test calls it (tests/test_test_layout.py checks).
+snapshot differs. The suite's placed databases are part of the snapshot (a placed synagogue's rows live there).
+Every `*cross_tenant*` and `*missing_role*` test calls it (tests/test_test_layout.py checks).
 The suite runs one test at a time and nothing in the background writes the global tables, so their digests
 change only by what the block does.
 """
