@@ -92,11 +92,14 @@ async def set_database_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> 
         await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant_id)])
 
 
-async def enter_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> None:
-    """Enter `tenant_id` in a transaction already open (a savepoint of another tenant's): the fence and the switch
-    lock as at `BEGIN`, then the setting."""
-    if connection.capabilities.dialect == "postgres":
-        await connection.execute_query(f"SELECT {ENTER_FUNCTION}($1)", [int(tenant_id)])
+async def enter_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> bool:
+    """Enter `tenant_id` in a transaction already open (a savepoint of another tenant's): the fence (an error with
+    `NOT_HERE_SQLSTATE`) and the switch lock as at `BEGIN`, then the setting. False when a move is switching the
+    tenant: the transaction is read-only from here on."""
+    if connection.capabilities.dialect != "postgres":
+        return True
+    rows = await connection.execute_query_dict(f"SELECT {ENTER_FUNCTION}($1) AS writable", [int(tenant_id)])
+    return bool(rows[0]["writable"])
 
 
 def sqlstate_of(error: BaseException | None) -> str | None:

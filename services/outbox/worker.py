@@ -33,7 +33,7 @@ from config import Settings
 from models.base import tenant_context
 from models.outbox import Job, JobStatus
 from models.placement import routing
-from models.placement.connection import ENTER_FUNCTION, NOT_HERE_SQLSTATE, sqlstate_of
+from models.placement.connection import NOT_HERE_SQLSTATE, enter_tenant, sqlstate_of
 from models.placement.failures import TenantUnavailable
 from models.placement.pools import manager
 from services.infra.cancellation import see_cancelled
@@ -94,16 +94,13 @@ def _transaction(database: str) -> Any:
 async def _serves(conn: Any, tenant_id: int) -> bool:
     """Whether this database serves the tenant now and may take its writes: not fenced (moved away, or not yet
     arrived), and not being switched by a move (the claim then holds the tenant's switch lock, shared)."""
-    if conn.capabilities.dialect != "postgres":
-        return True
     try:
         async with conn._in_transaction() as savepoint:
-            rows = await savepoint.execute_query_dict(f"SELECT {ENTER_FUNCTION}($1) AS writable", [tenant_id])
+            return await enter_tenant(savepoint, tenant_id)
     except Exception as error:
         if sqlstate_of(error) == NOT_HERE_SQLSTATE:
             return False
         raise
-    return bool(rows[0]["writable"])
 
 
 async def _claim_in(database: str) -> JobRun | None:
@@ -201,6 +198,7 @@ async def _release(run: JobRun) -> None:
 async def run_pending(limit: int | None = None, stop: asyncio.Event | None = None) -> int:
     """Run due jobs until none is left (or `limit`, or `stop` is set); returns how many ran."""
     load_handlers()
+    await routing.load_placements()  # the databases that hold synagogues now: where jobs are claimed
     count = 0
     while (limit is None or count < limit) and not (stop is not None and stop.is_set()):
         run = await claim()
@@ -230,7 +228,6 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     try:
         while not stop.is_set():
             try:
-                await routing.load_placements()  # databases that hold synagogues now: where to claim jobs
                 await run_pending(stop=stop)
             except Exception:
                 log.exception("worker loop error")

@@ -20,16 +20,20 @@ from config import ROOT
 from models.placement import routing
 from models.synagogue import Synagogue
 from services.platform import tenant_tables
-from tests.support.database import OWNER_URL, PLACED, placed_owner_url
+from tests.support.database import APP_URL, OWNER_URL, PLACED, placed_app_url, placed_owner_url
 
-PASS = os.environ.get("SHULGRAPH_TEST_PLACEMENT", "shared")
-"""`placed` in the placed pass of scripts/test, else `shared`."""
 PLACED_PASS_DATABASE = "tenants_a"
 
 
 def default_database() -> str | None:
-    """Where the factory puts a new synagogue: `tenants_a` in the placed pass, else the shared database (None)."""
-    return PLACED_PASS_DATABASE if PASS == "placed" else None
+    """Where the factory puts a new synagogue: `tenants_a` in the placed pass (`SHULGRAPH_TEST_PLACEMENT=placed`),
+    else the shared database (None)."""
+    return PLACED_PASS_DATABASE if os.environ.get("SHULGRAPH_TEST_PLACEMENT") == "placed" else None
+
+
+def app_url(database: str | None) -> str:
+    """The application role's URL of a declared database (None or `shared`: the central one)."""
+    return APP_URL if database in (None, "shared", routing.SHARED) else placed_app_url(database)
 
 
 def owner_url(database: str | None) -> str:
