@@ -23,7 +23,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +102,19 @@ class Move:
         await rows.serve_tenant(connection, self.tenant_id)
         return connection
 
+    @asynccontextmanager
+    async def connected(self, database: str) -> AsyncIterator[asyncpg.Connection]:
+        """An owner session of `database` serving the synagogue, for the block."""
+        connection = await self.connect(database)
+        try:
+            yield connection
+        finally:
+            await connection.close()
+
+    async def fence(self, database: str, state: str | None) -> None:
+        async with self.connected(database) as connection:
+            await _fence(connection, self.tenant_id, state)
+
     async def copy(
         self, source: asyncpg.Connection, target: asyncpg.Connection, tables: list[rows.TenantTable] | None = None
     ) -> rows.Copied:
@@ -120,11 +134,7 @@ class Move:
                 self.report.target,
                 COPYING,
             )
-        target = await self.connect(self.report.target)
-        try:
-            await _fence(target, self.tenant_id, "ARRIVING")
-        finally:
-            await target.close()
+        await self.fence(self.report.target, "ARRIVING")
         await checkpoint("journal", self.say)
 
     async def copy_while_writable(self) -> None:
@@ -194,13 +204,8 @@ class Move:
 
     async def finish(self) -> None:
         """After the switch: the target serves the synagogue; delete the source's copy and the journal."""
-        target = await self.connect(self.report.target)
-        try:
-            await _fence(target, self.tenant_id, None)
-        finally:
-            await target.close()
-        source = await self.connect(self.report.source)
-        try:
+        await self.fence(self.report.target, None)
+        async with self.connected(self.report.source) as source:
             if os.environ.get("SHULGRAPH_MOVE_PAUSE_AT") == "cleanup":
                 await rows.delete_rows(source, self.tables[len(self.tables) // 2 :], self.tenant_id)
                 await checkpoint("cleanup", self.say)
@@ -208,26 +213,17 @@ class Move:
             if self.report.source != SHARED:
                 await rows.delete_rows(source, [rows.synagogue_table()], self.tenant_id)
             self.say(f"deleted {deleted} rows from {self.report.source}")
-        finally:
-            await source.close()
         async with self.owners.central() as central:
             await central.execute("DELETE FROM tenant_move WHERE synagogue_id = $1", self.tenant_id)
 
     async def roll_back(self, step: str) -> None:
         """Undo a move that did not switch: the source unfenced (it may have been), the target's copy deleted."""
         if step == SWITCHING:
-            source = await self.connect(self.report.source)
-            try:
-                await _fence(source, self.tenant_id, None)
-            finally:
-                await source.close()
-        target = await self.connect(self.report.target)
-        try:
+            await self.fence(self.report.source, None)
+        async with self.connected(self.report.target) as target:
             await rows.delete_rows(target, self.tables, self.tenant_id)
             if self.report.target != SHARED:
                 await rows.delete_rows(target, [rows.synagogue_table()], self.tenant_id)
-        finally:
-            await target.close()
         async with self.owners.central() as central:
             await central.execute("DELETE FROM tenant_move WHERE synagogue_id = $1", self.tenant_id)
 

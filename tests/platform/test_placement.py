@@ -17,6 +17,7 @@ from models.identity import Role
 from services.infra.database_setup import CENTRAL_INT_LIMIT, block_range
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory, unique
+from tests.support.cli import fetch
 from tests.support.content import create_message
 from tests.support.database import OWNER_URL, placed_app_url, placed_owner_url
 from tests.support.graphql import GQL, error_codes
@@ -35,14 +36,6 @@ DATABASES = "query { tenantDatabases { name idBlock synagogues state connections
 NODE = "query($id: ID!) { node(id: $id) { id ... on Message { title } } }"
 
 
-async def _fetch(url: str, query: str, *args: Any) -> list[asyncpg.Record]:
-    connection = await asyncpg.connect(url)
-    try:
-        return list(await connection.fetch(query, *args))
-    finally:
-        await connection.close()
-
-
 async def test_a_placed_synagogues_rows_live_only_in_its_database(gql: GQL, factory: Factory) -> None:
     owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_a"))
     tenant = owner.tenant
@@ -57,8 +50,8 @@ async def test_a_placed_synagogues_rows_live_only_in_its_database(gql: GQL, fact
     )
     assert placed["content_message"][0] == 1 and placed["api_key"][0] == 1 and placed["audit_entry"][0] >= 2
     assert held(central) == 0 and held(other) == 0
-    assert (await _fetch(OWNER_URL, "SELECT name FROM synagogue WHERE id = $1", tenant.id))[0]["name"] == "Placed Shul"
-    credentials = await _fetch(
+    assert (await fetch(OWNER_URL, "SELECT name FROM synagogue WHERE id = $1", tenant.id))[0]["name"] == "Placed Shul"
+    credentials = await fetch(
         OWNER_URL, "SELECT count(*) AS n FROM api_key_credential WHERE tenant_id = $1", tenant.id
     )
     assert credentials[0]["n"] == 1  # what authenticates a key is read before any synagogue is known: central
@@ -117,10 +110,10 @@ async def test_a_placed_database_hands_out_ids_from_its_block_only(factory: Fact
     tenant = await factory.tenant(database="tenants_b")
     async with tenant_scope(tenant.id):
         message = await Message.create(title=unique("ids"))
-    block = await _fetch(OWNER_URL, "SELECT id_block FROM tenant_database WHERE name = 'tenants_b'")
+    block = await fetch(OWNER_URL, "SELECT id_block FROM tenant_database WHERE name = 'tenants_b'")
     low, high = block_range(block[0]["id_block"], "integer")
     assert low <= message.id <= high
-    central = await _fetch(
+    central = await fetch(
         OWNER_URL, "SELECT max_value FROM pg_sequences WHERE sequencename = 'content_message_id_seq'"
     )
     assert central[0]["max_value"] == CENTRAL_INT_LIMIT

@@ -44,10 +44,12 @@ TARGET = "tenants_b"
 MESSAGES = "query { messages(first: 100) { edges { node { id title } } } }"
 
 
-async def _seeded(factory: Factory, role: Role = Role.EDITOR) -> tuple[Actor, Synagogue]:
-    """A member of a new synagogue with rows in most of its tables (a device with settings and a command, messages,
-    an audit entry, an e-mail queued)."""
-    member = await factory.member(role=role)
+async def _seeded(
+    factory: Factory, role: Role = Role.EDITOR, database: str | None = None
+) -> tuple[Actor, Synagogue]:
+    """A member of a new synagogue (where the factory puts it, or in `database`) with rows in most of its tables
+    (a device with settings and a command, messages, an audit entry, an e-mail queued)."""
+    member = await factory.member(role=role, tenant=await factory.tenant(database=database))
     tenant = member.tenant
     assert tenant is not None
     async with tenant_scope(tenant.id):
@@ -214,6 +216,25 @@ async def test_subscriptions_and_the_worker_follow_a_moved_synagogue(gql: GQL, f
         await target.close()
     assert [(row["kind"], row["status"]) for row in jobs] == [("email.send", "DONE")], jobs
     assert held(await rows_of(source, tenant.id)) == 0
+
+
+async def test_a_placed_synagogue_moves_to_another_database_and_back_to_the_shared_one(
+    gql: GQL, factory: Factory
+) -> None:
+    editor, tenant = await _seeded(factory, database="tenants_a")
+    before = await rows_of("tenants_a", tenant.id)
+    _moved("move", tenant.slug, "--to", TARGET)
+    await _settled(tenant, before, "tenants_a", TARGET)
+    _moved("move", tenant.slug, "--to", "shared")
+    await _settled(tenant, before, TARGET, "shared")
+    for database in ("tenants_a", TARGET):  # the registry row copied there for the foreign keys went with the rows
+        left = await asyncpg.connect(placed_owner_url(database))
+        try:
+            assert await left.fetchval("SELECT count(*) FROM synagogue WHERE id = $1", tenant.id) == 0
+        finally:
+            await left.close()
+    created = await create_message(gql, editor, unique("home"))
+    assert created["title"].startswith("home")
 
 
 async def test_place_is_for_empty_synagogues_and_list_shows_each_placement(factory: Factory) -> None:
