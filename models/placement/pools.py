@@ -64,6 +64,8 @@ class TenantDatabases:
         self._in_use: dict[str, int] = {}
         self._last_used: dict[str, float] = {}
         self._changed: asyncio.Condition | None = None
+        self.pools_opened = 0
+        """Pools opened in this process since start (each first use, and each use after an idle close)."""
 
     def declared_database(self, name: str) -> DeclaredDatabase:
         declared = self.declared.get(name)
@@ -131,6 +133,7 @@ class TenantDatabases:
             while name not in self._open:
                 if self._open_connections() + self.declared[name].pool_max <= self.total:
                     self._open.add(name)
+                    self.pools_opened += 1
                     break
                 idle = [other for other in self._open if not self._in_use.get(other)]
                 if idle:
