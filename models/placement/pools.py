@@ -96,24 +96,29 @@ class TenantDatabases:
         breaker = self.breaker(name)
         if not breaker.admit():
             raise TenantUnavailable(name, f"tenant database {name} is not answering; retry later")
-        begun = False
         try:
             await self._reserve(name)
         except BaseException:
             breaker.release_probe()
             raise
         try:
-            async with Transaction(self.client(name)) as connection:
-                begun = True
-                breaker.succeeded()
-                yield connection
-        except BaseException as error:
-            if connection_lost(error):
+            opened = Transaction(self.client(name))
+            try:
+                connection = await opened.__aenter__()
+            except BaseException as error:  # only a failure to connect or begin is this database's to answer for
+                if not connection_lost(error):
+                    breaker.release_probe()
+                    raise
                 breaker.failed()
                 raise TenantUnavailable(name, f"tenant database {name} is not answering; retry later") from error
-            if not begun:
-                breaker.release_probe()
-            raise
+            breaker.succeeded()
+            try:
+                yield connection
+            except BaseException as error:
+                if not await opened.__aexit__(type(error), error, error.__traceback__):
+                    raise
+            else:
+                await opened.__aexit__(None, None, None)
         finally:
             await self._release(name)
 
