@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     login_address_failure_limit: str = "50/15 minutes"  # refused sign-ins per client address, `limits` notation
     registration_address_limit: str = "20/hour"  # registration attempts per client address, `limits` notation
     synagogue_creation_limit: str = "10/day"  # createSynagogue attempts per user (platform admins exempt)
+    invitation_limit: str = "50/day"  # addMember attempts per inviter (every user), `limits` notation
+    invitation_ttl_seconds: int = Field(default=7 * 24 * 3600, ge=60, le=90 * 24 * 3600)  # an invitation's life
+    invitation_accept_url: str = ""  # the admin app's page for an invitation; the e-mail links it with ?token=
     session_max_days: int = Field(default=30, ge=1)  # a sign-in ends this long after it began, refreshed or not
     session_idle_days: int = Field(default=14, ge=1)  # a session not refreshed for this long ends
     session_cleanup_interval_seconds: int = Field(default=3600, ge=60)  # the worker deletes ended sessions
@@ -82,8 +85,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []
     metrics_token: str = ""  # when set, /metrics answers only `Authorization: Bearer <token>`
+    prometheus_multiproc_dir: Path | None = None  # processes sharing it report together on /metrics
     max_body_bytes: int = 1_000_000
     graphiql: bool = True
+    graphiql_assets: Literal["cdn", "local"] = "cdn"  # local: GraphiQL's pinned files from /vendor/ (no CDN)
     introspection: bool | None = None  # None: on in development, explorer roles only in production
 
     max_depth: int = 12
@@ -95,6 +100,7 @@ class Settings(BaseSettings):
 
     explorer_role: Literal["VIEWER", "EDITOR", "ADMIN", "OWNER"] = "ADMIN"  # introspection, suggestions
     trusted_documents_only: bool = False  # free-form documents only for explorer roles
+    compiled_documents: bool = True  # trusted documents the compiler plans skip graphql-core (schema.compiled)
     persisted_query_ttl_seconds: int = 7 * 24 * 3600
     persisted_query_max_bytes: int = 100_000
     persisted_query_memory_entries: int = 2_000  # embedded mode (no Redis)
@@ -138,6 +144,21 @@ class Settings(BaseSettings):
     secrets_key: str = ""  # encrypts stored webhook secrets; empty: derived from the JWT secret
     yahrzeit_reminder_days: int = Field(default=7, ge=0)  # e-mail a memorial's family this many days ahead; 0: off
 
+    media_storage: Literal["local", "s3"] = "local"  # local: files under media_dir; s3: the S3_* bucket
+    media_dir: Path | None = None  # None: {data_dir}/media
+    media_public_url: str = ""  # prefix of the media URLs the API hands out; empty: paths on the API's own origin
+    media_max_upload_bytes: int = Field(default=10_000_000, ge=1)  # largest upload createUpload accepts
+    media_max_pixels: int = Field(default=40_000_000, ge=1)  # larger images are refused (decompression bombs)
+    media_quota_bytes: int = Field(default=500_000_000, ge=0)  # stored media per synagogue (uploads in flight count)
+    media_upload_ttl_seconds: int = Field(default=900, ge=60)  # how long a presigned upload URL works
+    media_url_ttl_seconds: int = Field(default=3600, ge=60)  # least lifetime of a signed media URL
+    media_screenshots_kept: int = Field(default=5, ge=1)  # screenshots kept per device; older ones are deleted
+    s3_bucket: str = ""
+    s3_endpoint_url: str | None = None  # an S3-compatible service's URL; None: AWS
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None  # None: the standard AWS credential chain
+    s3_secret_access_key: str | None = None
+
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -157,6 +178,10 @@ class Settings(BaseSettings):
         if self.tenant_databases and self.is_sqlite:
             raise ValueError("TENANT_DATABASES needs PostgreSQL as DATABASE_URL (not the embedded mode)")
         return self
+
+    @property
+    def media_root(self) -> Path:
+        return self.media_dir or self.data_dir / "media"
 
     @property
     def is_sqlite(self) -> bool:

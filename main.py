@@ -36,16 +36,19 @@ from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
 from models.placement import running as placement
 from schema.assembly import build_schema, export_sdl
+from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.devices.upkeep import start_upkeep
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
-from services.infra.health import live, metrics, ready
+from services.infra.health import live, metrics, ready, record_tenant_databases
 from services.infra.http import BodyLimitGuard, RequestContextMiddleware
 from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
+from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
+from services.infra.storage.routes import MEDIA_PATH, media
 from services.outbox.worker import run_worker
 from services.platform.moves import move_tenant
 from services.platform.owners import PlacementError
@@ -53,6 +56,9 @@ from services.platform.placements import list_placements, place_tenant
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
 from subscriptions.sessions import close_all_sockets, run_control_listener
+
+WORKER_STARTUP_SECONDS = 60
+"""How long a worker process of `WORKERS` > 1 may take to start before uvicorn's supervisor restarts it."""
 
 
 def create_app(settings: Settings | None = None) -> Any:
@@ -68,9 +74,10 @@ def create_app(settings: Settings | None = None) -> Any:
         app.state.draining = False
         app.state.settings = settings
         app.state.kv = make_key_value(settings.redis_url)
+        forget_dead_processes()  # a restarted process's predecessor leaves the shared metrics
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
-            await placement.start(settings)  # the placements, and the pools of placed tenant databases
+            await placement.start(settings, record_tenant_databases)  # the placements, the placed databases' pools
             await app.state.broadcast.connect()
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
             app.state.device_upkeep = start_upkeep(app.state)  # presence sweep; ends when draining
@@ -104,15 +111,21 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
+            *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
+            Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
         middleware=[
-            Middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes),
+            Middleware(
+                RequestContextMiddleware,
+                max_body_bytes=settings.max_body_bytes,
+                path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
+            ),
             Middleware(BodyLimitGuard),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_credentials=True,
-                allow_methods=["GET", "POST", "OPTIONS"],
+                allow_methods=["GET", "POST", "PUT", "OPTIONS"],
                 allow_headers=["authorization", "content-type", "x-tenant-id", "x-request-id", "idempotency-key"],
                 expose_headers=["x-request-id", "retry-after"],
                 max_age=600,
@@ -126,7 +139,7 @@ async def _with_db(settings: Settings, work: Any) -> Any:
 
     await Tortoise.init(config=tortoise_config(settings=settings), _enable_global_fallback=True)
     try:
-        await placement.start(settings)
+        await placement.start(settings, record_tenant_databases)
         return await work()
     finally:
         await placement.stop()
@@ -180,6 +193,7 @@ def cmd_serve(settings: Settings) -> None:
         cmd_migrate(settings)
     if settings.is_sqlite:
         cmd_seed_demo(settings)
+    prepare_directory(settings.workers)  # WORKERS > 1: the workers report together on /metrics
     sys.stdout.flush()  # the demo login must show before uvicorn takes over (stdout may be a pipe)
     config = uvicorn.Config(
         "main:create_app",
@@ -193,6 +207,9 @@ def cmd_serve(settings: Settings) -> None:
         ws_max_size=settings.max_body_bytes,  # a websocket message is bounded like an HTTP body (G3)
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        # uvicorn's supervisor kills a worker that has not answered its health check within this; its default (5 s)
+        # restarts, again and again, workers still importing the app on a busy machine
+        timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
     )
     # SIGTERM: readiness fails, drain, stop accepting, finish requests, exit 0
     serve(config, settings, close_all_sockets)

@@ -30,8 +30,9 @@ from typing import Any
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.__main__ import create_database, drop_database, free_port, server_environment, wait_ready
+from bench.servers import free_port, wait_ready
 from bench.services import services
+from bench.stats import create_database, drop_database, server_environment
 from config import ROOT
 from tests.support.documents import client_document
 
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     with services() as servers:
         ports = [free_port(), free_port()]
         envs = [
-            {**server_environment(servers.postgres_admin_url, servers.redis_url, database, port, "WARNING")}
+            {**server_environment(servers.postgres_admin_url, servers.redis_url, database, "WARNING", port)}
             for port in ports
         ]
         envs[1]["JWT_SECRET"] = envs[0]["JWT_SECRET"]

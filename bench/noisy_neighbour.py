@@ -28,9 +28,10 @@ from pathlib import Path
 import httpx
 
 from bench import wrk
-from bench.__main__ import create_database, drop_database, free_port, server_environment, wait_ready
 from bench.scenarios import Scenario
+from bench.servers import free_port, wait_ready
 from bench.services import services
+from bench.stats import create_database, drop_database, server_environment
 from config import ROOT, get_settings
 from models.database import tortoise_config
 from tests.support.documents import client_document
@@ -155,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}"
     defaults = get_settings()
     with services() as servers:
-        env = server_environment(servers.postgres_admin_url, servers.redis_url, database, port, "WARNING")
+        env = server_environment(servers.postgres_admin_url, servers.redis_url, database, "WARNING", port)
         env["COST_BUDGET_CAPACITY"] = str(args.budget or defaults.cost_budget_capacity)
         env["COST_BUDGET_RESTORE_RATE"] = str(args.restore_rate or defaults.cost_budget_restore_rate)
         concurrency = (

@@ -1,7 +1,9 @@
-"""The operations the benchmark loads, one table row each.
+"""The operations the benchmark loads, one table row each: ShulGraph's request and, where the row compares,
+PostGraphile's equivalent query on the same rows and the hand-written floor's request.
 
-A row is (name, document, variables, headers). Documents come unchanged from ../shared/clients, so the
-benchmark measures what the real clients send; add a row by appending to the list in `scenarios`.
+ShulGraph's documents come unchanged from ../shared/clients, so the benchmark measures what the real clients
+send. PostGraphile's read the same rows in the same order with the same page size (it has no Hebrew dates or
+yahrzeits: it returns the columns they are computed from). Add a row by appending to the list in `scenarios`.
 """
 
 from __future__ import annotations
@@ -21,12 +23,72 @@ class Scenario:
     headers: dict[str, str] = field(default_factory=dict)
 
 
-def scenarios(seeded: Seeded) -> list[Scenario]:
-    """Every row of the table, acting as the seeded tenant's owner."""
-    owner = seeded.owner_headers
+@dataclass(frozen=True)
+class Row:
+    name: str
+    shulgraph: Scenario
+    postgraphile: Scenario | None = None
+    floor: Scenario | None = None
+    workers2: bool = False  # also measured on two uvicorn workers
+
+
+POSTGRAPHILE_MEMORIALS = """query Memorials($first: Int = 50, $after: Cursor) {
+  allContentMemorials(first: $first, after: $after, orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {
+    edges { cursor node { id name hebrewName dateOfDeath hebrewYear hebrewMonth hebrewDay plaque } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}"""
+
+POSTGRAPHILE_MEMBERS = """query Members($first: Int = 50, $after: Cursor, $synagogue: Int!) {
+  allMemberships(first: $first, after: $after, condition: {synagogueId: $synagogue}, orderBy: PRIMARY_KEY_ASC) {
+    edges { cursor node { id role appUserByUserId { id email displayName } } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}"""
+
+POSTGRAPHILE_MESSAGES = """query Messages($first: Int = 20, $after: Cursor) {
+  allContentMessages(first: $first, after: $after, orderBy: [PRIORITY_DESC, PRIMARY_KEY_DESC]) {
+    edges { cursor node { id title body priority startsAt endsAt } }
+    pageInfo { hasNextPage endCursor }
+    totalCount
+  }
+}"""
+
+
+def _client(name: str, variables: dict[str, Any], headers: dict[str, str]) -> Scenario:
+    return Scenario(name, client_document(name), variables, headers)
+
+
+def scenarios(seeded: Seeded) -> list[Row]:
+    """Every row of the table: the seeded synagogue's owner (its TV for Screen)."""
+    owner, tv = seeded.owner_headers, seeded.device_headers
+    pg = {"X-Tenant": str(seeded.tenant_id)}
     return [
-        Scenario("Me", client_document("Me"), {}, owner),
-        Scenario("Members", client_document("Members"), {"first": 50}, owner),
-        Scenario("Memorials", client_document("Memorials"), {"first": 50}, owner),
-        Scenario("DaySchedule", client_document("DaySchedule"), {"date": "2025-06-06"}, owner),
+        Row("Me", _client("Me", {}, owner)),
+        Row(
+            "Memorials",
+            _client("Memorials", {"first": 50}, owner),
+            Scenario("Memorials", POSTGRAPHILE_MEMORIALS, {"first": 50}, pg),
+            workers2=True,
+        ),
+        Row(
+            "Members",
+            _client("Members", {"first": 50}, owner),
+            Scenario("Members", POSTGRAPHILE_MEMBERS, {"first": 50, "synagogue": seeded.tenant_id}, pg),
+            workers2=True,
+        ),
+        Row(
+            "Messages",
+            _client("Messages", {"first": 20}, owner),
+            Scenario("Messages", POSTGRAPHILE_MESSAGES, {"first": 20}, pg),
+            workers2=True,
+        ),
+        Row("Screen", _client("Screen", {}, tv)),
+        Row(
+            "DaySchedule",
+            _client("DaySchedule", {"date": "2025-06-06"}, owner),
+            floor=_client("DaySchedule", {"date": "2025-06-06"}, owner),
+        ),
     ]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
+from bench.servers import stop
 from config import ROOT
 
 EXPORT = re.compile(r"^export (TEST_[A-Z_]+)=(.*)$")
@@ -64,13 +65,7 @@ def _read_exports(process: subprocess.Popen[str]) -> dict[str, str]:
 
 def _stop(process: subprocess.Popen[str]) -> None:
     """SIGTERM lets scripts/test stop both servers and remove its temp dir; then end the rest of its group."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    stop(process)
     with suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     if process.stdout is not None:

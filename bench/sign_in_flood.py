@@ -29,9 +29,10 @@ from pathlib import Path
 
 import httpx
 
-from bench.__main__ import create_database, drop_database, free_port, server_environment, wait_ready
 from bench.noisy_neighbour import Phase, seed_two_tenants
+from bench.servers import free_port, wait_ready
 from bench.services import services
+from bench.stats import create_database, drop_database, server_environment
 from config import ROOT, get_settings
 from tests.support.documents import client_document
 
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with services() as servers:
-        env = server_environment(servers.postgres_admin_url, servers.redis_url, database, port, "WARNING")
+        env = server_environment(servers.postgres_admin_url, servers.redis_url, database, "WARNING", port)
         env["TRUSTED_PROXIES"] = '["127.0.0.1"]'
         os.environ.update({k: env[k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET", "ENVIRONMENT")})
         asyncio.run(create_database(servers.postgres_admin_url, database))

@@ -5,6 +5,7 @@ portions, the four parshiyot), ``hdate`` (holiday table, Omer, Daf Yomi table). 
 names the rules written by hand.
 """
 
+from luach.board import AdarRule, BoardLight, YahrzeitWindow, lights_between, lit_days, observed_dates
 from luach.calendar import (
     FIRST_DAY,
     LAST_DAY,
@@ -29,6 +30,7 @@ from luach.hebrew_date import (
     validate_hebrew_date,
 )
 from luach.location import MAX_ZONE_NAME, Location, is_zone_name
+from luach.rest import RestEvent, rest_until
 from luach.rules import DayKind, RoundDirection, day_kinds, resolve_relative, round_time
 from luach.yahrzeit import (
     hebrew_date_of_death,
@@ -56,12 +58,16 @@ __all__ = [
     "ZMAN_ENUM_NAMES",
     "ZMAN_KEYS",
     "ZMAN_LABELS",
+    "AdarRule",
+    "BoardLight",
     "DayKind",
     "HavdalahOpinion",
     "HebrewDate",
     "HebrewMonth",
     "Location",
+    "RestEvent",
     "RoundDirection",
+    "YahrzeitWindow",
     "candle_lighting",
     "compute_zmanim",
     "daf_yomi",
@@ -76,12 +82,16 @@ __all__ = [
     "is_shabbat",
     "is_yom_tov",
     "is_zone_name",
+    "lights_between",
+    "lit_days",
     "months_in_year",
     "next_yahrzeit",
+    "observed_dates",
     "observed_hebrew_date",
     "omer_day",
     "parasha",
     "resolve_relative",
+    "rest_until",
     "round_time",
     "validate_hebrew_date",
     "yahrzeit",

@@ -33,7 +33,7 @@ from tortoise.queryset import BulkCreateQuery, QuerySet, RawSQLQuery, UpdateQuer
 from models.placement.connection import TenantConnection as TenantConnection  # imported from here before placement
 from models.placement.connection import set_database_tenant as set_database_tenant
 from models.placement.routing import connection_for
-from models.placement.scope import open_tenant
+from models.placement.scope import holds_transaction, open_tenant
 
 log = logging.getLogger("shulgraph.tenancy")
 
@@ -87,6 +87,20 @@ async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
             yield connection
     finally:
         _current_tenant.reset(token)
+
+
+@asynccontextmanager
+async def joined_scope(tenant_id: int) -> AsyncIterator[None]:
+    """`tenant_scope(tenant_id)`, unless the code already runs inside that tenant's transaction (a GraphQL
+    operation's): then that transaction itself. A savepoint there would run on the operation's connection beside
+    the queries of the operation's other fields, and Tortoise does not serialise those with a nested transaction's
+    (each has a lock of its own), so asyncpg would refuse one ("another operation is in progress"). The
+    transaction is looked for where the tenant lives: the central database's, or its placed database's."""
+    if _current_tenant.get() == tenant_id and holds_transaction(tenant_id):
+        yield
+        return
+    async with tenant_scope(tenant_id):
+        yield
 
 
 @contextmanager

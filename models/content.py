@@ -42,6 +42,10 @@ class Message(TenantModel):
     ends_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
+    held_until = fields.DatetimeField(null=True)
+    """Shabbat mode: an edit made during Shabbat or yom tov shows from this havdalah (see `shown`)."""
+    shown: dict[str, Any] | None = fields.JSONField(null=True)
+    """Until `held_until`: the fields the screens keep showing (null: the row is new and not shown yet)."""
 
     class Meta:
         table = "content_message"
@@ -68,6 +72,10 @@ class Memorial(TenantModel):
     reminded_for = fields.DateField(null=True)
     """The civil date of the yahrzeit whose family reminder was last queued (each is sent once)."""
     created_at = fields.DatetimeField(auto_now_add=True)
+    held_until = fields.DatetimeField(null=True)
+    """Shabbat mode: an edit made during Shabbat or yom tov shows from this havdalah (see `shown`)."""
+    shown: dict[str, Any] | None = fields.JSONField(null=True)
+    """Until `held_until`: the fields the screens keep showing (null: the row is new and not shown yet)."""
 
     class Meta:
         table = "content_memorial"

@@ -141,6 +141,8 @@ class DeviceCommand(TenantModel):
     delivered_at = fields.DatetimeField(null=True)
     completed_at = fields.DatetimeField(null=True)
     detail = fields.CharField(max_length=500, default="")
+    held_until = fields.DatetimeField(null=True)
+    """Held for Shabbat or yom tov (the synagogue's Shabbat mode): not delivered before this havdalah."""
 
     class Meta:
         table = "device_command"

@@ -1,12 +1,14 @@
-"""Users, memberships, refresh-token families and per-user preferences.
+"""Users, memberships, invitations, refresh-token families and per-user preferences.
 
 Users are global. A `Membership` is the grant that opens a tenant to a user; it is read by the
 auth layer before any tenant is chosen, so it is queried by explicit `synagogue_id`/`user_id`.
+An `Invitation` is the only road to a new membership: the invitee reads theirs across synagogues (by
+their e-mail), so it is global too, queried by explicit `synagogue_id` or `email`.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from tortoise import fields
 from tortoise.models import Model
@@ -54,6 +56,42 @@ class Membership(Model):
     class Meta:
         table = "membership"
         unique_together = (("user", "synagogue"),)
+
+
+class InvitationStatus(StrEnum):
+    """What became of an invitation. A PENDING one past its `expires_at` is expired (never stored as such)."""
+
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+    REVOKED = "REVOKED"
+
+
+class Invitation(Model):
+    """An offer of a role in a synagogue to an e-mail address, answered with a single-use token sent there.
+
+    Only the token's SHA-256 is stored. At most one PENDING invitation per (synagogue, e-mail): a new one
+    revokes the earlier (decided under the synagogue's members lock)."""
+
+    id = fields.IntField(primary_key=True)
+    synagogue: fields.ForeignKeyRelation[Synagogue] = fields.ForeignKeyField(
+        "models.Synagogue", related_name=False, on_delete=fields.CASCADE
+    )
+    synagogue_id: int
+    email = fields.CharField(max_length=254, db_index=True)  # normalised, as `User.email`
+    role = fields.IntEnumField(Role)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    status = fields.CharEnumField(InvitationStatus, max_length=8, default=InvitationStatus.PENDING)
+    invited_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
+    )
+    invited_by_id: int | None
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    answered_at = fields.DatetimeField(null=True)  # accepted, declined or revoked
+
+    class Meta:
+        table = "invitation"
 
 
 class SessionFamily(Model):

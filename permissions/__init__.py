@@ -65,6 +65,17 @@ class IsDevice(BasePermission):
         return True
 
 
+class IsUserOrDevice(BasePermission):
+    """A signed-in user or a paired device (what is not a synagogue's: the release catalogue)."""
+
+    message = "authentication required"
+
+    def has_permission(self, source: Any, info: Info[Any, Any], **kwargs: Any) -> bool:
+        if info.context.principal.kind not in ("user", "device"):
+            raise _auth_failure(info.context)
+        return True
+
+
 def require_tenant_role(context: Any, role: Role) -> None:
     """Raise unless the caller is a user acting in a tenant with at least `role`."""
     principal = context.principal
@@ -122,4 +133,13 @@ def HasScope(scope: str) -> type[BasePermission]:
     return type(f"HasScope_{scope}", (BasePermission,), {"has_permission": has_permission})
 
 
-__all__ = ["CanReadTenant", "HasRole", "HasScope", "IsAuthenticated", "IsDevice", "IsPlatformAdmin", "Role"]
+__all__ = [
+    "CanReadTenant",
+    "HasRole",
+    "HasScope",
+    "IsAuthenticated",
+    "IsDevice",
+    "IsPlatformAdmin",
+    "IsUserOrDevice",
+    "Role",
+]

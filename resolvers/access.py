@@ -87,6 +87,15 @@ def road(resolve: NodeResolver, *roots: tuple[type, str]) -> NodeRoad:
     return NodeRoad(resolve=resolve, rules=tuple(rules))
 
 
+async def admits(info: Info, node_road: NodeRoad) -> bool:
+    """Whether one of the road's rules admits the caller (its refusal not raised)."""
+    try:
+        await admit(info, node_road)
+    except GraphQLError:
+        return False
+    return True
+
+
 async def admit(info: Info, node_road: NodeRoad) -> None:
     """Pass when one of the road's rules admits the caller; otherwise raise what the first rule's root field
     would have raised (UNAUTHENTICATED, FORBIDDEN, ...)."""

@@ -38,6 +38,7 @@ from schema.executor import ProductExecutor
 from schema.extensions import TenantScope
 from schema.hygiene import InputHygiene
 from schema.limits import DocumentLimits, TokenLimit
+from schema.metrics import OperationMetrics
 from schema.persisted import PersistOnValidation
 from schema.scalars import SCALAR_OVERRIDES
 
@@ -67,6 +68,7 @@ SUBSCRIPTIONS: tuple[type, ...] = (OutboxSubscription, DevicesSubscription)
 def extensions(settings: Any) -> list[Any]:
     """The schema's extensions, outermost first; the limits read the request's settings from its context."""
     return [
+        OperationMetrics,
         TokenLimit,
         DocumentLimits,
         PersistOnValidation,

@@ -178,6 +178,16 @@ class CostLimit(SchemaExtension):
         key = self._key(context)
         return bucket if key is None else refund_later(key, points, bucket)
 
+    async def admit(
+        self, context: Any, settings: Settings, cost: int
+    ) -> tuple[GraphQLError | None, BucketState | None]:
+        """The ceiling and the budget for an operation answered outside the executor (`schema.compiled`)."""
+        return await self._admit(context, settings, cost)
+
+    def refund(self, context: Any, points: int, bucket: BucketState | None) -> BucketState | None:
+        """Give back `points` of a charge (what the operation did not use, or all of it when it never ran)."""
+        return self._refund(context, points, bucket)
+
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}
 

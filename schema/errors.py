@@ -72,6 +72,27 @@ class UserErrorCode(Enum):
     ALREADY_USED = strawberry.enum_value(
         "ALREADY_USED", description="The code or token was used already; it works once."
     )
+    REVOKED = strawberry.enum_value(
+        "REVOKED", description="The invitation was withdrawn (or replaced by a newer one) by the synagogue."
+    )
+    WRONG_ACCOUNT = strawberry.enum_value(
+        "WRONG_ACCOUNT", description="The invitation was sent to another e-mail address than the signed-in account's."
+    )
+    UNSUPPORTED_TYPE = strawberry.enum_value(
+        "UNSUPPORTED_TYPE", description="Not an accepted file type (images: JPEG, PNG, WebP)."
+    )
+    NOT_AN_IMAGE = strawberry.enum_value(
+        "NOT_AN_IMAGE", description="What was uploaded is not a JPEG, PNG or WebP image, or is damaged."
+    )
+    TOO_LARGE = strawberry.enum_value(
+        "TOO_LARGE", description="The file has more bytes, or the image more pixels, than allowed."
+    )
+    QUOTA_EXCEEDED = strawberry.enum_value(
+        "QUOTA_EXCEEDED", description="The synagogue's storage quota would be exceeded: delete images first."
+    )
+    NOT_UPLOADED = strawberry.enum_value(
+        "NOT_UPLOADED", description="Nothing was uploaded to the upload URL yet: upload first, then attach."
+    )
     INVALID_REFRESH_TOKEN = strawberry.enum_value(
         "INVALID_REFRESH_TOKEN", description="The refresh token is unknown, expired or revoked: sign in again."
     )

@@ -8,6 +8,8 @@
   the same headers (`authorization`, `tenantId`), since a browser cannot put headers on a websocket. The
   websocket client is graphql-ws's own (pinned, with its integrity hash), told not to retry a refusal: GraphiQL's
   built-in client retries a refused `connection_init` (4403) five times, about 30 s, before showing an error.
+- `GRAPHIQL_ASSETS=local`: the page's scripts and styles are served by the API itself (vendor/), for networks
+  that cannot reach the CDN (where the page would otherwise show "Loading…" for ever).
 """
 
 from __future__ import annotations
@@ -78,10 +80,17 @@ _REPLACEMENTS = (
 )
 
 
-def graphiql_html(html: str) -> str:
-    """Strawberry's GraphiQL page with ShulGraph's defaults; fails loudly if Strawberry's page changed."""
+CDN = "https://unpkg.com/"
+VENDOR = "/vendor/"
+"""Where the API serves the same files (vendor/, at the paths unpkg gives them), for `GRAPHIQL_ASSETS=local`."""
+
+
+def graphiql_html(html: str, local_assets: bool = False) -> str:
+    """Strawberry's GraphiQL page with ShulGraph's defaults; fails loudly if Strawberry's page changed. With
+    `local_assets` its scripts and styles come from the API's /vendor/ instead of the CDN, the same bytes, so
+    the page's integrity attributes still hold."""
     for old, new in _REPLACEMENTS:
         if html.count(old) != 1:
             raise RuntimeError(f"Strawberry's GraphiQL page changed: {old[:40]!r} not found once")
         html = html.replace(old, new)
-    return html
+    return html.replace(CDN, VENDOR) if local_assets else html

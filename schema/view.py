@@ -24,6 +24,7 @@ from strawberry.types.unset import UNSET
 
 from config import Settings
 from schema.caller import client_ip, identify_request, identify_socket, throttle_key
+from schema.compiled import CompiledRoad, http_json
 from schema.context import Context
 from schema.cost import ADMISSION
 from schema.graphiql import graphiql_html
@@ -64,6 +65,18 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         )
         self.settings = settings
         self.documents = catalogue()
+        self.compiled = CompiledRoad(schema, self.documents)
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """Strawberry's HTTP response with its JSON written by `http_json` (websocket frames keep strawberry's
+        encoder, which the shared fan-out results match)."""
+        response = Response(http_json(response_data), status_code=200, media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        return response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -85,7 +98,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
 
     @property
     def graphql_ide_html(self) -> str:
-        return graphiql_html(super().graphql_ide_html)
+        return graphiql_html(super().graphql_ide_html, local_assets=self.settings.graphiql_assets == "local")
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         return super().should_render_graphql_ide(request) and request.query_params.get("extensions") is None
@@ -114,7 +127,9 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
         return response
 
     async def run_http(self, request: Request, context: Context) -> Response:
-        response: Response = await super().run(request, context=context)
+        response: Response | None = await self.compiled.answer(request, context)
+        if response is None:
+            response = await super().run(request, context=context)
         response.headers.add_vary_header("Accept")
         response.headers["Cache-Control"] = "no-store"
         content_type = response.headers.get("content-type", "")

@@ -13,9 +13,11 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Messag
 from config import Settings
 from schema.context import Context, start_operation_loaders
 from schema.limits import explorer_allowed, is_power_user, without_suggestions
+from schema.metrics import operation_label
 from schema.persisted import REGISTRATIONS
 from services.infra.cancellation import see_cancelled
 from services.infra.errors import ErrorCode, database_unavailable
+from services.infra.metrics import SUBSCRIPTIONS, WEBSOCKETS
 from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
 
@@ -112,7 +114,21 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
         if operation is not None and operation.task is not None:
             see_cancelled(operation.task)
 
+    async def handle(self) -> None:
+        """The socket's life, counted in `shulgraph_websockets_open` (per process)."""
+        WEBSOCKETS.inc()
+        try:
+            await super().handle()
+        finally:
+            WEBSOCKETS.dec()
+
     async def run_operation(self, operation: Operation[Context, None]) -> None:
-        """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared)."""
+        """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared),
+        counted in `shulgraph_subscriptions_active` while it runs."""
         start_operation_loaders()
-        await super().run_operation(operation)
+        running = SUBSCRIPTIONS.labels(operation_label(operation.operation_name))
+        running.inc()
+        try:
+            await super().run_operation(operation)
+        finally:
+            running.dec()

@@ -17,11 +17,11 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 
-from prometheus_client import Counter, Gauge
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from services.infra.cancellation import see_cancelled
+from services.infra.metrics import counter, gauge
 
 log = logging.getLogger("shulgraph.pubsub")
 
@@ -35,8 +35,8 @@ CLOSE_WAIT_SECONDS = 2.0
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError, TimeoutError)
 
-KEPT = Gauge("shulgraph_pubsub_kept_events", "Events kept in memory until Redis answers again")
-DROPPED = Counter("shulgraph_pubsub_dropped_events_total", "Kept events dropped because the backlog was full")
+KEPT = gauge("shulgraph_pubsub_kept_events", "Events kept in memory until Redis answers again")
+DROPPED = counter("shulgraph_pubsub_dropped_events_total", "Kept events dropped because the backlog was full")
 
 Send = Callable[[str, str], Awaitable[None]]
 Ready = Callable[[], Awaitable[None]]

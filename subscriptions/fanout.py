@@ -24,7 +24,6 @@ from typing import Any, TypeVar, cast
 from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql import print_ast
 from graphql.execution import Executor
-from prometheus_client import Counter
 from starlette.websockets import WebSocketDisconnect
 from strawberry.http.base import BaseView
 from strawberry.http.exceptions import WebSocketDisconnected
@@ -32,15 +31,17 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message
 
+from services.infra.metrics import counter
+
 T = TypeVar("T")
 
-EXECUTIONS = Counter(
+EXECUTIONS = counter(
     "shulgraph_subscription_shared_executions_total", "Shared subscription events executed, per operation shape"
 )
-REUSES = Counter(
+REUSES = counter(
     "shulgraph_subscription_shared_reuses_total", "Subscription results served from an execution of the same shape"
 )
-ENCODINGS = Counter("shulgraph_subscription_shared_encodings_total", "Shared subscription results serialised")
+ENCODINGS = counter("shulgraph_subscription_shared_encodings_total", "Shared subscription results serialised")
 
 ShapeKey = tuple[str, str, str]
 ResultKey = tuple[Hashable, ...]

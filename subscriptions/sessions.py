@@ -1,4 +1,5 @@
-"""Open websockets by principal, so revoking a credential closes its sockets (S5, W3).
+"""Open websockets by principal, so revoking a credential closes its sockets (S5, W3), and by member (a user in
+one synagogue), so a role change or a removal closes only the sockets that act in that synagogue (Z6).
 
 Each process keeps its own sockets; a close request travels over the broadcaster so that the
 process holding the socket closes it, whichever process handled the revocation. A request that
@@ -32,16 +33,25 @@ CLOSE_REVOKED = 4403
 CLOCK_MARGIN_SECONDS = 5.0
 
 
+def member_key(tenant_id: int, user_id: int) -> str:
+    """The sockets of one user that act in one synagogue (named at `connection_init`, or their only one)."""
+    return f"member:{tenant_id}:{user_id}"
+
+
 def register_socket(context: Any) -> None:
-    key = context.principal.describe()
+    principal = context.principal
     websocket = context.request
-    _sockets[key].add(websocket)
-    _opened[websocket] = time.time()
-    context.extra["socket_key"] = key
-    session_id = getattr(context.principal, "session_id", None)
+    keys = [principal.describe()]
+    session_id = getattr(principal, "session_id", None)
     if session_id is not None:
-        _sockets[f"session:{session_id}"].add(websocket)
-        context.extra["session_socket_key"] = f"session:{session_id}"
+        keys.append(f"session:{session_id}")
+    tenant_id, user_id = getattr(context, "tenant_id", None), getattr(principal, "user_id", None)
+    if tenant_id is not None and user_id is not None:
+        keys.append(member_key(tenant_id, user_id))
+    for key in keys:
+        _sockets[key].add(websocket)
+    _opened[websocket] = time.time()
+    context.extra["socket_keys"] = keys
     expires = context.principal.token_expires_at
     if expires is not None:
         delay = max(0.0, (expires - datetime.now(UTC)).total_seconds())
@@ -63,12 +73,8 @@ async def _close(websocket: Any, reason: str) -> None:
 
 
 def unregister_socket(context: Any) -> None:
-    key = context.extra.get("socket_key")
-    if key:
+    for key in context.extra.get("socket_keys", ()):
         _sockets[key].discard(context.request)
-    session_key = context.extra.get("session_socket_key")
-    if session_key:
-        _sockets[session_key].discard(context.request)
 
 
 def open_sockets(principal: str) -> int:
@@ -137,4 +143,4 @@ async def run_control_listener(broadcast: Any) -> None:
             await asyncio.sleep(1)
 
 
-__all__ = ["close_principal_sockets", "principal_control", "register_socket", "run_control_listener"]
+__all__ = ["close_principal_sockets", "member_key", "principal_control", "register_socket", "run_control_listener"]

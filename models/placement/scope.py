@@ -58,6 +58,15 @@ async def open_tenant(tenant_id: int, outer: int | None) -> AsyncIterator[BaseDB
         yield connection
 
 
+def holds_transaction(tenant_id: int) -> bool:
+    """Whether this context already holds a transaction on the database `tenant_id` lives in (for
+    `models.base.joined_scope`): the central one's for a shared tenant, the placed one's otherwise."""
+    database = routing.database_of(tenant_id)
+    if database == routing.SHARED:
+        return isinstance(get_connections().get("default"), TransactionalDBClient)
+    return routing.open_transaction(database) is not None
+
+
 def _open(tenant_id: int, database: str, outer: int | None) -> Any:
     if database == routing.SHARED:
         return _shared(tenant_id, outer)

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from models.base import TenantModel
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
+from models.media import Media
 from models.outbox import Job
 from resolvers.access import fetch
 from resolvers.outbox.access import access_job
@@ -44,6 +45,10 @@ async def access_aliyah_assignment(info: Info, pk: int | None) -> AliyahAssignme
 
 async def access_holiday_override(info: Info, pk: int | None) -> HolidayOverride | None:
     return await _own(info, HolidayOverride, pk)
+
+
+async def access_media(info: Info, pk: int | None) -> Media | None:
+    return await _own(info, Media, pk)
 
 
 async def access_memorial_import(info: Info, pk: int | None) -> Job | None:

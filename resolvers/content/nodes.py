@@ -6,12 +6,15 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from resolvers.access import NodeRoad, road
+from models.media import MediaKind, MediaStatus
+from resolvers.access import NodeRoad, admits, road
 from resolvers.content import access
 from resolvers.content.queries import ContentQuery
+from resolvers.devices.queries import DevicesQuery
 from schema.content.types import (
     AliyahAssignment,
     HolidayOverride,
+    Media,
     Memorial,
     MemorialImport,
     Message,
@@ -50,6 +53,21 @@ async def _node_memorial_import(info: Info, pk: int) -> MemorialImport | None:
     return MemorialImport.of(job, await tenant_zone(info)) if job else None
 
 
+SCREENSHOTS = road(_plain(access.access_media, Media.of), (DevicesQuery, "devices"))
+"""Screenshots are read on devices and their commands: only the callers `devices` admits see one."""
+
+
+async def _node_media(info: Info, pk: int) -> Media | None:
+    """An image as the fields that show one list it: verified and attached to a memorial, a message or a command
+    (an upload in flight is seen only in its upload's payload, by its uploader)."""
+    row = await access.access_media(info, pk)
+    if row is None or row.status != MediaStatus.READY or not (row.memorial_id or row.message_id or row.command_id):
+        return None
+    if row.kind == MediaKind.SCREENSHOT and not await admits(info, SCREENSHOTS):
+        return None
+    return Media.of(row)
+
+
 NODES: dict[str, NodeRoad] = {
     "Message": road(_node_message, (ContentQuery, "messages")),
     "Memorial": road(_node_memorial, (ContentQuery, "memorials")),
@@ -62,4 +80,5 @@ NODES: dict[str, NodeRoad] = {
         _plain(access.access_holiday_override, HolidayOverride.of), (ContentQuery, "holiday_overrides")
     ),
     "MemorialImport": road(_node_memorial_import, (ContentQuery, "memorial_import")),
+    "Media": road(_node_media, (ContentQuery, "memorials"), (ContentQuery, "messages"), (DevicesQuery, "devices")),
 }

@@ -93,8 +93,9 @@ class ContentQuery:
 
     @strawberry.field(
         permission_classes=[CanReadTenant],
-        description="Yahrzeits observed between two civil dates (inclusive, at most 400 days), ordered by date. "
-        + READERS,
+        description="Yahrzeits whose light burns on a day between two civil dates (inclusive, at most 400 days), "
+        "ordered by date: by the synagogue's yahrzeit policy, those observed on those days, or also those of their "
+        f"week. {READERS}",
     )
     async def yahrzeits(self, info: Info, from_: From, to: To) -> list[Yahrzeit]:
         board = await yahrzeit_board(from_, to)
@@ -104,7 +105,16 @@ class ContentQuery:
         for entry in board:
             memorial = converted.get(entry.memorial.id) or Memorial.of(entry.memorial, today)
             converted[entry.memorial.id] = memorial
-            result.append(Yahrzeit(date=entry.date, hebrew_date=HebrewDate.of(entry.hebrew_date), memorial=memorial))
+            hebrew = HebrewDate.of(entry.hebrew_date)
+            result.append(
+                Yahrzeit(
+                    date=entry.date,
+                    hebrew_date=hebrew,
+                    memorial=memorial,
+                    lit_from=entry.first_day,
+                    lit_until=entry.last_day,
+                )
+            )
         return result
 
     @strawberry.field(

@@ -11,6 +11,7 @@ from tortoise.queryset import QuerySet
 from models.devices import Device, DeviceCommand, SoftwareRelease
 from resolvers.access import denied, fetch
 from schema.context import Info
+from services.devices.commands import latest_release, release_channel
 from services.infra.ids import decode_id
 
 M = TypeVar("M", Device, DeviceCommand)
@@ -61,8 +62,12 @@ async def access_command_by_global_id(info: Info, global_id: str) -> DeviceComma
 
 
 async def access_release(info: Info, pk: int | None) -> SoftwareRelease | None:
-    """A release of the platform-wide catalogue, for anyone with a credential."""
-    if info.context.principal.kind == "anonymous":
-        denied(info, "SoftwareRelease", pk)
-        return None
-    return await fetch(info, "SoftwareRelease", pk, SoftwareRelease.all(), needs_tenant=False)
+    """A release of the platform-wide catalogue, for a signed-in user or a device (as `softwareReleases`); a
+    partner key sees only the one `availableRelease` shows it, the newest of its synagogue's channel."""
+    kind, rows = info.context.principal.kind, SoftwareRelease.all()
+    if kind == "partner" and info.context.tenant_id is not None:
+        offered = await latest_release(await release_channel())
+        rows = rows.filter(id=offered.id if offered else 0)
+    elif kind not in ("user", "device"):
+        pk = None  # refused (and logged) without a query
+    return await fetch(info, "SoftwareRelease", pk, rows, needs_tenant=False)

@@ -27,7 +27,7 @@ async def _release_node(info: Info, pk: int) -> SoftwareRelease | None:
 NODES: dict[str, NodeRoad] = {
     "Device": road(_device_node, (DevicesQuery, "devices"), (DevicesQuery, "current_device")),
     "DeviceCommand": road(_command_node, (DevicesQuery, "devices"), (DevicesQuery, "current_device")),
-    "SoftwareRelease": road(_release_node, (DevicesQuery, "software_releases")),
+    "SoftwareRelease": road(_release_node, (DevicesQuery, "software_releases"), (DevicesQuery, "available_release")),
 }
 """The `node(id:)` road of each of this domain's Node types, each following the rule of the root field that lists
 the type (Z5)."""

@@ -9,19 +9,17 @@ import strawberry
 import services.devices.registry  # noqa: F401  (registers the `Device` credential scheme)
 from models import devices as m
 from models.identity import Role
-from permissions import CanReadTenant, HasRole, IsDevice
+from permissions import CanReadTenant, HasRole, IsDevice, IsUserOrDevice
 from resolvers.devices.access import access_device
 from schema.context import Info
 from schema.devices.enums import ReleaseChannel
 from schema.devices.inputs import AFTER, FIRST
 from schema.devices.types import Device, DeviceGroup, Screen, SoftwareRelease
-from schema.errors import graphql_error
 from schema.relay import Connection, paginate
 from services.devices.commands import latest_release, release_channel
 from services.devices.groups import device_groups, devices_queryset
 from services.devices.releases import catalogue
 from services.devices.screen_hub import hub_for
-from services.infra.errors import ErrorCode
 
 
 @strawberry.type
@@ -82,7 +80,8 @@ class DevicesQuery:
         return SoftwareRelease.of(row) if row else None
 
     @strawberry.field(
-        description="The platform-wide catalogue of TV app releases, newest first (signed-in users and devices)."
+        permission_classes=[IsUserOrDevice],
+        description="The platform-wide catalogue of TV app releases, newest first (signed-in users and devices).",
     )
     async def software_releases(
         self,
@@ -93,7 +92,5 @@ class DevicesQuery:
         first: Annotated[int, strawberry.argument(description=FIRST)] = 50,
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> Connection[SoftwareRelease] | None:
-        if info.context.principal.kind not in ("user", "device"):
-            raise graphql_error(ErrorCode.UNAUTHENTICATED, "authentication required")
         rows = catalogue(None if channel is None else m.ReleaseChannel[channel.name])
         return await paginate(info, rows, first, after, SoftwareRelease.of)

@@ -1,4 +1,5 @@
-"""Identity's root queries: the signed-in user, the members of the synagogue, and my open sessions."""
+"""Identity's root queries: the signed-in user, the members of the synagogue and its invitations, and my open
+sessions."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import strawberry
 from models.identity import Role
 from permissions import HasRole, IsAuthenticated
 from schema.context import Info
-from schema.identity.types import Me, Membership, Session
+from schema.identity.enums import InvitationStatus
+from schema.identity.types import Invitation, Me, Membership, Session
 from schema.relay import Connection, paginate
+from services.identity.invitations import invitations_of
 from services.identity.sessions import list_open_sessions
 from services.identity.tenancy import members_of
 
@@ -38,6 +41,26 @@ class IdentityQuery:
         tenant_id = info.context.tenant_id
         assert tenant_id is not None
         return await paginate(info, members_of(tenant_id), first, after, Membership.of)
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.ADMIN)],
+        description="This synagogue's invitations in one state (PENDING unless asked), newest first; ADMIN and "
+        "above.",
+    )
+    async def invitations(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="How many, 1 to MAX_PAGE_SIZE (100).")] = 50,
+        after: Annotated[
+            str | None, strawberry.argument(description="The cursor of the last invitation of the previous page.")
+        ] = None,
+        status: Annotated[
+            InvitationStatus, strawberry.argument(description="Which ones: PENDING (the default) are still open.")
+        ] = InvitationStatus.PENDING,
+    ) -> Connection[Invitation]:
+        tenant_id = info.context.tenant_id
+        assert tenant_id is not None
+        return await paginate(info, invitations_of(tenant_id, status.name), first, after, Invitation.of)
 
     @strawberry.field(
         permission_classes=[IsAuthenticated],

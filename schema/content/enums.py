@@ -89,3 +89,22 @@ _ZmanKey: Any = Enum(  # type: ignore[misc]
 ZmanKey: Any = strawberry.enum(
     _ZmanKey, description="A zman: one value per field of Zmanim (@hebcal/core's names), plus CANDLE_LIGHTING."
 )
+
+
+@strawberry.enum(description="What an image is for.")
+class MediaKind(Enum):
+    MEMORIAL_PHOTO = enum_value("MEMORIAL_PHOTO", description="A memorial's photo, shown with its yahrzeit.")
+    MESSAGE_IMAGE = enum_value("MESSAGE_IMAGE", description="A message's image: the message becomes a slide.")
+    SCREENSHOT = enum_value("SCREENSHOT", description="A screen's capture, uploaded for a SCREENSHOT command.")
+
+
+@strawberry.enum(description="Where an image stands.")
+class MediaStatus(Enum):
+    UPLOADING = enum_value("UPLOADING", description="An upload URL was handed out; nothing of it is shown yet.")
+    READY = enum_value("READY", description="Verified and re-encoded: it may be shown.")
+
+
+@strawberry.enum(description="A size the server makes of every image.")
+class MediaVariant(Enum):
+    SCREEN = enum_value("SCREEN", description="For a TV screen: at most 1920 pixels on its longest side.")
+    THUMB = enum_value("THUMB", description="For lists in the admin app: at most 320 pixels on its longest side.")

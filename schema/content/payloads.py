@@ -8,6 +8,7 @@ from schema.content.types import (
     AliyahAssignment,
     DailyContentPreferences,
     HolidayOverride,
+    MediaUpload,
     Memorial,
     MemorialImport,
     Message,
@@ -85,4 +86,10 @@ class DailyContentPreferencesPayload:
     preferences: DailyContentPreferences | None = strawberry.field(
         description="The preferences as saved; null when nothing was written."
     )
+    user_errors: list[UserError] = strawberry.field(description=_USER_ERRORS)
+
+
+@strawberry.type(description="The upload granted.")
+class CreateUploadPayload:
+    upload: MediaUpload | None = strawberry.field(description="Where to put the bytes; null when refused.")
     user_errors: list[UserError] = strawberry.field(description=_USER_ERRORS)

@@ -1,4 +1,5 @@
-"""Identity enums: the roles a membership grants, ordered VIEWER < EDITOR < ADMIN < OWNER."""
+"""Identity enums: the roles a membership grants, ordered VIEWER < EDITOR < ADMIN < OWNER, and what became of an
+invitation."""
 
 from __future__ import annotations
 
@@ -31,3 +32,20 @@ class Role(Enum):
 
     def model(self) -> m.Role:
         return m.Role[self.name]
+
+
+@strawberry.enum(description="What became of an invitation.")
+class InvitationStatus(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Sent, not answered, and its token still works.")
+    ACCEPTED = strawberry.enum_value("ACCEPTED", description="Accepted: the invitee became a member.")
+    DECLINED = strawberry.enum_value("DECLINED", description="Turned down by the invitee.")
+    REVOKED = strawberry.enum_value(
+        "REVOKED", description="Withdrawn by the synagogue, or replaced by a newer invitation to the same address."
+    )
+    EXPIRED = strawberry.enum_value(
+        "EXPIRED", description="Not answered before its end (INVITATION_TTL_SECONDS after it was sent)."
+    )
+
+    @classmethod
+    def of(cls, invitation: m.Invitation, expired: bool) -> InvitationStatus:
+        return cls.EXPIRED if expired else cls[invitation.status.value]

@@ -1,4 +1,5 @@
-"""Identity inputs: registration, sign-in, password change, preferences, and a synagogue's memberships."""
+"""Identity inputs: registration, sign-in, password change, preferences, a synagogue's memberships and
+invitations."""
 
 from __future__ import annotations
 
@@ -40,13 +41,31 @@ class UpdatePreferencesInput:
     language: str | None = strawberry.field(default=None, description="en, he, yi, fr, es or ru")
 
 
-@strawberry.input(description="An existing user to make a member of this synagogue.")
+@strawberry.input(description="Someone to invite to this synagogue, by e-mail address (with an account or not).")
 class AddMemberInput:
-    email: str = strawberry.field(description="The e-mail address of the user's account.")
-    role: Role = strawberry.field(description="Their role; only an OWNER may give OWNER.")
+    email: str = strawberry.field(description="The address the invitation is sent to; compared without case.")
+    role: Role = strawberry.field(description="The role accepting gives; only an OWNER may invite an OWNER.")
 
 
 @strawberry.input(description="A member's new role in this synagogue.")
 class SetMemberRoleInput:
     membership_id: strawberry.ID = strawberry.field(description="The membership (a Membership's global id).")
     role: Role = strawberry.field(description="The new role; only an OWNER gives or takes OWNER.")
+
+
+@strawberry.input(description="An invitation to accept, by the token its e-mail carries.")
+class AcceptInvitationInput:
+    token: str = strawberry.field(description="The invitation's token (sgi_…), from the e-mail sent to my address.")
+
+
+@strawberry.input(description="An invitation to turn down: give exactly one of its token and its id.")
+class DeclineInvitationInput:
+    token: str | None = strawberry.field(default=None, description="The invitation's token, from its e-mail.")
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="The invitation's global id, as `me { invitations }` lists it."
+    )
+
+
+@strawberry.input(description="A pending invitation of this synagogue to withdraw.")
+class RevokeInvitationInput:
+    id: strawberry.ID = strawberry.field(description="The invitation's global id.")

@@ -1,13 +1,15 @@
-"""Per-request reads of the identity domain: users by id (batched), and a user's memberships, each with its
-synagogue, which primes the synagogue loader so that `Membership.synagogue` costs nothing more."""
+"""Per-request reads of the identity domain: users by id (batched), a user's memberships, each with its
+synagogue, which primes the synagogue loader so that `Membership.synagogue` costs nothing more, and the
+invitations an address may still answer (`Me.invitations`)."""
 
 from __future__ import annotations
 
 from strawberry.dataloader import DataLoader
 
-from models.identity import Membership, User
+from models.identity import Invitation, Membership, User
 from schema.context import Info
 from schema.synagogue.loaders import synagogue_loader
+from services.identity.invitations import open_invitations_by_email
 from services.identity.tenancy import memberships_of
 
 
@@ -32,3 +34,8 @@ def memberships_loader(info: Info) -> DataLoader[int, list[Membership]]:
         return found
 
     return info.context.loaders.get("memberships_by_user", load)
+
+
+def open_invitations_loader(info: Info) -> DataLoader[str, list[Invitation]]:
+    """Pending, unexpired invitations by e-mail address, newest first (only the signed-in user's: `Me`)."""
+    return info.context.loaders.get("open_invitations_by_email", open_invitations_by_email)

@@ -1,5 +1,5 @@
-"""Identity payloads: what the sign-in, session, preference and membership mutations answer, each with its
-`userErrors` (expected failures: the input was refused and nothing was written)."""
+"""Identity payloads: what the sign-in, session, preference, membership and invitation mutations answer, each
+with its `userErrors` (expected failures: the input was refused and nothing was written)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 import strawberry
 
 from schema.errors import UserError
-from schema.identity.types import Membership, Preferences, User
+from schema.identity.types import Invitation, Membership, Preferences, User
 
 USER_ERRORS = "Why the input was refused (nothing was written); empty on success."
 ACCESS_TOKEN = "A short-lived JWT (ACCESS_TOKEN_TTL_SECONDS, 15 minutes by default) for `Authorization: Bearer`."
@@ -59,9 +59,17 @@ class UpdatePreferencesPayload:
     user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)
 
 
-@strawberry.type(description="The outcome of addMember.")
+@strawberry.type(
+    description="The outcome of addMember: an invitation sent, or the membership the address already has; the "
+    "same for an address with an account as for one without."
+)
 class AddMemberPayload:
-    membership: Membership | None = strawberry.field(description="The new membership; null when refused.")
+    membership: Membership | None = strawberry.field(
+        description="The address's membership when it already belongs to a member (unchanged); null otherwise."
+    )
+    invitation: Invitation | None = strawberry.field(
+        description="The invitation e-mailed to the address; null when it is already a member or was refused."
+    )
     user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)
 
 
@@ -76,4 +84,22 @@ class RemoveMemberPayload:
     removed_id: strawberry.ID | None = strawberry.field(
         description="The global id of the membership removed; null when refused."
     )
+    user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)
+
+
+@strawberry.type(description="The outcome of acceptInvitation.")
+class AcceptInvitationPayload:
+    membership: Membership | None = strawberry.field(description="My membership now; null when refused.")
+    user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)
+
+
+@strawberry.type(description="The outcome of declineInvitation.")
+class DeclineInvitationPayload:
+    invitation: Invitation | None = strawberry.field(description="The invitation, now DECLINED; null when refused.")
+    user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)
+
+
+@strawberry.type(description="The outcome of revokeInvitation.")
+class RevokeInvitationPayload:
+    invitation: Invitation | None = strawberry.field(description="The invitation, now REVOKED; null when refused.")
     user_errors: list[UserError] = strawberry.field(description=USER_ERRORS)

@@ -1,19 +1,21 @@
-"""Identity types: users, memberships, sessions, and the signed-in user with their synagogues."""
+"""Identity types: users, memberships, invitations, sessions, and the signed-in user with their synagogues."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
 from config import Settings
 from models import identity as m
 from schema.context import Info
-from schema.identity.enums import Role
-from schema.identity.loaders import memberships_loader, user_loader
-from schema.relay import Node
+from schema.identity.enums import InvitationStatus, Role
+from schema.identity.loaders import memberships_loader, open_invitations_loader, user_loader
+from schema.relay import Connection, Node, connection_from_list
 from schema.synagogue.loaders import synagogue_loader
 from schema.synagogue.types import Synagogue
+from services.identity.invitations import is_expired
 from services.identity.sessions import session_end
 from services.infra.ids import to_global_id
 
@@ -65,6 +67,42 @@ class Membership(Node):
         return Synagogue.of(await synagogue_loader(info).load(self._synagogue_id))
 
 
+@strawberry.type(description="An offer of a role in a synagogue to an e-mail address, answered once with its token.")
+class Invitation(Node):
+    id: strawberry.ID = strawberry.field(description="The global id; `node(id:)` answers it to its synagogue's ADMINs.")
+    email: str = strawberry.field(description="The address invited, in lower case.")
+    role: Role = strawberry.field(description="The role accepting gives.")
+    status: InvitationStatus = strawberry.field(description="PENDING until answered, revoked or expired.")
+    created_at: datetime = strawberry.field(description="When it was sent.")
+    expires_at: datetime = strawberry.field(description="When its token stops working, unless answered before.")
+    _synagogue_id: strawberry.Private[int]
+    _invited_by_id: strawberry.Private[int | None]
+
+    @classmethod
+    def of(cls, row: m.Invitation) -> Invitation:
+        return cls(
+            id=strawberry.ID(to_global_id("Invitation", row.id)),
+            email=row.email,
+            role=Role.of(row.role),
+            status=InvitationStatus.of(row, is_expired(row)),
+            created_at=row.created_at,
+            expires_at=row.expires_at,
+            _synagogue_id=row.synagogue_id,
+            _invited_by_id=row.invited_by_id,
+        )
+
+    @strawberry.field(description="The name of the synagogue the invitation opens.")
+    async def synagogue_name(self, info: Info) -> str:
+        synagogue = await synagogue_loader(info).load(self._synagogue_id)
+        return str(synagogue.name)
+
+    @strawberry.field(description="Who sent it; null when that account no longer exists.")
+    async def invited_by(self, info: Info) -> User | None:
+        if self._invited_by_id is None:
+            return None
+        return User.of(await user_loader(info).load(self._invited_by_id))
+
+
 @strawberry.type(description="The signed-in user, with every synagogue they belong to.")
 class Me(Node):
     id: strawberry.ID = strawberry.field(description="My global id (a User's).")
@@ -91,6 +129,21 @@ class Me(Node):
     async def memberships(self, info: Info) -> list[Membership]:
         rows = await memberships_loader(info).load(self._user.id)
         return [Membership.of(row, self._user) for row in rows]
+
+    @strawberry.field(
+        description="Invitations sent to my e-mail address that I may still answer (pending, not expired), newest "
+        "first; accept one with the token its e-mail carries."
+    )
+    async def invitations(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="How many, 1 to MAX_PAGE_SIZE (100).")] = 20,
+        after: Annotated[
+            str | None, strawberry.argument(description="The cursor of the last invitation of the previous page.")
+        ] = None,
+    ) -> Connection[Invitation]:
+        rows = await open_invitations_loader(info).load(self._user.email)
+        return connection_from_list(info, [Invitation.of(row) for row in rows], first, after)
 
 
 @strawberry.type(description="A signed-in browser or app: one refresh-token family. `current` marks the one asking.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.synagogue.enums import HavdalahOpinion
+from schema.synagogue.enums import AdarRule, HavdalahOpinion, YahrzeitWindow
 
 NAME = "The name shown on its screens and in the admin app, at most 200 characters."
 LATITUDE = "Degrees, north positive (-90 to 90)."
@@ -37,4 +37,13 @@ class UpdateSynagogueInput:
     )
     use_elevation: bool | None = strawberry.field(
         default=None, description="Whether sunrise and sunset (and the zmanim built on them) account for the elevation."
+    )
+    yahrzeit_window: YahrzeitWindow | None = strawberry.field(
+        default=None, description="How long a yahrzeit's light burns on the board."
+    )
+    adar_rule: AdarRule | None = strawberry.field(
+        default=None, description="Where a death in a common year's Adar is remembered in a leap year."
+    )
+    shabbat_mode: bool | None = strawberry.field(
+        default=None, description="Hold remote commands and content edits from candle lighting to havdalah."
     )

@@ -5,9 +5,19 @@ from __future__ import annotations
 import strawberry
 
 from models import synagogue as m
+from models.identity import Role
+from permissions import HasRole
+from schema.context import Info
 from schema.relay import Node
-from schema.synagogue.enums import HavdalahOpinion
-from services.infra.ids import to_global_id
+from schema.synagogue.enums import AdarRule, HavdalahOpinion, YahrzeitWindow
+from services.content.media import usage
+from services.infra.ids import decode_id, to_global_id
+
+
+@strawberry.type(description="Stored images against the synagogue's quota.")
+class MediaUsage:
+    used_bytes: int = strawberry.field(description="Bytes its images take (uploads in flight at their size).")
+    quota_bytes: int = strawberry.field(description="Bytes it may store (the MEDIA_QUOTA_BYTES setting).")
 
 
 @strawberry.type(description="A synagogue (tenant): its profile and the settings its zmanim are computed with.")
@@ -27,6 +37,27 @@ class Synagogue(Node):
     use_elevation: bool = strawberry.field(
         description="Whether sunrise and sunset (and the zmanim built on them) account for the elevation."
     )
+    yahrzeit_window: YahrzeitWindow = strawberry.field(
+        description="How long a yahrzeit's light burns on the board (the screens and `yahrzeits` follow it)."
+    )
+    adar_rule: AdarRule = strawberry.field(
+        description="Where a death in a common year's Adar is remembered in a leap year."
+    )
+    shabbat_mode: bool = strawberry.field(
+        description="From candle lighting to havdalah (Shabbat and yom tov, by the synagogue's own times), remote "
+        "commands other than RELOAD wait until havdalah, and content edits show from havdalah unless an ADMIN "
+        "marks them urgent. On for new synagogues."
+    )
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.VIEWER)],
+        description="The synagogue's stored images against its quota (members only; null for a synagogue the "
+        "request does not act in).",
+    )
+    async def media_usage(self, info: Info) -> MediaUsage | None:
+        if decode_id(self.id, "Synagogue") != info.context.tenant_id:
+            return None
+        return MediaUsage(used_bytes=await usage(), quota_bytes=info.context.settings.media_quota_bytes)
 
     @classmethod
     def of(cls, row: m.Synagogue) -> Synagogue:
@@ -42,4 +73,7 @@ class Synagogue(Node):
             candle_lighting_minutes=row.candle_lighting_minutes,
             havdalah_opinion=HavdalahOpinion(row.havdalah_opinion),
             use_elevation=row.use_elevation,
+            yahrzeit_window=YahrzeitWindow(row.yahrzeit_window),
+            adar_rule=AdarRule(row.adar_rule),
+            shabbat_mode=row.shabbat_mode,
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tortoise.queryset import QuerySet
 
 from models.content import Message
+from services.content.holds import hold_edit
 from services.infra.problems import Problems
 
 FIELDS = ("title", "body", "priority", "starts_at", "ends_at")
@@ -51,17 +52,24 @@ def _validate(values: dict[str, Any], current: Message | None, zone: ZoneInfo) -
     return clean, problems
 
 
-async def create_message(values: dict[str, Any], zone: ZoneInfo) -> tuple[Message | None, Problems]:
+async def create_message(
+    values: dict[str, Any], zone: ZoneInfo, held_until: datetime | None = None
+) -> tuple[Message | None, Problems]:
+    """A new message; one `held_until` a havdalah (Shabbat mode) shows from then."""
     clean, problems = _validate(values, None, zone)
     if problems:
         return None, problems
-    return await Message.create(**clean), problems
+    return await Message.create(**clean, held_until=held_until), problems
 
 
-async def update_message(message: Message, values: dict[str, Any], zone: ZoneInfo) -> Problems:
+async def update_message(
+    message: Message, values: dict[str, Any], zone: ZoneInfo, held_until: datetime | None = None
+) -> Problems:
+    """Edit a message; an edit `held_until` a havdalah (Shabbat mode) shows on the screens from then."""
     clean, problems = _validate(values, message, zone)
     if problems:
         return problems
+    hold_edit(message, held_until, datetime.now(UTC))
     for name, value in clean.items():
         setattr(message, name, value)
     await message.save()

@@ -168,28 +168,37 @@ def _resolve(
     )
 
 
-def plan_day(synagogue: Synagogue, day: date, rows: ContentRows) -> DayPlan:
-    """The day's plan from preloaded rows (pure: no queries)."""
+def sabbath_times(
+    synagogue: Synagogue, day: date, overrides: list[HolidayOverride]
+) -> tuple[datetime | None, datetime | None]:
+    """The day's candle lighting and havdalah as the synagogue's screens show them: computed, or as the synagogue
+    fixed them (`overrides` of any days; those of `day` apply)."""
     location = location_of(synagogue)
-    zone = location.zone
-    in_israel = synagogue.in_israel
+    zone, in_israel = location.zone, synagogue.in_israel
     opinion = HavdalahOpinion(synagogue.havdalah_opinion)
-    kinds = day_kinds(day, in_israel)
-    hebrew = HebrewDate.from_civil(day)
-    overrides = [o for o in rows.overrides if o.date == day]
-    candle_override = next((o for o in overrides if o.kind == "CANDLE_LIGHTING"), None)
-    havdalah_override = next((o for o in overrides if o.kind == "HAVDALAH"), None)
-    prayer_overrides = {o.prayer_time_id: o for o in overrides if o.kind == "PRAYER_TIME"}
+    candle_override = next((o for o in overrides if o.date == day and o.kind == "CANDLE_LIGHTING"), None)
+    havdalah_override = next((o for o in overrides if o.date == day and o.kind == "HAVDALAH"), None)
     candles = (
         wall_time(day, candle_override.time, zone)
         if candle_override
         else candle_lighting(day, location, synagogue.candle_lighting_minutes, in_israel, havdalah_opinion=opinion)
     )
-    end_of_day = (
-        wall_time(day, havdalah_override.time, zone)
-        if havdalah_override
-        else havdalah(day, location, opinion, in_israel)
-    )
+    if havdalah_override:
+        return candles, wall_time(day, havdalah_override.time, zone)
+    return candles, havdalah(day, location, opinion, in_israel)
+
+
+def plan_day(synagogue: Synagogue, day: date, rows: ContentRows) -> DayPlan:
+    """The day's plan from preloaded rows (pure: no queries)."""
+    location = location_of(synagogue)
+    zone = location.zone
+    in_israel = synagogue.in_israel
+    kinds = day_kinds(day, in_israel)
+    hebrew = HebrewDate.from_civil(day)
+    overrides = [o for o in rows.overrides if o.date == day]
+    candle_override = next((o for o in overrides if o.kind == "CANDLE_LIGHTING"), None)
+    prayer_overrides = {o.prayer_time_id: o for o in overrides if o.kind == "PRAYER_TIME"}
+    candles, end_of_day = sabbath_times(synagogue, day, overrides)
     prayers: list[ScheduledPrayer] = []
     for prayer in rows.prayers:
         if not applies_on(prayer, day, kinds, hebrew):

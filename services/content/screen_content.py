@@ -1,7 +1,7 @@
 """Everything a TV screen shows for a synagogue at a moment, and until when it stays true.
 
 `screen_content(tenant_id, now)` must run inside `tenant_scope(tenant_id)` (the caller's job). It makes
-a bounded number of queries (eight), whatever the number of messages, memorials or prayer times, and
+a bounded number of queries (ten), whatever the number of messages, memorials or prayer times, and
 is computed once per change for all of a tenant's screens by the caller. `valid_until` is the next
 moment the content changes by itself: a message starting or ending, a prayer time or a chosen zman
 passing, candle lighting, havdalah, or midnight in the synagogue's zone.
@@ -15,17 +15,19 @@ from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 
+from config import get_settings
 from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
 from models.content import Message
+from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
+from services.content.holds import as_shown
+from services.content.media import image_of
 from services.content.messages import is_active
 from services.content.preferences import preferences
 from services.content.schedule import load_rows, location_of, plan_day, wall_time
-from services.content.yahrzeits import yahrzeit_board
+from services.content.yahrzeits import BoardEntry, yahrzeit_board
 from services.infra.ids import to_global_id
-
-WEEK_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class ScreenMessage:
     title: str
     body: str
     priority: int
+    image: dict[str, object] | None = None
+    """A slide's image: `{url, width, height}` (the URL signed to outlast the state's `valid_until`)."""
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class ScreenYahrzeit:
     date: date
     hebrew_date: str
     plaque: str
+    photo: dict[str, object] | None = None
+    """The memorial's photo: `{url, width, height}` (the URL signed to outlast the state's `valid_until`)."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +100,14 @@ class ScreenContent:
     prayers: list[ScreenPrayer]
     messages: list[ScreenMessage]
     yahrzeits_today: list[ScreenYahrzeit]
-    yahrzeits_week: list[ScreenYahrzeit]
+    """The lit yahrzeits kept today."""
+    yahrzeits: list[ScreenYahrzeit]
+    """The yahrzeits whose light burns now, under the synagogue's policy (window and Adar rule)."""
     classes: list[ScreenClass]
     valid_until: datetime
     """The next time boundary of what the synagogue shows: a message starting or ending, a prayer, candle
-    lighting, havdalah, one of its zmanim, midnight."""
+    lighting, havdalah, one of its zmanim, midnight, a yahrzeit light starting or ending at sunset, a held edit
+    showing after havdalah."""
     steady_until: datetime
     """The same without any zman: a device that chooses its own zmanim adds the next of those."""
     daily_items: dict[str, object]
@@ -114,10 +124,29 @@ def _next_boundary(now: datetime, zone: ZoneInfo, candidates: list[datetime | No
     return min(future, default=midnight)
 
 
+def _lit(entry: BoardEntry, today: date, now: datetime, sunset: datetime | None) -> bool:
+    """Whether a board light burns at `now`: from sunset before its first day to sunset of its last."""
+    after_sunset = sunset is not None and now >= sunset
+    started = entry.first_day <= today or (entry.first_day == today + timedelta(days=1) and after_sunset)
+    return started and (entry.last_day > today or (entry.last_day == today and not after_sunset))
+
+
+async def _media_of(messages: list[Message], memorial_ids: set[int]) -> dict[tuple[str, int], Media]:
+    """The READY images of the messages and photos of the memorials shown (one query)."""
+    rows = await Media.filter(
+        Q(message_id__in=[m.id for m in messages]) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
+    )
+    found: dict[tuple[str, int], Media] = {}
+    for row in rows:
+        found[("message", row.message_id) if row.message_id else ("memorial", row.memorial_id or 0)] = row
+    return found
+
+
 async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`."""
     if current_tenant_id() != tenant_id:
         raise RuntimeError("screen_content must run inside tenant_scope(tenant_id)")
+    settings = get_settings()
     synagogue = await Synagogue.get(id=tenant_id)
     zone = ZoneInfo(synagogue.timezone)
     local_now = now.astimezone(zone)
@@ -125,20 +154,34 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     prefs = await preferences()
     rows = await load_rows(today, today)
     plan = plan_day(synagogue, today, rows)
-    messages = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
-    board = await yahrzeit_board(today, today + timedelta(days=WEEK_DAYS - 1))
+    stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
+    messages = [shown for m in stored if (shown := as_shown(m, now)) is not None]
     all_zmanim = compute_zmanim(today, location_of(synagogue))
+    sunset = all_zmanim.get("sunset")
+    board = await yahrzeit_board(today, today + timedelta(days=1), shown_at=now)
+    lit = [e for e in board if _lit(e, today, local_now, sunset)]
+    media = await _media_of(messages, {e.memorial.id for e in lit})
     every_zman = [ScreenZman(key, ZMAN_LABELS[key], moment) for key, moment in all_zmanim.items()]
     zmanim = [ScreenZman(key, ZMAN_LABELS[key], all_zmanim.get(key)) for key in prefs.zmanim if key in all_zmanim]
-    week = [
-        ScreenYahrzeit(
-            e.memorial.id, e.memorial.name, e.memorial.hebrew_name, e.date, e.hebrew_date.display, e.memorial.plaque
-        )
-        for e in board
-    ]
     steady: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
     steady += [p.time for p in plan.prayers]
     steady += [m.starts_at for m in messages] + [m.ends_at for m in messages]
+    steady += [row.held_until for row in stored] + [e.memorial.held_until for e in board]
+    if any(e.first_day > today or e.last_day == today for e in board):
+        steady.append(sunset)  # a light starts or ends at sunset
+    valid_until = _next_boundary(now, zone, steady + [z.time for z in zmanim])
+    lights = [
+        ScreenYahrzeit(
+            e.memorial.id,
+            e.memorial.name,
+            e.memorial.hebrew_name,
+            e.date,
+            e.hebrew_date.display,
+            e.memorial.plaque,
+            image_of(settings, media.get(("memorial", e.memorial.id)), "screen", valid_until),
+        )
+        for e in lit
+    ]
     return ScreenContent(
         tenant_id=tenant_id,
         synagogue_name=synagogue.name,
@@ -156,14 +199,21 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
         zmanim=zmanim,
         prayers=[ScreenPrayer(p.name, p.time, p.location) for p in plan.prayers],
         messages=[
-            ScreenMessage(to_global_id("Message", m.id), m.title, m.body, m.priority)
+            ScreenMessage(
+                to_global_id("Message", m.id),
+                m.title,
+                m.body,
+                m.priority,
+                image_of(settings, image, "screen", valid_until) if (image := media.get(("message", m.id))) else None,
+                image.caption if image else "",
+            )
             for m in messages
             if is_active(m, now)
         ],
-        yahrzeits_today=[y for y in week if y.date == today],
-        yahrzeits_week=week,
+        yahrzeits_today=[y for y in lights if y.date == today],
+        yahrzeits=lights,
         classes=[ScreenClass(c.title, c.teacher, c.time, c.location) for c in plan.classes],
-        valid_until=_next_boundary(now, zone, steady + [z.time for z in zmanim]),
+        valid_until=valid_until,
         steady_until=_next_boundary(now, zone, steady),
         daily_items={
             "HEBREW_DATE": plan.hebrew_date.display,

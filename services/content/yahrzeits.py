@@ -1,15 +1,22 @@
 """The yahrzeits of a synagogue's memorials: a memorial's Hebrew date of death, the civil date of its yahrzeit
-in given Hebrew years, and the board of yahrzeits observed in a range of civil dates. The rules are
-`luach.yahrzeit`'s (hebcal's Ashkenazic rules); nothing here writes."""
+in given Hebrew years, and the board of yahrzeits lit in a range of civil dates under the synagogue's policy (how
+long a light burns, where a common year's Adar is kept in a leap year). The rules are `luach.yahrzeit`'s (hebcal's
+Ashkenazic rules) and `luach.board`'s; nothing here writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 
-from luach import HebrewDate, HebrewMonth, observed_hebrew_date, yahrzeit, yahrzeits_between
+from luach import AdarRule, HebrewDate, HebrewMonth, YahrzeitWindow, lights_between, yahrzeit
+from luach.board import BoardLight
 from luach.hebrew_date import MAX_YEAR, MIN_YEAR
+from models.base import current_tenant_id
 from models.content import Memorial
+from models.synagogue import Synagogue
+from services.content.holds import as_shown
 from services.content.ranges import check_range
 from services.infra.errors import ServiceError
 
@@ -37,23 +44,42 @@ def yahrzeit_dates(row: Memorial, hebrew_years: list[int]) -> list[tuple[int, da
 
 @dataclass(frozen=True)
 class BoardEntry:
-    """A yahrzeit observed on `date`: the Hebrew date it is observed on, and whose it is."""
+    """A yahrzeit on the board: the date it is kept (and its Hebrew date), whose it is, and the civil days its
+    light burns under the synagogue's policy (`first_day`..`last_day`, from sunset the evening before)."""
 
     date: date
     hebrew_date: HebrewDate
     memorial: Memorial
+    first_day: dt.date
+    last_day: dt.date
 
 
-async def yahrzeit_board(start: date, end: date) -> list[BoardEntry]:
-    """Every yahrzeit of the tenant's memorials from `start` to `end` inclusive, by date then name (one query).
-    The range is checked first (`services.content.ranges`)."""
+@lru_cache(maxsize=65_536)
+def lights(
+    death: HebrewDate, start: date, end: date, window: YahrzeitWindow, adar: AdarRule
+) -> tuple[BoardLight, ...]:
+    """The lights of `death` burning from `start` to `end`: pure, so kept per process (a screen asks the same week
+    for every memorial on every request of the day)."""
+    return tuple(lights_between(death, start, end, window, adar))
+
+
+def policy_of(synagogue: Synagogue) -> tuple[YahrzeitWindow, AdarRule]:
+    return YahrzeitWindow(synagogue.yahrzeit_window), AdarRule(synagogue.adar_rule)
+
+
+async def yahrzeit_board(start: date, end: date, shown_at: datetime | None = None) -> list[BoardEntry]:
+    """Every yahrzeit of the tenant's memorials whose light burns on a day from `start` to `end` inclusive, under
+    the synagogue's policy (its window and Adar rule), by date then name. With `shown_at`, the memorials as the
+    screens show them then (`services.content.holds`). The range is checked first (`services.content.ranges`)."""
     check_range(start, end)
+    window, adar = policy_of(await Synagogue.get(id=current_tenant_id()))
     entries: list[BoardEntry] = []
-    for memorial in await Memorial.all():
+    for row in await Memorial.all():
+        memorial = row if shown_at is None else as_shown(row, shown_at)
+        if memorial is None:
+            continue
         death = death_date_of(memorial)
-        for hebrew_year, observed in yahrzeits_between(death, start, end):
-            hebrew_day = observed_hebrew_date(death, hebrew_year)
-            if hebrew_day is not None:
-                entries.append(BoardEntry(observed, hebrew_day, memorial))
+        for light in lights(death, start, end, window, adar):
+            entries.append(BoardEntry(light.date, light.hebrew_date, memorial, light.first_day, light.last_day))
     entries.sort(key=lambda e: (e.date, e.memorial.name, e.memorial.id))
     return entries

@@ -28,10 +28,14 @@ from models.devices import (
 )
 from services.devices.rules import missing
 from services.infra.problems import Problem
+from services.outbox.queue import JobRun, enqueue, handler, worker_publish
 from subscriptions.channels import device_commands
 from subscriptions.events import publish, tenant_event
 
 EXPIRED_DETAIL = "not acknowledged in time"
+RELEASE_JOB = "device_commands.release"
+SCREEN_KEEPING = frozenset({CommandKind.RELOAD})
+"""Commands a screen needs to keep showing: never held for Shabbat."""
 
 
 class CommandRefused(Exception):
@@ -94,8 +98,11 @@ async def issue_command(
     ttl_seconds: int,
     issued_by: int | None = None,
     batch_id: str = "",
+    held_until: datetime | None = None,
 ) -> DeviceCommand:
-    """Write a PENDING command in the current tenant and signal its device (after commit)."""
+    """Write a PENDING command in the current tenant and signal its device (after commit). A command `held_until` a
+    havdalah (Shabbat mode) is delivered from then: its time to live counts from then, and the outbox signals the
+    device at that moment."""
     if device.revoked_at is not None:
         raise CommandRefused("deviceId", "INVALID", "this device is revoked")
     body = dict(payload or {})
@@ -111,21 +118,36 @@ async def issue_command(
         payload=body,
         issued_by_id=issued_by,
         batch_id=batch_id,
-        expires_at=datetime.now(UTC) + timedelta(seconds=ttl_seconds),
+        expires_at=(held_until or datetime.now(UTC)) + timedelta(seconds=ttl_seconds),
+        held_until=held_until,
     )
     await DeviceIdentity.filter(
         Q(commands_due_at=None) | Q(commands_due_at__gt=command.expires_at), device_id=device.id
     ).update(commands_due_at=command.expires_at)
-    await publish(broadcast, device_commands(device.id), {"commandId": command.id})
+    if held_until is None:
+        await publish(broadcast, device_commands(device.id), {"commandId": command.id})
+    else:
+        delay = max(0.0, (held_until - datetime.now(UTC)).total_seconds())
+        await enqueue(RELEASE_JOB, {"deviceId": device.id, "commandId": command.id}, delay_seconds=delay)
     return command
+
+
+@handler(RELEASE_JOB)
+async def release_held(run: JobRun) -> None:
+    """Havdalah came: signal the device, whose stream then reads its commands again (the held one included)."""
+    await worker_publish(device_commands(int(run.payload["deviceId"])), {"commandId": run.payload["commandId"]})
 
 
 async def open_commands(device_id: int, now: datetime | None = None) -> list[DeviceCommand]:
     """Every command the device still has to act on, oldest first. Outdated ones are left out but not
-    expired here: the sweep expires them and announces each on `tenantEvents`."""
+    expired here: the sweep expires them and announces each on `tenantEvents`; held ones (Shabbat mode) wait
+    for their havdalah."""
     now = now or datetime.now(UTC)
     return await DeviceCommand.filter(
-        device_id=device_id, status__in=OPEN_COMMAND_STATUSES, expires_at__gt=now
+        Q(held_until=None) | Q(held_until__lte=now),
+        device_id=device_id,
+        status__in=OPEN_COMMAND_STATUSES,
+        expires_at__gt=now,
     ).order_by("id")
 
 
@@ -196,6 +218,8 @@ def history(device_id: int) -> QuerySet[DeviceCommand]:
 class Acknowledgement:
     success: bool
     detail: str = ""
+    uploaded: bool = False
+    """The capture of a SCREENSHOT was uploaded and verified: only that completes one successfully."""
 
 
 async def acknowledge(broadcast: Any, command: DeviceCommand, ack: Acknowledgement) -> DeviceCommand:
@@ -239,6 +263,10 @@ async def answer(
     refused with EXPIRED, and the command, EXPIRED from then on, comes back with the refusal."""
     if command is None:
         return None, [missing("commandId", "command")]
+    still_open = command.status in OPEN_COMMAND_STATUSES and command.expires_at > datetime.now(UTC)
+    if command.kind == CommandKind.SCREENSHOT and ack.success and not ack.uploaded and still_open:
+        message = "a SCREENSHOT completes when its capture is uploaded (createScreenshotUpload, attachScreenshot)"
+        return command, [Problem("success", "NOT_UPLOADED", message)]
     updated = await acknowledge(broadcast, command, ack)
     if updated.status == CommandStatus.EXPIRED:
         return updated, [Problem("commandId", "EXPIRED", "the command expired before this answer came")]

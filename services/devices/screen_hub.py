@@ -19,9 +19,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from prometheus_client import Counter
-
-from models.base import tenant_scope
+from models.base import joined_scope
 from services.content.screen_content import screen_content
 from services.devices.screen_state import (
     BaseContent,
@@ -33,12 +31,13 @@ from services.devices.screen_state import (
     variant_key,
 )
 from services.devices.settings import settings_for_screen
+from services.infra.metrics import counter
 from subscriptions.channels import tenant_content
 
 log = logging.getLogger("shulgraph.screen")
 
-COMPUTATIONS = Counter("shulgraph_screen_computations_total", "Screen contents computed, per tenant change")
-PROJECTIONS = Counter("shulgraph_screen_projections_total", "Screen states projected for distinct device settings")
+COMPUTATIONS = counter("shulgraph_screen_computations_total", "Screen contents computed, per tenant change")
+PROJECTIONS = counter("shulgraph_screen_projections_total", "Screen states projected for distinct device settings")
 MAX_TIMER_SECONDS = 6 * 3600
 
 
@@ -161,7 +160,7 @@ class ScreenHub:
         self.feeds: dict[int, TenantFeed] = {}
 
     async def source(self, tenant_id: int, now: datetime) -> Any:
-        async with tenant_scope(tenant_id):
+        async with joined_scope(tenant_id):
             return await (self._source or screen_content)(tenant_id, now)
 
     def join(self, tenant_id: int) -> TenantFeed:

@@ -97,7 +97,7 @@ def _hebrew_display(value: Any) -> str | None:
 
 
 def _yahrzeits(content: Any) -> list[Any]:
-    for name in ("yahrzeits_week", "yahrzeits", "yahrzeits_today"):
+    for name in ("yahrzeits", "yahrzeits_today"):
         rows = _get(content, name)
         if rows is not None:
             return list(rows)
@@ -158,6 +158,8 @@ def content_data(content: Any) -> BaseContent:
                 "title": _get(x, "title"),
                 "body": _get(x, "body", ""),
                 "priority": _get(x, "priority", 0),
+                "image": _get(x, "image"),
+                "caption": _get(x, "caption", "") or "",
             }
             for x in _get(content, "messages", None) or []
         ],
@@ -167,6 +169,7 @@ def content_data(content: Any) -> BaseContent:
                 "hebrewName": _get(y, "hebrew_name", "") or "",
                 "date": _get(y, "date"),
                 "plaque": _get(y, "plaque", "") or "",
+                "photo": _get(y, "photo"),
             }
             for y in _yahrzeits(content)
         ],

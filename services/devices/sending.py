@@ -1,16 +1,19 @@
 """Sending commands as an ADMIN asks: to one device, or one command to many (by ids and/or a group) with an
 answer per device. The request is checked here (time to live, payload, how many devices) before any command is
-written; each command is then issued by `services.devices.commands` (a row first, delivered at least once)."""
+written; each command is then issued by `services.devices.commands` (a row first, delivered at least once). In a
+synagogue's Shabbat mode, a command other than those a screen needs is held until havdalah."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from config import Settings
 from models.devices import CommandKind, Device, DeviceCommand
-from services.devices.commands import CommandRefused, issue_command
+from services.content.rest import held_until
+from services.devices.commands import SCREEN_KEEPING, CommandRefused, issue_command
 from services.devices.groups import Lookup, group_members
 from services.devices.rules import MAX_BATCH, batch_too_large, empty_group, missing
 from services.infra.ids import to_global_id
@@ -56,8 +59,18 @@ def _payload(value: Any) -> dict[str, Any] | None:
     raise CommandRefused("payload", "INVALID", "payload must be a JSON object")
 
 
+async def _held(order: Order) -> datetime | None:
+    """Until when the order waits: the havdalah, in Shabbat mode on Shabbat or yom tov, unless a screen needs it."""
+    return None if order.kind in SCREEN_KEEPING else await held_until()
+
+
 async def _issue(
-    broadcast: Any, settings: Settings, device: Device, order: Order, batch_id: str = ""
+    broadcast: Any,
+    settings: Settings,
+    device: Device,
+    order: Order,
+    batch_id: str = "",
+    held: datetime | None = None,
 ) -> tuple[DeviceCommand | None, list[Problem]]:
     try:
         command = await issue_command(
@@ -68,6 +81,7 @@ async def _issue(
             order.ttl_seconds or settings.device_command_ttl_seconds,
             issued_by=order.issued_by,
             batch_id=batch_id,
+            held_until=held,
         )
     except CommandRefused as refused:
         return None, [Problem(refused.field, refused.code, refused.message)]
@@ -83,7 +97,7 @@ async def send_command(
         return None, problems
     if device is None:
         return None, [missing("deviceId")]
-    return await _issue(broadcast, settings, device, order)
+    return await _issue(broadcast, settings, device, order, held=await _held(order))
 
 
 async def send_commands(
@@ -109,9 +123,11 @@ async def send_commands(
     if len(targets) > MAX_BATCH:
         return None, [batch_too_large()]
     batch = Batch(uuid.uuid4().hex, [])
+    held = await _held(order)
     for global_id, target in targets:
         if target is None:
             batch.outcomes.append(Outcome(global_id, None, [missing("deviceIds")]))
         else:
-            batch.outcomes.append(Outcome(global_id, *await _issue(broadcast, settings, target, order, batch.batch_id)))
+            outcome = await _issue(broadcast, settings, target, order, batch.batch_id, held)
+            batch.outcomes.append(Outcome(global_id, *outcome))
     return batch, []

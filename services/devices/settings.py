@@ -9,7 +9,7 @@ from datetime import time
 from typing import Any
 
 from luach import ZMAN_LABELS
-from models.base import tenant_scope
+from models.base import joined_scope
 from models.devices import Device, DeviceSettings
 from services.devices.rules import missing
 from services.devices.screen_state import DAILY_ITEMS
@@ -122,7 +122,7 @@ async def settings_of(device_id: int) -> DeviceSettings:
 
 
 async def settings_for_screen(tenant_id: int, device_id: int) -> DeviceSettings:
-    async with tenant_scope(tenant_id):
+    async with joined_scope(tenant_id):
         return await settings_of(device_id)
 
 

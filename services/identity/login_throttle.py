@@ -6,7 +6,7 @@ notation) may not try again until the oldest of them leaves the window. Registra
 address the same way, every attempt (`registration_address_limit`): each costs a password hash and may
 tell whether an e-mail has an account, so one address cannot mass-create accounts or probe e-mails.
 Opening synagogues is counted per user (`synagogue_creation_limit`), so one account cannot mass-create
-tenants.
+tenants; so are invitations (`invitation_limit`), so one account cannot mail strangers in bulk.
 
 Websockets sign in at `connection_init`; an address that collected `ws_init_failure_limit` refused ones
 is answered "try again later" (close 1013) before any credential is looked at, so one address cannot use
@@ -41,6 +41,7 @@ NAMESPACE = "login-failures"
 SOCKET_NAMESPACE = "socket-sign-in-failures"
 REGISTRATION_NAMESPACE = "registrations"
 SYNAGOGUE_CREATION_NAMESPACE = "synagogue-creations"
+INVITATION_NAMESPACE = "invitations"
 UNKNOWN_EMAIL_STATE_SECONDS = 30 * 24 * 3600  # an account's count lasts until a success
 T = TypeVar("T")
 
@@ -129,6 +130,12 @@ async def claim_synagogue_creation(settings: Settings, user_id: int) -> int | No
     return await _claim(
         settings, settings.synagogue_creation_limit, SYNAGOGUE_CREATION_NAMESPACE, str(user_id), unavailable
     )
+
+
+async def claim_invitation(settings: Settings, user_id: int) -> int | None:
+    """Count one attempt of this user to invite someone (`_claim`)."""
+    unavailable = "inviting members is temporarily unavailable"
+    return await _claim(settings, settings.invitation_limit, INVITATION_NAMESPACE, str(user_id), unavailable)
 
 
 def _unknown_keys(email: str) -> tuple[str, str]:

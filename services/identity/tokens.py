@@ -22,7 +22,7 @@ from services.infra.errors import Unauthenticated
 ALGORITHMS = ["HS256"]
 ACCESS_TYP = "access"
 ACCESS_HEADER_TYP = "at+jwt"
-PREFIXES = {"refresh": "sgr_", "device": "sgd_", "partner": "sgk_", "device_code": "sgc_"}
+PREFIXES = {"refresh": "sgr_", "device": "sgd_", "partner": "sgk_", "device_code": "sgc_", "invitation": "sgi_"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
 
 
 def new_secret(kind: str) -> str:
-    """A fresh opaque secret of a kind (`refresh`, `device`, `partner`, `device_code`)."""
+    """A fresh opaque secret of a kind (`refresh`, `device`, `partner`, `device_code`, `invitation`)."""
     return PREFIXES[kind] + secrets.token_urlsafe(32)
 
 

@@ -1,6 +1,6 @@
-"""Health and metrics endpoints. Readiness is the central database, Redis and the process; each placed tenant
-database is reported in its detail (and on /metrics) without deciding it: a placed database that is down leaves
-the process serving every other synagogue."""
+"""Health and metrics endpoints (the metrics themselves: services/infra/metrics.py). Readiness is the central
+database, Redis and the process; each placed tenant database is reported in its detail (and on /metrics) without
+deciding it: a placed database that is down leaves the process serving every other synagogue."""
 
 from __future__ import annotations
 
@@ -8,23 +8,28 @@ import asyncio
 import hmac
 from typing import Any
 
-from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from tortoise import connections
 
 from models.placement.pools import manager
 from services.infra.lifecycle import draining
+from services.infra.metrics import (
+    TENANT_DATABASE_CONNECTIONS,
+    TENANT_DATABASE_FAILURES,
+    TENANT_DATABASE_UP,
+    exposition,
+)
 
-TENANT_DATABASE_UP = Gauge(
-    "shulgraph_tenant_database_up", "1 while a placed tenant database's circuit breaker is closed", ["database"]
-)
-TENANT_DATABASE_CONNECTIONS = Gauge(
-    "shulgraph_tenant_database_connections", "Connections of a placed tenant database's pool", ["database", "state"]
-)
-TENANT_DATABASE_FAILURES = Gauge(
-    "shulgraph_tenant_database_failures", "Connection failures of a placed tenant database since start", ["database"]
-)
+
+def record_tenant_databases() -> None:
+    """Write this process's view of every placed database into the metrics (at each scrape of this process, and
+    on every tick of its idle-pool reaper, so that the other processes' samples stay current too)."""
+    for name, health in manager().health().items():
+        TENANT_DATABASE_UP.labels(name).set(0 if health["breaker"] != "closed" else 1)
+        TENANT_DATABASE_CONNECTIONS.labels(name, "in_use").set(health["in_use"])
+        TENANT_DATABASE_CONNECTIONS.labels(name, "open").set(health["connections"])
+        TENANT_DATABASE_FAILURES.labels(name).set(health["failures"])
 
 
 async def live(request: Request) -> Response:
@@ -83,9 +88,6 @@ async def metrics(request: Request) -> Response:
         sent = request.headers.get("authorization", "").encode()
         if not hmac.compare_digest(sent, f"Bearer {token}".encode()):
             return Response(status_code=401, headers={"WWW-Authenticate": 'Bearer realm="metrics"'})
-    for name, health in manager().health().items():
-        TENANT_DATABASE_UP.labels(name).set(0 if health["breaker"] != "closed" else 1)
-        TENANT_DATABASE_CONNECTIONS.labels(name, "in_use").set(health["in_use"])
-        TENANT_DATABASE_CONNECTIONS.labels(name, "open").set(health["connections"])
-        TENANT_DATABASE_FAILURES.labels(name).set(health["failures"])
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    record_tenant_databases()
+    body, media_type = exposition()  # every process sharing PROMETHEUS_MULTIPROC_DIR, or this one
+    return Response(body, media_type=media_type)

@@ -13,14 +13,15 @@ import uuid
 from typing import Any
 
 import structlog
-from prometheus_client import Counter, Histogram
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.infra.metrics import counter, histogram
+
 log = logging.getLogger("shulgraph.access")
 
-REQUESTS = Counter("shulgraph_http_requests_total", "HTTP requests", ["method", "path", "status"])
-LATENCY = Histogram("shulgraph_http_request_seconds", "HTTP request latency", ["method", "path"])
+REQUESTS = counter("shulgraph_http_requests_total", "HTTP requests", ["method", "path", "status"])
+LATENCY = histogram("shulgraph_http_request_seconds", "HTTP request latency", ["method", "path"])
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
 
 SECURITY_HEADERS = [
@@ -45,9 +46,16 @@ CLIENT_CLOSED_REQUEST = 499
 class RequestContextMiddleware:
     """Gives each request an `X-Request-ID`, logs it with its outcome, adds security headers."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_body_bytes: int, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.path_limits = path_limits or {}
+        """Paths (by prefix) with a body limit of their own: the local media storage's uploads."""
+
+    def _limit_for(self, scope: Scope) -> int:
+        path = str(scope.get("path", ""))
+        limits = (limit for prefix, limit in self.path_limits.items() if path.startswith(prefix))
+        return next(limits, self.max_body_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -63,11 +71,12 @@ class RequestContextMiddleware:
 
         if scope["type"] == "http":
             declared = _header(scope, b"content-length")
-            if declared and declared.isascii() and declared.isdigit() and int(declared) > self.max_body_bytes:
+            limit = self._limit_for(scope)
+            if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
                 await _reject(send, scope, 413, TOO_LARGE, request_id)
                 self._log(scope, 413, started, state)
                 return
-            receive = self._limited(receive, send, request_id)
+            receive = self._limited(receive, limit)
 
         async def send_with_headers(message: Message) -> None:
             nonlocal status
@@ -92,9 +101,8 @@ class RequestContextMiddleware:
             self._log(scope, status or 500, started, state)
             structlog.contextvars.unbind_contextvars("request_id")
 
-    def _limited(self, receive: Receive, send: Send, request_id: str) -> Receive:
+    def _limited(self, receive: Receive, limit: int) -> Receive:
         seen = 0
-        limit = self.max_body_bytes
 
         async def wrapped() -> Message:
             nonlocal seen

@@ -21,6 +21,7 @@ from config import get_settings
 from models.base import current_tenant_id, tenant_context, tenant_id_or_none, tenant_scope
 from models.outbox import Job, JobStatus
 from subscriptions.content import publish_content_changed
+from subscriptions.events import publish
 from subscriptions.jobs import publish_job_changed
 
 
@@ -116,6 +117,12 @@ async def notify_content_changed(tenant_id: int) -> None:
     """Tell the tenant's screens that a job changed its content (through the worker's broadcaster)."""
     if _broadcast is not None:
         await publish_content_changed(_broadcast, tenant_id)
+
+
+async def worker_publish(channel: str, payload: dict[str, Any]) -> None:
+    """Publish an event from a job (through the worker's broadcaster)."""
+    if _broadcast is not None:
+        await publish(_broadcast, channel, payload)
 
 
 async def announce_job(job_id: int, tenant_id: int | None) -> None:

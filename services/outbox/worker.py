@@ -37,6 +37,7 @@ from models.placement.connection import NOT_HERE_SQLSTATE, enter_tenant, sqlstat
 from models.placement.failures import TenantUnavailable
 from models.placement.pools import manager
 from services.infra.cancellation import see_cancelled
+from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
 from subscriptions.backend import make_broadcast
@@ -49,6 +50,8 @@ HANDLER_MODULES: list[str] = [
     "services.outbox.mail",
     "services.webhooks.endpoints",
     "services.content.yahrzeit_reminders",
+    "services.content.media_cleanup",
+    "services.devices.commands",
 ]
 """Modules whose import registers job handlers; a domain with background work adds its module."""
 
@@ -157,11 +160,13 @@ async def _record_failure(run: JobRun, error: BaseException) -> None:
         await Job.filter(id=job.id).update(
             status=JobStatus.PENDING, locked_until=None, run_after=_now() + timedelta(seconds=delay)
         )
+        JOBS.labels(job.kind, "retrying").inc()
         log.warning("job failed; will retry", extra={"job": job.id, "kind": job.kind, "error": message})
     else:
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED, locked_until=None, finished_at=_now(), errors=[{"message": message}]
         )
+        JOBS.labels(job.kind, "failed").inc()
         log.error("job failed", extra={"job": job.id, "kind": job.kind, "error": message})
 
 
@@ -176,9 +181,12 @@ async def execute(run: JobRun) -> None:
                 await fn(run)
                 if not run.finished:
                     await run.finish({})
+        JOBS.labels(run.kind, "done").inc()
     except JobLost:
+        JOBS.labels(run.kind, "lost").inc()
         log.warning("job lease lost", extra={"job": run.job_id})
     except asyncio.CancelledError:
+        JOBS.labels(run.kind, "released").inc()
         await _release(run)
         raise
     except Exception as exc:

@@ -5,7 +5,7 @@ tests/support/snapshot.py, taken before and compared after)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import asyncpg
@@ -13,6 +13,7 @@ from strawberry.utils.str_converters import to_camel_case as to_camel
 
 from models.content import AliyahAssignment, HolidayOverride, Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
+from models.media import Media, MediaKind
 from resolvers.content.mutations import ContentMutation as Mutation
 from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
@@ -54,6 +55,21 @@ CASES: list[Case] = [
     ("deleteAliyahAssignment", "", lambda ids: {"id": ids["AliyahAssignment"]}),
     ("updateDailyContentPreferences", "UpdateDailyContentPreferencesInput", lambda ids: {"showOmer": False}),
     ("resetDailyContentPreferences", "-", lambda ids: {}),
+    (
+        "createUpload",
+        "CreateUploadInput",
+        lambda ids: {"kind": "MEMORIAL_PHOTO", "contentType": "image/png", "byteSize": 9},
+    ),
+    (
+        "attachMemorialPhoto",
+        "AttachMemorialPhotoInput",
+        lambda ids: {"memorialId": ids["Memorial"], "mediaId": ids["Media"]},
+    ),
+    (
+        "attachMessageImage",
+        "AttachMessageImageInput",
+        lambda ids: {"messageId": ids["Message"], "mediaId": ids["Media"]},
+    ),
 ]
 TAKES_AN_ID = [
     case for case in CASES if case[0].startswith(("update", "delete")) and case[1] != "-" and "Daily" not in case[0]
@@ -89,6 +105,15 @@ async def content_of(tenant_id: int) -> Ids:
         ),
         "HolidayOverride": await make(
             tenant_id, HolidayOverride, date=date(2030, 1, 4), kind="PRAYER_TIME", prayer_time=prayer, time=time(6)
+        ),
+        "Media": await make(
+            tenant_id,
+            Media,
+            kind=MediaKind.MEMORIAL_PHOTO,
+            content_type="image/png",
+            declared_bytes=9,
+            upload_key=f"t{tenant_id}/matrix/original",
+            upload_expires_at=datetime(2030, 1, 1, tzinfo=UTC),
         ),
     }
     return {kind: to_global_id(kind, row.id) for kind, row in rows.items()}

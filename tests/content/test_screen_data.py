@@ -47,13 +47,14 @@ async def test_screen_content_at_a_moment(factory: Factory) -> None:
     assert [(p.name, p.time, p.location) for p in screen.prayers] == [("Mincha", candles, "Beit midrash")]  # type: ignore[attr-defined]
     assert [(c.title, c.time.strftime("%H:%M")) for c in screen.classes] == [("Parasha", "18:30")]  # type: ignore[attr-defined]
     assert [(y.name, y.plaque) for y in screen.yahrzeits_today] == [("Today", "C4")]  # type: ignore[attr-defined]
-    assert [y.name for y in screen.yahrzeits_week] == ["Today", "Sunday"]  # type: ignore[attr-defined]
+    assert [y.name for y in screen.yahrzeits] == ["Today"]  # type: ignore[attr-defined]  # the default: its date
     assert [z.key for z in screen.zmanim][:2] == ["alotHaShachar", "sunrise"]  # type: ignore[attr-defined]
     assert screen.valid_until == datetime(2020, 6, 5, 17, 30, tzinfo=CENTRAL)  # type: ignore[attr-defined]
 
     evening = await _screen(tenant.id, datetime(2020, 6, 5, 23, 0, tzinfo=CENTRAL))
     assert evening.valid_until == datetime(2020, 6, 6, 0, 0, tzinfo=CENTRAL)  # type: ignore[attr-defined]
     assert [m.title for m in evening.messages] == ["Kiddush", "Later"]  # type: ignore[attr-defined]
+    assert evening.yahrzeits == []  # type: ignore[attr-defined]  # its light went out at sunset
 
 
 async def test_screen_content_query_count_does_not_grow_with_rows(factory: Factory) -> None:

@@ -100,7 +100,7 @@ async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQ
     admin = await factory.member(role=Role.ADMIN)
     tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
     other = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "SCREENSHOT"}}, actor=admin)
+    sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=admin)
     command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
 
     by_other = await gql.op(
@@ -119,7 +119,7 @@ async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQ
     history = await gql(HISTORY, {"id": tv.gid}, actor=admin)
     commands = history["data"]["node"]["commands"]
     assert commands["totalCount"] == 1 and commands["edges"][0]["node"] == {
-        "kind": "SCREENSHOT",
+        "kind": "REBOOT",
         "status": "ACKNOWLEDGED",
     }
 
@@ -183,7 +183,7 @@ async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusa
         assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
 
 
-async def _outdated(gql: GQL, admin: Any, tv: TV, kind: str = "SCREENSHOT") -> tuple[str, int]:
+async def _outdated(gql: GQL, admin: Any, tv: TV, kind: str = "RELOAD") -> tuple[str, int]:
     """A command sent to `tv` whose time to live is over, not yet swept."""
     sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": kind}}, actor=admin)
     command_id: str = sent["data"]["sendDeviceCommand"]["command"]["id"]

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import asyncpg
 
+import luach
 from models.base import tenant_scope
+from models.content import Memorial
 from models.devices import DeviceHeartbeat, DeviceIdentity
 from models.identity import Role
 from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
+from tests.support.content import make
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL, answer, error_codes
 from tests.support.snapshot import unchanged
@@ -104,6 +108,21 @@ async def test_revoke_device_kills_its_token(gql: GQL, factory: Factory) -> None
     result = await gql.op("RevokeDevice", {"id": tv.gid}, actor=admin)
     assert result["data"]["revokeDevice"]["device"] == {"id": tv.gid, "status": "REVOKED"}, result
     assert error_codes(await gql.op("Screen", headers=tv.headers)) == ["UNAUTHENTICATED"]
+
+
+async def test_screen_shows_this_weeks_yahrzeits(gql: GQL, factory: Factory) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    assert admin.tenant is not None
+    civil = datetime.now(ZoneInfo(admin.tenant.timezone)).date()
+    for day in (civil, civil + timedelta(days=1)):  # a light burns from the sunset before: one of the two is lit
+        hebrew = luach.HebrewDate.from_civil(day)
+        death = {"hebrew_year": hebrew.year - 19, "hebrew_month": hebrew.month.value, "hebrew_day": hebrew.day}
+        await make(admin.tenant.id, Memorial, name="Yosef", hebrew_name="יוסף בן יעקב", plaque="B2", **death)
+    tv = await make_tv(admin.tenant)
+    result = await gql.op("Screen", headers=tv.headers)
+    assert "errors" not in result, result
+    shown = result["data"]["screen"]["yahrzeits"]
+    assert [(y["name"], y["hebrewName"], y["plaque"]) for y in shown] == [("Yosef", "יוסף בן יעקב", "B2")]
 
 
 async def test_revoke_device_needs_admin_and_own_tenant(gql: GQL, factory: Factory) -> None:

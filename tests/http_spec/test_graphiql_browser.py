@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import json
 import os
-import shutil
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -23,12 +22,12 @@ from schema.graphiql import DEFAULT_HEADERS, DEFAULT_QUERY
 from services.partners.documents import catalogue
 from subscriptions.events import tenant_event
 from tests.support.actors import DEFAULT_PASSWORD, Actor, Factory
+from tests.support.chromium import CHROMIUM, install_driver
 from tests.support.documents import client_document
 from tests.support.graphql import error_codes
 from tests.support.live import Server, run_server
 
 DRIVER_DIR = Path(__file__).parent / "graphiql"
-CHROMIUM = "/usr/bin/chromium"
 
 
 class Driver:
@@ -85,13 +84,7 @@ class Driver:
 @pytest.fixture(scope="module")
 async def node() -> str:
     """Node.js with playwright-core and the page's scripts installed (`npm ci` the first time); Chromium."""
-    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing: apt-get install chromium (scripts/test does)"
-    node, npm = shutil.which("node"), shutil.which("npm")
-    assert node and npm, "Node.js and npm are needed: apt-get install nodejs npm"
-    if not (DRIVER_DIR / "node_modules" / "playwright-core").is_dir():
-        process = await asyncio.create_subprocess_exec(npm, "ci", "--no-audit", "--no-fund", cwd=DRIVER_DIR)
-        assert await asyncio.wait_for(process.wait(), 300) == 0, "npm ci failed in tests/http_spec/graphiql"
-    return node
+    return await install_driver(DRIVER_DIR)
 
 
 @pytest.fixture(scope="module")

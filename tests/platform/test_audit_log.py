@@ -11,6 +11,7 @@ from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory, unique
 from tests.support.graphql import GQL, answer, error_codes
+from tests.support.invitations import accept, invite, invitee, token_for
 from tests.support.snapshot import unchanged
 
 NODE = "query Node($id: ID!) { node(id: $id) { id ... on AuditEntry { action } } }"
@@ -22,11 +23,14 @@ async def _entries(tenant: Synagogue, count: int, actor_id: int | None = None) -
     return [to_global_id("AuditEntry", row.id) for row in rows]
 
 
-async def test_audit_log_lists_privileged_actions_newest_first(gql: GQL, factory: Factory) -> None:
+async def test_audit_log_lists_privileged_actions_newest_first(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
     owner = await factory.member(role=Role.OWNER)
-    newcomer = await factory.user()
-    added = await gql.op("AddMember", {"input": {"email": newcomer.email, "role": "VIEWER"}}, actor=owner)
-    membership_id = added["data"]["addMember"]["membership"]["id"]
+    newcomer = await invitee(factory)
+    invitation_id = (await invite(gql, owner, newcomer.user.email))["invitation"]["id"]
+    accepted = await accept(gql, newcomer, await token_for(owner_db, newcomer.user.email))
+    membership_id = accepted["membership"]["id"]
     await gql.op("SetMemberRole", {"input": {"membershipId": membership_id, "role": "EDITOR"}}, actor=owner)
     await gql.op("RemoveMember", {"id": membership_id}, actor=owner)
     await gql.op("UpdateSynagogue", {"input": {"useElevation": True}}, actor=owner)
@@ -38,10 +42,13 @@ async def test_audit_log_lists_privileged_actions_newest_first(gql: GQL, factory
         ("synagogue.update", owner.tenant_gid),
         ("member.remove", membership_id),
         ("member.role", membership_id),
-        ("member.add", membership_id),
+        ("invitation.accept", invitation_id),
+        ("invitation.create", invitation_id),
     ]
-    actor = {"id": to_global_id("User", owner.user.id), "email": owner.user.email}
-    assert all(n["actor"] == actor and n["impersonated"] is False for n in nodes)
+    by_owner = {"id": to_global_id("User", owner.user.id), "email": owner.user.email}
+    by_newcomer = {"id": to_global_id("User", newcomer.user.id), "email": newcomer.user.email}
+    assert [n["actor"] for n in nodes] == [by_owner, by_owner, by_owner, by_newcomer, by_owner]
+    assert all(n["impersonated"] is False for n in nodes)
 
 
 async def test_audit_log_pages_with_cursors(gql: GQL, factory: Factory) -> None:

@@ -17,7 +17,7 @@ import pytest
 from models.identity import Membership, Role
 from schema.assembly import build_schema
 from services.infra.ids import to_global_id
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Actor, Factory, unique
 from tests.support.database import APP_URL
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL
@@ -58,6 +58,16 @@ async def _api_key(gql: GQL, factory: Factory, admin: Actor) -> str:
     )
     key_id: str = created["data"]["createApiKey"]["apiKey"]["id"]
     return key_id
+
+
+async def _invitation(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    address = f"{unique('guest')}@example.org"
+    invited = await gql(
+        "mutation($i: AddMemberInput!) { addMember(input: $i) { invitation { id } } }",
+        {"i": {"email": address, "role": "VIEWER"}},
+        actor=admin,
+    )
+    return {"id": invited["data"]["addMember"]["invitation"]["id"]}
 
 
 async def _endpoint(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
@@ -116,6 +126,7 @@ CASES = [
         lambda g, f, a: _with(_other_member(f, a), lambda m: {"membershipId": m, "role": "EDITOR"}),
     ),
     Case("removeMember", "ID", lambda g, f, a: _other_member(f, a)),
+    Case("revokeInvitation", "RevokeInvitationInput", _invitation),
     Case(
         "createWebhookEndpoint",
         "CreateWebhookEndpointInput",

@@ -62,6 +62,7 @@ class Factory:
             "timezone": "America/New_York",
             "latitude": 40.7128,
             "longitude": -74.006,
+            "shabbat_mode": False,  # on for new synagogues; off here so that no test depends on the day it runs
         }
         synagogue = await Synagogue.create(**{**defaults, **fields})
         database = database or default_database()

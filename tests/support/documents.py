@@ -1,5 +1,6 @@
 """The client documents of ../shared/clients, loaded unchanged, by operation name: the contract tests validate
-them and the other tests send them as the admin app, a TV or a partner would."""
+them and the other tests send them as the admin app, a TV or a partner would; and any trusted document of the
+product's catalogue by its operation name."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
 from graphql.language import FragmentSpreadNode, Visitor, visit
+
+from services.partners.documents import TrustedDocument, catalogue
 
 CLIENTS_DIR = Path(__file__).resolve().parents[3] / "shared" / "clients"
 
@@ -47,3 +50,11 @@ def client_document(name: str) -> str:
     _fragments_used(operation, fragments, used)
     parts = [print_ast(operation), *(print_ast(fragments[n]) for n in sorted(used))]
     return "\n\n".join(parts)
+
+
+def trusted(name: str) -> TrustedDocument:
+    """A trusted document of the product's catalogue (the client documents and the product's own under
+    `documents/`) by its operation name, unique across its files."""
+    found = [document for document in catalogue().all() if document.operation_name == name]
+    assert len(found) == 1, f"{name}: {len(found)} trusted documents"
+    return found[0]

@@ -1,7 +1,7 @@
 """What a refused operation must not have written, as one comparable value: a digest of every row of the given
 synagogues in every tenant table, and of their own rows (read past row-level security, through the `owner_db`
-fixture), and of every row of the global tables an operation could touch: users, memberships, sessions and
-refresh tokens, audit entries (of any synagogue, and the platform's), jobs and software releases.
+fixture), and of every row of the global tables an operation could touch: users, memberships, invitations,
+sessions and refresh tokens, audit entries (of any synagogue, and the platform's), jobs and software releases.
 
     async with unchanged(owner_db, victim.tenant, outsider):
         ...  # the refused operations
@@ -31,6 +31,7 @@ With no scope at all, the snapshot holds the global tables only (what an anonymo
 GLOBAL_TABLES = (
     "app_user",
     "membership",
+    "invitation",
     "session_family",
     "refresh_token",
     "audit_entry",

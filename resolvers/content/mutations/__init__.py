@@ -6,10 +6,13 @@ from __future__ import annotations
 from strawberry.tools import merge_types
 
 from resolvers.content.mutations.assign_aliyah import AssignAliyahMutation
+from resolvers.content.mutations.attach_memorial_photo import AttachMemorialPhotoMutation
+from resolvers.content.mutations.attach_message_image import AttachMessageImageMutation
 from resolvers.content.mutations.create_memorial import CreateMemorialMutation
 from resolvers.content.mutations.create_message import CreateMessageMutation
 from resolvers.content.mutations.create_prayer_time import CreatePrayerTimeMutation
 from resolvers.content.mutations.create_torah_class import CreateTorahClassMutation
+from resolvers.content.mutations.create_upload import CreateUploadMutation
 from resolvers.content.mutations.delete_aliyah_assignment import DeleteAliyahAssignmentMutation
 from resolvers.content.mutations.delete_holiday_override import DeleteHolidayOverrideMutation
 from resolvers.content.mutations.delete_memorial import DeleteMemorialMutation
@@ -30,12 +33,15 @@ from resolvers.content.mutations.update_torah_class import UpdateTorahClassMutat
 ContentMutation = merge_types(
     "ContentMutation",
     (
+        CreateUploadMutation,
         CreateMessageMutation,
         UpdateMessageMutation,
         DeleteMessageMutation,
+        AttachMessageImageMutation,
         CreateMemorialMutation,
         UpdateMemorialMutation,
         DeleteMemorialMutation,
+        AttachMemorialPhotoMutation,
         ImportMemorialsMutation,
         CreatePrayerTimeMutation,
         UpdatePrayerTimeMutation,

@@ -9,7 +9,7 @@ import strawberry
 
 from models.webhooks import WebhookEvent
 from permissions import HasRole, Role
-from resolvers.content.changes import changed
+from resolvers.content.changes import after_urgent, changed, hold_for
 from schema.content.inputs import CreateMessageInput, values_of
 from schema.content.payloads import MessagePayload
 from schema.content.types import Message
@@ -24,17 +24,22 @@ from services.webhooks.endpoints import emit
 class CreateMessageMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Post a message (EDITOR and above): the synagogue's screens show it within seconds, and webhooks "
-        "get MESSAGE_CREATED.",
+        description="Post a message (EDITOR and above): the synagogue's screens show it within seconds (in Shabbat "
+        "mode, during Shabbat or yom tov: from havdalah, unless an ADMIN marks it urgent), and webhooks get "
+        "MESSAGE_CREATED.",
     )
     async def create_message(
         self, info: Info, input: Annotated[CreateMessageInput, strawberry.argument(description="The message to post.")]
     ) -> MessagePayload:
         zone = await tenant_zone(info)
-        row, problems = await messages.create_message(values_of(input), zone)
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await messages.create_message(values_of(input), zone, held)
         if row is None:
             return MessagePayload(message=None, user_errors=user_errors(problems))
         message = Message.of(row, zone, dt.datetime.now(dt.UTC))
+        await after_urgent(info, input.urgent, message.id)
         await emit(WebhookEvent.MESSAGE_CREATED, {"id": message.id, "title": row.title, "body": row.body})
         await changed(info)
         return MessagePayload(message=message, user_errors=[])

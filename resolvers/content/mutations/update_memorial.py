@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_memorial
-from resolvers.content.changes import changed
+from resolvers.content.changes import after_urgent, changed, hold_for
 from schema.content.inputs import UpdateMemorialInput, values_of
 from schema.content.payloads import MemorialPayload
 from schema.content.types import Memorial
@@ -23,7 +23,8 @@ from services.infra.ids import decode_id
 class UpdateMemorialMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Change a memorial (EDITOR and above); fields left out keep their values.",
+        description="Change a memorial (EDITOR and above); fields left out keep their values. In Shabbat mode an "
+        "edit made during Shabbat or yom tov is shown from havdalah, unless an ADMIN marks it urgent.",
     )
     async def update_memorial(
         self, info: Info, input: Annotated[UpdateMemorialInput, strawberry.argument(description="The changes.")]
@@ -32,8 +33,10 @@ class UpdateMemorialMutation:
         if row is None:
             return MemorialPayload(memorial=None, user_errors=not_found_errors())
         today = await tenant_today(info)
-        problems = await memorials.update_memorial(row, values_of(input), today)
+        held, problems = await hold_for(info, input.urgent)
+        problems = problems or await memorials.update_memorial(row, values_of(input), today, held)
         if problems:
             return MemorialPayload(memorial=None, user_errors=user_errors(problems))
+        await after_urgent(info, input.urgent, input.id)
         await changed(info)
         return MemorialPayload(memorial=Memorial.of(row, today), user_errors=[])

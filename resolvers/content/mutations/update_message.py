@@ -9,7 +9,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_message
-from resolvers.content.changes import changed
+from resolvers.content.changes import after_urgent, changed, hold_for
 from schema.content.inputs import UpdateMessageInput, values_of
 from schema.content.payloads import MessagePayload
 from schema.content.types import Message
@@ -24,7 +24,8 @@ from services.infra.ids import decode_id
 class UpdateMessageMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Change a message (EDITOR and above); fields left out keep their values.",
+        description="Change a message (EDITOR and above); fields left out keep their values. In Shabbat mode an "
+        "edit made during Shabbat or yom tov is shown from havdalah, unless an ADMIN marks it urgent.",
     )
     async def update_message(
         self, info: Info, input: Annotated[UpdateMessageInput, strawberry.argument(description="The changes.")]
@@ -33,8 +34,10 @@ class UpdateMessageMutation:
         if row is None:
             return MessagePayload(message=None, user_errors=not_found_errors())
         zone = await tenant_zone(info)
-        problems = await messages.update_message(row, values_of(input), zone)
+        held, problems = await hold_for(info, input.urgent)
+        problems = problems or await messages.update_message(row, values_of(input), zone, held)
         if problems:
             return MessagePayload(message=None, user_errors=user_errors(problems))
+        await after_urgent(info, input.urgent, input.id)
         await changed(info)
         return MessagePayload(message=Message.of(row, zone, dt.datetime.now(dt.UTC)), user_errors=[])

@@ -6,8 +6,10 @@ from __future__ import annotations
 from strawberry.tools import merge_types
 
 from resolvers.devices.mutations.acknowledge_device_command import AcknowledgeDeviceCommandMutation
+from resolvers.devices.mutations.attach_screenshot import AttachScreenshotMutation
 from resolvers.devices.mutations.claim_device import ClaimDeviceMutation
 from resolvers.devices.mutations.complete_device_pairing import CompleteDevicePairingMutation
+from resolvers.devices.mutations.create_screenshot_upload import CreateScreenshotUploadMutation
 from resolvers.devices.mutations.move_devices_to_group import MoveDevicesToGroupMutation
 from resolvers.devices.mutations.publish_software_release import PublishSoftwareReleaseMutation
 from resolvers.devices.mutations.rename_device_group import RenameDeviceGroupMutation
@@ -35,6 +37,8 @@ DevicesMutation = merge_types(
         SendDeviceCommandMutation,
         SendDeviceCommandsMutation,
         AcknowledgeDeviceCommandMutation,
+        CreateScreenshotUploadMutation,
+        AttachScreenshotMutation,
         PublishSoftwareReleaseMutation,
         SetReleaseChannelMutation,
     ),

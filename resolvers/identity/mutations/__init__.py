@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from strawberry.tools import merge_types
 
+from resolvers.identity.mutations.accept_invitation import AcceptInvitationMutation
 from resolvers.identity.mutations.change_password import ChangePasswordMutation
+from resolvers.identity.mutations.decline_invitation import DeclineInvitationMutation
 from resolvers.identity.mutations.login import LoginMutation
 from resolvers.identity.mutations.logout import LogoutMutation
 from resolvers.identity.mutations.refresh_session import RefreshSessionMutation
@@ -22,5 +24,7 @@ IdentityMutation = merge_types(
         RevokeSessionMutation,
         ChangePasswordMutation,
         UpdatePreferencesMutation,
+        AcceptInvitationMutation,
+        DeclineInvitationMutation,
     ),
 )

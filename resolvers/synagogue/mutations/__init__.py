@@ -7,6 +7,7 @@ from strawberry.tools import merge_types
 from resolvers.synagogue.mutations.add_member import AddMemberMutation
 from resolvers.synagogue.mutations.create_synagogue import CreateSynagogueMutation
 from resolvers.synagogue.mutations.remove_member import RemoveMemberMutation
+from resolvers.synagogue.mutations.revoke_invitation import RevokeInvitationMutation
 from resolvers.synagogue.mutations.set_member_role import SetMemberRoleMutation
 from resolvers.synagogue.mutations.update_synagogue import UpdateSynagogueMutation
 
@@ -18,5 +19,6 @@ SynagogueMutation = merge_types(
         AddMemberMutation,
         SetMemberRoleMutation,
         RemoveMemberMutation,
+        RevokeInvitationMutation,
     ),
 )

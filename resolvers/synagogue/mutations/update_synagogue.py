@@ -26,6 +26,9 @@ FIELDS = (
     "candle_lighting_minutes",
     "havdalah_opinion",
     "use_elevation",
+    "yahrzeit_window",
+    "adar_rule",
+    "shabbat_mode",
 )
 
 
@@ -43,8 +46,8 @@ def changes_of(input: UpdateSynagogueInput) -> dict[str, Any]:
 class UpdateSynagogueMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.ADMIN)],
-        description="Change the synagogue's profile and zmanim settings; ADMIN and above. Fields left out keep "
-        "their value.",
+        description="Change the synagogue's profile, zmanim settings, yahrzeit policy and Shabbat mode; ADMIN and "
+        "above. Fields left out keep their value.",
     )
     async def update_synagogue(
         self,

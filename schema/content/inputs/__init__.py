@@ -10,13 +10,15 @@ from typing import Any
 
 from strawberry import UNSET
 
+from schema.content.inputs.media import AttachScreenshotInput, CreateScreenshotUploadInput, CreateUploadInput
 from schema.content.inputs.memorials import (
+    AttachMemorialPhotoInput,
     CreateMemorialInput,
     HebrewDateInput,
     ImportMemorialsInput,
     UpdateMemorialInput,
 )
-from schema.content.inputs.messages import CreateMessageInput, UpdateMessageInput
+from schema.content.inputs.messages import AttachMessageImageInput, CreateMessageInput, UpdateMessageInput
 from schema.content.inputs.prayer_times import (
     CreatePrayerTimeInput,
     HebrewDayInput,
@@ -36,10 +38,15 @@ from schema.content.inputs.programme import (
 
 __all__ = [
     "AssignAliyahInput",
+    "AttachMemorialPhotoInput",
+    "AttachMessageImageInput",
+    "AttachScreenshotInput",
     "CreateMemorialInput",
     "CreateMessageInput",
     "CreatePrayerTimeInput",
+    "CreateScreenshotUploadInput",
     "CreateTorahClassInput",
+    "CreateUploadInput",
     "HebrewDateInput",
     "HebrewDayInput",
     "HebrewSeasonInput",
@@ -67,7 +74,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def values_of(data: Any, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
+def values_of(data: Any, skip: tuple[str, ...] = ("id", "urgent")) -> dict[str, Any]:
     """The given fields of an input (UNSET ones left out), enums as their values."""
     return {
         f.name: _plain(getattr(data, f.name))

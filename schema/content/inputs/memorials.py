@@ -8,6 +8,7 @@ import strawberry
 from strawberry import UNSET
 
 from schema.content.enums import HebrewMonth
+from schema.content.inputs.media import URGENT
 
 _NAME = "The departed's name as the board shows it, 1 to 200 characters."
 _HEBREW_NAME = "The Hebrew name (e.g. with the father's name), at most 200 characters."
@@ -34,6 +35,7 @@ class CreateMemorialInput:
     hebrew_date_of_death: HebrewDateInput | None = strawberry.field(default=UNSET, description=_HEBREW_DATE_OF_DEATH)
     plaque: str | None = strawberry.field(default=UNSET, description=_PLAQUE)
     family_email: str | None = strawberry.field(default=UNSET, description=_FAMILY_EMAIL)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Giving dateOfDeath or hebrewDateOfDeath replaces the date of death.")
@@ -46,6 +48,7 @@ class UpdateMemorialInput:
     hebrew_date_of_death: HebrewDateInput | None = strawberry.field(default=UNSET, description=_HEBREW_DATE_OF_DEATH)
     plaque: str | None = strawberry.field(default=UNSET, description=_PLAQUE)
     family_email: str | None = strawberry.field(default=UNSET, description=_FAMILY_EMAIL)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="A CSV of memorials to import in the background.")
@@ -56,3 +59,9 @@ class ImportMemorialsInput:
         "hebrew_year, plaque, family_email."
     )
     all_or_nothing: bool = strawberry.field(default=False, description="One bad row means no memorial is written.")
+
+
+@strawberry.input(description="Give a memorial its photo: an uploaded image (MEMORIAL_PHOTO).")
+class AttachMemorialPhotoInput:
+    memorial_id: strawberry.ID = strawberry.field(description="The memorial's global id.")
+    media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")

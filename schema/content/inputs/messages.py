@@ -7,6 +7,8 @@ import datetime as dt
 import strawberry
 from strawberry import UNSET
 
+from schema.content.inputs.media import URGENT
+
 _TITLE = "The headline, 1 to 200 characters."
 _BODY = "The text under the headline, at most 10,000 characters."
 _PRIORITY = "Higher shows first, -1000 to 1000."
@@ -21,6 +23,7 @@ class CreateMessageInput:
     priority: int = strawberry.field(default=0, description=_PRIORITY)
     starts_at: dt.datetime | None = strawberry.field(default=UNSET, description=_STARTS_AT)
     ends_at: dt.datetime | None = strawberry.field(default=UNSET, description=_ENDS_AT)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Changes to a message; fields left out keep their values.")
@@ -31,3 +34,11 @@ class UpdateMessageInput:
     priority: int | None = strawberry.field(default=UNSET, description=_PRIORITY)
     starts_at: dt.datetime | None = strawberry.field(default=UNSET, description=_STARTS_AT)
     ends_at: dt.datetime | None = strawberry.field(default=UNSET, description=_ENDS_AT)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
+
+
+@strawberry.input(description="Make a message a slide: an uploaded image (MESSAGE_IMAGE) with an optional caption.")
+class AttachMessageImageInput:
+    message_id: strawberry.ID = strawberry.field(description="The message's global id.")
+    media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")
+    caption: str | None = strawberry.field(default=None, description="A caption under the image, at most 300 chars.")

@@ -3,6 +3,7 @@
 from schema.content.types.common import HebrewDate, local
 from schema.content.types.day import DaySchedule, ScheduledAliyah, ScheduledClass, ScheduledPrayer
 from schema.content.types.imports import ImportRowError, ImportRowErrorConnection, MemorialImport
+from schema.content.types.media import Media, MediaUpload, UploadHeader
 from schema.content.types.memorials import Memorial, MemorialConnection, Yahrzeit, YahrzeitOccurrence
 from schema.content.types.messages import Message, MessageConnection
 from schema.content.types.prayer_times import HebrewDay, HebrewSeason, PrayerTime, PrayerTimeConnection
@@ -29,6 +30,8 @@ __all__ = [
     "HolidayOverrideConnection",
     "ImportRowError",
     "ImportRowErrorConnection",
+    "Media",
+    "MediaUpload",
     "Memorial",
     "MemorialConnection",
     "MemorialImport",
@@ -41,6 +44,7 @@ __all__ = [
     "ScheduledPrayer",
     "TorahClass",
     "TorahClassConnection",
+    "UploadHeader",
     "Yahrzeit",
     "YahrzeitOccurrence",
     "Zmanim",

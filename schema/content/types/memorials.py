@@ -11,7 +11,10 @@ import luach
 from models import content as m
 from models.identity import Role
 from permissions import HasRole
+from schema.content.loaders import memorial_photo_loader
 from schema.content.types.common import HebrewDate
+from schema.content.types.media import Media
+from schema.context import Info
 from schema.relay import Connection, Node
 from services.content.yahrzeits import death_date_of, yahrzeit_dates
 from services.infra.ids import to_global_id
@@ -37,7 +40,16 @@ class Memorial(Node):
     hebrew_date_of_death: HebrewDate = strawberry.field(description="The Hebrew date of death the yahrzeit follows.")
     next_yahrzeit: dt.date = strawberry.field(description="The next observance on or after today.")
     plaque: str = strawberry.field(description="Where its plaque hangs (e.g. a board and row); may be empty.")
+    held_until: dt.datetime | None = strawberry.field(
+        description="Shabbat mode: written during Shabbat or yom tov, the screens show this version from this "
+        "havdalah on (until then the one before, or nothing for a new memorial); null: shown as it is."
+    )
     _row: strawberry.Private[m.Memorial]
+
+    @strawberry.field(description="The departed's photo, shown on the board with the yahrzeit; null: none.")
+    async def photo(self, info: Info) -> Media | None:
+        row = await memorial_photo_loader(info).load(self._row.id)
+        return Media.of(row) if row else None
 
     @strawberry.field(
         permission_classes=[HasRole(Role.EDITOR)],
@@ -67,6 +79,7 @@ class Memorial(Node):
             hebrew_date_of_death=HebrewDate.of(death),
             next_yahrzeit=luach.next_yahrzeit(death, today),
             plaque=row.plaque,
+            held_until=row.held_until if row.held_until and row.held_until > dt.datetime.now(dt.UTC) else None,
             _row=row,
         )
 
@@ -76,10 +89,21 @@ class MemorialConnection(Connection[Memorial]):
     pass
 
 
-@strawberry.type(description="A yahrzeit on the board: when it is observed, and whose it is.")
+@strawberry.type(
+    description="A yahrzeit on the board: when it is observed, whose it is, and when its light burns (by the "
+    "synagogue's yahrzeit policy)."
+)
 class Yahrzeit:
     date: dt.date = strawberry.field(
         description="The civil date it is observed (it begins at sunset the evening before)."
+    )
+    lit_from: dt.date = strawberry.field(
+        description="The first civil day its light burns (from sunset the evening before): the date itself, the "
+        "Sunday of its week, or the Shabbat before, by the synagogue's yahrzeitWindow."
+    )
+    lit_until: dt.date = strawberry.field(
+        description="The last civil day its light burns (until sunset): the date itself, the Shabbat of its week, "
+        "or the Friday after."
     )
     hebrew_date: HebrewDate = strawberry.field(description="The Hebrew date it is observed on that year.")
     memorial: Memorial = strawberry.field(description="Whose yahrzeit it is.")

@@ -9,6 +9,9 @@ import strawberry
 from strawberry.scalars import JSON
 
 from models import devices as m
+from schema.content.loaders import screenshot_loader
+from schema.content.types import Media
+from schema.context import Info
 from schema.devices.enums import DeviceCommandKind, DeviceCommandStatus
 from schema.relay import Node
 from services.infra.ids import to_global_id
@@ -33,7 +36,16 @@ class DeviceCommand(Node):
     detail: str = strawberry.field(
         description="The screen's answer, or why the command expired (at most 500 characters)."
     )
+    held_until: dt.datetime | None = strawberry.field(
+        description="Shabbat mode: sent during Shabbat or yom tov, it is delivered from this havdalah on."
+    )
     _device_id: strawberry.Private[int]
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description="A SCREENSHOT command's capture, once the screen uploaded it; null otherwise.")
+    async def screenshot(self, info: Info) -> Media | None:
+        row = await screenshot_loader(info).load(self._pk)
+        return Media.of(row) if row else None
 
     @classmethod
     def of(cls, row: m.DeviceCommand) -> DeviceCommand:
@@ -47,7 +59,9 @@ class DeviceCommand(Node):
             completed_at=row.completed_at,
             expires_at=row.expires_at,
             detail=row.detail,
+            held_until=row.held_until,
             _device_id=row.device_id,
+            _pk=row.id,
         )
 
     @strawberry.field(description="The global id of the screen the command is for.")

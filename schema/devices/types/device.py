@@ -11,6 +11,8 @@ import strawberry
 from models import devices as m
 from models.identity import Role
 from permissions import HasRole
+from schema.content.loaders import device_screenshot_loader
+from schema.content.types import Media
 from schema.context import Info
 from schema.devices.enums import DeviceStatus
 from schema.devices.inputs import AFTER, FIRST, FROM, TO
@@ -93,6 +95,14 @@ class Device(Node):
     async def settings(self, info: Info) -> DeviceSettings:
         row = await settings_loader(info).load(self._pk)
         return DeviceSettings.of(row or m.DeviceSettings(device_id=self._pk))
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.VIEWER)],
+        description="What the screen showed when it last answered a SCREENSHOT command (members only); null: none.",
+    )
+    async def latest_screenshot(self, info: Info) -> Media | None:
+        row = await device_screenshot_loader(info).load(self._pk)
+        return Media.of(row) if row else None
 
     @strawberry.field(
         permission_classes=[HasRole(Role.VIEWER)], description="Command history, newest first (members only)."

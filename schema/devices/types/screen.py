@@ -33,20 +33,38 @@ class ScreenPrayer:
     location: str = strawberry.field(description="Where it meets (may be empty).")
 
 
+@strawberry.type(description="An image a screen shows: a slide, or a memorial's photo.")
+class ScreenImage:
+    url: str = strawberry.field(
+        description="Where to load it (signed; valid at least until the screen state's validUntil)."
+    )
+    width: int = strawberry.field(description="Its width in pixels.")
+    height: int = strawberry.field(description="Its height in pixels.")
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> ScreenImage | None:
+        return cls(url=str(data["url"]), width=int(data["width"]), height=int(data["height"])) if data else None
+
+
 @strawberry.type(description="An announcement running now.")
 class ScreenMessage:
     id: strawberry.ID = strawberry.field(description="The message's global id.")
     title: str = strawberry.field(description="Its headline.")
     body: str = strawberry.field(description="Its text (may be empty).")
     priority: int = strawberry.field(description="Higher first; the screen lists messages by it.")
+    image: ScreenImage | None = strawberry.field(
+        default=None, description="A slide's image (the message is then shown as the image); null: text only."
+    )
+    caption: str = strawberry.field(default="", description="The slide's caption (may be empty).")
 
 
-@strawberry.type(description="A yahrzeit of the memorial board that falls this week.")
+@strawberry.type(description="A yahrzeit whose light burns now on the memorial board (by the synagogue's policy).")
 class ScreenYahrzeit:
     name: str = strawberry.field(description="The departed's name.")
     hebrew_name: str = strawberry.field(description="The departed's Hebrew name (may be empty).")
-    date: dt.date | None = strawberry.field(description="The civil date it falls on this week.")
+    date: dt.date | None = strawberry.field(description="The civil date the yahrzeit is kept.")
     plaque: str = strawberry.field(description="Where the memorial plaque hangs (may be empty).")
+    photo: ScreenImage | None = strawberry.field(default=None, description="The departed's photo, when there is one.")
 
 
 @strawberry.type(description="A Torah class of today.")
@@ -80,7 +98,10 @@ class Screen:
     messages: list[ScreenMessage] = strawberry.field(
         description="The announcements running now, highest priority first."
     )
-    yahrzeits: list[ScreenYahrzeit] = strawberry.field(description="The memorial board's yahrzeits of this week.")
+    yahrzeits: list[ScreenYahrzeit] = strawberry.field(
+        description="The memorial board's lit yahrzeits: those whose light burns now under the synagogue's "
+        "yahrzeit policy (the Hebrew date, its week, or Shabbat to Friday; each from sunset the evening before)."
+    )
     classes: list[ScreenClass] = strawberry.field(description="Today's Torah classes, in order of time.")
     _settings: strawberry.Private[dict[str, Any]]
 
@@ -111,10 +132,21 @@ class Screen:
                     title=str(m["title"]),
                     body=str(m["body"] or ""),
                     priority=int(m["priority"] or 0),
+                    image=ScreenImage.of(m.get("image")),
+                    caption=str(m.get("caption") or ""),
                 )
                 for m in d["messages"]
             ],
-            yahrzeits=[ScreenYahrzeit(**y) for y in d["yahrzeits"]],
+            yahrzeits=[
+                ScreenYahrzeit(
+                    name=y["name"],
+                    hebrew_name=y["hebrewName"],
+                    date=y["date"],
+                    plaque=y["plaque"],
+                    photo=ScreenImage.of(y.get("photo")),
+                )
+                for y in d["yahrzeits"]
+            ],
             classes=[ScreenClass(**c) for c in d["classes"]],
             _settings=d.get("settings", {}),
         )

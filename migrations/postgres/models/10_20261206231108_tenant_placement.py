@@ -1,0 +1,246 @@
+from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        CREATE TABLE IF NOT EXISTS "tenant_database" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "name" VARCHAR(63) NOT NULL UNIQUE,
+    "id_block" INT NOT NULL UNIQUE,
+    "this_database" BOOL NOT NULL,
+    "registered_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE "tenant_database" IS 'A database the operator declared for placing synagogues (`TENANT_DATABASES`), registered by `migrate`.';
+        CREATE TABLE IF NOT EXISTS "tenant_fence" (
+    "synagogue_id" INT NOT NULL PRIMARY KEY,
+    "state" VARCHAR(16) NOT NULL,
+    "since" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE "tenant_fence" IS 'In each database (the central one too): a synagogue whose rows must not be served from here, because they';
+        CREATE TABLE IF NOT EXISTS "tenant_move" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "synagogue_id" INT NOT NULL UNIQUE,
+    "source" VARCHAR(63) NOT NULL,
+    "target" VARCHAR(63) NOT NULL,
+    "step" VARCHAR(16) NOT NULL,
+    "detail" JSONB NOT NULL,
+    "started_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE "tenant_move" IS 'The journal of a move in progress (`main.py tenant move`), one per synagogue: written before the move changes';
+        CREATE TABLE IF NOT EXISTS "tenant_placement" (
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "synagogue_id" INT NOT NULL UNIQUE,
+    "database" VARCHAR(63) NOT NULL,
+    "placed_at" TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX IF NOT EXISTS "idx_tenant_plac_databas_c7749d" ON "tenant_placement" ("database");
+COMMENT ON TABLE "tenant_placement" IS 'A synagogue whose rows live in a database of its own (`database`, a `TenantDatabase` name). A synagogue';"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return """
+        DROP TABLE IF EXISTS "tenant_placement";
+        DROP TABLE IF EXISTS "tenant_database";
+        DROP TABLE IF EXISTS "tenant_move";
+        DROP TABLE IF EXISTS "tenant_fence";"""
+
+
+MODELS_STATE = (
+    "eJztXf1z2jrW/lc0/NJkhmabtOnN5u7sDElom71JyBDa7u7ljhFYYG+M7LXspNx9+7+/Or"
+    "IN/samhhhXvyRg69jmkSyd85wP/a81N1VisKOHBcUzc+aS1jn6X4viOXxInmyjFras1Sk4"
+    "4OCxIVqzSLMxc2w8cfiJKTYY4YdUwia2bjm6SaF5BzmEYuocoTvT8T+/ZhPTIirSHUaM6T"
+    "n/j3SGHI0gm8x0fsUFIk+E//WaI9t8RpapU4c3Mo/gvqo54c10OtveLVyq/9climPOCBez"
+    "+Y1+/4Mf1qlKvhEWfLUelalODDUCqK7CBcRxxVlY4tg1dT6IhvD0Y2ViGu6crhpbC0cz6b"
+    "I1fxA4OiOU2NghcHnHdgFe6hqG3xUB4t6Trpp4jxiSUckUuwZ0Ekh7D7A61lKUu95AeegO"
+    "FKWV6MBAIgS4f2hiUuh8wEz8+hk8wuuT43e/vDt7+/7dGW8iHnN55Jfv3q1XwHiCAp67Qe"
+    "u7OI8d7LUQGK9AFf8TsF5q2E7HNWgfQ5Y/chzZAMc8aIMDK2xX430X4M7xN8UgdOZogOib"
+    "NzlQfun0Lz91+ge81SHc0uQvqPfq3vmnTrxzgPcKX2a4szL4Bu2rwfdlh24E3bMi4J5lY3"
+    "uWgNbR5+RPk5YavmGZBg7h9+8KgPz+XSbIcCoKsoEd3XHVFJA/GCbOmHzDQjGUpyC1hzjn"
+    "4HrV+3xx00X3/e7l9cN17w7uMl+w/xqrk3CIH9AdgUG/27mJw2zS2QY4h6Uk0EWAJgZ5wu"
+    "KZygAdkdol0G/2E2WdKjqzMTGSKF+YpkEwzdDawnIxnMdccFswL4/sFuqLXu9GwMt8eC+u"
+    "B7Gp+fPtRbd/cHwYhTzQ61aITzBVDaIY+kxz+NMoc526DmElNOacK6xXo6vqiOOzWuvRK7"
+    "w1/KRiA2uKaek0dTrJVkLSZHenjLSuuh/73e6DcqactnailRy/L6CVHL/P1ErgVBR9lxEl"
+    "ZybPnWMSsnKeKTHPLLBm/0l0R3nmv9N8LjPsU0R3OOo/dS/63a/KVWfQTY76+MlqzMlC1m"
+    "SOMRkf9VjFtmK7RimLJyK0Q7w7V52+cp2EOnS8ErOyiFWZbVQmzHUNj8fYUYChKzmvxEV3"
+    "OK0EVn0Y6HTisGazycQmAIXiKdBRsK/4GTDXM7SViGQMa9UXPQo+7KEd1OI/UO1RY+H3b0"
+    "6HDK5vuw+Dzu19pFdgMoMzJ1EF3j96EF9ulxdBX68HnxB8Rf/u3Yn50DKZM7PFHVftBv9u"
+    "wTNh1zEVaj4rWA0RTMHRALXo6m2pG/Z6VFL2el16PcAo1O3i6YHLnz6GiGc4MMaTx2dsq0"
+    "rijHliZrVNnpqfzONHMMUz0WcALjym74O5pk+6g/2+SHhoQmfbeS4aPdpuvY+GInM6JTb/"
+    "izCy+dKBdMo/LV09yDERpoi8nmPdQBxJDjZr80PsmdhERc+6o0F7PmAM8prrrVzgkVDECH"
+    "XA6WKTFK/NDm46pEMKY1Q4fsTZVww9fOq8Pjl9D/4g5pj8Skeo46A5H0PIpATdd++uru8+"
+    "ohWIyOJPebB8rrb/SIfn/O6UPIPUkNrkiV/fczERbBs6yKhkoqv8UV3+jtri1PIq/EHmZD"
+    "4mNkOGOXk8lD6nGvqcCPRzGR12KbAt/fXl3CInp0Uoe94q2044TZD28NqnjtsudecC4mv+"
+    "SJhOSALqQHR3lE95qFtfrrtfu/1zdPxmSLtX14NeH8ytIe1c3V7fnaO3/GPv6x20ePcmPk"
+    "PmDvm3J7+8X452+JI30B9uOzc3SZ1WTIiKhplWyjEVkWqc9696xxQfv46bwm8CxOuH+Up6"
+    "hyaxvwaWJN0CsfNgDeXj/PKyez/oXp2j4NOQXnUv+WCEY8GnIe13v/R+g0P+h4LvwjYNbG"
+    "nxNU33L2LxkW+Wzq+2Qa9HJRvY63vSyykWXrKbAyNig36OiVbQ0f64lP1cfT8LI4731Xih"
+    "lDOQ4nIbaZk169iqPYtLW7YctnGxOivwO8U2wUGlQJ3E+YNpE31GfyOLhCIZQzYtznfPYP"
+    "4eDKbg6Oots/HzkhZJjDGOAv/txGP3LzsPl52rbitjpqgA4s+MFFHOazY/FAU3MTlG0OVP"
+    "ge4+39y0vr8MhXrrsWqabrVSKNTQ2XYehTqPtltHoWZjnELp/Q6efTE+Vq/1H5Lne0GeT9"
+    "JQL0hDSUM7G+XmGtpSedyeYg7LSzlYQxIS0fXqeLB+70ZNrBu4RfXE0KBar39LC2cbFs7L"
+    "qOB9MuULhTYAT1ErRQmPnM9Vw22vpeIsmxZIOPWFPId/23fyI8wgGTTw/h+hkU0sA0+E+j"
+    "BCjDhoTjCFRuiZt7VNBwZNWrZp5deXbv96mQPSMboTx6iFbUKdcopKRGZLpOz+DWVpTP3c"
+    "xpT0Wq7Tp+rey4W8WSGNomw/x0Sl17LO/TzFc90o6bGMyEgbfr0N7wFWhbVJGOM/7cPyen"
+    "uGc1GLMzLC6mRuRjsgrbJRvIdyqht5TZXV6FhvcfYoQYY50+m5CPGeaBxEiGqP2IlLiw9N"
+    "bXPOrcAj1IeQcd4zYBISqnqx4/4DJO3Ord1FWp/1sj4FbcZHOk1Z5LOtz6jUDmNFW9uCOW"
+    "J9vitU8uhdTsmjd8mSR7ql+GklZZCOSjUO6ertfGmTZkPfXJvUwMxR+Ky0Sb/HZWXP71PP"
+    "e6lwm1mpYUlppNbZSA36io9jVq6qTFJSLqJrF1Hp05c+/RqQAGt9+tkUQMy/lqJzX/hyH3"
+    "7rEyOr6lGGD7kheH/fJlEixmYKPxKM2WxahJ9Rghek2mBYSTX8xPntNXJvbyW9XdWZZeCF"
+    "UrZ2dVyucfrRVipYW5ixZ5NPkmUjNxKCDSy4fHJ6Wmh8n+aM79MEgcYUPk6dqWnPuekw18"
+    "tWOEyVl1UOS9Qlm/L5mJtSwjFQpoZqQm53JsK2KgVXHUoDZXk4RC510tbINQRWTFZSGXWm"
+    "Mpbz/0TDdLYRc5VxCUlc1mUgFCEuuU1STk9bCuxQQWML5pD5btS06ushG/ztcLl1WgblsM"
+    "wOgfZ4hX0EWTrcfpbZK8FnFqHfVrnNP8jBRZOp92wkZDJwkawkL07mB3FqaoTYVsnKjqvq"
+    "Tpc6dmpIV+hsO5e4hHYKWTYskD5k2foTN474QyHTRvrc4kPcpCKoiktCPVBRp9Tfc64VQ3"
+    "CjC0hetF686AZVoeSCuRcLZqQI2MQxS/pUwyKyJFSSM/HmtzLK/UqigaTrcaGtNY5z9tY4"
+    "Tm6u4WCbLxOp4zbHUg0LSXdCEXdCeOEuy2vHRCWlXYLSVomT6pX8x0PvLsNdtpSIL8D6xE"
+    "H/hwydbY3Nbv1t6lJPqxu7uuHolB3Bbf++rZGf0wmAUKQTgvF9cNv5Z3zoX970LuKLKlzg"
+    "Il6im3AwWNn5JirVuAmn+vguzxoop41EZLblwNk3vT4nxMvDKwnwSxcY2SXERQO9ImOrTt"
+    "le977DOJ8fSGnVzuMJVm7oDQgDX/a1QZ6I4dv4bWS6DtNVgjBdrLb9+BWZsB9JIIKE1xv2"
+    "o8fcsGAIjC3I2kpjFaq/C2yPch9pw9Acq/xHMnPq8K4ivCnXchhhyHLHfBnViNr2iQuGOE"
+    "hiI5bxIkRyQFYZujP9Rsh8pmxIHY0wfi3zmcGlkaPpDLZfoaaDMBoNRNNb6JQROsBURRqG"
+    "kyDg/1pGJq6tO/wnmYY+WcjdUurImki3Qzb0kkXZPxalNdCImGfpDEHw66/iGojPll4Grj"
+    "mfw2Rl6JTE52vJtki2pbHGz1bYFmn1S6t/ZwO/1Z1bXJlc6c7o02Bwj/zHLziZb4EQKOHO"
+    "36aJ5SnkXGXDY677t1LMq1iLXNPKtyTVcOMCVlXQXqy1pkWE7YJUMjEwGB2wCkNJI1icl3"
+    "YPQwejQfeuczeAHbI7F52H7sPosM07dsYng8BYGc31GYzAUZqZtYvbgt11zQ2oka4qYwgV"
+    "HYE1NNOfCOWG24TD8azxj7oDh6e6zRzky6qw/6WKKDeKbOSFGjKvHkjw3K8YN5b4MOaXYU"
+    "jlJj2c1e0h1VXmFQVxNOwgcVthJfoWGXbCe2++YsJaQ4+EWN4FEMgL42xi6ATMP+/wzDDH"
+    "2ICzh/DUtngyfmpIVxt5zs0nwqTJVkOTrWxiSrUJKTVK/3n/tsj8/TZ7/n6bcB/573apUb"
+    "sSqYbObcDgDYfn6iyyjJTwyCVkpUuuhEtutZBtVNQhJiz5nbrzO7XSQz+ALpOthHqni2ig"
+    "02XLternNUUET7SVNnggGB9wC3BlB7YJd0xTbAC+0nKeNdMnudHc5SobsNtjKLVmPwX12E"
+    "A/avODE+x6GuYioYHu7M5DCmqZivAzXnD99ap73+kPulejQwhaBOp/TEDJnZiWzlvplLfp"
+    "9PvXX67vPo4Oj1CHDx5MmR/QKFwB0BwjgbIaejpINWNDejBimmtwLdbSFNFc8boFFOVnTe"
+    "c/2SGGwfgVLNvkyitbbvDuYIMIpZvMxdbuZuDAQHjG38AfVSxrtRNJAxbsbG0T9jIupW4u"
+    "BZrIVlae9sF0f34rszovheSqXJdVOSVncRltX5tV+ZYvHtmLsjhbZE2eBw3XLsngjPmP6d"
+    "oUlsEpXxdAFNYlvlwAsEDCzGE5sBaB8xlawPICq6ZF7NWadI6ebd3hrfgiNzVtj+wR1/M5"
+    "lcSyvNO7D7k8fxvFekpV5IVeqGFSSOUXDRM3QvpRNwxY0B0vGMAhlscfUeG3h2XdNkULGA"
+    "fASMF9KfnmDKnt0iM0YvwHTshI3HTk+TBGQhVYKiPQ2azNW2rAho1WvjBfPwkaSrKnjsuv"
+    "VHS2tROyeHFKaTZLiQaqNtWTad5kVN4FKwEuCDCsFuU0c699A8GtXjGXvu1a+ba5VWlvFq"
+    "cWlZQWU10spiJxaq6lbhidGJWUvV6XXt8LO/k+4C1bmcbyqkm7gMVsRVoXCKRI5YkN3TNf"
+    "8cq242YtbGBpPgPVGxwdtVcR2kG4x0iYgYIDjuzaGouk2Ml9hxRYYtMFI5jfQPDcYPXyW4"
+    "h9ToSdig58+/RQGqgvbzZJA3X3Bmq21zynCGm2t7wyNb9JAR8b781X9c58Ur34GdSLjqEv"
+    "sNZhTJ/RLP0i0SZXweDd5sDmulhIKTgqtlbT+KqZsPJOsOCYHVMswAPeLZqgiYEG967MP4"
+    "pvMKTRgU+PM34QWHK/ieC9+fnDZIzmFu+TohD8HsoaVX1vpCfb+kMqCy+oLASdkZxpM5ez"
+    "tX7OPZxcczCECTKeMeSN3BJawEqiiVTfSaGEoZx8oYQSIGaY0gXfY2INhHorSUPUdPRpyh"
+    "6uuaGgKyEZA1oiBtSDTSm9ZURcrr5ZQZuO7G3sHCFzqbPR309zolABalkERhaBkUVg1hu/"
+    "V3wxWVx69uq9TabEzgoSz2jZLmIIqyCrWFGpAnawLuK3uSziq+nc33E7lFrHmxPYq5tp5r"
+    "OX0OcFQP/Jf68+RwePZMGAFh8ZLp5oR/++7dwpv3X/9TBKtYa3fLc8m1hawC9Kl/MO5WN0"
+    "qizMuV5SCU7I7lAXDvpgb1VhAZ45T9svcj3ogZwEvCTgFrYx0/AmmIdEJewlYdfI2CYwV6"
+    "TRbeuhj4lL+IvD7y3QSdCzw8ZWEvUIG4P7NSZsTAYQZWs6+2mSZ3n4pEkuTXJpkpc0yT+Z"
+    "hq7iRe+J2Lauptri8SbtIka45gkpZliqQNgbTKVRWxhNdW6nQrAZMaZh5/A5mnCz2CB8fZ"
+    "xpUO6vjTT8pGIDa23ku5QtGy+gsg3M1AkjfOt3k5Fq9TK9pfN5A+fzI3/KMp6joH0DvaHV"
+    "55gEmmMU3K/YMAaZemkg00CAzwrge5YJ71mKo7lcnSxz13UL9rn2p3R2ZqO/n5ZVEWenp+"
+    "Mo0DHlzKukYI2LSL9YyLc0XKXhumeGa8bsUAG+9+Jqg2JrQM0mhqIAJ6fFOtEDt2Ru2jo2"
+    "Wim8wPJcuwghMA+3LkAEaJj+iSca9uvkEkvk8L5iQTETOPpJeCm8SHFzyhthRwt85cSv0G"
+    "IZmI8HuNyMpVEAW7kPlAoe+T6UBcH2X+YcBe0vKl6ImsFZ10QHoh3CLHDre61u4egIPWHD"
+    "JYe/eqVbYLPaIRXiOlT8tZxlpZln7JclbnvF2EZ4CoXbmEsZcUaSmaghM/GyFX1fWofavq"
+    "3iv4tlYY6JSbuw0J4QHAvFnCpiSitLt0UEf5B3q6dGUDTnIzRnl/Tgx0VlwHwJ931o1S6x"
+    "zsWktmWE7bVp62MkVJwNJuGlXAPXvOozmpYBPCl5NutGsS8kB3HKIPbU/DLDdyXROPXhuJ"
+    "D6cJyjPhwn1YcpnkP8dumMpbhc49DeSsaSTebw01Rlaqasd9m6WlzuZ1bVpCMkewQ31xGi"
+    "wU9wqZM2S+X3elSygl7fn7enTp2cEkeY7GWIhk7ZqzM7mHcp8EOxvPvTo1sJ2pVeMOkFq5"
+    "OTprbhm7eEMSzGSYp7xjvVLuadWTVe75yhCFNqutSraNgWOYpQFt95JoSikai3yrhS49ek"
+    "J1T1vh0QHbwNiB+ATRppSmJkxdeWfo56+Tkc3TFKWc9LgQayPlth38emmkL5DMi3jJEbtG"
+    "+AuZynd3b/OcjXUpZq503v7mPQPK66xLggWzdt3SnDsIVFdsevvan1bBEr8c02rfDNqjOj"
+    "90f93juDyl+wy/ZwSEz2b537V5Jh2dNlc8kwmWXbtF5PedkTWbaSAv0ZZnRJga7pUUmB1p"
+    "mOkBRosynQUJJACgsaTSFYT4TGEhgK7dRC7Cd9QmBzb0geV9EzNgyRBC4Sw0c2MbCjPwEL"
+    "OeJtoNoLsgyXIf7fnE4ZcdrINl3wpkNddCz2AE0LVd/OjSBW/dpBHBpDJwxS3rEXle7t//"
+    "JMyKOKF/7uLCP+kY3gbt5ZSPZl6ODhU+fiojNoo37v4ZNy+al31X341EYfOg8D5arzr/aQ"
+    "/qt3qwx6Xw7RnBBHXEYRsqM2cqkBO7GK8Ht+31fMv6rXknybGK5KlLAEML8mhdJ5lOmqiL"
+    "8fUkYwVIkfPWFD58PPNuejoyP/GwByoFN+JQY72YjgeXEz9itK8MawUY13LdimdUg5rhPX"
+    "ZiK4z1iMkIYZGpuOBiJMPMvEnFuYz+XID98X1ekX3iOKjeBBlIk9Wfm0wicX9VBsA6vDHq"
+    "7EcW3KEHki9kI0/DUI5Gfiofi4M1iw5ywcFGRHsFUOCKCDO/MJHaPX6JZ/eXt8KJIAbGyx"
+    "IV224Zc6QkFOgvf7OCaj/w098mQIL8+wJX7AkI+9IdfCFkPQGYZge4vTR0dH379z+EUj/n"
+    "P45TPTFNghX+fn8Lj8WaauLTD2Bx3/yRMNkh683+xnQni/xL+g94Asu5ihZPFltkJjOXyY"
+    "ZMso3EF7WT6scjV8ueyU7I+VkOyUyjsloROU6ZxUYdlJlXeSUFEzMoHzC5xEJTdaNGpGHm"
+    "y1yklI7S+zKMfEmgfzuyIr87vshfldYl32jChlrlOXmw4lFMukoHT+xp2/wjLlg3EDeNNE"
+    "JcDpAKs6N2fFo5SZK5KiO4wXuep9vdvWqrjVmXlFRaT7R9LBjkr9zIkVAXlTHr3UNe2nwi"
+    "5CWiUBzE0gTsi+dAZxOvdaBXLVZw571FUZiyQhKP1mm5sdhjnBZZe3sEwD4iB3wFAx03YU"
+    "01bTNtPI3vE7IiQVtPgEIkOnsqHezyAauXucdPTXBeK9d/SLzcIvDcy8jo85+kNn20Uc/Q"
+    "60VyZLgQKOfqEWA8aIaboLJd8RM+dLFzlD2EF45ZRPc+Fvcgnp/ayX91PmMG1bu3QInmhp"
+    "qmUOxisRqcFLH/NemaxyE4BtkrCSENjJdBJ6sgTQ2dmnMbEGYL3rJFRJGmQPe0kaSNJAkg"
+    "Y/NWlwRSBkvpVCGPhn2nlkgbpqs44fyIZU2u/1st9l9HKo7myhAp4nOQU8TxKqoFS4d6Fw"
+    "z2zTtcpAvBTYFr6JOWJH8J4VQfcsG9yzBLZiJSiD7VKgcWN3KzME14M5dKWD0CJSjUO6+n"
+    "BVrtcoT8RmJXGOiUmg1wI9MTC3kFVlvChnkSXk5I54MipCEhzeZP9kPm7U61FJWVqkzqVF"
+    "JI0laazG0FihJcucz3FqWuKFL/nht75Iv0pVsSIE1aV3rT1cnbJAjwVNY9sZ83W6ErA+BV"
+    "drKlxzwi8yUTTTtSsB7FZc7xO/XJMQK0Uoh4KaiePw++UA26NkYPI/ReF9CF1xL7WMdGxL"
+    "8+/BJJZJw4dmuXVsvDIJtS0Qtec3hwI2GNnmM5rqNnN+Rfzyuqg/Aid5/3IdxSDqTJQdR3"
+    "PzaVlsxXEZmpo29H9aSF/l15f+gnr5C6BIQDp/0qXuPKE8RTAOZOvsO2j1uze9ztU58v4P"
+    "ab970esN4Dv8H9KHy363e/fwCY6tPg/p53swIpTO/f05Wn3m7fl9LvrXHz8N7roPD1wm8t"
+    "07/6V38/m2653zPsdfrWLMeiFiPYdXj1M5Fl4YJk7p7+zIuJBIPYLj4LaNCY7zJshN37+V"
+    "9A5pzPvu3dX13ceSPRCInSP/w5BedW+uv3T7Xf5uLj8Oaefyt7ve15vu1Uc4Ef42pB861z"
+    "dw1Ps/pN1/3l8Lef/DJi/Z8fsiHoA4jRByALxP7FGAnYmWavVns9JhmaZ5sKpnpHXG3A0I"
+    "6biY5KOTfLSPUXliMiIo2ei6EJVF2GjyzdL51TbZtyAi2cBe35NeLkRH+ybbRm93XFY6Hu"
+    "rc01CxFajdjdyKMVnZ03XuaZU4JTeSXkk0LvThtFAk2mlOJNppMhJN7gLxc7xHgnwtZU5E"
+    "ZHZX72OPjAnpAJcO8D1zgCcnhQqgXSVj7NmEUBTYyFRYvwSZleM800UX8a2vddJpkdZr3X"
+    "Q9ShAXMRwNMQzq9bm3H4S42CvYCwL81EwUxYB9MHTCkr64TS9SscPtQp/9LD63v56cvH37"
+    "y8mbt+/PTt/98svp2Zvl3J08lTeJX1x/hHk8ot2s98yVt912ScO8wPzeCE1zYrkpK4ph4q"
+    "woaq99rFOnINAok+Gq9/nipovu+93L64dr39W27DlxEg6tSlT2u52beGYLmZt2SjnQHHhX"
+    "IhLhAgg7ZG4BGq6dphdlwxyTk1gXwNq1YLZWGOG3TY22zFmJk7INcnbtZF2WiUY7d+tKEq"
+    "YlSZj6gipJGEnCSBKmtSkJc60S6ujOopXJwSxbtAtQMHq4cYFA6SVPMrGJEMWGiF22uG1H"
+    "+MBpIwjwgJugZ52PHxdKlXpjFXajFIVVvzlpIdIVXlkGR9crOLomGkkDMJb6yHZBNR8JVT"
+    "TMtDImSlSqkj3SXnaoRgyU9+8KGCjv32UaKHCqpsGRNbPLm8TPytT8n6GXDcwchRE++5Xv"
+    "57is7Ok697RJDZ2m2I+5W4SthF56b7Dt92iFe4QFlQEUlRsxG4WexsV38m5JV2bxVytBgr"
+    "0kpRDK788kFaI1ANbSCqESBMWYBRGWYcJmJ1Nu1i+5gFXlhzbCM476DEYowgyCNhYI27b+"
+    "5EdwGCadvYbwerWNxrAVKW+XGwSyzbulMBC/hzg4gcsfMn6kPn6qbPIiGMOlYpZ9GRlDUr"
+    "eJN5I1LOK/yuwhHZKQOxMm1BbLVZibsotxflhOILNhMEOtIN1yKAOgNeGLTYpKmF0+Miwj"
+    "B23aoJ3jb6UHrS8jI3AKx5OVnhuiYnJ6KIpz2RkiLiYniaSvZRl2V3qySJGVk0aBwVwTn6"
+    "GMYpJeQxnFJKOY6jIhNCSK6R7r/s/M4BuDBu0CZKMValuIaLRdCszfKu8LzWw+DM8RRprL"
+    "nxxN+L2QYyJRe7+9pAiXxy3TMEQUUjq1WPH1ZThTvcKZXEZsBboqiW12kEhEqJoo9hoFiV"
+    "Rf/m1Zx1UlpQNy0mQbB3n1cTlyR6Pt7mgkM2B2lAEjt47aCcwTQyegvJfaYS4i1DiQq5+U"
+    "5c5G2dDLWpKylmRde7l4/CQYexu94ElpGUNZ596GrlL4DyP2EzayE9Iz7fNM+d1R3afxbj"
+    "79gem7aleuv1HiBitlRFK+RHV+iV7Gg1GzDq361XkZZ1vDQZXlg5s8J9Uqgnu5hVimPyW8"
+    "ydhah0p4j7P1HpVP5jMyKUH8ICHUz9d2GOxcRYxpWyRxwy5W5hOxbZ0LB74RFvg3XzGkYt"
+    "1YeEnc1IFrTIkNWd8pwds7uJ/0uNTL42LaQBrhsoxeTGyHbNNN5+7q4bJz390RXV25+8XA"
+    "dObyKacM3GGZxjF71UPMZ5Z5KXyXAo0Dt3puemzrM82hhJUxsKNCu7Oqj9/sSyQkBYAU5m"
+    "A7RaXNHrkxsUpKJLy0tRDdM6HA+D3N3i8hPno9vEjWlpJ5IJMf2Evy54N4o2kiTVQGTcen"
+    "CgtT37yIwpq3R2YgUY8tMuF+jdki0zd1lKVVVKZnUoXr0UmN2sfUtdQNnb1RyQa6/fbU2Z"
+    "vCH/lP/9KUds0ixptBaTePlpGJDrtKdChDIK9PiehRMjD5n60nRLzoCN9WOsQPcfIfDEKc"
+    "e9PQJ6lVWsOn23ls/BQaQoBH0LJAfdYwxz3RTP6jGZqaNsKGIUhxDwh2jp41faIhm+OAGe"
+    "FNMeXKt1fnZGoahvmcVqO14qtLmr1eNLvfX4rfX+nkQ5e688SkEgukTVxmh4wlV8b8/NIS"
+    "XeBLnSPv/5BedAedcwR/469BIbK4UPR4TvB4gs+UlkE29NIykJaB1GL3UIutTuV6MKcOvw"
+    "rpe0tPmtoVb5KrejG/sWKHWhdQvwZfEL+oYKdUqEoPYQeWgR2uJM1fP+sq14X44mvAKEnT"
+    "r8qKp5aZCy27QdrQD5Wak2rVD6pVG+R8vUi+185cOVtIRfoxjfVFNNXycNdfS7VL5Y/6ze"
+    "sM+abOyjdFsOWtsh2Wb1IGOZk8plbRykm3C8k0EOfjk7NCebpnOXm6ZwnXsOmkuccG5FuW"
+    "QzgQaEBgTp711P3nIN/ltTSebnp3H4PmcT9YzE3sjg2daRuZtnFZadzWxbjNynGsSdT0LV"
+    "F13EoxErwTuaZB4AufL5sWqjmjz/mjHKGRaxkmVpVHshghnaFnrrYToed7idHIch1RbhqZ"
+    "tj7TKTbQgWdlqcjkqgvimqHOf6V6+CsaPWFb5/YYGyHsXSRhUuzszkNqk9eEQskNFTH9Tw"
+    "KXwo44zYj9RNRzNPrfsOUFbQ8B+2GLP8qQP/KwxU0bR/M+agTCarzP4wWfV72PPuoDPuKH"
+    "MOCGLUdz52O40NHR0ffR0ZCOmMNNdlURUiMk6hkyhGf8XWJOIgD8v67pYHTg1eiZGPw5ve"
+    "cG6tog6PP9Ta9zdX338VAy1TU0qR71rNi49cp+IFtndah1273t9a87N8r9p96gd46i34eU"
+    "z74PnY9d5fqW/4XToa9D+nDZ73bvHnhTbissP29kI1Qe9sx7xXFT1KtinbeS3qGutZwMyn"
+    "oVloLnqwllSPvdztW/zpH4t1GfnBTSeXNU3oRl4a9pAswy1kVMrs6v1IYWxtsiYL/NBvtt"
+    "AuxgufEWqhKLQ1JQ1jhNifxZ6TmluIiIVAMH8kkhSuIkh5I4SVISPmqblytJvUAD7bg9sd"
+    "sy013DnS609RLz1rK9zBJPzlaevVMCzZWAhDMJZ9gGTIKat2tSXLIxGR072T8p5O3yqYEk"
+    "+tn5BWEZmVaQz7FukvuBrbKp0yGRBpDaMZW+kCb0NkcTepvUhMQuGjo2ygXrxKS2NKPvH/"
+    "MTxpUxPCsZyB8VkqjWJDui2Zj6+66WAzUqJFFNoupXMR0vSgIbl5Pacja4srhs0x2vEQ3d"
+    "d+Rt0O0xUVmWrM48jYwel9HjMnq8QDjIP8xxKyUYBA6380JB/uM3KBQAwjvLgUp08MgzG7"
+    "YMR8+m/XiEOqj/+e7u+u4j4tdDz5rJCBoZ5uSRT7MudXRjhDTMkIUZI1yGfzTI1EHjhdg3"
+    "CKtxF+J27zakcB1ie2X2GPJr53pxFujAtWD/ohHY29iBvQ8dNpIhFHUMoahrId39w7hIWE"
+    "o6nvsQirIhyVb9Thh7GDhy373bJGzEFztH/och9efs82DyHtIrrjSeI/g7pB861zfdq3Pk"
+    "/Y+vB0V6q0gUdXYMdSKC2sILcOuWcQGERKQHoHIPgGWbcLrUbgMhkcb4wqrbSNd0cEquS/"
+    "bKGbSXUMah5IMMnq/EXLGSkFNF5VMFsW3TLuW9XUnUozsaVbcvsKJKzDVhETndJByKIdO0"
+    "jEsxJrY7YN/uCbC2SxU8dYhdllSOCO7GlfAC9FgjKOUwUVS2m+Oy0nlQ556WrsHsibO5rs"
+    "GpTjdNxo2Jyre7bm93TXJvO5b+G0ktjOifaee5XLClBzkaRerxWNh2+BhDvA/JzBY7wbxi"
+    "iF8AquuITYQCtxvULIR8VXXOTQjECBEODps8mY+ppXoqvLL0jNTLMyL+J2DN2XgB73pblp"
+    "2x+McnhWrEnOQUiTlJ1jGRIV0ypEvqbVXqbd5qskmvRyWl1lY3rU0GdMmALhnQtZGNcWkT"
+    "lVBHx0Yr09oItSlidyiTaPu1JsgAys4QLuWgMdF4d3LlH428e4/ayEs6hIgrDWKohF2AVb"
+    "gpetb5qHK53YA8mMGuEPUWvjle2RrDNB9dK2GabP2OQ2pO+QVd3tjW/xSWzznyro/+5t35"
+    "7xBEZlmE2ztjMjX9OkPBVbmZxGc4KsPC6mj8BAO9FLhRIblzSjJcQK7cW4i24yMO5rEytn"
+    "pYphp7/WXH6ZZj7jDs1cGtA/4k7pyUzOpOFZYhAhFro4oQAWn8/QzGn4GZo7hso36Oy8qe"
+    "rltP18Q585WMNa7kXxFDfyJ2qpcm3iTXbHr2GoNluGpdKF2GPEFNUgZ/DkybmxG898XXQ0"
+    "gwAQcLoapl8v7/FY2Cy3NlSdQ2BWtj5N/7NRzjFguBBsgP4Ul6dHZ0z/Xmzu+t4CbQnmt/"
+    "f0gDaJcGUKhfk+h+/nx9lQ5vTCyGs+vq6hEI752GmYOlVybFmynDc6D4nbGgUnizyujpS4"
+    "EGOtWqV9NlvkXNVPKfOVfpqntz/aXbh4Sk5ccqcpT+WuCt+WvmS/PXhGkrA6urpWOEkeEN"
+    "XQXqwJcANk1UOvczIBbpFklws7cniUo1oJxbnrG3jT1KZExF9ghvbkyFr9Fv1O9xWUm41I"
+    "1wiVgnvsFdzj8Tk5K12KXfS0as7H/EStrEUAG4Pm3aDV1xz+aGohjH5sU6xQXFOyGb3g73"
+    "03p6OzxOiqQlfO7feNtj2WRCuKLAEttTCf6LAYcsAm90BttwiYmhjRgfeFCbSXc0cTa4+y"
+    "vmB/6k5Sts+5ZDOqSh0CMI8iEWkOnY4IIHI9gETJ8QduRjxo4cbM+Iw46gieKJjQ7PvceC"
+    "29mIEqIypDttRM2xqS5EqBIcEGWtZPhQDdlzuQPsaruVgvut5G64kkieCD9cCaBjYg0gAX"
+    "awu403I5Zh1VcS9SDVGxXn4q0RireklCHAEoKNmG92zYLpTOFqDVcdktBfmKZBMM1YOsNy"
+    "MeTHXHBb0AfL6m6hv+j1biLQX1zHsf18e9HtHxyLfuCNdE81lqlcknZsScpEUiY1M+d/KM"
+    "knwabrqdty+bIffusTA2foqNnhZ3s2d2UB/32rGVEc+onWSsuD8s60c7OfVm3WsRvZMEhT"
+    "vV6mOn99WEkrMiTSCBU6ZkOenhaxIU9Ps21IOBcLM7GsMgj7zRuI7nEhC/04x0I/Tlro/g"
+    "bUZUz0kMjubfSXMQcrs8ZfNEr9+/8DfwN97A=="
+)
