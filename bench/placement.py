@@ -1,8 +1,9 @@
 """`python -m bench.placement`: what placing synagogues in databases of their own costs.
 
-1. Requests per second of one synagogue shared, then placed: the seeded synagogue (50 members, content) is loaded
-   with wrk through `main.py serve` (one worker) in the shared database, moved with `main.py tenant move` while
-   the server runs (its cached placement goes stale and is corrected by the fence), and loaded again.
+1. Requests per second of one synagogue shared, then placed: the first seeded synagogue (bench/seed.py's rows:
+   500 memorials, 50 members, content; `--synagogues` of them) is loaded with wrk through `main.py serve` (one
+   worker, production settings, compiled trusted documents) in the shared database, moved with `main.py tenant
+   move` while the server runs (its cached placement goes stale and is corrected by the fence), and loaded again.
 2. The tenant connection manager with many placed synagogues in one process: `--tenants` synagogues spread over
    `--databases` placed databases (copies of one migrated placed database, `CREATE DATABASE ... TEMPLATE`), each
    entered in turn (`tenant_scope` and one count), then `--concurrency` at once; with a bound that keeps every
@@ -30,12 +31,15 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from bench import wrk
-from bench.__main__ import check_answer, create_database, drop_database, free_port, server_environment, wait_ready
+from bench.__main__ import check_answer
+from bench.servers import free_port, stop, wait_ready
 from bench.services import services
+from bench.stats import APP_ROLE as BENCH_ROLE
+from bench.stats import create_database, drop_database, server_environment
 from config import ROOT
 from services.platform import tenant_tables
 
-APP_ROLE = "shulgraph_bench_app:bench-app-secret"
+APP_ROLE = f"{BENCH_ROLE}:bench-app-secret"
 
 
 def _urls(admin_url: str, database: str) -> tuple[str, str]:
@@ -54,9 +58,10 @@ def _run(command: list[str], env: dict[str, str]) -> str:
 def requests_per_second(env: dict[str, str], workdir: Path, args: argparse.Namespace) -> list[tuple[str, Any, Any]]:
     """Each scenario's wrk result with the synagogue shared, then placed (see the module)."""
     from bench.scenarios import scenarios
-    from bench.seed import seed
+    from bench.seed import Scale, seed
 
-    seeded = asyncio.run(seed(env["MIGRATIONS_DATABASE_URL"]))
+    seeded = asyncio.run(seed(env["MIGRATIONS_DATABASE_URL"], Scale(synagogues=args.synagogues)))
+    slug = asyncio.run(_slug_of(env["MIGRATIONS_DATABASE_URL"], seeded.tenant_id))
     base = f"http://127.0.0.1:{env['PORT']}"
     log = workdir / "server.log"
     with log.open("wb") as out:
@@ -66,17 +71,26 @@ def requests_per_second(env: dict[str, str], workdir: Path, args: argparse.Names
         wait_ready(server, base, log)
         for placement in ("shared", "placed"):
             if placement == "placed":
-                _run([sys.executable, "main.py", "tenant", "move", "bench", "--to", "bench_tenants"], env)
-            for scenario in scenarios(seeded):
-                check_answer(base, scenario)
+                _run([sys.executable, "main.py", "tenant", "move", slug, "--to", "bench_tenants"], env)
+            for row in scenarios(seeded):
+                scenario = row.shulgraph
+                check_answer(f"{base}/graphql", scenario)
                 wrk.run(scenario, f"{base}/graphql", workdir, args.warmup, args.connections, 1)
                 result = wrk.run(scenario, f"{base}/graphql", workdir, args.seconds, args.connections, 1)
                 rows.setdefault(scenario.name, []).append(result)
                 print(f"bench: {scenario.name} {placement}: {result.per_second:,.0f} requests/s", file=sys.stderr)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        stop(server)
     return [(name, *results) for name, results in rows.items()]
+
+
+async def _slug_of(owner_url: str, tenant_id: int) -> str:
+    owner = await asyncpg.connect(owner_url)
+    try:
+        slug: str = await owner.fetchval("SELECT slug FROM synagogue WHERE id = $1", tenant_id)
+    finally:
+        await owner.close()
+    return slug
 
 
 async def _spread(admin_url: str, central: str, template: str, names: list[str], tenants: int) -> list[int]:
@@ -174,7 +188,7 @@ async def manager_cost(admin_url: str, central: str, names: list[str], tenants: 
             app = await asyncpg.connect(_urls(admin_url, central)[1])
             try:
                 held = await app.fetchval(
-                    "SELECT count(*) FROM pg_stat_activity WHERE usename = 'shulgraph_bench_app'"
+                    "SELECT count(*) FROM pg_stat_activity WHERE usename = $1", BENCH_ROLE
                 )
             finally:
                 await app.close()
@@ -190,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--synagogues", type=int, default=10, help="seeded in the shared database (bench/seed.py)")
     parser.add_argument("--tenants", type=int, default=200)
     parser.add_argument("--databases", type=int, default=40, help="placed databases the tenants are spread over")
     parser.add_argument("--concurrency", type=int, default=50)
@@ -202,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     spread = [f"shulgraph_bench_{suffix}_s{n:02d}" for n in range(args.databases)]
     with services() as servers:
         admin = servers.postgres_admin_url
-        env = server_environment(admin, servers.redis_url, central, free_port(), "WARNING")
+        env = server_environment(admin, servers.redis_url, central, "WARNING", port=free_port())
         url, owner = _urls(admin, placed)
         env["TENANT_DATABASES"] = json.dumps({"bench_tenants": {"url": url, "owner_url": owner}})
         names = ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET", "ENVIRONMENT", "TENANT_DATABASES")

@@ -121,11 +121,15 @@ class Transaction:
 
     def __init__(self, client: BaseDBAsyncClient | None = None) -> None:
         self.context: TransactionContext = in_transaction() if client is None else client._in_transaction()
+        self.lost_after_acquire = False
+        """Set when entering failed on a connection the pool handed out (its server had ended it): the database
+        itself may be fine, unlike when no connection could be made."""
 
     async def __aenter__(self) -> BaseDBAsyncClient:
         try:
             return await self.context.__aenter__()
         except BaseException:
+            self.lost_after_acquire = getattr(getattr(self.context, "client", None), "_connection", None) is not None
             await self._give_back()
             raise
 

@@ -5,7 +5,9 @@ pools open at once may hold at most `TENANT_POOLS_MAX_CONNECTIONS` connections t
 `pool_max`): a database whose pool does not fit closes the least recently used idle pool, or waits for one to
 become idle (up to `TENANT_QUEUE_TIMEOUT_SECONDS`, then its tenant is UNAVAILABLE). Each database has a circuit
 breaker: a connection that fails opens it, and that database's tenants are answered at once until a probe gets
-through, while every other database goes on serving. `health()` is what /health/ready and /metrics report.
+through, while every other database goes on serving (a pooled connection found dead at BEGIN, which its pool
+replaces, fails its one operation as on the central database, without opening the breaker). `health()` is what
+/health/ready and /metrics report.
 
 The central database is not managed here: it is Tortoise's `default` connection, as it always was."""
 
@@ -109,7 +111,10 @@ class TenantDatabases:
                 if not connection_lost(error):
                     breaker.release_probe()
                     raise
-                breaker.failed()
+                if opened.lost_after_acquire:  # a pooled connection its server had ended: given back, replaced
+                    breaker.release_probe()
+                else:
+                    breaker.failed()
                 raise TenantUnavailable(name, f"tenant database {name} is not answering; retry later") from error
             breaker.succeeded()
             try:

@@ -87,6 +87,6 @@ async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) 
     begins = [q for q in sent if q.startswith("BEGIN")]
     assert begins == ["BEGIN; SELECT shulgraph_enter_tenant(7);"], sent
     assert [q for q in sent if ("set_config" in q or "enter_tenant" in q) and not q.startswith("BEGIN")] == [
-        "SELECT shulgraph_enter_tenant($1)",
+        "SELECT shulgraph_enter_tenant($1) AS writable",
         "SELECT set_config('app.tenant_id', $1, true)",
     ], sent

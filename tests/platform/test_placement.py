@@ -1,7 +1,9 @@
-"""Placement: a synagogue placed in a database of its own keeps every row of its own there, and nowhere else; what
-is global (its registry row, users, memberships, key credentials) stays central; one synagogue's ids reach no other
-synagogue's rows across databases (T1, T3); row-level security holds in a placed database as in the central one
-(T6); platform administrators read the placements, and nobody else does.
+"""Placement: a synagogue placed in a database of its own keeps every row of its own there, and nowhere else (media,
+held edits, audit entries and jobs included); what is global (its registry row, users, memberships, invitations, key
+credentials) stays central, and no tenant row points at a central one but its synagogue; one synagogue's ids reach
+no other synagogue's rows across databases (T1, T3); row-level security holds in a placed database as in the central
+one (T6); compiled trusted documents read a placed synagogue's pages where their rows live; platform administrators
+read the placements, and nobody else does.
 
 Each test places synagogues itself (`factory.tenant(database=...)`), in the suite's `tenants_a` and `tenants_b`."""
 
@@ -10,10 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
+import pytest
 
+from config import Settings
 from models.base import tenant_models, tenant_scope
 from models.content import Message
 from models.identity import Role
+from models.synagogue import Synagogue
+from schema.compiled import road
 from services.infra.database_setup import CENTRAL_INT_LIMIT, block_range
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory, unique
@@ -21,6 +27,7 @@ from tests.support.cli import fetch
 from tests.support.content import create_message
 from tests.support.database import OWNER_URL, placed_app_url, placed_owner_url
 from tests.support.graphql import GQL, error_codes
+from tests.support.media import grant, png
 from tests.support.partners import create_key, document_id
 from tests.support.placement import held, rows_of
 from tests.support.snapshot import unchanged
@@ -74,6 +81,65 @@ async def test_T1_T3_cross_tenant_ids_across_databases_are_missing_ids(
                 assert read["data"]["node"] is None and missing["data"]["node"] is None
             update = await gql.op("UpdateMessage", {"input": {"id": message["id"], "title": "taken"}}, actor=a)
             assert [e["code"] for e in update["data"]["updateMessage"]["userErrors"]] == ["NOT_FOUND"], update
+
+
+async def test_every_tenant_table_lives_with_its_synagogue_and_invitations_stay_central(
+    gql: GQL, factory: Factory
+) -> None:
+    owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_b"))
+    tenant = owner.tenant
+    assert tenant is not None
+    upload = await grant(gql, owner, png())  # a media row, UPLOADING, and the job that discards it if never used
+    guest = f"{unique('guest')}@example.org"
+    invited = await gql.op("AddMember", {"input": {"email": guest, "role": "VIEWER"}}, actor=owner)
+    assert invited["data"]["addMember"]["userErrors"] == [], invited  # an invitation, its e-mail job, an audit entry
+
+    placed, central = await rows_of("tenants_b", tenant.id), await rows_of(None, tenant.id)
+    assert placed["content_media"][0] == 1 and placed["job"][0] >= 2 and placed["audit_entry"][0] >= 1, placed
+    assert held(central) == 0
+    block = await fetch(OWNER_URL, "SELECT id_block FROM tenant_database WHERE name = 'tenants_b'")
+    low, high = block_range(block[0]["id_block"], "integer")
+    media = await fetch(placed_owner_url("tenants_b"), "SELECT id FROM content_media WHERE tenant_id = $1", tenant.id)
+    assert low <= media[0]["id"] <= high and upload["media"]["id"]
+    invitation = "SELECT count(*) AS n FROM invitation WHERE synagogue_id = $1 AND email = $2"
+    assert (await fetch(OWNER_URL, invitation, tenant.id, guest))[0]["n"] == 1  # read by the invitee's e-mail
+    assert (await fetch(placed_owner_url("tenants_b"), invitation, tenant.id, guest))[0]["n"] == 0
+
+
+async def test_tenant_rows_point_at_no_central_row_but_their_synagogue(app: Any) -> None:  # app: models loaded
+    tables = {model._meta.db_table for model in tenant_models()}
+    for model in tenant_models():
+        for name in sorted(model._meta.fk_fields | model._meta.o2o_fields):
+            related: Any = model._meta.fields_map[name].related_model
+            assert related._meta.db_table in tables or related is Synagogue, f"{model.__name__}.{name}"
+
+
+async def test_compiled_pages_of_a_placed_synagogue_read_where_their_rows_live(
+    gql: GQL, factory: Factory, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_a"))
+    assert owner.tenant is not None
+    await factory.member(tenant=owner.tenant, role=Role.VIEWER)
+    await create_message(gql, owner, unique("zoned"), startsAt="2030-01-01T12:00:00+00:00")
+    moved = await gql.op("UpdateSynagogue", {"input": {"timezone": "Asia/Jerusalem"}}, actor=owner)
+    assert moved["data"]["updateSynagogue"]["userErrors"] == [], moved  # central: the placed copy is never read
+    ran: list[str] = []
+    fetch_page = road.fetch_page
+
+    async def counted(*args: Any) -> Any:
+        ran.append("compiled")
+        return await fetch_page(*args)
+
+    monkeypatch.setattr(road, "fetch_page", counted)
+    monkeypatch.setattr(settings, "cost_budget_restore_rate", 10**9)  # `throttleStatus` reads the same on both
+    answers: dict[bool, list[dict[str, Any]]] = {}
+    for compiled in (True, False):
+        monkeypatch.setattr(settings, "compiled_documents", compiled)
+        answers[compiled] = [await gql.op(name, actor=owner) for name in ("Messages", "Members")]
+    assert ran == ["compiled", "compiled"] and answers[True] == answers[False], answers
+    messages, members = (answer["data"] for answer in answers[True])
+    assert messages["messages"]["edges"][0]["node"]["startsAt"] == "2030-01-01T14:00:00+02:00"
+    assert members["members"]["totalCount"] == 2
 
 
 async def test_T6_row_level_security_holds_in_a_placed_database(factory: Factory) -> None:
