@@ -21,6 +21,7 @@ import tempfile
 import uuid
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from bench import servers, stats, wrk
@@ -41,7 +42,9 @@ def check_answer(url: str, scenario: Scenario) -> dict[str, object]:
     return result
 
 
-def measure(label: str, url: str, scenario: Scenario, args: argparse.Namespace, workdir: Path, db: stats.Db) -> dict:
+def measure(
+    label: str, url: str, scenario: Scenario, args: argparse.Namespace, workdir: Path, db: stats.Db
+) -> dict[str, Any]:
     if args.warmup:
         wrk.run(scenario, url, workdir, args.warmup, args.connections, args.threads)
     db.reset()
@@ -51,7 +54,9 @@ def measure(label: str, url: str, scenario: Scenario, args: argparse.Namespace, 
     return {"result": result, "server": label, "statements": per_request}
 
 
-def run_rows(rows: list[Row], urls: dict[str, str], args: argparse.Namespace, workdir: Path, db: stats.Db) -> list:
+def run_rows(
+    rows: list[Row], urls: dict[str, str], args: argparse.Namespace, workdir: Path, db: stats.Db
+) -> list[dict[str, Any]]:
     measured = []
     for row in rows:
         data = check_answer(urls["shulgraph"], row.shulgraph)

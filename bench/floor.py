@@ -36,7 +36,8 @@ from services.infra.ids import from_global_id
 TIME_COLUMNS = ("fixed_time", "time")
 
 
-def _row(record: asyncpg.Record) -> SimpleNamespace:
+def _row(record: asyncpg.Record) -> Any:
+    """A row read by attribute, as its model would be: Any, because `plan_day` takes it as that model."""
     values = dict(record)
     for name in TIME_COLUMNS:
         if isinstance(values.get(name), str):
@@ -121,7 +122,7 @@ def create_app(database_url: str) -> Starlette:
                     )
                 ],
             )
-        plan = plan_day(synagogue, day, rows)  # type: ignore[arg-type]  # rows read as attributes, as models are
+        plan = plan_day(synagogue, day, rows)
         return Response(orjson.dumps({"data": day_json(plan)}), media_type="application/json")
 
     @asynccontextmanager

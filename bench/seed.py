@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from tortoise import Tortoise
 
@@ -96,7 +97,10 @@ async def _members(synagogue: Synagogue, n: str, scale: Scale, password_hash: st
         for m in range(scale.members)
     ]
     await User.bulk_create(users)
-    created = await User.filter(email__endswith=f".{n}@bench.example.org").order_by("id").values_list("id", flat=True)
+    # Tortoise types a flat values_list as a list of tuples; it is a list of the ids
+    created: list[Any] = await User.filter(email__endswith=f".{n}@bench.example.org").order_by("id").values_list(
+        "id", flat=True
+    )
     await Membership.bulk_create(
         [
             Membership(user_id=user_id, synagogue_id=synagogue.id, role=Role.OWNER if m == 0 else ROLES[m % 3])

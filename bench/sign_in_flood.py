@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,14 +74,15 @@ class Victims:
     notes: list[str] = field(default_factory=list)
 
 
-async def victims(base: str, owner: dict[str, str], email: str, password: str, seconds: float, rate: float,
-                  out: Victims) -> None:
+async def victims(
+    base: str, owner: dict[str, str], email: str, password: str, seconds: float, rate: float, out: Victims
+) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         stop = time.monotonic() + seconds
         credentials = {"input": {"email": email, "password": password}}
         login = {"query": LOGIN, "operationName": "Login", "variables": credentials}
 
-        async def timed(phase: Phase, body: dict[str, object], headers: dict[str, str]) -> None:
+        async def timed(phase: Phase, body: Mapping[str, object], headers: dict[str, str]) -> None:
             while time.monotonic() < stop:
                 started = time.perf_counter()
                 response = await client.post("/graphql", json=body, headers=headers)
@@ -99,8 +101,15 @@ async def victims(base: str, owner: dict[str, str], email: str, password: str, s
 def flood(url: str, workdir: Path, seconds: int, connections: int, addresses: int) -> tuple[int, int]:
     script = workdir / "flood.lua"
     script.write_text(FLOOD_LUA.format(query=json.dumps(json.dumps(LOGIN)), addresses=addresses))
-    command = ["wrk", "--threads=1", f"--connections={connections}", f"--duration={seconds}s", "--timeout=10s",
-               f"--script={script}", url]
+    command = [
+        "wrk",
+        "--threads=1",
+        f"--connections={connections}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        f"--script={script}",
+        url,
+    ]
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
     line = next(x for x in output.splitlines() if x.startswith("FLOOD-RESULT "))
     requests, non_2xx = (int(x) for x in line.split()[1:])

@@ -1,5 +1,6 @@
 """What a synagogue puts on its wall: messages, memorials, prayer times, classes, Torah-reading
-assignments, daily-content preferences and holiday-time overrides. Every row belongs to one tenant."""
+assignments, daily-content preferences and holiday-time overrides, and (Shabbat mode) the rows as its screens keep
+showing them until havdalah. Every row belongs to one tenant."""
 
 from __future__ import annotations
 
@@ -42,10 +43,6 @@ class Message(TenantModel):
     ends_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
-    held_until = fields.DatetimeField(null=True)
-    """Shabbat mode: an edit made during Shabbat or yom tov shows from this havdalah (see `shown`)."""
-    shown: dict[str, Any] | None = fields.JSONField(null=True)
-    """Until `held_until`: the fields the screens keep showing (null: the row is new and not shown yet)."""
 
     class Meta:
         table = "content_message"
@@ -72,10 +69,6 @@ class Memorial(TenantModel):
     reminded_for = fields.DateField(null=True)
     """The civil date of the yahrzeit whose family reminder was last queued (each is sent once)."""
     created_at = fields.DatetimeField(auto_now_add=True)
-    held_until = fields.DatetimeField(null=True)
-    """Shabbat mode: an edit made during Shabbat or yom tov shows from this havdalah (see `shown`)."""
-    shown: dict[str, Any] | None = fields.JSONField(null=True)
-    """Until `held_until`: the fields the screens keep showing (null: the row is new and not shown yet)."""
 
     class Meta:
         table = "content_memorial"
@@ -183,3 +176,23 @@ class HolidayOverride(TenantModel):
     class Meta:
         table = "content_holiday_override"
         ordering = ["date", "id"]
+
+
+class HeldRow(TenantModel):
+    """Shabbat mode: a content row as the synagogue's screens keep showing it until `held_until` (the havdalah of the
+    rest in which it was first edited), while the row itself already carries every edit made since, or is deleted.
+    `shown` is the row's fields before that first edit (`services.content.holds`); null: the row was made during
+    the rest and is not shown before `held_until`. A row held already keeps its first `shown`."""
+
+    id = fields.IntField(primary_key=True)
+    row_type = fields.CharField(max_length=32)
+    """The model's name: Message, Memorial, PrayerTime, TorahClass, AliyahAssignment, HolidayOverride,
+    DailyContentPreference or Media."""
+    row_id = fields.IntField()
+    shown: dict[str, Any] | None = fields.JSONField(null=True)
+    held_until = fields.DatetimeField(db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "content_held_row"
+        unique_together = (("tenant", "row_type", "row_id"),)

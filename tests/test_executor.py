@@ -43,7 +43,7 @@ class Item:
         return self.count * 2
 
 
-def _items() -> list[Any]:
+def _items() -> list[Item]:
     at = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
     return [
         Item(name="one", count=1, colour=Colour.RED, at=at, note=None),
@@ -77,13 +77,15 @@ class Query:
     @strawberry.field
     def broken_name(self) -> Item | None:
         item = _items()[0]
-        item.name = None  # type: ignore[assignment]  # a null where the schema promises a string
+        # a null where the schema promises a string: wrong on purpose, it is what the executor must refuse
+        item.name = None  # type: ignore[assignment]
         return item
 
     @strawberry.field
     def broken_count(self) -> list[Item]:
         item = _items()[0]
-        item.count = "many"  # type: ignore[assignment]  # a value the Int scalar refuses
+        # a value the Int scalar refuses: wrong on purpose, it is what the executor must refuse
+        item.count = "many"  # type: ignore[assignment]
         return [item, _items()[1]]
 
 

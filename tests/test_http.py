@@ -187,7 +187,7 @@ async def test_streamed_body_over_the_limit_is_413(http: httpx.AsyncClient, sett
 async def test_a_declared_length_that_is_not_ascii_digits_is_not_trusted(http: httpx.AsyncClient) -> None:
     """A proxy might pass on what a server would refuse: '²'.isdigit() is true but int('²') raises."""
     body = json.dumps({"query": "{ __typename }"}).encode()
-    headers = {"Content-Type": "application/json", "Content-Length": "\u00b2".encode("latin-1")}
+    headers = {b"Content-Type": b"application/json", b"Content-Length": "\u00b2".encode("latin-1")}
     response = await http.post("/graphql", content=body, headers=headers)
     assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
 
@@ -255,7 +255,6 @@ async def test_access_log_carries_request_principal_tenant_operation(
     assert entry["path"] == "/graphql"
     assert entry["status"] == 200
     assert entry["principal"] == f"user:{actor.user.id}"
-    assert actor.tenant is not None
     assert entry["tenant"] == actor.tenant.id
     assert entry["operation"] == "Me"
     assert isinstance(entry["duration_ms"], int | float) and entry["duration_ms"] >= 0

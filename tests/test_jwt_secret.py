@@ -42,7 +42,7 @@ def _key_without_hard_links(data_dir: str, start: Any) -> str:
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(1, "Operation not permitted")  # as on a filesystem without hard links
 
-    os.link = refuse  # type: ignore[assignment]  # this forked process only
+    os.link = refuse  # this forked process only
     return _key(data_dir, start)
 
 

@@ -1,6 +1,6 @@
 """What content mutations share: until when an edit waits in Shabbat mode (and the audit of an urgent one), the
 signal to the synagogue's screens once they wrote (sent after the operation commits, once per operation), and the
-answer of a delete (whose images go with it)."""
+answer of a delete (what goes with the row goes too), with the `urgent` argument the deletions take."""
 
 from __future__ import annotations
 
@@ -9,16 +9,26 @@ from datetime import datetime
 import strawberry
 from tortoise.models import Model
 
-from models.content import Memorial, Message
 from models.identity import Role
 from schema.content.payloads import DeletePayload
 from schema.context import Info
-from schema.errors import not_found_errors
-from services.content.media_cleanup import release
+from schema.errors import not_found_errors, user_errors
+from services.content.removal import delete_content
 from services.content.rest import held_until
 from services.infra.problems import Problem
 from services.platform import audit
 from subscriptions.content import content_changed
+
+HELD_EDIT = (
+    "In Shabbat mode an edit made during Shabbat or yom tov is shown from havdalah, unless an ADMIN marks it urgent."
+)
+HELD_DELETION = (
+    "In Shabbat mode a deletion during Shabbat or yom tov shows from havdalah, unless an ADMIN marks it urgent."
+)
+URGENT_ARGUMENT = strawberry.argument(
+    description="Shabbat mode: take it off the screens at once even during Shabbat or yom tov (ADMIN and above); "
+    "otherwise a deletion then shows from havdalah."
+)
 
 
 async def changed(info: Info) -> None:
@@ -45,15 +55,22 @@ async def after_urgent(info: Info, urgent: bool, target_id: str) -> None:
         await audit.record(info.context, "content.urgent", target_id)
 
 
-async def delete(info: Info, global_id: strawberry.ID, row: Model | None) -> DeletePayload:
+async def done(info: Info, urgent: bool, target_id: str) -> None:
+    """After an edit: the audit of an urgent one, and the signal to the screens."""
+    await after_urgent(info, urgent, target_id)
+    await changed(info)
+
+
+async def delete(info: Info, global_id: strawberry.ID, row: Model | None, urgent: bool = False) -> DeletePayload:
     """Delete `row`, found by its access function from `global_id` (None: missing or not the synagogue's, which
-    answers NOT_FOUND on `id`), with its images (stored objects through the outbox), and tell the screens."""
+    answers NOT_FOUND on `id`), with what goes with it (`services.content.removal`), and tell the screens. In Shabbat
+    mode a deletion during Shabbat or yom tov leaves the row on the screens until havdalah, unless urgent."""
     if row is None:
         return DeletePayload(deleted_id=None, user_errors=not_found_errors())
-    if isinstance(row, Memorial):
-        await release(memorial_id=row.id)
-    elif isinstance(row, Message):
-        await release(message_id=row.id)
-    await row.delete()
+    held, problems = await hold_for(info, urgent)
+    if problems:
+        return DeletePayload(deleted_id=None, user_errors=user_errors(problems))
+    await delete_content(row, held)
+    await after_urgent(info, urgent, global_id)
     await changed(info)
     return DeletePayload(deleted_id=global_id, user_errors=[])

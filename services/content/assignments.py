@@ -7,10 +7,11 @@ leaves the notification settings as they are.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from models.content import AliyahAssignment
+from services.content.holds import save
 from services.content.ranges import check_range
 from services.content.schedule import ALIYOT
 from services.infra.problems import Problems
@@ -25,9 +26,11 @@ async def assignments_between(start: date, end: date) -> list[AliyahAssignment]:
     return rows
 
 
-async def update_assignment(row: AliyahAssignment, values: dict[str, Any]) -> tuple[AliyahAssignment | None, Problems]:
+async def update_assignment(
+    row: AliyahAssignment, values: dict[str, Any], held: datetime | None = None
+) -> tuple[AliyahAssignment | None, Problems]:
     """Nothing is written when there are problems; moving onto an aliyah already assigned on that
-    date is a CONFLICT."""
+    date is a CONFLICT. `held` until a havdalah: Shabbat mode."""
     problems = Problems()
     merged = {"date": row.date, "aliyah": row.aliyah, "person_name": row.person_name, **values}
     person = problems.text("personName", merged["person_name"], max_length=200, required=True)
@@ -41,6 +44,4 @@ async def update_assignment(row: AliyahAssignment, values: dict[str, Any]) -> tu
         problems.add("aliyah", "CONFLICT", "that aliyah is already assigned on that date")
     if problems:
         return None, problems
-    row.update_from_dict({"date": day, "aliyah": aliyah, "person_name": person})
-    await row.save()
-    return row, problems
+    return await save(AliyahAssignment, row, {"date": day, "aliyah": aliyah, "person_name": person}, held), problems

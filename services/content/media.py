@@ -16,6 +16,7 @@ from models.base import current_tenant_id
 from models.content import Memorial, Message
 from models.media import Media, MediaKind, MediaStatus
 from models.synagogue import Synagogue
+from services.content.holds import hold
 from services.content.media_cleanup import delete_objects, discard, expire_later, keep_latest_screenshots
 from services.content.media_images import FORMATS, ImageRefused, verify_image
 from services.infra.problems import Problem, Problems
@@ -141,21 +142,34 @@ def _attachable(media: Media | None, kind: MediaKind) -> list[Problem]:
     return []
 
 
-async def attach_memorial_photo(settings: Settings, media: Media | None, memorial: Memorial) -> list[Problem]:
-    """The memorial's photo becomes `media` (a previous photo is deleted)."""
+_OWNER_FIELD = {Memorial: "memorial_id", Message: "message_id"}
+
+
+async def _replace(owner: Memorial | Message, media: Media, held: datetime | None) -> None:
+    """Before `media` is tied to `owner`: its previous image deleted, and in Shabbat mode (`held` until a havdalah)
+    the screens keep showing `owner` as it was (its previous image, not the new one) until then."""
+    await discard(await Media.filter(**{_OWNER_FIELD[type(owner)]: owner.id}).exclude(id=media.id), held)
+    await hold([owner, media], held)
+
+
+async def attach_memorial_photo(
+    settings: Settings, media: Media | None, memorial: Memorial, held: datetime | None = None
+) -> list[Problem]:
+    """The memorial's photo becomes `media` (a previous photo is deleted; `held`: see `_replace`)."""
     problems = _attachable(media, MediaKind.MEMORIAL_PHOTO) or await verify(settings, media)  # type: ignore[arg-type]
     if problems or media is None:
         return problems
-    await discard(await Media.filter(memorial_id=memorial.id).exclude(id=media.id))
+    await _replace(memorial, media, held)
     media.memorial_id = memorial.id
     await media.save(update_fields=["memorial_id"])
     return []
 
 
 async def attach_message_image(
-    settings: Settings, media: Media | None, message: Message, caption: str | None
+    settings: Settings, media: Media | None, message: Message, caption: str | None, held: datetime | None = None
 ) -> list[Problem]:
-    """The message becomes a slide showing `media`, with an optional caption (a previous image is deleted)."""
+    """The message becomes a slide showing `media`, with an optional caption (a previous image is deleted; `held`:
+    see `_replace`)."""
     problems = Problems()
     text = problems.text("caption", caption or "", max_length=300) or ""
     if problems:
@@ -163,10 +177,21 @@ async def attach_message_image(
     problems.extend(_attachable(media, MediaKind.MESSAGE_IMAGE) or await verify(settings, media))  # type: ignore[arg-type]
     if problems or media is None:
         return problems
-    await discard(await Media.filter(message_id=message.id).exclude(id=media.id))
+    await _replace(message, media, held)
     media.message_id, media.caption = message.id, text
     await media.save(update_fields=["message_id", "caption"])
     return []
+
+
+async def remove_image(owner: Memorial | Message, held: datetime | None = None) -> bool:
+    """Take its photo off a memorial, or its image off a message (which stays, as text): the media row at once, the
+    stored objects through the outbox. In Shabbat mode (`held` until a havdalah) the screens keep showing the image,
+    and the storage keeps it, until then. False: there was none."""
+    rows = await Media.filter(**{_OWNER_FIELD[type(owner)]: owner.id})
+    if rows:
+        await hold([owner], held)
+        await discard(rows, held)
+    return bool(rows)
 
 
 async def attach_screenshot(settings: Settings, media: Media | None, command_id: int) -> list[Problem]:

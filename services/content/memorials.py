@@ -6,14 +6,14 @@ yahrzeit reminders (`services.content.yahrzeit_reminders`); the yahrzeits themse
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from tortoise.queryset import QuerySet
 
 from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, validate_hebrew_date
 from models.content import Memorial
-from services.content.holds import hold_edit
+from services.content.holds import hold, save
 from services.content.yahrzeit_reminders import ensure_reminders, lock_reminders
 from services.infra.problems import Problems
 
@@ -94,7 +94,7 @@ async def create_memorial(
     clean, problems = memorial_values(values, None, today)
     if problems:
         return None, problems
-    memorial = await Memorial.create(**clean, held_until=held_until)
+    memorial = await save(Memorial, None, clean, held_until)
     if memorial.family_email:
         await ensure_reminders()
     return memorial, problems
@@ -107,14 +107,12 @@ async def update_memorial(
     clean, problems = memorial_values(values, memorial, today)
     if problems:
         return problems
-    if clean and held_until is not None:
-        hold_edit(memorial, held_until, datetime.now(UTC))
-        clean.update(held_until=memorial.held_until, shown=memorial.shown)
+    await hold([memorial] if clean else [], held_until)
     reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
     if reminding:  # the reminder lock before the memorial row (see lock_reminders)
         await lock_reminders()
     for name, value in clean.items():
-        setattr(memorial, name, value)  # (held_until and shown are set already: setting them again changes nothing)
+        setattr(memorial, name, value)
     if clean:  # only the edited fields: a sweep may have set `reminded_for` since the row was read
         await memorial.save(update_fields=list(clean))
     if reminding:

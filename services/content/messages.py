@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from tortoise.queryset import QuerySet
 
 from models.content import Message
-from services.content.holds import hold_edit
+from services.content.holds import save
 from services.infra.problems import Problems
 
 FIELDS = ("title", "body", "priority", "starts_at", "ends_at")
@@ -59,7 +59,7 @@ async def create_message(
     clean, problems = _validate(values, None, zone)
     if problems:
         return None, problems
-    return await Message.create(**clean, held_until=held_until), problems
+    return await save(Message, None, clean, held_until), problems
 
 
 async def update_message(
@@ -67,10 +67,6 @@ async def update_message(
 ) -> Problems:
     """Edit a message; an edit `held_until` a havdalah (Shabbat mode) shows on the screens from then."""
     clean, problems = _validate(values, message, zone)
-    if problems:
-        return problems
-    hold_edit(message, held_until, datetime.now(UTC))
-    for name, value in clean.items():
-        setattr(message, name, value)
-    await message.save()
+    if not problems:
+        await save(Message, message, clean, held_until)
     return problems

@@ -9,7 +9,7 @@ stored as `{"start": {"month", "day"}, "end": {...}}`; each end must be a day so
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from tortoise.queryset import QuerySet
@@ -17,6 +17,7 @@ from tortoise.queryset import QuerySet
 from luach import RELATIVE_KEYS, DayKind, HebrewMonth
 from luach.seasons import HebrewDay
 from models.content import WEEKDAYS, AliyahAssignment, PrayerTime, TorahClass
+from services.content.holds import save
 from services.content.schedule import ALIYOT
 from services.infra.problems import MAX_OFFSET_MINUTES, Problems
 from services.outbox.mail import is_address
@@ -113,8 +114,11 @@ def prayer_time_values(values: dict[str, Any]) -> tuple[dict[str, Any], Problems
     return clean, problems
 
 
-async def save_prayer_time(row: PrayerTime | None, values: dict[str, Any]) -> tuple[PrayerTime | None, Problems]:
-    """Create (row None) or update a prayer time; nothing is written when there are problems."""
+async def save_prayer_time(
+    row: PrayerTime | None, values: dict[str, Any], held: datetime | None = None
+) -> tuple[PrayerTime | None, Problems]:
+    """Create (row None) or update a prayer time; nothing is written when there are problems. The screens show the
+    change from `held` (a havdalah: Shabbat mode) when given."""
     values = dict(values)
     if row is not None:
         if values.get("fixed_time") is not None and "relative_to" not in values:
@@ -124,14 +128,13 @@ async def save_prayer_time(row: PrayerTime | None, values: dict[str, Any]) -> tu
     clean, problems = prayer_time_values(_merged(row, _PRAYER_FIELDS, values))
     if problems:
         return None, problems
-    if row is None:
-        return await PrayerTime.create(**clean), problems
-    row.update_from_dict(clean)
-    await row.save()
-    return row, problems
+    return await save(PrayerTime, row, clean, held), problems
 
 
-async def save_torah_class(row: TorahClass | None, values: dict[str, Any]) -> tuple[TorahClass | None, Problems]:
+async def save_torah_class(
+    row: TorahClass | None, values: dict[str, Any], held: datetime | None = None
+) -> tuple[TorahClass | None, Problems]:
+    """Create (row None) or update a Torah class; the screens show it from `held` (Shabbat mode) when given."""
     merged = _merged(row, _CLASS_FIELDS, values)
     problems = Problems()
     clean: dict[str, Any] = {"title": problems.text("title", merged.get("title"), max_length=200, required=True)}
@@ -146,15 +149,14 @@ async def save_torah_class(row: TorahClass | None, values: dict[str, Any]) -> tu
     clean["description"] = problems.text("description", merged.get("description") or "", max_length=5000) or ""
     if problems:
         return None, problems
-    if row is None:
-        return await TorahClass.create(**clean), problems
-    row.update_from_dict(clean)
-    await row.save()
-    return row, problems
+    return await save(TorahClass, row, clean, held), problems
 
 
-async def assign_aliyah(values: dict[str, Any]) -> tuple[AliyahAssignment | None, Problems]:
-    """Assign one aliyah on one date; an existing assignment of that aliyah and date is replaced."""
+async def assign_aliyah(
+    values: dict[str, Any], held: datetime | None = None
+) -> tuple[AliyahAssignment | None, Problems]:
+    """Assign one aliyah on one date; an existing assignment of that aliyah and date is replaced (`held` until a
+    havdalah: Shabbat mode)."""
     problems = Problems()
     person = problems.text("personName", values.get("person_name"), max_length=200, required=True)
     aliyah = values.get("aliyah")
@@ -172,12 +174,10 @@ async def assign_aliyah(values: dict[str, Any]) -> tuple[AliyahAssignment | None
     if problems:
         return None, problems
     existing = await AliyahAssignment.filter(date=day, aliyah=aliyah).first()
-    if existing is not None:
-        news = (existing.person_name, existing.notify_email) != (person, email) or not existing.notify
-        existing.update_from_dict({"person_name": person, "notify": notify, "notify_email": email})
-        await existing.save()
-        await aliyah_assigned(existing, notify=notify and news)
-        return existing, problems
-    row = await AliyahAssignment.create(date=day, aliyah=aliyah, person_name=person, notify=notify, notify_email=email)
-    await aliyah_assigned(row, notify=notify)
+    news = existing is None or (existing.person_name, existing.notify_email) != (person, email) or not existing.notify
+    changes = {"person_name": person, "notify": notify, "notify_email": email}
+    row = await save(
+        AliyahAssignment, existing, changes if existing else {"date": day, "aliyah": aliyah, **changes}, held
+    )
+    await aliyah_assigned(row, notify=notify and news)
     return row, problems

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from tortoise.queryset import QuerySet
 
 from luach import ZMAN_KEYS
 from models.content import DailyContentPreference, HolidayOverride, PrayerTime
+from services.content.holds import Holds, end_holds, hold, save
 from services.content.ranges import check_range
 from services.content.schedule import OVERRIDE_KINDS
 from services.infra.problems import Problems
@@ -21,13 +22,19 @@ MAX_SCREEN_ZMANIM = 20
 _FLAGS = ("show_daf_yomi", "show_omer", "show_parasha", "show_hebrew_date")
 
 
-async def preferences() -> DailyContentPreference:
-    """The tenant's preferences (defaults when never saved; not written until changed)."""
-    row = await DailyContentPreference.first()
-    return row or DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
+async def preferences(shown: Holds | None = None) -> DailyContentPreference:
+    """The tenant's preferences (defaults when never saved; not written until changed); with `shown`, as the screens
+    show them (Shabbat mode)."""
+    rows = await DailyContentPreference.all()
+    if shown is not None:
+        rows = sorted(shown.shown(DailyContentPreference, rows), key=lambda row: row.id)
+    return rows[0] if rows else DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
 
 
-async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPreference | None, Problems]:
+async def update_preferences(
+    values: dict[str, Any], held: datetime | None = None
+) -> tuple[DailyContentPreference | None, Problems]:
+    """Change the preferences (`held` until a havdalah: Shabbat mode)."""
     problems = Problems()
     row = await preferences()
     clean: dict[str, Any] = {name: bool(values[name]) for name in _FLAGS if name in values}
@@ -40,9 +47,11 @@ async def update_preferences(values: dict[str, Any]) -> tuple[DailyContentPrefer
         clean["zmanim"] = list(dict.fromkeys(keys))
     if problems:
         return None, problems
-    row.update_from_dict(clean)
-    await row.save()
-    return row, problems
+    if held is None:
+        await end_holds(DailyContentPreference)
+    if row.pk is None:  # never saved: the defaults
+        return await save(DailyContentPreference, None, {"zmanim": row.zmanim, **clean}, held), problems
+    return await save(DailyContentPreference, row, clean, held), problems
 
 
 def overrides_between(start: date, end: date) -> QuerySet[HolidayOverride]:
@@ -83,38 +92,38 @@ def _target(clean: dict[str, Any]) -> Any:
 
 
 async def set_override(
-    values: dict[str, Any], prayer_time: PrayerTime | None
+    values: dict[str, Any], prayer_time: PrayerTime | None, held: datetime | None = None
 ) -> tuple[HolidayOverride | None, Problems]:
-    """Fix a time on a date; the same (date, kind, prayer time) replaces the earlier override."""
+    """Fix a time on a date; the same (date, kind, prayer time) replaces the earlier override (`held` until a
+    havdalah: Shabbat mode)."""
     clean, problems = _override_values(values, prayer_time)
     if problems:
         return None, problems
     row = await _target(clean).first()
-    if row is None:
-        row = await HolidayOverride.create(**clean)
-    else:
-        row.update_from_dict({"time": clean["time"], "note": clean["note"]})
-        await row.save()
-    return row, problems
+    changes = clean if row is None else {"time": clean["time"], "note": clean["note"]}
+    return await save(HolidayOverride, row, changes, held), problems
 
 
 async def update_override(
-    row: HolidayOverride, values: dict[str, Any], prayer_time: PrayerTime | None
+    row: HolidayOverride, values: dict[str, Any], prayer_time: PrayerTime | None, held: datetime | None = None
 ) -> tuple[HolidayOverride | None, Problems]:
     """Change one override by id (`prayer_time`: the one it names after the change, if any). Another
-    override already fixing the same date and target is a CONFLICT; nothing is written then."""
+    override already fixing the same date and target is a CONFLICT; nothing is written then. `held` until a
+    havdalah: Shabbat mode."""
     merged = {"date": row.date, "kind": row.kind, "time": row.time, "note": row.note, **values}
     clean, problems = _override_values(merged, prayer_time)
     if not problems and await _target(clean).exclude(id=row.id).exists():
         problems.add("date", "CONFLICT", "another override already fixes this time on that date")
     if problems:
         return None, problems
-    row.update_from_dict(clean)
-    await row.save()
-    return row, problems
+    return await save(HolidayOverride, row, clean, held), problems
 
 
-async def reset_preferences() -> DailyContentPreference:
-    """Back to the defaults (the saved preferences are removed)."""
+async def reset_preferences(held: datetime | None = None) -> DailyContentPreference:
+    """Back to the defaults (the saved preferences are removed; `held` until a havdalah: Shabbat mode)."""
+    if held is None:
+        await end_holds(DailyContentPreference)
+    else:
+        await hold(await DailyContentPreference.all(), held)
     await DailyContentPreference.all().delete()
     return await preferences()

@@ -11,6 +11,7 @@ from luach import RestEvent, rest_until
 from models.base import current_tenant_id
 from models.content import HolidayOverride
 from models.synagogue import Synagogue
+from services.content.holds import holds_at
 from services.content.schedule import sabbath_times
 from services.infra import clock
 
@@ -22,7 +23,12 @@ async def rest_ends(synagogue: Synagogue, now: datetime) -> datetime | None:
     """The havdalah ending the rest `now` falls in, by the synagogue's own times; None outside a rest."""
     today = now.astimezone(ZoneInfo(synagogue.timezone)).date()
     first, last = today - timedelta(days=LOOK_AROUND_DAYS), today + timedelta(days=LOOK_AROUND_DAYS)
-    overrides = await HolidayOverride.filter(date__gte=first, date__lte=last, kind__in=["CANDLE_LIGHTING", "HAVDALAH"])
+    kinds = ("CANDLE_LIGHTING", "HAVDALAH")
+    overrides = (await holds_at(now)).shown(  # as the screens show them: an override edited now is held as well
+        HolidayOverride,
+        await HolidayOverride.filter(date__gte=first, date__lte=last, kind__in=kinds),
+        lambda row: first <= row.date <= last and row.kind in kinds,
+    )
     events: list[RestEvent] = []
     for offset in range((last - first).days + 1):
         candles, havdalah = sabbath_times(synagogue, first + timedelta(days=offset), overrides)

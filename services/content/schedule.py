@@ -29,6 +29,7 @@ from luach import (
 from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
+from services.content.holds import Holds
 
 ALIYOT: tuple[str, ...] = (
     "KOHEN", "LEVI", "SHLISHI", "REVII", "CHAMISHI", "SHISHI", "SHEVII", "ACHARON", "MAFTIR",
@@ -128,13 +129,22 @@ class ContentRows:
     overrides: list[HolidayOverride]
 
 
-async def load_rows(start: date, end: date) -> ContentRows:
-    """Four queries, whatever the number of rows or days."""
-    return ContentRows(
+async def load_rows(start: date, end: date, shown: Holds | None = None) -> ContentRows:
+    """Four queries, whatever the number of rows or days. With `shown`, the rows as the screens show them (Shabbat
+    mode: `services.content.holds`)."""
+    rows = ContentRows(
         prayers=await PrayerTime.all(),
         classes=await TorahClass.all(),
         aliyot=await AliyahAssignment.filter(date__gte=start, date__lte=end),
         overrides=await HolidayOverride.filter(date__gte=start, date__lte=end),
+    )
+    if shown is None:
+        return rows
+    return ContentRows(
+        prayers=sorted(shown.shown(PrayerTime, rows.prayers), key=lambda p: (p.sort_order, p.id)),
+        classes=shown.shown(TorahClass, rows.classes),
+        aliyot=shown.shown(AliyahAssignment, rows.aliyot, lambda a: start <= a.date <= end),
+        overrides=shown.shown(HolidayOverride, rows.overrides, lambda o: start <= o.date <= end),
     )
 
 

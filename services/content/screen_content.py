@@ -1,10 +1,11 @@
 """Everything a TV screen shows for a synagogue at a moment, and until when it stays true.
 
 `screen_content(tenant_id, now)` must run inside `tenant_scope(tenant_id)` (the caller's job). It makes
-a bounded number of queries (ten), whatever the number of messages, memorials or prayer times, and
+a bounded number of queries (eleven), whatever the number of messages, memorials or prayer times, and
 is computed once per change for all of a tenant's screens by the caller. `valid_until` is the next
 moment the content changes by itself: a message starting or ending, a prayer time or a chosen zman
-passing, candle lighting, havdalah, or midnight in the synagogue's zone.
+passing, candle lighting, havdalah, the havdalah that ends a hold of Shabbat mode (every row is shown as
+`services.content.holds` keeps it until then), or midnight in the synagogue's zone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from models.base import current_tenant_id
 from models.content import Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
-from services.content.holds import as_shown
+from services.content.holds import Holds, holds_at
 from services.content.media import image_of
 from services.content.messages import is_active
 from services.content.preferences import preferences
@@ -131,13 +132,19 @@ def _lit(entry: BoardEntry, today: date, now: datetime, sunset: datetime | None)
     return started and (entry.last_day > today or (entry.last_day == today and not after_sunset))
 
 
-async def _media_of(messages: list[Message], memorial_ids: set[int]) -> dict[tuple[str, int], Media]:
-    """The READY images of the messages and photos of the memorials shown (one query)."""
+async def _media_of(messages: list[Message], memorial_ids: set[int], shown: Holds) -> dict[tuple[str, int], Media]:
+    """The READY images of the messages and photos of the memorials shown, as the screens show them (one query)."""
+    message_ids = {m.id for m in messages}
+
+    def wanted(row: Media) -> bool:
+        owned = row.message_id in message_ids or row.memorial_id in memorial_ids
+        return owned and row.status == MediaStatus.READY
+
     rows = await Media.filter(
-        Q(message_id__in=[m.id for m in messages]) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
+        Q(message_id__in=list(message_ids)) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
     )
     found: dict[tuple[str, int], Media] = {}
-    for row in rows:
+    for row in shown.shown(Media, rows, wanted):
         found[("message", row.message_id) if row.message_id else ("memorial", row.memorial_id or 0)] = row
     return found
 
@@ -151,22 +158,24 @@ async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
     zone = ZoneInfo(synagogue.timezone)
     local_now = now.astimezone(zone)
     today = local_now.date()
-    prefs = await preferences()
-    rows = await load_rows(today, today)
+    shown = await holds_at(now)
+    prefs = await preferences(shown)
+    rows = await load_rows(today, today, shown)
     plan = plan_day(synagogue, today, rows)
-    stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)).order_by("-priority", "-id")
-    messages = [shown for m in stored if (shown := as_shown(m, now)) is not None]
+    stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    messages = shown.shown(Message, stored, lambda m: m.ends_at is None or m.ends_at > now)
+    messages.sort(key=lambda m: (-m.priority, -m.id))
     all_zmanim = compute_zmanim(today, location_of(synagogue))
     sunset = all_zmanim.get("sunset")
-    board = await yahrzeit_board(today, today + timedelta(days=1), shown_at=now)
+    board = await yahrzeit_board(today, today + timedelta(days=1), shown)
     lit = [e for e in board if _lit(e, today, local_now, sunset)]
-    media = await _media_of(messages, {e.memorial.id for e in lit})
+    media = await _media_of(messages, {e.memorial.id for e in lit}, shown)
     every_zman = [ScreenZman(key, ZMAN_LABELS[key], moment) for key, moment in all_zmanim.items()]
     zmanim = [ScreenZman(key, ZMAN_LABELS[key], all_zmanim.get(key)) for key in prefs.zmanim if key in all_zmanim]
     steady: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
     steady += [p.time for p in plan.prayers]
     steady += [m.starts_at for m in messages] + [m.ends_at for m in messages]
-    steady += [row.held_until for row in stored] + [e.memorial.held_until for e in board]
+    steady += shown.ends  # a held edit shows from its havdalah
     if any(e.first_day > today or e.last_day == today for e in board):
         steady.append(sunset)  # a light starts or ends at sunset
     valid_until = _next_boundary(now, zone, steady + [z.time for z in zmanim])

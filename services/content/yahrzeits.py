@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from luach import AdarRule, HebrewDate, HebrewMonth, YahrzeitWindow, lights_between, yahrzeit
@@ -16,7 +16,7 @@ from luach.hebrew_date import MAX_YEAR, MIN_YEAR
 from models.base import current_tenant_id
 from models.content import Memorial
 from models.synagogue import Synagogue
-from services.content.holds import as_shown
+from services.content.holds import Holds
 from services.content.ranges import check_range
 from services.infra.errors import ServiceError
 
@@ -55,9 +55,7 @@ class BoardEntry:
 
 
 @lru_cache(maxsize=65_536)
-def lights(
-    death: HebrewDate, start: date, end: date, window: YahrzeitWindow, adar: AdarRule
-) -> tuple[BoardLight, ...]:
+def lights(death: HebrewDate, start: date, end: date, window: YahrzeitWindow, adar: AdarRule) -> tuple[BoardLight, ...]:
     """The lights of `death` burning from `start` to `end`: pure, so kept per process (a screen asks the same week
     for every memorial on every request of the day)."""
     return tuple(lights_between(death, start, end, window, adar))
@@ -67,17 +65,16 @@ def policy_of(synagogue: Synagogue) -> tuple[YahrzeitWindow, AdarRule]:
     return YahrzeitWindow(synagogue.yahrzeit_window), AdarRule(synagogue.adar_rule)
 
 
-async def yahrzeit_board(start: date, end: date, shown_at: datetime | None = None) -> list[BoardEntry]:
+async def yahrzeit_board(start: date, end: date, shown: Holds | None = None) -> list[BoardEntry]:
     """Every yahrzeit of the tenant's memorials whose light burns on a day from `start` to `end` inclusive, under
-    the synagogue's policy (its window and Adar rule), by date then name. With `shown_at`, the memorials as the
-    screens show them then (`services.content.holds`). The range is checked first (`services.content.ranges`)."""
+    the synagogue's policy (its window and Adar rule), by date then name. With `shown`, the memorials as the
+    screens show them (Shabbat mode: `services.content.holds`). The range is checked first
+    (`services.content.ranges`)."""
     check_range(start, end)
     window, adar = policy_of(await Synagogue.get(id=current_tenant_id()))
     entries: list[BoardEntry] = []
-    for row in await Memorial.all():
-        memorial = row if shown_at is None else as_shown(row, shown_at)
-        if memorial is None:
-            continue
+    rows = await Memorial.all()
+    for memorial in rows if shown is None else shown.shown(Memorial, rows):
         death = death_date_of(memorial)
         for light in lights(death, start, end, window, adar):
             entries.append(BoardEntry(light.date, light.hebrew_date, memorial, light.first_day, light.last_day))

@@ -31,9 +31,9 @@ async def _beats(tenant_id: int, device_id: int, values: list[tuple[int, float, 
 async def test_fleet_summary_counts_by_status(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     tenant = viewer.tenant
-    online = await make_tv(tenant)  # type: ignore[arg-type]
-    offline = await make_tv(tenant)  # type: ignore[arg-type]
-    await make_tv(tenant)  # type: ignore[arg-type]
+    online = await make_tv(tenant)
+    offline = await make_tv(tenant)
+    await make_tv(tenant)
     await make_tv(await factory.tenant())
     now = datetime.now(UTC)
     await DeviceIdentity.filter(device_id=online.device.id).update(last_seen_at=now)
@@ -45,8 +45,8 @@ async def test_fleet_summary_counts_by_status(gql: GQL, factory: Factory) -> Non
 
 async def test_metric_series_buckets_the_heartbeats(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
-    await _beats(viewer.tenant.id, tv.device.id, [(0, 10, 50, 40), (30, 30, 70, 60), (70, 5, 20, 41)])  # type: ignore[union-attr]
+    tv = await make_tv(viewer.tenant)
+    await _beats(viewer.tenant.id, tv.device.id, [(0, 10, 50, 40), (30, 30, 70, 60), (70, 5, 20, 41)])
     variables = {
         "deviceId": tv.gid,
         "from": START.isoformat(),
@@ -75,12 +75,12 @@ async def test_metric_series_buckets_the_heartbeats(gql: GQL, factory: Factory) 
 
 async def test_anomalies_flag_outliers_of_own_devices(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    tv = await make_tv(viewer.tenant, "Hot TV")  # type: ignore[arg-type]
+    tv = await make_tv(viewer.tenant, "Hot TV")
     steady = [(m, 10.0 + m % 2, 40.0, 45.0 + m % 2) for m in range(20)]
-    await _beats(viewer.tenant.id, tv.device.id, [*steady, (20, 11.0, 40.0, 95.0)])  # type: ignore[union-attr]
+    await _beats(viewer.tenant.id, tv.device.id, [*steady, (20, 11.0, 40.0, 95.0)])
     stranger = await factory.member(role=Role.VIEWER)
-    other = await make_tv(stranger.tenant)  # type: ignore[arg-type]
-    await _beats(stranger.tenant.id, other.device.id, [*steady, (20, 99.0, 40.0, 45.0)])  # type: ignore[union-attr]
+    other = await make_tv(stranger.tenant)
+    await _beats(stranger.tenant.id, other.device.id, [*steady, (20, 99.0, 40.0, 45.0)])
     window = {"from": START.isoformat(), "to": (START + timedelta(hours=1)).isoformat()}
     found = (await gql.op("Anomalies", window, actor=viewer))["data"]["anomalies"]
     assert [(a["device"]["name"], a["metric"], a["value"]) for a in found] == [("Hot TV", "TEMPERATURE", 95.0)]
@@ -93,8 +93,8 @@ async def test_cross_tenant_analytics_read_nothing_of_another_synagogues_devices
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     other = await factory.member(role=Role.OWNER)
-    theirs = await make_tv(other.tenant, "Their hot TV")  # type: ignore[arg-type]
-    await _beats(other.tenant.id, theirs.device.id, STEADY_THEN_HOT)  # type: ignore[union-attr]
+    theirs = await make_tv(other.tenant, "Their hot TV")
+    await _beats(other.tenant.id, theirs.device.id, STEADY_THEN_HOT)
     assert (await gql.op("Anomalies", HOUR, actor=other))["data"]["anomalies"], "their own admin sees it"
 
     async with unchanged(owner_db, viewer, other):
@@ -118,13 +118,13 @@ async def test_missing_role_devices_outsiders_and_anonymous_callers_read_no_anal
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    tv = await make_tv(owner.tenant, "Hot TV")  # type: ignore[arg-type]
-    await _beats(owner.tenant.id, tv.device.id, STEADY_THEN_HOT)  # type: ignore[union-attr]
+    tv = await make_tv(owner.tenant, "Hot TV")
+    await _beats(owner.tenant.id, tv.device.id, STEADY_THEN_HOT)
     stranger = await factory.user()
-    outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": owner.tenant_gid or ""}
+    outsider = {"Authorization": f"Bearer {factory.token(stranger)}", "X-Tenant-ID": owner.tenant_gid}
     series = {**HOUR, "deviceId": tv.gid, "bucket": "HOUR"}
     operations = (("FleetSummary", None), ("Anomalies", HOUR), ("DeviceMetricSeries", series))
-    async with unchanged(owner_db, owner, stranger):
+    async with unchanged(owner_db, owner):
         for name, variables in operations:
             assert "errors" not in await gql.op(name, variables, actor=owner), name
             for headers, code in ((tv.headers, "FORBIDDEN"), (outsider, "FORBIDDEN"), ({}, "UNAUTHENTICATED")):

@@ -133,7 +133,11 @@ async def test_a_rolling_restart_under_steady_load_answers_every_request_without
             before = sum(statuses.values())
             os.kill(api["pid"], signal.SIGTERM)
             await running.restarted(index, api["pid"])
-            await wait_until(lambda before=before: sum(statuses.values()) > before + 10, "load after the restart")
+
+            def grew(before: int = before) -> bool:
+                return sum(statuses.values()) > before + 10
+
+            await wait_until(grew, "load after the restart")
     finally:
         stop.set()
         with contextlib.suppress(asyncio.CancelledError):

@@ -20,6 +20,7 @@ from graphql.language import ListTypeNode, NamedTypeNode, NonNullTypeNode, Opera
 
 import schema.compiled.road as road
 from config import Settings
+from models.compiled import fetch_page
 from models.content import Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
 from schema.assembly import build_schema
@@ -54,7 +55,7 @@ def both_roads(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     road's statements (the real statement, counted on its way to PostgreSQL)."""
     monkeypatch.setattr(settings, "cost_budget_restore_rate", 10**9)
     ran: list[int] = []
-    fetch = road.fetch_page
+    fetch = fetch_page  # what road.fetch_page names (imported there from models.compiled)
 
     async def counted(*args: Any) -> Any:
         ran.append(1)
@@ -117,7 +118,6 @@ def _variables(document: TrustedDocument, ids: dict[str, str]) -> dict[str, Any]
 async def _tenant_with_content(factory: Factory) -> tuple[Actor, dict[str, str]]:
     owner = await factory.member(role=Role.OWNER)
     tenant = owner.tenant
-    assert tenant is not None
     for n in range(5):
         await factory.member(tenant=tenant, role=Role.VIEWER, display_name=f"Member {n} שלום")
     ids: dict[str, str] = {}
@@ -163,7 +163,6 @@ async def test_planned_documents_by_hash_across_pages_and_callers(
 ) -> None:
     owner, _ = await _tenant_with_content(factory)
     viewer = await factory.member(tenant=owner.tenant, role=Role.VIEWER)
-    assert owner.tenant is not None
     tv = await make_tv(owner.tenant)
     documents = {doc.operation_name: doc for doc in catalogue().all() if doc.operation_name in PLANNED}
     answered = 0
@@ -212,7 +211,6 @@ async def test_compiled_cross_tenant_reads_are_refused_alike(
 ) -> None:
     owner, _ = await _tenant_with_content(factory)
     stranger = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None and stranger.tenant is not None
     for name in PLANNED:
         document = next(doc for doc in catalogue().all() if doc.operation_name == name)
         async with unchanged(owner_db, owner, stranger):
@@ -227,7 +225,6 @@ async def test_compiled_missing_role_is_refused_alike(
     http: httpx.AsyncClient, settings: Settings, factory: Factory, owner_db: asyncpg.Connection, both_roads: list[int]
 ) -> None:
     owner, _ = await _tenant_with_content(factory)
-    assert owner.tenant is not None
     tv = await make_tv(owner.tenant)
     members = next(doc for doc in catalogue().all() if doc.operation_name == "Members")
     async with unchanged(owner_db, owner):

@@ -95,7 +95,6 @@ async def test_missing_role_an_editor_cannot_change_the_havdalah_opinion_of_the_
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(tenant=await factory.tenant(**CHICAGO), role=Role.EDITOR)
-    assert editor.tenant is not None
     before = await day(gql, editor, SHABBAT)
     async with unchanged(owner_db, editor):
         refused = await gql.op("UpdateSynagogue", {"input": {"havdalahOpinion": "MINUTES_72"}}, actor=editor)

@@ -24,7 +24,6 @@ async def _messages(gql: GQL, actor: Actor) -> list[tuple[str, str]]:
 
 async def test_demo_content_is_served(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     await demo_content.seed(viewer.tenant.id)
     assert (await gql.op("Messages", actor=viewer))["data"]["messages"]["totalCount"] == 2
     assert (await gql.op("Memorials", actor=viewer))["data"]["memorials"]["totalCount"] == 3
@@ -39,7 +38,6 @@ async def test_cross_tenant_the_demo_content_stays_in_its_synagogue(
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     other = await factory.member(role=Role.OWNER)
-    assert viewer.tenant is not None
     await demo_content.seed(viewer.tenant.id)
     seeded = await _messages(gql, viewer)
     assert len(seeded) == 2
@@ -62,7 +60,6 @@ async def test_missing_role_a_viewer_cannot_change_the_demo_content(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     await demo_content.seed(viewer.tenant.id)
     seeded = await _messages(gql, viewer)
     gid = seeded[0][0]

@@ -52,7 +52,6 @@ async def test_a_photo_is_verified_re_encoded_without_exif_and_served_by_signed_
     tenant_db: asyncpg.Connection,
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     memorial = await _memorial(editor.tenant.id)
     original = photo_with_gps()
     upload = await grant(gql, editor, original)
@@ -86,7 +85,6 @@ async def test_refused_uploads_are_userErrors_and_leave_nothing_stored(
     gql: GQL, http: httpx.AsyncClient, factory: Factory, settings: Settings, owner_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     memorial_gid = to_global_id("Memorial", (await _memorial(editor.tenant.id)).id)
 
     async def declared(content_type: str, size: int) -> list[str]:
@@ -133,7 +131,6 @@ async def test_the_quota_counts_uploads_in_flight_and_usage_shows_on_the_synagog
     gql: GQL, factory: Factory, settings: Settings
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     await make(
         editor.tenant.id,
         Media,
@@ -166,7 +163,6 @@ async def test_deleting_a_memorial_or_a_message_deletes_its_images_through_the_o
     tenant_db: asyncpg.Connection,
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     memorial = await _memorial(editor.tenant.id)
     message: Message = await make(editor.tenant.id, Message, title="Kiddush")
     keys: list[str] = []
@@ -212,7 +208,6 @@ async def test_media_cross_tenant_ids_are_not_found_and_change_nothing(
 ) -> None:
     victim = await factory.member(role=Role.EDITOR)
     outsider = await factory.member(role=Role.EDITOR)
-    assert victim.tenant is not None and outsider.tenant is not None
     theirs = await _memorial(victim.tenant.id)
     mine = await _memorial(outsider.tenant.id)
     upload = await grant(gql, victim, png())
@@ -238,7 +233,6 @@ async def test_media_missing_role_viewers_and_devices_may_not_upload(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     tv = await make_tv(viewer.tenant)
     memorial = await _memorial(viewer.tenant.id)
     variables = {"input": {"kind": "MEMORIAL_PHOTO", "contentType": "image/png", "byteSize": 10}}

@@ -62,7 +62,6 @@ async def test_invalid_message_is_refused_and_nothing_written(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     actor = await factory.member(role=Role.EDITOR)
-    assert actor.tenant is not None
     bad = {"title": "  ", "startsAt": "2030-01-02T10:00:00+00:00", "endsAt": "2030-01-01T10:00:00+00:00"}
     errors = user_errors(await gql.op("CreateMessage", {"input": bad}, actor=actor), "createMessage")
     assert {(tuple(e["field"]), e["code"]) for e in errors} == {
@@ -76,7 +75,6 @@ async def test_update_and_delete_message(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     actor = await factory.member(role=Role.EDITOR)
-    assert actor.tenant is not None
     row = await make(actor.tenant.id, Message, title="Old", priority=1)
     gid = to_global_id("Message", row.id)
     result = await gql.op("UpdateMessage", {"input": {"id": gid, "title": "New", "priority": 5}}, actor=actor)
@@ -100,7 +98,6 @@ async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
-    assert b.tenant is not None
     row = await make(b.tenant.id, Message, title="B's")
     gid = to_global_id("Message", row.id)
     async with unchanged(owner_db, b.tenant, a):
@@ -122,7 +119,6 @@ async def test_Z1_missing_role_viewer_cannot_write_messages(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     async with unchanged(owner_db, viewer):
         result = await gql.op("CreateMessage", {"input": {"title": "x"}}, actor=viewer)
         assert error_codes(result) == ["FORBIDDEN"]

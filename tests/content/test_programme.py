@@ -97,7 +97,6 @@ async def test_T3_cross_tenant_foreign_class_and_aliyah_are_not_found(
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
-    assert b.tenant is not None
     shiur = await make(b.tenant.id, TorahClass, title="B", days=["MONDAY"], time=time(20))
     aliyah = await make(b.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="KOHEN", person_name="B")
     async with unchanged(owner_db, b.tenant, a):
@@ -114,7 +113,6 @@ async def test_Z1_missing_role_viewer_cannot_change_programme_Z2_nor_read_notify
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     await make(viewer.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="LEVI",
                person_name="V", notify_email="v@example.org")  # fmt: skip
     async with unchanged(owner_db, viewer):

@@ -82,7 +82,6 @@ async def test_update_and_delete_holiday_override(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     mincha = await gql.op(
         "CreatePrayerTime", {"input": {"name": "Mincha", "days": ["FRIDAY"], "fixedTime": "19:00"}}, actor=editor
     )
@@ -134,7 +133,6 @@ async def test_T3_cross_tenant_foreign_assignment_override_and_prayer_time_are_n
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
-    assert b.tenant is not None
     aliyah = await make(b.tenant.id, AliyahAssignment, date=date(2025, 6, 7), aliyah="KOHEN", person_name="B")
     prayer = await make(b.tenant.id, PrayerTime, name="B's", days=["MONDAY"], fixed_time=time(7))
     override = await make(b.tenant.id, HolidayOverride, date=date(2025, 9, 22), kind="CANDLE_LIGHTING", time=time(18))
@@ -178,7 +176,7 @@ async def test_Z1_missing_role_viewer_cannot_update_or_delete_programme(
     assert (
         await tenant_db.fetchval(
             "SELECT time FROM content_holiday_override WHERE tenant_id = $1",
-            editor.tenant.id,  # type: ignore[union-attr]
+            editor.tenant.id,
         )
         == "19:50:00"
     )

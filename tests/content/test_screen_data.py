@@ -9,7 +9,7 @@ import pytest
 
 from models.base import TenantContextMissing, tenant_scope
 from models.content import Memorial, Message, PrayerTime, TorahClass
-from services.content.screen_content import screen_content
+from services.content.screen_content import ScreenContent, screen_content
 from tests.support.actors import Factory
 from tests.support.content import CHICAGO, make
 from tests.support.statements import count_statements
@@ -18,7 +18,7 @@ CENTRAL = ZoneInfo("America/Chicago")
 NOW = datetime(2020, 6, 5, 17, 0, tzinfo=CENTRAL)  # Friday 13 Sivan 5780, before candle lighting (20:04)
 
 
-async def _screen(tenant_id: int, now: datetime = NOW) -> object:
+async def _screen(tenant_id: int, now: datetime = NOW) -> ScreenContent:
     async with tenant_scope(tenant_id):
         return await screen_content(tenant_id, now)
 
@@ -39,22 +39,22 @@ async def test_screen_content_at_a_moment(factory: Factory) -> None:
     await make(other.id, Memorial, name="Foreign", hebrew_year=5770, hebrew_month="SIVAN", hebrew_day=13)
 
     screen = await _screen(tenant.id)
-    assert screen.synagogue_name == "Anshe Chicago" and screen.date == NOW.date()  # type: ignore[attr-defined]
-    assert screen.hebrew_date == "13 Sivan 5780" and screen.parasha == "Nasso"  # type: ignore[attr-defined]
-    candles = screen.candle_lighting  # type: ignore[attr-defined]
+    assert screen.synagogue_name == "Anshe Chicago" and screen.date == NOW.date()
+    assert screen.hebrew_date == "13 Sivan 5780" and screen.parasha == "Nasso"
+    candles = screen.candle_lighting
     assert candles is not None and candles.strftime("%H:%M") in ("20:04", "20:03", "20:05")
-    assert [m.title for m in screen.messages] == ["Kiddush"]  # type: ignore[attr-defined]
-    assert [(p.name, p.time, p.location) for p in screen.prayers] == [("Mincha", candles, "Beit midrash")]  # type: ignore[attr-defined]
-    assert [(c.title, c.time.strftime("%H:%M")) for c in screen.classes] == [("Parasha", "18:30")]  # type: ignore[attr-defined]
-    assert [(y.name, y.plaque) for y in screen.yahrzeits_today] == [("Today", "C4")]  # type: ignore[attr-defined]
-    assert [y.name for y in screen.yahrzeits] == ["Today"]  # type: ignore[attr-defined]  # the default: its date
-    assert [z.key for z in screen.zmanim][:2] == ["alotHaShachar", "sunrise"]  # type: ignore[attr-defined]
-    assert screen.valid_until == datetime(2020, 6, 5, 17, 30, tzinfo=CENTRAL)  # type: ignore[attr-defined]
+    assert [m.title for m in screen.messages] == ["Kiddush"]
+    assert [(p.name, p.time, p.location) for p in screen.prayers] == [("Mincha", candles, "Beit midrash")]
+    assert [(c.title, c.time.strftime("%H:%M")) for c in screen.classes] == [("Parasha", "18:30")]
+    assert [(y.name, y.plaque) for y in screen.yahrzeits_today] == [("Today", "C4")]
+    assert [y.name for y in screen.yahrzeits] == ["Today"]  # the default: its date
+    assert [z.key for z in screen.zmanim][:2] == ["alotHaShachar", "sunrise"]
+    assert screen.valid_until == datetime(2020, 6, 5, 17, 30, tzinfo=CENTRAL)
 
     evening = await _screen(tenant.id, datetime(2020, 6, 5, 23, 0, tzinfo=CENTRAL))
-    assert evening.valid_until == datetime(2020, 6, 6, 0, 0, tzinfo=CENTRAL)  # type: ignore[attr-defined]
-    assert [m.title for m in evening.messages] == ["Kiddush", "Later"]  # type: ignore[attr-defined]
-    assert evening.yahrzeits == []  # type: ignore[attr-defined]  # its light went out at sunset
+    assert evening.valid_until == datetime(2020, 6, 6, 0, 0, tzinfo=CENTRAL)
+    assert [m.title for m in evening.messages] == ["Kiddush", "Later"]
+    assert evening.yahrzeits == []  # its light went out at sunset
 
 
 async def test_screen_content_query_count_does_not_grow_with_rows(factory: Factory) -> None:
@@ -68,7 +68,7 @@ async def test_screen_content_query_count_does_not_grow_with_rows(factory: Facto
         await _screen(small.id)
     with count_statements() as many:
         screen = await _screen(large.id)
-    assert len(screen.prayers) == 25 and len(screen.yahrzeits_today) == 25  # type: ignore[attr-defined]
+    assert len(screen.prayers) == 25 and len(screen.yahrzeits_today) == 25
     assert 0 < len(few) == len(many) <= 12
 
 

@@ -1,8 +1,8 @@
-"""Shabbat mode and content edits: an edit made between the synagogue's candle lighting and havdalah is accepted (the
-admin app reads it at once) and the screens show it from havdalah, which is a time boundary of the screen; until then
-they keep the version before it (a new message or memorial is not shown). An ADMIN may mark an edit urgent (shown at
-once, audited); an EDITOR may not. The clock is pinned to a Friday evening ahead (2030-03-22 in New York: candles
-18:52, havdalah on Shabbat 19:52, by hebcal's rules)."""
+"""Shabbat mode and content edits of messages and memorials: an edit made between the synagogue's candle lighting and
+havdalah is accepted (the admin app reads it at once) and the screens show it from havdalah, which is a time boundary
+of the screen; until then they keep the version before it (a new message or memorial is not shown, a deleted one
+stays). An ADMIN may mark an edit urgent (shown at once, audited); an EDITOR may not. The clock is pinned to a Friday
+evening ahead (2030-03-22 in New York: candles 18:52, havdalah on Shabbat 19:52, by hebcal's rules)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import asyncpg
 
 from models.base import tenant_scope
-from models.content import Message
+from models.content import Memorial, Message
 from models.identity import Role
+from services.content.holds import holds_at
 from services.content.screen_content import screen_content
 from services.content.yahrzeits import yahrzeit_board
 from services.infra import clock
@@ -32,6 +33,9 @@ CREATE = """mutation($input: CreateMessageInput!) {
 }"""
 UPDATE = """mutation($input: UpdateMessageInput!) {
   updateMessage(input: $input) { message { id title heldUntil } userErrors { field code } }
+}"""
+DELETE = """mutation($id: ID!, $urgent: Boolean! = false) {
+  FIELD(id: $id, urgent: $urgent) { deletedId userErrors { field code } }
 }"""
 MEMORIAL = """mutation($input: CreateMemorialInput!) {
   createMemorial(input: $input) { memorial { id heldUntil } userErrors { field code } }
@@ -66,8 +70,8 @@ async def test_edits_during_shabbat_show_from_havdalah_unless_an_admin_marks_the
     assert await _titles(tenant.id, FRIDAY_NIGHT) == ["Kiddush"]
     async with tenant_scope(tenant.id):
         screen = await screen_content(tenant.id, FRIDAY_NIGHT)
-        board = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), shown_at=FRIDAY_NIGHT)
-        later = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), shown_at=AFTER)
+        board = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), await holds_at(FRIDAY_NIGHT))
+        later = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), await holds_at(AFTER))
     assert screen.steady_until <= HAVDALAH  # the screen changes by itself at havdalah
     assert board == [] and [e.memorial.name for e in later] == ["Reb Chaim"]
     assert await _titles(tenant.id, AFTER) == ["Seudah shlishit", "Kiddush at noon"]
@@ -104,3 +108,45 @@ async def test_shabbat_edits_cross_tenant_another_synagogues_message_is_not_foun
         async with unchanged(owner_db, victim, outsider):
             result = await gql(UPDATE, variables, actor=outsider)
     assert user_errors(result, "updateMessage") == [{"field": ["id"], "code": "NOT_FOUND"}]
+
+
+async def test_deletions_during_shabbat_leave_the_rows_shown_until_havdalah_unless_urgent(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+) -> None:
+    tenant = await factory.tenant(shabbat_mode=True)
+    editor = await factory.member(tenant=tenant, role=Role.EDITOR)
+    admin = await factory.member(tenant=tenant, role=Role.ADMIN)
+    kiddush: Message = await make(tenant.id, Message, title="Kiddush")
+    eruv: Message = await make(tenant.id, Message, title="Eruv up")
+    chaim: Memorial = await make(
+        tenant.id, Memorial, name="Reb Chaim", hebrew_year=5760, hebrew_month="SIVAN", hebrew_day=1
+    )
+    with clock.pinned(FRIDAY_NIGHT):
+        for field, gid in (
+            ("deleteMessage", to_global_id("Message", kiddush.id)),
+            ("deleteMemorial", to_global_id("Memorial", chaim.id)),
+        ):
+            deleted = await gql(DELETE.replace("FIELD", field), {"id": gid}, actor=editor)
+            assert deleted["data"][field] == {"deletedId": gid, "userErrors": []}
+        edit = {"input": {"id": to_global_id("Message", eruv.id), "title": "Eruv down"}}
+        edited = await gql(UPDATE, edit, actor=editor)
+        assert edited["data"]["updateMessage"]["message"]["heldUntil"] == HAVDALAH.isoformat()
+    assert await owner_db.fetchval("SELECT count(*) FROM content_message WHERE tenant_id = $1", tenant.id) == 1
+    assert await _titles(tenant.id, FRIDAY_NIGHT) == ["Eruv up", "Kiddush"]  # deleted in the admin app, not on screen
+    async with tenant_scope(tenant.id):
+        board = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), await holds_at(FRIDAY_NIGHT))
+        later = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), await holds_at(AFTER))
+    assert [e.memorial.name for e in board] == ["Reb Chaim"] and later == []
+    assert await _titles(tenant.id, AFTER) == ["Eruv down"]
+
+    with clock.pinned(FRIDAY_NIGHT):  # an urgent edit of a held row shows the row as it is now, at once
+        urgent = {"input": {"id": to_global_id("Message", eruv.id), "title": "Eruv down!", "urgent": True}}
+        edited = await gql(UPDATE, urgent, actor=admin)
+        assert edited["data"]["updateMessage"]["message"]["heldUntil"] is None
+        gone = await gql(
+            DELETE.replace("FIELD", "deleteMessage"),
+            {"id": to_global_id("Message", eruv.id), "urgent": True},
+            actor=admin,
+        )
+    assert gone["data"]["deleteMessage"]["userErrors"] == []
+    assert await _titles(tenant.id, FRIDAY_NIGHT) == ["Kiddush"]  # the other deletion still waits for havdalah

@@ -40,7 +40,6 @@ async def _board(gql: GQL, actor: Actor, start: str, end: str) -> list[tuple[str
 
 async def test_yahrzeits_follow_the_window_and_the_adar_rule(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(tenant=await factory.tenant(**CHICAGO), role=Role.ADMIN)
-    assert admin.tenant is not None
     await make(admin.tenant.id, Memorial, name="Reb Chaim", hebrew_year=5783, hebrew_month="ADAR", hebrew_day=15)
     assert await _board(gql, admin, "2024-02-01", "2024-03-31") == [
         ("2024-02-24", "2024-02-24", "2024-02-24", "15 Adar I 5784")
@@ -63,12 +62,11 @@ async def test_yahrzeits_follow_the_window_and_the_adar_rule(gql: GQL, factory: 
 
 async def test_the_screen_lights_by_the_policy_from_sunset_the_evening_before(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(tenant=await factory.tenant(**CHICAGO), role=Role.ADMIN)
-    assert admin.tenant is not None
     await make(admin.tenant.id, Memorial, name="Reb Chaim", hebrew_year=5783, hebrew_month="ADAR", hebrew_day=15)
 
     async def lit(at: datetime) -> list[str]:
-        async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
-            content = await screen_content(admin.tenant.id, at)  # type: ignore[union-attr]
+        async with tenant_scope(admin.tenant.id):
+            content = await screen_content(admin.tenant.id, at)
         return [f"{y.name} {y.date}" for y in content.yahrzeits]
 
     sunday_noon = datetime(2024, 3, 24, 12, tzinfo=CENTRAL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -40,11 +41,11 @@ query($id: ID!) {
 
 async def test_send_command_writes_a_pending_row(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     result = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=admin)
     command = result["data"]["sendDeviceCommand"]["command"]
     assert command["kind"] == "RELOAD" and command["status"] == "PENDING", result
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         rows = await DeviceCommand.filter(device_id=tv.device.id)
     assert [(r.kind.value, r.status) for r in rows] == [("RELOAD", CommandStatus.PENDING)]
 
@@ -53,7 +54,7 @@ async def test_cross_tenant_send_command_validates_and_refuses_foreign_devices(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     stranger = await factory.member(role=Role.OWNER)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     bad = {"deviceId": tv.gid, "kind": "SET_BRIGHTNESS", "payload": {"level": 400}}
@@ -68,7 +69,7 @@ async def test_cross_tenant_send_command_validates_and_refuses_foreign_devices(
         assert error_codes(
             await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "RELOAD"}}, actor=editor)
         ) == ["FORBIDDEN"]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
 
 
@@ -76,10 +77,10 @@ async def test_batch_command_gives_a_result_per_device(gql: GQL, factory: Factor
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member()
     group = f"hall-{datetime.now(UTC).microsecond}"
-    a = await make_tv(admin.tenant, "A", group=group)  # type: ignore[arg-type]
-    b = await make_tv(admin.tenant, "B", group=group)  # type: ignore[arg-type]
-    c = await make_tv(admin.tenant, "C")  # type: ignore[arg-type]
-    foreign = await make_tv(stranger.tenant, "F", group=group)  # type: ignore[arg-type]
+    a = await make_tv(admin.tenant, "A", group=group)
+    b = await make_tv(admin.tenant, "B", group=group)
+    c = await make_tv(admin.tenant, "C")
+    foreign = await make_tv(stranger.tenant, "F", group=group)
     variables = {"input": {"kind": "RELOAD", "deviceIds": [c.gid, foreign.gid], "group": group}}
     result = await gql(BATCH, variables, actor=admin)
     payload = result["data"]["sendDeviceCommands"]
@@ -89,17 +90,17 @@ async def test_batch_command_gives_a_result_per_device(gql: GQL, factory: Factor
         assert by_device[tv.gid]["command"]["status"] == "PENDING"
     assert by_device[foreign.gid]["command"] is None
     assert [e["code"] for e in by_device[foreign.gid]["userErrors"]] == ["NOT_FOUND"]
-    async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(stranger.tenant.id):
         assert await DeviceCommand.filter(device_id=foreign.device.id).count() == 0
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         batch = await DeviceCommand.filter(batch_id=payload["batchId"]).count()
     assert batch == 3
 
 
 async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    other = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
+    other = await make_tv(admin.tenant)
     sent = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv.gid, "kind": "REBOOT"}}, actor=admin)
     command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
 
@@ -127,7 +128,7 @@ async def test_acknowledgement_is_idempotent_and_only_for_the_own_device(gql: GQ
 async def test_update_app_carries_the_release_and_the_reported_version_closes_it(gql: GQL, factory: Factory) -> None:
     platform = await factory.platform_admin()
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     version = f"50.{datetime.now(UTC).microsecond}.1"
     publish = """mutation($input: PublishSoftwareReleaseInput!) {
       publishSoftwareRelease(input: $input) { release { version } userErrors { code } } }"""
@@ -139,7 +140,7 @@ async def test_update_app_carries_the_release_and_the_reported_version_closes_it
         actor=admin,
     )
     command_id = sent["data"]["sendDeviceCommand"]["command"]["id"]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         row = await DeviceCommand.get(device_id=tv.device.id)
     assert row.payload["release"] == {
         "version": version,
@@ -162,8 +163,8 @@ async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusa
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
-    gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
+    live = await make_tv(admin.tenant, "Live")
+    gone = await make_tv(admin.tenant, "Gone")
     assert (await gql.op("RevokeDevice", {"id": gone.gid}, actor=admin))["data"]["revokeDevice"]["userErrors"] == []
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     request = {"input": {"kind": "SET_BRIGHTNESS", "deviceIds": [live.gid, gone.gid], "payload": {"level": 30}}}
@@ -178,7 +179,7 @@ async def test_missing_role_batch_command_needs_an_admin_and_reports_each_refusa
     assert [e["code"] for e in results[gone.gid]["userErrors"]] == ["INVALID"]
     empty = await gql(BATCH, {"input": {"kind": "RELOAD"}}, actor=admin)
     assert [e["code"] for e in empty["data"]["sendDeviceCommands"]["userErrors"]] == ["REQUIRED"]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=live.device.id).count() == 1
         assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
 
@@ -211,8 +212,8 @@ async def test_an_answer_after_the_ttl_is_refused_and_expires_the_command_once(
     app: Any, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     late_id, late_pk = await _outdated(gql, admin, tv)
     failed_id, failed_pk = await _outdated(gql, admin, tv, "REBOOT")
 
@@ -254,8 +255,8 @@ async def test_a_late_answer_racing_the_sweep_expires_the_command_exactly_once(
     """The command row is held locked while the answer and the sweep queue up behind it in a set order;
     whichever goes first expires the command, and the other neither changes nor announces it again."""
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     command_id, pk = await _outdated(gql, admin, tv)
     answer = {"input": {"commandId": command_id, "success": True}}
 
@@ -271,7 +272,7 @@ async def test_a_late_answer_racing_the_sweep_expires_the_command_exactly_once(
 
             await locker.execute("BEGIN")
             await locker.execute("SELECT 1 FROM device_command WHERE id = $1 FOR UPDATE", pk)
-            starts = {
+            starts: dict[str, Callable[[], Coroutine[Any, Any, Any]]] = {
                 "answer": lambda: gql.op("AcknowledgeDeviceCommand", answer, headers=tv.headers),
                 "sweep": lambda: expire_due_commands(app.state.broadcast),
             }

@@ -29,7 +29,7 @@ async def test_a_device_shows_and_hides_daily_items_against_its_synagogues_prefe
     gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    plain, widened, narrowed = [await make_tv(admin.tenant, name) for name in ("Plain", "Widened", "Narrowed")]  # type: ignore[arg-type]
+    plain, widened, narrowed = [await make_tv(admin.tenant, name) for name in ("Plain", "Widened", "Narrowed")]
     off = {"showDafYomi": False, "zmanim": ["SUNRISE", "SUNSET"]}
     assert (await gql(PREFERENCES, {"input": off}, actor=admin))["data"]["updateDailyContentPreferences"][
         "userErrors"
@@ -54,7 +54,7 @@ async def test_a_device_shows_and_hides_daily_items_against_its_synagogues_prefe
 
 async def test_shown_sections_are_daily_items_and_never_also_hidden(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     for overrides in ({"shownSections": ["MESSAGES"]}, {"shownSections": ["OMER"], "hiddenSections": ["OMER"]}):
         refused = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "contentOverrides": overrides}}, actor=admin)
         assert refused["data"]["updateDeviceSettings"]["userErrors"] == [
@@ -77,7 +77,7 @@ async def test_missing_role_overrides_need_an_editor_of_the_devices_synagogue(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(viewer.tenant)
     change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
     async with unchanged(owner_db, viewer):
         refusals = [
@@ -95,7 +95,7 @@ async def test_cross_tenant_overrides_of_another_synagogues_device_are_not_found
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     outsider = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(owner.tenant)
     change = {"input": {"deviceId": tv.gid, "contentOverrides": {"shownSections": ["DAF_YOMI"]}}}
     async with unchanged(owner_db, owner, outsider):
         foreign = await gql(SETTINGS, change, actor=outsider)
@@ -110,7 +110,7 @@ async def test_cross_tenant_overrides_of_another_synagogues_device_are_not_found
 
 async def test_a_night_brightness_out_of_range_names_its_input_field(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     refused = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "nightBrightness": 101}}, actor=admin)
     assert refused["data"]["updateDeviceSettings"]["userErrors"] == [
         {"field": ["nightBrightness"], "code": "OUT_OF_RANGE"}

@@ -18,7 +18,7 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Factory
 from tests.support.content import make
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL, answer, error_codes
+from tests.support.graphql import GQL, answer, app_of, error_codes
 from tests.support.snapshot import unchanged
 from tests.support.statements import count_statements
 
@@ -35,8 +35,8 @@ mutation($input: UpdateDeviceSettingsInput!) {
 async def test_devices_lists_own_tenant_only_with_status(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     other = await factory.member(role=Role.OWNER)
-    mine = await make_tv(viewer.tenant, "Mine")  # type: ignore[arg-type]
-    await make_tv(other.tenant, "Theirs")  # type: ignore[arg-type]
+    mine = await make_tv(viewer.tenant, "Mine")
+    await make_tv(other.tenant, "Theirs")
     result = await gql.op("Devices", actor=viewer)
     assert "errors" not in result, result
     nodes = [e["node"] for e in result["data"]["devices"]["edges"]]
@@ -57,8 +57,8 @@ async def test_T1_cross_tenant_node_of_a_foreign_device_is_null(
 ) -> None:
     a = await factory.member()
     b = await factory.member()
-    theirs = await make_tv(b.tenant)  # type: ignore[arg-type]
-    other_tv = await make_tv(b.tenant)  # type: ignore[arg-type]
+    theirs = await make_tv(b.tenant)
+    other_tv = await make_tv(b.tenant)
     query = "query($id: ID!) { node(id: $id) { id ... on Device { name } } }"
     async with unchanged(owner_db, a, b):
         foreign = await gql(query, {"id": theirs.gid}, actor=a)
@@ -70,12 +70,12 @@ async def test_T1_cross_tenant_node_of_a_foreign_device_is_null(
 
 async def test_heartbeat_stores_the_series_and_makes_the_device_online(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     beat = {"cpu": 12.5, "memory": 40, "temperature": 51, "uptimeSeconds": 3600, "appVersion": "2.1.0"}
     result = await gql.op("ReportDeviceHeartbeat", {"input": beat}, headers=tv.headers)
     assert result["data"]["reportDeviceHeartbeat"]["ok"] is True, result
     assert datetime.fromisoformat(result["data"]["reportDeviceHeartbeat"]["serverTime"]) <= datetime.now(UTC)
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         rows = await DeviceHeartbeat.filter(device_id=tv.device.id)
     assert [(r.cpu, r.memory, r.temperature, r.uptime_seconds) for r in rows] == [(12.5, 40, 51, 3600)]
     node = (await gql.op("Devices", actor=admin))["data"]["devices"]["edges"][0]["node"]
@@ -90,8 +90,7 @@ async def test_heartbeat_stores_the_series_and_makes_the_device_online(gql: GQL,
 
 
 def admin_broadcast(gql: GQL) -> Any:
-    transport: Any = gql.http._transport
-    return transport.app.state.broadcast
+    return app_of(gql.http).state.broadcast
 
 
 async def test_heartbeat_is_for_devices_only(gql: GQL, factory: Factory) -> None:
@@ -103,7 +102,7 @@ async def test_heartbeat_is_for_devices_only(gql: GQL, factory: Factory) -> None
 
 async def test_revoke_device_kills_its_token(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     assert "errors" not in await gql.op("Screen", headers=tv.headers)
     result = await gql.op("RevokeDevice", {"id": tv.gid}, actor=admin)
     assert result["data"]["revokeDevice"]["device"] == {"id": tv.gid, "status": "REVOKED"}, result
@@ -112,7 +111,6 @@ async def test_revoke_device_kills_its_token(gql: GQL, factory: Factory) -> None
 
 async def test_screen_shows_this_weeks_yahrzeits(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     civil = datetime.now(ZoneInfo(admin.tenant.timezone)).date()
     for day in (civil, civil + timedelta(days=1)):  # a light burns from the sunset before: one of the two is lit
         hebrew = luach.HebrewDate.from_civil(day)
@@ -127,7 +125,7 @@ async def test_screen_shows_this_weeks_yahrzeits(gql: GQL, factory: Factory) -> 
 
 async def test_revoke_device_needs_admin_and_own_tenant(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    tv = await make_tv(editor.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(editor.tenant)
     assert error_codes(await gql.op("RevokeDevice", {"id": tv.gid}, actor=editor)) == ["FORBIDDEN"]
     stranger = await factory.member(role=Role.OWNER)
     foreign = await gql.op("RevokeDevice", {"id": tv.gid}, actor=stranger)
@@ -137,7 +135,7 @@ async def test_revoke_device_needs_admin_and_own_tenant(gql: GQL, factory: Facto
 
 async def test_device_settings_are_validated_and_saved(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    tv = await make_tv(editor.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(editor.tenant)
     bad = await gql(SETTINGS, {"input": {"deviceId": tv.gid, "brightness": 140, "nightStart": "22:00"}}, actor=editor)
     codes = {(tuple(e["field"]), e["code"]) for e in bad["data"]["updateDeviceSettings"]["userErrors"]}
     assert codes == {(("brightness",), "OUT_OF_RANGE"), (("nightEnd",), "REQUIRED")}
@@ -182,7 +180,7 @@ async def test_releases_catalogue_and_channel_pinning(gql: GQL, factory: Factory
 
     pin = "mutation { setReleaseChannel(input: {channel: BETA}) { channel userErrors { code } } }"
     assert (await gql(pin, actor=owner))["data"]["setReleaseChannel"]["channel"] == "BETA"
-    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(owner.tenant)
     available = await gql("{ releaseChannel availableRelease { version channel } }", headers=tv.headers)
     assert available["data"]["releaseChannel"] == "BETA"
     assert available["data"]["availableRelease"]["channel"] == "BETA"
@@ -190,8 +188,8 @@ async def test_releases_catalogue_and_channel_pinning(gql: GQL, factory: Factory
 
 async def test_a_devices_content_overrides_shape_its_own_screen_only(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    narrowed = await make_tv(admin.tenant, "Narrowed")  # type: ignore[arg-type]
-    full = await make_tv(admin.tenant, "Full")  # type: ignore[arg-type]
+    narrowed = await make_tv(admin.tenant, "Narrowed")
+    full = await make_tv(admin.tenant, "Full")
     for title in ("One", "Two", "Three"):
         created = await gql.op("CreateMessage", {"input": {"title": title}}, actor=admin)
         assert created["data"]["createMessage"]["userErrors"] == [], created
@@ -222,7 +220,7 @@ async def test_the_fleet_list_reads_settings_and_status_in_a_fixed_number_of_sta
     costs = []
     for size in (2, 12):
         admin = await factory.member(role=Role.ADMIN)
-        tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(size)]  # type: ignore[arg-type]
+        tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(size)]
         portrait = {"deviceId": tvs[0].gid, "orientation": "PORTRAIT"}
         assert (await gql(SETTINGS, {"input": portrait}, actor=admin))["data"]["updateDeviceSettings"][
             "userErrors"

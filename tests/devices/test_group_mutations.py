@@ -56,7 +56,7 @@ async def test_devices_move_to_a_group_in_one_step_and_a_group_is_renamed_and_me
     gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(4)]  # type: ignore[arg-type]
+    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(4)]
     moved = await move(gql, admin, tvs[:3], " Main hall ")
     assert moved["userErrors"] == [] and moved["group"] == {"name": "Main hall", "deviceCount": 3}
     assert [d["group"] for d in moved["devices"]] == ["Main hall"] * 3
@@ -76,8 +76,8 @@ async def test_devices_move_to_a_group_in_one_step_and_a_group_is_renamed_and_me
 
 async def test_a_move_with_an_unknown_or_revoked_device_changes_nothing(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    live, revoked = await make_tv(admin.tenant, "Live"), await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    live, revoked = await make_tv(admin.tenant, "Live"), await make_tv(admin.tenant, "Gone")
+    async with tenant_scope(admin.tenant.id):
         await Device.filter(id=revoked.device.id).update(revoked_at=datetime.now(UTC))
     refused = await move(gql, admin, [live, revoked], "Hall")
     assert refused["userErrors"] == [{"field": ["deviceIds", "1"], "code": "INVALID"}]
@@ -88,7 +88,7 @@ async def test_a_move_with_an_unknown_or_revoked_device_changes_nothing(gql: GQL
 
 async def test_bad_group_input_is_a_user_error(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     assert (await move(gql, admin, [tv], "x" * 81))["userErrors"] == [{"field": ["group"], "code": "TOO_LONG"}]
     assert (await move(gql, admin, [], "Hall"))["userErrors"] == [{"field": ["deviceIds"], "code": "REQUIRED"}]
     cases = [
@@ -105,7 +105,7 @@ async def test_cross_tenant_devices_and_groups_of_another_synagogue_are_not_foun
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin, other = await factory.member(role=Role.ADMIN), await factory.member(role=Role.ADMIN)
-    theirs = await make_tv(other.tenant, "Theirs")  # type: ignore[arg-type]
+    theirs = await make_tv(other.tenant, "Theirs")
     assert (await move(gql, other, [theirs], "Their hall"))["userErrors"] == []
     async with unchanged(owner_db, admin, other):
         refused = await move(gql, admin, [theirs], "Mine")
@@ -122,7 +122,7 @@ async def test_missing_role_editors_viewers_and_devices_cannot_move_or_rename_gr
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     assert (await move(gql, admin, [tv], "Hall"))["userErrors"] == []
     members = [await factory.member(tenant=admin.tenant, role=role) for role in (Role.EDITOR, Role.VIEWER)]
     async with unchanged(owner_db, admin):

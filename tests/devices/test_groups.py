@@ -46,8 +46,8 @@ async def put_in_group(gql: GQL, admin: Actor, tv: TV, group: str) -> None:
 
 async def test_a_group_is_managed_listed_and_commanded_as_one(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    hall = [await make_tv(admin.tenant, f"Hall {i}") for i in range(3)]  # type: ignore[arg-type]
-    lobby = await make_tv(admin.tenant, "Lobby")  # type: ignore[arg-type]
+    hall = [await make_tv(admin.tenant, f"Hall {i}") for i in range(3)]
+    lobby = await make_tv(admin.tenant, "Lobby")
     for tv in hall:
         await put_in_group(gql, admin, tv, " Main hall ")
     await put_in_group(gql, admin, lobby, "Lobby")
@@ -65,7 +65,7 @@ async def test_a_group_is_managed_listed_and_commanded_as_one(gql: GQL, factory:
     assert payload["userErrors"] == []
     assert [r["deviceId"] for r in payload["results"]] == members
     assert all(r["command"]["status"] == "PENDING" and r["userErrors"] == [] for r in payload["results"])
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         targeted = {row.device_id for row in await DeviceCommand.filter(batch_id=payload["batchId"])}
     assert targeted == {hall[0].device.id, hall[1].device.id}
 
@@ -80,8 +80,8 @@ async def test_cross_tenant_an_empty_or_foreign_group_sends_nothing(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
-    mine = await make_tv(admin.tenant, "Mine")  # type: ignore[arg-type]
-    theirs = await make_tv(stranger.tenant, "Theirs")  # type: ignore[arg-type]
+    mine = await make_tv(admin.tenant, "Mine")
+    theirs = await make_tv(stranger.tenant, "Theirs")
     await put_in_group(gql, stranger, theirs, "Their hall")
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
 
@@ -97,9 +97,9 @@ async def test_cross_tenant_an_empty_or_foreign_group_sends_nothing(
         foreign_move = await gql(UPDATE, {"input": {"id": theirs.gid, "group": "Mine now"}}, actor=admin)
         assert [e["code"] for e in foreign_move["data"]["updateDevice"]["userErrors"]] == ["NOT_FOUND"]
         assert error_codes(await gql(UPDATE, {"input": {"id": mine.gid, "group": "x"}}, actor=editor)) == ["FORBIDDEN"]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=mine.device.id).count() == 0
-    async with tenant_scope(stranger.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(stranger.tenant.id):
         assert await DeviceCommand.filter(device_id=theirs.device.id).count() == 0
 
 
@@ -116,9 +116,9 @@ async def test_too_many_device_ids_are_refused_before_any_is_looked_up(
 
 async def test_a_revoked_device_is_in_no_group_for_listing_counting_or_commands(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    live = await make_tv(admin.tenant, "Live")  # type: ignore[arg-type]
-    gone = await make_tv(admin.tenant, "Gone")  # type: ignore[arg-type]
-    alone = await make_tv(admin.tenant, "Alone")  # type: ignore[arg-type]
+    live = await make_tv(admin.tenant, "Live")
+    gone = await make_tv(admin.tenant, "Gone")
+    alone = await make_tv(admin.tenant, "Alone")
     for tv, group in ((live, "Chapel"), (gone, "Chapel"), (alone, "Annex")):
         await put_in_group(gql, admin, tv, group)
     for tv in (gone, alone):
@@ -142,7 +142,7 @@ async def test_a_revoked_device_is_in_no_group_for_listing_counting_or_commands(
     stranger = await factory.member(role=Role.OWNER)
     foreign = (await gql(GROUPS, {"group": "Chapel"}, actor=stranger))["data"]
     assert foreign == {"deviceGroups": [], "devices": {"totalCount": 0, "edges": []}}
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=gone.device.id).count() == 0
         assert await DeviceCommand.filter(device_id=alone.device.id).count() == 0
 
@@ -151,7 +151,7 @@ async def test_missing_role_groups_are_managed_and_commanded_by_admins_only(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant, "Hall")  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant, "Hall")
     await put_in_group(gql, admin, tv, "Hall")
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     move = {"input": {"id": tv.gid, "group": "Elsewhere"}}
@@ -166,6 +166,6 @@ async def test_missing_role_groups_are_managed_and_commanded_by_admins_only(
             assert set(error_codes(refused)) == {code} and refused["data"] is None, refused
         listed = (await gql(GROUPS, {"group": "Hall"}, actor=editor))["data"]
         assert [(g["name"], g["deviceCount"]) for g in listed["deviceGroups"]] == [("Hall", 1)]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert (await Device.get(id=tv.device.id)).group == "Hall"
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0

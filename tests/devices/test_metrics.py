@@ -42,8 +42,8 @@ def _series(tv: TV, start: datetime, end: datetime, bucket: str) -> dict[str, An
 
 async def test_old_samples_are_pruned_and_long_ranges_read_hourly_aggregates(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    tenant_id = viewer.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
+    tenant_id = viewer.tenant.id
+    tv = await make_tv(viewer.tenant)
     now = hour_of(datetime.now(UTC)) + timedelta(minutes=30)
     await _store(
         tenant_id,
@@ -89,9 +89,9 @@ async def test_old_samples_are_pruned_and_long_ranges_read_hourly_aggregates(gql
 
 async def test_heartbeats_page_through_a_time_range(gql: GQL, factory: Factory) -> None:
     viewer = await factory.member(role=Role.VIEWER)
-    tv = await make_tv(viewer.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(viewer.tenant)
     start = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
-    await _store(viewer.tenant.id, tv, *[(start + timedelta(seconds=30 * i), float(i)) for i in range(4)])  # type: ignore[union-attr]
+    await _store(viewer.tenant.id, tv, *[(start + timedelta(seconds=30 * i), float(i)) for i in range(4)])
     window = {
         "id": tv.gid,
         "from": (start + timedelta(seconds=30)).isoformat(),
@@ -148,8 +148,8 @@ async def test_cross_tenant_a_foreign_devices_heartbeats_read_like_a_missing_dev
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     stranger = await factory.member(role=Role.OWNER)
-    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
-    window = await _recent_sample(owner.tenant.id, tv)  # type: ignore[union-attr]
+    tv = await make_tv(owner.tenant)
+    window = await _recent_sample(owner.tenant.id, tv)
     own = (await gql(HEARTBEATS, window, actor=owner))["data"]["node"]["heartbeats"]
     assert [e["node"]["cpu"] for e in own["edges"]] == [42.0]
 
@@ -172,14 +172,14 @@ async def test_missing_role_a_device_or_anonymous_caller_reads_no_heartbeats(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
-    window = await _recent_sample(owner.tenant.id, tv)  # type: ignore[union-attr]
+    tv = await make_tv(owner.tenant)
+    window = await _recent_sample(owner.tenant.id, tv)
     async with unchanged(owner_db, owner):
         own = await gql(HEARTBEATS, window, headers=tv.headers)  # a device is no member, not even of its own series
         assert error_codes(own) == ["FORBIDDEN"] and own["data"] == {"node": {"heartbeats": None}}
         series = {"deviceId": tv.gid, "from": window["from"], "to": window["to"], "bucket": "DAY"}
         refused = await gql.op("DeviceMetricSeries", series, headers=tv.headers)
         assert error_codes(refused) == ["FORBIDDEN"] and refused["data"] is None
-        anonymous = await gql(HEARTBEATS, window, headers={"X-Tenant-ID": owner.tenant_gid or ""})
+        anonymous = await gql(HEARTBEATS, window, headers={"X-Tenant-ID": owner.tenant_gid})
         assert error_codes(anonymous) == ["UNAUTHENTICATED"] and anonymous["data"] is None
         assert (await gql(HEARTBEATS, window))["data"] == {"node": None}

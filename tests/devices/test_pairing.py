@@ -61,7 +61,7 @@ async def test_full_pairing_returns_the_token_exactly_once(app: Any, factory: Fa
     token = result["deviceToken"]
     assert token.startswith("sgd_")
     identity = await DeviceIdentity.get(token_hash=hash_secret(token))
-    assert identity.tenant_id == admin.tenant.id  # type: ignore[union-attr]
+    assert identity.tenant_id == admin.tenant.id
 
     again = await gql.op("CompleteDevicePairing", {"deviceCode": started["deviceCode"]})
     assert _codes(again, "completeDevicePairing") == ["ALREADY_USED"]

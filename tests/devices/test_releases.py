@@ -12,7 +12,7 @@ from models.devices import DeviceCommand
 from models.identity import Role
 from services.devices.commands import version_key
 from services.infra.ids import to_global_id
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Factory, PlatformAdmin
 from tests.support.devices import make_tv
 from tests.support.events import device_events, tenant_feed
 from tests.support.graphql import GQL, answer, error_codes, pk
@@ -27,7 +27,7 @@ FLEET = "{ releaseChannel devices(first: 10) { edges { node { appVersion upToDat
 COMMAND = "query($id: ID!) { node(id: $id) { ... on DeviceCommand { status detail payload } } }"
 
 
-async def publish(gql: GQL, platform: Actor, version: str, channel: str) -> dict[str, Any]:
+async def publish(gql: GQL, platform: PlatformAdmin, version: str, channel: str) -> dict[str, Any]:
     release = {
         "version": version,
         "channel": channel,
@@ -58,8 +58,8 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
     stable = await publish(gql, platform, f"{major}.0.0", "STABLE")
     beta = await publish(gql, platform, f"{major}.1.0-beta.1", "BETA")
     assert (await gql(PIN, {"c": "BETA"}, actor=admin))["data"]["setReleaseChannel"]["channel"] == "BETA"
-    tv = await make_tv(admin.tenant, app_version="1.0.0")  # type: ignore[arg-type]
-    await make_tv(other.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant, app_version="1.0.0")
+    await make_tv(other.tenant, app_version="1.0.0")
 
     fleet = (await gql(FLEET, actor=admin))["data"]
     assert fleet["releaseChannel"] == "BETA"
@@ -86,7 +86,7 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
 
     await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": "1.0.0"}}, headers=tv.headers)
     assert (await gql(COMMAND, {"id": command_id}, actor=admin))["data"]["node"]["status"] == "PENDING"
-    async with tenant_feed(app, admin.tenant.id) as feed:  # type: ignore[union-attr]
+    async with tenant_feed(app, admin.tenant.id) as feed:
         await gql.op("ReportDeviceHeartbeat", {"input": {"appVersion": beta["version"]}}, headers=tv.headers)
         announced = (await device_events(feed, tv.device.id, "COMMAND_ACKNOWLEDGED"))["COMMAND_ACKNOWLEDGED"]
     assert announced["detail"] == {"commandId": pk(command_id), "commandKind": "UPDATE_APP", "success": True}
@@ -94,7 +94,7 @@ async def test_update_app_follows_the_pinned_channel_and_the_reported_version_cl
     assert done["status"] == "ACKNOWLEDGED" and done["detail"] == f"running {beta['version']}"
     node = (await gql(FLEET, actor=admin))["data"]["devices"]["edges"][0]["node"]
     assert node == {"appVersion": beta["version"], "upToDate": True, "targetRelease": {"version": beta["version"]}}
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 1
 
 
@@ -103,7 +103,7 @@ async def test_missing_role_channel_pinning_needs_an_admin_and_publishing_a_plat
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     owner = await factory.member(role=Role.OWNER)
-    tv = await make_tv(owner.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(owner.tenant)
     async with unchanged(owner_db, editor, owner):
         assert error_codes(await gql(PIN, {"c": "BETA"}, actor=editor)) == ["FORBIDDEN"]
         assert (await gql("{ releaseChannel }", actor=editor))["data"]["releaseChannel"] == "STABLE"
@@ -121,8 +121,8 @@ async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
     beta = await publish(gql, platform, f"{int(time.time() * 1000) + 13}.0.0-beta.1", "BETA")
-    tv_a = await make_tv(a.tenant)  # type: ignore[arg-type]
-    tv_b = await make_tv(b.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    tv_a = await make_tv(a.tenant)
+    tv_b = await make_tv(b.tenant, app_version="1.0.0")
     assert (await gql(PIN, {"c": "BETA"}, actor=a))["data"]["setReleaseChannel"]["channel"] == "BETA"
     assert (await gql("{ releaseChannel }", headers=tv_b.headers))["data"]["releaseChannel"] == "STABLE"
 
@@ -132,7 +132,7 @@ async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(
         assert error_codes(named) == ["FORBIDDEN"]
         assert answer(named) == answer(await gql(PIN, {"c": "BETA"}, actor=a, headers={"X-Tenant-ID": nowhere}))
         catalogue = "{ releaseChannel availableRelease { version } }"
-        peeking = await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": b.tenant_gid or ""})
+        peeking = await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": b.tenant_gid})
         assert error_codes(peeking) == ["FORBIDDEN"]
         assert answer(peeking) == answer(await gql(catalogue, headers={**tv_a.headers, "X-Tenant-ID": nowhere}))
 
@@ -143,7 +143,7 @@ async def test_cross_tenant_a_synagogues_channel_and_updates_stay_its_own(
         assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
         assert answer(foreign) == answer(ghost)
         assert (await gql("{ releaseChannel }", actor=b))["data"]["releaseChannel"] == "STABLE"
-    async with tenant_scope(b.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(b.tenant.id):
         assert await DeviceCommand.filter(device_id=tv_b.device.id).count() == 0
 
 
@@ -152,7 +152,7 @@ async def test_a_device_already_past_the_target_release_closes_the_update(gql: G
     admin = await factory.member(role=Role.ADMIN)
     major = int(time.time() * 1000) + 7
     target = await publish(gql, platform, f"{major}.2.0", "STABLE")
-    tv = await make_tv(admin.tenant, app_version="1.0.0")  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant, app_version="1.0.0")
     body = {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": target["version"]}}
     command_id = (await gql.op("SendDeviceCommand", {"input": body}, actor=admin))["data"]["sendDeviceCommand"][
         "command"
@@ -175,7 +175,7 @@ async def test_an_update_back_to_an_older_release_is_done_only_once_the_device_r
     major = int(time.time() * 1000) + 11
     older = await publish(gql, platform, f"{major}.2.0", "STABLE")
     running = f"{major}.5.0"
-    tv = await make_tv(admin.tenant, app_version=running)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant, app_version=running)
     body = {"deviceId": tv.gid, "kind": "UPDATE_APP", "payload": {"version": older["version"]}}
     command_id = (await gql.op("SendDeviceCommand", {"input": body}, actor=admin))["data"]["sendDeviceCommand"][
         "command"

@@ -46,7 +46,6 @@ async def test_a_screenshot_completes_when_its_capture_is_uploaded(
     gql: GQL, http: httpx.AsyncClient, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     tv = await make_tv(admin.tenant)
     command_id = await _screenshot_command(gql, admin, tv)
     answer = {"input": {"commandId": command_id, "success": True}}
@@ -78,7 +77,6 @@ async def test_screenshot_cross_tenant_another_devices_command_is_not_found(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None and stranger.tenant is not None
     tv, neighbour, foreign = await make_tv(admin.tenant), await make_tv(admin.tenant), await make_tv(stranger.tenant)
     command_id = await _screenshot_command(gql, admin, tv)
     async with unchanged(owner_db, admin.tenant, stranger.tenant):
@@ -94,7 +92,6 @@ async def test_screenshot_missing_role_members_cannot_upload_for_a_screen(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     tv = await make_tv(admin.tenant)
     command_id = await _screenshot_command(gql, admin, tv)
     async with unchanged(owner_db, admin):

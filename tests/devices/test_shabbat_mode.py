@@ -16,7 +16,7 @@ from models.devices import DeviceCommand
 from models.identity import Role
 from services.devices.commands import open_commands
 from services.infra import clock
-from tests.support.actors import Factory
+from tests.support.actors import Actor, Factory
 from tests.support.content import make
 from tests.support.devices import make_tv
 from tests.support.graphql import GQL, pk, user_errors
@@ -31,8 +31,8 @@ SEND = """mutation($input: SendDeviceCommandInput!) {
 }"""
 
 
-async def _send(gql: GQL, admin: object, device: str, kind: str) -> dict[str, object]:
-    result = await gql(SEND, {"input": {"deviceId": device, "kind": kind}}, actor=admin)  # type: ignore[arg-type]
+async def _send(gql: GQL, admin: Actor, device: str, kind: str) -> dict[str, object]:
+    result = await gql(SEND, {"input": {"deviceId": device, "kind": kind}}, actor=admin)
     assert user_errors(result, "sendDeviceCommand") == [], result
     command: dict[str, object] = result["data"]["sendDeviceCommand"]["command"]
     return command

@@ -55,8 +55,8 @@ async def send(gql: GQL, admin: Any, tv: TV, kind: str, ttl: int | None = None) 
 
 async def test_a_fresh_process_sweeps_from_its_start_without_any_request(app: Any, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     command_id = await send(gql, admin, tv, "REBOOT", ttl=60)
     async with run_server(device_upkeep_seconds="0.5") as server, tenant_feed(app, tenant_id) as feed:
         await gone_silent(tv)
@@ -78,7 +78,7 @@ async def test_a_fresh_process_sweeps_from_its_start_without_any_request(app: An
 
 async def test_admins_watching_tenant_events_see_the_sweep(app: Any, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     async with run_server(device_upkeep_seconds="0.5") as server:
         watcher = await WSClient.open(server.ws_url)
@@ -88,7 +88,7 @@ async def test_admins_watching_tenant_events_see_the_sweep(app: Any, gql: GQL, f
             await watcher.subscribe("events", client_document("TenantEvents"))
             await until_listening(app, watcher, admin)
             await gone_silent(tv)
-            async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+            async with tenant_scope(admin.tenant.id):
                 await DeviceCommand.filter(id=pk(command_id)).update(expires_at=datetime.now(UTC))
             await DeviceIdentity.filter(device_id=tv.device.id).update(commands_due_at=datetime.now(UTC))
             seen: dict[str, dict[str, Any]] = {}
@@ -120,8 +120,8 @@ async def test_exactly_one_process_acts_per_tick(app: Any, factory: Factory) -> 
 
 async def test_commands_past_their_ttl_expire_and_history_pages(app: Any, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     short = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     lasting = await send(gql, admin, tv, "RELOAD")
     newest = await send(gql, admin, tv, "REBOOT", ttl=120)
@@ -165,14 +165,14 @@ async def test_commands_past_their_ttl_expire_and_history_pages(app: Any, gql: G
 
 async def test_command_ttl_is_validated(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     for ttl in (0, 59, 7 * 24 * 3600 + 1):
         body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": ttl}}
         result = await gql.op("SendDeviceCommand", body, actor=admin)
         assert [(e["field"], e["code"]) for e in result["data"]["sendDeviceCommand"]["userErrors"]] == [
             (["ttlSeconds"], "OUT_OF_RANGE")
         ]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert await DeviceCommand.filter(device_id=tv.device.id).count() == 0
 
 
@@ -180,7 +180,7 @@ async def test_missing_role_commands_with_a_ttl_and_their_history_are_for_admins
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     async with unchanged(owner_db, admin):
@@ -193,7 +193,7 @@ async def test_missing_role_commands_with_a_ttl_and_their_history_are_for_admins
         assert (await gql(HISTORY, {"id": tv.gid}))["data"] == {"node": None}
         history = (await gql(HISTORY, {"id": tv.gid}, actor=editor))["data"]["node"]["commands"]
         assert [e["node"]["id"] for e in history["edges"]] == [command_id]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         assert [row.kind.value for row in await DeviceCommand.filter(device_id=tv.device.id)] == ["SCREENSHOT"]
 
 
@@ -202,24 +202,24 @@ async def test_cross_tenant_another_synagogue_learns_nothing_of_a_sweep(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     command_id = await send(gql, admin, tv, "SCREENSHOT", ttl=60)
     body = {"input": {"deviceId": tv.gid, "kind": "RELOAD", "ttlSeconds": 60}}
     async with unchanged(owner_db, admin, stranger):
         foreign = await gql.op("SendDeviceCommand", body, actor=stranger)
         assert [e["code"] for e in foreign["data"]["sendDeviceCommand"]["userErrors"]] == ["NOT_FOUND"]
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         row = await DeviceCommand.get(id=pk(command_id))
 
-    async with tenant_feed(app, stranger.tenant.id) as feed:  # type: ignore[union-attr]
+    async with tenant_feed(app, stranger.tenant.id) as feed:
         await expire_due_commands(app.state.broadcast, now=row.expires_at + timedelta(seconds=1))
-        await tenant_event(app.state.broadcast, stranger.tenant.id, "ALERT", marker=True)  # type: ignore[union-attr]
+        await tenant_event(app.state.broadcast, stranger.tenant.id, "ALERT", marker=True)
         heard: list[dict[str, Any]] = []
         async with asyncio.timeout(30):
             while (event := await feed.get())["detail"] != {"marker": True}:
                 heard.append(event)
     assert [e for e in heard if e["deviceId"] == tv.device.id] == []
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         rows = await DeviceCommand.filter(device_id=tv.device.id)
     assert [(r.id, r.status) for r in rows] == [(row.id, CommandStatus.EXPIRED)]  # no RELOAD of the stranger's
 
@@ -240,8 +240,8 @@ async def test_a_command_past_its_ttl_is_never_delivered_and_its_expiry_is_alway
     app: Any, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     outdated, current = await send(gql, admin, tv, "SCREENSHOT", ttl=60), await send(gql, admin, tv, "RELOAD")
     async with tenant_scope(tenant_id):
         row = await DeviceCommand.get(id=pk(outdated))

@@ -63,7 +63,7 @@ async def test_P2_apollo_clients_persisted_query_link_registers_once_then_sends_
     output: dict[str, Any] = json.loads(
         await _run(apollo_client, "apq.mjs", f"{server.http_url}/graphql", mode, env=env)
     )
-    assert [result["synagogue"]["name"] for result in output["results"]] == [member.tenant.name] * 2  # type: ignore[union-attr]
+    assert [result["synagogue"]["name"] for result in output["results"]] == [member.tenant.name] * 2
     hashed = "GET" if mode == "get" else "POST"
     sent = [(r["method"], r["sentHash"], r["sentQuery"]) for r in output["requests"]]
     assert sent == [(hashed, True, False), ("POST", True, True), (hashed, True, False)], output["requests"]

@@ -150,7 +150,7 @@ async def test_graphiql_in_chromium_lists_documents_queries_the_tenant_and_subsc
     started = time.monotonic()
     member = await factory.member(role=Role.ADMIN)
     token = await log_in(server, member)
-    tenant_id = member.tenant.id  # type: ignore[union-attr]
+    tenant_id = member.tenant.id
     async with driver(node, server, member, token) as browser:
         opened = await browser.step("opened")
         assert opened["query"] == DEFAULT_QUERY and json.loads(opened["headers"]) == json.loads(DEFAULT_HEADERS)
@@ -165,7 +165,7 @@ async def test_graphiql_in_chromium_lists_documents_queries_the_tenant_and_subsc
         assert "Query" in schema["docs"] and "Subscription" in schema["docs"], schema
 
         synagogue = (await browser.step("synagogue"))["response"]
-        expected = {"id": member.tenant_gid, "name": member.tenant.name}  # type: ignore[union-attr]
+        expected = {"id": member.tenant_gid, "name": member.tenant.name}
         assert synagogue.get("data") == {"synagogue": expected}, synagogue
 
         await browser.step("subscription-started")

@@ -99,6 +99,7 @@ async def test_parse_and_validation_failures_are_request_errors(
 
 @pytest.mark.parametrize("accept", [LEGACY, MODERN])
 async def test_malformed_parameters_are_400_in_both_media_types(http: httpx.AsyncClient, accept: str) -> None:
+    body: dict[str, Any]
     for body in ({"query": "{ __typename }", "variables": "x"}, {"variables": {}}, {"query": 1}):
         response = await http.post("/graphql", json=body, headers={"Accept": accept})
         assert response.status_code == 400, body

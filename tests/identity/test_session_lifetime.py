@@ -136,9 +136,9 @@ async def test_cross_tenant_sessions_of_another_user_or_tenant_are_never_listed(
     async with Browser(app, settings) as browser:
         await browser.login(other.user.email)
         async with unchanged(owner_db, me, other):
-            mine = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": me.tenant_gid or ""})
+            mine = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": me.tenant_gid})
             assert mine["data"]["sessions"] == []
-            foreign = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": other.tenant_gid or ""})
+            foreign = await browser.post(SESSIONS, token=me.token, headers={"X-Tenant-ID": other.tenant_gid})
             assert error_codes(foreign) == ["FORBIDDEN"]
 
 

@@ -43,7 +43,7 @@ async def test_no_tenant_or_transaction_outlives_a_request_on_a_pooled_connectio
     for _ in range(3):
         await asyncio.gather(*(gql.op("Members", {"first": 10}, actor=actor) for actor in (a, b, a, b)))
         await gql.op("UpdateSynagogue", {"input": {"name": "Renamed"}}, actor=a)
-    async with tenant_scope(a.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(a.tenant.id):
         await AuditEntry.create(action="pool-check")
     states = await _every_pooled_connection()
     assert states and all(

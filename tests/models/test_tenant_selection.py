@@ -19,7 +19,6 @@ from tests.support.statements import count_statements
 
 async def test_a_single_membership_is_the_default_tenant(factory: Factory) -> None:
     actor = await factory.member(role=Role.EDITOR)
-    assert actor.tenant is not None
     access = await resolve_tenant(Principal(kind="user", user=actor.user), None)
     assert access == TenantAccess(tenant_id=actor.tenant.id, role=Role.EDITOR)
 
@@ -83,7 +82,6 @@ async def test_the_role_in_a_named_synagogue_comes_with_the_user_in_one_statemen
     app: Any, factory: Factory, settings: Settings
 ) -> None:
     actor = await factory.member(role=Role.EDITOR)
-    assert actor.tenant is not None
     other = await factory.tenant()
     family = await SessionFamily.create(user=actor.user)
     with_session = issue_access_token(settings, actor.user.id, session_id=family.id)[0]

@@ -32,7 +32,7 @@ async def _works(run: JobRun) -> None:
 
 
 async def _events(subscriber: Any, quiet_seconds: float = 0.5) -> list[dict[str, Any]]:
-    found = []
+    found: list[dict[str, Any]] = []
     iterator = subscriber.__aiter__()
     while True:
         try:

@@ -107,7 +107,6 @@ async def test_a_failed_job_is_announced_by_the_worker(
     live_server: Server, factory: Factory, app: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     async with tenant_scope(editor.tenant.id):
         broken = await job_queue.enqueue("memorial_import", {"all_or_nothing": False}, max_attempts=1)
     job_id = to_global_id("Job", broken.id)
@@ -151,7 +150,6 @@ async def test_T1_cross_tenant_another_tenant_cannot_read_or_follow_the_job(
 
 async def test_jobs_of_other_kinds_are_not_shown(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     async with tenant_scope(editor.tenant.id):
         hidden = await job_queue.enqueue("outbox_test_kind", {"secret": "x"}, max_attempts=1)
     assert (await gql(JOB, {"id": to_global_id("Job", hidden.id)}, actor=editor))["data"]["job"] is None

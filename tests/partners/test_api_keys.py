@@ -73,9 +73,9 @@ async def test_create_api_key_shows_the_secret_once_and_stores_only_its_hash(
         "SELECT c.key_hash, c.tenant_id FROM api_key_credential c JOIN api_key k ON k.id = c.api_key_id"
         " WHERE k.name = $1 AND k.tenant_id = $2",
         payload["apiKey"]["name"],
-        admin.tenant.id,  # type: ignore[union-attr]
+        admin.tenant.id,
     )
-    assert row["key_hash"] == sha256_hex(secret) and row["tenant_id"] == admin.tenant.id  # type: ignore[union-attr]
+    assert row["key_hash"] == sha256_hex(secret) and row["tenant_id"] == admin.tenant.id
     dump = await owner_db.fetchval("SELECT count(*) FROM api_key_credential WHERE key_hash = $1", secret)
     assert dump == 0
     listed = await gql(API_KEYS, actor=admin)
@@ -175,10 +175,10 @@ async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
         return result
 
     async with unchanged(owner_db, a, b):
-        crossing = await as_partner({"X-Tenant-ID": a.tenant_gid or ""})  # B's key naming A
+        crossing = await as_partner({"X-Tenant-ID": a.tenant_gid})  # B's key naming A
         assert error_codes(crossing) == ["FORBIDDEN"] and answer(crossing) == answer(await as_partner(nowhere))
-    assert (await as_partner())["data"]["synagogue"]["name"] == b.tenant.name  # type: ignore[union-attr]
-    revoked = await tenant_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)  # type: ignore[union-attr]
+    assert (await as_partner())["data"]["synagogue"]["name"] == b.tenant.name
+    revoked = await tenant_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)
     assert [row["revoked_at"] for row in revoked] == [None]
 
 

@@ -14,12 +14,13 @@ from typing import Any
 import asyncpg
 import pytest
 
+import schema.compiled.road as road
 from config import Settings
 from models.base import tenant_models, tenant_scope
+from models.compiled import fetch_page
 from models.content import Message
 from models.identity import Role
 from models.synagogue import Synagogue
-from schema.compiled import road
 from services.infra.database_setup import CENTRAL_INT_LIMIT, block_range
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory, unique
@@ -46,7 +47,6 @@ NODE = "query($id: ID!) { node(id: $id) { id ... on Message { title } } }"
 async def test_a_placed_synagogues_rows_live_only_in_its_database(gql: GQL, factory: Factory) -> None:
     owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_a"))
     tenant = owner.tenant
-    assert tenant is not None
     message = await create_message(gql, owner, unique("placed"))
     renamed = await gql.op("UpdateSynagogue", {"input": {"name": "Placed Shul"}}, actor=owner)
     assert renamed["data"]["updateSynagogue"]["userErrors"] == [], renamed
@@ -88,7 +88,6 @@ async def test_every_tenant_table_lives_with_its_synagogue_and_invitations_stay_
 ) -> None:
     owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_b"))
     tenant = owner.tenant
-    assert tenant is not None
     upload = await grant(gql, owner, png())  # a media row, UPLOADING, and the job that discards it if never used
     guest = f"{unique('guest')}@example.org"
     invited = await gql.op("AddMember", {"input": {"email": guest, "role": "VIEWER"}}, actor=owner)
@@ -110,7 +109,8 @@ async def test_tenant_rows_point_at_no_central_row_but_their_synagogue(app: Any)
     tables = {model._meta.db_table for model in tenant_models()}
     for model in tenant_models():
         for name in sorted(model._meta.fk_fields | model._meta.o2o_fields):
-            related: Any = model._meta.fields_map[name].related_model
+            relation: Any = model._meta.fields_map[name]
+            related = relation.related_model
             assert related._meta.db_table in tables or related is Synagogue, f"{model.__name__}.{name}"
 
 
@@ -118,13 +118,11 @@ async def test_compiled_pages_of_a_placed_synagogue_read_where_their_rows_live(
     gql: GQL, factory: Factory, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_a"))
-    assert owner.tenant is not None
     await factory.member(tenant=owner.tenant, role=Role.VIEWER)
     await create_message(gql, owner, unique("zoned"), startsAt="2030-01-01T12:00:00+00:00")
     moved = await gql.op("UpdateSynagogue", {"input": {"timezone": "Asia/Jerusalem"}}, actor=owner)
     assert moved["data"]["updateSynagogue"]["userErrors"] == [], moved  # central: the placed copy is never read
     ran: list[str] = []
-    fetch_page = road.fetch_page
 
     async def counted(*args: Any) -> Any:
         ran.append("compiled")

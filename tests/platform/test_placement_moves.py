@@ -52,7 +52,6 @@ async def _seeded(
     (a device with settings and a command, messages, an audit entry, an e-mail queued)."""
     member = await factory.member(role=role, tenant=await factory.tenant(database=database))
     tenant = member.tenant
-    assert tenant is not None
     async with tenant_scope(tenant.id):
         for index in range(5):
             await Message.create(title=f"seed-{index}", body="x" * index)

@@ -25,13 +25,14 @@ from models.content import Message
 from models.devices import DeviceCommand
 from models.identity import Role
 from services.content import demo as demo_content
-from services.infra.ids import from_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.chromium import Chromium, chromium
 from tests.support.content import make
 from tests.support.documents import client_document
+from tests.support.graphql import pk
 from tests.support.live import free_port
 from tests.support.processes import MainProcess, environment, launch
+from tests.support.waiting import wait_until
 
 SIZES = [(1920, 1080), (1280, 720), (1080, 1920)]
 SERVER_SETTINGS = {"pairing_poll_interval_seconds": "1", "shutdown_drain_seconds": "0", "log_level": "WARNING"}
@@ -119,12 +120,16 @@ async def command(server: ScreenServer, admin: Actor, device_id: str, kind: str,
         "SendDeviceCommand", {"input": {"deviceId": device_id, "kind": kind, "payload": payload}}, admin.headers()
     )
     assert sent["data"]["sendDeviceCommand"]["userErrors"] == [], sent
-    return from_global_id(sent["data"]["sendDeviceCommand"]["command"]["id"])[1]
+    return pk(sent["data"]["sendDeviceCommand"]["command"]["id"])
 
 
 async def status(tenant_id: int, command_id: int) -> str:
     async with tenant_scope(tenant_id):
         return str((await DeviceCommand.get(id=command_id)).status.value)
+
+
+async def acknowledged(tenant_id: int, command_id: int) -> bool:
+    return await status(tenant_id, command_id) == "ACKNOWLEDGED"
 
 
 async def create_message(server: ScreenServer, admin: Actor, title: str) -> None:
@@ -202,7 +207,7 @@ async def test_the_screen_pairs_renders_follows_obeys_survives_the_server_going_
         dim_id = await command(server, admin, device_id, "SET_BRIGHTNESS", {"level": 40})
         await browser.wait_for("document.querySelector('#dimmer').style.opacity === '0.6'")
         assert await browser.evaluate("window.afterReload") is True  # RELOAD was not delivered again
-        assert await status(tenant.id, dim_id) == "ACKNOWLEDGED"
+        await wait_until(lambda: acknowledged(tenant.id, dim_id), "SET_BRIGHTNESS acknowledged after it was applied")
 
         # The server goes away: the last state stays with an "offline" mark, the clock ticking.
         server.stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import graphql
@@ -49,7 +49,7 @@ SCALARS = {
     "JSON": st.just(graphql.StringValueNode(value="{}")),
 }
 
-Send = Callable[[str], Awaitable[httpx.Response]]
+Send = Callable[[str], Coroutine[Any, Any, httpx.Response]]
 
 
 def check(response: httpx.Response, document: str) -> None:

@@ -9,6 +9,7 @@ import asyncio
 import hashlib
 import hmac
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -105,7 +106,7 @@ async def test_G7_a_marker_set_by_another_process_is_seen_within_a_second_read_a
     key = "throttled:" + hmac.new(settings.jwt_key().encode(), named, hashlib.sha256).hexdigest()
     kv = app.state.kv
     reads: list[str] = []
-    read = kv.get
+    read: Callable[[str], Awaitable[str | None]] = kv.get
 
     async def counted(asked: str) -> str | None:
         reads.extend([asked] if asked == key else [])

@@ -28,7 +28,7 @@ async def test_G7_websocket_queries_take_their_tenants_slots_like_http_requests(
     settings = {"tenant_max_concurrency": 1, "tenant_max_queued": 1, "tenant_queue_timeout_seconds": 60}
     async with variant(app, **settings) as client:
         admission = view_of(client).admission
-        key_a = str(a.tenant.id)  # type: ignore[union-attr]
+        key_a = str(a.tenant.id)
         await admission.acquire(key_a)  # tenant A's one slot is busy (an HTTP request, say)
         async with socket_of(client, a) as socket_a, socket_of(client, b) as socket_b:
             await socket_a.subscribe("queued", SYNAGOGUE)
@@ -102,7 +102,7 @@ async def test_G7_a_websocket_caller_out_of_budget_never_takes_or_queues_for_a_s
             if message_codes(await socket.next(f"q{attempt}")):
                 break
         admission = view_of(client).admission
-        key = str(flooder.tenant.id)  # type: ignore[union-attr]
+        key = str(flooder.tenant.id)
         await admission.acquire(key)  # the tenant's one slot is busy
         try:
             await socket.subscribe("over", MEMBERS)
@@ -126,7 +126,7 @@ async def test_G7_a_websocket_operation_refused_a_slot_is_refunded_its_cost(app:
     async with variant(app, **settings) as client, socket_of(client, member) as socket:
         before = await available(client)
         admission = view_of(client).admission
-        key = str(member.tenant.id)  # type: ignore[union-attr]
+        key = str(member.tenant.id)
         await admission.acquire(key)
         try:
             await socket.subscribe("refused", MEMBERS)

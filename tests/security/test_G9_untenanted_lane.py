@@ -20,6 +20,7 @@ import pytest
 from config import Settings, get_settings
 from main import create_app
 from models.identity import Role
+from schema.view import GraphQLView
 from services.infra.admission import TenantAdmission, lane_key
 from services.infra.lanes import FairLane, LaneRefused, client_group
 from tests.support.actors import DEFAULT_PASSWORD, Factory
@@ -57,9 +58,8 @@ async def lane_app(app: Any, **overrides: Any) -> AsyncIterator[tuple[Any, dict[
 def admission_of(app: Any) -> TenantAdmission:
     for route in app.routes:
         endpoint = getattr(route, "endpoint", None)
-        if getattr(route, "path", None) == "/graphql" and hasattr(endpoint, "admission"):
-            admission: TenantAdmission = endpoint.admission
-            return admission
+        if getattr(route, "path", None) == "/graphql" and isinstance(endpoint, GraphQLView):
+            return endpoint.admission
     raise AssertionError("no GraphQL view")
 
 

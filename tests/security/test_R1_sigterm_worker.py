@@ -65,7 +65,6 @@ async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     first = await _import(gql, editor)
     worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
     try:
@@ -91,7 +90,6 @@ async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
-    assert editor.tenant is not None
     job_id = await _import(gql, editor)
     worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
     try:

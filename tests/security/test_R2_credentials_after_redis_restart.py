@@ -27,7 +27,7 @@ from tests.support.websocket import WSClient
 
 async def test_R2_token_checks_answer_at_once_after_redis_restarts(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     for _ in range(3):
         assert "errors" not in await gql.op("Devices", actor=admin)
         assert "errors" not in await gql.op("Screen", headers=tv.headers)
@@ -42,7 +42,7 @@ async def test_R2_token_checks_answer_at_once_after_redis_restarts(gql: GQL, fac
 
 async def test_R2_a_tv_connecting_right_after_the_restart_is_accepted(factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     async with run_server() as server:
         before = await server.gql(client_document("Devices"), headers=admin.headers())
         assert before["data"]["devices"]["totalCount"] == 1, before
@@ -103,8 +103,8 @@ async def test_R2_a_script_the_restarted_redis_forgot_is_loaded_again(settings: 
 async def test_R2_a_command_written_while_redis_is_down_reaches_the_tv(app: Any, gql: GQL, factory: Factory) -> None:
     """Commands are rows first: the lost event costs nothing, the resubscribed stream reads the row."""
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tv = await make_tv(admin.tenant)
     async with run_server() as server:
         client = await WSClient.open(server.ws_url)
         try:

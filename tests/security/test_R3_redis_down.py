@@ -64,7 +64,7 @@ async def test_R3_cost_budgets_fail_closed_for_partners_and_anonymous_callers_wh
             "location": {"latitude": 31.78, "longitude": 35.22, "timezone": "Asia/Jerusalem"},
         },
     }
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     assert (await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)).status_code == 200
     async with redis_down():
         refused = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
@@ -80,4 +80,4 @@ async def test_R3_cost_budgets_fail_closed_for_partners_and_anonymous_callers_wh
         back = await http.post("/graphql", json=persisted(document_id("Synagogue")), headers=partner)
         if back.status_code == 200:
             break
-    assert back.json()["data"]["synagogue"]["name"] == admin.tenant.name  # type: ignore[union-attr]
+    assert back.json()["data"]["synagogue"]["name"] == admin.tenant.name

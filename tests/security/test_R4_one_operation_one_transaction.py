@@ -70,7 +70,6 @@ async def test_R4_a_field_failing_unexpectedly_undoes_the_fields_before_it_and_t
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tenant = admin.tenant
-    assert tenant is not None
     titles = [unique("r4-fault"), unique("r4-fault")]
     results: list[dict[str, Any]] = []
 
@@ -93,7 +92,6 @@ async def test_R4_a_field_refused_with_forbidden_keeps_the_rest_of_the_mutation(
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)  # may write messages, not the synagogue profile
     tenant = editor.tenant
-    assert tenant is not None
     titles = [unique("r4-forbidden"), unique("r4-forbidden")]
     results: list[dict[str, Any]] = []
 
@@ -113,7 +111,6 @@ async def test_R4_impersonation_audit_survives_the_rollback_of_the_operation(
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     tenant = owner.tenant
-    assert tenant is not None and owner.tenant_gid is not None
     staff = await factory.platform_admin()
     titles = [unique("r4-imp"), unique("r4-imp")]
     result = await gql(

@@ -85,7 +85,6 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tenant = admin.tenant
-    assert tenant is not None
     titles = [unique("r4-killed"), unique("r4-killed")]
     locker = await asyncpg.connect(OWNER_URL)
     watcher = await asyncpg.connect(OWNER_URL)
@@ -150,7 +149,6 @@ async def test_R4_connections_terminated_between_requests_are_replaced(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.EDITOR)
-    assert admin.tenant is not None
     for _ in range(3):  # the pools hold connections that have served requests
         assert "errors" not in await gql(CREATE_MESSAGE, {"input": {"title": unique("r4-warm")}}, actor=admin)
     rows = await connect_to_rows(admin.tenant.id)
@@ -210,7 +208,6 @@ async def test_R4_a_connection_lost_before_begin_goes_back_to_the_pool(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tenant = admin.tenant
-    assert tenant is not None
     lost = await gql(CREATE_MESSAGE, {"input": {"title": unique("r4-lost")}}, actor=admin)
     assert begin_on_a_killed_connection and error_codes(lost) == ["UNAVAILABLE"]
     assert gql.last_response is not None and gql.last_response.status_code == 503

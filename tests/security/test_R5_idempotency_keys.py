@@ -44,7 +44,7 @@ async def test_R5_same_idempotency_key_replays_the_stored_result_without_running
     assert replayed["data"]["createApiKey"]["apiKey"] == first.json()["data"]["createApiKey"]["apiKey"]
     assert replayed["data"]["createApiKey"]["secret"] is None  # a credential is shown once, never replayed
     assert replayed["extensions"]["idempotency"] == {"withheldFields": ["createApiKey.secret"]}
-    assert await _key_count(admin.tenant.id) == 1  # type: ignore[union-attr]
+    assert await _key_count(admin.tenant.id) == 1
 
 
 async def _idempotency_records() -> dict[str, str]:
@@ -70,7 +70,7 @@ async def test_R5_idempotency_records_in_redis_hold_no_credential_and_no_identit
     records = {name: value for name, value in (await _idempotency_records()).items() if name not in before}
     assert len(records) == 1
     ((name, value),) = records.items()
-    scope = idempotency.principal_scope("user", f"user:{admin.user.id}", admin.tenant.id)  # type: ignore[union-attr]
+    scope = idempotency.principal_scope("user", f"user:{admin.user.id}", admin.tenant.id)
     assert name == idempotency.record_key(scope, key)
     for credential in (secret, admin.token, key, f"user:{admin.user.id}"):
         assert credential not in name and credential not in value
@@ -85,7 +85,7 @@ async def test_R5_same_key_with_another_body_is_refused(http: httpx.AsyncClient,
     assert "errors" not in (await http.post("/graphql", json=create_key_body("one"), headers=headers)).json()
     other = await http.post("/graphql", json=create_key_body("two"), headers=headers)
     assert other.status_code == 422 and error_codes(other.json()) == ["IDEMPOTENCY_KEY_REUSED"]
-    assert await _key_count(admin.tenant.id) == 1  # type: ignore[union-attr]
+    assert await _key_count(admin.tenant.id) == 1
 
 
 async def test_R5_keys_are_per_principal_and_tenant(http: httpx.AsyncClient, factory: Factory) -> None:
@@ -96,7 +96,7 @@ async def test_R5_keys_are_per_principal_and_tenant(http: httpx.AsyncClient, fac
     second = await http.post("/graphql", json=create_key_body("x"), headers={**b.headers(), "Idempotency-Key": key})
     assert "idempotent-replayed" not in second.headers
     assert first.json()["data"]["createApiKey"]["secret"] != second.json()["data"]["createApiKey"]["secret"]
-    assert await _key_count(b.tenant.id) == 1  # type: ignore[union-attr]
+    assert await _key_count(b.tenant.id) == 1
 
 
 async def test_R5_queries_ignore_the_idempotency_key(http: httpx.AsyncClient, factory: Factory) -> None:

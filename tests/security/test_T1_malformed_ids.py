@@ -16,12 +16,12 @@ def encoded(raw: str) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-FOREIGN: list[str | bytes] = [
+FOREIGN: list[bytes] = [
     "\u00b2".encode("latin-1"),
-    "99999999999",
-    "0",
-    encoded("Synagogue:99999999999"),
-    encoded("Synagogue:\u00b2"),
+    b"99999999999",
+    b"0",
+    encoded("Synagogue:99999999999").encode(),
+    encoded("Synagogue:\u00b2").encode(),
 ]
 NODES = [encoded("Message:99999999999"), encoded("Message:\u00b2"), encoded("Message:0")]
 NODES += [encoded("Memorial:" + "9" * 18)]
@@ -36,7 +36,7 @@ async def test_T1_a_malformed_tenant_header_is_refused_like_a_synagogue_that_doe
     expected = (await http.post("/graphql", json={"query": "{ synagogue { id } }"}, headers=missing)).json()
     assert error_codes(expected) == ["FORBIDDEN"]
     for tenant in FOREIGN:
-        headers: dict[str, str | bytes] = {**actor.headers(), "X-Tenant-ID": tenant}
+        headers = {key.encode(): value.encode() for key, value in actor.headers().items()} | {b"X-Tenant-ID": tenant}
         response = await http.post("/graphql", json={"query": "{ synagogue { id } }"}, headers=headers)
         assert response.status_code == 200 and response.json()["errors"] == expected["errors"], (tenant, response.text)
 

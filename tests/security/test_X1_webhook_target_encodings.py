@@ -58,7 +58,6 @@ async def test_X1_an_endpoint_at_a_nat64_spelling_of_a_private_address_is_refuse
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     url = "https://[64:ff9b::a9fe:a9fe]/latest/meta-data"
     result = await gql(CREATE_ENDPOINT, {"input": {"url": url, "events": ["MESSAGE_CREATED"]}}, actor=admin)
     payload = result["data"]["createWebhookEndpoint"]

@@ -57,6 +57,7 @@ from tests.support.served import (
     rule,
     through_node,
 )
+from tests.support.servers import redis_url
 from tests.support.snapshot import unchanged
 
 Variables = Callable[[str], dict[str, Any]]
@@ -193,10 +194,10 @@ async def cast(app: Any, settings: Settings) -> AsyncIterator[Cast]:
 
 
 @pytest.fixture(autouse=True)
-async def fresh_budgets(cast: Cast, settings: Settings) -> AsyncIterator[None]:
+async def fresh_budgets(cast: Cast) -> AsyncIterator[None]:
     """Each case starts with full cost budgets for the cast's callers: the module sends each of them hundreds
     of requests, more than a budget restores in the seconds they take (budgets are tested in their own module)."""
-    client = aioredis.Redis.from_url(settings.redis_url)
+    client = aioredis.Redis.from_url(redis_url())  # the app's Redis (REDIS_URL)
     users = [actor.user.id for actor in (*cast.members.values(), cast.outsider, cast.platform)]
     keys = [bucket_key(None, f"user:{user}") for user in users]  # a synagogue refused is no synagogue named
     for tenant in (cast.tenant, cast.other):

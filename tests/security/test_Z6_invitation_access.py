@@ -48,8 +48,8 @@ async def test_Z6_my_pending_invitations_show_in_me_and_i_may_decline_them(
     mine = (await gql(MINE, headers=signed_in))["data"]["me"]["invitations"]
     assert mine["totalCount"] == 2
     assert [(e["node"]["id"], e["node"]["synagogueName"]) for e in mine["edges"]] == [
-        (two["id"], second.tenant.name),  # type: ignore[union-attr]
-        (one["id"], first.tenant.name),  # type: ignore[union-attr]
+        (two["id"], second.tenant.name),
+        (one["id"], first.tenant.name),
     ]
     by_id = await answer_as(gql, person, DECLINE, {"id": one["id"]}, "declineInvitation")
     assert by_id == {"invitation": {"id": one["id"], "status": "DECLINED"}, "userErrors": []}
@@ -96,7 +96,6 @@ async def test_Z6_missing_role_only_admins_invite_list_and_revoke_and_only_users
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     invitation = (await invite(gql, admin, f"{unique('guest')}@example.org"))["invitation"]
     tv = await make_tv(admin.tenant)

@@ -40,7 +40,6 @@ async def signed_in_member_of_two(
     """A user signed in through Login (a real session), ADMIN of two synagogues, as an actor in each; the owner
     of the first; the browser holding the session's refresh cookie; the second synagogue."""
     owner = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None
     person = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
     other = await factory.tenant()
     await Membership.create(user=person.user, synagogue=other, role=Role.ADMIN)
@@ -66,7 +65,6 @@ async def test_Z6_removal_closes_only_that_synagogues_sockets_and_keeps_every_se
     app: Any, server: Server, gql: GQL, factory: Factory, settings: Any
 ) -> None:
     owner, in_first, in_second, browser, other = await signed_in_member_of_two(app, settings, factory)
-    assert owner.tenant is not None
     families = await SessionFamily.filter(user_id=in_first.user.id).values_list("id", flat=True)
     first = await watch_events(app, server, in_first)
     second = await watch_events(app, server, in_second)
@@ -119,7 +117,6 @@ async def test_Z6_cross_tenant_and_missing_role_removals_close_nothing(
 ) -> None:
     owner, in_first, _, browser, other = await signed_in_member_of_two(app, settings, factory)
     await browser.client.aclose()
-    assert owner.tenant is not None
     viewer = await factory.member(tenant=owner.tenant, role=Role.VIEWER)
     stranger = await factory.member(role=Role.OWNER)
     gid = await membership_gid(in_first)

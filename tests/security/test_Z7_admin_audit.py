@@ -13,6 +13,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from strawberry.types.base import StrawberryObjectDefinition
 
 from models.identity import Membership, Role
 from schema.assembly import build_schema
@@ -34,7 +35,6 @@ class Case:
 
 
 async def _device(gql: GQL, factory: Factory, admin: Actor, group: str | None = None) -> str:
-    assert admin.tenant is not None
     tv = await make_tv(admin.tenant, **({"group": group} if group else {}))
     return tv.gid
 
@@ -46,7 +46,7 @@ async def _pairing_code(gql: GQL, factory: Factory, admin: Actor) -> dict[str, A
 
 async def _other_member(factory: Factory, admin: Actor) -> str:
     other = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
-    membership = await Membership.get(user_id=other.user.id, synagogue_id=other.tenant.id)  # type: ignore[union-attr]
+    membership = await Membership.get(user_id=other.user.id, synagogue_id=other.tenant.id)
     return to_global_id("Membership", membership.id)
 
 
@@ -147,9 +147,9 @@ async def _with(pending: Awaitable[Any], make: Callable[[Any], Any]) -> Any:
 def admin_mutations() -> set[str]:
     """The mutations whose permission asks for ADMIN or above, read from the served schema."""
     mutation = build_schema().get_type_by_name("Mutation")
-    assert mutation is not None
+    assert isinstance(mutation, StrawberryObjectDefinition)
     found = set()
-    for field in mutation.fields:  # type: ignore[attr-defined]
+    for field in mutation.fields:
         roles = [getattr(permission, "role", None) for permission in field.permission_classes]
         if any(role is not None and role >= Role.ADMIN for role in roles):
             found.add(field.graphql_name or _camel(field.name))
@@ -177,7 +177,6 @@ async def test_Z7_an_admin_act_leaves_an_audit_entry(
     gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, case: Case
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    assert admin.tenant is not None
     value = await case.build(gql, factory, admin)
     before = await _entries(tenant_db, admin.tenant.id, admin.user.id)
     if case.argument == "ID":
@@ -194,7 +193,6 @@ async def test_Z7_the_application_role_can_only_append_to_a_synagogues_audit_log
     factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None
     entry_id = await tenant_db.fetchval(
         "INSERT INTO audit_entry (tenant_id, actor_id, action, target_id, impersonated, detail, request_id, at)"
         " VALUES ($1, $2, 'test.entry', '', false, '{}', '', now()) RETURNING id",

@@ -38,7 +38,6 @@ async def test_T1_node_of_a_foreign_tenant_is_null_like_a_missing_id(
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
-    assert b.tenant is not None
     foreign = {
         "Synagogue": b.tenant.id,
         "Membership": (await Membership.get(user_id=b.user.id)).id,
@@ -60,7 +59,6 @@ async def test_T1_membership_ids_of_a_foreign_tenant_are_not_found_like_missing_
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
-    assert b.tenant is not None
     foreign = await membership_gid(b, b.tenant)
     missing = to_global_id("Membership", 2**31 - 1)
     for operation, variables in (
@@ -80,7 +78,7 @@ async def test_T1_membership_ids_of_a_foreign_tenant_are_not_found_like_missing_
 async def test_T1_tenant_header_of_a_foreign_tenant_looks_like_a_missing_one(gql: GQL, factory: Factory) -> None:
     a = await factory.member()
     b = await factory.member()
-    foreign = await gql.op("Synagogue", actor=a, headers={"X-Tenant-ID": b.tenant_gid or ""})
+    foreign = await gql.op("Synagogue", actor=a, headers={"X-Tenant-ID": b.tenant_gid})
     missing = await gql.op("Synagogue", actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
     assert error_codes(foreign) == ["FORBIDDEN"]
     assert answer(foreign) == answer(missing)
@@ -172,10 +170,8 @@ async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own
 ) -> None:
     """Missing the role is checked before any id is looked up: the refusal tells nothing of another tenant."""
     viewer = await factory.member(role=Role.VIEWER)
-    assert viewer.tenant is not None
     colleague = await factory.member(tenant=viewer.tenant, role=Role.EDITOR)
     foreign = await factory.member(role=Role.EDITOR)
-    assert foreign.tenant is not None
     own_gid = await membership_gid(colleague, viewer.tenant)
     foreign_gid = await membership_gid(foreign, foreign.tenant)
     answers = []

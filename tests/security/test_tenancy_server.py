@@ -128,16 +128,15 @@ async def test_Z3_demotion_and_removal_close_the_members_websockets(
     """Roles of a websocket are read at connection_init, so a role change closes the member's sockets
     (across processes: the change is made in this process, the socket lives in the uvicorn one)."""
     owner = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
     gid = await membership_gid(admin, owner.tenant)
-    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid)
     assert reply["type"] == "connection_ack"
     demoted = await gql.op("SetMemberRole", {"input": {"membershipId": gid, "role": "VIEWER"}}, actor=owner)
     assert demoted["data"]["setMemberRole"]["membership"]["role"] == "VIEWER"
     assert await socket.close_code(timeout=30) == 4403
 
-    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid)
     assert reply["type"] == "connection_ack"
     await socket.subscribe("1", "query { auditLog(first: 1) { edges { node { id } } } }")
     message = await socket.receive()
@@ -146,7 +145,7 @@ async def test_Z3_demotion_and_removal_close_the_members_websockets(
     removed = await gql.op("RemoveMember", {"id": gid}, actor=owner)
     assert removed["data"]["removeMember"]["removedId"] == gid
     assert await socket.close_code(timeout=30) == 4403
-    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid)
     assert reply["type"] == "closed"
 
 
@@ -154,9 +153,8 @@ async def test_Z4_an_impersonated_subscription_is_audited(
     pooled_server: Server, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    assert owner.tenant is not None
     admin = await factory.platform_admin()
-    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid or "")
+    socket, reply = await _ws_init(pooled_server, admin.token, owner.tenant_gid)
     assert reply["type"] == "connection_ack"
     query = "subscription Watch { tenantEvents { kind } }"
     await socket.send({"id": "1", "type": "subscribe", "payload": {"query": query, "operationName": "Watch"}})

@@ -27,7 +27,7 @@ async def test_G7_a_tenant_at_its_cap_is_queued_then_refused_while_another_tenan
     settings = {"tenant_max_concurrency": 1, "tenant_max_queued": 1, "tenant_queue_timeout_seconds": 60}
     async with variant(app, **settings) as client:
         admission = view_of(client).admission
-        key_a = str(a.tenant.id)  # type: ignore[union-attr]
+        key_a = str(a.tenant.id)
         await admission.acquire(key_a)  # tenant A's one slot is busy
         queued = asyncio.create_task(client.post("/graphql", json=SYNAGOGUE, headers=a.headers()))
         await wait_until(lambda: admission.waiting(key_a) == 1, "one request queued")

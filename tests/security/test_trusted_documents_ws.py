@@ -85,9 +85,9 @@ async def test_trusted_documents_only_free_form_over_websocket_only_for_explorer
         assert (await client.init(init))["type"] == "connection_ack"
         await client.subscribe("q", query)
         if allowed:
-            assert (await client.next_data("q"))["synagogue"]["name"] == actor.tenant.name  # type: ignore[union-attr]
+            assert (await client.next_data("q"))["synagogue"]["name"] == actor.tenant.name
         else:
             assert _codes(await client.next("q")) == ["OPERATION_NOT_ALLOWED"]
             await client.subscribe("trusted", client_document("Synagogue"))
-            assert (await client.next_data("trusted"))["synagogue"]["name"] == actor.tenant.name  # type: ignore[union-attr]
+            assert (await client.next_data("trusted"))["synagogue"]["name"] == actor.tenant.name
         await client.close()

@@ -116,7 +116,7 @@ async def test_W2_a_token_in_the_url_authenticates_nothing(server: Server, facto
 
 async def test_W3_revoked_device_is_closed_4403_mid_stream(server: Server, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     screens = []
     for _ in range(2):
         client = await WSClient.open(server.ws_url)
@@ -136,8 +136,8 @@ async def test_W3_revoked_device_is_closed_4403_mid_stream(server: Server, gql: 
 async def test_T7_device_cannot_reach_another_tenant(server: Server, gql: GQL, factory: Factory) -> None:
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
-    tv_a = await make_tv(a.tenant)  # type: ignore[arg-type]
-    tv_b = await make_tv(b.tenant)  # type: ignore[arg-type]
+    tv_a = await make_tv(a.tenant)
+    tv_b = await make_tv(b.tenant)
     naming_b = await WSClient.open(server.ws_url)
     await naming_b.send({"type": "connection_init", "payload": {**tv_a.init_payload, "tenantId": b.tenant_gid}})
     assert await naming_b.close_code() == 4403
@@ -155,7 +155,7 @@ async def test_T7_device_cannot_reach_another_tenant(server: Server, gql: GQL, f
 
         await client.subscribe("screen", SCREEN)
         state = (await client.next_data("screen"))["screenUpdated"]
-        assert state["synagogueName"] == a.tenant.name  # type: ignore[union-attr]
+        assert state["synagogueName"] == a.tenant.name
         await client.subscribe("commands", COMMANDS)
 
         sent_b = await gql.op("SendDeviceCommand", {"input": {"deviceId": tv_b.gid, "kind": "REBOOT"}}, actor=b)

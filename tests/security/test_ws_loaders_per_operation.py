@@ -18,7 +18,7 @@ UPDATE = """mutation Update($input: UpdateDeviceSettingsInput!) {
 
 async def test_T5_a_websocket_query_after_a_change_reads_the_change(http: Any, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     async with socket_of(http, admin) as socket:
         await socket.subscribe("before", SETTINGS)
         before = data(await socket.next("before"))["devices"]["edges"][0]["node"]["settings"]["brightness"]

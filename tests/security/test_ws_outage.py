@@ -33,7 +33,7 @@ async def test_R3_redis_down_at_connection_init_closes_1013_for_users_while_tvs_
     server: Server, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    user_payload = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid or ""}
+    user_payload = {"authorization": f"Bearer {admin.token}", "tenantId": admin.tenant_gid}
     tv = await make_tv(await factory.tenant())
     async with redis_down():
         assert await init_close_code(server, user_payload) == 1013

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from typing import Any
 
@@ -11,19 +12,20 @@ from broadcaster import Broadcast
 from broadcaster._base import Subscriber
 
 from models.identity import Role
-from subscriptions.backend import make_broadcast
+from subscriptions.backend import ResilientRedisBackend, make_broadcast
 from subscriptions.channels import tenant_events
 from subscriptions.events import tenant_event
 from tests.support.actors import Factory
 from tests.support.apps import variant, view_of
 from tests.support.events import EVENTS
+from tests.support.graphql import app_of
 from tests.support.servers import redis_url
 from tests.support.waiting import wait_until
 from tests.support.websocket import AsgiConnection, WSClient, socket_of
 
 
 @pytest.fixture(params=["redis", "memory"])
-async def broadcast(request: pytest.FixtureRequest) -> Broadcast:  # type: ignore[misc]
+async def broadcast(request: pytest.FixtureRequest) -> AsyncIterator[Broadcast]:
     hub = make_broadcast(redis_url() if request.param == "redis" else None)
     await hub.connect()
     try:
@@ -67,12 +69,12 @@ async def test_sockets_closed_as_their_subscriptions_start_leave_no_subscriber_b
     """Two subscriptions of one channel per socket, each socket closed at once, while the operations are
     still charging their budget in Redis and subscribing: every operation ends and the channel is left."""
     admin = await factory.member(role=Role.ADMIN)
-    channel = tenant_events(admin.tenant.id)  # type: ignore[union-attr]
+    channel = tenant_events(admin.tenant.id)
     hub = app.state.broadcast
     async with variant(app) as client:
         view_of(client).max_subscriptions_per_connection = 2
         for _ in range(5):
-            connection = AsgiConnection(client._transport.app)  # type: ignore[attr-defined]
+            connection = AsgiConnection(app_of(client))
             await connection.accept()
             socket = WSClient(connection)
             headers = admin.headers()
@@ -89,7 +91,7 @@ async def test_sockets_closed_as_their_subscriptions_start_leave_no_subscriber_b
         async with socket_of(client, admin) as socket:  # and the channel still works afterwards
             await socket.subscribe("watching", EVENTS)
             await wait_until(lambda: channel in hub._subscribers, "the channel subscribed")
-            await tenant_event(hub, admin.tenant.id, "DEVICE_ONLINE")  # type: ignore[union-attr]
+            await tenant_event(hub, admin.tenant.id, "DEVICE_ONLINE")
             assert (await socket.next("watching"))["payload"]["data"]["tenantEvents"]["kind"] == "DEVICE_ONLINE"
 
 
@@ -100,6 +102,7 @@ async def test_no_subscriber_starts_before_its_channel_is_subscribed_on_redis() 
     await hub.connect()
     try:
         backend = hub._backend
+        assert isinstance(backend, ResilientRedisBackend)
         listened: list[bool] = []
 
         async def subscriber() -> None:

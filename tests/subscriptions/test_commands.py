@@ -42,7 +42,7 @@ async def test_pending_commands_first_then_new_ones_and_again_after_reconnect(
     live_server: Server, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     first_id = await send(gql, admin, tv, "RELOAD")
     second_id = await send(gql, admin, tv, "SCREENSHOT")
 
@@ -54,7 +54,7 @@ async def test_pending_commands_first_then_new_ones_and_again_after_reconnect(
         assert (live["id"], live["kind"]) == (live_id, "REBOOT") and live["issuedAt"]
     finally:
         await client.close()
-    async with tenant_scope(admin.tenant.id):  # type: ignore[union-attr]
+    async with tenant_scope(admin.tenant.id):
         statuses = {row.status for row in await DeviceCommand.filter(device_id=tv.device.id)}
     assert statuses == {CommandStatus.DELIVERED}
 
@@ -73,8 +73,8 @@ async def test_tenant_events_report_online_and_acknowledgements(
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
-    foreign_tv = await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
+    foreign_tv = await make_tv(stranger.tenant)
     command_id = await send(gql, admin, tv, "RELOAD")
 
     watcher = await watch_events(app, live_server, admin)
@@ -119,7 +119,7 @@ async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_ano
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
-    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)
     async with unchanged(owner_db, admin, stranger):
         for tenant_gid in (stranger.tenant_gid, to_global_id("Synagogue", 10**9)):  # naming B, or no synagogue at all
             naming = await WSClient.open(live_server.ws_url)
@@ -137,7 +137,7 @@ async def test_cross_tenant_a_synagogues_watchers_and_devices_get_nothing_of_ano
         assert done["data"]["acknowledgeDeviceCommand"]["userErrors"] == [], done
         own_id = await send(gql, admin, tv, "RELOAD")
         assert (await next_command(device_socket))["id"] == own_id  # B's command never came first
-        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", marker=True)  # type: ignore[union-attr]
+        await tenant_event(app.state.broadcast, admin.tenant.id, "ALERT", marker=True)
         heard: list[dict[str, Any]] = []
         while (event := (await watcher.next_data("events"))["tenantEvents"])["detail"] != {"marker": True}:
             heard.append(event)

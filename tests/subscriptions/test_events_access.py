@@ -28,7 +28,7 @@ async def test_missing_role_a_demoted_or_removed_admin_stops_receiving_tenant_ev
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.member(tenant=owner.tenant, role=Role.ADMIN)
-    tenant_id = owner.tenant.id  # type: ignore[union-attr]
+    tenant_id = owner.tenant.id
     gid = await membership_gid(admin)
     bystander = await watch_events(app, live_server, owner)
     watcher = await watch_events(app, live_server, admin)
@@ -72,7 +72,7 @@ async def test_cross_tenant_another_synagogues_owner_cannot_demote_or_remove_a_w
     watcher = await watch_events(app, live_server, admin)
     try:
         demote = {"input": {"membershipId": gid, "role": "VIEWER"}}
-        cases = [
+        cases: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
             ("SetMemberRole", demote, {"input": {**demote["input"], "membershipId": missing}}),
             ("RemoveMember", {"id": gid}, {"id": missing}),
         ]
@@ -85,12 +85,12 @@ async def test_cross_tenant_another_synagogues_owner_cannot_demote_or_remove_a_w
                 nowhere = await gql.op(name, variables, actor=outsider, headers=NO_SYNAGOGUE)
                 assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(nowhere)
 
-        await tenant_event(app.state.broadcast, owner.tenant.id, "DEVICE_OFFLINE", 7)  # type: ignore[union-attr]
+        await tenant_event(app.state.broadcast, owner.tenant.id, "DEVICE_OFFLINE", 7)
         event = {"kind": "ALERT"}
         while event["kind"] == "ALERT":
             event = (await watcher.next_data("events"))["tenantEvents"]
         assert event["kind"] == "DEVICE_OFFLINE"  # the watcher's stream goes on
-        row = await Membership.get(user_id=admin.user.id, synagogue_id=owner.tenant.id)  # type: ignore[union-attr]
+        row = await Membership.get(user_id=admin.user.id, synagogue_id=owner.tenant.id)
         assert row.role == Role.ADMIN
     finally:
         await watcher.close()

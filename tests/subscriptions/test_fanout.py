@@ -104,14 +104,14 @@ async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
 ) -> None:
     admin_a = await factory.member(role=Role.ADMIN)
     admin_b = await factory.member(role=Role.ADMIN)
-    tv_a = await make_tv(admin_a.tenant)  # type: ignore[arg-type]
-    tv_b = await make_tv(admin_b.tenant)  # type: ignore[arg-type]
+    tv_a = await make_tv(admin_a.tenant)
+    tv_b = await make_tv(admin_b.tenant)
     (socket_a, first_a), (socket_b, first_b) = await asyncio.gather(
         watch(live_server, tv_a, SCREEN_UPDATED), watch(live_server, tv_b, SCREEN_UPDATED)
     )
     member = await WSClient.open(live_server.ws_url)
     try:
-        assert first_b["synagogueName"] == admin_b.tenant.name  # type: ignore[union-attr]
+        assert first_b["synagogueName"] == admin_b.tenant.name
         await create_message(gql, admin_a, "Only for A")
         seen_a = await screen_until(socket_a, lambda s: s["messages"])
         assert [m["title"] for m in seen_a["messages"]] == ["Only for A"]
@@ -126,7 +126,7 @@ async def test_cross_tenant_another_tenants_screens_get_nothing_of_a_change(
         await create_message(gql, admin_b, "Only for B")
         seen_b = (await socket_b.next_data("screen"))["screenUpdated"]
         assert [m["title"] for m in seen_b["messages"]] == ["Only for B"]
-        assert seen_b["synagogueName"] == admin_b.tenant.name  # type: ignore[union-attr]
+        assert seen_b["synagogueName"] == admin_b.tenant.name
         assert seen_b["version"] not in (first_a["version"], seen_a["version"])
     finally:
         await asyncio.gather(socket_a.close(), socket_b.close(), member.close())
@@ -136,7 +136,7 @@ async def test_missing_role_a_refused_socket_gets_nothing_of_the_fanout(
     live_server: Server, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     screen, _ = await watch(live_server, tv, SCREEN_UPDATED)
     member, anonymous = await WSClient.open(live_server.ws_url), await WSClient.open(live_server.ws_url)
     try:

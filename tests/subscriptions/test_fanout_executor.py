@@ -120,6 +120,7 @@ async def test_two_scopes_never_share_a_result() -> None:
 
 def test_the_shared_next_text_is_what_strawberry_would_send() -> None:
     view: Any = GraphQL(schema)
+    # no socket (None for Strawberry's AsyncWebSocketAdapter): only the encoding of a message runs, never a read or send
     handler = FanoutWSHandler(view, None, None, None, schema, timedelta(seconds=1))  # type: ignore[arg-type]
     data = SharedData({"items": {"name": 'Kiddush "after" davening \u05e9', "tags": [1, None, True]}})
     message: Any = {"id": 'screen "1"', "type": "next", "payload": {"data": data}}

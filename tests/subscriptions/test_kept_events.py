@@ -47,7 +47,7 @@ async def test_tenant_events_published_while_redis_is_down_reach_admins_on_anoth
     app: Any, live_server: Server, factory: Factory
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    tenant_id = owner.tenant.id  # type: ignore[union-attr]
+    tenant_id = owner.tenant.id
     watcher = await watch_events(app, live_server, owner)
     try:
         async with redis_down():
@@ -65,7 +65,9 @@ async def test_tenant_events_published_while_redis_is_down_reach_admins_on_anoth
 
 async def test_a_full_backlog_drops_its_oldest_events_and_says_how_many(caplog: pytest.LogCaptureFixture) -> None:
     hub = make_broadcast(redis_url(), kept_limit=3)
-    backlog = hub._backend.backlog  # type: ignore[attr-defined]
+    backend = hub._backend
+    assert isinstance(backend, ResilientRedisBackend)
+    backlog = backend.backlog
     await hub.connect()
     try:
         async with hub.subscribe("kept:bound") as subscriber:

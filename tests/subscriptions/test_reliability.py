@@ -25,7 +25,7 @@ from tests.support.websocket import WSClient
 
 async def test_a_mutation_on_one_process_reaches_subscribers_on_another(live_server: Server, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     async with run_server() as other:
         screen, _ = await watch(other, tv)
         commands = await WSClient.open(other.ws_url)
@@ -55,7 +55,7 @@ async def test_cross_tenant_a_change_on_one_process_reaches_only_its_own_synagog
     live_server: Server, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin, stranger = await factory.member(role=Role.ADMIN), await factory.member(role=Role.ADMIN)
-    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)  # type: ignore[arg-type]
+    tv, foreign_tv = await make_tv(admin.tenant), await make_tv(stranger.tenant)
     create = client_document("CreateMessage")
     async with run_server() as other:
         (screen, _), (foreign_screen, _) = await watch(other, tv), await watch(other, foreign_tv)
@@ -84,7 +84,7 @@ async def test_missing_role_a_refused_change_on_one_process_reaches_no_screen_on
     admin = await factory.member(role=Role.ADMIN)
     viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     create, command = client_document("CreateMessage"), client_document("SendDeviceCommand")
     async with run_server() as other:
         screen, _ = await watch(other, tv)
@@ -116,8 +116,8 @@ async def test_R2_redis_restart_tvs_resynchronise_with_the_database(
     app: Any, live_server: Server, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
-    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(6)]  # type: ignore[arg-type]
+    tenant_id = admin.tenant.id
+    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(6)]
     async with run_server() as other:
         servers = [live_server, other]
         watched = [await watch(servers[i % 2], tv) for i, tv in enumerate(tvs)]

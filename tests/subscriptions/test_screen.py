@@ -25,10 +25,10 @@ async def test_first_message_is_the_full_state_then_changes_arrive(
     live_server: Server, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     client, first = await watch(live_server, tv)
     try:
-        assert first["synagogueName"] == admin.tenant.name  # type: ignore[union-attr]
+        assert first["synagogueName"] == admin.tenant.name
         assert first["messages"] == [] and first["version"] and first["validUntil"]
         queried = await live_server.gql(client_document("Screen"), headers=tv.headers)
         assert queried["data"]["screen"]["version"] == first["version"]
@@ -45,8 +45,8 @@ async def test_first_message_is_the_full_state_then_changes_arrive(
 async def test_device_settings_change_only_that_screen(live_server: Server, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     await create_message(gql, admin, "Shabbat shalom")
-    quiet = await make_tv(admin.tenant, "Quiet")  # type: ignore[arg-type]
-    other = await make_tv(admin.tenant, "Other")  # type: ignore[arg-type]
+    quiet = await make_tv(admin.tenant, "Quiet")
+    other = await make_tv(admin.tenant, "Other")
     quiet_socket, quiet_first = await watch(live_server, quiet)
     other_socket, other_first = await watch(live_server, other)
     try:
@@ -74,7 +74,7 @@ async def test_a_time_boundary_brings_a_new_state_without_any_change(
     admin = await factory.member(role=Role.ADMIN)
     ends = datetime.now(UTC) + timedelta(seconds=3)
     await create_message(gql, admin, "Ends soon", endsAt=ends.isoformat())
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     client, first = await watch(live_server, tv)
     try:
         assert [m["title"] for m in first["messages"]] == ["Ends soon"]
@@ -89,7 +89,7 @@ async def test_fifty_screens_of_a_tenant_cost_one_computation_per_change(
     database: str, gql: GQL, factory: Factory
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(50)]  # type: ignore[arg-type]
+    tvs = [await make_tv(admin.tenant, f"TV {i}") for i in range(50)]
     async with run_server() as server:
         before = await server.metric("shulgraph_screen_computations_total")
         watched = await asyncio.gather(*(watch(server, tv) for tv in tvs))
@@ -111,7 +111,7 @@ async def test_fifty_screens_of_a_tenant_cost_one_computation_per_change(
 
 async def test_a_profile_change_reaches_the_screen(live_server: Server, gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     client, first = await watch(live_server, tv)
     try:
         renamed = await gql.op("UpdateSynagogue", {"input": {"name": "Beth Renamed"}}, actor=admin)
@@ -126,7 +126,7 @@ async def test_missing_role_a_member_or_anonymous_caller_gets_no_screen(
     live_server: Server, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
-    await make_tv(admin.tenant)  # type: ignore[arg-type]
+    await make_tv(admin.tenant)
     async with unchanged(owner_db, admin):
         for headers, code in ((admin.headers(), "FORBIDDEN"), ({}, "UNAUTHENTICATED")):
             refused = await live_server.gql(client_document("Screen"), headers=headers)
@@ -152,7 +152,7 @@ async def test_cross_tenant_a_device_naming_another_synagogue_gets_no_screen(
     nowhere = to_global_id("Synagogue", 10**9)
     screen = client_document("Screen")
     async with unchanged(owner_db, tenant, other):
-        named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid or ""})
+        named = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": other.tenant_gid})
         missing = await live_server.gql(screen, headers={**tv.headers, "X-Tenant-ID": nowhere})
         assert error_codes(named) == ["FORBIDDEN"] and answer(named) == answer(missing)
         for tenant_gid in (other.tenant_gid, nowhere):

@@ -4,6 +4,7 @@ screen as a new state even when nothing it shows changed."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncGenerator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,6 +37,7 @@ async def test_a_boundary_with_nothing_else_changed_reaches_the_screen(factory: 
     await broadcast.connect()
     hub = ScreenHub(broadcast, source=steady_source, debounce_seconds=0.01)
     stream = hub.stream(tenant.id, tv.device.id)
+    assert isinstance(stream, AsyncGenerator)  # declared an AsyncIterator; closed as the generator it is
     try:
         states = [await asyncio.wait_for(anext(stream), 10) for _ in range(3)]
     finally:

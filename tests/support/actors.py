@@ -27,24 +27,41 @@ def unique(prefix: str = "x") -> str:
 
 
 @dataclass
-class Actor:
-    """A user with a token, acting in one tenant."""
+class Caller:
+    """A signed-in user with an access token: a member of a synagogue (`Actor`), a platform admin
+    (`PlatformAdmin`), or as it is, a user of no synagogue (an invitee); the GraphQL and websocket helpers accept
+    them alike."""
 
     user: User
     token: str
-    tenant: Synagogue | None
-    role: Role | None
-
-    @property
-    def tenant_gid(self) -> str | None:
-        return to_global_id("Synagogue", self.tenant.id) if self.tenant else None
 
     def headers(self, tenant: Synagogue | None = None) -> dict[str, str]:
+        """The bearer token, and `X-Tenant-ID` naming `tenant` when given."""
         headers = {"Authorization": f"Bearer {self.token}"}
-        target = tenant or self.tenant
-        if target is not None:
-            headers["X-Tenant-ID"] = to_global_id("Synagogue", target.id)
+        if tenant is not None:
+            headers["X-Tenant-ID"] = to_global_id("Synagogue", tenant.id)
         return headers
+
+
+@dataclass
+class Actor(Caller):
+    """A member: a user with a token and a role, acting in one synagogue."""
+
+    tenant: Synagogue
+    role: Role
+
+    @property
+    def tenant_gid(self) -> str:
+        return to_global_id("Synagogue", self.tenant.id)
+
+    def headers(self, tenant: Synagogue | None = None) -> dict[str, str]:
+        """The bearer token and `X-Tenant-ID`: `tenant` when given, else the synagogue the member acts in."""
+        return super().headers(tenant or self.tenant)
+
+
+@dataclass
+class PlatformAdmin(Caller):
+    """The platform's staff: signed in, a member of no synagogue (a synagogue is named per request, if at all)."""
 
 
 class Factory:
@@ -53,9 +70,12 @@ class Factory:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    async def tenant(self, database: str | None = None, **fields: Any) -> Synagogue:
-        """A new synagogue, placed in `database` (a name of tests.support.database.PLACED, or `shared`); by
-        default in the shared database, or in `tenants_a` in the placed pass (tests/support/placement.py)."""
+    async def tenant(self, **fields: Any) -> Synagogue:
+        """A new synagogue with `fields` (the model's, or defaults), placed in `database=` (a name of
+        tests.support.database.PLACED, or `shared`); by default in the shared database, or in `tenants_a` in the
+        placed pass (tests/support/placement.py). (`database` travels in `fields` so that tests may pass a
+        synagogue's fields as a plain mapping.)"""
+        database: str | None = fields.pop("database", None)
         defaults: dict[str, Any] = {
             "name": unique("Shul"),
             "slug": unique("shul"),
@@ -83,9 +103,9 @@ class Factory:
         await Membership.create(user=user, synagogue=tenant, role=role)
         return Actor(user=user, token=self.token(user), tenant=tenant, role=role)
 
-    async def platform_admin(self) -> Actor:
+    async def platform_admin(self) -> PlatformAdmin:
         user = await self.user(is_platform_admin=True)
-        return Actor(user=user, token=self.token(user), tenant=None, role=None)
+        return PlatformAdmin(user=user, token=self.token(user))
 
 
 async def _default_password_hash() -> str:

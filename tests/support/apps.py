@@ -13,6 +13,7 @@ import httpx
 from config import Settings, get_settings
 from main import create_app
 from schema.view import GraphQLView
+from tests.support.graphql import app_of
 
 
 @asynccontextmanager
@@ -32,7 +33,7 @@ async def variant(app: Any, **overrides: Any) -> AsyncIterator[httpx.AsyncClient
 
 def view_of(client: httpx.AsyncClient) -> GraphQLView:
     """The GraphQL view of the app behind an in-process client."""
-    app: Any = client._transport.app  # type: ignore[attr-defined]
+    app = app_of(client)
     for route in app.routes:
         if getattr(route, "path", None) == "/graphql" and isinstance(getattr(route, "endpoint", None), GraphQLView):
             view: GraphQLView = route.endpoint

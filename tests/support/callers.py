@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from graphql import GraphQLError, OperationDefinitionNode, parse
+from graphql import FieldNode, GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 from strawberry.permission import BasePermission
 from websockets.exceptions import ConnectionClosed
@@ -24,7 +24,7 @@ from schema.caller import identify_request
 from schema.context import Context
 from services.infra.ids import from_global_id, to_global_id
 from services.partners.documents import TrustedDocument
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Actor, Factory, PlatformAdmin
 from tests.support.devices import TV, make_tv
 from tests.support.documents import trusted
 from tests.support.graphql import GQL, message_codes
@@ -61,7 +61,7 @@ class Cast:
     other: Synagogue
     members: dict[Role, Actor]
     outsider: Actor
-    platform: Actor
+    platform: PlatformAdmin
     tv: TV
     other_tv: TV
     key: dict[str, Any]
@@ -81,7 +81,6 @@ async def cast_of(gql: GQL, settings: Settings, allowlist: Iterable[str]) -> Cas
     tenant = await factory.tenant()
     members = {role: await factory.member(tenant=tenant, role=role) for role in Role}
     outsider = await factory.member(role=Role.OWNER)
-    assert outsider.tenant is not None
     platform = await factory.platform_admin()
     tv, other_tv = await make_tv(tenant), await make_tv(tenant, name="Hall TV")
     queries = {document.id for document in map(trusted, allowlist) if document.operation_type == "query"}
@@ -102,9 +101,9 @@ async def cast_of(gql: GQL, settings: Settings, allowlist: Iterable[str]) -> Cas
 def root_field(text: str) -> tuple[str, str]:
     """The root type and the root field the document's operation selects (it selects one)."""
     operation = next(d for d in parse(text).definitions if isinstance(d, OperationDefinitionNode))
-    fields = [selection.name.value for selection in operation.selection_set.selections]  # type: ignore[attr-defined]
-    assert len(fields) == 1, fields
-    return operation.operation.value.title(), fields[0]
+    selections = operation.selection_set.selections
+    assert len(selections) == 1 and isinstance(selections[0], FieldNode), text
+    return operation.operation.value.title(), selections[0].name.value
 
 
 async def send(
@@ -178,10 +177,10 @@ async def admits(context: Context, permission_classes: Iterable[type[BasePermiss
     synagogue it names is refused)."""
     if context.tenant_error is not None:
         return False
-    info = SimpleNamespace(context=context)
+    info: Any = SimpleNamespace(context=context)  # Strawberry's Info, of which a permission reads only the context
     for permission_class in permission_classes:
         try:
-            granted = permission_class().has_permission(None, info)  # type: ignore[arg-type]
+            granted = permission_class().has_permission(None, info)
             if inspect.isawaitable(granted):
                 granted = await granted
         except GraphQLError:

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from graphql import DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, parse, print_ast
-from graphql.language import FragmentSpreadNode, Visitor, visit
+from graphql.language import FragmentSpreadNode, Node, Visitor, visit
 
 from services.partners.documents import TrustedDocument, catalogue
 
@@ -30,7 +30,7 @@ def operations() -> dict[str, tuple[str, OperationDefinitionNode, DocumentNode]]
     return found
 
 
-def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
+def _fragments_used(node: Node, fragments: dict[str, FragmentDefinitionNode], seen: set[str]) -> None:
     class Collect(Visitor):
         def enter_fragment_spread(self, spread: FragmentSpreadNode, *_: object) -> None:
             name = spread.name.value
@@ -38,7 +38,7 @@ def _fragments_used(node: object, fragments: dict[str, FragmentDefinitionNode], 
                 seen.add(name)
                 _fragments_used(fragments[name], fragments, seen)
 
-    visit(node, Collect())  # type: ignore[arg-type]
+    visit(node, Collect())
 
 
 @cache

@@ -66,7 +66,6 @@ async def device_events(
 
 async def until_listening(app: Any, watcher: WSClient, admin: Actor) -> None:
     """Probe the tenant's event channel until the watcher's subscription ("events") is live on the server."""
-    assert admin.tenant is not None
     tenant_id = admin.tenant.id
 
     async def probe_came_back() -> bool:

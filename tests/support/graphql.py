@@ -10,7 +10,7 @@ import httpx
 
 from models.synagogue import Synagogue
 from services.infra.ids import from_global_id
-from tests.support.actors import Actor
+from tests.support.actors import Caller
 from tests.support.documents import client_document
 
 _addresses = itertools.count(1)
@@ -28,7 +28,7 @@ class GQL:
         query: str,
         variables: dict[str, Any] | None = None,
         *,
-        actor: Actor | None = None,
+        actor: Caller | None = None,
         tenant: Synagogue | None = None,
         headers: dict[str, str] | None = None,
         operation_name: str | None = None,
@@ -58,6 +58,14 @@ def client_gql(app: Any, address: str | None = None) -> GQL:
     """A GQL of its own client address (a fresh one unless given), talking to the app in this process."""
     transport = httpx.ASGITransport(app=app, client=(address or fresh_address(), 40000))
     return GQL(httpx.AsyncClient(transport=transport, base_url="http://testserver"))
+
+
+def app_of(client: httpx.AsyncClient) -> Any:
+    """The app behind an in-process client (one on an `httpx.ASGITransport`: the `http` fixture's, `client_gql`'s, a
+    variant's), to reach its state or open a websocket to it."""
+    transport = client._transport
+    assert isinstance(transport, httpx.ASGITransport), transport
+    return transport.app
 
 
 def answer(result: dict[str, Any]) -> dict[str, Any]:

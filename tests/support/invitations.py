@@ -10,7 +10,7 @@ from typing import Any
 
 import asyncpg
 
-from tests.support.actors import Actor, Factory
+from tests.support.actors import Actor, Caller, Factory
 from tests.support.cli import fetch
 from tests.support.database import PLACED, placed_owner_url
 from tests.support.graphql import GQL
@@ -36,10 +36,10 @@ LIST = f"""query($s: InvitationStatus! = PENDING) {{
 MINE = f"{{ me {{ invitations {{ totalCount edges {{ node {{ {INVITATION} }} }} }} }} }}"
 
 
-async def invitee(factory: Factory, email: str | None = None) -> Actor:
+async def invitee(factory: Factory, email: str | None = None) -> Caller:
     """A signed-in user of no synagogue (yet)."""
     user = await factory.user(email=email)
-    return Actor(user=user, token=factory.token(user), tenant=None, role=None)
+    return Caller(user=user, token=factory.token(user))
 
 
 async def invite(gql: GQL, admin: Actor, email: str, role: str = "VIEWER") -> dict[str, Any]:
@@ -65,12 +65,12 @@ async def token_for(owner_db: asyncpg.Connection, address: str) -> str:
     """The token of the newest invitation e-mailed to an address, read from its body."""
     mails = await mails_to(owner_db, address)
     assert mails, f"no e-mail queued for {address}"
-    found = TOKEN.findall(mails[-1]["body"])
+    found: list[str] = TOKEN.findall(mails[-1]["body"])
     assert len(found) == 1, mails[-1]["body"]
     return found[0]
 
 
-async def answer_as(gql: GQL, actor: Actor, document: str, values: dict[str, Any], field: str) -> dict[str, Any]:
+async def answer_as(gql: GQL, actor: Caller, document: str, values: dict[str, Any], field: str) -> dict[str, Any]:
     """An invitee's mutation (accept or decline), signed in and naming no synagogue; its payload."""
     result = await gql(document, {"i": values}, headers={"Authorization": f"Bearer {actor.token}"})
     assert "errors" not in result, result
@@ -78,7 +78,7 @@ async def answer_as(gql: GQL, actor: Actor, document: str, values: dict[str, Any
     return payload
 
 
-async def accept(gql: GQL, actor: Actor, token: str) -> dict[str, Any]:
+async def accept(gql: GQL, actor: Caller, token: str) -> dict[str, Any]:
     return await answer_as(gql, actor, ACCEPT, {"token": token}, "acceptInvitation")
 
 

@@ -1,5 +1,6 @@
 """Images and uploads for the media tests: real JPEG/PNG bytes (one carrying EXIF with GPS), a decompression bomb,
-the upload flow as a client runs it (createUpload, the presigned PUT, attach), and moto's S3 server on loopback."""
+the upload flow as a client runs it (createUpload, the presigned PUT, attach), taking an image off again, and moto's
+S3 server on loopback."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import httpx
 from moto.server import ThreadedMotoServer
 from PIL import Image
 
+from services.infra.ids import from_global_id
 from tests.support.actors import Actor
 from tests.support.graphql import GQL
 from tests.support.live import free_port
@@ -26,15 +28,22 @@ UPLOAD = """mutation($input: CreateUploadInput!) {
 }"""
 ATTACH_PHOTO = """mutation($input: AttachMemorialPhotoInput!) {
   attachMemorialPhoto(input: $input) {
-    memorial { id photo { id kind status width height byteSize url thumb: url(variant: THUMB) } }
+    memorial { id heldUntil photo { id kind status width height byteSize url thumb: url(variant: THUMB) } }
     userErrors { field code message }
   }
 }"""
 ATTACH_IMAGE = """mutation($input: AttachMessageImageInput!) {
   attachMessageImage(input: $input) {
-    message { id image { id status width height caption url } }
+    message { id heldUntil image { id status width height caption url } }
     userErrors { field code message }
   }
+}"""
+
+REMOVE_PHOTO = """mutation($input: RemoveMemorialPhotoInput!) {
+  removeMemorialPhoto(input: $input) { memorial { id heldUntil photo { id } } userErrors { field code } }
+}"""
+REMOVE_IMAGE = """mutation($input: RemoveMessageImageInput!) {
+  removeMessageImage(input: $input) { message { id title heldUntil image { id } } userErrors { field code } }
 }"""
 
 
@@ -81,24 +90,67 @@ async def grant(gql: GQL, editor: Actor, data: bytes, kind: str = "MEMORIAL_PHOT
     return result["data"]["createUpload"]["upload"]
 
 
+async def attach(
+    gql: GQL, http: httpx.AsyncClient, editor: Actor, owner_id: str, data: bytes | None = None, **fields: Any
+) -> dict[str, Any]:
+    """An image uploaded and attached to a memorial (its photo) or a message (its image), by the owner's global id,
+    accepted; the mutation's payload."""
+    data = data or png()
+    parsed = from_global_id(owner_id)
+    memorial = parsed is not None and parsed[0] == "Memorial"
+    upload = await grant(gql, editor, data, "MEMORIAL_PHOTO" if memorial else "MESSAGE_IMAGE")
+    assert (await put(http, upload, data)).status_code == 200
+    target = {"memorialId": owner_id} if memorial else {"messageId": owner_id}
+    field = "attachMemorialPhoto" if memorial else "attachMessageImage"
+    variables = {"input": {**target, "mediaId": upload["media"]["id"], **fields}}
+    result = await gql(ATTACH_PHOTO if memorial else ATTACH_IMAGE, variables, actor=editor)
+    assert result["data"][field]["userErrors"] == [], result
+    payload: dict[str, Any] = result["data"][field]
+    return payload
+
+
+class LoopbackS3:
+    """moto's standalone S3 server on a loopback port, which a test may stop and start again on the same port (its
+    buckets and objects are kept: moto keeps them in this process)."""
+
+    def __init__(self, bucket: str) -> None:
+        self.port = free_port()
+        self.settings = {
+            "s3_endpoint_url": f"http://127.0.0.1:{self.port}",
+            "s3_bucket": bucket,
+            "s3_region": "us-east-1",
+            "s3_access_key_id": "testing",
+            "s3_secret_access_key": "testing",
+        }
+        self.server: ThreadedMotoServer | None = None
+
+    def start(self) -> None:
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        self.server.start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+@contextmanager
+def loopback_s3(bucket: str) -> Iterator[LoopbackS3]:
+    """A running `LoopbackS3` with `bucket` made; stopped after the block."""
+    s3 = LoopbackS3(bucket)
+    s3.start()
+    try:
+        _client(s3.settings).create_bucket(Bucket=bucket)
+        yield s3
+    finally:
+        s3.stop()
+
+
 @contextmanager
 def moto_s3(bucket: str) -> Iterator[dict[str, str]]:
     """moto's standalone S3 server on a loopback port with `bucket` made; yields the S3_* settings for it."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    settings = {
-        "s3_endpoint_url": f"http://127.0.0.1:{port}",
-        "s3_bucket": bucket,
-        "s3_region": "us-east-1",
-        "s3_access_key_id": "testing",
-        "s3_secret_access_key": "testing",
-    }
-    try:
-        _client(settings).create_bucket(Bucket=bucket)
-        yield settings
-    finally:
-        server.stop()
+    with loopback_s3(bucket) as s3:
+        yield s3.settings
 
 
 def _client(settings: dict[str, str]) -> Any:
@@ -114,3 +166,8 @@ def _client(settings: dict[str, str]) -> Any:
 def bucket_keys(settings: dict[str, str]) -> list[str]:
     listing = _client(settings).list_objects_v2(Bucket=settings["s3_bucket"])
     return sorted(item["Key"] for item in listing.get("Contents", []))
+
+
+def put_objects(settings: dict[str, str], keys: list[str]) -> None:
+    for key in keys:
+        _client(settings).put_object(Bucket=settings["s3_bucket"], Key=key, Body=b"stored", ContentType="image/png")

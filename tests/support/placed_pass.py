@@ -37,7 +37,8 @@ os.environ["SHULGRAPH_TEST_PLACEMENT"] = "placed"  # at import, before the suite
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     root = config.rootpath
-    kept, dropped = [], []
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
     for item in items:
         path = item.path.relative_to(root).as_posix()
         (kept if selected(path, item.name) else dropped).append(item)

@@ -13,6 +13,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from typing import Any
 
 import asyncpg
 
@@ -83,7 +84,7 @@ async def connect_to_rows(synagogue_id: int) -> asyncpg.Connection:
     return connection
 
 
-async def rows_of(database: str | None, synagogue_id: int) -> dict[str, list[object]]:
+async def rows_of(database: str | None, synagogue_id: int) -> dict[str, list[Any]]:
     """Per table of a synagogue's rows (and its jobs): [rows, checksum], in `database` (None: the central one), as
     a move verifies them."""
     connection = await asyncpg.connect(owner_url(database))
@@ -93,7 +94,7 @@ async def rows_of(database: str | None, synagogue_id: int) -> dict[str, list[obj
         await connection.close()
 
 
-def held(rows: dict[str, list[object]]) -> int:
+def held(rows: dict[str, list[Any]]) -> int:
     """How many rows a `rows_of` reading counts in all."""
     return sum(int(str(table[0])) for table in rows.values())
 

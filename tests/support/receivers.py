@@ -80,6 +80,13 @@ class MailSink:
         return str(reply) if reply else "250 Message accepted"
 
 
+def body_text(message: Message) -> str:
+    """The text of a received single-part message, decoded from its transfer encoding."""
+    payload = message.get_payload(decode=True)
+    assert isinstance(payload, bytes), payload
+    return payload.decode()
+
+
 class _Login:
     """aiosmtpd authenticator accepting one user and password."""
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLType
+from graphql import (
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    GraphQLType,
+)
 from strawberry.permission import BasePermission
 
 from schema.assembly import build_schema
@@ -27,7 +34,9 @@ def object_type(name: str) -> GraphQLObjectType:
 
 def node_types() -> set[str]:
     """The types implementing `Node`."""
-    return {t.name for t in served().get_possible_types(served().type_map["Node"])}  # type: ignore[arg-type]
+    node = served().type_map["Node"]
+    assert isinstance(node, GraphQLInterfaceType), node
+    return {t.name for t in served().get_possible_types(node)}
 
 
 def unwrapped(given: GraphQLType) -> GraphQLType:

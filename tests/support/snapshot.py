@@ -21,12 +21,12 @@ from contextlib import asynccontextmanager
 import asyncpg
 
 from models.synagogue import Synagogue
-from tests.support.actors import Actor
+from tests.support.actors import Actor, Caller
 from tests.support.database import PLACED, placed_owner_url
 
-Scope = Synagogue | Actor | None
-"""A synagogue, or an actor (the synagogue it acts in, if any); None (an actor's missing synagogue) adds nothing.
-With no scope at all, the snapshot holds the global tables only (what an anonymous caller could reach)."""
+Scope = Synagogue | Caller
+"""A synagogue, or a caller: a member adds the synagogue it acts in, a platform admin (a member of none) adds
+nothing. With no scope at all, the snapshot holds the global tables only (what an anonymous caller could reach)."""
 
 GLOBAL_TABLES = (
     "app_user",
@@ -70,9 +70,10 @@ def tenant_ids(scope: Iterable[Scope]) -> list[int]:
     """The synagogues the scope names."""
     found: set[int] = set()
     for item in scope:
-        synagogue = item.tenant if isinstance(item, Actor) else item
-        if synagogue is not None:
-            found.add(synagogue.id)
+        if isinstance(item, Actor):
+            found.add(item.tenant.id)
+        elif isinstance(item, Synagogue):
+            found.add(item.id)
     return sorted(found)
 
 

@@ -8,14 +8,16 @@ from models.identity import Membership, Role
 from models.platform import AuditEntry
 from models.synagogue import Synagogue
 from services.infra.ids import to_global_id
-from tests.support.actors import Actor, Factory, unique
+from tests.support.actors import Actor, Caller, Factory, unique
 
 
-async def membership_gid(actor: Actor, tenant: Synagogue | None = None) -> str:
-    """The global id of the actor's membership of `tenant` (by default the synagogue it acts in)."""
-    synagogue = tenant or actor.tenant
-    assert synagogue is not None
-    row = await Membership.get(user_id=actor.user.id, synagogue_id=synagogue.id)
+async def membership_gid(caller: Caller, tenant: Synagogue | None = None) -> str:
+    """The global id of the caller's membership of `tenant`: by default the synagogue a member acts in; a caller
+    who acts in none (an invitee who has just accepted) names it."""
+    if tenant is None:
+        assert isinstance(caller, Actor), "a caller who acts in no synagogue names the one to look in"
+        tenant = caller.tenant
+    row = await Membership.get(user_id=caller.user.id, synagogue_id=tenant.id)
     return to_global_id("Membership", row.id)
 
 
@@ -30,5 +32,4 @@ async def member_of_both(factory: Factory, role: Role = Role.ADMIN) -> tuple[Act
     actor = await factory.member(role=role)
     other = await factory.tenant()
     await Membership.create(user=actor.user, synagogue=other, role=role)
-    assert actor.tenant is not None
     return actor, actor.tenant, other

@@ -24,6 +24,7 @@ from websockets.frames import Close
 from websockets.typing import Origin, Subprotocol
 
 from tests.support.actors import Actor
+from tests.support.graphql import app_of
 
 PROTOCOL = "graphql-transport-ws"
 ORIGIN = "https://admin.example.org"
@@ -182,7 +183,7 @@ async def socket_of(client: httpx.AsyncClient, actor: Actor) -> AsyncIterator[WS
     """A socket of `actor` in its tenant, to the app behind an in-process client (the `http` fixture's, or a
     variant's), initialised and acknowledged; closed after the block."""
     headers = actor.headers()
-    app = client._transport.app  # type: ignore[attr-defined]
+    app = app_of(client)
     socket = await WSClient.in_process(app)
     ack = await socket.init({"authorization": headers["Authorization"], "tenantId": headers["X-Tenant-ID"]})
     assert ack["type"] == "connection_ack", ack

@@ -28,7 +28,7 @@ async def test_event_is_delivered_signed_per_standard_webhooks(
     secret = await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     assert secret.startswith("whsec_")
     await create_message(gql, admin, "Kiddush")
-    [delivery] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [delivery] = await deliveries(owner_db, admin.tenant.id)
     await run_due(owner_db)
     [request] = receiver.copies(delivery["delivery_id"])
     assert request.path == "/hooks" and request.headers["content-type"] == "application/json"
@@ -37,7 +37,7 @@ async def test_event_is_delivered_signed_per_standard_webhooks(
     assert abs(int(request.headers["webhook-timestamp"]) - datetime.now(UTC).timestamp()) < 600
     event = request.json()
     assert event["type"] == "MESSAGE_CREATED" and event["data"]["title"] == "Kiddush"
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"], row["last_status_code"], row["job_status"]) == ("DELIVERED", 1, 204, "DONE")
     listed = await gql(LIST_ENDPOINTS, actor=admin)
     [edge] = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["deliveries"]["edges"]
@@ -51,17 +51,17 @@ async def test_server_error_is_retried_with_the_same_id_and_body(
     admin = await factory.member(role=Role.ADMIN)
     secret = await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Shiur moved")
-    [delivery] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [delivery] = await deliveries(owner_db, admin.tenant.id)
     receiver.script_for(delivery["delivery_id"], 503)
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"], row["last_status_code"]) == ("PENDING", 1, 503)
     assert row["last_error"].startswith("HTTP 503") and row["job_status"] == "PENDING"
     await run_due(owner_db, row["job_id"])
     first, second = receiver.copies(delivery["delivery_id"])
     assert first.body == second.body
     assert verify_signature(secret, first.headers, first.body) and verify_signature(secret, second.headers, second.body)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"], row["last_error"], row["job_status"]) == ("DELIVERED", 2, "", "DONE")
 
 
@@ -77,16 +77,16 @@ async def test_timeout_is_retried(
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Slow receiver")
-    [delivery] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [delivery] = await deliveries(owner_db, admin.tenant.id)
     receiver.script_for(delivery["delivery_id"], hang_once=True)
     monkeypatch.setattr(settings, "webhook_timeout_seconds", 0.5)
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"], row["last_status_code"]) == ("PENDING", 1, None)
     assert row["last_error"].startswith("timeout")
     receiver.script.release.set()
     await run_due(owner_db, row["job_id"])
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"]) == ("DELIVERED", 2)
     assert {r.headers["webhook-id"] for r in receiver.copies(delivery["delivery_id"])} == {delivery["delivery_id"]}
 
@@ -99,10 +99,10 @@ async def test_client_error_or_redirect_fails_without_retry(
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Gone")
-    [delivery] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [delivery] = await deliveries(owner_db, admin.tenant.id)
     receiver.script_for(delivery["delivery_id"], status)
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["attempts"], row["last_status_code"], row["job_status"]) == (
         "FAILED",
         1,
@@ -127,7 +127,7 @@ async def test_private_address_is_refused_at_delivery_unless_allowed(
     monkeypatch.setattr(settings, "webhook_allow_private_targets", False)
     await create_message(gql, admin, "Rebound")
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["job_status"], row["last_status_code"]) == ("FAILED", "FAILED", None)
     assert "loopback, private or link-local" in row["last_error"]
     assert receiver.copies(row["delivery_id"]) == []
@@ -147,7 +147,7 @@ async def test_secret_sealed_under_another_key_fails_the_delivery_clearly(
     monkeypatch.setattr(settings, "secrets_key", "a-key-the-secret-was-not-sealed-with")
     await create_message(gql, admin, "Key rotated")
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
     assert "SECRETS_KEY" in row["last_error"] and receiver.copies(row["delivery_id"]) == []
 
@@ -159,13 +159,13 @@ async def test_last_attempt_lost_with_its_worker_marks_the_delivery_failed(
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Last try")
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     await owner_db.execute(
         "UPDATE job SET status = 'RUNNING', attempts = $2, locked_until = now() - interval '1 second' WHERE id = $1",
         row["job_id"],
         WEBHOOK_MAX_ATTEMPTS,
     )
     await run_due(owner_db)
-    [row] = await deliveries(owner_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(owner_db, admin.tenant.id)
     assert (row["status"], row["job_status"]) == ("FAILED", "FAILED")
     assert "worker was lost" in row["last_error"] and receiver.copies(row["delivery_id"]) == []

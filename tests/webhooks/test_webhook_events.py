@@ -19,7 +19,7 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Factory
 from tests.support.content import create_message
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL, answer, error_codes
+from tests.support.graphql import GQL, answer, app_of, error_codes
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
@@ -35,14 +35,14 @@ async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
     await subscribe(gql, admin, receiver.url, "ALIYAH_ASSIGNED")
     await subscribe(gql, other, receiver.url, "MESSAGE_CREATED", "ALIYAH_ASSIGNED")
     await create_message(gql, admin, "Not subscribed")
-    assert await deliveries(tenant_db, admin.tenant.id) == []  # type: ignore[union-attr]
+    assert await deliveries(tenant_db, admin.tenant.id) == []
     result = await gql.op(
         "AssignAliyah", {"input": {"date": "2026-12-05", "aliyah": "LEVI", "personName": "Dovid"}}, actor=admin
     )
     assert result["data"]["assignAliyah"]["userErrors"] == []
-    [row] = await deliveries(tenant_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     assert row["event"] == "ALIYAH_ASSIGNED"
-    assert await deliveries(tenant_db, other.tenant.id) == []  # type: ignore[union-attr]
+    assert await deliveries(tenant_db, other.tenant.id) == []
     await run_due(tenant_db)
     [request] = receiver.copies(row["delivery_id"])
     assert request.json()["data"] == {
@@ -61,15 +61,15 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
 
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MEMORIAL_IMPORT_FINISHED", "DEVICE_OFFLINE")
-    tenant_id = admin.tenant.id  # type: ignore[union-attr]
+    tenant_id = admin.tenant.id
     async with tenant_scope(tenant_id):
         job, problems = await start_import("name,date_of_death\nReb Chaim,2001-03-04\n", False, date(2026, 11, 25))
     assert job is not None and not problems
     await run_due(tenant_db)
-    tv = await make_tv(admin.tenant)  # type: ignore[arg-type]
+    tv = await make_tv(admin.tenant)
     long_ago = datetime.now(UTC) - timedelta(minutes=10)
     await DeviceIdentity.filter(device_id=tv.device.id).update(online=True, last_seen_at=long_ago)
-    await sweep_offline(gql.http._transport.app.state.broadcast)  # type: ignore[attr-defined]
+    await sweep_offline(app_of(gql.http).state.broadcast)
     await run_due(tenant_db)
     rows = await deliveries(tenant_db, tenant_id)
     assert [(r["event"], r["status"]) for r in rows] == [
@@ -88,7 +88,7 @@ async def test_deleting_an_endpoint_drops_its_pending_deliveries(
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Never sent")
-    [row] = await deliveries(tenant_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     listed = await gql(LIST_ENDPOINTS, actor=admin)
     endpoint_id = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
     result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=admin)
@@ -111,7 +111,7 @@ async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_no
         assert error_codes(refused) == ["FORBIDDEN"]
         refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
         assert error_codes(refused) == ["FORBIDDEN"]
-        assert await deliveries(tenant_db, admin.tenant.id) == []  # type: ignore[union-attr]
+        assert await deliveries(tenant_db, admin.tenant.id) == []
 
 
 @pytest.mark.usefixtures("private_targets")
@@ -122,7 +122,7 @@ async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries
     stranger = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Still sent")
-    [row] = await deliveries(tenant_db, admin.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
 
     async with unchanged(owner_db, admin, stranger):
@@ -135,4 +135,4 @@ async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries
     await run_due(owner_db)
     [request] = receiver.copies(row["delivery_id"])
     assert request.json()["data"]["title"] == "Still sent"
-    assert await deliveries(owner_db, stranger.tenant.id) == []  # type: ignore[union-attr]
+    assert await deliveries(owner_db, stranger.tenant.id) == []

@@ -28,14 +28,14 @@ async def test_create_shows_the_secret_once_and_stores_it_sealed(
     assert endpoint["url"] == URL and endpoint["isActive"] and endpoint["description"] == "CRM"
     assert sorted(endpoint["events"]) == ["DEVICE_OFFLINE", "MESSAGE_CREATED"]
     stored = await tenant_db.fetchval(
-        "SELECT secret_sealed FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
+        "SELECT secret_sealed FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id
     )
     assert stored.startswith("v1:") and payload["secret"] not in stored and payload["secret"][6:] not in stored
     listed = await gql(LIST_ENDPOINTS, actor=admin)
     assert payload["secret"] not in str(listed) and "secret" not in str(listed)
     audit = await tenant_db.fetchval(
         "SELECT count(*) FROM audit_entry WHERE tenant_id = $1 AND action = 'webhook_endpoint.create'",
-        admin.tenant.id,  # type: ignore[union-attr]
+        admin.tenant.id,
     )
     assert audit == 1
 
@@ -65,7 +65,7 @@ async def test_bad_input_is_a_user_error_and_writes_nothing(
     assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [([field], code)]
     assert payload["webhookEndpoint"] is None and payload["secret"] is None
     count = await tenant_db.fetchval(
-        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
+        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id
     )
     assert count == 0
 
@@ -91,7 +91,7 @@ async def test_delete_removes_the_endpoint(
     again = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=admin)
     assert [e["code"] for e in again["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
     count = await tenant_db.fetchval(
-        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
+        "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id
     )
     assert count == 0
 
@@ -109,7 +109,7 @@ async def test_T3_cross_tenant_foreign_endpoint_is_not_found_and_survives(
         assert foreign["data"] == missing["data"]
         assert [e["code"] for e in foreign["data"]["deleteWebhookEndpoint"]["userErrors"]] == ["NOT_FOUND"]
         count = await tenant_db.fetchval(
-            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", b.tenant.id  # type: ignore[union-attr]
+            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", b.tenant.id
         )
         assert count == 1
 
@@ -125,7 +125,7 @@ async def test_T1_cross_tenant_admin_cannot_act_in_another_tenant(
         assert error_codes(result) == ["FORBIDDEN"] and not (result.get("data") or {}).get("createWebhookEndpoint")
         count = await tenant_db.fetchval(
             "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = ANY($1::int[])",
-            [a.tenant.id, b.tenant.id],  # type: ignore[union-attr]
+            [a.tenant.id, b.tenant.id],
         )
         assert count == 0
 
@@ -145,7 +145,7 @@ async def test_Z1_missing_role_viewer_and_editor_cannot_manage_webhooks(
         result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=member)
         assert error_codes(result) == ["FORBIDDEN"] and result["data"]["deleteWebhookEndpoint"] is None
         count = await tenant_db.fetchval(
-            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id  # type: ignore[union-attr]
+            "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = $1", admin.tenant.id
         )
         assert count == 1
 

@@ -60,7 +60,7 @@ async def test_T1_cross_tenant_foreign_endpoints_and_deliveries_are_invisible(
     b = await factory.member(role=Role.ADMIN)
     foreign = await endpoint(gql, b, "http://127.0.0.1:9/closed", "MESSAGE_CREATED")
     await gql.op("CreateMessage", {"input": {"title": "B only"}}, actor=b)
-    [row] = await deliveries(tenant_db, b.tenant.id)  # type: ignore[union-attr]
+    [row] = await deliveries(tenant_db, b.tenant.id)
     async with unchanged(owner_db, a, b):
         listed = await gql(LIST_ENDPOINTS, actor=a)
         assert listed["data"]["webhookEndpoints"]["totalCount"] == 0
@@ -113,7 +113,7 @@ async def test_deliveries_of_every_endpoint_cost_the_same_statements_for_1_and_4
     totals = [(n["deliveries"]["totalCount"], len(n["deliveries"]["edges"])) for n in nodes]
     assert totals == [(3, 2), (3, 2), (3, 2), (6, 2)]
     assert all(n["deliveries"]["pageInfo"]["hasNextPage"] for n in nodes)
-    rows = await deliveries(tenant_db, admin.tenant.id)  # type: ignore[union-attr]
+    rows = await deliveries(tenant_db, admin.tenant.id)
     mine = sorted((r["id"] for r in rows if r["endpoint_id"] == _pk(first)), reverse=True)
     cursor = nodes[-1]["deliveries"]["pageInfo"]["endCursor"]
     with count_statements() as deeper:

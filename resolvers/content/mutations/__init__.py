@@ -20,6 +20,8 @@ from resolvers.content.mutations.delete_message import DeleteMessageMutation
 from resolvers.content.mutations.delete_prayer_time import DeletePrayerTimeMutation
 from resolvers.content.mutations.delete_torah_class import DeleteTorahClassMutation
 from resolvers.content.mutations.import_memorials import ImportMemorialsMutation
+from resolvers.content.mutations.remove_memorial_photo import RemoveMemorialPhotoMutation
+from resolvers.content.mutations.remove_message_image import RemoveMessageImageMutation
 from resolvers.content.mutations.reset_daily_content_preferences import ResetDailyContentPreferencesMutation
 from resolvers.content.mutations.set_holiday_override import SetHolidayOverrideMutation
 from resolvers.content.mutations.update_aliyah_assignment import UpdateAliyahAssignmentMutation
@@ -38,10 +40,12 @@ ContentMutation = merge_types(
         UpdateMessageMutation,
         DeleteMessageMutation,
         AttachMessageImageMutation,
+        RemoveMessageImageMutation,
         CreateMemorialMutation,
         UpdateMemorialMutation,
         DeleteMemorialMutation,
         AttachMemorialPhotoMutation,
+        RemoveMemorialPhotoMutation,
         ImportMemorialsMutation,
         CreatePrayerTimeMutation,
         UpdatePrayerTimeMutation,

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from permissions import HasRole, Role
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import AssignAliyahInput, values_of
 from schema.content.payloads import AssignAliyahPayload
 from schema.content.types import AliyahAssignment
@@ -21,13 +21,17 @@ class AssignAliyahMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
         description="Call someone for one aliyah on one date, in place of whoever had it (EDITOR and above); webhooks "
-        "get ALIYAH_ASSIGNED and, with notify, the person an e-mail.",
+        "get ALIYAH_ASSIGNED and, with notify, the person an e-mail. " + HELD_EDIT,
     )
     async def assign_aliyah(
         self, info: Info, input: Annotated[AssignAliyahInput, strawberry.argument(description="The assignment.")]
     ) -> AssignAliyahPayload:
-        row, problems = await assign_aliyah(values_of(input))
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await assign_aliyah(values_of(input), held)
         if row is None:
             return AssignAliyahPayload(assignment=None, user_errors=user_errors(problems))
-        await changed(info)
-        return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])
+        assignment = AliyahAssignment.of(row)
+        await done(info, input.urgent, assignment.id)
+        return AssignAliyahPayload(assignment=assignment, user_errors=[])

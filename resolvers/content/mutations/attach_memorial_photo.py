@@ -10,7 +10,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_media, access_memorial
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import AttachMemorialPhotoInput
 from schema.content.payloads import MemorialPayload
 from schema.content.types import Memorial
@@ -26,7 +26,7 @@ class AttachMemorialPhotoMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
         description="Give a memorial its photo from an upload (EDITOR and above): the server verifies the image, "
-        "strips its metadata and makes the sizes screens show; a previous photo is deleted.",
+        "strips its metadata and makes the sizes screens show; a previous photo is deleted. " + HELD_EDIT,
     )
     async def attach_memorial_photo(
         self,
@@ -37,8 +37,9 @@ class AttachMemorialPhotoMutation:
         if row is None:
             return MemorialPayload(memorial=None, user_errors=not_found_errors("memorialId"))
         media = await access_media(info, decode_id(input.media_id, "Media"))
-        problems = await attach_memorial_photo(info.context.settings, media, row)
+        held, problems = await hold_for(info, input.urgent)
+        problems = problems or await attach_memorial_photo(info.context.settings, media, row, held)
         if problems:
             return MemorialPayload(memorial=None, user_errors=user_errors(problems))
-        await changed(info)
+        await done(info, input.urgent, input.memorial_id)
         return MemorialPayload(memorial=Memorial.of(row, await tenant_today(info)), user_errors=[])

@@ -11,7 +11,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_media, access_message
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import AttachMessageImageInput
 from schema.content.payloads import MessagePayload
 from schema.content.types import Message
@@ -28,7 +28,7 @@ class AttachMessageImageMutation:
         permission_classes=[HasRole(Role.EDITOR)],
         description="Make a message a slide: an uploaded image with an optional caption (EDITOR and above). The "
         "server verifies the image, strips its metadata and makes the sizes screens show; a previous image is "
-        "deleted.",
+        "deleted. " + HELD_EDIT,
     )
     async def attach_message_image(
         self,
@@ -39,8 +39,9 @@ class AttachMessageImageMutation:
         if row is None:
             return MessagePayload(message=None, user_errors=not_found_errors("messageId"))
         media = await access_media(info, decode_id(input.media_id, "Media"))
-        problems = await attach_message_image(info.context.settings, media, row, input.caption)
+        held, problems = await hold_for(info, input.urgent)
+        problems = problems or await attach_message_image(info.context.settings, media, row, input.caption, held)
         if problems:
             return MessagePayload(message=None, user_errors=user_errors(problems))
-        await changed(info)
+        await done(info, input.urgent, input.message_id)
         return MessagePayload(message=Message.of(row, await tenant_zone(info), dt.datetime.now(dt.UTC)), user_errors=[])

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from permissions import HasRole, Role
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import CreatePrayerTimeInput, values_of
 from schema.content.payloads import PrayerTimePayload
 from schema.content.types import PrayerTime
@@ -20,15 +20,20 @@ from services.content.prayer_times import save_prayer_time
 class CreatePrayerTimeMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Add a prayer time (EDITOR and above): a fixed time, or an offset from a zman rounded to a step.",
+        description="Add a prayer time (EDITOR and above): a fixed time, or an offset from a zman rounded to a step. "
+        + HELD_EDIT,
     )
     async def create_prayer_time(
         self,
         info: Info,
         input: Annotated[CreatePrayerTimeInput, strawberry.argument(description="The prayer time to add.")],
     ) -> PrayerTimePayload:
-        row, problems = await save_prayer_time(None, values_of(input))
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await save_prayer_time(None, values_of(input), held)
         if row is None:
             return PrayerTimePayload(prayer_time=None, user_errors=user_errors(problems))
-        await changed(info)
-        return PrayerTimePayload(prayer_time=PrayerTime.of(row), user_errors=[])
+        prayer_time = PrayerTime.of(row)
+        await done(info, input.urgent, prayer_time.id)
+        return PrayerTimePayload(prayer_time=prayer_time, user_errors=[])

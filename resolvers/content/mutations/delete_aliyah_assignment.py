@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_aliyah_assignment
-from resolvers.content.changes import delete
+from resolvers.content.changes import HELD_DELETION, URGENT_ARGUMENT, delete
 from schema.content.payloads import DeletePayload
 from schema.context import Info
 from services.infra.ids import decode_id
@@ -17,9 +17,13 @@ from services.infra.ids import decode_id
 @strawberry.type
 class DeleteAliyahAssignmentMutation:
     @strawberry.mutation(
-        permission_classes=[HasRole(Role.EDITOR)], description="Delete an aliyah assignment. EDITOR and above."
+        permission_classes=[HasRole(Role.EDITOR)],
+        description="Delete an aliyah assignment (EDITOR and above). " + HELD_DELETION,
     )
     async def delete_aliyah_assignment(
-        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The assignment's global id.")]
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The assignment's global id.")],
+        urgent: Annotated[bool, URGENT_ARGUMENT] = False,
     ) -> DeletePayload:
-        return await delete(info, id, await access_aliyah_assignment(info, decode_id(id, "AliyahAssignment")))
+        return await delete(info, id, await access_aliyah_assignment(info, decode_id(id, "AliyahAssignment")), urgent)

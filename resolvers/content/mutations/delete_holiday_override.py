@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_holiday_override
-from resolvers.content.changes import delete
+from resolvers.content.changes import HELD_DELETION, URGENT_ARGUMENT, delete
 from schema.content.payloads import DeletePayload
 from schema.context import Info
 from services.infra.ids import decode_id
@@ -18,9 +18,13 @@ from services.infra.ids import decode_id
 class DeleteHolidayOverrideMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Delete a holiday-time override (the computed time applies again). EDITOR and above.",
+        description="Delete a holiday-time override, so the computed time applies again (EDITOR and above). "
+        + HELD_DELETION,
     )
     async def delete_holiday_override(
-        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The override's global id.")]
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The override's global id.")],
+        urgent: Annotated[bool, URGENT_ARGUMENT] = False,
     ) -> DeletePayload:
-        return await delete(info, id, await access_holiday_override(info, decode_id(id, "HolidayOverride")))
+        return await delete(info, id, await access_holiday_override(info, decode_id(id, "HolidayOverride")), urgent)

@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_memorial
-from resolvers.content.changes import delete
+from resolvers.content.changes import HELD_DELETION, URGENT_ARGUMENT, delete
 from schema.content.payloads import DeletePayload
 from schema.context import Info
 from services.infra.ids import decode_id
@@ -16,8 +16,13 @@ from services.infra.ids import decode_id
 
 @strawberry.type
 class DeleteMemorialMutation:
-    @strawberry.mutation(permission_classes=[HasRole(Role.EDITOR)], description="Delete a memorial. EDITOR and above.")
+    @strawberry.mutation(
+        permission_classes=[HasRole(Role.EDITOR)], description="Delete a memorial (EDITOR and above). " + HELD_DELETION
+    )
     async def delete_memorial(
-        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The memorial's global id.")]
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The memorial's global id.")],
+        urgent: Annotated[bool, URGENT_ARGUMENT] = False,
     ) -> DeletePayload:
-        return await delete(info, id, await access_memorial(info, decode_id(id, "Memorial")))
+        return await delete(info, id, await access_memorial(info, decode_id(id, "Memorial")), urgent)

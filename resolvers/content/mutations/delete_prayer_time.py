@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_prayer_time
-from resolvers.content.changes import delete
+from resolvers.content.changes import HELD_DELETION, URGENT_ARGUMENT, delete
 from schema.content.payloads import DeletePayload
 from schema.context import Info
 from services.infra.ids import decode_id
@@ -18,9 +18,12 @@ from services.infra.ids import decode_id
 class DeletePrayerTimeMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Delete a prayer time (and its holiday overrides). EDITOR and above.",
+        description="Delete a prayer time and its holiday overrides (EDITOR and above). " + HELD_DELETION,
     )
     async def delete_prayer_time(
-        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The prayer time's global id.")]
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The prayer time's global id.")],
+        urgent: Annotated[bool, URGENT_ARGUMENT] = False,
     ) -> DeletePayload:
-        return await delete(info, id, await access_prayer_time(info, decode_id(id, "PrayerTime")))
+        return await delete(info, id, await access_prayer_time(info, decode_id(id, "PrayerTime")), urgent)

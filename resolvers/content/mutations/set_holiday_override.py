@@ -9,7 +9,7 @@ from strawberry import UNSET
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_prayer_time
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import SetHolidayOverrideInput, values_of
 from schema.content.payloads import HolidayOverridePayload
 from schema.content.types import HolidayOverride
@@ -24,7 +24,7 @@ class SetHolidayOverrideMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
         description="Fix candle lighting, havdalah or one prayer time on a date (EDITOR and above); an override of "
-        "the same date and target is replaced.",
+        "the same date and target is replaced. " + HELD_EDIT,
     )
     async def set_holiday_override(
         self, info: Info, input: Annotated[SetHolidayOverrideInput, strawberry.argument(description="The override.")]
@@ -34,8 +34,12 @@ class SetHolidayOverrideMutation:
             prayer = await access_prayer_time(info, decode_id(input.prayer_time_id, "PrayerTime"))
             if prayer is None:
                 return HolidayOverridePayload(holiday_override=None, user_errors=not_found_errors("prayerTimeId"))
-        row, problems = await preferences.set_override(values_of(input, skip=("prayer_time_id",)), prayer)
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await preferences.set_override(values_of(input, skip=("prayer_time_id",)), prayer, held)
         if row is None:
             return HolidayOverridePayload(holiday_override=None, user_errors=user_errors(problems))
-        await changed(info)
-        return HolidayOverridePayload(holiday_override=HolidayOverride.of(row), user_errors=[])
+        override = HolidayOverride.of(row)
+        await done(info, input.urgent, override.id)
+        return HolidayOverridePayload(holiday_override=override, user_errors=[])

@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_aliyah_assignment
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import UpdateAliyahAssignmentInput, values_of
 from schema.content.payloads import AssignAliyahPayload
 from schema.content.types import AliyahAssignment
@@ -23,7 +23,7 @@ class UpdateAliyahAssignmentMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
         description="Move an aliyah assignment to another date or aliyah, or rename the person (EDITOR and above); "
-        "its notification settings stay.",
+        "its notification settings stay. " + HELD_EDIT,
     )
     async def update_aliyah_assignment(
         self, info: Info, input: Annotated[UpdateAliyahAssignmentInput, strawberry.argument(description="The changes.")]
@@ -31,8 +31,11 @@ class UpdateAliyahAssignmentMutation:
         current = await access_aliyah_assignment(info, decode_id(input.id, "AliyahAssignment"))
         if current is None:
             return AssignAliyahPayload(assignment=None, user_errors=not_found_errors())
-        row, problems = await update_assignment(current, values_of(input))
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await update_assignment(current, values_of(input), held)
         if row is None:
             return AssignAliyahPayload(assignment=None, user_errors=user_errors(problems))
-        await changed(info)
+        await done(info, input.urgent, input.id)
         return AssignAliyahPayload(assignment=AliyahAssignment.of(row), user_errors=[])

@@ -10,7 +10,7 @@ from strawberry import UNSET
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_holiday_override, access_prayer_time
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.enums import OverrideKind
 from schema.content.inputs import UpdateHolidayOverrideInput, values_of
 from schema.content.payloads import HolidayOverridePayload
@@ -25,7 +25,8 @@ from services.infra.ids import decode_id
 class UpdateHolidayOverrideMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Change a holiday-time override (EDITOR and above); fields left out keep their values.",
+        description="Change a holiday-time override (EDITOR and above); fields left out keep their values. "
+        + HELD_EDIT,
     )
     async def update_holiday_override(
         self, info: Info, input: Annotated[UpdateHolidayOverrideInput, strawberry.argument(description="The changes.")]
@@ -40,9 +41,12 @@ class UpdateHolidayOverrideMutation:
                 return HolidayOverridePayload(holiday_override=None, user_errors=not_found_errors("prayerTimeId"))
         elif input.prayer_time_id is UNSET and input.kind in (UNSET, None, OverrideKind.PRAYER_TIME):
             prayer = await access_prayer_time(info, row.prayer_time_id) if row.prayer_time_id else None
-        values = values_of(input, skip=("id", "prayer_time_id"))
-        updated, problems = await preferences.update_override(row, values, prayer)
+        held, problems = await hold_for(info, input.urgent)
+        updated = None
+        if not problems:
+            values = values_of(input, skip=("id", "prayer_time_id"))
+            updated, problems = await preferences.update_override(row, values, prayer, held)
         if updated is None:
             return HolidayOverridePayload(holiday_override=None, user_errors=user_errors(problems))
-        await changed(info)
+        await done(info, input.urgent, input.id)
         return HolidayOverridePayload(holiday_override=HolidayOverride.of(updated), user_errors=[])

@@ -8,7 +8,7 @@ import strawberry
 
 from permissions import HasRole, Role
 from resolvers.content.access import access_torah_class
-from resolvers.content.changes import changed
+from resolvers.content.changes import HELD_EDIT, done, hold_for
 from schema.content.inputs import UpdateTorahClassInput, values_of
 from schema.content.payloads import TorahClassPayload
 from schema.content.types import TorahClass
@@ -22,7 +22,7 @@ from services.infra.ids import decode_id
 class UpdateTorahClassMutation:
     @strawberry.mutation(
         permission_classes=[HasRole(Role.EDITOR)],
-        description="Change a Torah class (EDITOR and above); fields left out keep their values.",
+        description="Change a Torah class (EDITOR and above); fields left out keep their values. " + HELD_EDIT,
     )
     async def update_torah_class(
         self, info: Info, input: Annotated[UpdateTorahClassInput, strawberry.argument(description="The changes.")]
@@ -30,8 +30,11 @@ class UpdateTorahClassMutation:
         current = await access_torah_class(info, decode_id(input.id, "TorahClass"))
         if current is None:
             return TorahClassPayload(torah_class=None, user_errors=not_found_errors())
-        row, problems = await save_torah_class(current, values_of(input))
+        held, problems = await hold_for(info, input.urgent)
+        row = None
+        if not problems:
+            row, problems = await save_torah_class(current, values_of(input), held)
         if row is None:
             return TorahClassPayload(torah_class=None, user_errors=user_errors(problems))
-        await changed(info)
+        await done(info, input.urgent, input.id)
         return TorahClassPayload(torah_class=TorahClass.of(row), user_errors=[])

@@ -16,9 +16,15 @@ from schema.content.inputs.memorials import (
     CreateMemorialInput,
     HebrewDateInput,
     ImportMemorialsInput,
+    RemoveMemorialPhotoInput,
     UpdateMemorialInput,
 )
-from schema.content.inputs.messages import AttachMessageImageInput, CreateMessageInput, UpdateMessageInput
+from schema.content.inputs.messages import (
+    AttachMessageImageInput,
+    CreateMessageInput,
+    RemoveMessageImageInput,
+    UpdateMessageInput,
+)
 from schema.content.inputs.prayer_times import (
     CreatePrayerTimeInput,
     HebrewDayInput,
@@ -52,6 +58,8 @@ __all__ = [
     "HebrewSeasonInput",
     "ImportMemorialsInput",
     "LocationInput",
+    "RemoveMemorialPhotoInput",
+    "RemoveMessageImageInput",
     "SetHolidayOverrideInput",
     "UpdateAliyahAssignmentInput",
     "UpdateDailyContentPreferencesInput",
@@ -74,10 +82,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def values_of(data: Any, skip: tuple[str, ...] = ("id", "urgent")) -> dict[str, Any]:
-    """The given fields of an input (UNSET ones left out), enums as their values."""
+def values_of(data: Any, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
+    """The given fields of an input (UNSET ones left out, and `urgent`, which says how an edit is shown), enums as
+    their values."""
     return {
         f.name: _plain(getattr(data, f.name))
         for f in dataclasses.fields(data)
-        if f.name not in skip and getattr(data, f.name) is not UNSET
+        if f.name not in skip and f.name != "urgent" and getattr(data, f.name) is not UNSET
     }

@@ -65,3 +65,10 @@ class ImportMemorialsInput:
 class AttachMemorialPhotoInput:
     memorial_id: strawberry.ID = strawberry.field(description="The memorial's global id.")
     media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")
+    urgent: bool = strawberry.field(default=False, description=URGENT)
+
+
+@strawberry.input(description="Take its photo off a memorial (the memorial stays).")
+class RemoveMemorialPhotoInput:
+    memorial_id: strawberry.ID = strawberry.field(description="The memorial's global id.")
+    urgent: bool = strawberry.field(default=False, description=URGENT)

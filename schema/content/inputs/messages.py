@@ -42,3 +42,10 @@ class AttachMessageImageInput:
     message_id: strawberry.ID = strawberry.field(description="The message's global id.")
     media_id: strawberry.ID = strawberry.field(description="The upload's media id (from createUpload), once uploaded.")
     caption: str | None = strawberry.field(default=None, description="A caption under the image, at most 300 chars.")
+    urgent: bool = strawberry.field(default=False, description=URGENT)
+
+
+@strawberry.input(description="Take its image off a slide: the message stays, shown as text.")
+class RemoveMessageImageInput:
+    message_id: strawberry.ID = strawberry.field(description="The message's global id.")
+    urgent: bool = strawberry.field(default=False, description=URGENT)

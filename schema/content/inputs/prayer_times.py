@@ -9,6 +9,7 @@ import strawberry
 from strawberry import UNSET
 
 from schema.content.enums import DayKind, HebrewMonth, RoundDirection, Weekday, ZmanKey
+from schema.content.inputs.media import URGENT
 
 _NAME = 'The name the screens show, e.g. "Mincha", 1 to 200 characters.'
 _DAYS = "The weekdays it is said on; with dayKinds, at least one weekday or kind of day."
@@ -62,6 +63,7 @@ class CreatePrayerTimeInput:
     recurs_yearly: bool = strawberry.field(default=False, description=_RECURS)
     hebrew_season: HebrewSeasonInput | None = strawberry.field(default=UNSET, description=_HEBREW_SEASON)
     sort_order: int = strawberry.field(default=0, description=_SORT_ORDER)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Giving fixedTime clears relativeTo and the other way round.")
@@ -82,6 +84,7 @@ class UpdatePrayerTimeInput:
     recurs_yearly: bool | None = strawberry.field(default=UNSET, description=_RECURS)
     hebrew_season: HebrewSeasonInput | None = strawberry.field(default=UNSET, description=_HEBREW_SEASON)
     sort_order: int | None = strawberry.field(default=UNSET, description=_SORT_ORDER)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="A place to compute zmanim for.")

@@ -8,6 +8,7 @@ import strawberry
 from strawberry import UNSET
 
 from schema.content.enums import Aliyah, OverrideKind, Weekday, ZmanKey
+from schema.content.inputs.media import URGENT
 
 _TITLE = 'What is learnt, e.g. "Daf Yomi", 1 to 200 characters.'
 _CLASS_DAYS = "The weekdays it meets; at least one."
@@ -32,6 +33,7 @@ class CreateTorahClassInput:
     teacher: str | None = strawberry.field(default=UNSET, description=_TEACHER)
     location: str | None = strawberry.field(default=UNSET, description=_CLASS_LOCATION)
     description: str | None = strawberry.field(default=UNSET, description=_CLASS_DESCRIPTION)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Changes to a Torah class; fields left out keep their values.")
@@ -43,6 +45,7 @@ class UpdateTorahClassInput:
     teacher: str | None = strawberry.field(default=UNSET, description=_TEACHER)
     location: str | None = strawberry.field(default=UNSET, description=_CLASS_LOCATION)
     description: str | None = strawberry.field(default=UNSET, description=_CLASS_DESCRIPTION)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Assigning an aliyah that is already assigned on that date replaces the person.")
@@ -52,6 +55,7 @@ class AssignAliyahInput:
     person_name: str = strawberry.field(description=_PERSON_NAME)
     notify: bool = strawberry.field(default=False, description="E-mail the person about it (needs notifyEmail).")
     notify_email: str | None = strawberry.field(default=UNSET, description="Where to e-mail the person.")
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Notification settings stay as they are; assignAliyah changes them.")
@@ -60,6 +64,7 @@ class UpdateAliyahAssignmentInput:
     date: dt.date | None = strawberry.field(default=UNSET, description=_READING_DATE)
     aliyah: Aliyah | None = strawberry.field(default=UNSET, description="Which aliyah (not one taken that date).")
     person_name: str | None = strawberry.field(default=UNSET, description=_PERSON_NAME)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="Which daily items the screens show; fields left out keep their values.")
@@ -71,6 +76,7 @@ class UpdateDailyContentPreferencesInput:
     zmanim: list[ZmanKey] | None = strawberry.field(
         default=UNSET, description="The zmanim the screens list, in this order (at most 20; repeats dropped)."
     )
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="PRAYER_TIME overrides name the prayer time; the same date and target replace.")
@@ -80,6 +86,7 @@ class SetHolidayOverrideInput:
     time: dt.time = strawberry.field(description=_OVERRIDE_TIME)
     prayer_time_id: strawberry.ID | None = strawberry.field(default=UNSET, description=_PRAYER_TIME_ID)
     note: str | None = strawberry.field(default=UNSET, description=_NOTE)
+    urgent: bool = strawberry.field(default=False, description=URGENT)
 
 
 @strawberry.input(description="A PRAYER_TIME override names its prayer time; another kind clears it.")
@@ -90,3 +97,4 @@ class UpdateHolidayOverrideInput:
     time: dt.time | None = strawberry.field(default=UNSET, description=_OVERRIDE_TIME)
     prayer_time_id: strawberry.ID | None = strawberry.field(default=UNSET, description=_PRAYER_TIME_ID)
     note: str | None = strawberry.field(default=UNSET, description=_NOTE)
+    urgent: bool = strawberry.field(default=False, description=URGENT)

@@ -1,4 +1,5 @@
-"""What the content types share: local time in the synagogue's zone, the Hebrew date."""
+"""What the content types share: local time in the synagogue's zone, the Hebrew date, until when a row is held for
+the screens (Shabbat mode)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ import strawberry
 
 import luach
 from schema.content.enums import HebrewMonth
+
+HELD_UNTIL = (
+    "Shabbat mode: changed during Shabbat or yom tov, the screens show this version from this havdalah on (until "
+    "then the one before, or nothing for a new one); null: shown as it is."
+)
 
 
 def local(moment: dt.datetime | None, zone: ZoneInfo) -> dt.datetime | None:

@@ -11,8 +11,8 @@ import luach
 from models import content as m
 from models.identity import Role
 from permissions import HasRole
-from schema.content.loaders import memorial_photo_loader
-from schema.content.types.common import HebrewDate
+from schema.content.loaders import held_until_loader, memorial_photo_loader
+from schema.content.types.common import HELD_UNTIL, HebrewDate
 from schema.content.types.media import Media
 from schema.context import Info
 from schema.relay import Connection, Node
@@ -40,11 +40,11 @@ class Memorial(Node):
     hebrew_date_of_death: HebrewDate = strawberry.field(description="The Hebrew date of death the yahrzeit follows.")
     next_yahrzeit: dt.date = strawberry.field(description="The next observance on or after today.")
     plaque: str = strawberry.field(description="Where its plaque hangs (e.g. a board and row); may be empty.")
-    held_until: dt.datetime | None = strawberry.field(
-        description="Shabbat mode: written during Shabbat or yom tov, the screens show this version from this "
-        "havdalah on (until then the one before, or nothing for a new memorial); null: shown as it is."
-    )
     _row: strawberry.Private[m.Memorial]
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "Memorial").load(self._row.id)
 
     @strawberry.field(description="The departed's photo, shown on the board with the yahrzeit; null: none.")
     async def photo(self, info: Info) -> Media | None:
@@ -79,7 +79,6 @@ class Memorial(Node):
             hebrew_date_of_death=HebrewDate.of(death),
             next_yahrzeit=luach.next_yahrzeit(death, today),
             plaque=row.plaque,
-            held_until=row.held_until if row.held_until and row.held_until > dt.datetime.now(dt.UTC) else None,
             _row=row,
         )
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import strawberry
 
 from models import content as m
-from schema.content.loaders import message_image_loader
-from schema.content.types.common import local
+from schema.content.loaders import held_until_loader, message_image_loader
+from schema.content.types.common import HELD_UNTIL, local
 from schema.content.types.media import Media
 from schema.context import Info
 from schema.relay import Connection, Node
@@ -30,11 +30,11 @@ class Message(Node):
         description="When it stops showing (the synagogue's time zone); null: until deleted."
     )
     is_active: bool = strawberry.field(description="Showing now, by the clock.")
-    held_until: dt.datetime | None = strawberry.field(
-        description="Shabbat mode: written during Shabbat or yom tov, the screens show this version from this "
-        "havdalah on (until then the one before, or nothing for a new message); null: shown as it is."
-    )
     _pk: strawberry.Private[int]
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "Message").load(self._pk)
 
     @strawberry.field(description="The slide's image, when the message is a slide; null: text only.")
     async def image(self, info: Info) -> Media | None:
@@ -51,7 +51,6 @@ class Message(Node):
             starts_at=local(row.starts_at, zone),
             ends_at=local(row.ends_at, zone),
             is_active=is_active(row, now),
-            held_until=local(row.held_until, zone) if row.held_until and row.held_until > now else None,
             _pk=row.id,
         )
 

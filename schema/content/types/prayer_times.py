@@ -9,6 +9,9 @@ import strawberry
 
 from models import content as m
 from schema.content.enums import DayKind, HebrewMonth, RoundDirection, Weekday, ZmanKey
+from schema.content.loaders import held_until_loader
+from schema.content.types.common import HELD_UNTIL
+from schema.context import Info
 from schema.relay import Connection, Node
 from services.infra.ids import to_global_id
 
@@ -66,6 +69,11 @@ class PrayerTime(Node):
     hebrew_season: HebrewSeason | None = strawberry.field(description="Said only in this stretch of the Hebrew year.")
     location: str = strawberry.field(description='Where it is held, e.g. "Beit Midrash"; may be empty.')
     sort_order: int = strawberry.field(description="Lists show lower values first (then older prayer times first).")
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "PrayerTime").load(self._pk)
 
     @classmethod
     def of(cls, row: m.PrayerTime) -> PrayerTime:
@@ -86,6 +94,7 @@ class PrayerTime(Node):
             hebrew_season=HebrewSeason.of(row.hebrew_season),
             location=row.location,
             sort_order=row.sort_order,
+            _pk=row.id,
         )
 
 

@@ -10,7 +10,10 @@ from models import content as m
 from models.identity import Role
 from permissions import HasRole
 from schema.content.enums import Aliyah, OverrideKind, Weekday, ZmanKey
+from schema.content.loaders import held_until_loader
+from schema.content.types.common import HELD_UNTIL
 from schema.content.types.prayer_times import weekdays
+from schema.context import Info
 from schema.relay import Connection, Node
 from services.infra.ids import to_global_id
 
@@ -24,6 +27,11 @@ class TorahClass(Node):
     time: dt.time = strawberry.field(description="When it starts, a wall time in the synagogue's time zone.")
     location: str = strawberry.field(description="Where it meets; may be empty.")
     description: str = strawberry.field(description="More about the class, as the staff wrote it; may be empty.")
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "TorahClass").load(self._pk)
 
     @classmethod
     def of(cls, row: m.TorahClass) -> TorahClass:
@@ -35,6 +43,7 @@ class TorahClass(Node):
             time=row.time,
             location=row.location,
             description=row.description,
+            _pk=row.id,
         )
 
 
@@ -58,6 +67,10 @@ class AliyahAssignment(Node):
     )
     def notify_email(self) -> str | None:
         return self._row.notify_email
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "AliyahAssignment").load(self._row.id)
 
     @classmethod
     def of(cls, row: m.AliyahAssignment) -> AliyahAssignment:
@@ -86,6 +99,11 @@ class HolidayOverride(Node):
     )
     time: dt.time = strawberry.field(description="The time it fixes, a wall time in the synagogue's time zone.")
     note: str = strawberry.field(description='Why, for the staff (e.g. "early Shabbat"); may be empty.')
+    _pk: strawberry.Private[int]
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "HolidayOverride").load(self._pk)
 
     @classmethod
     def of(cls, row: m.HolidayOverride) -> HolidayOverride:
@@ -97,6 +115,7 @@ class HolidayOverride(Node):
             prayer_time_id=strawberry.ID(prayer) if prayer else None,
             time=row.time,
             note=row.note,
+            _pk=row.id,
         )
 
 
@@ -112,6 +131,10 @@ class DailyContentPreferences:
     show_parasha: bool = strawberry.field(description="Show the week's Torah portion.")
     show_hebrew_date: bool = strawberry.field(description="Show the Hebrew date.")
     zmanim: list[ZmanKey] = strawberry.field(description="The zmanim the screens list, in this order (at most 20).")
+
+    @strawberry.field(description=HELD_UNTIL)
+    async def held_until(self, info: Info) -> dt.datetime | None:
+        return await held_until_loader(info, "DailyContentPreference").load(None)
 
     @classmethod
     def of(cls, row: m.DailyContentPreference) -> DailyContentPreferences:
