@@ -43,14 +43,19 @@ def placed_tenants() -> dict[int, str]:
     return dict(_placed)
 
 
+PLACEMENTS_TABLE = "tenant_placement"
+"""`models.platform.TenantPlacement`'s table, read here by its name: `models.platform` stands on `models.base`, which
+stands on this module (the model itself would close an import cycle)."""
+
+
 async def load_placements() -> dict[int, str]:
     """Read every placement from the central registry (at startup; the worker reads them on every poll)."""
     global _loaded
-    from models.platform import TenantPlacement  # models.platform imports models.base, which imports this module
-
-    rows = await TenantPlacement.all().values_list("synagogue_id", "database")
+    rows = await get_connection("default").execute_query_dict(
+        f"SELECT synagogue_id, database FROM {PLACEMENTS_TABLE}"  # noqa: S608 - a constant
+    )
     _placed.clear()
-    _placed.update({int(tenant): str(database) for tenant, database in rows})
+    _placed.update({int(row["synagogue_id"]): str(row["database"]) for row in rows})
     _loaded = True
     return dict(_placed)
 
@@ -62,13 +67,14 @@ async def ensure_loaded() -> None:
 
 async def refresh(tenant_id: int) -> str:
     """Read one tenant's placement again (its cached one met a fence); the database it is in now."""
-    from models.platform import TenantPlacement  # see load_placements
-
-    row = await TenantPlacement.filter(synagogue_id=tenant_id).first()
-    if row is None:
+    rows = await get_connection("default").execute_query_dict(
+        f"SELECT database FROM {PLACEMENTS_TABLE} WHERE synagogue_id = $1",  # noqa: S608 - a constant
+        [int(tenant_id)],
+    )
+    if not rows:
         _placed.pop(tenant_id, None)
     else:
-        _placed[tenant_id] = row.database
+        _placed[tenant_id] = str(rows[0]["database"])
     return database_of(tenant_id)
 
 

@@ -20,6 +20,8 @@ from models.base import tenant_models, tenant_scope
 from models.compiled import fetch_page
 from models.content import Message
 from models.identity import Role
+from models.placement import routing
+from models.platform import TenantPlacement
 from models.synagogue import Synagogue
 from services.infra.database_setup import CENTRAL_INT_LIMIT, block_range
 from services.infra.ids import to_global_id
@@ -214,3 +216,7 @@ async def test_missing_role_only_platform_admins_read_placements(
             refused = await gql(query, actor=owner)
             assert error_codes(refused) == ["FORBIDDEN"], refused
             assert error_codes(await gql(query)) == ["UNAUTHENTICATED"]
+
+
+def test_routing_reads_the_registrys_own_table() -> None:  # by name: the model would close an import cycle
+    assert TenantPlacement._meta.db_table == routing.PLACEMENTS_TABLE
