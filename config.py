@@ -143,6 +143,19 @@ class Settings(BaseSettings):
     webhook_allow_private_targets: bool = False  # deliver to loopback/private/link-local addresses (tests, LANs)
     secrets_key: str = ""  # encrypts stored webhook secrets; empty: derived from the JWT secret
     yahrzeit_reminder_days: int = Field(default=7, ge=0)  # e-mail a memorial's family this many days ahead; 0: off
+    webhook_rotation_overlap_minutes: int = Field(default=1440, ge=0, le=30 * 1440)  # both secrets sign meanwhile
+    messaging_timeout_seconds: float = 10.0  # per SMS/WhatsApp provider request; a timeout is retried
+
+    alert_evaluation_seconds: int = Field(default=60, ge=10)  # the worker evaluates alert rules once per slot
+    anomaly_interval_seconds: int = Field(default=300, ge=30)  # the worker scores new samples once per slot
+    anomaly_window_hours: int = Field(default=24, ge=1, le=24 * 30)  # trailing window of the median and MAD
+    anomaly_min_score: float = Field(default=3.5, gt=0)  # robust z-score from which a sample is an anomaly
+    retention_interval_seconds: int = Field(default=3600, ge=60)  # the worker's retention sweep, once per slot
+    retention_batch_size: int = Field(default=1000, ge=1)  # rows deleted per statement
+    job_retention_days: int = Field(default=30, ge=1)  # finished (DONE or FAILED) jobs
+    webhook_delivery_retention_days: int = Field(default=30, ge=1)  # DELIVERED or FAILED deliveries
+    device_command_retention_days: int = Field(default=90, ge=1)  # answered, failed or expired device commands
+    audit_retention_days: int = Field(default=730, ge=1)  # synagogue audit entries
 
     media_storage: Literal["local", "s3"] = "local"  # local: files under media_dir; s3: the S3_* bucket
     media_dir: Path | None = None  # None: {data_dir}/media

@@ -38,6 +38,7 @@ from models.placement import running as placement
 from schema.assembly import build_schema, export_sdl
 from schema.pages import page_routes
 from schema.view import GraphQLView
+from services.content import events as content_events
 from services.devices.upkeep import start_upkeep
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
@@ -49,6 +50,7 @@ from services.infra.logs import configure_logging
 from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.infra.storage.routes import MEDIA_PATH, media
+from services.outbox.inbound import messaging_inbound
 from services.outbox.worker import run_worker
 from services.platform.moves import move_tenant
 from services.platform.owners import PlacementError
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Any:
 
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
+    content_events.register()  # content saved or deleted -> CONTENT_* webhooks
     view = GraphQLView(build_schema(), settings)
 
     @asynccontextmanager
@@ -111,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Any:
             Route("/health/live", live),
             Route("/health/ready", ready),
             Route("/metrics", metrics),
+            Route("/messaging/inbound/{synagogue}/{token}", messaging_inbound, methods=["POST"]),
             *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
             Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
@@ -216,8 +220,8 @@ def cmd_serve(settings: Settings) -> None:
 
 
 def cmd_worker(settings: Settings) -> None:
-
     configure_logging(settings.log_level, settings.log_json)
+    content_events.register()  # a job that saves or deletes content tells webhooks as the API does
     # SIGTERM: finish the job in hand
     asyncio.run(_with_db(settings, lambda: work_until_signalled(settings, run_worker)))
     print("worker stopped")

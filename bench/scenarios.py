@@ -21,6 +21,10 @@ class Scenario:
     document: str
     variables: dict[str, Any] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    rotate: list[dict[str, str]] = field(default_factory=list)
+    """Header sets taken in turn, one per request (many devices reporting), on top of `headers` (bench.fleet)."""
+    operation: str = ""
+    """The operation's name in the document, when the row's name differs."""
 
 
 @dataclass(frozen=True)

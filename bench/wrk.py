@@ -33,10 +33,31 @@ def lua_string(text: str) -> str:
     return f"[{'=' * level}[{text}]{'=' * level}]"
 
 
+ROTATE_TEMPLATE = """
+sets = {{ {sets} }}
+counter = 0
+request = function()
+  counter = counter + 1
+  for key, value in pairs(sets[(counter % #sets) + 1]) do wrk.headers[key] = value end
+  return wrk.format()
+end
+"""
+
+
+def lua_table(headers: dict[str, str]) -> str:
+    return "{ " + ", ".join(f"[ {lua_string(k)} ] = {lua_string(v)}" for k, v in headers.items()) + " }"
+
+
 def lua_script(scenario: Scenario) -> str:
-    body = {"query": scenario.document, "variables": scenario.variables, "operationName": scenario.name}
+    body = {
+        "query": scenario.document,
+        "variables": scenario.variables,
+        "operationName": scenario.operation or scenario.name,
+    }
     headers = {"Content-Type": "application/json", **scenario.headers}
     lines = "\n".join(f"wrk.headers[ {lua_string(k)} ] = {lua_string(v)}" for k, v in headers.items())
+    if scenario.rotate:
+        lines += ROTATE_TEMPLATE.format(sets=", ".join(lua_table(h) for h in scenario.rotate))
     return LUA_TEMPLATE.format(body=lua_string(json.dumps(body)), headers=lines, prefix=REPORT_PREFIX)
 
 
@@ -56,7 +77,7 @@ class Result:
 
 
 def run(scenario: Scenario, url: str, workdir: Path, seconds: int, connections: int, threads: int) -> Result:
-    script = workdir / f"{scenario.name}.lua"
+    script = workdir / f"{scenario.name.replace(' ', '_')}.lua"
     script.write_text(lua_script(scenario))
     command = [
         "wrk",

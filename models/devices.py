@@ -161,11 +161,14 @@ class DeviceHeartbeat(TenantModel):
     cpu = fields.FloatField(null=True)
     memory = fields.FloatField(null=True)
     temperature = fields.FloatField(null=True)
+    disk = fields.FloatField(null=True)
+    free_storage_mb = fields.FloatField(null=True)
     uptime_seconds = fields.BigIntField(null=True)
     app_version = fields.CharField(max_length=40, default="")
 
     class Meta:
         table = "device_heartbeat"
+        indexes = (("device", "at"),)  # one device's samples in a range (rules, anomalies, series)
 
 
 class DeviceMetricHour(TenantModel):
@@ -184,6 +187,10 @@ class DeviceMetricHour(TenantModel):
     memory_sum = fields.FloatField(default=0)
     memory_count = fields.IntField(default=0)
     temperature_max = fields.FloatField(null=True)
+    minutes_seen = fields.IntField(default=0, db_default=0)
+    """Minutes of the hour with at least one heartbeat (uptime)."""
+    last_minute = fields.IntField(default=-1, db_default=-1)
+    """The minute of the hour (0-59) of the latest sample counted in `minutes_seen`."""
 
     class Meta:
         table = "device_metric_hour"

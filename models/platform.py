@@ -109,3 +109,21 @@ class TenantFence(Model):
 
     class Meta:
         table = "tenant_fence"
+
+
+PURGE_AUDIT_FUNCTION = """
+CREATE OR REPLACE FUNCTION shulgraph_purge_audit(cutoff timestamptz, batch integer) RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+  WITH gone AS (
+    DELETE FROM audit_entry WHERE id IN (
+      SELECT id FROM audit_entry
+      WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::int AND at < cutoff
+      ORDER BY id LIMIT batch)
+    RETURNING 1)
+  SELECT count(*)::integer FROM gone
+$$
+"""
+"""PostgreSQL: retention's only road to delete audit entries, owned by the owner role (`main.py migrate` creates it
+and lets the application role execute it): it deletes at most `batch` entries older than `cutoff` of the synagogue
+the transaction serves (`app.tenant_id`), so the application role itself may be left unable to delete or change
+a single entry (the log is append-only for it)."""

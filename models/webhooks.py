@@ -15,6 +15,14 @@ class WebhookEvent(StrEnum):
     ALIYAH_ASSIGNED = "ALIYAH_ASSIGNED"
     MEMORIAL_IMPORT_FINISHED = "MEMORIAL_IMPORT_FINISHED"
     DEVICE_OFFLINE = "DEVICE_OFFLINE"
+    DEVICE_PAIRED = "DEVICE_PAIRED"
+    DEVICE_REVOKED = "DEVICE_REVOKED"
+    CONTENT_CREATED = "CONTENT_CREATED"
+    CONTENT_UPDATED = "CONTENT_UPDATED"
+    CONTENT_DELETED = "CONTENT_DELETED"
+    ALERT_OPENED = "ALERT_OPENED"
+    ALERT_RESOLVED = "ALERT_RESOLVED"
+    YAHRZEIT_UPCOMING = "YAHRZEIT_UPCOMING"
 
 
 class DeliveryStatus(StrEnum):
@@ -27,6 +35,7 @@ class WebhookEndpoint(TenantModel):
     """A URL that receives the synagogue's events of the listed types, signed with the endpoint's secret.
 
     The secret is kept sealed (`services.webhooks.targets.seal_secret`): the signer needs it, nobody reads it back.
+    After a rotation the previous secret signs too (a second `v1,` signature) until `previous_secret_expires_at`.
     """
 
     id = fields.IntField(primary_key=True)
@@ -34,6 +43,8 @@ class WebhookEndpoint(TenantModel):
     description = fields.CharField(max_length=200, default="")
     events: list[str] = fields.JSONField(default=list)
     secret_sealed = fields.TextField()
+    previous_secret_sealed = fields.TextField(null=True)
+    previous_secret_expires_at = fields.DatetimeField(null=True)
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -115,3 +115,4 @@ async def admit(info: Info, node_road: NodeRoad) -> None:
         return
     if refusal is not None:
         raise refusal
+

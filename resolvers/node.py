@@ -9,6 +9,7 @@ from typing import Annotated
 import strawberry
 
 from resolvers.access import NodeRoad, admit
+from resolvers.analytics.nodes import NODES as ANALYTICS
 from resolvers.content.nodes import NODES as CONTENT
 from resolvers.devices.nodes import NODES as DEVICES
 from resolvers.identity.nodes import NODES as IDENTITY
@@ -30,6 +31,7 @@ NODES: dict[str, NodeRoad] = {
     **PARTNERS,
     **WEBHOOKS,
     **PLATFORM,
+    **ANALYTICS,
 }
 
 

@@ -14,6 +14,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
 
 from config import get_settings
+from resolvers.analytics.mutations import AnalyticsMutation
 from resolvers.analytics.queries import AnalyticsQuery
 from resolvers.content.mutations import ContentMutation
 from resolvers.content.queries import ContentQuery
@@ -23,6 +24,7 @@ from resolvers.devices.subscriptions import DevicesSubscription
 from resolvers.identity.mutations import IdentityMutation
 from resolvers.identity.queries import IdentityQuery
 from resolvers.node import NodeQuery
+from resolvers.outbox.mutations import OutboxMutation
 from resolvers.outbox.queries import OutboxQuery
 from resolvers.outbox.subscriptions import OutboxSubscription
 from resolvers.partners.mutations import PartnersMutation
@@ -55,9 +57,11 @@ QUERIES: tuple[type, ...] = (  # the SDL lists root fields in this order
     WebhooksQuery,
 )
 MUTATIONS: tuple[type, ...] = (
+    AnalyticsMutation,
     ContentMutation,
     DevicesMutation,
     IdentityMutation,
+    OutboxMutation,
     PartnersMutation,
     SynagogueMutation,
     WebhooksMutation,

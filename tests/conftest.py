@@ -8,7 +8,7 @@ from tests.support.database import OWNER_URL, configure_environment, create_data
 
 configure_environment()  # before anything reads the settings
 
-from collections.abc import AsyncIterator  # noqa: E402
+from collections.abc import AsyncIterator, Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
 import asyncpg  # noqa: E402
@@ -21,6 +21,7 @@ from services.infra.migrations import migrate  # noqa: E402
 from tests.support.actors import Factory  # noqa: E402
 from tests.support.graphql import GQL  # noqa: E402
 from tests.support.placement import default_database, owner_url  # noqa: E402
+from tests.support.receivers import WebhookReceiver, webhook_receiver  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -86,3 +87,16 @@ async def factory(app: Any, settings: Settings) -> Factory:
 @pytest.fixture
 def gql(http: httpx.AsyncClient) -> GQL:
     return GQL(http)
+
+
+@pytest.fixture
+def private_targets(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Webhooks and text-message providers may reach loopback (where the tests' receivers listen)."""
+    monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    """A real local HTTP receiver (webhooks, a text-message provider)."""
+    with webhook_receiver() as running:
+        yield running

@@ -58,6 +58,13 @@ async def open_tenant(tenant_id: int, outer: int | None) -> AsyncIterator[BaseDB
         yield connection
 
 
+def database_transaction(database: str) -> Any:
+    """A transaction on one database as such, entering no tenant: the central one (`routing.SHARED`) or a placed
+    one through the tenant connection manager (its breaker and the process's bound). For work over the rows of every
+    synagogue a database holds that is no synagogue's own (the worker's claim, the queue's gauges)."""
+    return Transaction() if database == routing.SHARED else manager().transaction(database)
+
+
 def holds_transaction(tenant_id: int) -> bool:
     """Whether this context already holds a transaction on the database `tenant_id` lives in (for
     `models.base.joined_scope`): the central one's for a shared tenant, the placed one's otherwise."""

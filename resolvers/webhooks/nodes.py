@@ -1,4 +1,5 @@
-"""`node(id:)` roads of the webhooks domain: endpoints and deliveries, for ADMIN and above of their synagogue."""
+"""`node(id:)` roads of the webhooks domain: endpoints and deliveries, for ADMIN and above of their synagogue (an
+endpoint as `webhookEndpoints` lists it; a delivery as its endpoint's deliveries and `webhookDeliveries` do)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ async def _delivery_node(info: Info, pk: int) -> WebhookDelivery | None:
 
 NODES: dict[str, NodeRoad] = {
     "WebhookEndpoint": road(_endpoint_node, (WebhooksQuery, "webhook_endpoints")),
-    "WebhookDelivery": road(_delivery_node, (WebhooksQuery, "webhook_endpoints")),
+    "WebhookDelivery": road(
+        _delivery_node, (WebhooksQuery, "webhook_endpoints"), (WebhooksQuery, "webhook_deliveries")
+    ),
 }
 """The `node(id:)` road of each of this domain's Node types, each following the rule of the root field that lists
 the type (Z5)."""

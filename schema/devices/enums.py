@@ -103,5 +103,13 @@ class TenantEventKind(Enum):
         "COMMAND_EXPIRED", description="A command went unanswered past its time to live (detail.commandId names it)."
     )
     ALERT = strawberry.enum_value(
-        "ALERT", description="An alert about the synagogue's screens (reserved: none is sent yet)."
+        "ALERT",
+        description="Reserved, never sent: alerts come as ALERT_OPENED and ALERT_RESOLVED.",
+        deprecation_reason="Never sent; use ALERT_OPENED and ALERT_RESOLVED.",
+    )
+    ALERT_OPENED = strawberry.enum_value(
+        "ALERT_OPENED", description="An alert rule opened an alert (detail.alertId names it, detail.rule its rule)."
+    )
+    ALERT_RESOLVED = strawberry.enum_value(
+        "ALERT_RESOLVED", description="An alert resolved itself (detail.alertId names it, detail.rule its rule)."
     )

@@ -91,6 +91,10 @@ class DeviceHeartbeatInput:
         default=None, description="Temperature in degrees Celsius (held to -50 to 150)."
     )
     uptime_seconds: int | None = strawberry.field(default=None, description="Seconds since the device started.")
+    disk: float | None = strawberry.field(default=None, description="Disk in use in percent (held to 0 to 100).")
+    free_storage_mb: float | None = strawberry.field(
+        default=None, description="Free storage in megabytes (held to 0 to 10^9)."
+    )
     app_version: str | None = strawberry.field(
         default=None,
         description="The TV app version running (at most 40 characters kept); closes an open UPDATE_APP to it.",

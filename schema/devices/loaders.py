@@ -3,11 +3,14 @@ devices a query lists, each kind of row is read once."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from strawberry.dataloader import DataLoader
 
 from models.base import current_tenant_id
-from models.devices import DeviceIdentity, DeviceSettings, SoftwareRelease
+from models.devices import Device, DeviceIdentity, DeviceSettings, SoftwareRelease
 from schema.context import Info
+from services.analytics.uptime import Uptime, device_uptimes
 from services.devices.commands import latest_release, release_channel
 
 
@@ -43,3 +46,21 @@ async def target_release(info: Info) -> SoftwareRelease | None:
         "devices_target_release", _load_target_release
     )
     return await loader.load(0)
+
+
+UptimeKey = tuple[int, datetime, datetime]
+
+
+async def _load_uptimes(keys: list[UptimeKey]) -> list[Uptime]:
+    devices = {row.id: row for row in await Device.filter(id__in={device_id for device_id, _, _ in keys})}
+    found: dict[UptimeKey, Uptime] = {}
+    for start, end in dict.fromkeys((start, end) for _, start, end in keys):
+        wanted = [devices[i] for i in dict.fromkeys(i for i, s, e in keys if (s, e) == (start, end)) if i in devices]
+        for uptime in await device_uptimes(wanted, start, end):
+            found[(uptime.device_id or 0, start, end)] = uptime
+    return [found.get(key, Uptime(key[0], 0, 0)) for key in keys]
+
+
+def uptime_loader(info: Info) -> DataLoader[UptimeKey, Uptime]:
+    """Devices' uptimes by (device id, from, to), in the current tenant: one read of the rollups per range asked."""
+    return info.context.loaders.get("device_uptime", _load_uptimes)

@@ -1,4 +1,5 @@
-"""Background jobs as a synagogue's staff follow them: `job(id:)` to poll, `jobProgress(id:)` to watch live.
+"""Background jobs as a synagogue's staff follow them: `job(id:)` to poll, `jobProgress(id:)` to watch live,
+`jobs` (admins) to list every kind; and the synagogue's text-message provider and recipients.
 
 Only some kinds of job are shown to a synagogue (`resolvers.outbox.access.FOLLOWED_KINDS`); a kind may also have
 a view of its own (a memorial import is a `MemorialImport` too), built from the same row with `job_problems`.
@@ -16,8 +17,10 @@ import strawberry
 from strawberry.scalars import JSON
 
 from models.outbox import Job as JobRow
+from models.outbox import MessagingProvider as MessagingProviderRow
+from models.outbox import MessagingRecipient as MessagingRecipientRow
 from schema.context import Info
-from schema.outbox.enums import JobStatus
+from schema.outbox.enums import JobStatus, MessagingChannel
 from schema.relay import Connection, Node, connection_from_list
 from services.infra.ids import to_global_id
 
@@ -62,6 +65,11 @@ class Job(Node):
     finished_at: dt.datetime | None = strawberry.field(
         description="When it became DONE or FAILED (the synagogue's time zone); null before."
     )
+    attempts: int = strawberry.field(description="How many times a worker took it up so far.")
+    max_attempts: int = strawberry.field(description="How many attempts it gets before it is FAILED.")
+    run_after: dt.datetime = strawberry.field(
+        description="When it is (or was) due: a retry waits its backoff (the synagogue's time zone)."
+    )
     _errors: strawberry.Private[list[JobError]]
 
     @strawberry.field(
@@ -87,4 +95,47 @@ class Job(Node):
             result=cast(JSON, row.result),
             created_at=row.created_at.astimezone(zone),
             finished_at=row.finished_at.astimezone(zone) if row.finished_at else None,
+            attempts=row.attempts,
+            max_attempts=row.max_attempts,
+            run_after=row.run_after.astimezone(zone),
         )
+
+
+@strawberry.type(description="A page of the synagogue's background jobs, newest first.")
+class JobConnection(Connection[Job]):
+    pass
+
+
+@strawberry.type(description="A phone number that receives the synagogue's alerts by SMS or WhatsApp.")
+class MessagingRecipient(Node):
+    id: strawberry.ID = strawberry.field(description="The recipient's global id.")
+    name: str = strawberry.field(description="Who it is, for the admins; may be empty.")
+    phone: str = strawberry.field(description="The number in E.164, such as +12125550123.")
+    channel: MessagingChannel = strawberry.field(description="SMS or WHATSAPP.")
+    opted_out_at: dt.datetime | None = strawberry.field(
+        description="When the number replied STOP (it gets nothing since); null: it receives messages."
+    )
+    created_at: dt.datetime = strawberry.field(description="When an admin added it.")
+
+    @classmethod
+    def of(cls, row: MessagingRecipientRow) -> MessagingRecipient:
+        return cls(
+            id=strawberry.ID(to_global_id("MessagingRecipient", row.id)),
+            name=row.name,
+            phone=row.phone,
+            channel=MessagingChannel(row.channel.value),
+            opted_out_at=row.opted_out_at,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(description="Where the synagogue's text messages go out; the API key is never shown.")
+class MessagingProvider:
+    url: str = strawberry.field(description="The provider's JSON endpoint messages are POSTed to.")
+    sender: str = strawberry.field(description="The SMS sender (a number or a name), as the provider expects it.")
+    whatsapp_sender: str = strawberry.field(description="The WhatsApp sender; empty: the SMS sender.")
+    enabled: bool = strawberry.field(description="False: nothing is sent.")
+
+    @classmethod
+    def of(cls, row: MessagingProviderRow) -> MessagingProvider:
+        return cls(url=row.url, sender=row.sender, whatsapp_sender=row.whatsapp_sender, enabled=row.enabled)

@@ -21,6 +21,32 @@ class WebhookEvent(Enum):
     DEVICE_OFFLINE = strawberry.enum_value(
         "DEVICE_OFFLINE", description="A TV screen stopped checking in and is now offline; data: deviceId."
     )
+    DEVICE_PAIRED = strawberry.enum_value(
+        "DEVICE_PAIRED", description="An admin paired a new screen; data: deviceId (a global id) and name."
+    )
+    DEVICE_REVOKED = strawberry.enum_value(
+        "DEVICE_REVOKED", description="An admin revoked a screen's token; data: deviceId (a global id) and name."
+    )
+    CONTENT_CREATED = strawberry.enum_value(
+        "CONTENT_CREATED", description="Content was created; data: kind (MESSAGE, MEMORIAL, PRAYER_TIME, ...) and id."
+    )
+    CONTENT_UPDATED = strawberry.enum_value(
+        "CONTENT_UPDATED", description="Content was changed; data: kind and id (a global id)."
+    )
+    CONTENT_DELETED = strawberry.enum_value(
+        "CONTENT_DELETED", description="Content was deleted; data: kind and id (a global id)."
+    )
+    ALERT_OPENED = strawberry.enum_value(
+        "ALERT_OPENED", description="An alert rule opened an alert; data: alertId, rule, device, value, message, ..."
+    )
+    ALERT_RESOLVED = strawberry.enum_value(
+        "ALERT_RESOLVED", description="An alert resolved itself; data as for ALERT_OPENED, with resolvedAt."
+    )
+    YAHRZEIT_UPCOMING = strawberry.enum_value(
+        "YAHRZEIT_UPCOMING",
+        description="A memorial's yahrzeit is YAHRZEIT_REMINDER_DAYS away (sent with the family reminders); data: "
+        "memorialId, name, date.",
+    )
 
 
 @strawberry.enum(description="Where a delivery stands.")

@@ -1,11 +1,11 @@
-"""Webhook payloads: what createWebhookEndpoint and deleteWebhookEndpoint answer."""
+"""Webhook payloads: what the webhook mutations answer."""
 
 from __future__ import annotations
 
 import strawberry
 
 from schema.errors import UserError
-from schema.webhooks.types import WebhookEndpoint
+from schema.webhooks.types import WebhookDelivery, WebhookEndpoint
 
 
 @strawberry.type(description="The answer of createWebhookEndpoint: the endpoint and its secret, or why not.")
@@ -28,4 +28,29 @@ class DeleteWebhookEndpointPayload:
     )
     user_errors: list[UserError] = strawberry.field(
         description="`id` NOT_FOUND when the endpoint is missing or not this synagogue's."
+    )
+
+
+@strawberry.type(description="The answer of updateWebhookEndpoint.")
+class UpdateWebhookEndpointPayload:
+    webhook_endpoint: WebhookEndpoint | None = strawberry.field(
+        description="The endpoint as stored; null when `userErrors` is not empty."
+    )
+    user_errors: list[UserError] = strawberry.field(description="Why nothing was changed; empty on success.")
+
+
+@strawberry.type(description="The answer of rotateWebhookSecret: the new secret, shown once.")
+class RotateWebhookSecretPayload:
+    webhook_endpoint: WebhookEndpoint | None = strawberry.field(description="The endpoint; null on userErrors.")
+    secret: str | None = strawberry.field(description="The new signing secret (`whsec_...`): shown here once.")
+    user_errors: list[UserError] = strawberry.field(description="Why nothing was changed; empty on success.")
+
+
+@strawberry.type(description="The answer of redeliverWebhookDelivery.")
+class RedeliverWebhookDeliveryPayload:
+    webhook_delivery: WebhookDelivery | None = strawberry.field(
+        description="The delivery, PENDING again with the same deliveryId; null on userErrors."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="`id` NOT_FOUND (missing or another synagogue's) or CONFLICT (not FAILED)."
     )

@@ -30,6 +30,7 @@ class WebhookDelivery(Node):
         description="Why the last attempt failed (timeout, refused address, the start of an error answer); "
         "null before the first attempt and after a success."
     )
+    endpoint_id: strawberry.ID = strawberry.field(description="The global id of the endpoint it goes to.")
     created_at: datetime = strawberry.field(description="When the event happened and was queued (UTC).")
     delivered_at: datetime | None = strawberry.field(
         description="When the endpoint accepted it (UTC); null until then."
@@ -45,6 +46,7 @@ class WebhookDelivery(Node):
             attempts=row.attempts,
             last_status_code=row.last_status_code,
             last_error=row.last_error or None,
+            endpoint_id=strawberry.ID(to_global_id("WebhookEndpoint", row.endpoint_id)),
             created_at=row.created_at,
             delivered_at=row.delivered_at,
         )
@@ -58,6 +60,10 @@ class WebhookEndpoint(Node):
     events: list[WebhookEvent] = strawberry.field(description="The events sent to it.")
     is_active: bool = strawberry.field(description="False: no events are sent to it.")
     created_at: datetime = strawberry.field(description="When an admin created it (UTC).")
+    previous_secret_expires_at: datetime | None = strawberry.field(
+        description="Until when the secret before the last rotation still signs beside the new one; null: it no "
+        "longer does."
+    )
     _pk: strawberry.Private[int]
 
     @classmethod
@@ -69,6 +75,7 @@ class WebhookEndpoint(Node):
             events=[WebhookEvent(e) for e in row.events if e in WebhookEvent.__members__],
             is_active=row.is_active,
             created_at=row.created_at,
+            previous_secret_expires_at=row.previous_secret_expires_at if row.previous_secret_sealed else None,
             _pk=row.id,
         )
 

@@ -1,36 +1,49 @@
-"""Fleet analytics from the heartbeat series: status counts, bucketed metrics, anomalies.
+"""Fleet analytics from the heartbeat series: status counts and bucketed metrics.
 
-Aggregation happens in Python over a bounded slice of the series, so it runs the same on
-PostgreSQL and on the embedded SQLite; requests that would exceed the bounds are refused.
+MINUTE buckets read the raw samples; HOUR buckets the hourly rollups; DAY and WEEK buckets (weeks start on Sunday)
+sum the hourly rollups per day or week of the synagogue's time zone, so a day across a daylight-saving change
+has 23 or 25 hours and starts at local midnight. On PostgreSQL that grouping happens in the database
+(`models.analytics.zone_buckets`); the embedded SQLite has no time zones, so the same grouping is done here in
+Python over the same rows, with the same answers. An hour is counted in the local day its start falls in.
+Requests that would exceed the bounds are refused.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from tortoise.queryset import QuerySet
+
+from config import get_settings
+from models.analytics import zone_buckets
 from models.devices import Device, DeviceHeartbeat, DeviceIdentity, DeviceMetricHour
 from services.devices.registry import DeviceStatus, status_of
 from services.infra.errors import ServiceError
 
 MAX_BUCKETS = 2000
 MAX_SAMPLES = 200_000
-MAX_ANOMALY_RANGE = timedelta(days=7)
-ANOMALY_Z = 3.0
-MIN_SAMPLES_FOR_ANOMALY = 10
-METRICS = ("cpu", "memory", "temperature")
 
 
 class Bucket(StrEnum):
     MINUTE = "MINUTE"
     HOUR = "HOUR"
     DAY = "DAY"
+    WEEK = "WEEK"
 
 
-SIZES = {Bucket.MINUTE: timedelta(minutes=1), Bucket.HOUR: timedelta(hours=1), Bucket.DAY: timedelta(days=1)}
+SIZES = {
+    Bucket.MINUTE: timedelta(minutes=1),
+    Bucket.HOUR: timedelta(hours=1),
+    Bucket.DAY: timedelta(days=1),
+    Bucket.WEEK: timedelta(days=7),
+}
 
 
 @dataclass(frozen=True)
@@ -65,59 +78,90 @@ class MetricPoint:
     temperature_max: float | None
 
 
-def _floor(at: datetime, bucket: Bucket) -> datetime:
-    at = at.astimezone(UTC)
-    if bucket == Bucket.MINUTE:
-        return at.replace(second=0, microsecond=0)
-    if bucket == Bucket.HOUR:
-        return at.replace(minute=0, second=0, microsecond=0)
-    return at.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _check_range(start: datetime, end: datetime, bucket: Bucket | None = None) -> None:
+def check_range(
+    start: datetime, end: datetime, bucket: Bucket | None = None, max_span: timedelta | None = None
+) -> None:
     if end <= start:
         raise ServiceError("`to` must be after `from`")
-    if bucket is None and end - start > MAX_ANOMALY_RANGE:
-        raise ServiceError(f"at most {MAX_ANOMALY_RANGE.days} days per request")
+    if max_span is not None and end - start > max_span:
+        raise ServiceError(f"at most {max_span.days} days per request")
     if bucket is not None and (end - start) / SIZES[bucket] > MAX_BUCKETS:
         raise ServiceError(f"at most {MAX_BUCKETS} buckets per request; choose a larger bucket")
 
 
-async def metric_series(device_id: int, start: datetime, end: datetime, bucket: Bucket) -> list[MetricPoint]:
-    """The device's samples aggregated per bucket, for the buckets that overlap [start, end); empty
-    buckets are left out.
+def hour_floor(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
-    MINUTE buckets read the raw samples (at most `MAX_BUCKETS` minutes of them); HOUR and DAY buckets
-    read the hourly aggregates, so a year of heartbeats is at most 8,760 rows, not a million.
-    """
-    _check_range(start, end, bucket)
+
+def local_bucket(at: datetime, zone: ZoneInfo, bucket: Bucket) -> datetime:
+    """The start (an instant) of the local day or week (from Sunday) of `zone` that `at` falls in."""
+    day: date = at.astimezone(zone).date()
+    if bucket == Bucket.WEEK:
+        day -= timedelta(days=(day.weekday() + 1) % 7)
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+
+
+def _round(total: float, count: int) -> float | None:
+    return round(total / count, 2) if count else None
+
+
+def _point(start: datetime, row: dict[str, Any]) -> MetricPoint:
+    return MetricPoint(
+        bucket_start=start,
+        samples=int(row["samples"] or 0),
+        cpu_avg=_round(float(row["cpu_sum"] or 0), int(row["cpu_count"] or 0)),
+        cpu_max=row["cpu_max"],
+        memory_avg=_round(float(row["memory_sum"] or 0), int(row["memory_count"] or 0)),
+        temperature_max=row["temperature_max"],
+    )
+
+
+def _summed(rows: Iterable[DeviceMetricHour]) -> dict[str, Any]:
+    rows = list(rows)
+    cpu_peaks = [r.cpu_max for r in rows if r.cpu_max is not None]
+    temperature_peaks = [r.temperature_max for r in rows if r.temperature_max is not None]
+    return {
+        "samples": sum(r.samples for r in rows),
+        "cpu_sum": sum(r.cpu_sum for r in rows),
+        "cpu_count": sum(r.cpu_count for r in rows),
+        "cpu_max": max(cpu_peaks) if cpu_peaks else None,
+        "memory_sum": sum(r.memory_sum for r in rows),
+        "memory_count": sum(r.memory_count for r in rows),
+        "temperature_max": max(temperature_peaks) if temperature_peaks else None,
+    }
+
+
+async def metric_series(
+    device_id: int, start: datetime, end: datetime, bucket: Bucket, zone: str = "UTC"
+) -> list[MetricPoint]:
+    """The device's samples aggregated per bucket, for the buckets that overlap [start, end); empty buckets are
+    left out. DAY and WEEK are days and weeks of `zone` (see the module)."""
+    check_range(start, end, bucket)
     if bucket == Bucket.MINUTE:
         return await _raw_series(device_id, start, end)
-    hours = await (
-        DeviceMetricHour.filter(device_id=device_id, hour__gte=_floor(start, Bucket.HOUR), hour__lt=end)
-        .order_by("hour")
-        .limit(MAX_BUCKETS * 24)
-    )
+    if bucket == Bucket.HOUR:
+        rows = await _hours(device_id, hour_floor(start), end).values("hour", *HOUR_COLUMNS)
+        return [_point(row["hour"], row) for row in rows]
+    tz = ZoneInfo(zone)
+    first = local_bucket(start, tz, bucket)
+    if not get_settings().is_sqlite:
+        rows = await zone_buckets(device_id, first, end, zone, bucket.value)
+        return [_point(row["bucket_start"], row) for row in rows]
     grouped: dict[datetime, list[DeviceMetricHour]] = defaultdict(list)
-    for row in hours:
-        grouped[_floor(row.hour, bucket)].append(row)
-    points = []
-    for bucket_start in sorted(grouped):
-        rows = grouped[bucket_start]
-        cpu_count, memory_count = sum(r.cpu_count for r in rows), sum(r.memory_count for r in rows)
-        cpu_peaks = [r.cpu_max for r in rows if r.cpu_max is not None]
-        temperature_peaks = [r.temperature_max for r in rows if r.temperature_max is not None]
-        points.append(
-            MetricPoint(
-                bucket_start=bucket_start,
-                samples=sum(r.samples for r in rows),
-                cpu_avg=round(sum(r.cpu_sum for r in rows) / cpu_count, 2) if cpu_count else None,
-                cpu_max=max(cpu_peaks) if cpu_peaks else None,
-                memory_avg=round(sum(r.memory_sum for r in rows) / memory_count, 2) if memory_count else None,
-                temperature_max=max(temperature_peaks) if temperature_peaks else None,
-            )
-        )
-    return points
+    for row in await _hours(device_id, first, end):  # SQLite: grouped here, as PostgreSQL groups in zone_buckets
+        grouped[local_bucket(row.hour, tz, bucket)].append(row)
+    return [_point(key, _summed(grouped[key])) for key in sorted(grouped)]
+
+
+HOUR_COLUMNS = ("samples", "cpu_sum", "cpu_count", "cpu_max", "memory_sum", "memory_count", "temperature_max")
+
+
+def _hours(device_id: int, start: datetime, end: datetime) -> QuerySet[DeviceMetricHour]:
+    return (
+        DeviceMetricHour.filter(device_id=device_id, hour__gte=start, hour__lt=end)
+        .order_by("hour")
+        .limit(MAX_BUCKETS * 24 * 7)
+    )
 
 
 async def _raw_series(device_id: int, start: datetime, end: datetime) -> list[MetricPoint]:
@@ -129,7 +173,7 @@ async def _raw_series(device_id: int, start: datetime, end: datetime) -> list[Me
     )
     grouped: dict[datetime, list[tuple[float | None, float | None, float | None]]] = defaultdict(list)
     for at, cpu, memory, temperature in rows:
-        grouped[_floor(at, Bucket.MINUTE)].append((cpu, memory, temperature))
+        grouped[at.astimezone(UTC).replace(second=0, microsecond=0)].append((cpu, memory, temperature))
     points = []
     for bucket_start in sorted(grouped):
         samples = grouped[bucket_start]
@@ -147,42 +191,3 @@ async def _raw_series(device_id: int, start: datetime, end: datetime) -> list[Me
             )
         )
     return points
-
-
-@dataclass(frozen=True)
-class Anomaly:
-    device_id: int
-    metric: str
-    at: datetime
-    value: float
-    score: float
-
-
-async def anomalies(start: datetime, end: datetime, limit: int = 100) -> list[Anomaly]:
-    """Samples at least `ANOMALY_Z` standard deviations from their device's mean for that metric."""
-    _check_range(start, end)
-    rows = await (
-        DeviceHeartbeat.filter(at__gte=start, at__lt=end)
-        .order_by("at")
-        .limit(MAX_SAMPLES)
-        .values_list("device_id", "at", "cpu", "memory", "temperature")
-    )
-    series: dict[tuple[int, str], list[tuple[datetime, float]]] = defaultdict(list)
-    for device_id, at, *values in rows:
-        for metric, value in zip(METRICS, values, strict=True):
-            if value is not None:
-                series[(device_id, metric)].append((at, float(value)))
-    found: list[Anomaly] = []
-    for (device_id, metric), points in series.items():
-        if len(points) < MIN_SAMPLES_FOR_ANOMALY:
-            continue
-        values = [v for _, v in points]
-        mean, spread = statistics.fmean(values), statistics.pstdev(values)
-        if spread == 0:
-            continue
-        for at, value in points:
-            score = abs(value - mean) / spread
-            if score >= ANOMALY_Z:
-                found.append(Anomaly(device_id, metric.upper(), at, value, round(score, 2)))
-    found.sort(key=lambda a: (-a.score, a.at))
-    return found[:limit]

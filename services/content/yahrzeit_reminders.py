@@ -3,7 +3,8 @@
 Each synagogue with a family address has one chain of daily sweep jobs. The sweep for day D (run at
 09:00 synagogue time, or later when workers were down) e-mails the families of the yahrzeits observed
 from D + N days on, and queues the next day's sweep, in the transaction that ends the sweep; a crashed
-sweep reruns whole. Each reminder is queued once: the sweep marks the memorial's `reminded_for` with the
+sweep reruns whole. Webhooks subscribed to YAHRZEIT_UPCOMING hear of each reminder as it is queued. Each reminder
+is queued once: the sweep marks the memorial's `reminded_for` with the
 yahrzeit's date in the same transaction as the e-mail, by a conditional update that only one sweep wins.
 `ensure_reminders()` (called when a family address is written) starts the chain when none is pending;
 when today's sweep has already run, it also queues a one-off sweep of today (`once`: no next day), so a
@@ -25,9 +26,12 @@ from models.base import current_tenant_id
 from models.content import Memorial
 from models.outbox import Job, JobStatus
 from models.synagogue import Synagogue
+from models.webhooks import WebhookEvent
 from services.content.yahrzeits import death_date_of
+from services.infra.ids import to_global_id
 from services.outbox.mail import enqueue_email, is_address
 from services.outbox.queue import JobRun, enqueue, handler
+from services.webhooks.endpoints import emit
 
 log = logging.getLogger("shulgraph.mail")
 
@@ -127,6 +131,8 @@ async def sweep(run: JobRun) -> None:
                     f"Yahrzeit of {memorial.name} on {observed.strftime('%B %-d, %Y')}",
                     _body(memorial, observed, hebrew.display if hebrew else "", synagogue.name),
                 )
+                upcoming = {"memorialId": to_global_id("Memorial", memorial.id), "name": memorial.name}
+                await emit(WebhookEvent.YAHRZEIT_UPCOMING, {**upcoming, "date": observed.isoformat()})
                 queued += 1
         if not run.payload.get("once"):
             following = day + timedelta(days=1)

@@ -19,12 +19,15 @@ from tortoise.transactions import in_transaction
 from config import Settings
 from models.base import tenant_scope
 from models.devices import Device, DeviceIdentity, DevicePairing
+from models.webhooks import WebhookEvent
 from services.devices.rules import device_text_problems
 from services.identity.tokens import hash_secret, new_secret
 from services.infra.errors import ErrorCode, ServiceError, Unavailable
+from services.infra.ids import to_global_id
 from services.infra.problems import Problem
 from services.infra.rate_limits import limiter as rate_limiter
 from services.infra.rate_limits import rate
+from services.webhooks.endpoints import emit
 from subscriptions.events import tenant_event
 
 CODE_ALPHABET = "BCDFGHJKMNPQRTVWXZ"
@@ -127,6 +130,8 @@ async def claim(
     except PairingRefused as refused:
         return None, [Problem("pairingCode", refused.code.value, refused.message)]
     await tenant_event(broadcast, tenant_id, "DEVICE_CLAIMED", device.id)
+    paired = {"deviceId": to_global_id("Device", device.id), "name": device.name}
+    await emit(WebhookEvent.DEVICE_PAIRED, paired, tenant_id=tenant_id)
     return device, []
 
 

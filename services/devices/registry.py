@@ -163,6 +163,8 @@ class Heartbeat:
     temperature: float | None = None
     uptime_seconds: int | None = None
     app_version: str | None = None
+    disk: float | None = None
+    free_storage_mb: float | None = None
 
 
 def clamp(value: float | None, low: float, high: float) -> float | None:
@@ -170,16 +172,19 @@ def clamp(value: float | None, low: float, high: float) -> float | None:
 
 
 def reported(
-    cpu: float | None, memory: float | None, temperature: float | None, uptime: int | None, version: str | None
-) -> Heartbeat:
+    cpu: float | None, memory: float | None, temperature: float | None, uptime: int | None, version: str | None,
+    disk: float | None = None, free_storage_mb: float | None = None,
+) -> Heartbeat:  # fmt: skip
     """A heartbeat as a device reported it, held to sane bounds: percentages 0 to 100, -50 to 150 degrees, a
-    positive uptime, a version of at most 40 characters."""
+    positive uptime, a version of at most 40 characters, free storage from 0 to 10^9 MB."""
     return Heartbeat(
         cpu=clamp(cpu, 0, 100),
         memory=clamp(memory, 0, 100),
         temperature=clamp(temperature, -50, 150),
         uptime_seconds=uptime if uptime and uptime > 0 else None,
         app_version=(version or "")[:40] or None,
+        disk=clamp(disk, 0, 100),
+        free_storage_mb=clamp(free_storage_mb, 0, 1e9),
     )
 
 
@@ -235,6 +240,10 @@ async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> bool:
         changes.update(memory_sum=F("memory_sum") + beat.memory, memory_count=F("memory_count") + 1)
     if not await DeviceMetricHour.filter(id=row.id, samples__lt=MAX_SAMPLES_PER_HOUR).update(**changes):
         return False
+    minute = at.astimezone(UTC).minute  # a device's samples arrive in order: a new minute is one more seen
+    await DeviceMetricHour.filter(id=row.id).exclude(last_minute=minute).update(
+        minutes_seen=F("minutes_seen") + 1, last_minute=minute
+    )
     if beat.cpu is not None:
         higher = Q(cpu_max__isnull=True) | Q(cpu_max__lt=beat.cpu)
         await DeviceMetricHour.filter(higher, id=row.id).update(cpu_max=beat.cpu)
@@ -247,6 +256,8 @@ async def store_sample(device_id: int, beat: Heartbeat, at: datetime) -> bool:
         cpu=beat.cpu,
         memory=beat.memory,
         temperature=beat.temperature,
+        disk=beat.disk,
+        free_storage_mb=beat.free_storage_mb,
         uptime_seconds=beat.uptime_seconds,
         app_version=beat.app_version or "",
     )

@@ -1,7 +1,8 @@
 """What `migrate` sets up in every PostgreSQL database after its schema, the central one and each placed one alike:
 the application role (without ownership or BYPASSRLS) and its grants, row-level security forced on every tenant
-table, the append-only audit logs, the registry tables the application may only read, the tenant-entering function
-of `models.placement.connection`, and the id ranges of the database's sequences.
+table, the append-only audit logs and retention's one road to delete old entries (`shulgraph_purge_audit`, owned by
+the owner: a placed synagogue's audit log is in its database), the registry tables the application may only read,
+the tenant-entering function of `models.placement.connection`, and the id ranges of the database's sequences.
 
 Ids: a synagogue keeps its rows' ids (and so its clients' global ids) when it moves, so no two databases may ever
 hand out the same id. The central database's sequences stay below 2^30 (2^40 for `bigint` ones) once any database is
@@ -16,7 +17,15 @@ from urllib.parse import unquote, urlsplit
 
 from models.base import TENANT_FIELD, tenant_models
 from models.placement.connection import ENTER_FUNCTION, NOT_HERE_SQLSTATE, SWITCH_LOCK_CLASS
-from models.platform import AuditEntry, PlatformAuditEntry, TenantDatabase, TenantFence, TenantMove, TenantPlacement
+from models.platform import (
+    PURGE_AUDIT_FUNCTION,
+    AuditEntry,
+    PlatformAuditEntry,
+    TenantDatabase,
+    TenantFence,
+    TenantMove,
+    TenantPlacement,
+)
 
 log = logging.getLogger("shulgraph.migrate")
 
@@ -24,6 +33,8 @@ APPEND_ONLY_MODELS: tuple[type[Any], ...] = (PlatformAuditEntry, AuditEntry)
 """Audit logs: the application role may read and add to them, never change or empty them (Z7)."""
 READ_ONLY_MODELS: tuple[type[Any], ...] = (TenantDatabase, TenantPlacement, TenantMove, TenantFence)
 """The placement registry and the fences: the application reads them; only the owner (migrate, moves) writes."""
+
+PURGE_AUDIT_SIGNATURE = "shulgraph_purge_audit(timestamptz, integer)"
 
 CENTRAL_INT_LIMIT = 2**30
 CENTRAL_BIGINT_LIMIT = 2**40
@@ -132,12 +143,14 @@ async def secure_database(
 ) -> None:
     """Everything but the schema, on one PostgreSQL database as its owner (`db`, a Tortoise client): see the module.
     `id_block` is the placed database's block (None for the central database, `capped` once any is declared)."""
+    await db.execute_script(PURGE_AUDIT_FUNCTION + ";")  # owned by the owner role (models.platform)
     role = await _app_role(db, app_url, owner_url)
     await _row_level_security(db)
     await db.execute_script(ENTER_SQL)
-    await db.execute_script(f"REVOKE ALL ON FUNCTION {ENTER_FUNCTION}(integer) FROM PUBLIC")
-    if role is not None:
-        await db.execute_script(f"GRANT EXECUTE ON FUNCTION {ENTER_FUNCTION}(integer) TO {role}")
+    for function in (f"{ENTER_FUNCTION}(integer)", PURGE_AUDIT_SIGNATURE):
+        await db.execute_script(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        if role is not None:  # retention deletes old audit entries only through the owner's function
+            await db.execute_script(f"GRANT EXECUTE ON FUNCTION {function} TO {role}")
     await _sequences(db, id_block, capped)
 
 

@@ -9,7 +9,6 @@ claims each due job and calls its handler with a `JobRun`. A handler that must n
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,10 +17,10 @@ from typing import Any
 from tortoise.queryset import QuerySet
 
 from config import get_settings
-from models.base import current_tenant_id, tenant_context, tenant_id_or_none, tenant_scope
+from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.outbox import Job, JobStatus
 from subscriptions.content import publish_content_changed
-from subscriptions.events import publish
+from subscriptions.events import publish, tenant_event
 from subscriptions.jobs import publish_job_changed
 
 
@@ -44,6 +43,8 @@ class JobRun:
     payload: dict[str, Any]
     attempt: int
     finished: bool = field(default=False)
+    failed: bool = field(default=False)
+    """Finished as FAILED by its handler (a permanent refusal)."""
 
     def scope(self) -> Any:
         """`tenant_scope` of the job's tenant: one transaction with row-level security set."""
@@ -81,6 +82,7 @@ class JobRun:
         if not updated:
             raise JobLost(f"job {self.job_id} was taken over")
         self.finished = True
+        self.failed = failed
 
 
 Handler = Callable[[JobRun], Awaitable[None]]
@@ -92,6 +94,21 @@ def handler(kind: str) -> Callable[[Handler], Handler]:
 
     def register(fn: Handler) -> Handler:
         HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+Retrier = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+RETRIERS: dict[str, Retrier] = {}
+
+
+def retrier(kind: str) -> Callable[[Retrier], Retrier]:
+    """Register what an admin's retry of a FAILED job of `kind` must also do (in its transaction, in the job's
+    tenant); it returns the job's payload for the new run."""
+
+    def register(fn: Retrier) -> Retrier:
+        RETRIERS[kind] = fn
         return fn
 
     return register
@@ -119,6 +136,13 @@ async def notify_content_changed(tenant_id: int) -> None:
         await publish_content_changed(_broadcast, tenant_id)
 
 
+async def announce_tenant_event(tenant_id: int, kind: str, device_id: int | None = None, **detail: Any) -> None:
+    """An event on the synagogue's `tenantEvents` from a job (through the worker's broadcaster; after the job's
+    transaction commits when the job holds its publications, see `subscriptions.events`)."""
+    if _broadcast is not None:
+        await tenant_event(_broadcast, tenant_id, kind, device_id, **detail)
+
+
 async def worker_publish(channel: str, payload: dict[str, Any]) -> None:
     """Publish an event from a job (through the worker's broadcaster)."""
     if _broadcast is not None:
@@ -139,20 +163,26 @@ async def enqueue(
     total: int = 0,
     delay_seconds: float = 0,
     max_attempts: int = 3,
+    system: bool = False,
 ) -> Job:
-    """Queue a job for the tenant in context (or `tenant_id`), in the caller's transaction; the row is written in
-    the tenant's database (for another tenant than the one in context: in that tenant's, in a transaction of its
-    own unless this context holds one there)."""
-    tenant = tenant_id if tenant_id is not None else current_tenant_id()
-    with contextlib.nullcontext() if tenant == tenant_id_or_none() else tenant_context(tenant):
-        job = await Job.create(
-            tenant_id=tenant,
-            kind=kind,
-            payload=payload,
-            total=total,
-            max_attempts=max_attempts,
-            run_after=_now() + timedelta(seconds=delay_seconds),
-        )
+    """Queue a job for the tenant in context (or `tenant_id`; none at all for a `system` job), in the caller's
+    transaction; the row is written in the tenant's database (a system job's in the central one). For another
+    tenant than the one in context the job is written inside that tenant's `tenant_scope` (a savepoint of the
+    caller's transaction where the tenant lives beside it, else a transaction of its own there), so that a move's
+    fence and switch lock hold for it as for the tenant's own writes."""
+    tenant = None if system else tenant_id if tenant_id is not None else current_tenant_id()
+    values: dict[str, Any] = {
+        "kind": kind,
+        "payload": payload,
+        "total": total,
+        "max_attempts": max_attempts,
+        "run_after": _now() + timedelta(seconds=delay_seconds),
+    }
+    if tenant is None or tenant == tenant_id_or_none():
+        job = await Job.create(tenant_id=tenant, **values)
+    else:
+        async with tenant_scope(tenant):
+            job = await Job.create(tenant_id=tenant, **values)
     if _wakeup is not None:
         asyncio.get_running_loop().call_later(0.05, _wakeup.set)
     return job

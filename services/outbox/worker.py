@@ -11,7 +11,9 @@ until `max_attempts`. A failed run is retried with doubling backoff; one abandon
 counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
-periodic upkeep of `services.infra.periodic` between polls.
+periodic upkeep of `services.infra.periodic` and claims the slots of `services.outbox.schedule` between polls,
+and keeps the queue's gauges of `services.outbox.metrics` current (jobs by kind and final state are counted in
+`services.infra.metrics.JOBS`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.base import tenant_context
@@ -35,11 +36,13 @@ from models.outbox import Job, JobStatus
 from models.placement import routing
 from models.placement.connection import NOT_HERE_SQLSTATE, enter_tenant, sqlstate_of
 from models.placement.failures import TenantUnavailable
-from models.placement.pools import manager
+from models.placement.scope import database_transaction
 from services.infra.cancellation import see_cancelled
 from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
+from services.outbox import metrics as queue_metrics
 from services.outbox.queue import HANDLERS, JobLost, JobRun, announce_job, attach_worker, lease_seconds
+from services.outbox.schedule import run_scheduled
 from subscriptions.backend import make_broadcast
 from subscriptions.events import deferred_publications
 
@@ -49,7 +52,12 @@ HANDLER_MODULES: list[str] = [
     "services.content.memorial_import",
     "services.outbox.mail",
     "services.webhooks.endpoints",
+    "services.webhooks.admin",
     "services.content.yahrzeit_reminders",
+    "services.outbox.messaging",
+    "services.outbox.retention",
+    "services.analytics.alerts",
+    "services.analytics.anomalies",
     "services.content.media_cleanup",
     "services.devices.commands",
 ]
@@ -90,10 +98,6 @@ async def claim() -> JobRun | None:
     return None
 
 
-def _transaction(database: str) -> Any:
-    return in_transaction() if database == routing.SHARED else manager().transaction(database)
-
-
 async def _serves(conn: Any, tenant_id: int) -> bool:
     """Whether this database serves the tenant now and may take its writes: not fenced (moved away, or not yet
     arrived), and not being switched by a move (the claim then holds the tenant's switch lock, shared)."""
@@ -110,7 +114,7 @@ async def _claim_in(database: str) -> JobRun | None:
     skipped: set[int] = set()
     while True:
         now = _now()
-        async with _transaction(database) as conn:
+        async with database_transaction(database) as conn:
             query = Job.filter(_due(now)).order_by("run_after", "id").using_db(conn)
             if skipped:  # tenants this database does not serve now (NULL is a system job: never skipped)
                 query = query.filter(Q(tenant_id__isnull=True) | ~Q(tenant_id__in=sorted(skipped)))
@@ -181,7 +185,7 @@ async def execute(run: JobRun) -> None:
                 await fn(run)
                 if not run.finished:
                     await run.finish({})
-        JOBS.labels(run.kind, "done").inc()
+        JOBS.labels(run.kind, "failed" if run.failed else "done").inc()  # a handler may give up (finish failed)
     except JobLost:
         JOBS.labels(run.kind, "lost").inc()
         log.warning("job lease lost", extra={"job": run.job_id})
@@ -233,10 +237,13 @@ async def run_worker(settings: Settings, stop: asyncio.Event, poll_seconds: floa
     attach_worker(broadcast, wake)
     log.info("worker started")
     periodic_runs: dict[str, float] = {}
+    slots_seen: dict[str, datetime] = {}
     try:
         while not stop.is_set():
             try:
+                await run_scheduled(settings, slots_seen)
                 await run_pending(stop=stop)
+                await queue_metrics.refresh()
             except Exception:
                 log.exception("worker loop error")
             await run_periodic(settings, periodic_runs)

@@ -52,7 +52,7 @@ MAX_DESCRIPTION_LENGTH = 200
 ENDPOINT_NOT_FOUND = Problem("id", "NOT_FOUND", "webhook endpoint not found")
 """deleteWebhookEndpoint's answer to an id that is missing or another synagogue's (the two look alike)."""
 
-__all__ = ["RefusedTarget", "add_endpoint", "check_url", "create_endpoint", "emit", "sign"]
+__all__ = ["RefusedTarget", "add_endpoint", "check_url", "create_endpoint", "emit", "sign", "signing_secrets"]
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,15 @@ async def emit(event: WebhookEvent, data: dict[str, Any], *, tenant_id: int | No
         return await _fan_out(event, data)
 
 
+def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    """The endpoint's current secret, then its previous one while a rotation's overlap lasts."""
+    found = [open_secret(endpoint.secret_sealed, endpoint.tenant_id)]
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret_sealed and expires is not None and now < expires:
+        found.append(open_secret(endpoint.previous_secret_sealed, endpoint.tenant_id))
+    return found
+
+
 def body_of(delivery: WebhookDelivery) -> bytes:
     """The request body: the same bytes on every attempt."""
     return json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
@@ -159,13 +168,13 @@ async def post(endpoint: WebhookEndpoint, delivery: WebhookDelivery) -> Outcome:
     settings = get_settings()
     body = body_of(delivery)
     try:
-        secret = open_secret(endpoint.secret_sealed, endpoint.tenant_id)
+        secrets = signing_secrets(endpoint, datetime.now(UTC))
     except (ValueError, InvalidTag):
         return Outcome(False, False, None, "the endpoint's secret cannot be opened (was SECRETS_KEY changed?)")
     headers = {
         "content-type": "application/json",
         "user-agent": "ShulGraph-Webhooks/1",
-        **sign(secret, str(delivery.delivery_id), int(datetime.now(UTC).timestamp()), body),
+        **sign(secrets[0], str(delivery.delivery_id), int(datetime.now(UTC).timestamp()), body, *secrets[1:]),
     }
     try:
         url, extra_headers, extensions = await pinned_request(endpoint.url, settings.webhook_allow_private_targets)
@@ -211,7 +220,13 @@ async def deliver(run: JobRun) -> None:
     """Send one delivery; record its outcome; a transient failure is retried by the queue."""
     async with run.scope():
         delivery = await WebhookDelivery.filter(id=run.payload["delivery"]).select_related("endpoint").first()
-    if delivery is None or delivery.status != DeliveryStatus.PENDING or not delivery.endpoint.is_active:
+    if delivery is None or delivery.status != DeliveryStatus.PENDING:
+        return
+    if not delivery.endpoint.is_active:
+        async with run.scope():
+            off = "the endpoint was disabled; redeliver once it is enabled again"
+            await WebhookDelivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED, last_error=off)
+            await run.finish({"deliveryId": str(delivery.delivery_id)}, [{"message": off}], failed=True)
         return
     if run.attempt > WEBHOOK_MAX_ATTEMPTS:  # the claim after a last attempt whose worker was lost
         async with run.scope():
@@ -222,7 +237,7 @@ async def deliver(run: JobRun) -> None:
     outcome = await post(delivery.endpoint, delivery)
     details = {"delivery": str(delivery.delivery_id), "job": run.job_id, "attempt": run.attempt}
     values: dict[str, Any] = {
-        "attempts": run.attempt,
+        "attempts": int(run.payload.get("before", 0)) + run.attempt,  # a redelivery's job counts on from `before`
         "last_status_code": outcome.status_code,
         "last_error": outcome.error[:MAX_ERROR_LENGTH],
     }

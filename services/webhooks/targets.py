@@ -54,12 +54,15 @@ def open_secret(sealed: str, tenant_id: int) -> str:
     return AESGCM(_key()).decrypt(raw[:12], raw[12:], f"tenant:{tenant_id}".encode()).decode()
 
 
-def sign(secret: str, delivery_id: str, timestamp: int, body: bytes) -> dict[str, str]:
-    """The Standard Webhooks headers for one attempt."""
-    key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+def sign(secret: str, delivery_id: str, timestamp: int, body: bytes, *more: str) -> dict[str, str]:
+    """The Standard Webhooks headers for one attempt: one `v1,` signature per secret (`secret`, then `more`: the
+    previous secret during a rotation's overlap), separated by spaces as the spec allows."""
     signed = f"{delivery_id}.{timestamp}.".encode() + body
-    signature = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
-    return {"webhook-id": delivery_id, "webhook-timestamp": str(timestamp), "webhook-signature": f"v1,{signature}"}
+    signatures = []
+    for each in (secret, *more):
+        key = base64.b64decode(each.removeprefix(SECRET_PREFIX))
+        signatures.append("v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode())
+    return {"webhook-id": delivery_id, "webhook-timestamp": str(timestamp), "webhook-signature": " ".join(signatures)}
 
 
 def check_url(url: str) -> tuple[str, str, int]:

@@ -26,6 +26,7 @@ from tests.support.graphql import GQL, answer, error_codes
 from tests.support.outbox import run_due
 from tests.support.receivers import body_text, smtp_server
 from tests.support.snapshot import unchanged
+from tests.support.webhooks import subscribe
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -69,6 +70,8 @@ async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
     ahead = timedelta(days=settings.yahrzeit_reminder_days)
     first = death_observed_on(today + ahead, today)
     later = death_observed_on(today + ahead + timedelta(days=1), today)
+    admin = await factory.member(tenant=tenant, role=Role.ADMIN)
+    await subscribe(gql, admin, "https://hooks.example.org/in", "YAHRZEIT_UPCOMING")
     await memorial(gql, editor, "Reb Chaim", first, "chaim-family@example.org")
     await memorial(gql, editor, "Reb Berel", later, "berel-family@example.org")
     await memorial(gql, editor, "Reb Yankel", first, None)
@@ -90,6 +93,14 @@ async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
     body = body_text(reminder)
     assert (today + ahead).strftime("%B") in body and str(first.month.display) in body and tenant.name in body
     assert [s["status"] for s in await sweeps(owner_db, tenant.id)] == ["DONE", "DONE", "PENDING"]
+    told = await owner_db.fetch(
+        "SELECT event, payload FROM webhook_delivery WHERE tenant_id = $1 ORDER BY id", tenant.id
+    )
+    upcoming = [(row["event"], json.loads(row["payload"])["data"]) for row in told]
+    assert [(event, data["name"], data["date"]) for event, data in upcoming] == [
+        ("YAHRZEIT_UPCOMING", "Reb Chaim", (today + ahead).isoformat()),
+        ("YAHRZEIT_UPCOMING", "Reb Berel", (today + ahead + timedelta(days=1)).isoformat()),
+    ]
 
 
 UPDATE_EMAIL = """mutation($input: UpdateMemorialInput!) {

@@ -109,6 +109,8 @@ class Case:
 
 
 CASES: dict[str, Case] = {
+    "Alert": Case(make.alerts, (Root("Alerts", _page),)),
+    "AlertRule": Case(make.alert_rules, (Root("AlertRules", _page),)),
     "AliyahAssignment": Case(make.aliyah_assignment, (Root("AliyahAssignments", _year),)),
     "ApiKey": Case(make.api_key, (Root("ApiKeys", _page),)),
     "AuditEntry": Case(make.audit_entry, (Root("AuditLog", _page),)),
@@ -116,7 +118,7 @@ CASES: dict[str, Case] = {
     "DeviceCommand": Case(make.device_commands, (Root("Devices", _page, COMMANDS), Root("DeviceCommands"))),
     "HolidayOverride": Case(make.holiday_override, (Root("HolidayOverrides", _year),)),
     "Invitation": Case(make.invitation, (Root("Invitations", _page),)),
-    "Job": Case(make.jobs, (Root("Job", _id),)),
+    "Job": Case(make.jobs, (Root("Job", _id), Root("Jobs", _page))),
     "Media": Case(
         make.media,
         (Root("MemorialPhotos", _few), Root("MessageSlides", _few), Root("Devices", _few, make.SCREENSHOTS)),
@@ -126,6 +128,7 @@ CASES: dict[str, Case] = {
     "Memorial": Case(make.memorial, (Root("Memorials", _page),)),
     "MemorialImport": Case(make.memorial_imports, (Root("MemorialImport", _id),)),
     "Message": Case(make.message, (Root("Messages", _page),)),
+    "MessagingRecipient": Case(make.messaging_recipient, (Root("MessagingRecipients", _page),)),
     "PlatformAuditEntry": Case(make.platform_audit_entry, (Root("PlatformAuditLog", _page),)),
     "PrayerTime": Case(make.prayer_time, (Root("PrayerTimes", _page),)),
     "Session": Case(make.session, (Root("Sessions"),)),
@@ -133,7 +136,9 @@ CASES: dict[str, Case] = {
     "Synagogue": Case(make.synagogue, (Root("Synagogue"),)),
     "TorahClass": Case(make.torah_class, (Root("TorahClasses", _page),)),
     "User": Case(make.owner, (Root("Me"), Root("Members", _page)), road=False),
-    "WebhookDelivery": Case(make.webhook_deliveries, (Root("WebhookEndpoints", _page, make.DELIVERIES),)),
+    "WebhookDelivery": Case(
+        make.webhook_deliveries, (Root("WebhookEndpoints", _page, make.DELIVERIES), Root("AllWebhookDeliveries", _page))
+    ),
     "WebhookEndpoint": Case(make.webhook_endpoint, (Root("WebhookEndpoints", _page),)),
 }
 """Every Node type: how its objects are made, and the root fields that list it (a partner key sends each
@@ -141,19 +146,22 @@ document by id; the others send it, or the deeper text beside it). Me and User h
 
 FIELDS = [
     "AcceptInvitationPayload.membership", "AddMemberPayload.invitation", "AddMemberPayload.membership",
+    "Alert.device", "Alert.rule", "AlertPayload.alert", "AlertRule.device", "AlertRulePayload.alertRule",
     "Anomaly.device", "AssignAliyahPayload.assignment", "AuditEntry.actor", "ChangePasswordPayload.user",
     "CompleteDevicePairingPayload.device", "CreateApiKeyPayload.apiKey", "CreateSynagoguePayload.synagogue",
     "CreateWebhookEndpointPayload.webhookEndpoint", "DeclineInvitationPayload.invitation", "Device.commands",
     "Device.latestScreenshot", "Device.targetRelease", "DeviceCommand.screenshot", "DeviceCommandPayload.command",
     "DeviceCommandResult.command", "DeviceGroup.devices", "DeviceGroupPayload.devices", "DevicePayload.device",
-    "DeviceSettingsPayload.device", "HolidayOverridePayload.holidayOverride",
+    "DeviceSettingsPayload.device", "DeviceUptime.device", "HolidayOverridePayload.holidayOverride",
     "ImportMemorialsPayload.memorialImport", "Invitation.invitedBy", "LoginPayload.user", "Me.invitations",
     "Me.memberships", "MediaUpload.media", "Membership.synagogue", "Membership.user", "Memorial.photo",
-    "MemorialPayload.memorial", "Message.image", "MessagePayload.message", "PlatformAuditEntry.actor",
-    "PrayerTimePayload.prayerTime", "RegisterPayload.user", "RevokeApiKeyPayload.apiKey",
-    "RevokeInvitationPayload.invitation", "SetMemberRolePayload.membership", "SoftwareReleasePayload.release",
-    "TorahClassPayload.torahClass", "UpdateSynagoguePayload.synagogue", "WebhookEndpoint.deliveries",
-    "Yahrzeit.memorial",
+    "MemorialPayload.memorial", "Message.image", "MessagePayload.message", "MessagingRecipientPayload.recipient",
+    "PlatformAuditEntry.actor", "PrayerTimePayload.prayerTime", "RedeliverWebhookDeliveryPayload.webhookDelivery",
+    "RegisterPayload.user", "RetryJobPayload.job", "RevokeApiKeyPayload.apiKey",
+    "RevokeInvitationPayload.invitation", "RotateWebhookSecretPayload.webhookEndpoint",
+    "SetMemberRolePayload.membership", "SoftwareReleasePayload.release", "TorahClassPayload.torahClass",
+    "UpdateSynagoguePayload.synagogue", "UpdateWebhookEndpointPayload.webhookEndpoint",
+    "WebhookEndpoint.deliveries", "Yahrzeit.memorial",
 ]  # fmt: skip
 """Every field that returns a Node type (or a list or connection of one) outside the root types."""
 OWN = {

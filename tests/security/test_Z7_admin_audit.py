@@ -1,5 +1,6 @@
 """Z7 (security matrix): an ADMIN-level act (claim, revoke or command a device, change a release channel, move
-groups, ...) | an audit entry in the synagogue's log, which the application role can only append to.
+groups, retry or discard a job, alert rules, webhook endpoint changes, text-message settings, ...) | an audit
+entry in the synagogue's log, which the application role can only append to.
 
 The mutations that need ADMIN or above are read from the schema itself, so a new one without a case here (and
 without its audit entry) fails this test. Each case runs as a fresh admin of a fresh synagogue and must leave at
@@ -7,21 +8,26 @@ least one new entry in that synagogue's log, naming the admin as its actor."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
 import pytest
 from strawberry.types.base import StrawberryObjectDefinition
 
+from models.base import tenant_scope
 from models.identity import Membership, Role
+from models.outbox import Job, JobStatus
+from models.webhooks import WebhookDelivery
 from schema.assembly import build_schema
 from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory, unique
 from tests.support.database import APP_URL
 from tests.support.devices import make_tv
-from tests.support.graphql import GQL
+from tests.support.graphql import GQL, pk
 from tests.support.partners import document_id
 
 
@@ -79,6 +85,43 @@ async def _endpoint(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
     return {"id": created["data"]["createWebhookEndpoint"]["webhookEndpoint"]["id"]}
 
 
+async def _rule(gql: GQL, factory: Factory, admin: Actor) -> str:
+    created = await gql(
+        "mutation($i: CreateAlertRuleInput!) { createAlertRule(input: $i) { alertRule { id } } }",
+        {"i": {"name": "Hot", "kind": "METRIC_ABOVE", "metric": "TEMPERATURE", "threshold": 70}},
+        actor=admin,
+    )
+    rule_id: str = created["data"]["createAlertRule"]["alertRule"]["id"]
+    return rule_id
+
+
+async def _failed_job(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    assert admin.tenant is not None
+    job = await Job.create(
+        tenant_id=admin.tenant.id, kind="email.send", status=JobStatus.FAILED, payload={}, run_after=datetime.now(UTC)
+    )
+    return {"id": to_global_id("Job", job.id)}
+
+
+async def _failed_delivery(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    assert admin.tenant is not None
+    endpoint = await _endpoint(gql, factory, admin)
+    async with tenant_scope(admin.tenant.id):
+        delivery = await WebhookDelivery.create(
+            endpoint_id=pk(endpoint["id"]), delivery_id=uuid.uuid4(), event="MESSAGE_CREATED", status="FAILED"
+        )
+    return {"id": to_global_id("WebhookDelivery", delivery.id)}
+
+
+async def _recipient(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
+    added = await gql(
+        "mutation($i: AddMessagingRecipientInput!) { addMessagingRecipient(input: $i) { recipient { id } } }",
+        {"i": {"phone": "+12125550123"}},
+        actor=admin,
+    )
+    return {"id": added["data"]["addMessagingRecipient"]["recipient"]["id"]}
+
+
 CASES = [
     Case("claimDevice", "ClaimDeviceInput", _pairing_code),
     Case(
@@ -133,6 +176,33 @@ CASES = [
         lambda g, f, a: _value({"url": "https://hooks.example.org/in", "events": ["MESSAGE_CREATED"]}),
     ),
     Case("deleteWebhookEndpoint", "DeleteWebhookEndpointInput", _endpoint),
+    Case(
+        "updateWebhookEndpoint",
+        "UpdateWebhookEndpointInput",
+        lambda g, f, a: _with(_endpoint(g, f, a), lambda e: {**e, "isActive": False}),
+    ),
+    Case("rotateWebhookSecret", "RotateWebhookSecretInput", _endpoint),
+    Case("redeliverWebhookDelivery", "RedeliverWebhookDeliveryInput", _failed_delivery),
+    Case(
+        "createAlertRule",
+        "CreateAlertRuleInput",
+        lambda g, f, a: _value({"name": "Offline", "kind": "DEVICE_OFFLINE", "threshold": 10}),
+    ),
+    Case(
+        "updateAlertRule",
+        "UpdateAlertRuleInput",
+        lambda g, f, a: _with(_rule(g, f, a), lambda r: {"id": r, "threshold": 75}),
+    ),
+    Case("deleteAlertRule", "DeleteAlertRuleInput", lambda g, f, a: _with(_rule(g, f, a), lambda r: {"id": r})),
+    Case("retryJob", "JobInput", _failed_job),
+    Case("discardJob", "JobInput", _failed_job),
+    Case(
+        "configureMessaging",
+        "ConfigureMessagingInput",
+        lambda g, f, a: _value({"url": "https://sms.example.org/send", "apiKey": "key-1", "sender": "Shul"}),
+    ),
+    Case("addMessagingRecipient", "AddMessagingRecipientInput", lambda g, f, a: _value({"phone": "+972 2 123 4567"})),
+    Case("removeMessagingRecipient", "RemoveMessagingRecipientInput", _recipient),
 ]
 
 

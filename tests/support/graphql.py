@@ -4,6 +4,7 @@ domain's tests make (top-level error codes, a payload's userErrors, the primary 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 import httpx
@@ -11,7 +12,7 @@ import httpx
 from models.synagogue import Synagogue
 from services.infra.ids import from_global_id
 from tests.support.actors import Caller
-from tests.support.documents import client_document
+from tests.support.documents import client_document, trusted
 
 _addresses = itertools.count(1)
 
@@ -46,6 +47,10 @@ class GQL:
     async def op(self, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
         """Run an operation of ../shared/clients by its name, unchanged."""
         return await self(client_document(name), variables, operation_name=name, **kwargs)
+
+    async def trusted(self, name: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> dict[str, Any]:
+        """Run a trusted document of the product's catalogue (`documents/` and the client documents) by its name."""
+        return await self(trusted(name).text, variables, operation_name=name, **kwargs)
 
 
 def fresh_address() -> str:
@@ -98,3 +103,22 @@ def pk(global_id: str) -> int:
     parsed = from_global_id(global_id)
     assert parsed is not None, global_id
     return parsed[1]
+
+
+Refusal = tuple[dict[str, Any], str]
+"""A caller as `gql` keyword arguments (an actor, headers) and the error code it must be refused with."""
+
+
+def refused_callers(member: Caller, device_headers: dict[str, str]) -> list[Refusal]:
+    """Who an ADMIN operation refuses besides outsiders: a member below ADMIN and the synagogue's device
+    (FORBIDDEN), and an anonymous caller (UNAUTHENTICATED)."""
+    return [({"actor": member}, "FORBIDDEN"), ({"headers": device_headers}, "FORBIDDEN"), ({}, "UNAUTHENTICATED")]
+
+
+async def assert_refused(gql: GQL, name: str, variables: dict[str, Any] | None, callers: Iterable[Refusal]) -> None:
+    """Each caller (`gql` keyword arguments: an actor, headers) is refused the trusted document `name` with its
+    error code, and reads nothing (data null, or its nullable root field null)."""
+    for kwargs, code in callers:
+        refused = await gql.trusted(name, variables, **kwargs)
+        assert error_codes(refused) == [code], (name, code, refused)
+        assert not any((refused.get("data") or {}).values()), (name, refused)

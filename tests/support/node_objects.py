@@ -5,8 +5,11 @@ the global ids of what it made: through the trusted documents its staff send whe
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Any
 
+from models.analytics import Alert
+from models.base import tenant_scope
 from models.identity import Role, SessionFamily
 from models.platform import PlatformAuditEntry
 from services.infra.ids import to_global_id
@@ -55,6 +58,27 @@ async def prayer_time(cast: Cast) -> list[str]:
 
 async def torah_class(cast: Cast) -> list[str]:
     return await create(cast, "CreateTorahClass", {"title": "Gemara", "days": ["MONDAY"], "time": "20:00"})
+
+
+async def alert_rules(cast: Cast) -> list[str]:
+    """A rule watching every device and one watching the cast's device (which AlertRule.device shows)."""
+    made = await create(cast, "CreateAlertRule", {"name": "Offline", "kind": "DEVICE_OFFLINE", "threshold": 10})
+    hot = {"name": "Hot", "kind": "METRIC_ABOVE", "metric": "TEMPERATURE", "threshold": 80, "target": "DEVICE"}
+    return made + await create(cast, "CreateAlertRule", {**hot, "deviceId": cast.tv.gid})
+
+
+async def alerts(cast: Cast) -> list[str]:
+    """An open alert of the cast's device-wide rule (alerts are opened by the worker's evaluation, so directly)."""
+    rules = cast.objects["AlertRule"] = cast.objects.get("AlertRule") or await alert_rules(cast)
+    async with tenant_scope(cast.tenant.id):
+        row = await Alert.create(
+            rule_id=pk(rules[-1]), device_id=pk(cast.tv.gid), opened_at=datetime.now(UTC), value=91, message="Hot"
+        )
+    return [to_global_id("Alert", row.id)]
+
+
+async def messaging_recipient(cast: Cast) -> list[str]:
+    return await create(cast, "AddMessagingRecipient", {"phone": "+1 202 555 0143", "name": "Gabbai"})
 
 
 async def api_key(cast: Cast) -> list[str]:

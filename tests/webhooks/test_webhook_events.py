@@ -1,6 +1,7 @@
 """Which webhook endpoints hear what: only the subscribed endpoints of the synagogue where the change
-happened, for messages, memorial imports and devices going offline; a deleted endpoint's pending deliveries
-are dropped; refused mutations emit nothing; another synagogue's endpoint is out of reach."""
+happened, for messages, memorial imports, devices going offline, devices paired, and content created, updated and
+deleted (with its kind); a deleted endpoint's pending deliveries are dropped; refused mutations emit nothing;
+another synagogue's endpoint is out of reach."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from services.devices.registry import sweep_offline
 from services.infra.ids import to_global_id
 from tests.support.actors import Factory
 from tests.support.content import create_message
-from tests.support.devices import make_tv
+from tests.support.devices import make_tv, pair_tv
+from tests.support.documents import trusted
 from tests.support.graphql import GQL, answer, app_of, error_codes
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
@@ -79,6 +81,37 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
     imported = receiver.copies(rows[0]["delivery_id"])[0].json()["data"]
     assert imported == {"jobId": job.id, "imported": 1, "failed": 0, "total": 1}
     assert json.loads(receiver.copies(rows[1]["delivery_id"])[0].body)["data"] == {"deviceId": tv.device.id}
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_a_paired_device_and_content_created_updated_and_deleted_reach_webhooks_with_its_kind(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    events = ("DEVICE_PAIRED", "CONTENT_CREATED", "CONTENT_UPDATED", "CONTENT_DELETED")
+    await subscribe(gql, admin, receiver.url, *events)
+    tv, _ = await pair_tv(gql, admin, "Hall TV")
+    departed = {"name": "Reb Zalman", "dateOfDeath": "2001-05-06"}
+    created = await gql.op("CreateMemorial", {"input": departed}, actor=admin)
+    memorial_id = created["data"]["createMemorial"]["memorial"]["id"]
+    edit = {"input": {"id": memorial_id, "plaque": "North wall"}}
+    assert (await gql(trusted("UpdateMemorial").text, edit, actor=admin))["data"]["updateMemorial"]["userErrors"] == []
+    prayer = {"name": "Mincha", "days": ["SUNDAY"], "fixedTime": "13:30"}
+    made = await gql.op("CreatePrayerTime", {"input": prayer}, actor=admin)
+    prayer_id = made["data"]["createPrayerTime"]["prayerTime"]["id"]
+    gone = await gql(trusted("DeletePrayerTime").text, {"id": prayer_id}, actor=admin)
+    assert gone["data"]["deletePrayerTime"]["userErrors"] == [], gone
+    await run_due(owner_db)
+    rows = await deliveries(owner_db, admin.tenant.id)
+    assert {row["status"] for row in rows} == {"DELIVERED"}
+    sent = [(row["event"], receiver.copies(row["delivery_id"])[0].json()["data"]) for row in rows]
+    assert sent == [
+        ("DEVICE_PAIRED", {"deviceId": tv.gid, "name": "Hall TV"}),
+        ("CONTENT_CREATED", {"kind": "MEMORIAL", "id": memorial_id}),
+        ("CONTENT_UPDATED", {"kind": "MEMORIAL", "id": memorial_id}),
+        ("CONTENT_CREATED", {"kind": "PRAYER_TIME", "id": prayer_id}),
+        ("CONTENT_DELETED", {"kind": "PRAYER_TIME", "id": prayer_id}),
+    ]
 
 
 @pytest.mark.usefixtures("private_targets")

@@ -25,6 +25,14 @@ class ReportDeviceHeartbeatMutation:
     ) -> ReportDeviceHeartbeatPayload:
         context = info.context
         device = await access_device(info, context.principal.device_id)
-        beat = registry.reported(input.cpu, input.memory, input.temperature, input.uptime_seconds, input.app_version)
+        beat = registry.reported(
+            input.cpu,
+            input.memory,
+            input.temperature,
+            input.uptime_seconds,
+            input.app_version,
+            input.disk,
+            input.free_storage_mb,
+        )
         ok = await registry.report_heartbeat(context.broadcast, device, beat)
         return ReportDeviceHeartbeatPayload(ok=ok, server_time=datetime.now(UTC))

@@ -16,7 +16,7 @@ from schema.content.types import Media
 from schema.context import Info
 from schema.devices.enums import DeviceStatus
 from schema.devices.inputs import AFTER, FIRST, FROM, TO
-from schema.devices.loaders import identity_loader, settings_loader, target_release
+from schema.devices.loaders import identity_loader, settings_loader, target_release, uptime_loader
 from schema.devices.types.command import DeviceCommand
 from schema.devices.types.release import SoftwareRelease
 from schema.devices.types.settings import DeviceSettings
@@ -33,6 +33,8 @@ class DeviceHeartbeat:
     cpu: float | None = strawberry.field(description="Processor load in percent (0 to 100).")
     memory: float | None = strawberry.field(description="Memory in use in percent (0 to 100).")
     temperature: float | None = strawberry.field(description="The device's temperature in degrees Celsius.")
+    disk: float | None = strawberry.field(description="Storage in use in percent (0 to 100).")
+    free_storage_mb: float | None = strawberry.field(description="Free storage in megabytes.")
     uptime_seconds: int | None = strawberry.field(description="Seconds since the device last started.")
     app_version: str | None = strawberry.field(description="The TV app version the device was running.")
 
@@ -43,9 +45,20 @@ class DeviceHeartbeat:
             cpu=row.cpu,
             memory=row.memory,
             temperature=row.temperature,
+            disk=row.disk,
+            free_storage_mb=row.free_storage_mb,
             uptime_seconds=row.uptime_seconds,
             app_version=row.app_version or None,
         )
+
+
+@strawberry.type(description="One device's share of minutes with a heartbeat over a range.")
+class Uptime:
+    share: float | None = strawberry.field(
+        description="Minutes with a heartbeat / minutes in the range (0 to 1); null: the device was claimed after it."
+    )
+    minutes_seen: int = strawberry.field(description="Minutes of the range with at least one heartbeat.")
+    minutes: int = strawberry.field(description="Minutes of the range since the device was claimed, up to now.")
 
 
 @strawberry.type(description="A TV screen of the synagogue, paired with a code shown on it and claimed by an admin.")
@@ -129,6 +142,20 @@ class Device(Node):
         after: Annotated[str | None, strawberry.argument(description=AFTER)] = None,
     ) -> Connection[DeviceHeartbeat] | None:
         return await paginate(info, heartbeats_between(self._pk, from_, to), first, after, DeviceHeartbeat.of)
+
+    @strawberry.field(
+        permission_classes=[HasRole(Role.VIEWER)],
+        description="The share of minutes with a heartbeat over a range of at most 400 days, read in whole hours "
+        "from the hour `from` falls in (members only).",
+    )
+    async def uptime(
+        self,
+        info: Info,
+        from_: Annotated[dt.datetime, strawberry.argument(name="from", description=FROM)],
+        to: Annotated[dt.datetime, strawberry.argument(description=TO)],
+    ) -> Uptime | None:
+        found = await uptime_loader(info).load((self._pk, from_, to))
+        return Uptime(share=found.share, minutes_seen=found.minutes_seen, minutes=found.minutes)
 
     @strawberry.field(description="The newest release on this synagogue's channel: what UPDATE_APP installs.")
     async def target_release(self, info: Info) -> SoftwareRelease | None:

@@ -18,7 +18,8 @@ class TenantEvent:
     at: dt.datetime = strawberry.field(description="When it happened.")
     device_id: strawberry.ID | None = strawberry.field(description="The global id of the screen it is about, if any.")
     detail: JSON = strawberry.field(
-        description="More about it, by kind: commandId (a global id), commandKind and success for command events."
+        description="More about it, by kind: commandId (a global id), commandKind and success for command events; "
+        "alertId (a global id) and rule for alert events."
     )
 
     @classmethod
@@ -40,4 +41,7 @@ def _public_detail(detail: dict[str, Any]) -> dict[str, Any]:
     command = out.pop("commandId", None)
     if isinstance(command, int):
         out["commandId"] = to_global_id("DeviceCommand", command)
+    alert = out.pop("alertId", None)
+    if isinstance(alert, int):
+        out["alertId"] = to_global_id("Alert", alert)
     return out
