@@ -21,9 +21,17 @@ MODULES = (
     "tests/content/test_media.py",
     "tests/platform/test_placement.py",
     "tests/platform/test_audit_log.py",
+    "tests/analytics/test_zone_buckets.py",
+    "tests/analytics/test_alerts.py",
+    "tests/outbox/test_retention.py",
+    "tests/outbox/test_job_admin.py",
+    "tests/outbox/test_messaging.py",
+    "tests/outbox/test_schedule.py",
 )
 """Run whole too: the tenant manager and selection, pooled connections, the compiled road's raw SQL beside the
-executor, media rows and their outbox jobs, the placement tests that place nothing themselves, the audit logs."""
+executor, media rows and their outbox jobs, the placement tests that place nothing themselves, the audit logs, and
+the fleet's work across synagogues (rollups bucketed in SQL, alert evaluation per slot, retention, the job admin,
+text messages and their inbound replies, the schedule)."""
 CASES = ("cross_tenant", "missing_role")
 """Run in every module: each domain's refusals across synagogues and roles (tests/test_test_layout.py)."""
 
