@@ -142,7 +142,7 @@ class Settings(BaseSettings):
     webhook_timeout_seconds: float = 10.0
     webhook_allow_private_targets: bool = False  # deliver to loopback/private/link-local addresses (tests, LANs)
     secrets_key: str = ""  # encrypts stored webhook secrets; empty: derived from the JWT secret
-    yahrzeit_reminder_days: int = Field(default=7, ge=0)  # e-mail a memorial's family this many days ahead; 0: off
+    yahrzeit_reminder_days: int = Field(default=7, ge=0)  # family e-mails and YAHRZEIT_UPCOMING, days ahead; 0: off
     webhook_rotation_overlap_minutes: int = Field(default=1440, ge=0, le=30 * 1440)  # both secrets sign meanwhile
     messaging_timeout_seconds: float = 10.0  # per SMS/WhatsApp provider request; a timeout is retried
 

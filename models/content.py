@@ -68,6 +68,8 @@ class Memorial(TenantModel):
     family_email = fields.CharField(max_length=254, default="")
     reminded_for = fields.DateField(null=True)
     """The civil date of the yahrzeit whose family reminder was last queued (each is sent once)."""
+    announced_for = fields.DateField(null=True)
+    """The civil date of the yahrzeit last announced to webhooks as YAHRZEIT_UPCOMING (each is announced once)."""
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -29,6 +29,8 @@ class DeliveryStatus(StrEnum):
     PENDING = "PENDING"
     DELIVERED = "DELIVERED"
     FAILED = "FAILED"
+    DISCARDED = "DISCARDED"
+    """A FAILED delivery an admin gave up on (discardWebhookDelivery): never sent again, kept for the record."""
 
 
 class WebhookEndpoint(TenantModel):
@@ -53,7 +55,10 @@ class WebhookEndpoint(TenantModel):
 
 
 class WebhookDelivery(TenantModel):
-    """One event sent (or being sent) to one endpoint; `delivery_id` is the `webhook-id` of every attempt."""
+    """One event sent (or being sent) to one endpoint; `delivery_id` is the `webhook-id` of every attempt.
+
+    Only a PENDING delivery is ever sent; FAILED may be reopened (redelivered, or its job retried); DELIVERED and
+    DISCARDED are final."""
 
     id = fields.IntField(primary_key=True)
     endpoint: fields.ForeignKeyRelation[WebhookEndpoint] = fields.ForeignKeyField(

@@ -44,8 +44,8 @@ class WebhookEvent(Enum):
     )
     YAHRZEIT_UPCOMING = strawberry.enum_value(
         "YAHRZEIT_UPCOMING",
-        description="A memorial's yahrzeit is YAHRZEIT_REMINDER_DAYS away (sent with the family reminders); data: "
-        "memorialId, name, date.",
+        description="A memorial's yahrzeit is YAHRZEIT_REMINDER_DAYS away (every memorial, with a family address or "
+        "not; once per yahrzeit); data: memorialId, name, date.",
     )
 
 
@@ -55,4 +55,7 @@ class WebhookDeliveryStatus(Enum):
     DELIVERED = strawberry.enum_value("DELIVERED", description="The endpoint answered 2xx; it is never sent again.")
     FAILED = strawberry.enum_value(
         "FAILED", description="Given up: a permanent refusal, or every retry (about a day of them) failed."
+    )
+    DISCARDED = strawberry.enum_value(
+        "DISCARDED", description="A FAILED delivery an admin discarded: it is never sent again, not even by retryJob."
     )

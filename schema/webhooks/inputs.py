@@ -1,4 +1,5 @@
-"""Webhook inputs: what an admin sends to create, change, rotate or delete an endpoint, or redeliver."""
+"""Webhook inputs: what an admin sends to create, change, rotate or delete an endpoint, or redeliver or discard a
+delivery."""
 
 from __future__ import annotations
 
@@ -44,4 +45,9 @@ class RotateWebhookSecretInput:
 
 @strawberry.input(description="A FAILED delivery to send again.")
 class RedeliverWebhookDeliveryInput:
+    id: strawberry.ID = strawberry.field(description="The delivery's global id.")
+
+
+@strawberry.input(description="A FAILED delivery to give up on for good.")
+class DiscardWebhookDeliveryInput:
     id: strawberry.ID = strawberry.field(description="The delivery's global id.")

@@ -54,3 +54,13 @@ class RedeliverWebhookDeliveryPayload:
     user_errors: list[UserError] = strawberry.field(
         description="`id` NOT_FOUND (missing or another synagogue's) or CONFLICT (not FAILED)."
     )
+
+
+@strawberry.type(description="The answer of discardWebhookDelivery.")
+class DiscardWebhookDeliveryPayload:
+    webhook_delivery: WebhookDelivery | None = strawberry.field(
+        description="The delivery, now DISCARDED (never sent again); null on userErrors."
+    )
+    user_errors: list[UserError] = strawberry.field(
+        description="`id` NOT_FOUND (missing or another synagogue's) or CONFLICT (not FAILED)."
+    )

@@ -21,7 +21,7 @@ class WebhookDelivery(Node):
     id: strawberry.ID = strawberry.field(description="The delivery's global id.")
     delivery_id: str = strawberry.field(description="The `webhook-id` header of every attempt.")
     event: WebhookEvent = strawberry.field(description="What the delivery announces.")
-    status: WebhookDeliveryStatus = strawberry.field(description="Sent, still trying, or given up.")
+    status: WebhookDeliveryStatus = strawberry.field(description="Sent, still trying, given up, or discarded.")
     attempts: int = strawberry.field(description="How many times it was sent so far (at most 15).")
     last_status_code: int | None = strawberry.field(
         description="The HTTP status of the last attempt; null before the first or when no answer came."

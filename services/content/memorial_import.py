@@ -29,7 +29,7 @@ from services.content.memorials import memorial_values
 from services.content.yahrzeit_reminders import ensure_reminders
 from services.infra.problems import Problem, Problems
 from services.outbox.queue import JobRun, announce_job, enqueue, handler, notify_content_changed
-from services.webhooks.endpoints import emit
+from services.webhooks.endpoints import emit, hears
 
 KIND = "memorial_import"
 MAX_ROWS = 20_000
@@ -167,7 +167,9 @@ async def run_import(run: JobRun) -> None:
         await run.report(len(records))
         summary = {"imported": len(good) if write else 0, "failed": failed, "total": len(records)}
         await emit(WebhookEvent.MEMORIAL_IMPORT_FINISHED, {"jobId": run.job_id, **summary})
-        if write and any(values.get("family_email") for values in good):
+        if write and (
+            any(values.get("family_email") for values in good) or await hears(WebhookEvent.YAHRZEIT_UPCOMING)
+        ):
             await ensure_reminders()
         await run.finish(summary, errors)
     await announce_job(run.job_id, run.tenant_id)

@@ -1,8 +1,8 @@
 """Memorials (hanzachot): the list by name, validation shared by the form and the CSV import, and writes.
 
-A write that gives a family an address (or moves the date of death of a memorial that has one) starts the
-yahrzeit reminders (`services.content.yahrzeit_reminders`); the yahrzeits themselves are
-`services.content.yahrzeits`'."""
+A write that gives a family an address, or adds or moves the date of death of a memorial that has one or whose
+yahrzeits a webhook hears (YAHRZEIT_UPCOMING), starts the yahrzeit sweeps (`services.content.yahrzeit_reminders`);
+the yahrzeits themselves are `services.content.yahrzeits`'."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from tortoise.queryset import QuerySet
 
 from luach import HebrewDate, HebrewMonth, hebrew_date_of_death, validate_hebrew_date
 from models.content import Memorial
+from models.webhooks import WebhookEvent
 from services.content.holds import hold, save
 from services.content.yahrzeit_reminders import ensure_reminders, lock_reminders
 from services.infra.problems import Problems
+from services.webhooks.endpoints import hears
 
 REMINDER_FIELDS = {"family_email", "hebrew_year", "hebrew_month", "hebrew_day"}
-"""Fields whose edit may call for a family reminder the day's sweep did not send (another edit needs no sweep)."""
+"""Fields whose edit may call for a reminder or an announcement the day's sweep did not send (another edit needs
+no sweep)."""
 _REASONS = {
     "INVALID_YEAR": ("year", "the Hebrew year is out of range"),
     "INVALID_MONTH": ("month", "that month does not exist in that Hebrew year"),
@@ -95,7 +98,7 @@ async def create_memorial(
     if problems:
         return None, problems
     memorial = await save(Memorial, None, clean, held_until)
-    if memorial.family_email:
+    if memorial.family_email or await hears(WebhookEvent.YAHRZEIT_UPCOMING):
         await ensure_reminders()
     return memorial, problems
 
@@ -108,7 +111,9 @@ async def update_memorial(
     if problems:
         return problems
     await hold([memorial] if clean else [], held_until)
-    reminding = bool(clean.keys() & REMINDER_FIELDS) and bool(clean.get("family_email", memorial.family_email))
+    reminding = bool(clean.keys() & REMINDER_FIELDS) and (
+        bool(clean.get("family_email", memorial.family_email)) or await hears(WebhookEvent.YAHRZEIT_UPCOMING)
+    )
     if reminding:  # the reminder lock before the memorial row (see lock_reminders)
         await lock_reminders()
     for name, value in clean.items():

@@ -1,5 +1,6 @@
-"""The time Shabbat mode decides by: the real clock, or a moment a test pins (the rest periods follow the sun, so
-a test of them must name a Friday evening; nothing else of the product reads this)."""
+"""The time Shabbat mode and the yahrzeit sweeps decide by: the real clock, or a moment a test pins (the rest
+periods follow the sun, so a test of them must name a Friday evening; a sweep's yahrzeits are checked against
+hebcal's reference dates, so a test of them must name the day). Nothing else of the product reads this."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Retention: what has served its time is deleted by the worker, in batches, once per retention slot.
 
 Past their settings' ages: finished jobs (DONE or FAILED: a pending or running job is never touched), webhook
-deliveries that are DELIVERED or FAILED, device commands that are ACKNOWLEDGED, FAILED or EXPIRED, anomalies
+deliveries that are DELIVERED, FAILED or DISCARDED, device commands that are ACKNOWLEDGED, FAILED or EXPIRED, anomalies
 older than the raw heartbeats they were found in, audit entries, and the schedule's own slot rows. Slots and system
 jobs are global (the central database's); the rest, a synagogue's jobs included, are deleted synagogue by
 synagogue, each batch in its own transaction in that synagogue's scope: where its rows live (the central database
@@ -37,6 +37,7 @@ log = logging.getLogger("shulgraph.worker")
 
 RETENTION_JOB = "outbox.retention"
 SLOT_RETENTION = timedelta(days=2)
+FINISHED_DELIVERIES = [DeliveryStatus.DELIVERED, DeliveryStatus.FAILED, DeliveryStatus.DISCARDED]
 
 
 async def queue_retention(settings: Settings, slot: datetime) -> None:
@@ -118,7 +119,7 @@ async def purge(settings: Settings, now: datetime, keep_job: int | None = None) 
             "jobs": _batch_of(_finished_jobs(tenant_id, job_cutoff), Job, batch),
             "webhookDeliveries": _batch_of(
                 lambda: WebhookDelivery.filter(
-                    status__in=[DeliveryStatus.DELIVERED, DeliveryStatus.FAILED], created_at__lt=delivery_cutoff
+                    status__in=FINISHED_DELIVERIES, created_at__lt=delivery_cutoff
                 ),
                 WebhookDelivery,
                 batch,

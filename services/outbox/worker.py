@@ -53,7 +53,7 @@ HANDLER_MODULES: list[str] = [
     "services.outbox.mail",
     "services.webhooks.endpoints",
     "services.webhooks.admin",
-    "services.content.yahrzeit_reminders",
+    "services.content.yahrzeit_sweep",
     "services.outbox.messaging",
     "services.outbox.retention",
     "services.analytics.alerts",

@@ -1,9 +1,14 @@
 """What an admin does with the synagogue's webhooks beyond creating and deleting an endpoint: change it (URL,
 events, description; disable and enable it), rotate its signing secret with an overlap in which both secrets
-sign, redeliver a FAILED delivery, and list deliveries across endpoints with filters.
+sign, redeliver or discard a FAILED delivery, and list deliveries across endpoints with filters.
 
 A redelivery is the same delivery sent again: the same delivery id (`webhook-id`, so a receiver that saw it
 drops it) and body, as a new job whose attempts count on from the delivery's.
+
+A discarded delivery is kept, DISCARDED (a final state, like DELIVERED: retention deletes it with the others),
+and its FAILED jobs are deleted in the same transaction, so the jobs list holds no failure that retryJob could
+reopen. Nothing could send it again anyway: only a FAILED delivery is reopened (by a redelivery or by a retried
+job) and only a PENDING one is sent.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ from typing import Any
 from tortoise.queryset import QuerySet
 
 from models.base import current_tenant_id
+from models.outbox import Job, JobStatus
 from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from services.infra.problems import Problem, Problems
-from services.outbox.queue import enqueue, retrier
+from services.outbox.queue import enqueue, retrier, tenant_jobs
 from services.webhooks.endpoints import (
     MAX_DESCRIPTION_LENGTH,
     WEBHOOK_JOB,
     WEBHOOK_MAX_ATTEMPTS,
     endpoint_problems,
+    start_scheduled_events,
 )
 from services.webhooks.targets import new_secret, seal_secret
 
@@ -55,6 +62,7 @@ async def update_endpoint(endpoint: WebhookEndpoint, changes: EndpointChanges, *
     if changes.is_active is not None:
         endpoint.is_active = changes.is_active
     await endpoint.save(update_fields=["url", "description", "events", "is_active"])
+    await start_scheduled_events(endpoint)
     return []
 
 
@@ -76,7 +84,7 @@ async def rotate_secret(
     return secret, []
 
 
-NOT_FAILED = Problem("id", "CONFLICT", "only a FAILED delivery can be redelivered")
+NOT_FAILED = Problem("id", "CONFLICT", "only a FAILED delivery can be redelivered or discarded")
 
 
 async def redeliver(delivery: WebhookDelivery) -> list[Problem]:
@@ -91,6 +99,32 @@ async def redeliver(delivery: WebhookDelivery) -> list[Problem]:
     )
     delivery.status, delivery.last_error = DeliveryStatus.PENDING, ""
     return []
+
+
+async def discard(delivery: WebhookDelivery) -> tuple[list[int], list[Problem]]:
+    """Give up on a FAILED delivery for good: DISCARDED, and its FAILED jobs deleted (returned: their ids)."""
+    discarded = await WebhookDelivery.filter(id=delivery.id, status=DeliveryStatus.FAILED).update(
+        status=DeliveryStatus.DISCARDED
+    )
+    if not discarded:
+        return [], [NOT_FAILED]
+    jobs = await failed_jobs_of(delivery)
+    if jobs:
+        await Job.filter(id__in=jobs, status=JobStatus.FAILED).delete()
+    delivery.status = DeliveryStatus.DISCARDED
+    return jobs, []
+
+
+async def failed_jobs_of(delivery: WebhookDelivery) -> list[int]:
+    """The FAILED jobs that sent `delivery` (its first, and one per redelivery that failed too). A job names its
+    delivery only in its JSON payload, which neither dialect can be asked about the same way: the synagogue's
+    failed delivery jobs since the delivery was made are read and matched here."""
+    rows = await (
+        tenant_jobs(current_tenant_id(), [WEBHOOK_JOB])
+        .filter(status=JobStatus.FAILED, created_at__gte=delivery.created_at)
+        .values_list("id", "payload")
+    )
+    return [job_id for job_id, payload in rows if isinstance(payload, dict) and payload.get("delivery") == delivery.id]
 
 
 @retrier(WEBHOOK_JOB)

@@ -2,7 +2,8 @@
 
 `emit(event, data)` runs in the transaction of the change it announces: it writes one
 `WebhookDelivery` (with a fresh delivery id) and one job per subscribed endpoint, so an event exists
-exactly when the change does. The worker POSTs the event signed per the Standard Webhooks spec
+exactly when the change does. A scheduled event (YAHRZEIT_UPCOMING, from the daily yahrzeit sweeps) has its
+schedule started when an endpoint starts hearing it. The worker POSTs the event signed per the Standard Webhooks spec
 (`webhook-id` = delivery id, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>`);
 a worker that dies mid-delivery leaves the job to be claimed again, and the retry carries the same
 delivery id. A delivery recorded as DELIVERED is never sent again: the record and the job's end
@@ -29,6 +30,7 @@ from cryptography.exceptions import InvalidTag
 from config import get_settings
 from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from services.content.yahrzeit_reminders import ensure_reminders
 from services.infra.problems import Problem
 from services.outbox.queue import JobRun, enqueue, handler
 from services.webhooks.targets import (
@@ -94,6 +96,7 @@ async def add_endpoint(
     if problems:
         return None, problems
     endpoint, secret = await create_endpoint(url, events, description)
+    await start_scheduled_events(endpoint)
     return NewEndpoint(endpoint, secret), []
 
 
@@ -115,8 +118,25 @@ async def delete_endpoint(endpoint: WebhookEndpoint) -> None:
     await endpoint.delete()
 
 
+async def subscribers(event: WebhookEvent) -> list[WebhookEndpoint]:
+    """The active endpoints of the tenant in context that hear `event`."""
+    return [e for e in await WebhookEndpoint.filter(is_active=True) if event.value in e.events]
+
+
+async def hears(event: WebhookEvent) -> bool:
+    """Whether an active endpoint of the tenant in context hears `event`."""
+    return bool(await subscribers(event))
+
+
+async def start_scheduled_events(endpoint: WebhookEndpoint) -> None:
+    """Start what sends the scheduled events an endpoint now hears: YAHRZEIT_UPCOMING comes from the synagogue's
+    daily yahrzeit sweeps, which a synagogue without a family address has not started yet."""
+    if endpoint.is_active and WebhookEvent.YAHRZEIT_UPCOMING.value in endpoint.events:
+        await ensure_reminders()
+
+
 async def _fan_out(event: WebhookEvent, data: dict[str, Any]) -> int:
-    endpoints = [e for e in await WebhookEndpoint.filter(is_active=True) if event.value in e.events]
+    endpoints = await subscribers(event)
     now = datetime.now(UTC).isoformat()
     for endpoint in endpoints:
         delivery = await WebhookDelivery.create(

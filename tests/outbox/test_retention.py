@@ -1,8 +1,8 @@
-"""Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED and
-FAILED webhook deliveries, answered or expired device commands, old anomalies and audit entries) and nothing that
-is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so retention works while
-the application role cannot delete a single entry itself. A synagogue's rows (its jobs too) are deleted where they
-live: `tenant_db`, its own database in the placed pass, where the function exists as well."""
+"""Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED,
+FAILED and DISCARDED webhook deliveries, answered or expired device commands, old anomalies and audit entries)
+and nothing that is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so
+retention works while the application role cannot delete a single entry itself. A synagogue's rows (its jobs too)
+are deleted where they live: `tenant_db`, its own database in the placed pass, where the function exists as well."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ async def test_retention_deletes_only_what_is_past_its_age(
         for delivery_status, created in (
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
             (DeliveryStatus.FAILED, OLD_DELIVERY),
+            (DeliveryStatus.DISCARDED, OLD_DELIVERY),
             (DeliveryStatus.DELIVERED, OLD_DELIVERY),
             (DeliveryStatus.PENDING, OLD_DELIVERY),
             (DeliveryStatus.DELIVERED, NOW - timedelta(days=5)),

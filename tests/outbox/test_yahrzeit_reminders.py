@@ -27,6 +27,7 @@ from tests.support.outbox import run_due
 from tests.support.receivers import body_text, smtp_server
 from tests.support.snapshot import unchanged
 from tests.support.webhooks import subscribe
+from tests.support.yahrzeits import sweeps
 
 
 def death_observed_on(target: date, today: date) -> HebrewDate:
@@ -50,15 +51,6 @@ async def memorial(gql: GQL, actor: Actor, name: str, death: HebrewDate, email: 
     if email:
         values["familyEmail"] = email
     return await gql.op("CreateMemorial", {"input": values}, actor=actor)
-
-
-async def sweeps(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
-    rows = await owner_db.fetch(
-        "SELECT id, status, payload->>'day' AS day FROM job WHERE tenant_id = $1 AND kind = 'yahrzeit.reminders'"
-        " ORDER BY id",
-        tenant_id,
-    )
-    return [dict(row) for row in rows]
 
 
 async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
@@ -99,6 +91,7 @@ async def test_family_is_reminded_once_ahead_of_the_yahrzeit(
     upcoming = [(row["event"], json.loads(row["payload"])["data"]) for row in told]
     assert [(event, data["name"], data["date"]) for event, data in upcoming] == [
         ("YAHRZEIT_UPCOMING", "Reb Chaim", (today + ahead).isoformat()),
+        ("YAHRZEIT_UPCOMING", "Reb Yankel", (today + ahead).isoformat()),  # announced without a family address
         ("YAHRZEIT_UPCOMING", "Reb Berel", (today + ahead + timedelta(days=1)).isoformat()),
     ]
 

@@ -151,6 +151,7 @@ FIELDS = [
     "CompleteDevicePairingPayload.device", "CreateApiKeyPayload.apiKey", "CreateSynagoguePayload.synagogue",
     "CreateWebhookEndpointPayload.webhookEndpoint", "DeclineInvitationPayload.invitation", "Device.commands",
     "Device.latestScreenshot", "Device.targetRelease", "DeviceCommand.screenshot", "DeviceCommandPayload.command",
+    "DiscardWebhookDeliveryPayload.webhookDelivery",
     "DeviceCommandResult.command", "DeviceGroup.devices", "DeviceGroupPayload.devices", "DevicePayload.device",
     "DeviceSettingsPayload.device", "DeviceUptime.device", "HolidayOverridePayload.holidayOverride",
     "ImportMemorialsPayload.memorialImport", "Invitation.invitedBy", "LoginPayload.user", "Me.invitations",

@@ -1,6 +1,6 @@
 """Z7 (security matrix): an ADMIN-level act (claim, revoke or command a device, change a release channel, move
-groups, retry or discard a job, alert rules, webhook endpoint changes, text-message settings, ...) | an audit
-entry in the synagogue's log, which the application role can only append to.
+groups, retry or discard a job, redeliver or discard a webhook delivery, alert rules, webhook endpoint changes,
+text-message settings, ...) | an audit entry in the synagogue's log, which the application role can only append to.
 
 The mutations that need ADMIN or above are read from the schema itself, so a new one without a case here (and
 without its audit entry) fails this test. Each case runs as a fresh admin of a fresh synagogue and must leave at
@@ -183,6 +183,7 @@ CASES = [
     ),
     Case("rotateWebhookSecret", "RotateWebhookSecretInput", _endpoint),
     Case("redeliverWebhookDelivery", "RedeliverWebhookDeliveryInput", _failed_delivery),
+    Case("discardWebhookDelivery", "DiscardWebhookDeliveryInput", _failed_delivery),
     Case(
         "createAlertRule",
         "CreateAlertRuleInput",

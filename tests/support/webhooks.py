@@ -55,3 +55,10 @@ async def subscribe(gql: GQL, admin: Actor, url: str, *events: str) -> str:
     payload = result["data"]["createWebhookEndpoint"]
     assert payload["userErrors"] == [], payload
     return str(payload["secret"])
+
+
+async def newest_endpoint_id(gql: GQL, admin: Actor) -> str:
+    """The global id of the newest webhook endpoint of the admin's synagogue, as the admin app lists it."""
+    listed = await gql.trusted("WebhookEndpoints", actor=admin)
+    found: str = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
+    return found

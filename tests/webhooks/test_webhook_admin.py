@@ -1,11 +1,13 @@
 """An admin runs the synagogue's webhooks: during a secret rotation every delivery is signed by both secrets (and
-after the overlap by the new one only); a FAILED delivery is redelivered with its delivery id and body; an
-endpoint is updated, disabled (its pending delivery fails, to be redelivered) and enabled again; deliveries are
-listed across endpoints with filters; the new events (content, devices) reach it; another synagogue's endpoints
-and deliveries read like missing ones, and callers below ADMIN are refused."""
+after the overlap by the new one only); a FAILED delivery is redelivered with its delivery id and body, or
+discarded for good (no retry of its jobs sends it again); an endpoint is updated, disabled (its pending delivery
+fails, to be redelivered) and enabled again; deliveries are listed across endpoints with filters; the new events
+(content, devices) reach it; another synagogue's endpoints and deliveries read like missing ones, and callers
+below ADMIN are refused."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,13 +23,7 @@ from tests.support.graphql import GQL, answer, assert_refused, error_codes, pk, 
 from tests.support.outbox import run_due
 from tests.support.receivers import WebhookReceiver
 from tests.support.snapshot import unchanged
-from tests.support.webhooks import subscribe, verify_signature
-
-
-async def _endpoint_id(gql: GQL, admin: Actor) -> str:
-    listed = await gql.trusted("WebhookEndpoints", actor=admin)
-    endpoint_id: str = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
-    return endpoint_id
+from tests.support.webhooks import newest_endpoint_id, subscribe, verify_signature
 
 
 async def _deliveries(gql: GQL, admin: Actor, **filters: Any) -> list[dict[str, Any]]:
@@ -42,7 +38,7 @@ async def test_both_secrets_verify_during_a_rotation_and_only_the_new_one_after_
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     old_secret = await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     rotate = {"input": {"id": endpoint_id, "overlapMinutes": 60}}
     rotated = await gql.trusted("RotateWebhookSecret", rotate, actor=admin)
     payload = rotated["data"]["rotateWebhookSecret"]
@@ -104,6 +100,78 @@ async def test_a_failed_delivery_is_redelivered_with_its_delivery_id_and_body(
     assert await _deliveries(gql, admin, status="FAILED") == []
 
 
+async def _failed_jobs(owner_db: asyncpg.Connection, tenant_id: int) -> list[int]:
+    rows = await owner_db.fetch(
+        "SELECT id FROM job WHERE tenant_id = $1 AND kind = 'webhook.deliver' AND status = 'FAILED' ORDER BY id",
+        tenant_id,
+    )
+    return [row["id"] for row in rows]
+
+
+@pytest.mark.usefixtures("private_targets")
+async def test_a_failed_delivery_is_discarded_for_good_and_no_retry_of_its_jobs_sends_it(
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+) -> None:
+    admin = await factory.member(role=Role.ADMIN)
+    assert admin.tenant is not None
+    await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
+    await create_message(gql, admin, "Refused twice")
+    [delivery] = await _deliveries(gql, admin)
+    receiver.script_for(delivery["deliveryId"], 410, 410)
+    await run_due(owner_db)
+    redelivered = await gql.trusted("RedeliverWebhookDelivery", {"input": {"id": delivery["id"]}}, actor=admin)
+    assert user_errors(redelivered, "redeliverWebhookDelivery") == []
+    await run_due(owner_db)
+    jobs = await _failed_jobs(owner_db, admin.tenant.id)
+    assert len(jobs) == 2, "the first job and the redelivery's both failed"
+
+    discard = {"input": {"id": delivery["id"]}}
+    discarded = await gql.trusted("DiscardWebhookDelivery", discard, actor=admin)
+    assert user_errors(discarded, "discardWebhookDelivery") == []
+    gone = discarded["data"]["discardWebhookDelivery"]["webhookDelivery"]
+    assert (gone["id"], gone["status"], gone["attempts"]) == (delivery["id"], "DISCARDED", 2)
+    assert await _failed_jobs(owner_db, admin.tenant.id) == []
+    for job in jobs:  # its failed jobs went with it: nothing to retry
+        retried = await gql.trusted("RetryJob", {"input": {"id": to_global_id("Job", job)}}, actor=admin)
+        assert [e["code"] for e in user_errors(retried, "retryJob")] == ["NOT_FOUND"]
+    for name, field in (("DiscardWebhookDelivery", "discardWebhookDelivery"),
+                        ("RedeliverWebhookDelivery", "redeliverWebhookDelivery")):  # fmt: skip
+        again = await gql.trusted(name, discard, actor=admin)
+        assert [e["code"] for e in user_errors(again, field)] == ["CONFLICT"], name
+    detail = await owner_db.fetchval(
+        "SELECT detail FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 AND action = $3",
+        admin.tenant.id, admin.user.id, "webhook_delivery.discard",
+    )  # fmt: skip
+    audited = json.loads(detail)
+    assert audited["jobs"] == [to_global_id("Job", job) for job in jobs]
+    assert (audited["event"], audited["delivery_id"], audited["attempts"]) == ("MESSAGE_CREATED",
+                                                                               delivery["deliveryId"], 2)  # fmt: skip
+
+    survivor = await owner_db.fetchval(  # a failed job of the delivery that outlived the discard, all the same
+        "INSERT INTO job (tenant_id, kind, status, payload, progress, total, result, errors, attempts, max_attempts,"
+        " run_after, created_at, finished_at) VALUES ($1, 'webhook.deliver', 'FAILED', $2, 0, 0, '{}', '[]', 16,"
+        " 16, now(), now(), now()) RETURNING id",
+        admin.tenant.id, json.dumps({"delivery": pk(delivery["id"])}),
+    )  # fmt: skip
+    retried = await gql.trusted("RetryJob", {"input": {"id": to_global_id("Job", survivor)}}, actor=admin)
+    assert user_errors(retried, "retryJob") == []
+    await run_due(owner_db, survivor)
+    assert len(receiver.copies(delivery["deliveryId"])) == 2, "a discarded delivery is never sent again"
+    assert [d["id"] for d in await _deliveries(gql, admin, status="DISCARDED")] == [delivery["id"]]
+    assert await _deliveries(gql, admin, status="FAILED") == []
+
+    await create_message(gql, admin, "Accepted")
+    await run_due(owner_db)
+    delivered, _ = await _deliveries(gql, admin)
+    assert delivered["status"] == "DELIVERED"
+    await create_message(gql, admin, "Not sent yet")
+    pending, _, _ = await _deliveries(gql, admin)
+    for other in (delivered, pending):  # only a FAILED delivery can be discarded
+        refused = await gql.trusted("DiscardWebhookDelivery", {"input": {"id": other["id"]}}, actor=admin)
+        assert [e["code"] for e in user_errors(refused, "discardWebhookDelivery")] == ["CONFLICT"]
+    assert [d["status"] for d in await _deliveries(gql, admin)] == ["PENDING", "DELIVERED", "DISCARDED"]
+
+
 @pytest.mark.usefixtures("private_targets")
 async def test_an_endpoint_is_updated_disabled_and_enabled_again(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
@@ -111,7 +179,7 @@ async def test_an_endpoint_is_updated_disabled_and_enabled_again(
     admin = await factory.member(role=Role.ADMIN)
     assert admin.tenant is not None
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     changes = {"id": endpoint_id, "events": ["CONTENT_CREATED", "DEVICE_REVOKED"], "description": "Website"}
     updated = await gql.trusted("UpdateWebhookEndpoint", {"input": changes}, actor=admin)
     endpoint = updated["data"]["updateWebhookEndpoint"]["webhookEndpoint"]
@@ -149,7 +217,7 @@ async def test_cross_tenant_another_synagogues_endpoints_and_deliveries_read_lik
     theirs = await factory.member(role=Role.ADMIN)
     await subscribe(gql, theirs, "https://hooks.example.org/theirs", "MESSAGE_CREATED")
     await create_message(gql, theirs, "Theirs")
-    their_endpoint = await _endpoint_id(gql, theirs)
+    their_endpoint = await newest_endpoint_id(gql, theirs)
     [their_delivery] = await _deliveries(gql, theirs)
     await owner_db.execute("UPDATE webhook_delivery SET status = 'FAILED' WHERE id = $1", pk(their_delivery["id"]))
     missing_endpoint, missing_delivery = to_global_id("WebhookEndpoint", 10**9), to_global_id("WebhookDelivery", 10**9)
@@ -161,6 +229,8 @@ async def test_cross_tenant_another_synagogues_endpoints_and_deliveries_read_lik
              {"id": missing_endpoint, "isActive": False}),
             ("RotateWebhookSecret", "rotateWebhookSecret", {"id": their_endpoint}, {"id": missing_endpoint}),
             ("RedeliverWebhookDelivery", "redeliverWebhookDelivery", {"id": their_delivery["id"]},
+             {"id": missing_delivery}),
+            ("DiscardWebhookDelivery", "discardWebhookDelivery", {"id": their_delivery["id"]},
              {"id": missing_delivery}),
         ):  # fmt: skip
             foreign = await gql.trusted(name, {"input": their_input}, actor=admin)
@@ -179,7 +249,7 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
     editor = await factory.member(tenant=admin.tenant, role=Role.EDITOR)
     tv = await make_tv(admin.tenant)
     await subscribe(gql, admin, "https://hooks.example.org/in", "MESSAGE_CREATED")
-    endpoint_id = await _endpoint_id(gql, admin)
+    endpoint_id = await newest_endpoint_id(gql, admin)
     callers = refused_callers(editor, tv.headers)
     async with unchanged(owner_db, admin):
         for name, variables in (
@@ -187,5 +257,6 @@ async def test_missing_role_below_admin_devices_and_anonymous_callers_cannot_run
             ("UpdateWebhookEndpoint", {"input": {"id": endpoint_id, "isActive": False}}),
             ("RotateWebhookSecret", {"input": {"id": endpoint_id}}),
             ("RedeliverWebhookDelivery", {"input": {"id": to_global_id("WebhookDelivery", 1)}}),
+            ("DiscardWebhookDelivery", {"input": {"id": to_global_id("WebhookDelivery", 1)}}),
         ):
             await assert_refused(gql, name, variables, callers)
