@@ -27,11 +27,12 @@ MODULES = (
     "tests/outbox/test_job_admin.py",
     "tests/outbox/test_messaging.py",
     "tests/outbox/test_schedule.py",
+    "tests/synagogue/test_synagogue.py",
 )
 """Run whole too: the tenant manager and selection, pooled connections, the compiled road's raw SQL beside the
 executor, media rows and their outbox jobs, the placement tests that place nothing themselves, the audit logs, and
 the fleet's work across synagogues (rollups bucketed in SQL, alert evaluation per slot, retention, the job admin,
-text messages and their inbound replies, the schedule)."""
+text messages and their inbound replies, the schedule), and a synagogue created inside another's operation."""
 CASES = ("cross_tenant", "missing_role")
 """Run in every module: each domain's refusals across synagogues and roles (tests/test_test_layout.py)."""
 
