@@ -97,9 +97,14 @@ async def _rule(gql: GQL, factory: Factory, admin: Actor) -> str:
 
 async def _failed_job(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
     assert admin.tenant is not None
-    job = await Job.create(
-        tenant_id=admin.tenant.id, kind="email.send", status=JobStatus.FAILED, payload={}, run_after=datetime.now(UTC)
-    )
+    async with tenant_scope(admin.tenant.id):  # a synagogue's jobs live where its rows do
+        job = await Job.create(
+            tenant_id=admin.tenant.id,
+            kind="email.send",
+            status=JobStatus.FAILED,
+            payload={},
+            run_after=datetime.now(UTC),
+        )
     return {"id": to_global_id("Job", job.id)}
 
 
