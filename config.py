@@ -81,6 +81,7 @@ class Settings(BaseSettings):
     session_max_days: int = Field(default=30, ge=1)  # a sign-in ends this long after it began, refreshed or not
     session_idle_days: int = Field(default=14, ge=1)  # a session not refreshed for this long ends
     session_cleanup_interval_seconds: int = Field(default=3600, ge=60)  # the worker deletes ended sessions
+    caller_cache_seconds: float = Field(default=5.0, ge=0, le=60)  # a caller kept per process; 0: read every time
 
     cors_origins: list[str] = []
     trusted_proxies: list[str] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import getpass
 import os
 import subprocess
@@ -40,6 +41,7 @@ from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.content import events as content_events
 from services.devices.upkeep import start_upkeep
+from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
 from services.infra.health import live, metrics, ready, record_tenant_databases
@@ -82,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Any:
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
             await placement.start(settings, record_tenant_databases)  # the placements, the placed databases' pools
             await app.state.broadcast.connect()
+            app.state.callers = await keep_callers(settings)
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
             app.state.device_upkeep = start_upkeep(app.state)  # presence sweep; ends when draining
             jobs_stop = asyncio.Event()
@@ -90,6 +93,8 @@ def create_app(settings: Settings | None = None) -> Any:
                 if settings.is_sqlite
                 else None
             )
+            gc.collect()
+            gc.freeze()  # what startup made lives as long as the process: later collections skip it
             try:
                 yield
             finally:
@@ -102,6 +107,8 @@ def create_app(settings: Settings | None = None) -> Any:
                 await cancel_and_wait(app.state.device_upkeep)  # a sweep in hand stops before connections close
                 with contextlib.suppress(Exception):
                     await app.state.broadcast.disconnect()
+                if app.state.callers is not None:
+                    await app.state.callers.close()
                 await app.state.kv.close()
                 await placement.stop()
         with contextlib.suppress(Exception):

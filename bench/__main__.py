@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bench import servers, stats, wrk
+from bench.floor_screen import comparable
 from bench.scenarios import Row, Scenario
 from bench.services import services
 from config import ROOT
@@ -48,10 +49,16 @@ def measure(
     if args.warmup:
         wrk.run(scenario, url, workdir, args.warmup, args.connections, args.threads)
     db.reset()
+    pid = servers.PIDS.get(url)
+    cpu = servers.cpu_seconds(pid) if pid else 0.0
     result = wrk.run(scenario, url, workdir, args.seconds, args.connections, args.threads)
+    cpu_ms = (servers.cpu_seconds(pid) - cpu) * 1000 / result.requests if pid and result.requests else None
     per_request = db.statements() / result.requests if result.requests and db.enabled else None
     print(f"bench: {scenario.name} on {label}: {result.per_second:,.0f} requests/s", file=sys.stderr)
-    return {"result": result, "server": label, "statements": per_request}
+    return {"result": result, "server": label, "statements": per_request, "cpu_ms": cpu_ms}
+
+
+UNCACHED = "ShulGraph, caller read every time (CALLER_CACHE_SECONDS=0)"
 
 
 def run_rows(
@@ -63,6 +70,10 @@ def run_rows(
         mine = measure("ShulGraph", urls["shulgraph"], row.shulgraph, args, workdir, db)
         mine["operation"] = row.name
         measured.append(mine)
+        if "uncached" in urls:  # the same server reading its caller on every request: the cache's before and after
+            check_answer(urls["uncached"], row.shulgraph)
+            other = measure(UNCACHED, urls["uncached"], row.shulgraph, args, workdir, db)
+            measured.append(other | {"operation": row.name})
         if row.postgraphile is not None and "executor" in urls:  # the same documents with the compiler off
             check_answer(urls["executor"], row.shulgraph)
             other = measure(
@@ -76,7 +87,7 @@ def run_rows(
             measured.append(other)
         if row.floor is not None:
             floor_data = check_answer(urls["floor"], row.floor)
-            if floor_data["data"] != data["data"]:
+            if comparable(floor_data)["data"] != comparable(data)["data"]:
                 raise RuntimeError(f"the floor's {row.name} differs from ShulGraph's:\n{floor_data}\n{data}")
             other = measure("floor (Starlette + asyncpg)", urls["floor"], row.floor, args, workdir, db)
             other |= {"operation": row.name, "ratio": mine["result"].per_second / max(1.0, other["result"].per_second)}
@@ -96,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-postgraphile", action="store_true", help="skip PostGraphile")
     parser.add_argument("--no-workers2", action="store_true", help="skip the WORKERS=2 rows")
     parser.add_argument("--no-executor", action="store_true", help="skip the rows with the compiler turned off")
+    parser.add_argument("--no-uncached", action="store_true", help="skip the rows with the caller cache turned off")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("bench: wrk is not installed (scripts/bench installs it)", file=sys.stderr)
@@ -131,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_executor:
             executor_env = {**env, "COMPILED_DOCUMENTS": "false"}
             urls["executor"] = stack.enter_context(servers.shulgraph(executor_env, workdir, name="executor"))
+        if not args.no_uncached:
+            uncached_env = {**env, "CALLER_CACHE_SECONDS": "0"}
+            urls["uncached"] = stack.enter_context(servers.shulgraph(uncached_env, workdir, name="uncached"))
         with servers.shulgraph(env, workdir) as url:
             try:
                 measured = run_rows(rows, {**urls, "shulgraph": url}, args, workdir, db)

@@ -237,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
                 command += ["--port", str(port), "--ws", args.ws, "--log-level", "warning"]
                 with log.open("wb") as out:
                     servers_running.append(
-                        subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+                        subprocess.Popen(
+                            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+                        )
                     )
                 wait_ready(servers_running[-1], bases[index], log)
             pids = [server.pid for server in servers_running]

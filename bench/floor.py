@@ -1,5 +1,6 @@
-"""The floor: a hand-written Starlette + asyncpg endpoint that answers `DaySchedule` with ShulGraph's exact `data`
-bytes, so the table shows what the framework costs above the work itself.
+"""The floor: a hand-written Starlette + asyncpg endpoint that answers `DaySchedule` and `Screen`
+(bench/floor_screen.py) with ShulGraph's exact `data` bytes, so the table shows what the framework costs above the
+work itself.
 
 Per request it does what ShulGraph must do at the least: verify the access token (pyjwt, the same secret), read
 the member's role in the named synagogue, open a transaction that sets `app.tenant_id` (row-level security is
@@ -28,6 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bench.floor_screen import screen
 from config import get_settings
 from services.content.schedule import ContentRows, plan_day
 from services.identity.tokens import decode_access_token
@@ -84,8 +86,13 @@ def create_app(database_url: str) -> Starlette:
     settings = get_settings()
     pool: dict[str, asyncpg.Pool] = {}
 
-    async def day_schedule(request: Request) -> Response:
+    async def answer(request: Request) -> Response:
         body = orjson.loads(await request.body())
+        if body.get("operationName") == "Screen":
+            return await screen(pool["db"], request)
+        return await day_schedule(request, body)
+
+    async def day_schedule(request: Request, body: dict[str, Any]) -> Response:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         parsed = from_global_id(request.headers.get("x-tenant-id", ""))
         if scheme.lower() != "bearer" or parsed is None:
@@ -131,7 +138,7 @@ def create_app(database_url: str) -> Starlette:
         yield
         await pool["db"].close()
 
-    return Starlette(routes=[Route("/graphql", day_schedule, methods=["POST"])], lifespan=lifespan)
+    return Starlette(routes=[Route("/graphql", answer, methods=["POST"])], lifespan=lifespan)
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ def scenarios(seeded: Seeded) -> list[Row]:
             Scenario("Messages", POSTGRAPHILE_MESSAGES, {"first": 20}, pg),
             workers2=True,
         ),
-        Row("Screen", _client("Screen", {}, tv)),
+        Row("Screen", _client("Screen", {}, tv), floor=_client("Screen", {}, tv)),
         Row(
             "DaySchedule",
             _client("DaySchedule", {"date": "2025-06-06"}, owner),

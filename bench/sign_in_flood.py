@@ -143,7 +143,12 @@ def main(argv: list[str] | None = None) -> int:
             log = workdir / "server.log"
             with log.open("wb") as out:
                 server = subprocess.Popen(
-                    [sys.executable, "main.py", "serve"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+                    [sys.executable, "main.py", "serve"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
                 )
             wait_ready(server, base, log)
             warm = Victims(Phase("warm-up sign-in"), Phase("warm-up Synagogue"))

@@ -102,15 +102,17 @@ class Db:
 
 def table(measured: list[dict[str, Any]]) -> str:
     rows = [
-        "| operation | server | requests/s | p50 ms | p99 ms | statements/request | errors | ShulGraph ÷ this |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| operation | server | requests/s | p50 ms | p99 ms | statements/request | server CPU ms/request | errors "
+        "| ShulGraph ÷ this |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for m in measured:
         r = m["result"]
         statements = "n/a" if m.get("statements") is None else f"{m['statements']:.2f}"
         ratio = f"{m['ratio']:.2f}×" if "ratio" in m else ""
+        cpu = "n/a" if m.get("cpu_ms") is None else f"{m['cpu_ms']:.2f}"
         rows.append(
             f"| {m['operation']} | {m['server']} | {r.per_second:,.0f} | {r.p50_ms:.2f} | {r.p99_ms:.2f} "
-            f"| {statements} | {r.errors} | {ratio} |"
+            f"| {statements} | {cpu} | {r.errors} | {ratio} |"
         )
     return "\n".join(rows)

@@ -15,7 +15,7 @@ from schema.context import Context
 from schema.websocket import TryAgainLater
 from services.identity.login_throttle import count_socket_sign_in_failure, socket_sign_in_allowed
 from services.identity.principals import authenticate
-from services.identity.tenancy import parse_tenant_ref, resolve_tenant
+from services.identity.tenancy import TenantAccess, parse_tenant_ref, resolve_tenant
 from services.infra.budget import credential_key
 from services.infra.errors import ErrorCode, ServiceError, Unavailable
 
@@ -43,7 +43,16 @@ async def identify(
     context: Context, authorization: str | None, tenant: str | None, impersonate: str | None = None
 ) -> None:
     """Set the context's principal, then its tenant and role; a tenant that is refused leaves
-    `tenant_error` (and its message) set instead."""
+    `tenant_error` (and its message) set instead. An admitted caller is kept for a few seconds by this
+    process (`services.identity.callers`) and taken from there while no revocation was announced."""
+    callers = context.callers
+    key = callers.key(authorization, tenant, impersonate) if callers is not None and authorization else None
+    kept = callers.get(key) if callers is not None and key is not None else None
+    if kept is not None:
+        context.principal, access = kept
+        _admit(context, access)
+        return
+    ticket = callers.ticket() if callers is not None else None
     named = impersonate or tenant
     context.principal = await authenticate(
         context.settings, context.kv, authorization, parse_tenant_ref(named) if named else None
@@ -59,6 +68,12 @@ async def identify(
         context.tenant_error_message = error.message
         log.info("tenant refused", extra={"principal": context.principal.describe(), "tenant": tenant})
         return
+    _admit(context, access)
+    if callers is not None and key is not None and context.principal.auth_error is None:
+        callers.put(key, ticket, context.principal, access)
+
+
+def _admit(context: Context, access: TenantAccess) -> None:
     context.tenant_id = access.tenant_id
     context.role = access.role
     context.impersonating = access.impersonating

@@ -15,6 +15,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from config import Settings
 from models.identity import Role
+from services.identity.callers import CallerCache
 from services.identity.principals import Principal
 from services.infra.errors import ErrorCode
 from services.infra.kv import KeyValue
@@ -73,6 +74,7 @@ class Context:
     user_agent: str = ""
     auth_operations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    callers: CallerCache | None = None  # this process's admitted callers (services.identity.callers)
 
     def has_role(self, role: Role) -> bool:
         return self.role is not None and self.role >= role

@@ -96,7 +96,7 @@ class CostLimit(SchemaExtension):
             return
         settings = settings_of(context)
         schema = execution.schema._schema
-        cost = requested_cost(schema, document, operation_node, execution.variables, settings.max_page_size)
+        cost = _requested(schema, document, operation_node, execution.variables, settings.max_page_size)
         if cost == 0:
             _mark_executed(context)
             yield
@@ -190,6 +190,30 @@ class CostLimit(SchemaExtension):
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}
+
+
+MAX_COSTS = 2000
+_costs: dict[tuple[Any, ...], tuple[Any, int]] = {}
+"""Requested costs by document and the variables a cost can depend on (each entry keeps its document alive)."""
+
+
+def _requested(
+    schema: Any, document: Any, operation: Any, variables: dict[str, Any] | None, max_page_size: int
+) -> int:
+    """`requested_cost`, remembered per parsed document (strawberry's ParserCache hands the same one to every
+    request of a text), operation and page-size limit, and per the variables' integer values: a cost reads page
+    sizes and nothing else of them (any other variable counts by its presence and its type)."""
+    given = (variables or {}).items()
+    shape = tuple(sorted((name, value if type(value) is int else type(value).__name__) for name, value in given))
+    key = (id(schema), id(document), id(operation), max_page_size, shape)
+    known = _costs.get(key)
+    if known is not None and known[0] is document:
+        return known[1]
+    cost = requested_cost(schema, document, operation, variables, max_page_size)
+    if len(_costs) >= MAX_COSTS:
+        _costs.clear()
+    _costs[key] = (document, cost)
+    return cost
 
 
 def _mark_executed(context: Any) -> None:

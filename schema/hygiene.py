@@ -54,16 +54,28 @@ class _Literals(Visitor):
         return None
 
 
+MAX_DOCUMENTS = 1000
+_literals: dict[int, tuple[DocumentNode, tuple[str, str] | None]] = {}
+"""What the literals of a parsed document hold, by the document (strawberry's ParserCache hands the same document to
+every request of the same text); each entry keeps its document alive, so its id is never reused meanwhile."""
+
+
 def first_control_character(variables: dict[str, Any] | None, document: DocumentNode | None) -> tuple[str, str] | None:
     """(where, character) of the first control character in the variables or the document's literals."""
     for found in _in_value(variables or {}, "$"):
         where, char = found
         return f"variable {where.replace('$.', '$', 1)}", char
-    if document is not None:
-        literals = _Literals()
-        visit(document, literals)
-        return literals.found
-    return None
+    if document is None:
+        return None
+    known = _literals.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    literals = _Literals()
+    visit(document, literals)
+    if len(_literals) >= MAX_DOCUMENTS:
+        _literals.clear()
+    _literals[id(document)] = (document, literals.found)
+    return literals.found
 
 
 class InputHygiene(SchemaExtension):

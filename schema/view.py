@@ -240,6 +240,7 @@ class GraphQLView(IdempotentMutations, GraphQL[Context, None]):
             request_id=request.scope.get("state", {}).get("request_id", ""),
             client_ip=client_ip(request),
             user_agent=request.headers.get("user-agent", "")[:400],
+            callers=getattr(state, "callers", None),
         )
         context.extra[ADMISSION] = self.admission  # websocket operations take the same slots
         context.extra[REGISTRATIONS] = Registrations(self.store(context))  # APQ: stored once valid

@@ -136,12 +136,17 @@ class ResilientRedisBackend(BroadcastBackend):
             finally:
                 self._up.clear()
                 self._pubsub = None
-                with contextlib.suppress(Exception):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call,unused-ignore]  # untyped before redis 8.2
-                with contextlib.suppress(Exception):
-                    await client.aclose()
+                await close_quietly(pubsub, client)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 2.0)
+
+
+async def close_quietly(pubsub: Any, client: aioredis.Redis) -> None:
+    """Close a pub/sub connection and its client, whatever state a lost connection left them in."""
+    with contextlib.suppress(Exception):
+        await pubsub.aclose()  # type: ignore[no-untyped-call,unused-ignore]  # untyped before redis 8.2
+    with contextlib.suppress(Exception):
+        await client.aclose()
 
 
 class _Subscribers(set[asyncio.Queue[Event | None]]):

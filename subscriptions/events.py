@@ -93,6 +93,11 @@ async def publish(broadcast: Any, channel: str, payload: dict[str, Any], *, once
     pending.sends.append(send)
 
 
+def in_operation() -> bool:
+    """Whether the running code is inside an operation (publications wait for its commit)."""
+    return _deferred.get() is not None
+
+
 async def after_commit(work: Callable[[], Awaitable[None]]) -> None:
     """Run `work` after the current operation's commit (at once outside an operation)."""
     pending = _deferred.get()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from graphql import (
     DocumentNode,
@@ -64,6 +64,17 @@ class Plan:
     sql: PageStatement
     write: PageWriter
     costs: dict[int, int] = field(default_factory=dict)
+
+
+class Measures(TypedDict):
+    depth: int
+    aliases: int
+    tokens: int
+
+
+def measured(document: DocumentNode, text: str) -> Measures:
+    """What each request checks again against its settings: the document's depth, aliases and tokens."""
+    return {"depth": max_depth(document), "aliases": alias_count(document, 10**6), "tokens": token_count(text)}
 
 
 def token_count(text: str) -> int:
@@ -226,9 +237,7 @@ def _plan(schema: GraphQLSchema, text: str, permissions_of: Callable[[str], tupl
     return Plan(
         document=document,
         operation=operation,
-        depth=max_depth(document),
-        aliases=alias_count(document, 10**6),
-        tokens=token_count(text),
+        **measured(document, text),
         first=_argument(root_node, "first") or ("value", default_first),
         after=_argument(root_node, "after") or ("value", None),
         permissions=permissions_of(root_node.name.value),

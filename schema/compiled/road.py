@@ -1,7 +1,8 @@
-"""The compiled road: a POSTed trusted document that has a plan is answered here, inside the view's admission
-slot, with what the executor's extensions would do around it: the limits of the request's settings, the root
-field's permission classes, the cost ceiling, the caller's budget and `extensions.cost`, one `tenant_scope`
-transaction (the tenant in context and `app.tenant_id` for row-level security).
+"""The compiled road: a POSTed trusted document that has a plan (a page, `planner`; an object root, `objects`) is
+answered here, inside the view's admission slot, with what the executor's extensions would do around it: the limits
+of the request's settings, the root field's permission classes, the cost ceiling, the caller's budget and
+`extensions.cost`, one `tenant_scope` transaction (the tenant in context and `app.tenant_id` for row-level
+security).
 
 Fall back, never diverge: whenever the answer could be anything but a clean page (a refusal of any kind, a
 variable the executor would refuse or coerce, an impersonation to audit, an empty page past the end, a database
@@ -13,7 +14,6 @@ is refused the same way). A test runs every trusted document through both roads 
 from __future__ import annotations
 
 import logging
-from types import SimpleNamespace
 from typing import Any
 
 import orjson
@@ -25,8 +25,9 @@ from tortoise.connection import get_connection
 
 from models.base import tenant_scope
 from models.compiled import fetch_page, runs_plans
+from schema.compiled.objects import ObjectPlan, answer_object, plan_object
 from schema.compiled.planner import Plan, plan_document
-from schema.compiled.writer import http_json
+from schema.compiled.respond import admitted, respond
 from schema.complexity import actual_cost, requested_cost
 from schema.context import Context
 from schema.cost import CostLimit
@@ -48,12 +49,13 @@ class CompiledRoad:
     def __init__(self, schema: strawberry.Schema, documents: Catalogue) -> None:
         self.schema = schema
         self.documents = documents
-        self.plans: dict[str, Plan | None] = {}
+        self.plans: dict[str, Plan | ObjectPlan | None] = {}
         self.layouts: dict[str, TrustedDocument | None] = {}
 
-    def plan(self, document: TrustedDocument) -> Plan | None:
+    def plan(self, document: TrustedDocument) -> Plan | ObjectPlan | None:
         if document.id not in self.plans:
-            self.plans[document.id] = plan_document(self.schema._schema, document.text, self._permissions)
+            plan: Plan | ObjectPlan | None = plan_document(self.schema._schema, document.text, self._permissions)
+            self.plans[document.id] = plan or plan_object(self.schema, document.text)
         return self.plans[document.id]
 
     def _permissions(self, root_field: str) -> tuple[type, ...]:
@@ -75,6 +77,8 @@ class CompiledRoad:
         plan = self.plan(document) if document is not None else None
         if document is None or plan is None:
             return None
+        if isinstance(plan, ObjectPlan):
+            return await answer_object(self.schema, request, context, body, document, plan)
         variables = body.get("variables") or {}
         arguments = _arguments(plan, variables) if isinstance(variables, dict) else None
         if arguments is None or not _within_limits(plan, context, arguments[0]):
@@ -102,23 +106,7 @@ class CompiledRoad:
         if data is None:
             budget.refund(context, cost, bucket)
             return None
-        actual = _actual_cost(data)
-        if actual < cost:
-            bucket = budget.refund(context, cost - actual, bucket)
-        extensions: dict[str, Any] = {"requestedQueryCost": cost, "actualQueryCost": actual}
-        if bucket is not None:
-            extensions["throttleStatus"] = bucket.throttle_status()
-        context.extra["executed"] = True
-        if isinstance(body.get("operationName"), str):  # the access log names it, as for the executor
-            request.scope.setdefault("state", {})["operation"] = document.operation_name
-        body_bytes = http_json({"data": data, "extensions": {"cost": extensions}})
-        response = Response(body_bytes, media_type="application/json")
-        sub_response = context.response  # what the request set aside for the response, as strawberry merges it
-        if sub_response is not None:
-            response.headers.raw.extend(sub_response.headers.raw)
-            if sub_response.status_code:
-                response.status_code = sub_response.status_code
-        return response
+        return respond(request, context, body, document, data, (budget, bucket, cost, _actual_cost(data)))
 
     def _trusted(self, body: dict[str, Any], context: Context) -> TrustedDocument | None:
         """The trusted document a request names (by text or by hash), when it may run it as sent."""
@@ -215,15 +203,11 @@ def _offset(after: str) -> int | None:
 
 def _within_limits(plan: Plan, context: Context, first: int) -> bool:
     settings = context.settings
-    info = SimpleNamespace(context=context)
     if not 1 <= first <= settings.max_page_size:
         return False
     if plan.depth > settings.max_depth or plan.aliases > settings.max_aliases or plan.tokens > settings.max_tokens:
         return False
-    try:
-        return all(permission().has_permission(None, info) for permission in plan.permissions)
-    except Exception:  # a refusal: the executor raises it as the field's error
-        return False
+    return admitted(plan.permissions, context)
 
 
 def _actual_cost(data: dict[str, Any]) -> int:

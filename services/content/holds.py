@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 from models.base import current_tenant_id
 from models.content import HeldRow
@@ -112,9 +113,19 @@ class Holds:
 
 async def holds_at(moment: datetime) -> Holds:
     """The current synagogue's holds at `moment` (one query)."""
+    return holds_of(await held_at(moment))
+
+
+def held_at(moment: datetime) -> QuerySet[HeldRow]:
+    """The current synagogue's rows held at `moment` (for `holds_of`)."""
+    return HeldRow.filter(held_until__gt=moment)
+
+
+def holds_of(rows: Iterable[HeldRow]) -> Holds:
+    """The holds of the rows `held_at` read."""
     kept: dict[str, dict[int, dict[str, Any] | None]] = {}
     ends: list[datetime] = []
-    for row in await HeldRow.filter(held_until__gt=moment):
+    for row in rows:
         kept.setdefault(row.row_type, {})[row.row_id] = row.shown
         ends.append(row.held_until)
     return Holds(kept, ends)

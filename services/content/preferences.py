@@ -28,7 +28,12 @@ async def preferences(shown: Holds | None = None) -> DailyContentPreference:
     rows = await DailyContentPreference.all()
     if shown is not None:
         rows = sorted(shown.shown(DailyContentPreference, rows), key=lambda row: row.id)
-    return rows[0] if rows else DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
+    return rows[0] if rows else default_preferences()
+
+
+def default_preferences() -> DailyContentPreference:
+    """What the screens show of a synagogue that never saved its preferences (a row not written)."""
+    return DailyContentPreference(zmanim=list(DEFAULT_SCREEN_ZMANIM))
 
 
 async def update_preferences(

@@ -1,6 +1,6 @@
 """The synagogue's day, computed: calendar facts from `luach`, prayer times resolved for the date,
-classes, Torah-reading assignments, and the synagogue's own overrides. A bounded number of queries
-per day (four), whatever the number of rows."""
+classes, Torah-reading assignments, and the synagogue's own overrides. One statement for any number of days,
+whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from luach import (
 from luach.seasons import HebrewDay, in_hebrew_season
 from models.content import WEEKDAYS, AliyahAssignment, HolidayOverride, PrayerTime, TorahClass
 from models.synagogue import Synagogue
+from models.together import PreparedTogether, Read
 from services.content.holds import Holds
 
 ALIYOT: tuple[str, ...] = (
@@ -129,15 +130,27 @@ class ContentRows:
     overrides: list[HolidayOverride]
 
 
-async def load_rows(start: date, end: date, shown: Holds | None = None) -> ContentRows:
-    """Four queries, whatever the number of rows or days. With `shown`, the rows as the screens show them (Shabbat
-    mode: `services.content.holds`)."""
-    rows = ContentRows(
-        prayers=await PrayerTime.all(),
-        classes=await TorahClass.all(),
-        aliyot=await AliyahAssignment.filter(date__gte=start, date__lte=end),
-        overrides=await HolidayOverride.filter(date__gte=start, date__lte=end),
+def content_queries(start: date, end: date) -> tuple[Read, Read, Read, Read]:
+    """The reads of `ContentRows` for the days from `start` to `end` (in its order), to run together."""
+    return (
+        PrayerTime.all(),
+        TorahClass.all(),
+        AliyahAssignment.filter(date__gte=start, date__lte=end),
+        HolidayOverride.filter(date__gte=start, date__lte=end),
     )
+
+
+_CONTENT_READS = PreparedTogether(content_queries, (date.min, date.min))
+
+
+async def load_rows(start: date, end: date, shown: Holds | None = None) -> ContentRows:
+    """One statement (`models.together`, built once), whatever the number of rows or days. With `shown`, the rows as
+    the screens show them (Shabbat mode: `services.content.holds`)."""
+    return shown_rows(ContentRows(*await _CONTENT_READS.fetch(PrayerTime, start, end)), start, end, shown)
+
+
+def shown_rows(rows: ContentRows, start: date, end: date, shown: Holds | None) -> ContentRows:
+    """The rows of the days from `start` to `end` as the screens show them (`shown`: Shabbat mode's holds)."""
     if shown is None:
         return rows
     return ContentRows(

@@ -1,234 +1,99 @@
 """Everything a TV screen shows for a synagogue at a moment, and until when it stays true.
 
 `screen_content(tenant_id, now)` must run inside `tenant_scope(tenant_id)` (the caller's job). It makes
-a bounded number of queries (eleven), whatever the number of messages, memorials or prayer times, and
+two statements, whatever the number of messages, memorials or prayer times, and
 is computed once per change for all of a tenant's screens by the caller. `valid_until` is the next
 moment the content changes by itself: a message starting or ending, a prayer time or a chosen zman
 passing, candle lighting, havdalah, the havdalah that ends a hold of Shabbat mode (every row is shown as
 `services.content.holds` keeps it until then), or midnight in the synagogue's zone.
 """
-
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 
 from config import get_settings
-from luach import ZMAN_LABELS, compute_zmanim
 from models.base import current_tenant_id
-from models.content import Message
+from models.content import DailyContentPreference, Memorial, Message
 from models.media import Media, MediaStatus
 from models.synagogue import Synagogue
-from services.content.holds import Holds, holds_at
-from services.content.media import image_of
-from services.content.messages import is_active
-from services.content.preferences import preferences
-from services.content.schedule import load_rows, location_of, plan_day, wall_time
-from services.content.yahrzeits import BoardEntry, yahrzeit_board
-from services.infra.ids import to_global_id
-
-
-@dataclass(frozen=True)
-class ScreenZman:
-    key: str
-    """The @hebcal/core name (`luach.ZMAN_ENUM_NAMES[key]` is its `ZmanKey` value)."""
-
-    label: str
-    time: datetime | None
-
-
-@dataclass(frozen=True)
-class ScreenPrayer:
-    name: str
-    time: datetime | None
-    location: str
-
-
-@dataclass(frozen=True)
-class ScreenMessage:
-    id: str
-    """The message's global id (as `node(id:)` takes it)."""
-
-    title: str
-    body: str
-    priority: int
-    image: dict[str, object] | None = None
-    """A slide's image: `{url, width, height}` (the URL signed to outlast the state's `valid_until`)."""
-    caption: str = ""
-
-
-@dataclass(frozen=True)
-class ScreenYahrzeit:
-    memorial_id: int
-    name: str
-    hebrew_name: str
-    date: date
-    hebrew_date: str
-    plaque: str
-    photo: dict[str, object] | None = None
-    """The memorial's photo: `{url, width, height}` (the URL signed to outlast the state's `valid_until`)."""
-
-
-@dataclass(frozen=True)
-class ScreenClass:
-    title: str
-    teacher: str
-    time: datetime
-    location: str
-
-
-@dataclass(frozen=True)
-class ScreenContent:
-    """A screen's state. Times are tz-aware in the synagogue's zone; hidden daily items are None."""
-
-    tenant_id: int
-    synagogue_name: str
-    timezone: str
-    now: datetime
-    date: date
-    hebrew_date: str | None
-    hebrew_date_hebrew: str | None
-    parasha: str | None
-    holidays: list[str]
-    candle_lighting: datetime | None
-    havdalah: datetime | None
-    omer_day: int | None
-    daf_yomi: str | None
-    zmanim: list[ScreenZman]
-    prayers: list[ScreenPrayer]
-    messages: list[ScreenMessage]
-    yahrzeits_today: list[ScreenYahrzeit]
-    """The lit yahrzeits kept today."""
-    yahrzeits: list[ScreenYahrzeit]
-    """The yahrzeits whose light burns now, under the synagogue's policy (window and Adar rule)."""
-    classes: list[ScreenClass]
-    valid_until: datetime
-    """The next time boundary of what the synagogue shows: a message starting or ending, a prayer, candle
-    lighting, havdalah, one of its zmanim, midnight, a yahrzeit light starting or ending at sunset, a held edit
-    showing after havdalah."""
-    steady_until: datetime
-    """The same without any zman: a device that chooses its own zmanim adds the next of those."""
-    daily_items: dict[str, object]
-    """Every daily item (HEBREW_DATE, PARASHA, OMER, DAF_YOMI) whatever the preferences: a device may show one
-    its synagogue leaves out."""
-
-    all_zmanim: list[ScreenZman]
-    """Every zman of the day, for devices that choose their own (`zmanimKeys`)."""
-
-
-def _next_boundary(now: datetime, zone: ZoneInfo, candidates: list[datetime | None]) -> datetime:
-    midnight = wall_time(now.astimezone(zone).date() + timedelta(days=1), time(0), zone)
-    future = [moment for moment in candidates if moment is not None and now < moment < midnight]
-    return min(future, default=midnight)
-
-
-def _lit(entry: BoardEntry, today: date, now: datetime, sunset: datetime | None) -> bool:
-    """Whether a board light burns at `now`: from sunset before its first day to sunset of its last."""
-    after_sunset = sunset is not None and now >= sunset
-    started = entry.first_day <= today or (entry.first_day == today + timedelta(days=1) and after_sunset)
-    return started and (entry.last_day > today or (entry.last_day == today and not after_sunset))
-
-
-async def _media_of(messages: list[Message], memorial_ids: set[int], shown: Holds) -> dict[tuple[str, int], Media]:
-    """The READY images of the messages and photos of the memorials shown, as the screens show them (one query)."""
-    message_ids = {m.id for m in messages}
-
-    def wanted(row: Media) -> bool:
-        owned = row.message_id in message_ids or row.memorial_id in memorial_ids
-        return owned and row.status == MediaStatus.READY
-
-    rows = await Media.filter(
-        Q(message_id__in=list(message_ids)) | Q(memorial_id__in=list(memorial_ids)), status=MediaStatus.READY
-    )
-    found: dict[tuple[str, int], Media] = {}
-    for row in shown.shown(Media, rows, wanted):
-        found[("message", row.message_id) if row.message_id else ("memorial", row.memorial_id or 0)] = row
-    return found
+from models.together import PreparedTogether, Read
+from services.content.holds import held_at, holds_of
+from services.content.preferences import default_preferences
+from services.content.schedule import (
+    ContentRows,
+    content_queries,
+    shown_rows,
+)
+from services.content.screen_compose import ScreenContent, ScreenRows, compose, media_shown, shown_at
+from services.content.yahrzeits import (
+    DEATH_COLUMNS,
+    board_candidates,
+    board_entries,
+    deaths,
+    policy_of,
+)
 
 
 async def screen_content(tenant_id: int, now: datetime) -> ScreenContent:
-    """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`."""
+    """The screen state of `tenant_id` at `now` (tz-aware). Run inside `tenant_scope(tenant_id)`.
+
+    Two statements (`models.together`): every table the screen reads (the days around `now` in any time zone:
+    the plan keeps the synagogue's today), then the rows of the memorials that may be lit and the images of the
+    messages and memorials it may show."""
     if current_tenant_id() != tenant_id:
         raise RuntimeError("screen_content must run inside tenant_scope(tenant_id)")
-    settings = get_settings()
-    synagogue = await Synagogue.get(id=tenant_id)
-    zone = ZoneInfo(synagogue.timezone)
-    local_now = now.astimezone(zone)
-    today = local_now.date()
-    shown = await holds_at(now)
-    prefs = await preferences(shown)
-    rows = await load_rows(today, today, shown)
-    plan = plan_day(synagogue, today, rows)
-    stored = await Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+    start, end = now.date() - timedelta(days=1), now.date() + timedelta(days=1)
+    found = await _SCREEN_READS.fetch(Synagogue, tenant_id, start, end, now)
+    (synagogue,), preferences, (stored, dates, held) = found[0], found[1], found[6:]
+    shown = holds_of(held)
+    prefs = sorted(shown.shown(DailyContentPreference, preferences), key=lambda row: row.id)
     messages = shown.shown(Message, stored, lambda m: m.ends_at is None or m.ends_at > now)
     messages.sort(key=lambda m: (-m.priority, -m.id))
-    all_zmanim = compute_zmanim(today, location_of(synagogue))
-    sunset = all_zmanim.get("sunset")
-    board = await yahrzeit_board(today, today + timedelta(days=1), shown)
-    lit = [e for e in board if _lit(e, today, local_now, sunset)]
-    media = await _media_of(messages, {e.memorial.id for e in lit}, shown)
-    every_zman = [ScreenZman(key, ZMAN_LABELS[key], moment) for key, moment in all_zmanim.items()]
-    zmanim = [ScreenZman(key, ZMAN_LABELS[key], all_zmanim.get(key)) for key in prefs.zmanim if key in all_zmanim]
-    steady: list[datetime | None] = [plan.candle_lighting, plan.havdalah]
-    steady += [p.time for p in plan.prayers]
-    steady += [m.starts_at for m in messages] + [m.ends_at for m in messages]
-    steady += shown.ends  # a held edit shows from its havdalah
-    if any(e.first_day > today or e.last_day == today for e in board):
-        steady.append(sunset)  # a light starts or ends at sunset
-    valid_until = _next_boundary(now, zone, steady + [z.time for z in zmanim])
-    lights = [
-        ScreenYahrzeit(
-            e.memorial.id,
-            e.memorial.name,
-            e.memorial.hebrew_name,
-            e.date,
-            e.hebrew_date.display,
-            e.memorial.plaque,
-            image_of(settings, media.get(("memorial", e.memorial.id)), "screen", valid_until),
-        )
-        for e in lit
-    ]
-    return ScreenContent(
-        tenant_id=tenant_id,
-        synagogue_name=synagogue.name,
-        timezone=synagogue.timezone,
-        now=local_now,
-        date=today,
-        hebrew_date=plan.hebrew_date.display if prefs.show_hebrew_date else None,
-        hebrew_date_hebrew=plan.hebrew_date.hebrew_display if prefs.show_hebrew_date else None,
-        parasha=plan.parasha if prefs.show_parasha else None,
-        holidays=plan.holidays,
-        candle_lighting=plan.candle_lighting,
-        havdalah=plan.havdalah,
-        omer_day=plan.omer_day if prefs.show_omer else None,
-        daf_yomi=plan.daf_yomi if prefs.show_daf_yomi else None,
-        zmanim=zmanim,
-        prayers=[ScreenPrayer(p.name, p.time, p.location) for p in plan.prayers],
-        messages=[
-            ScreenMessage(
-                to_global_id("Message", m.id),
-                m.title,
-                m.body,
-                m.priority,
-                image_of(settings, image, "screen", valid_until) if (image := media.get(("message", m.id))) else None,
-                image.caption if image else "",
-            )
-            for m in messages
-            if is_active(m, now)
-        ],
-        yahrzeits_today=[y for y in lights if y.date == today],
-        yahrzeits=lights,
-        classes=[ScreenClass(c.title, c.teacher, c.time, c.location) for c in plan.classes],
-        valid_until=valid_until,
-        steady_until=_next_boundary(now, zone, steady),
-        daily_items={
-            "HEBREW_DATE": plan.hebrew_date.display,
-            "PARASHA": plan.parasha,
-            "OMER": plan.omer_day,
-            "DAF_YOMI": plan.daf_yomi,
-        },
-        all_zmanim=every_zman,
+    today = now.astimezone(ZoneInfo(synagogue.timezone)).date()
+    window, adar = policy_of(synagogue)
+    candidates = board_candidates(dates, today, today + timedelta(days=1), window, adar)
+    restored = list(shown.kept.get(Memorial.__name__, {}))  # held memorials: shown as kept, maybe lit
+    memorials, media = await _SHOWN_READS.fetch(Memorial, candidates, candidates + restored, [m.id for m in messages])
+    board = board_entries(shown.shown(Memorial, memorials), today, today + timedelta(days=1), window, adar)
+    data = ScreenRows(
+        synagogue,
+        prefs[0] if prefs else default_preferences(),
+        shown_rows(ContentRows(*found[2:6]), start, end, shown),
+        messages,
+        board,
+        shown.ends,
     )
+    pictured = media_shown(media, messages, candidates + restored, shown)
+    return compose(data, shown_at(data, now), pictured, get_settings())
+
+
+def _screen_reads(tenant_id: int, start: date, end: date, now: datetime) -> list[Read]:
+    return [
+        Synagogue.filter(id=tenant_id).limit(1),
+        DailyContentPreference.all(),
+        *content_queries(start, end),
+        Message.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now)),
+        deaths().values_list(*DEATH_COLUMNS),
+        held_at(now),
+    ]
+
+
+_SCREEN_READS = PreparedTogether(_screen_reads, (1, date.min, date.min, datetime.min))
+"""Every table a screen reads, in one statement built once."""
+
+
+def _shown_reads(memorials: list[int], pictured: list[int], messages: list[int]) -> list[Read]:
+    return [
+        Memorial.filter(id__in=memorials),
+        Media.filter(Q(message_id__in=messages) | Q(memorial_id__in=pictured), status=MediaStatus.READY),
+    ]
+
+
+_SHOWN_READS = PreparedTogether(_shown_reads, ([1], [1], [1]))
+"""The rows of the memorials that may be lit and the images the screen may show, in one statement built once."""
+
+
+__all__ = ["ScreenContent", "screen_content"]

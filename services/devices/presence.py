@@ -27,6 +27,7 @@ from config import get_settings
 from models.devices import DeviceIdentity
 from services.devices.registry import mark_seen, principal_key
 from services.infra.cancellation import see_cancelled
+from subscriptions.revocations import forget_locally
 from subscriptions.sessions import close_local
 
 log = logging.getLogger("shulgraph.devices")
@@ -78,7 +79,8 @@ class Presence:
                 Q(online=False) | Q(revoked_at__isnull=False), device_id__in=chunk
             ).values_list("device_id", "tenant_id", "revoked_at")
             for device_id, tenant_id, revoked_at in unusual:
-                if revoked_at is not None:
+                if revoked_at is not None:  # and its revocation was not heard: nothing kept of it either
+                    forget_locally(principal_key(int(device_id)))
                     await close_local(principal_key(int(device_id)), "device revoked")
                 else:
                     await mark_seen(self.broadcast, int(device_id), int(tenant_id), now)

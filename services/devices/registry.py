@@ -37,6 +37,7 @@ from services.infra.errors import ServiceError, Unauthenticated
 from services.infra.problems import Problem
 from services.webhooks.endpoints import emit as emit_webhook
 from subscriptions.events import after_commit, tenant_event
+from subscriptions.revocations import announce
 from subscriptions.sessions import close_principal_sockets
 
 ONLINE_WINDOW_SECONDS = 90
@@ -145,6 +146,7 @@ async def revoke_device(broadcast: Any, device: Device | None) -> list[Problem]:
     )
     await tenant_event(broadcast, device.tenant_id, "DEVICE_REVOKED", device.id)
     key = principal_key(device.id)
+    await announce(key)  # the device every process keeps with its token (and again after the commit)
 
     async def close() -> None:
         await close_principal_sockets(broadcast, key, "device revoked")

@@ -8,14 +8,14 @@ is a new state even when nothing shown changed.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
+
+import orjson
 
 ContentSource = Callable[[int, datetime], Awaitable[Any]]
 
@@ -67,19 +67,15 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+def _digest(value: Any) -> str:
+    """SHA-256 of a stable JSON text of `value` (keys sorted; dataclasses as their fields; anything orjson does not
+    write, as its str)."""
+    return hashlib.sha256(orjson.dumps(value, option=orjson.OPT_SORT_KEYS, default=str)).hexdigest()
 
 
 def _moment(value: Any, day: date, zone: ZoneInfo) -> datetime | None:
     if isinstance(value, datetime):
-        return value.astimezone(zone)
+        return value if value.tzinfo is zone else value.astimezone(zone)
     if isinstance(value, time):
         return datetime.combine(day, value, tzinfo=zone)
     return None
@@ -223,8 +219,7 @@ def project(
     data["settings"] = settings
     valid_until = base.until(own_zmanim)
     # A boundary passing is a new state even when nothing shown changed (a prayer time passing).
-    shown = {"data": _plain(data), "validUntil": valid_until}
-    digest = hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()[:20]
+    digest = _digest({"data": data, "validUntil": valid_until})[:20]
     return ScreenState(
         version=digest,
         generated_at=base.generated_at,
@@ -251,4 +246,4 @@ def settings_data(row: Any) -> dict[str, Any]:
 
 
 def variant_key(settings: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+    return _digest(settings)

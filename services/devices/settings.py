@@ -11,6 +11,7 @@ from typing import Any
 from luach import ZMAN_LABELS
 from models.base import joined_scope
 from models.devices import Device, DeviceSettings
+from models.together import PreparedTogether
 from services.devices.rules import missing
 from services.devices.screen_state import DAILY_ITEMS
 from services.infra.problems import Problem
@@ -113,12 +114,17 @@ async def update_settings(
     return row, []
 
 
+_SETTINGS = PreparedTogether(lambda device_id: [DeviceSettings.filter(device_id=device_id).limit(1)], (1,))
+"""A device's settings row: every screen a device asks for reads it, so its statement is built once."""
+
+
 async def settings_of(device_id: int) -> DeviceSettings:
     """The device's settings row (created with defaults on first use), in the current tenant."""
-    row = await DeviceSettings.get_or_none(device_id=device_id)
-    if row is None:
-        row = await DeviceSettings.create(device_id=device_id)
-    return row
+    (found,) = await _SETTINGS.fetch(DeviceSettings, device_id)
+    if found:
+        row: DeviceSettings = found[0]
+        return row
+    return await DeviceSettings.create(device_id=device_id)
 
 
 async def settings_for_screen(tenant_id: int, device_id: int) -> DeviceSettings:

@@ -32,6 +32,7 @@ from services.infra.problems import Problem
 from services.outbox.mail import enqueue_email
 from services.platform import audit
 from services.synagogue.members import lock_members, require_owner_for
+from subscriptions.revocations import announce
 
 MAX_TOKEN_LENGTH = 100
 WRONG_ACCOUNT = "this invitation was sent to another e-mail address: sign in with that address to answer it"
@@ -166,6 +167,7 @@ async def accept(context: Any, user: User, invitation: Invitation) -> tuple[Memb
             user_id=user.id,
             role=membership.role.name,
         )
+    await announce(f"user:{user.id}")  # a caller kept without a tenant header may now have two synagogues
     return membership, []
 
 

@@ -35,10 +35,12 @@ from tortoise.queryset import QuerySet
 from config import Settings
 from models.identity import RefreshToken, SessionFamily
 from models.independent import on_its_own
+from services.identity.callers import jti_tag
 from services.identity.principals import Principal, denylist_key
 from services.identity.tokens import hash_secret, new_secret, secret_kind
 from services.infra.errors import ErrorCode, Unauthenticated, Unavailable
 from services.infra.kv import KeyValue
+from subscriptions.revocations import announce
 from subscriptions.sessions import close_local, close_principal_sockets
 
 log = logging.getLogger("shulgraph.security")
@@ -182,6 +184,7 @@ async def revoke_family(family_id: int, reason: str, broadcast: Any = None, user
 
     revoked = await on_its_own(revoke)  # a revocation stands, whatever becomes of the operation
     if revoked:
+        await announce(f"session:{family_id}")
         await _close_sockets(broadcast, f"session:{family_id}", reason)
     return bool(revoked)
 
@@ -195,6 +198,7 @@ async def revoke_user_sessions(user_id: int, reason: str, broadcast: Any) -> int
         return changed
 
     revoked = await on_its_own(revoke)
+    await announce(f"user:{user_id}")  # also after the operation's commit: a new password is committed with it
     await _close_sockets(broadcast, f"user:{user_id}", reason)
     log.info("sessions revoked", extra={"event": "sessions_revoked", "user_id": user_id, "reason": reason})
     return int(revoked)
@@ -237,6 +241,7 @@ async def denylist_access_token(
     ttl = int((expires_at - now).total_seconds()) + settings.jwt_leeway_seconds + 1
     if ttl > 0:
         await kv.set(denylist_key(jti), "1", ttl)
+        await announce(jti_tag(jti))
 
 
 async def delete_ended_sessions(settings: Settings, now: datetime | None = None) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from services.infra.ids import to_global_id
 from services.infra.kv import KeyValue
 from services.infra.problems import Problem
 from services.platform import audit
+from subscriptions.revocations import announce
 
 log = logging.getLogger("shulgraph.security")
 
@@ -242,6 +243,7 @@ async def update_preferences(user: User, theme: str | None, language: str | None
         await User.filter(id=user.id).update(**updates)
         for name, value in updates.items():
             setattr(user, name, value)
+        await announce(f"user:{user.id}")  # the user every process keeps with its credential
     return []
 
 

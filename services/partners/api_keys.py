@@ -13,6 +13,7 @@ from services.identity.tokens import hash_secret, new_secret, secret_kind
 from services.infra.errors import Unauthenticated
 from services.infra.problems import Problem
 from services.partners.documents import Catalogue, catalogue
+from subscriptions.revocations import announce
 
 LAST_USE_RESOLUTION = timedelta(seconds=60)
 MAX_NAME_LENGTH = 120
@@ -99,6 +100,7 @@ async def revoke_key(key: ApiKey) -> ApiKey:
         key.revoked_at = datetime.now(UTC)
         await key.save(update_fields=["revoked_at"])
         await ApiKeyCredential.filter(api_key_id=key.id, tenant_id=key.tenant_id).update(revoked_at=key.revoked_at)
+        await announce(f"apikey:{key.id}")  # the key every process keeps with its secret (and after the commit)
     return key
 
 

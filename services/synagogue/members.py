@@ -4,7 +4,8 @@ through an accepted invitation, `services.identity.invitations`).
 Member changes are written to the audit log of the tenant. Only an OWNER grants, changes or removes the OWNER
 role, and a synagogue always keeps at least one OWNER (the owners' rows are locked while a change that could
 remove the last one is decided). A member whose role changes or who is removed has their websockets that act in
-this synagogue closed once the change is committed, so a reconnect reads the new role; their sessions, and their
+this synagogue closed once the change is committed, so a reconnect reads the new role, and every process drops
+the caller it kept for them (`subscriptions.revocations`); their sessions, and their
 sockets in other synagogues, live on (Z6): removal ends access to this synagogue only.
 """
 
@@ -19,6 +20,7 @@ from services.infra.ids import to_global_id
 from services.infra.problems import Problem
 from services.platform import audit
 from subscriptions.events import after_commit
+from subscriptions.revocations import announce
 from subscriptions.sessions import close_principal_sockets, member_key
 
 
@@ -100,9 +102,11 @@ async def remove_member(context: Any, membership: Membership) -> list[Problem] |
 
 
 async def _close_sockets_after_commit(context: Any, membership: Membership, reason: str) -> None:
-    """Close the member's websockets in this synagogue once the change is committed, so a reconnect reads the
-    new role (or is refused); their sockets in other synagogues are not theirs to close."""
+    """Tell every process that the member's role changed (what they keep of the member goes), and close the
+    member's websockets in this synagogue once the change is committed, so a reconnect reads the new role (or is
+    refused); their sockets in other synagogues are not theirs to close."""
     key = member_key(membership.synagogue_id, membership.user_id)
+    await announce(f"user:{membership.user_id}")  # the role every process keeps for the member (and after commit)
 
     async def close() -> None:
         await close_principal_sockets(context.broadcast, key, reason)

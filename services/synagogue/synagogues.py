@@ -23,6 +23,7 @@ from services.infra.ids import to_global_id
 from services.infra.problems import Problem
 from services.platform import audit
 from subscriptions.content import content_changed
+from subscriptions.revocations import announce
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80
@@ -122,6 +123,7 @@ async def create_synagogue(
                 synagogue = await Synagogue.create(slug=chosen, **values)
                 await Membership.create(user_id=user_id, synagogue_id=synagogue.id, role=Role.OWNER)
                 await _audit_creation(context, connection, synagogue)
+            await announce(f"user:{user_id}")  # a caller kept without a tenant header may now have two
         except IntegrityError:
             if slug:
                 return None, [Problem("slug", "TAKEN", "this slug is already used by another synagogue")]

@@ -8,7 +8,6 @@ answer the clean ones (its one statement ran) and declined every refusal to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -20,17 +19,19 @@ from graphql.language import ListTypeNode, NamedTypeNode, NonNullTypeNode, Opera
 
 import schema.compiled.road as road
 from config import Settings
-from models.compiled import fetch_page
 from models.content import Memorial, Message, PrayerTime, TorahClass
 from models.identity import Role
 from schema.assembly import build_schema
 from schema.compiled import CompiledRoad
+from schema.compiled.objects import ObjectPlan
+from schema.compiled.planner import Plan
 from services.infra.ids import to_global_id
 from services.partners.documents import TrustedDocument, catalogue
 from tests.support.actors import Actor, Factory
 from tests.support.content import make
 from tests.support.devices import make_tv
 from tests.support.partners import persisted
+from tests.support.roads import counting, on_both_roads
 from tests.support.snapshot import unchanged
 
 PLANNED = {"Members", "Memorials", "Messages", "PrayerTimes", "TorahClasses"}
@@ -50,45 +51,9 @@ OVERRIDES: dict[str, dict[str, Any]] = {
 
 
 @pytest.fixture
-def both_roads(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Buckets that refill at once (`throttleStatus` reads the same on both roads) and a count of the compiled
-    road's statements (the real statement, counted on its way to PostgreSQL)."""
-    monkeypatch.setattr(settings, "cost_budget_restore_rate", 10**9)
-    ran: list[int] = []
-    fetch = fetch_page  # what road.fetch_page names (imported there from models.compiled)
-
-    async def counted(*args: Any) -> Any:
-        ran.append(1)
-        return await fetch(*args)
-
-    monkeypatch.setattr(road, "fetch_page", counted)
-    yield ran
-
-
-async def _post(
-    http: httpx.AsyncClient, settings: Settings, compiled: bool, body: dict[str, Any], headers: dict[str, str]
-) -> httpx.Response:
-    settings.compiled_documents = compiled
-    try:
-        return await http.post("/graphql", json=body, headers=headers)
-    finally:
-        settings.compiled_documents = True
-
-
-async def _same(
-    http: httpx.AsyncClient, settings: Settings, body: dict[str, Any], headers: dict[str, str]
-) -> httpx.Response:
-    compiled = await _post(http, settings, True, body, headers)
-    executed = await _post(http, settings, False, body, headers)
-    assert compiled.status_code == executed.status_code, (body, compiled.text, executed.text)
-    assert _headers(compiled) == _headers(executed)
-    assert compiled.content == executed.content, (body, compiled.text, executed.text)
-    return compiled
-
-
-def _headers(response: httpx.Response) -> list[tuple[str, str]]:
-    """Every response header but the request's own id."""
-    return sorted((k, v) for k, v in response.headers.multi_items() if k != "x-request-id")
+def both_roads(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A count of the compiled road's statements (the real statement, counted on its way to PostgreSQL)."""
+    return counting(settings, monkeypatch, road, "fetch_page")
 
 
 def _value(type_node: TypeNode, ids: dict[str, str]) -> Any:
@@ -154,7 +119,7 @@ async def test_every_trusted_document_answers_alike_on_both_roads(
             continue
         name = document.operation_name
         body = {"query": document.text, "variables": _variables(document, ids), "operationName": name}
-        await _same(http, settings, body, owner.headers())
+        await on_both_roads(http, settings, body, owner.headers())
     assert len(both_roads) == len(PLANNED), "the compiled road answered each planned document once"
 
 
@@ -167,21 +132,22 @@ async def test_planned_documents_by_hash_across_pages_and_callers(
     documents = {doc.operation_name: doc for doc in catalogue().all() if doc.operation_name in PLANNED}
     answered = 0
     for name, document in documents.items():
-        first_page = await _same(http, settings, persisted(document.id, variables={"first": 2}), viewer.headers())
+        first_request = persisted(document.id, variables={"first": 2})
+        first_page = await on_both_roads(http, settings, first_request, viewer.headers())
         connection = next(iter(first_page.json()["data"].values()))
         assert len(connection["edges"]) == 2 and connection["totalCount"] >= 3
         after = connection.get("pageInfo", {}).get("endCursor", "bzox")
         answered += 2
         for variables in ({"first": 2, "after": after}, {"first": 100}, {"first": 1, "after": None}, {}):
-            await _same(http, settings, {"query": document.text, "variables": variables}, owner.headers())
+            await on_both_roads(http, settings, {"query": document.text, "variables": variables}, owner.headers())
             answered += 1
         for refused in ({"first": 0}, {"first": 101}, {"first": "2"}, {"first": 2, "after": "not a cursor"},
                         {"first": None}):  # fmt: skip
-            await _same(http, settings, {"query": document.text, "variables": refused}, owner.headers())
+            await on_both_roads(http, settings, {"query": document.text, "variables": refused}, owner.headers())
         past_end = {"first": 2, "after": "bzo5OTk"}  # offset 999: the executor counts an empty page apart
-        await _same(http, settings, {"query": document.text, "variables": past_end}, owner.headers())
+        await on_both_roads(http, settings, {"query": document.text, "variables": past_end}, owner.headers())
         answered += "$after" not in document.text  # a document without `after` reads the first page
-        response = await _same(http, settings, {"query": document.text}, tv.headers)
+        response = await on_both_roads(http, settings, {"query": document.text}, tv.headers)
         answered += name != "Members"  # members are for members: a device is refused by the executor
         assert ("errors" in response.json()) == (name == "Members")
     assert len(both_roads) == answered
@@ -196,13 +162,14 @@ async def test_planned_documents_in_a_clients_own_layout(
     documents = [doc for doc in catalogue().all() if doc.operation_name in PLANNED]
     for document in documents:
         layout = "# sent by a client\n" + document.text.replace("\n", " ,\n  ").replace("{", "{ # open\n")
-        await _same(http, settings, {"query": layout, "variables": {"first": 2}}, owner.headers())
+        await on_both_roads(http, settings, {"query": layout, "variables": {"first": 2}}, owner.headers())
     assert len(both_roads) == len(documents)
     for document in documents:
         unused = document.text + "\n\nfragment Unused on Query { __typename }"
         second = document.text + "\n\nquery Other { __typename }"
-        await _same(http, settings, {"query": unused}, owner.headers())
-        await _same(http, settings, {"query": second, "operationName": document.operation_name}, owner.headers())
+        await on_both_roads(http, settings, {"query": unused}, owner.headers())
+        named = {"query": second, "operationName": document.operation_name}
+        await on_both_roads(http, settings, named, owner.headers())
     assert len(both_roads) == len(documents)
 
 
@@ -214,9 +181,9 @@ async def test_compiled_cross_tenant_reads_are_refused_alike(
     for name in PLANNED:
         document = next(doc for doc in catalogue().all() if doc.operation_name == name)
         async with unchanged(owner_db, owner, stranger):
-            response = await _same(http, settings, persisted(document.id), stranger.headers(owner.tenant))
+            response = await on_both_roads(http, settings, persisted(document.id), stranger.headers(owner.tenant))
         assert response.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-        mine = await _same(http, settings, persisted(document.id), stranger.headers())
+        mine = await on_both_roads(http, settings, persisted(document.id), stranger.headers())
         assert "Memorial 0" not in mine.text and "Notice" not in mine.text
     assert len(both_roads) == len(PLANNED)
 
@@ -228,14 +195,15 @@ async def test_compiled_missing_role_is_refused_alike(
     tv = await make_tv(owner.tenant)
     members = next(doc for doc in catalogue().all() if doc.operation_name == "Members")
     async with unchanged(owner_db, owner):
-        refused = await _same(http, settings, persisted(members.id), tv.headers)
-        anonymous = await _same(http, settings, persisted(members.id), {"X-Tenant-ID": owner.tenant_gid or ""})
+        refused = await on_both_roads(http, settings, persisted(members.id), tv.headers)
+        anonymous = await on_both_roads(http, settings, persisted(members.id), {"X-Tenant-ID": owner.tenant_gid or ""})
     assert [e["extensions"]["code"] for e in refused.json()["errors"]] == ["FORBIDDEN"]
     assert anonymous.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert both_roads == []
 
 
-def test_only_list_queries_are_planned() -> None:
+def test_only_list_queries_and_the_screen_are_planned() -> None:
     compiled = CompiledRoad(build_schema(), catalogue())
-    planned = {doc.operation_name for doc in catalogue().all() if compiled.plan(doc) is not None}
-    assert planned == PLANNED
+    plans = {doc.operation_name: compiled.plan(doc) for doc in catalogue().all()}
+    assert {name for name, plan in plans.items() if isinstance(plan, Plan)} == PLANNED
+    assert {name for name, plan in plans.items() if isinstance(plan, ObjectPlan)} == {"Screen"}

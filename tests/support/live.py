@@ -79,6 +79,11 @@ class Server:
             )
             return response.json()
 
+    async def post(self, body: dict[str, Any], headers: dict[str, str] | None = None) -> Any:
+        """A GraphQL request body as given (a persisted query, an operation name), answered as JSON."""
+        async with httpx.AsyncClient(base_url=self.http_url, timeout=30) as client:
+            return (await client.post("/graphql", json=body, headers=headers)).json()
+
     async def metric(self, name: str) -> float:
         async with httpx.AsyncClient(base_url=self.http_url, timeout=10) as client:
             text = (await client.get("/metrics")).text

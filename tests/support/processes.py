@@ -5,6 +5,7 @@ row locks a test holds in PostgreSQL to keep such a process's requests or jobs i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
@@ -93,10 +94,11 @@ class MainProcess:
             raise AssertionError(f"still running {DEADLINE}s after SIGTERM; {self.log()}") from None
 
     def kill(self) -> None:
-        """SIGKILL if it still runs (a test's clean-up: whatever happened, nothing is left behind)."""
-        if self.popen.poll() is None:
-            self.popen.kill()
-            self.popen.wait()
+        """SIGKILL to its whole process group, uvicorn's worker processes included, even when the supervisor has
+        ended (a test's clean-up: whatever happened, nothing is left behind)."""
+        with contextlib.suppress(ProcessLookupError):  # the group has no process left
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        self.popen.wait()
 
 
 def environment(port: int, **settings: str) -> dict[str, str]:
@@ -118,6 +120,7 @@ def launch(command: str, logs: Path, env: Mapping[str, str], port: int = 0) -> M
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
+            start_new_session=True,  # a group of its own, so that kill() reaches the workers it spawns
         )
     return MainProcess(popen, stdout, stderr, port)
 
