@@ -29,6 +29,7 @@ from tests.support.actors import Factory, unique
 from tests.support.cli import fetch
 from tests.support.content import create_message
 from tests.support.database import OWNER_URL, placed_app_url, placed_owner_url
+from tests.support.devices import make_tv
 from tests.support.graphql import GQL, error_codes
 from tests.support.media import grant, png
 from tests.support.partners import create_key, document_id
@@ -140,6 +141,22 @@ async def test_compiled_pages_of_a_placed_synagogue_read_where_their_rows_live(
     messages, members = (answer["data"] for answer in answers[True])
     assert messages["messages"]["edges"][0]["node"]["startsAt"] == "2030-01-01T14:00:00+02:00"
     assert members["members"]["totalCount"] == 2
+
+
+async def test_a_placed_synagogues_screen_reads_its_rows_there_and_its_registry_row_centrally(
+    gql: GQL, factory: Factory
+) -> None:
+    owner = await factory.member(role=Role.OWNER, tenant=await factory.tenant(database="tenants_b"))
+    tv = await make_tv(owner.tenant)
+    title = unique("on the wall")
+    await create_message(gql, owner, title)
+    renamed = await gql.op("UpdateSynagogue", {"input": {"name": "Renamed Shul"}}, actor=owner)
+    assert renamed["data"]["updateSynagogue"]["userErrors"] == [], renamed  # central: the placed copy keeps the old
+    for _ in range(2):  # the first builds the screen's prepared reads, the second uses them
+        screen = await gql.op("Screen", headers=tv.headers)
+        assert "errors" not in screen, screen
+        assert screen["data"]["screen"]["synagogueName"] == "Renamed Shul"
+        assert title in [message["title"] for message in screen["data"]["screen"]["messages"]]
 
 
 async def test_T6_row_level_security_holds_in_a_placed_database(factory: Factory) -> None:

@@ -18,6 +18,10 @@ MODULES = (
     "tests/models/test_tenant_selection.py",
     "tests/models/test_pool.py",
     "tests/compiled/test_both_roads.py",
+    "tests/compiled/test_object_roots.py",
+    "tests/content/test_screen_data.py",
+    "tests/content/test_shabbat_edits.py",
+    "tests/devices/test_screen_boundaries.py",
     "tests/content/test_media.py",
     "tests/platform/test_placement.py",
     "tests/platform/test_audit_log.py",
@@ -29,8 +33,8 @@ MODULES = (
     "tests/outbox/test_schedule.py",
     "tests/synagogue/test_synagogue.py",
 )
-"""Run whole too: the tenant manager and selection, pooled connections, the compiled road's raw SQL beside the
-executor, media rows and their outbox jobs, the placement tests that place nothing themselves, the audit logs, and
+"""Run whole too: the tenant manager and selection, pooled connections, the compiled roads' raw SQL beside the
+executor, the screen's reads made together (models.together), media rows and their outbox jobs, the placement tests that place nothing themselves, the audit logs, and
 the fleet's work across synagogues (rollups bucketed in SQL, alert evaluation per slot, retention, the job admin,
 text messages and their inbound replies, the schedule), and a synagogue created inside another's operation."""
 CASES = ("cross_tenant", "missing_role")
