@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import tempfile
 import time
@@ -11,11 +12,24 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
 DATA_DIR = ROOT / "data"
+
+
+TENANT_DATABASE_NAME = r"^[a-z][a-z0-9_]{0,62}$"
+"""A tenant database's name: what `main.py tenant place/move` and the registry call it (never `shared`)."""
+
+
+class TenantDatabaseSetting(BaseModel):
+    """One database the operator declares for placing synagogues (an entry of `TENANT_DATABASES`)."""
+
+    url: str  # postgres://app-role:pw@host:port/db, as the application role
+    owner_url: str = ""  # the same database as the owner role (migrate, moves); empty: url
+    pool_min: int = Field(default=0, ge=0)
+    pool_max: int | None = Field(default=None, ge=1)  # None: DB_POOL_MAX
 
 
 class Settings(BaseSettings):
@@ -30,6 +44,12 @@ class Settings(BaseSettings):
     db_pool_min: int = 1
     db_pool_max: int = 10
     db_statement_timeout_ms: int = 15_000
+    tenant_databases: dict[str, TenantDatabaseSetting] = {}  # name -> database a synagogue may be placed in
+    tenant_pools_max_connections: int = Field(default=50, ge=1)  # every placed database's pool, per process
+    tenant_pool_idle_seconds: float = Field(default=300, gt=0)  # a placed database's pool unused this long closes
+    tenant_database_retry_seconds: float = Field(default=5, gt=0)  # a failed placed database is tried again after
+    tenant_database_connect_timeout_seconds: float = Field(default=5, gt=0)  # connecting to a placed database
+    tenant_move_lock_seconds: float = Field(default=10, gt=0)  # a move's wait for the tenant's running operations
     redis_url: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
@@ -160,6 +180,17 @@ class Settings(BaseSettings):
     def _embedded_database(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite://{self.data_dir / 'shulgraph.sqlite3'}"
+        return self
+
+    @model_validator(mode="after")
+    def _tenant_databases(self) -> Settings:
+        for name, declared in self.tenant_databases.items():
+            if not re.match(TENANT_DATABASE_NAME, name) or name == "shared":
+                raise ValueError(f"TENANT_DATABASES: {name!r} is not a database name (a-z, 0-9, _; not 'shared')")
+            if not declared.url.startswith(("postgres://", "postgresql://")):
+                raise ValueError(f"TENANT_DATABASES: {name} must be a PostgreSQL URL")
+        if self.tenant_databases and self.is_sqlite:
+            raise ValueError("TENANT_DATABASES needs PostgreSQL as DATABASE_URL (not the embedded mode)")
         return self
 
     @property

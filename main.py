@@ -8,6 +8,7 @@
     python main.py seed-demo       create the demo synagogue and print its login
     python main.py create-admin --email E [--password P]   create or promote a platform admin
     python main.py export-schema   write schema.graphql
+    python main.py tenant list | place SLUG --database NAME | move SLUG --to NAME|shared   tenant placement
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from config import ROOT, Settings, get_settings
 from models.database import tortoise_config
+from models.placement import running as placement
 from schema.assembly import build_schema, export_sdl
 from schema.pages import page_routes
 from schema.view import GraphQLView
@@ -42,7 +44,7 @@ from services.devices.upkeep import start_upkeep
 from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
-from services.infra.health import live, metrics, ready
+from services.infra.health import live, metrics, ready, record_tenant_databases
 from services.infra.http import BodyLimitGuard, RequestContextMiddleware
 from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
@@ -52,6 +54,9 @@ from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.infra.storage.routes import MEDIA_PATH, media
 from services.outbox.inbound import messaging_inbound
 from services.outbox.worker import run_worker
+from services.platform.moves import move_tenant
+from services.platform.owners import PlacementError
+from services.platform.placements import list_placements, place_tenant
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
 from subscriptions.sessions import close_all_sockets, run_control_listener
@@ -77,6 +82,7 @@ def create_app(settings: Settings | None = None) -> Any:
         forget_dead_processes()  # a restarted process's predecessor leaves the shared metrics
         app.state.broadcast = make_broadcast(settings.redis_url)
         async with RegisterTortoise(app, config=tortoise_config(settings=settings), _enable_global_fallback=True):
+            await placement.start(settings, record_tenant_databases)  # the placements, the placed databases' pools
             await app.state.broadcast.connect()
             app.state.callers = await keep_callers(settings)
             listener = asyncio.create_task(run_control_listener(app.state.broadcast))
@@ -104,6 +110,7 @@ def create_app(settings: Settings | None = None) -> Any:
                 if app.state.callers is not None:
                     await app.state.callers.close()
                 await app.state.kv.close()
+                await placement.stop()
         with contextlib.suppress(Exception):
             await Tortoise.close_connections()
 
@@ -143,8 +150,10 @@ async def _with_db(settings: Settings, work: Any) -> Any:
 
     await Tortoise.init(config=tortoise_config(settings=settings), _enable_global_fallback=True)
     try:
+        await placement.start(settings, record_tenant_databases)
         return await work()
     finally:
+        await placement.stop()
         await Tortoise.close_connections()
 
 
@@ -225,6 +234,32 @@ def cmd_worker(settings: Settings) -> None:
     print("worker stopped")
 
 
+def cmd_tenant(settings: Settings, args: argparse.Namespace) -> None:
+    """`tenant list`, `tenant place`, `tenant move` (services/platform/): as the databases' owner roles."""
+
+    async def run() -> Any:
+        if args.action == "list":
+            return await list_placements(settings)
+        if args.action == "place":
+            return await place_tenant(settings, args.slug, args.database)
+        return await move_tenant(settings, args.slug, args.to)
+
+    try:
+        result = asyncio.run(_with_db(settings, run))
+    except PlacementError as error:
+        print(f"tenant {args.action}: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    if args.action == "list":
+        print(f"{'slug':<32} {'database':<20} {'rows':>10} {'kB':>10}  moving to")
+        for row in result:
+            print(f"{row.slug:<32} {row.database:<20} {row.rows:>10} {row.bytes // 1024:>10}  {row.moving_to or ''}")
+        return
+    for table, (count, checksum) in sorted(result.tables.items()):
+        print(f"  {table:<32} {count:>8} rows  {checksum}")
+    done = f"rolled back the move to {result.rolled_back}" if result.rolled_back else f"now in {result.target}"
+    print(f"{result.slug}: {done} (writes refused for {result.read_only_seconds:.3f} s)")
+
+
 def cmd_export_schema() -> None:
 
     (ROOT / "schema.graphql").write_text(export_sdl())
@@ -246,6 +281,16 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--email", required=True)
     admin.add_argument("--password", default=None)
     sub.add_parser("export-schema", help="write schema.graphql")
+    tenant = sub.add_parser("tenant", help="where synagogues' rows live: list, place, move").add_subparsers(
+        dest="action", required=True
+    )
+    tenant.add_parser("list", help="every synagogue's placement, size and move in progress")
+    place = tenant.add_parser("place", help="put a new or empty synagogue in a declared database")
+    place.add_argument("slug")
+    place.add_argument("--database", required=True)
+    move = tenant.add_parser("move", help="move a synagogue (resumes or rolls back a killed move)")
+    move.add_argument("slug")
+    move.add_argument("--to", required=True, help="a declared database, or shared")
     args = parser.parse_args(argv)
     settings = get_settings()
     match args.command:
@@ -263,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             cmd_create_admin(settings, args.email, args.password)
         case "export-schema":
             cmd_export_schema()
+        case "tenant":
+            cmd_tenant(settings, args)
     return 0
 
 

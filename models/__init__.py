@@ -8,9 +8,9 @@ MODEL_MODULES: list[str] = [
 """Every module with models; a domain adds its module here."""
 
 
-HELPER_MODULES = {"base", "compiled", "database", "independent", "prepared", "together"}
+HELPER_MODULES = {"base", "compiled", "database", "independent", "placement", "prepared", "together"}
 """Modules of `models/` that hold no models: tenancy, compiled pages, the database configuration, work committed on
-its own, prepared selects and reads made together."""
+its own, the tenant connection manager (`placement/`), prepared selects and reads made together."""
 
 
 def register(module: str) -> None:

@@ -19,10 +19,10 @@ from enum import StrEnum
 from typing import Any
 
 from tortoise import fields
-from tortoise.connection import connections
 from tortoise.models import Model
 
 from models.base import TenantModel, current_tenant_id
+from models.placement.routing import connection_for
 
 
 class AlertKind(StrEnum):
@@ -173,7 +173,8 @@ async def zone_buckets(device_id: int, start: datetime, end: datetime, zone: str
         " FROM device_metric_hour WHERE tenant_id = $1 AND device_id = $3 AND hour >= $4 AND hour < $5"
         " GROUP BY 1 ORDER BY 1"
     )
-    rows: list[dict[str, Any]] = await connections.get("default").execute_query_dict(
-        sql, [current_tenant_id(), zone, device_id, start, end]
+    tenant_id = current_tenant_id()
+    rows: list[dict[str, Any]] = await connection_for(tenant_id).execute_query_dict(  # where its rows live
+        sql, [tenant_id, zone, device_id, start, end]
     )
     return rows

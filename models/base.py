@@ -9,6 +9,10 @@ tenant; queryset `update`/`bulk_update` cannot move rows to another tenant; `raw
 PostgreSQL every tenant table also has row-level security keyed on `app.tenant_id`, set per
 transaction by `tenant_scope`; it also holds what bypasses the manager (`QuerySet(Model)`, as in
 `Prefetch(queryset=...)`, and SQL on the connection).
+
+A tenant's rows live in the database it is placed in (the shared one by default; `models/placement/`): its
+models' queries and `tenant_scope`'s transaction go there (`PlacedMeta`), with the same rule: no tenant in
+context, no tenant data.
 """
 
 from __future__ import annotations
@@ -19,15 +23,17 @@ from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-import asyncpg
 from tortoise import fields
-from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
-from tortoise.connection import get_connections
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
 from tortoise.manager import Manager
-from tortoise.models import Model
+from tortoise.models import MetaInfo, Model
 from tortoise.queryset import BulkCreateQuery, QuerySet, RawSQLQuery, UpdateQuery
-from tortoise.transactions import in_transaction
+
+from models.placement.connection import TenantConnection as TenantConnection  # imported from here before placement
+from models.placement.connection import set_database_tenant as set_database_tenant
+from models.placement.routing import connection_for
+from models.placement.scope import holds_transaction, open_tenant
 
 log = logging.getLogger("shulgraph.tenancy")
 
@@ -65,92 +71,21 @@ def tenant_context(tenant_id: int) -> Any:
         _current_tenant.reset(token)
 
 
-class _TenantToSend:
-    __slots__ = ("sent", "tenant_id")
-
-    def __init__(self, tenant_id: int) -> None:
-        self.tenant_id = tenant_id
-        self.sent = False
-
-
-_begin_with_tenant: ContextVar[_TenantToSend | None] = ContextVar("shulgraph_begin_with_tenant", default=None)
-
-
-class TenantConnection(asyncpg.Connection):  # type: ignore[misc]  # asyncpg is untyped
-    """The application's PostgreSQL connection: the `BEGIN` that `tenant_scope` opens carries the tenant
-    setting in the same round trip (`BEGIN; SELECT set_config(...)`), instead of a statement of its own."""
-
-    async def execute(self, query: str, *args: Any, timeout: float | None = None) -> str:  # noqa: ASYNC109
-        pending = _begin_with_tenant.get()
-        if pending is not None and not pending.sent and not args and query == "BEGIN;":
-            pending.sent = True
-            query = f"BEGIN; SELECT set_config('app.tenant_id', '{int(pending.tenant_id)}', true);"
-        status: str = await super().execute(query, *args, timeout=timeout)
-        return status
-
-
-async def set_database_tenant(connection: BaseDBAsyncClient, tenant_id: int) -> None:
-    """Tell PostgreSQL's row-level security which tenant this transaction serves."""
-    if connection.capabilities.dialect == "postgres":
-        await connection.execute_query("SELECT set_config('app.tenant_id', $1, true)", [str(tenant_id)])
-
-
-class _Transaction:
-    """`in_transaction()`, except that a BEGIN that fails (the server went away after the connection
-    was taken from the pool) gives the connection back: Tortoise keeps it, and a pool that loses its
-    connections that way hangs every later request, even once the database is back."""
-
-    def __init__(self) -> None:
-        self.context = in_transaction()
-
-    async def __aenter__(self) -> BaseDBAsyncClient:
-        try:
-            return await self.context.__aenter__()
-        except BaseException:
-            await self._give_back()
-            raise
-
-    async def __aexit__(self, *exc_info: Any) -> Any:
-        return await self.context.__aexit__(*exc_info)
-
-    async def _give_back(self) -> None:
-        client = getattr(self.context, "client", None)
-        pool = getattr(getattr(client, "_parent", None), "_pool", None)
-        connection = getattr(client, "_connection", None)
-        if pool is not None and connection is not None:
-            try:
-                await pool.release(connection)
-            except Exception:
-                log.warning("a connection that failed to begin could not be released", exc_info=True)
-        token = getattr(self.context, "token", None)
-        if token is not None:
-            get_connections().reset(token)
-
-
 @asynccontextmanager
 async def tenant_scope(tenant_id: int) -> AsyncIterator[BaseDBAsyncClient]:
-    """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database.
+    """Run the code inside as `tenant_id`, in one transaction that carries the tenant to the database: the
+    database the tenant is placed in (the shared one by default), chosen by `models.placement.scope`; inside it,
+    the connection yielded, and every query of the tenant's models, is that database's transaction.
 
-    Inside another scope this is a savepoint: when it ends the database is given back the outer scope's tenant
-    (a savepoint that is released keeps what was set in it), so the rest of the outer transaction serves the
-    outer tenant again."""
+    Inside another scope on the same database this is a savepoint: when it ends the database is given back the
+    outer scope's tenant (a savepoint that is released keeps what was set in it), so the rest of the outer
+    transaction serves the outer tenant again."""
     outer = _current_tenant.get()
     token = _current_tenant.set(tenant_id)
-    pending = _TenantToSend(tenant_id)
-    begin = _begin_with_tenant.set(pending)
-    begun = False
     try:
-        async with _Transaction() as connection:
-            _begin_with_tenant.reset(begin)
-            begun = True
-            if not pending.sent:  # SQLite, or a savepoint inside a transaction already open
-                await set_database_tenant(connection, tenant_id)
+        async with open_tenant(tenant_id, outer) as connection:
             yield connection
-            if outer is not None and outer != tenant_id and not pending.sent:
-                await set_database_tenant(connection, outer)  # before the savepoint is released
     finally:
-        if not begun:
-            _begin_with_tenant.reset(begin)
         _current_tenant.reset(token)
 
 
@@ -159,9 +94,9 @@ async def joined_scope(tenant_id: int) -> AsyncIterator[None]:
     """`tenant_scope(tenant_id)`, unless the code already runs inside that tenant's transaction (a GraphQL
     operation's): then that transaction itself. A savepoint there would run on the operation's connection beside
     the queries of the operation's other fields, and Tortoise does not serialise those with a nested transaction's
-    (each has a lock of its own), so asyncpg would refuse one ("another operation is in progress")."""
-    client = get_connections().get("default") if _current_tenant.get() == tenant_id else None
-    if client is not None and isinstance(client, TransactionalDBClient):
+    (each has a lock of its own), so asyncpg would refuse one ("another operation is in progress"). The
+    transaction is looked for where the tenant lives: the central database's, or its placed database's."""
+    if _current_tenant.get() == tenant_id and holds_transaction(tenant_id):
         yield
         return
     async with tenant_scope(tenant_id):
@@ -227,6 +162,24 @@ class TenantManager(Manager):
         return queryset.filter(**{TENANT_FIELD: current_tenant_id()})
 
 
+class PlacedMeta(MetaInfo):
+    """A model's metadata whose `db` is the database of the tenant in context (`models.placement.routing`): every
+    query of a tenant's rows, however Tortoise builds it (manager, queryset, relation, instance), goes where the
+    tenant lives."""
+
+    __slots__ = ()
+
+    @property
+    def db(self) -> BaseDBAsyncClient:
+        return connection_for(_current_tenant.get())
+
+
+def placed_with_tenant(model: type[Model]) -> None:
+    """Let `model`'s rows live in their tenant's database (every `TenantModel`; the job queue, whose rows carry a
+    `tenant_id` and are written in their tenant's transactions)."""
+    model._meta.__class__ = PlacedMeta
+
+
 class TenantModel(Model):
     """A row that belongs to one synagogue. Subclasses get their own `TenantManager`.
 
@@ -245,6 +198,7 @@ class TenantModel(Model):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         cls._meta.manager = TenantManager()
+        placed_with_tenant(cls)
 
     def _claim_tenant(self) -> None:
         if is_unscoped() and self.tenant_id is not None:

@@ -1,5 +1,6 @@
-"""How Tortoise reaches the database: the connection configuration for a database URL (the application role by
-default, the owner role for migrations), the pool's release hook, and `TORTOISE_ORM` for aerich's CLI.
+"""How Tortoise reaches the central database: the connection configuration for a database URL (the application role
+by default, the owner role for migrations) and `TORTOISE_ORM` for aerich's CLI. (Placed tenant databases are
+reached through `models/placement/`, with the same credentials.)
 
 It lives with the models, not in `config`, because it names the model modules and the tenant-aware connection
 class; `config` stays the settings alone, below every other layer."""
@@ -8,20 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from config import Settings, get_settings
 from models import MODEL_MODULES
-from models.base import TenantConnection
-
-
-async def release_connection(connection: Any) -> None:
-    """asyncpg's pool reset, run after asyncpg itself rolled back any transaction left open: nothing more.
-
-    asyncpg's default reset sends `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every
-    release, a round trip for session state ShulGraph never leaves behind: the tenant is set per
-    transaction (`set_config(..., true)`, models/base.py), and no cursor, LISTEN, advisory lock or `SET`
-    outlives one. tests/models/test_pool.py holds the application to that."""
+from models.placement.connection import postgres_credentials
+from models.placement.connection import release_connection as release_connection  # its home before placement
 
 
 def tortoise_config(database_url: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
@@ -35,22 +27,9 @@ def tortoise_config(database_url: str | None = None, settings: Settings | None =
         credentials: dict[str, Any] = {"file_path": path or ":memory:"}
         connection: dict[str, Any] = {"engine": "tortoise.backends.sqlite", "credentials": credentials}
     else:
-        parts = urlsplit(url)
-        connection = {
-            "engine": "tortoise.backends.asyncpg",
-            "credentials": {
-                "host": parts.hostname or "127.0.0.1",
-                "port": parts.port or 5432,
-                "user": unquote(parts.username or ""),
-                "password": unquote(parts.password or ""),
-                "database": parts.path.lstrip("/"),
-                "minsize": settings.db_pool_min,
-                "maxsize": settings.db_pool_max,
-                "server_settings": {"statement_timeout": str(settings.db_statement_timeout_ms)},
-                "reset": release_connection,
-                "connection_class": TenantConnection,
-            },
-        }
+        pool = (settings.db_pool_min, settings.db_pool_max)
+        credentials = postgres_credentials(url, *pool, settings.db_statement_timeout_ms)
+        connection = {"engine": "models.placement.client", "credentials": credentials}
     return {
         "connections": {"default": connection},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"], "default_connection": "default"}},

@@ -4,6 +4,8 @@
 of every tenant, which a tenant manager (and PostgreSQL row-level security) would hide from it. Each
 job carries its tenant in a plain `tenant_id` column; the worker claims a job from this table and then
 does the job's work inside `tenant_scope(job.tenant_id)`, where every tenant rule applies again.
+A tenant's jobs live in its database (`placed_with_tenant`), written in the same transaction as the change that
+queues them; the worker claims from the central database and from every placed one.
 Requests read jobs only through `services.outbox.queue.tenant_jobs`, which filters on the caller's tenant.
 
 `ScheduledSlot` is the worker's schedule, kept in the database so that it survives restarts: one row per task and
@@ -22,7 +24,7 @@ from typing import Any
 from tortoise import fields
 from tortoise.models import Model
 
-from models.base import TenantModel
+from models.base import TenantModel, placed_with_tenant
 
 
 class JobStatus(StrEnum):
@@ -54,6 +56,9 @@ class Job(Model):
 
     class Meta:
         table = "job"
+
+
+placed_with_tenant(Job)
 
 
 class ScheduledSlot(Model):

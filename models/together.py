@@ -9,6 +9,11 @@ with its columns' own types, so each row becomes a model exactly as Tortoise's e
 (`Model._init_from_db`), or a tuple as `values_list` does. The statement runs on the connection the querysets
 would use (the operation's transaction, row-level security beneath). A row's order is its query's `ORDER BY`.
 
+Placement (`models.placement`): one statement runs on one database. For a synagogue placed in a database of its
+own, a prepared read whose queries all read the synagogue's own rows runs its statement there; one that also reads
+a central table (the synagogue's registry row beside its content) runs the synagogue's queries together there and
+each central one on its own centrally (the copy of the registry row in a placed database is never read).
+
 Plain querysets only: no `select_related`, `prefetch_related` or annotations (refused). SQLite (the embedded
 default) runs them one after the other.
 """
@@ -24,7 +29,8 @@ from pypika_tortoise.terms import Parameterizer
 from tortoise.models import Model
 from tortoise.queryset import QuerySet, ValuesListQuery
 
-from models.base import current_tenant_id, tenant_context
+from models.base import PlacedMeta, current_tenant_id, tenant_context
+from models.placement import routing
 
 Read = QuerySet[Any] | ValuesListQuery[Any]
 Decode = Callable[[Sequence[Any]], list[Any]]
@@ -102,6 +108,18 @@ async def fetch_together(*queries: Read) -> list[list[Any]]:
     return await _run(connection, statement, statement.params)
 
 
+def _placed(query: Read) -> bool:
+    """Whether the query reads rows that live with the tenant in context (a tenant model, the job queue)."""
+    return isinstance(query.model._meta, PlacedMeta)
+
+
+async def _split(queries: Sequence[Read]) -> list[list[Any]]:
+    """The rows of each query, in the order given: the tenant's rows in one statement on its connection, each
+    central query on its own (a placed synagogue: see the module)."""
+    own = iter(await fetch_together(*[query for query in queries if _placed(query)]))
+    return [next(own) if _placed(query) else list(await query) for query in queries]
+
+
 _TENANT = -7_304_119_001
 """The tenant a prepared statement is built for: never a real one (ids are positive)."""
 
@@ -120,6 +138,7 @@ class PreparedTogether:
         self._build = build
         self._samples = list(samples)
         self._prepared: tuple[_Statement, list[list[int]], list[int]] | None = None
+        self._central: bool | None = None
 
     def _placeholder(self, slot: int) -> Any:
         """A value of the sample's type that no real value equals (ids are positive, years are recent)."""
@@ -136,6 +155,8 @@ class PreparedTogether:
         with tenant_context(_TENANT):
             values = [[marker] if listed else marker for marker, listed in zip(markers, lists, strict=True)]
             queries = self._build(*values)
+            for query in queries:  # the connection of the real tenant, wherever it lives (not the placeholder's)
+                query._db = connection
             statement = _statement(queries, connection)
         params, sql = statement.params, statement.sql
         positions = [[at for at, param in enumerate(params) if param == marker] for marker in markers]
@@ -150,9 +171,21 @@ class PreparedTogether:
         self._prepared = (_Statement(sql, params, statement.decoders), positions, tenant)
         return self._prepared
 
+    def _reads_central(self) -> bool:
+        """Whether a query of the read is of a central model (not placed with its tenant): found once."""
+        if self._central is None:
+            with tenant_context(_TENANT):
+                queries = self._build(*[[sample] if isinstance(sample, list) else sample for sample in self._samples])
+            self._central = not all(_placed(query) for query in queries)
+        return self._central
+
     async def fetch(self, model: type[Model], *values: Any) -> list[list[Any]]:
-        """The rows of each query for `values`, read through `model`'s connection (the one in use)."""
-        connection = model._choose_db()
+        """The rows of each query for `values`, read through `model`'s connection (the one in use), or, for a
+        synagogue placed in a database of its own, through its connection (see the module)."""
+        placed = routing.database_of(current_tenant_id()) != routing.SHARED
+        if placed and self._reads_central():
+            return await _split(self._build(*values))
+        connection = routing.connection_for(current_tenant_id()) if placed else model._choose_db()
         if connection.capabilities.dialect != "postgres":
             return [list(await query) for query in self._build(*values)]
         statement, positions, tenant = self._prepared or self._prepare(connection)

@@ -11,6 +11,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from models.placement.failures import TenantUnavailable
 from services.infra.errors import ErrorCode, ServiceError
 from services.infra.problems import Problem
 
@@ -155,7 +156,7 @@ def _is_expected(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return True
-    return isinstance(original, ServiceError)
+    return isinstance(original, ServiceError | TenantUnavailable)  # a placed database down, or a move's switch
 
 
 def to_graphql_error(error: GraphQLError) -> GraphQLError:

@@ -20,6 +20,7 @@ from main import create_app  # noqa: E402
 from services.infra.migrations import migrate  # noqa: E402
 from tests.support.actors import Factory  # noqa: E402
 from tests.support.graphql import GQL  # noqa: E402
+from tests.support.placement import default_database, owner_url  # noqa: E402
 from tests.support.receivers import WebhookReceiver, webhook_receiver  # noqa: E402
 
 
@@ -61,6 +62,17 @@ def http(http_session: httpx.AsyncClient) -> httpx.AsyncClient:
 async def owner_db(database: str) -> AsyncIterator[asyncpg.Connection]:
     """A superuser connection for assertions that must see past row-level security."""
     conn = await asyncpg.connect(OWNER_URL)
+    try:
+        yield conn
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+async def tenant_db(database: str) -> AsyncIterator[asyncpg.Connection]:
+    """A superuser connection to the database that holds the rows of the factory's synagogues: the central one,
+    or `tenants_a` in the placed pass (tests/support/placement.py)."""
+    conn = await asyncpg.connect(owner_url(default_database()))
     try:
         yield conn
     finally:

@@ -35,7 +35,7 @@ def build(mode: str, url: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tests.test_migrations", mode, url],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url, "MIGRATIONS_DATABASE_URL": url},
+        env={**os.environ, "DATABASE_URL": url, "MIGRATIONS_DATABASE_URL": url, "TENANT_DATABASES": "{}"},
         capture_output=True,
         text=True,
         timeout=300,

@@ -36,6 +36,7 @@ from graphql import (
 )
 from graphql.language import Lexer
 
+from models.compiled import PageStatement
 from schema.compiled.roots import ROOTS, Branch, Leaf, Root
 from schema.compiled.sql import page_statement
 from schema.compiled.writer import PageWriter, Write, leaf_writer, object_writer
@@ -60,7 +61,7 @@ class Plan:
     first: Argument
     after: Argument
     permissions: tuple[type, ...]
-    sql: str
+    sql: PageStatement
     write: PageWriter
     costs: dict[int, int] = field(default_factory=dict)
 

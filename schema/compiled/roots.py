@@ -81,6 +81,7 @@ class Root:
     tenant_sql: str  # the condition that scopes rows to `$1`, the tenant in context
     order_sql: str
     fields: dict[str, Leaf | Branch] = field(default_factory=dict)
+    central: bool = False  # its tables are the central database's (memberships, users), wherever the tenant lives
 
 
 def _tenant_root(type_name: str, table: str, columns: tuple[str, ...], order: str, fields: dict[str, Any]) -> Root:
@@ -196,6 +197,7 @@ MEMBERS = Root(
     from_sql="membership AS t JOIN app_user AS u ON u.id = t.user_id",
     tenant_sql="t.synagogue_id = $1",
     order_sql="t.id",
+    central=True,
     fields={
         "id": _global_id("Membership"),
         "role": Leaf(("role",), lambda row, env: Role(row["role"]).name),

@@ -37,7 +37,7 @@ from prometheus_client import (  # noqa: E402  (after the directory is settled: 
     multiprocess,
 )
 
-GaugeMode = Literal["livesum", "liveall", "max", "min", "sum", "mostrecent"]
+GaugeMode = Literal["livesum", "liveall", "livemin", "max", "min", "sum", "mostrecent"]
 
 
 def multiprocess_dir() -> str | None:
@@ -123,3 +123,21 @@ SUBSCRIPTIONS = gauge(
     mode="livesum",
 )
 JOBS = counter("shulgraph_jobs_total", "Outbox jobs finished by the worker, by kind and state", ["kind", "state"])
+TENANT_DATABASE_UP = gauge(
+    "shulgraph_tenant_database_up",
+    "1 while a placed tenant database's circuit breaker is closed in every live process (0 when any has it open)",
+    ["database"],
+    mode="livemin",
+)
+TENANT_DATABASE_CONNECTIONS = gauge(
+    "shulgraph_tenant_database_connections",
+    "Connections of a placed tenant database's pools, by state (open, in_use), summed over live processes",
+    ["database", "state"],
+    mode="livesum",
+)
+TENANT_DATABASE_FAILURES = gauge(
+    "shulgraph_tenant_database_failures",
+    "Connection failures of a placed tenant database since each live process started, summed",
+    ["database"],
+    mode="livesum",
+)

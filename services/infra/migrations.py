@@ -1,32 +1,33 @@
-"""Schema migrations (aerich, one history per dialect) and PostgreSQL's tenancy guard rails.
+"""Schema migrations (aerich, one history per dialect) and PostgreSQL's tenancy guard rails, in the central
+database and in every placed one (`TENANT_DATABASES`).
 
-`migrate` runs as the owner role (`MIGRATIONS_DATABASE_URL`). On PostgreSQL it then makes sure the
-application role named in `DATABASE_URL` exists without ownership or BYPASSRLS, grants it data
-access and nothing more (only SELECT and INSERT on the append-only audit logs, the platform's and each
-synagogue's), and enables
-and forces row-level security on every tenant table with a policy keyed on `app.tenant_id`. Unscoped
-tables (the platform audit log, API key credentials) have no policy: their code decides who reads them.
+`migrate` runs as the owner role (`MIGRATIONS_DATABASE_URL`; a placed database's `owner_url`). On PostgreSQL it
+then makes sure the application role named in `DATABASE_URL` (a placed database's `url`) exists without ownership
+or BYPASSRLS, grants it data access and nothing more (only SELECT and INSERT on the append-only audit logs, the
+platform's and each synagogue's; only SELECT on the placement registry), and enables and forces row-level
+security on every tenant table with a policy keyed on `app.tenant_id` (services/infra/database_setup.py). Unscoped
+tables (the platform audit log, API key credentials) have no policy: their code decides who reads them. Each
+declared database gets its id block once, in the central registry.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote, urlsplit
+from typing import Any, TypeVar
 
 from aerich import Command
 from tortoise import Tortoise, connections
 
 from config import ROOT, Settings
-from models.base import TENANT_FIELD, tenant_models
 from models.database import tortoise_config
-from models.platform import PURGE_AUDIT_FUNCTION, AuditEntry, PlatformAuditEntry
+from models.placement.pools import declared_databases
+from services.infra.database_setup import mark_database, register_databases, secure_database
 
 log = logging.getLogger("shulgraph.migrate")
 MIGRATIONS = ROOT / "migrations"
-APPEND_ONLY_MODELS: tuple[type[Any], ...] = (PlatformAuditEntry, AuditEntry)
-"""Audit logs: the application role may read and add to them, never change or empty them (Z7)."""
+T = TypeVar("T")
 
 
 def dialect_of(url: str) -> str:
@@ -38,72 +39,48 @@ def location(dialect: str) -> Path:
 
 
 async def _aerich_upgrade(config: dict[str, Any], dialect: str) -> list[str]:
+    await Tortoise.init(config=config)  # aerich keeps Tortoise as it finds it once initialised: this database's
     async with Command(tortoise_config=config, app="models", location=str(location(dialect))) as command:
         await command.init()
         applied: list[str] = await command.upgrade(run_in_transaction=True)
     return applied
 
 
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-async def _secure_postgres(settings: Settings, owner_url: str) -> None:
-    app_parts = urlsplit(settings.database_url)
-    owner_parts = urlsplit(owner_url)
-    app_role = unquote(app_parts.username or "")
+async def _with_owner(settings: Settings, owner_url: str, work: Callable[[Any], Awaitable[T]]) -> T:
+    """`work(client)` with Tortoise initialised on `owner_url` (the owner role), then closed again."""
     await Tortoise.init(config=tortoise_config(owner_url, settings))
     try:
-        db = connections.get("default")
-        await db.execute_script(PURGE_AUDIT_FUNCTION + ";")  # owned by the owner role (models.platform)
-        if app_role and app_role != unquote(owner_parts.username or ""):
-            role = _quote_ident(app_role)
-            exists = await db.execute_query_dict("SELECT 1 FROM pg_roles WHERE rolname = $1", [app_role])
-            password = unquote(app_parts.password or "")
-            if not exists:
-                await db.execute_script(
-                    f"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
-                    + (" PASSWORD " + "'" + password.replace("'", "''") + "'" if password else "")
-                )
-            database = _quote_ident(app_parts.path.lstrip("/"))
-            await db.execute_script(
-                f"GRANT CONNECT ON DATABASE {database} TO {role};"  # noqa: S608 - quoted identifiers only
-                f"GRANT USAGE ON SCHEMA public TO {role};"
-                f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};"
-                f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};"
-                f"REVOKE ALL ON TABLE aerich FROM {role};"
-            )
-            for model in APPEND_ONLY_MODELS:  # the app may add to these logs, never rewrite them
-                table = _quote_ident(model._meta.db_table)
-                await db.execute_script(f"REVOKE UPDATE, DELETE, TRUNCATE ON TABLE {table} FROM {role};")
-            await db.execute_script(  # retention deletes old audit entries only through the owner's function
-                "REVOKE ALL ON FUNCTION shulgraph_purge_audit(timestamptz, integer) FROM PUBLIC;"
-                f"GRANT EXECUTE ON FUNCTION shulgraph_purge_audit(timestamptz, integer) TO {role};"
-            )
-        else:
-            log.warning("DATABASE_URL uses the owner role: row-level security does not bind the owner's superuser")
-        for model in tenant_models():
-            table = _quote_ident(model._meta.db_table)
-            column = _quote_ident(TENANT_FIELD)
-            await db.execute_script(
-                f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;"
-                f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY;"
-                f"DROP POLICY IF EXISTS tenant_isolation ON {table};"
-                f"CREATE POLICY tenant_isolation ON {table} "
-                f"USING ({column} = NULLIF(current_setting('app.tenant_id', true), '')::int) "
-                f"WITH CHECK ({column} = NULLIF(current_setting('app.tenant_id', true), '')::int);"
-            )
+        return await work(connections.get("default"))
     finally:
         await Tortoise.close_connections()
 
 
 async def migrate(settings: Settings) -> list[str]:
-    """Bring the database to the models' schema; returns the migrations applied."""
+    """Bring the central database and every placed one to the models' schema; returns the migrations applied
+    (a placed database's prefixed with its name)."""
     owner_url = settings.migrations_database_url or settings.database_url
     dialect = dialect_of(owner_url)
     applied = await _aerich_upgrade(tortoise_config(owner_url, settings), dialect)
     if dialect == "postgres":
-        await _secure_postgres(settings, owner_url)
+        declared = declared_databases(settings)
+
+        async def central(db: Any) -> dict[str, int]:
+            blocks = await register_databases(list(declared))
+            await secure_database(db, settings.database_url, owner_url, capped=bool(blocks))
+            return blocks
+
+        blocks = await _with_owner(settings, owner_url, central)
+        for name, database in declared.items():
+            done = await _aerich_upgrade(tortoise_config(database.owner_url, settings), dialect)
+            applied += [f"{name}: {migration}" for migration in done]
+
+            urls = (database.url, database.owner_url)
+
+            async def placed(db: Any, name: str = name, urls: tuple[str, str] = urls) -> None:
+                await mark_database(name, blocks[name])
+                await secure_database(db, *urls, id_block=blocks[name])
+
+            await _with_owner(settings, database.owner_url, placed)
     for name in applied:
         log.info("migration applied", extra={"migration": name})
     return applied

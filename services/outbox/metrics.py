@@ -5,18 +5,25 @@ released, which holds the failures by kind). Defined through `services.infra.met
 the embedded mode the API process runs the worker itself.
 
 The worker reads the two gauges from the job table at most every `REFRESH_SECONDS` (`refresh`), so a scrape never
-queries the database. Both are global (every synagogue's jobs): with several workers the most recent reading wins.
+queries the database. Both are global (every synagogue's jobs, in the central database and in every placed one that
+holds synagogues): with several workers the most recent reading wins.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import UTC, datetime
 
 from tortoise.functions import Count, Min
 
 from models.outbox import Job, JobStatus
+from models.placement import routing
+from models.placement.failures import TenantUnavailable
+from models.placement.scope import database_transaction
 from services.infra.metrics import gauge
+
+log = logging.getLogger("shulgraph.worker")
 
 REFRESH_SECONDS = 15.0
 
@@ -36,12 +43,22 @@ async def refresh(force: bool = False) -> None:
         return
     _last_refresh[0] = now_mono
     now = datetime.now(UTC)
-    row = (
-        await Job.filter(status=JobStatus.PENDING, run_after__lte=now)
-        .annotate(due=Count("id"), oldest=Min("run_after"))
-        .values("due", "oldest")
-    )
-    due = int(row[0]["due"] or 0) if row else 0
-    oldest = row[0]["oldest"] if row else None
+    due, oldest = 0, None
+    for database in (routing.SHARED, *routing.databases_in_use()):  # a placed synagogue's jobs are in its database
+        try:
+            async with database_transaction(database) as connection:
+                row = (
+                    await Job.filter(status=JobStatus.PENDING, run_after__lte=now)
+                    .using_db(connection)
+                    .annotate(due=Count("id"), oldest=Min("run_after"))
+                    .values("due", "oldest")
+                )
+        except TenantUnavailable:  # counted again at the next refresh; its synagogues' jobs wait there meanwhile
+            log.warning("the queue of a tenant database not counted", extra={"database": database})
+            continue
+        due += int(row[0]["due"] or 0) if row else 0
+        found = row[0]["oldest"] if row else None
+        if isinstance(found, datetime) and (oldest is None or found < oldest):
+            oldest = found
     QUEUE_DEPTH.set(due)
     OLDEST_DUE_AGE.set(max(0.0, (now - oldest).total_seconds()) if isinstance(oldest, datetime) else 0.0)

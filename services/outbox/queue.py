@@ -1,11 +1,10 @@
 """The job queue as requests and handlers see it: `enqueue` a job, read it back, run it as a `JobRun`.
 
-A job row (`models.outbox.Job`, not tenant-scoped: see its docstring) is written by `enqueue` inside the
-caller's transaction, so it exists exactly when the request's writes do. Handlers register with
-`@handler("kind")` in a module listed in `services.outbox.worker.HANDLER_MODULES`; the worker there claims each due
-job and calls its handler with a `JobRun`. A handler that must not repeat its writes calls `run.finish()`
-inside the same transaction as those writes, so that a crash after the commit cannot run it twice.
-"""
+A job row (`models.outbox.Job`, not tenant-scoped: see its docstring) is written by `enqueue` inside the caller's
+transaction, in the database of the job's tenant, so it exists exactly when the request's writes do. Handlers
+register with `@handler("kind")` in a module listed in `services.outbox.worker.HANDLER_MODULES`; the worker there
+claims each due job and calls its handler with a `JobRun`. A handler that must not repeat its writes calls
+`run.finish()` inside the same transaction as those writes, so that a crash after the commit cannot run it twice."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from typing import Any
 from tortoise.queryset import QuerySet
 
 from config import get_settings
-from models.base import current_tenant_id, tenant_scope
+from models.base import current_tenant_id, tenant_id_or_none, tenant_scope
 from models.outbox import Job, JobStatus
 from subscriptions.content import publish_content_changed
 from subscriptions.events import publish, tenant_event
@@ -57,19 +56,27 @@ class JobRun:
         """The job's row, matched only while this run still holds it (same attempt, still RUNNING)."""
         return Job.filter(id=self.job_id, attempts=self.attempt, status=JobStatus.RUNNING)
 
+    async def update_mine(self, **values: Any) -> int:
+        """Update the job's row (see `mine`) where its tenant lives, in the tenant's transaction (a savepoint of the
+        caller's when it holds one), so that a move's fence and switch lock hold for the job's row too."""
+        if self.tenant_id is None:
+            return int(await self.mine().update(**values))
+        async with tenant_scope(self.tenant_id):
+            return int(await self.mine().update(**values))
+
     async def report(self, progress: int, total: int | None = None) -> None:
         """Record progress (visible at once to pollers) and extend the lease."""
         values: dict[str, Any] = {"progress": progress, "locked_until": _now() + timedelta(seconds=lease_seconds())}
         if total is not None:
             values["total"] = total
-        if not await self.mine().update(**values):
+        if not await self.update_mine(**values):
             raise JobLost(f"job {self.job_id} was taken over")
         await announce_job(self.job_id, self.tenant_id)
 
     async def finish(self, result: dict[str, Any], errors: list[Any] | None = None, failed: bool = False) -> None:
         """Mark the job DONE (or FAILED) in the current transaction; raises `JobLost` if it is not ours."""
         status = JobStatus.FAILED if failed else JobStatus.DONE
-        updated = await self.mine().update(
+        updated = await self.update_mine(
             status=status, result=result, errors=errors or [], locked_until=None, finished_at=_now()
         )
         if not updated:
@@ -159,15 +166,23 @@ async def enqueue(
     system: bool = False,
 ) -> Job:
     """Queue a job for the tenant in context (or `tenant_id`; none at all for a `system` job), in the caller's
-    transaction."""
-    job = await Job.create(
-        tenant_id=None if system else tenant_id if tenant_id is not None else current_tenant_id(),
-        kind=kind,
-        payload=payload,
-        total=total,
-        max_attempts=max_attempts,
-        run_after=_now() + timedelta(seconds=delay_seconds),
-    )
+    transaction; the row is written in the tenant's database (a system job's in the central one). For another
+    tenant than the one in context the job is written inside that tenant's `tenant_scope` (a savepoint of the
+    caller's transaction where the tenant lives beside it, else a transaction of its own there), so that a move's
+    fence and switch lock hold for it as for the tenant's own writes."""
+    tenant = None if system else tenant_id if tenant_id is not None else current_tenant_id()
+    values: dict[str, Any] = {
+        "kind": kind,
+        "payload": payload,
+        "total": total,
+        "max_attempts": max_attempts,
+        "run_after": _now() + timedelta(seconds=delay_seconds),
+    }
+    if tenant is None or tenant == tenant_id_or_none():
+        job = await Job.create(tenant_id=tenant, **values)
+    else:
+        async with tenant_scope(tenant):
+            job = await Job.create(tenant_id=tenant, **values)
     if _wakeup is not None:
         asyncio.get_running_loop().call_later(0.05, _wakeup.set)
     return job

@@ -2,9 +2,10 @@
 
 Past their settings' ages: finished jobs (DONE or FAILED: a pending or running job is never touched), webhook
 deliveries that are DELIVERED, FAILED or DISCARDED, device commands that are ACKNOWLEDGED, FAILED or EXPIRED, anomalies
-older than the raw heartbeats they were found in, audit entries, and the schedule's own slot rows. Jobs and slots
-are global tables; the rest are deleted synagogue by synagogue, each batch in its own transaction in that
-synagogue's scope (row-level security holds).
+older than the raw heartbeats they were found in, audit entries, and the schedule's own slot rows. Slots and system
+jobs are global (the central database's); the rest, a synagogue's jobs included, are deleted synagogue by
+synagogue, each batch in its own transaction in that synagogue's scope: where its rows live (the central database
+or the one it is placed in), behind row-level security and a move's fence and switch lock.
 
 Audit entries are append-only for the application role: on PostgreSQL they are deleted only through
 `shulgraph_purge_audit`, a SECURITY DEFINER function owned by the owner role (`models.platform`), which deletes
@@ -19,7 +20,6 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tortoise.connection import connections
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
@@ -70,7 +70,7 @@ async def _tenant_batches(tenant_id: int, delete_batch: Callable[[], Awaitable[i
 
 async def _purge_audit(cutoff: datetime, batch: int) -> int:
     """One batch of the current synagogue's audit entries older than `cutoff`."""
-    connection = connections.get("default")
+    connection = AuditEntry._meta.db  # the synagogue's transaction, where its rows live (models.base.PlacedMeta)
     if connection.capabilities.dialect == "postgres":
         rows = await connection.execute_query_dict("SELECT shulgraph_purge_audit($1, $2) AS n", [cutoff, batch])
         return int(rows[0]["n"])
@@ -86,6 +86,14 @@ def _batch_of(rows: Callable[[], QuerySet[Any]], model: type[Model], batch: int)
     return delete_one_batch
 
 
+FINISHED = [JobStatus.DONE, JobStatus.FAILED]
+
+
+def _finished_jobs(tenant_id: int, cutoff: datetime) -> Callable[[], QuerySet[Any]]:
+    """A synagogue's finished jobs older than `cutoff` (read in its scope: where its rows live)."""
+    return lambda: Job.filter(tenant_id=tenant_id, status__in=FINISHED, finished_at__lt=cutoff)
+
+
 async def purge(settings: Settings, now: datetime, keep_job: int | None = None) -> dict[str, int]:
     """Delete everything past its age (see the module); returns how many rows of each kind went."""
     batch = settings.retention_batch_size
@@ -93,7 +101,7 @@ async def purge(settings: Settings, now: datetime, keep_job: int | None = None) 
     counts: Counter[str] = Counter()
     job_cutoff = now - settings.job_retention_days * days
     counts["jobs"] = await _in_batches(
-        lambda: Job.filter(status__in=[JobStatus.DONE, JobStatus.FAILED], finished_at__lt=job_cutoff).exclude(
+        lambda: Job.filter(tenant_id__isnull=True, status__in=FINISHED, finished_at__lt=job_cutoff).exclude(
             id=keep_job or 0
         ),
         Job,
@@ -108,6 +116,7 @@ async def purge(settings: Settings, now: datetime, keep_job: int | None = None) 
     tenant_ids: list[int] = await Synagogue.all().order_by("id").values_list("id", flat=True)  # type: ignore[assignment]
     for tenant_id in tenant_ids:
         kinds: dict[str, Callable[[], Awaitable[int]]] = {
+            "jobs": _batch_of(_finished_jobs(tenant_id, job_cutoff), Job, batch),
             "webhookDeliveries": _batch_of(
                 lambda: WebhookDelivery.filter(
                     status__in=FINISHED_DELIVERIES, created_at__lt=delivery_cutoff

@@ -1,11 +1,14 @@
 """The job worker: claim a due job with a lease, run its handler, record the result, retry.
 
-Jobs are queued with `services.outbox.queue.enqueue`, and their handlers register there. A worker claims one
-due job at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single
-writer makes a plain claim safe), runs its handler with the job's tenant in context, and records the
-result. A job whose lease ran out while RUNNING belonged to a worker that died; it is claimed again
-until `max_attempts`. A failed run is retried with doubling backoff; one abandoned at shutdown is given
-back without counting as an attempt.
+Jobs are queued with `services.outbox.queue.enqueue`, and their handlers register there. A worker claims one due job
+at a time with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite the single writer makes a plain
+claim safe), runs its handler with the job's tenant in context, and records the result. A tenant's jobs live in its
+database: the worker claims from the central one and from every placed one that holds synagogues, never a job of a
+tenant that database does not serve now (fenced by a move) or that a move is switching (its switch lock, taken
+shared by the claim); a job claimed before a move is finished where its tenant lives after it (the move copied the
+job's row as it was). A job whose lease ran out while RUNNING belonged to a worker that died; it is claimed again
+until `max_attempts`. A failed run is retried with doubling backoff; one abandoned at shutdown is given back without
+counting as an attempt.
 
 The worker imports the modules in `HANDLER_MODULES` to register their handlers. Its loop also runs the
 periodic upkeep of `services.infra.periodic` and claims the slots of `services.outbox.schedule` between polls,
@@ -18,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import itertools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,11 +29,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from config import Settings
 from models.base import tenant_context
 from models.outbox import Job, JobStatus
+from models.placement import routing
+from models.placement.connection import NOT_HERE_SQLSTATE, enter_tenant, sqlstate_of
+from models.placement.failures import TenantUnavailable
+from models.placement.scope import database_transaction
 from services.infra.cancellation import see_cancelled
 from services.infra.metrics import JOBS
 from services.infra.periodic import run_periodic
@@ -72,17 +79,53 @@ def _due(now: datetime) -> Q:
     return Q(status=JobStatus.PENDING, run_after__lte=now) | Q(status=JobStatus.RUNNING, locked_until__lt=now)
 
 
+_turns = itertools.count()
+
+
 async def claim() -> JobRun | None:
-    """Take the next due job with a fresh lease, or None when nothing is due."""
+    """Take the next due job with a fresh lease, or None when nothing is due: from the central database and from
+    each placed database that holds synagogues, starting from another one each time."""
+    databases = [routing.SHARED, *routing.databases_in_use()]
+    first = next(_turns) % len(databases)
+    for database in databases[first:] + databases[:first]:
+        try:
+            run = await _claim_in(database)
+        except TenantUnavailable as error:
+            log.warning("jobs of a tenant database not claimed", extra={"database": database, "error": str(error)})
+            continue
+        if run is not None:
+            return run
+    return None
+
+
+async def _serves(conn: Any, tenant_id: int) -> bool:
+    """Whether this database serves the tenant now and may take its writes: not fenced (moved away, or not yet
+    arrived), and not being switched by a move (the claim then holds the tenant's switch lock, shared)."""
+    try:
+        async with conn._in_transaction() as savepoint:
+            return await enter_tenant(savepoint, tenant_id)
+    except Exception as error:
+        if sqlstate_of(error) == NOT_HERE_SQLSTATE:
+            return False
+        raise
+
+
+async def _claim_in(database: str) -> JobRun | None:
+    skipped: set[int] = set()
     while True:
         now = _now()
-        async with in_transaction() as conn:
+        async with database_transaction(database) as conn:
             query = Job.filter(_due(now)).order_by("run_after", "id").using_db(conn)
+            if skipped:  # tenants this database does not serve now (NULL is a system job: never skipped)
+                query = query.filter(Q(tenant_id__isnull=True) | ~Q(tenant_id__in=sorted(skipped)))
             if conn.capabilities.dialect == "postgres":
                 query = query.select_for_update(skip_locked=True)
             job = await query.first()
             if job is None:
                 return None
+            if job.tenant_id is not None and not await _serves(conn, job.tenant_id):
+                skipped.add(job.tenant_id)
+                continue
             if job.attempts >= job.max_attempts:
                 job.status = JobStatus.FAILED
                 job.errors = [*job.errors, {"message": "gave up after the worker was lost"}]
@@ -98,7 +141,20 @@ async def claim() -> JobRun | None:
             return JobRun(job.id, job.tenant_id, job.kind, job.payload, job.attempts)
 
 
+def as_job_tenant(run: JobRun) -> Any:
+    """The job's tenant in context: its rows, and the job's own row, are where the tenant lives now."""
+    return contextlib.nullcontext() if run.tenant_id is None else tenant_context(run.tenant_id)
+
+
 async def _failed(run: JobRun, error: BaseException) -> None:
+    if run.tenant_id is None:
+        await _record_failure(run, error)
+        return
+    async with run.scope():  # where the tenant lives, behind its fence and switch lock
+        await _record_failure(run, error)
+
+
+async def _record_failure(run: JobRun, error: BaseException) -> None:
     job = await Job.get(id=run.job_id)
     if job.attempts != run.attempt or job.status != JobStatus.RUNNING:
         return
@@ -125,13 +181,10 @@ async def execute(run: JobRun) -> None:
         if fn is None:
             raise LookupError(f"no handler for job kind {run.kind!r}")
         async with deferred_publications():  # the job's events go out once its work has committed, or never (W4)
-            if run.tenant_id is None:
+            with as_job_tenant(run):
                 await fn(run)
-            else:
-                with tenant_context(run.tenant_id):
-                    await fn(run)
-            if not run.finished:
-                await run.finish({})
+                if not run.finished:
+                    await run.finish({})
         JOBS.labels(run.kind, "failed" if run.failed else "done").inc()  # a handler may give up (finish failed)
     except JobLost:
         JOBS.labels(run.kind, "lost").inc()
@@ -148,7 +201,7 @@ async def _release(run: JobRun) -> None:
     """Give back a job abandoned at shutdown (its writes rolled back), for another worker to run at once;
     the abandoned run does not count as an attempt."""
     with contextlib.suppress(Exception):
-        await run.mine().update(
+        await run.update_mine(
             status=JobStatus.PENDING, attempts=run.attempt - 1, locked_until=None, run_after=_now()
         )
         log.warning("job released at shutdown", extra={"job": run.job_id, "kind": run.kind})
@@ -157,6 +210,7 @@ async def _release(run: JobRun) -> None:
 async def run_pending(limit: int | None = None, stop: asyncio.Event | None = None) -> int:
     """Run due jobs until none is left (or `limit`, or `stop` is set); returns how many ran."""
     load_handlers()
+    await routing.load_placements()  # the databases that hold synagogues now: where jobs are claimed
     count = 0
     while (limit is None or count < limit) and not (stop is not None and stop.is_set()):
         run = await claim()

@@ -47,7 +47,7 @@ async def _next_kind(feed: asyncio.Queue[dict[str, Any]], kind: str) -> dict[str
 
 
 async def test_a_rule_opens_and_resolves_an_alert_on_real_heartbeats(
-    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings,
+    app: Any, gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, settings: Settings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
@@ -94,14 +94,14 @@ async def test_a_rule_opens_and_resolves_an_alert_on_real_heartbeats(
     assert done["status"] == "RESOLVED" and done["resolvedAt"] is not None
     assert await _alerts(gql, viewer, status="OPEN") == []
 
-    mails = await queued(owner_db, tenant.id, "email.send")
+    mails = await queued(tenant_db, tenant.id, "email.send")
     assert [(m["to"], m["subject"]) for m in mails] == [
         (admin.user.email, "Alert opened: Hot screen on Hall TV"),
         (admin.user.email, "Alert resolved: Hot screen on Hall TV"),
     ]
-    events = await owner_db.fetch("SELECT event FROM webhook_delivery WHERE tenant_id = $1 ORDER BY id", tenant.id)
+    events = await tenant_db.fetch("SELECT event FROM webhook_delivery WHERE tenant_id = $1 ORDER BY id", tenant.id)
     assert [row["event"] for row in events] == ["ALERT_OPENED", "ALERT_RESOLVED"]
-    texts = [text["body"] for text in await queued(owner_db, tenant.id, "messaging.send")]
+    texts = [text["body"] for text in await queued(tenant_db, tenant.id, "messaging.send")]
     assert [body.split(". ")[0] for body in texts] == [m["subject"] for m in mails]
     assert "temperature of Hall TV above 70" in texts[0]
 
@@ -146,7 +146,7 @@ async def test_an_offline_rule_opens_while_a_device_is_silent_and_resolves_when_
 
 
 async def test_snoozing_silences_people_but_not_webhooks_and_acknowledging_is_kept(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tenant = admin.tenant
@@ -168,14 +168,14 @@ async def test_snoozing_silences_people_but_not_webhooks_and_acknowledging_is_ke
     assert snoozed["data"]["snoozeAlert"]["alert"]["snoozedUntil"] is not None
     too_long = await gql.trusted("SnoozeAlert", {"input": {"id": alert["id"], "minutes": 99999}}, actor=viewer)
     assert [e["code"] for e in user_errors(too_long, "snoozeAlert")] == ["OUT_OF_RANGE"]
-    mails_before = len(await queued(owner_db, tenant.id, "email.send"))
+    mails_before = len(await queued(tenant_db, tenant.id, "email.send"))
     await beats(tenant.id, tv.device.id, START + timedelta(minutes=4), temps(0, 50, 50, 50, 50))
     assert (await evaluate_rules(tenant.id, START + timedelta(minutes=7)))["resolved"] == 1
     await beats(tenant.id, tv.device.id, START + timedelta(minutes=8), temps(0, 95, 95, 95, 95))
     assert (await evaluate_rules(tenant.id, START + timedelta(minutes=11)))["opened"] == 1
     newest = (await _alerts(gql, viewer))[0]
     assert newest["silenced"] is True and newest["status"] == "OPEN"
-    assert len(await queued(owner_db, tenant.id, "email.send")) == mails_before, "nobody is e-mailed while snoozed"
+    assert len(await queued(tenant_db, tenant.id, "email.send")) == mails_before, "nobody is e-mailed while snoozed"
 
 
 async def test_cross_tenant_rules_and_alerts_of_another_synagogue_read_like_missing_ones(

@@ -44,7 +44,12 @@ async def _memorial(tenant_id: int, name: str = "Reb Chaim") -> Memorial:
 
 
 async def test_a_photo_is_verified_re_encoded_without_exif_and_served_by_signed_url(
-    gql: GQL, http: httpx.AsyncClient, factory: Factory, settings: Settings, owner_db: asyncpg.Connection
+    gql: GQL,
+    http: httpx.AsyncClient,
+    factory: Factory,
+    settings: Settings,
+    owner_db: asyncpg.Connection,
+    tenant_db: asyncpg.Connection,
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     memorial = await _memorial(editor.tenant.id)
@@ -69,7 +74,7 @@ async def test_a_photo_is_verified_re_encoded_without_exif_and_served_by_signed_
     tampered = photo["url"].replace("signature=", "signature=0")
     assert (await http.get(tampered)).status_code == 403
 
-    row = await owner_db.fetchrow("SELECT upload_key, stored_bytes FROM content_media WHERE id = $1", pk(photo["id"]))
+    row = await tenant_db.fetchrow("SELECT upload_key, stored_bytes FROM content_media WHERE id = $1", pk(photo["id"]))
     assert row is not None and row["stored_bytes"] == photo["byteSize"] == len(served.content) + len(thumb.content)
     assert _path(settings, row["upload_key"])  # the original, with its GPS, until the outbox deletes it
     await run_due(owner_db)
@@ -150,7 +155,12 @@ async def test_the_quota_counts_uploads_in_flight_and_usage_shows_on_the_synagog
 
 
 async def test_deleting_a_memorial_or_a_message_deletes_its_images_through_the_outbox(
-    gql: GQL, http: httpx.AsyncClient, factory: Factory, settings: Settings, owner_db: asyncpg.Connection
+    gql: GQL,
+    http: httpx.AsyncClient,
+    factory: Factory,
+    settings: Settings,
+    owner_db: asyncpg.Connection,
+    tenant_db: asyncpg.Connection,
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     memorial = await _memorial(editor.tenant.id)
@@ -187,7 +197,7 @@ async def test_deleting_a_memorial_or_a_message_deletes_its_images_through_the_o
     ):
         deleted = await gql(f"mutation($id: ID!) {{ {field}(id: $id) {{ deletedId }} }}", {"id": gid}, actor=editor)
         assert deleted["data"][field]["deletedId"] == gid
-    assert await owner_db.fetchval("SELECT count(*) FROM content_media WHERE tenant_id = $1", editor.tenant.id) == 0
+    assert await tenant_db.fetchval("SELECT count(*) FROM content_media WHERE tenant_id = $1", editor.tenant.id) == 0
     assert all(_path(settings, key) for key in keys)  # until the outbox runs
     await run_due(owner_db)
     assert not any(_path(settings, key) for key in keys)

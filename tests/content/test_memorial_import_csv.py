@@ -43,15 +43,15 @@ async def _refusal(gql: GQL, actor: Actor, csv: str) -> list[tuple[str, str]]:
     return [(e["code"], e["message"]) for e in payload["userErrors"]]
 
 
-async def _rows(owner_db: asyncpg.Connection, tenant_id: int) -> list[tuple[str, ...]]:
-    rows = await owner_db.fetch(
+async def _rows(tenant_db: asyncpg.Connection, tenant_id: int) -> list[tuple[str, ...]]:
+    rows = await tenant_db.fetch(
         "SELECT name, hebrew_name, plaque FROM content_memorial WHERE tenant_id = $1 ORDER BY name", tenant_id
     )
     return [tuple(row) for row in rows]
 
 
 async def test_a_spreadsheet_export_with_bom_crlf_quotes_and_hebrew(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     csv = (
@@ -65,24 +65,26 @@ async def test_a_spreadsheet_export_with_bom_crlf_quotes_and_hebrew(
     job = await _run(gql, editor, csv)
     assert (job["status"], job["total"], job["imported"], job["failed"]) == ("DONE", 4, 3, 1)
     assert [(e["line"], e["field"], e["code"]) for e in errors_of(job)] == [(5, "dateOfDeath", "INVALID_DATE")]
-    assert await _rows(owner_db, editor.tenant.id) == [
+    assert await _rows(tenant_db, editor.tenant.id) == [
         ("Cohen, Moshe", "משה בן אברהם הכהן", "Wall 2, row 3"),
         ("Levi\nRivka", "רבקה בת יעקב", "B1"),
         ("Shapiro", "שפירא", "B3"),
     ]
 
 
-async def test_semicolon_and_bare_cr_files(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_semicolon_and_bare_cr_files(
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     job = await _run(gql, editor, "name;date_of_death;plaque\r\nAlpha;2001-01-01;A, left\r\n")
     assert (job["imported"], errors_of(job)) == (1, [])
     job = await _run(gql, editor, "name,date_of_death\rBeta,2001-01-01\rGamma,2001-13-01\r")
     assert (job["imported"], [(e["line"], e["code"]) for e in errors_of(job)]) == (1, [(3, "INVALID_DATE")])
-    assert await _rows(owner_db, editor.tenant.id) == [("Alpha", "", "A, left"), ("Beta", "", "")]
+    assert await _rows(tenant_db, editor.tenant.id) == [("Alpha", "", "A, left"), ("Beta", "", "")]
 
 
 async def test_empty_header_only_repeated_columns_and_oversized_uploads_are_refused(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     assert await _refusal(gql, editor, "") == [("REQUIRED", "the CSV is empty")]
@@ -97,11 +99,11 @@ async def test_empty_header_only_repeated_columns_and_oversized_uploads_are_refu
         "/graphql", json={"query": IMPORT, "variables": {"input": {"csv": ten_mb}}}, headers=editor.headers()
     )
     assert response.status_code == 413 and "too large" in response.text
-    assert await owner_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", editor.tenant.id) == 0
+    assert await tenant_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", editor.tenant.id) == 0
 
 
 async def test_a_few_thousand_rows_with_one_bad_row_all_or_nothing(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     rows = [f"Person {i:04d},{1950 + i % 70}-{1 + i % 12:02d}-{1 + i % 28:02d},yes" for i in range(3000)]
@@ -111,30 +113,30 @@ async def test_a_few_thousand_rows_with_one_bad_row_all_or_nothing(
     assert (job["status"], job["progress"], job["total"], job["imported"], job["failed"]) == ("DONE", 3000, 3000, 0, 1)
     assert [(e["line"], e["field"], e["code"]) for e in errors_of(job)] == [(2501, "dateOfDeath", "REQUIRED")]
     count = "SELECT count(*) FROM content_memorial WHERE tenant_id = $1"
-    assert await owner_db.fetchval(count, editor.tenant.id) == 0
+    assert await tenant_db.fetchval(count, editor.tenant.id) == 0
     job = await _run(gql, editor, csv, all_or_nothing=False)
     assert (job["imported"], job["failed"]) == (2999, 1)
-    assert await owner_db.fetchval(count, editor.tenant.id) == 2999
+    assert await tenant_db.fetchval(count, editor.tenant.id) == 2999
 
 
 async def test_T3_an_import_writes_only_into_its_own_tenant_and_Z1_missing_role_viewers_cannot_import(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.EDITOR)
     b = await factory.member(role=Role.OWNER)
     await _run(gql, a, "name,date_of_death\nOnly In A,2001-01-01\n")
-    assert await _rows(owner_db, b.tenant.id) == []
+    assert await _rows(tenant_db, b.tenant.id) == []
     listed = await gql.op("Memorials", actor=b)
     assert listed["data"]["memorials"]["totalCount"] == 0
     viewer = await factory.member(tenant=a.tenant, role=Role.VIEWER)
     async with unchanged(owner_db, viewer):
         refused = await gql(IMPORT, {"input": {"csv": "name,date_of_death\nV,2001-01-01\n"}}, actor=viewer)
         assert error_codes(refused) == ["FORBIDDEN"]
-    assert await _rows(owner_db, a.tenant.id) == [("Only In A", "", "")]
+    assert await _rows(tenant_db, a.tenant.id) == [("Only In A", "", "")]
 
 
 async def test_cross_tenant_another_synagogues_import_and_its_job_are_refused_as_missing_ones(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.EDITOR)
     b = await factory.member(role=Role.EDITOR)
@@ -150,6 +152,6 @@ async def test_cross_tenant_another_synagogues_import_and_its_job_are_refused_as
         nowhere = await gql(IMPORT, upload, actor=a, headers={"X-Tenant-ID": to_global_id("Synagogue", 2**31 - 1)})
         assert error_codes(named) == ["FORBIDDEN"] and named == nowhere
         await jobs.run_pending()
-    assert await _rows(owner_db, b.tenant.id) == [("Only In B", "", "")]
-    assert await owner_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", b.tenant.id) == 1
-    assert await _rows(owner_db, a.tenant.id) == []
+    assert await _rows(tenant_db, b.tenant.id) == [("Only In B", "", "")]
+    assert await tenant_db.fetchval("SELECT count(*) FROM job WHERE tenant_id = $1", b.tenant.id) == 1
+    assert await _rows(tenant_db, a.tenant.id) == []

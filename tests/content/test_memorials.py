@@ -67,7 +67,7 @@ async def test_create_memorial_from_hebrew_date_and_yahrzeits(gql: GQL, factory:
 
 
 async def test_invalid_memorials_are_refused_and_nothing_written(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     actor = await factory.member(role=Role.EDITOR)
     cases = [
@@ -94,10 +94,12 @@ async def test_invalid_memorials_are_refused_and_nothing_written(
     for memorial_input, field, code in cases:
         errors = user_errors(await gql.op("CreateMemorial", {"input": memorial_input}, actor=actor), "createMemorial")
         assert [(e["field"], e["code"]) for e in errors] == [(field, code)], memorial_input
-    assert await _count(owner_db, actor.tenant.id) == 0
+    assert await _count(tenant_db, actor.tenant.id) == 0
 
 
-async def test_update_and_delete_memorial(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_update_and_delete_memorial(
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
+) -> None:
     actor = await factory.member(role=Role.EDITOR)
     row = await make(actor.tenant.id, Memorial, name="Old", hebrew_year=5780, hebrew_month="TEVET", hebrew_day=10)
     gid = to_global_id("Memorial", row.id)
@@ -118,7 +120,7 @@ async def test_update_and_delete_memorial(gql: GQL, factory: Factory, owner_db: 
     assert [e["code"] for e in user_errors(result, "updateMemorial")] == ["INVALID_DATE"]
     delete = "mutation($id: ID!) { deleteMemorial(id: $id) { deletedId userErrors { code } } }"
     assert (await gql(delete, {"id": gid}, actor=actor))["data"]["deleteMemorial"]["deletedId"] == gid
-    assert await _count(owner_db, actor.tenant.id) == 0
+    assert await _count(tenant_db, actor.tenant.id) == 0
 
 
 async def test_yahrzeit_board_orders_by_date_and_stays_in_tenant(gql: GQL, factory: Factory) -> None:
@@ -162,7 +164,7 @@ async def test_memorials_page_costs_the_same_statements_for_5_and_100(gql: GQL, 
 
 
 async def test_T1_cross_tenant_foreign_memorial_is_invisible(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
@@ -174,18 +176,18 @@ async def test_T1_cross_tenant_foreign_memorial_is_invisible(
         delete = "mutation($id: ID!) { deleteMemorial(id: $id) { deletedId userErrors { code } } }"
         deleted = await gql(delete, {"id": gid}, actor=a)
         assert deleted["data"]["deleteMemorial"]["userErrors"][0]["code"] == "NOT_FOUND"
-        assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE id = $1", row.id) == 1
+        assert await tenant_db.fetchval("SELECT count(*) FROM content_memorial WHERE id = $1", row.id) == 1
         assert (await gql.op("Memorials", actor=a))["data"]["memorials"]["totalCount"] == 0
 
 
 async def test_Z1_missing_role_viewer_cannot_create_memorial_Z2_nor_read_family_email(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     async with unchanged(owner_db, viewer):
         result = await gql.op("CreateMemorial", {"input": {"name": "x", "dateOfDeath": "2001-01-01"}}, actor=viewer)
         assert error_codes(result) == ["FORBIDDEN"]
-        assert await _count(owner_db, viewer.tenant.id) == 0
+        assert await _count(tenant_db, viewer.tenant.id) == 0
     await make(
         viewer.tenant.id,
         Memorial,

@@ -59,7 +59,7 @@ async def test_times_come_back_in_the_synagogues_zone_and_a_time_without_offset_
 
 
 async def test_invalid_message_is_refused_and_nothing_written(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     actor = await factory.member(role=Role.EDITOR)
     bad = {"title": "  ", "startsAt": "2030-01-02T10:00:00+00:00", "endsAt": "2030-01-01T10:00:00+00:00"}
@@ -68,10 +68,12 @@ async def test_invalid_message_is_refused_and_nothing_written(
         (("title",), "REQUIRED"),
         (("endsAt",), "END_BEFORE_START"),
     }
-    assert await _count(owner_db, actor.tenant.id) == 0
+    assert await _count(tenant_db, actor.tenant.id) == 0
 
 
-async def test_update_and_delete_message(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_update_and_delete_message(
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
+) -> None:
     actor = await factory.member(role=Role.EDITOR)
     row = await make(actor.tenant.id, Message, title="Old", priority=1)
     gid = to_global_id("Message", row.id)
@@ -88,11 +90,11 @@ async def test_update_and_delete_message(gql: GQL, factory: Factory, owner_db: a
     assert [e["node"]["title"] for e in listed["data"]["messages"]["edges"]] == ["New"]
     result = await gql.op("DeleteMessage", {"id": gid}, actor=actor)
     assert result["data"]["deleteMessage"]["deletedId"] == gid
-    assert await _count(owner_db, actor.tenant.id) == 0
+    assert await _count(tenant_db, actor.tenant.id) == 0
 
 
 async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member(role=Role.OWNER)
@@ -106,7 +108,7 @@ async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
         assert [e["code"] for e in user_errors(result, "updateMessage")] == ["NOT_FOUND"]
         result = await gql.op("DeleteMessage", {"id": gid}, actor=a)
         assert [e["code"] for e in user_errors(result, "deleteMessage")] == ["NOT_FOUND"]
-        assert await owner_db.fetchval("SELECT title FROM content_message WHERE id = $1", row.id) == "B's"
+        assert await tenant_db.fetchval("SELECT title FROM content_message WHERE id = $1", row.id) == "B's"
         listed = await gql.op("Messages", actor=a)
         assert listed["data"]["messages"]["totalCount"] == 0
         node = await gql("query($id: ID!) { node(id: $id) { id } }", {"id": gid}, actor=a)
@@ -114,12 +116,12 @@ async def test_T3_cross_tenant_foreign_message_cannot_be_changed(
 
 
 async def test_Z1_missing_role_viewer_cannot_write_messages(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     async with unchanged(owner_db, viewer):
         result = await gql.op("CreateMessage", {"input": {"title": "x"}}, actor=viewer)
         assert error_codes(result) == ["FORBIDDEN"]
-        assert await _count(owner_db, viewer.tenant.id) == 0
+        assert await _count(tenant_db, viewer.tenant.id) == 0
         assert "errors" not in await gql.op("Messages", actor=viewer)
         assert error_codes(await gql.op("Messages")) == ["UNAUTHENTICATED"]

@@ -28,7 +28,7 @@ OVERRIDES = """query($from: Date!, $to: Date!) { holidayOverrides(from: $from, t
     totalCount edges { node { id date kind time } } } }"""
 
 
-async def test_torah_class_update_and_delete(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_torah_class_update_and_delete(gql: GQL, factory: Factory) -> None:
     editor = await factory.member(role=Role.EDITOR)
     created = await gql.op(
         "CreateTorahClass", {"input": {"title": "Gemara", "days": ["MONDAY"], "time": "20:00"}}, actor=editor
@@ -93,7 +93,7 @@ async def test_holiday_overrides_list_and_replace(gql: GQL, factory: Factory) ->
 
 
 async def test_T3_cross_tenant_foreign_class_and_aliyah_are_not_found(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
@@ -104,7 +104,7 @@ async def test_T3_cross_tenant_foreign_class_and_aliyah_are_not_found(
         assert result["data"]["deleteTorahClass"]["userErrors"] == [{"code": "NOT_FOUND"}]
         result = await gql(DELETE_ALIYAH, {"id": to_global_id("AliyahAssignment", aliyah.id)}, actor=a)
         assert result["data"]["deleteAliyahAssignment"]["userErrors"] == [{"code": "NOT_FOUND"}]
-        assert await owner_db.fetchval("SELECT count(*) FROM content_torah_class WHERE id = $1", shiur.id) == 1
+        assert await tenant_db.fetchval("SELECT count(*) FROM content_torah_class WHERE id = $1", shiur.id) == 1
         listed = await gql(ALIYOT, {"from": "2025-06-01", "to": "2025-06-30"}, actor=a)
         assert listed["data"]["aliyahAssignments"]["totalCount"] == 0
 

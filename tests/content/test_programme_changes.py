@@ -45,7 +45,7 @@ async def _override(gql: GQL, actor: Actor, **values: Any) -> dict[str, Any]:
 
 
 async def test_update_aliyah_assignment_moves_renames_and_refuses_a_taken_aliyah(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     kohen = await _assign(gql, editor, "KOHEN", "Aharon")
@@ -78,7 +78,9 @@ async def test_update_aliyah_assignment_moves_renames_and_refuses_a_taken_aliyah
     assert day["aliyot"] == [{"aliyah": "LEVI", "personName": "Moshe"}]
 
 
-async def test_update_and_delete_holiday_override(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_update_and_delete_holiday_override(
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
+) -> None:
     editor = await factory.member(role=Role.EDITOR)
     mincha = await gql.op(
         "CreatePrayerTime", {"input": {"name": "Mincha", "days": ["FRIDAY"], "fixedTime": "19:00"}}, actor=editor
@@ -112,7 +114,7 @@ async def test_update_and_delete_holiday_override(gql: GQL, factory: Factory, ow
         "deletedId": None,
         "userErrors": [{"field": ["id"], "code": "NOT_FOUND"}],
     }
-    rows = await owner_db.fetch(
+    rows = await tenant_db.fetch(
         "SELECT date, time FROM content_holiday_override WHERE tenant_id = $1", editor.tenant.id
     )
     assert [(str(r["date"]), r["time"]) for r in rows] == [("2025-09-23", "19:35:00")]
@@ -127,7 +129,7 @@ async def test_reset_daily_content_preferences(gql: GQL, factory: Factory) -> No
 
 
 async def test_T3_cross_tenant_foreign_assignment_override_and_prayer_time_are_not_found(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
@@ -151,12 +153,13 @@ async def test_T3_cross_tenant_foreign_assignment_override_and_prayer_time_are_n
         result = await gql(UPDATE_OVERRIDE, {"input": foreign_prayer}, actor=a)
         not_found_prayer = [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
         assert result["data"]["updateHolidayOverride"]["userErrors"] == not_found_prayer
-    assert await owner_db.fetchval("SELECT person_name FROM content_aliyah_assignment WHERE id = $1", aliyah.id) == "B"
-    assert await owner_db.fetchval("SELECT time FROM content_holiday_override WHERE id = $1", override.id) == "18:00:00"
+    assert await tenant_db.fetchval("SELECT person_name FROM content_aliyah_assignment WHERE id = $1", aliyah.id) == "B"
+    override_time = "SELECT time FROM content_holiday_override WHERE id = $1"
+    assert await tenant_db.fetchval(override_time, override.id) == "18:00:00"
 
 
 async def test_Z1_missing_role_viewer_cannot_update_or_delete_programme(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     viewer = await factory.member(tenant=editor.tenant, role=Role.VIEWER)
@@ -171,7 +174,7 @@ async def test_Z1_missing_role_viewer_cannot_update_or_delete_programme(
         ):
             assert error_codes(await gql(query, variables, actor=viewer)) == ["FORBIDDEN"], query
     assert (
-        await owner_db.fetchval(
+        await tenant_db.fetchval(
             "SELECT time FROM content_holiday_override WHERE tenant_id = $1",
             editor.tenant.id,
         )

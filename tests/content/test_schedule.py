@@ -99,7 +99,7 @@ async def test_holiday_override_fixes_candle_lighting_and_a_prayer(gql: GQL, fac
 
 
 async def test_invalid_prayer_times_are_refused_and_nothing_written(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     base = {"name": "Mincha", "days": ["MONDAY"]}
@@ -120,7 +120,7 @@ async def test_invalid_prayer_times_are_refused_and_nothing_written(
     for prayer, field, code in cases:
         errors = user_errors(await gql.op("CreatePrayerTime", {"input": prayer}, actor=editor), "createPrayerTime")
         assert [(e["field"], e["code"]) for e in errors] == [(field, code)], prayer
-    count = await owner_db.fetchval("SELECT count(*) FROM content_prayer_time WHERE tenant_id = $1", editor.tenant.id)
+    count = await tenant_db.fetchval("SELECT count(*) FROM content_prayer_time WHERE tenant_id = $1", editor.tenant.id)
     assert count == 0
     bad_aliyah = {"date": FRIDAY, "aliyah": "KOHEN", "personName": "x", "notify": True}
     errors = user_errors(await gql.op("AssignAliyah", {"input": bad_aliyah}, actor=editor), "assignAliyah")
@@ -154,7 +154,7 @@ async def test_update_prayer_time_switches_fixed_to_relative(gql: GQL, factory: 
 
 
 async def test_T3_cross_tenant_foreign_prayer_time_is_not_found(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.OWNER)
     b = await factory.member()
@@ -172,16 +172,16 @@ async def test_T3_cross_tenant_foreign_prayer_time_is_not_found(
             override, {"input": {"date": FRIDAY, "kind": "PRAYER_TIME", "time": "19:00", "prayerTimeId": gid}}, actor=a
         )
         assert result["data"]["setHolidayOverride"]["userErrors"] == [{"field": ["prayerTimeId"], "code": "NOT_FOUND"}]
-        assert await owner_db.fetchval("SELECT name FROM content_prayer_time WHERE id = $1", prayer.id) == "B's"
+        assert await tenant_db.fetchval("SELECT name FROM content_prayer_time WHERE id = $1", prayer.id) == "B's"
         overrides = "SELECT count(*) FROM content_holiday_override WHERE tenant_id = $1"
-        assert await owner_db.fetchval(overrides, b.tenant.id) == 0
+        assert await tenant_db.fetchval(overrides, b.tenant.id) == 0
         assert (await gql.op("PrayerTimes", actor=a))["data"]["prayerTimes"]["totalCount"] == 0
         day = (await gql.op("DaySchedule", {"date": "2020-06-08"}, actor=a))["data"]["daySchedule"]
         assert day["prayers"] == []
 
 
 async def test_Z1_missing_role_viewer_cannot_write_schedule(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     viewer = await factory.member(role=Role.VIEWER)
     async with unchanged(owner_db, viewer):
@@ -192,7 +192,7 @@ async def test_Z1_missing_role_viewer_cannot_write_schedule(
         ):
             assert error_codes(await gql.op(name, variables, actor=viewer)) == ["FORBIDDEN"], name
         for table in ("content_prayer_time", "content_torah_class", "content_aliyah_assignment"):
-            count = await owner_db.fetchval(f"SELECT count(*) FROM {table} WHERE tenant_id = $1", viewer.tenant.id)
+            count = await tenant_db.fetchval(f"SELECT count(*) FROM {table} WHERE tenant_id = $1", viewer.tenant.id)
             assert count == 0, table
         assert "errors" not in await gql.op("DaySchedule", {"date": FRIDAY}, actor=viewer)
         assert error_codes(await gql.op("DaySchedule", {"date": FRIDAY})) == ["UNAUTHENTICATED"]

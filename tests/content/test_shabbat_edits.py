@@ -49,7 +49,7 @@ async def _titles(tenant_id: int, at: datetime) -> list[str]:
 
 
 async def test_edits_during_shabbat_show_from_havdalah_unless_an_admin_marks_them_urgent(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     tenant = await factory.tenant(shabbat_mode=True)
     editor = await factory.member(tenant=tenant, role=Role.EDITOR)
@@ -80,7 +80,7 @@ async def test_edits_during_shabbat_show_from_havdalah_unless_an_admin_marks_the
         urgent = await gql(CREATE, {"input": {"title": "Eruv down", "urgent": True}}, actor=admin)
     assert urgent["data"]["createMessage"]["message"]["heldUntil"] is None
     assert "Eruv down" in await _titles(tenant.id, FRIDAY_NIGHT)
-    actions = await owner_db.fetch(
+    actions = await tenant_db.fetch(
         "SELECT action FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2", tenant.id, admin.user.id
     )
     assert [row["action"] for row in actions] == ["content.urgent"]
@@ -111,7 +111,7 @@ async def test_shabbat_edits_cross_tenant_another_synagogues_message_is_not_foun
 
 
 async def test_deletions_during_shabbat_leave_the_rows_shown_until_havdalah_unless_urgent(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     tenant = await factory.tenant(shabbat_mode=True)
     editor = await factory.member(tenant=tenant, role=Role.EDITOR)
@@ -131,7 +131,7 @@ async def test_deletions_during_shabbat_leave_the_rows_shown_until_havdalah_unle
         edit = {"input": {"id": to_global_id("Message", eruv.id), "title": "Eruv down"}}
         edited = await gql(UPDATE, edit, actor=editor)
         assert edited["data"]["updateMessage"]["message"]["heldUntil"] == HAVDALAH.isoformat()
-    assert await owner_db.fetchval("SELECT count(*) FROM content_message WHERE tenant_id = $1", tenant.id) == 1
+    assert await tenant_db.fetchval("SELECT count(*) FROM content_message WHERE tenant_id = $1", tenant.id) == 1
     assert await _titles(tenant.id, FRIDAY_NIGHT) == ["Eruv up", "Kiddush"]  # deleted in the admin app, not on screen
     async with tenant_scope(tenant.id):
         board = await yahrzeit_board(date(2030, 3, 1), date(2031, 3, 1), await holds_at(FRIDAY_NIGHT))

@@ -1,7 +1,7 @@
 """Pooled PostgreSQL connections go back to the pool without asyncpg's reset query (models.database.release_connection),
 so nothing a request does may outlive its transaction on the connection: not the tenant, not a transaction,
 not a lock, LISTEN or session setting. Every connection of the pool is checked after real requests. And the
-tenant travels with the transaction's BEGIN (models.base.TenantConnection)."""
+tenant travels with the transaction's BEGIN (models.placement.connection.TenantConnection)."""
 
 from __future__ import annotations
 
@@ -63,9 +63,9 @@ async def test_a_connection_given_back_inside_a_transaction_is_rolled_back() -> 
 
 
 async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) -> None:
-    """`tenant_scope` opens its transaction with `BEGIN; SELECT set_config(...)` in one round trip; a scope
-    nested in an open transaction (a savepoint) still sets its tenant with a statement of its own, and one more
-    gives the outer scope's tenant back when it ends."""
+    """`tenant_scope` opens its transaction with `BEGIN; SELECT shulgraph_enter_tenant(...)` in one round trip (the
+    tenant setting, its fence and a move's switch lock); a scope nested in an open transaction (a savepoint) still
+    enters its tenant with a statement of its own, and one more gives the outer scope's tenant back when it ends."""
     sent: list[str] = []
     execute, fetch = asyncpg.Connection.execute, asyncpg.Connection.fetch
 
@@ -85,8 +85,8 @@ async def test_the_tenant_travels_with_begin_in_one_statement(monkeypatch: Any) 
             nested = await inner.execute_query_dict("SELECT current_setting('app.tenant_id') AS tenant")
     assert outer == [{"tenant": "7"}] and nested == [{"tenant": "8"}]
     begins = [q for q in sent if q.startswith("BEGIN")]
-    assert begins == ["BEGIN; SELECT set_config('app.tenant_id', '7', true);"], sent
-    assert [q for q in sent if "set_config" in q and not q.startswith("BEGIN")] == [
-        "SELECT set_config('app.tenant_id', $1, true)",
+    assert begins == ["BEGIN; SELECT shulgraph_enter_tenant(7);"], sent
+    assert [q for q in sent if ("set_config" in q or "enter_tenant" in q) and not q.startswith("BEGIN")] == [
+        "SELECT shulgraph_enter_tenant($1) AS writable",
         "SELECT set_config('app.tenant_id', $1, true)",
     ], sent

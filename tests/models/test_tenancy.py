@@ -36,13 +36,13 @@ async def _entry(tenant: Synagogue, action: str | None = None) -> AuditEntry:
         return await AuditEntry.create(action=action or unique("action"))
 
 
-async def _row(owner_db: asyncpg.Connection, pk: int) -> dict[str, Any] | None:
-    record = await owner_db.fetchrow("SELECT tenant_id, action FROM audit_entry WHERE id = $1", pk)
+async def _row(tenant_db: asyncpg.Connection, pk: int) -> dict[str, Any] | None:
+    record = await tenant_db.fetchrow("SELECT tenant_id, action FROM audit_entry WHERE id = $1", pk)
     return dict(record) if record else None
 
 
-async def _count_action(owner_db: asyncpg.Connection, action: str) -> int:
-    count: int = await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE action = $1", action)
+async def _count_action(tenant_db: asyncpg.Connection, action: str) -> int:
+    count: int = await tenant_db.fetchval("SELECT count(*) FROM audit_entry WHERE action = $1", action)
     return count
 
 
@@ -86,44 +86,44 @@ async def test_create_takes_the_tenant_from_context(factory: Factory) -> None:
     assert entry.tenant_id == tenant.id
 
 
-async def test_create_naming_another_tenant_is_refused(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_create_naming_another_tenant_is_refused(factory: Factory, tenant_db: asyncpg.Connection) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     action = unique("forged")
     with pytest.raises(TenantMismatch):
         async with tenant_scope(a.id):
             await AuditEntry.create(action=action, tenant_id=b.id)
-    assert await _count_action(owner_db, action) == 0
+    assert await _count_action(tenant_db, action) == 0
 
 
 async def test_bulk_create_takes_the_tenant_and_refuses_a_mismatch(
-    factory: Factory, owner_db: asyncpg.Connection
+    factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     action = unique("bulk")
     async with tenant_scope(a.id):
         await AuditEntry.bulk_create([AuditEntry(action=action), AuditEntry(action=action)])
-    rows = await owner_db.fetch("SELECT tenant_id FROM audit_entry WHERE action = $1", action)
+    rows = await tenant_db.fetch("SELECT tenant_id FROM audit_entry WHERE action = $1", action)
     assert [r["tenant_id"] for r in rows] == [a.id, a.id]
 
     mixed = unique("mixed")
     with pytest.raises(TenantMismatch):
         async with tenant_scope(a.id):
             await AuditEntry.bulk_create([AuditEntry(action=mixed), AuditEntry(action=mixed, tenant_id=b.id)])
-    assert await _count_action(owner_db, mixed) == 0
+    assert await _count_action(tenant_db, mixed) == 0
 
 
-async def test_save_of_a_foreign_row_is_refused(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_save_of_a_foreign_row_is_refused(factory: Factory, tenant_db: asyncpg.Connection) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     foreign = await _entry(b, "original")
     foreign.action = "changed"
     with pytest.raises(TenantMismatch):
         async with tenant_scope(a.id):
             await foreign.save()
-    assert await _row(owner_db, foreign.id) == {"tenant_id": b.id, "action": "original"}
+    assert await _row(tenant_db, foreign.id) == {"tenant_id": b.id, "action": "original"}
 
 
 async def test_save_of_a_forged_instance_with_a_foreign_pk_is_refused(
-    factory: Factory, owner_db: asyncpg.Connection
+    factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     foreign = await _entry(b, "original")
@@ -132,10 +132,10 @@ async def test_save_of_a_forged_instance_with_a_foreign_pk_is_refused(
         with pytest.raises(TenantMismatch):
             async with tenant_scope(a.id):
                 await forged.save(**kwargs)
-    assert await _row(owner_db, foreign.id) == {"tenant_id": b.id, "action": "original"}
+    assert await _row(tenant_db, foreign.id) == {"tenant_id": b.id, "action": "original"}
 
 
-async def test_moving_a_row_to_another_tenant_is_refused(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_moving_a_row_to_another_tenant_is_refused(factory: Factory, tenant_db: asyncpg.Connection) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     own = await _entry(a, "mine")
     with pytest.raises(TenantMismatch):
@@ -149,10 +149,10 @@ async def test_moving_a_row_to_another_tenant_is_refused(factory: Factory, owner
         async with tenant_scope(a.id):
             moved = AuditEntry(id=own.id, tenant_id=b.id, action="mine")
             await AuditEntry.bulk_update([moved], fields=["tenant_id"])
-    assert await _row(owner_db, own.id) == {"tenant_id": a.id, "action": "mine"}
+    assert await _row(tenant_db, own.id) == {"tenant_id": a.id, "action": "mine"}
 
 
-async def test_own_rows_save_and_update_normally(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_own_rows_save_and_update_normally(factory: Factory, tenant_db: asyncpg.Connection) -> None:
     """(A message here: the audit log, the stand-in elsewhere in this module, is append-only for the app, Z7.)"""
     a = await factory.tenant()
     async with tenant_scope(a.id):
@@ -162,11 +162,11 @@ async def test_own_rows_save_and_update_normally(factory: Factory, owner_db: asy
         await Message.filter(id=own.id).update(body="t")
         await own.refresh_from_db()
     assert own.body == "t"
-    row = await owner_db.fetchrow("SELECT tenant_id, title FROM content_message WHERE id = $1", own.id)
+    row = await tenant_db.fetchrow("SELECT tenant_id, title FROM content_message WHERE id = $1", own.id)
     assert dict(row) == {"tenant_id": a.id, "title": "after"}
 
 
-async def test_delete_of_a_foreign_row_is_refused(factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_delete_of_a_foreign_row_is_refused(factory: Factory, tenant_db: asyncpg.Connection) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     foreign = await _entry(b)
     with pytest.raises(TenantMismatch):
@@ -177,7 +177,7 @@ async def test_delete_of_a_foreign_row_is_refused(factory: Factory, owner_db: as
     with pytest.raises(TenantMismatch):
         async with tenant_scope(a.id):
             await forged.delete()
-    assert await _row(owner_db, foreign.id) is not None
+    assert await _row(tenant_db, foreign.id) is not None
 
 
 async def test_refresh_from_db_of_a_foreign_row_is_refused(factory: Factory) -> None:

@@ -1,7 +1,8 @@
 """Retention: the worker deletes, in batches, exactly what is past its setting's age (finished jobs, DELIVERED,
 FAILED and DISCARDED webhook deliveries, answered or expired device commands, old anomalies and audit entries)
 and nothing that is pending or younger. Audit entries go through the owner's SECURITY DEFINER function, so
-retention works while the application role cannot delete a single entry itself."""
+retention works while the application role cannot delete a single entry itself. A synagogue's rows (its jobs too)
+are deleted where they live: `tenant_db`, its own database in the placed pass, where the function exists as well."""
 
 from __future__ import annotations
 
@@ -28,14 +29,14 @@ NOW = datetime.now(UTC)
 OLD_JOB, OLD_DELIVERY, OLD_COMMAND, OLD_AUDIT = (NOW - timedelta(days=d) for d in (40, 40, 100, 800))
 
 
-async def _age(owner_db: asyncpg.Connection, ages: list[tuple[str, str, int, datetime]]) -> None:
+async def _age(rows: asyncpg.Connection, ages: list[tuple[str, str, int, datetime]]) -> None:
     """Back-date rows (once they are committed): (table, column, id, the time to set)."""
     for table, column, pk, at in ages:
-        await owner_db.execute(f"UPDATE {table} SET {column} = $1 WHERE id = $2", at, pk)
+        await rows.execute(f"UPDATE {table} SET {column} = $1 WHERE id = $2", at, pk)
 
 
 async def test_retention_deletes_only_what_is_past_its_age(
-    factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    factory: Factory, tenant_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "retention_batch_size", 2)  # several batches per kind
     tenant = await factory.tenant()
@@ -53,7 +54,8 @@ async def test_retention_deletes_only_what_is_past_its_age(
         (JobStatus.DONE, NOW - timedelta(days=10)),
         (JobStatus.PENDING, None),
     ):
-        job = await Job.create(tenant_id=tenant.id, kind="email.send", status=status, run_after=run_after)
+        async with tenant_scope(tenant.id):  # a synagogue's jobs live where its rows do
+            job = await Job.create(tenant_id=tenant.id, kind="email.send", status=status, run_after=run_after)
         if finished is not None:
             ages.append(("job", "finished_at", job.id, finished))
         track("job", job, finished == OLD_JOB)
@@ -95,7 +97,7 @@ async def test_retention_deletes_only_what_is_past_its_age(
             )  # fmt: skip
             track("anomaly", anomaly, days > 30)
 
-    await _age(owner_db, ages)
+    await _age(tenant_db, ages)
     counts = await purge(settings, datetime.now(UTC))  # the app role cannot delete an audit entry (Z7)
     assert counts["auditEntries"] >= 3 and counts["jobs"] >= 4 and counts["webhookDeliveries"] >= 3
 
@@ -103,15 +105,18 @@ async def test_retention_deletes_only_what_is_past_its_age(
               "anomaly": "device_anomaly"}  # fmt: skip
     for kind, table in tables.items():
         ids = kept.get(kind, []) + gone.get(kind, [])
-        left = {r["id"] for r in await owner_db.fetch(f"SELECT id FROM {table} WHERE id = ANY($1::bigint[])", ids)}
+        left = {r["id"] for r in await tenant_db.fetch(f"SELECT id FROM {table} WHERE id = ANY($1::bigint[])", ids)}
         assert left == set(kept.get(kind, [])), kind
 
 
-async def test_the_audit_purge_is_the_owners_security_definer_function(owner_db: asyncpg.Connection) -> None:
-    row = await owner_db.fetchrow(
-        "SELECT prosecdef, pg_get_userbyid(proowner) AS owner FROM pg_proc WHERE proname = 'shulgraph_purge_audit'"
-    )
-    assert row is not None and row["prosecdef"] is True
-    assert row["owner"] != "shulgraph_app"
-    signature = "shulgraph_purge_audit(timestamptz, integer)"
-    assert await owner_db.fetchval("SELECT has_function_privilege('shulgraph_app', $1, 'EXECUTE')", signature)
+async def test_the_audit_purge_is_the_owners_security_definer_function(
+    owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
+) -> None:
+    for database in (owner_db, tenant_db):  # the central database, and the one holding the synagogues' rows
+        row = await database.fetchrow(
+            "SELECT prosecdef, pg_get_userbyid(proowner) AS owner FROM pg_proc WHERE proname = 'shulgraph_purge_audit'"
+        )
+        assert row is not None and row["prosecdef"] is True
+        assert row["owner"] != "shulgraph_app"
+        signature = "shulgraph_purge_audit(timestamptz, integer)"
+        assert await database.fetchval("SELECT has_function_privilege('shulgraph_app', $1, 'EXECUTE')", signature)

@@ -31,13 +31,15 @@ def _somewhen() -> datetime:
     return datetime(2040, 1, 1, tzinfo=UTC) + timedelta(days=random.randrange(100_000), seconds=30)
 
 
-async def _forget_jobs(owner_db: asyncpg.Connection, slot: datetime) -> None:
-    """Drop the system and evaluation jobs a test's slots queued, so no later test's run_pending runs them."""
-    await owner_db.execute("DELETE FROM job WHERE payload->>'slot' = $1", slot.isoformat())
+async def _forget_jobs(databases: list[asyncpg.Connection], slot: datetime) -> None:
+    """Drop the system and evaluation jobs a test's slots queued, so no later test's run_pending runs them (in the
+    central database and where the factory's synagogues live: each synagogue's jobs are in its database)."""
+    for database in databases:
+        await database.execute("DELETE FROM job WHERE payload->>'slot' = $1", slot.isoformat())
 
 
 async def test_two_workers_at_once_never_claim_the_same_slot_and_a_restart_finds_it_taken(
-    app: Any, settings: Settings, owner_db: asyncpg.Connection
+    app: Any, settings: Settings, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     now = _somewhen()
     first, second = await asyncio.gather(run_scheduled(settings, {}, now=now), run_scheduled(settings, {}, now=now))
@@ -53,7 +55,7 @@ async def test_two_workers_at_once_never_claim_the_same_slot_and_a_restart_finds
     assert await run_scheduled(settings, seen, now=later) == []
     for each in (now, later):
         for spec in SCHEDULED_TASKS.values():
-            await _forget_jobs(owner_db, slot_of(each, getattr(settings, spec.interval_setting)))
+            await _forget_jobs([owner_db, tenant_db], slot_of(each, getattr(settings, spec.interval_setting)))
 
 
 async def test_a_slot_whose_work_fails_is_not_claimed(app: Any, owner_db: asyncpg.Connection) -> None:
@@ -73,7 +75,7 @@ async def test_a_slot_whose_work_fails_is_not_claimed(app: Any, owner_db: asyncp
 
 
 async def test_the_evaluation_slot_queues_a_job_per_synagogue_with_rules_and_running_it_twice_changes_nothing(
-    factory: Factory, settings: Settings, owner_db: asyncpg.Connection
+    factory: Factory, settings: Settings, tenant_db: asyncpg.Connection
 ) -> None:
     tenant = await factory.tenant()
     idle = await factory.tenant()  # no rules: no job
@@ -85,14 +87,14 @@ async def test_the_evaluation_slot_queues_a_job_per_synagogue_with_rules_and_run
     slot = slot_of(datetime.now(UTC) + timedelta(minutes=3), settings.alert_evaluation_seconds)
     await beats(tenant.id, tv.device.id, slot - timedelta(minutes=5), [(m, {"cpu": 99.0}) for m in range(5)])
     assert await claim_slot("alerts.evaluate", slot, lambda: _queue(settings, slot))
-    jobs = await owner_db.fetch(
+    jobs = await tenant_db.fetch(
         "SELECT tenant_id FROM job WHERE kind = $1 AND payload->>'slot' = $2", EVALUATE_JOB, slot.isoformat()
     )
     tenants = {row["tenant_id"] for row in jobs}
     assert tenant.id in tenants and idle.id not in tenants
     await enqueue(EVALUATE_JOB, {"slot": slot.isoformat()}, tenant_id=tenant.id)  # the same slot, run again
     await run_pending()
-    results = await owner_db.fetch(
+    results = await tenant_db.fetch(
         "SELECT status, result FROM job WHERE kind = $1 AND tenant_id = $2 AND payload->>'slot' = $3 ORDER BY id",
         EVALUATE_JOB,
         tenant.id,
@@ -102,7 +104,7 @@ async def test_the_evaluation_slot_queues_a_job_per_synagogue_with_rules_and_run
         ("DONE", '{"opened": 1, "resolved": 0}'),
         ("DONE", '{"opened": 0, "resolved": 0}'),
     ]
-    assert await owner_db.fetchval("SELECT count(*) FROM alert WHERE tenant_id = $1", tenant.id) == 1
+    assert await tenant_db.fetchval("SELECT count(*) FROM alert WHERE tenant_id = $1", tenant.id) == 1
 
 
 async def _queue(settings: Settings, slot: datetime) -> None:

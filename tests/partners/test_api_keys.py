@@ -149,7 +149,7 @@ async def test_revoked_key_stops_working_and_foreign_revoke_is_not_found(
 
 
 async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
-    gql: GQL, http: httpx.AsyncClient, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, http: httpx.AsyncClient, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
@@ -178,7 +178,7 @@ async def test_cross_tenant_another_synagogues_keys_answer_like_missing_ones(
         crossing = await as_partner({"X-Tenant-ID": a.tenant_gid})  # B's key naming A
         assert error_codes(crossing) == ["FORBIDDEN"] and answer(crossing) == answer(await as_partner(nowhere))
     assert (await as_partner())["data"]["synagogue"]["name"] == b.tenant.name
-    revoked = await owner_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)
+    revoked = await tenant_db.fetch("SELECT revoked_at FROM api_key WHERE tenant_id = $1", b.tenant.id)
     assert [row["revoked_at"] for row in revoked] == [None]
 
 

@@ -173,7 +173,7 @@ async def test_R1_sigterm_under_load_drains_then_finishes_in_flight_requests(
 
 def test_R1_drain_period_defaults_to_five_seconds_and_none_embedded(settings: Settings) -> None:
     assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": None})) == 5.0
-    embedded = Settings(database_url="sqlite://:memory:", shutdown_drain_seconds=None)
+    embedded = settings.model_copy(update={"database_url": "sqlite://:memory:", "shutdown_drain_seconds": None})
     assert drain_seconds(embedded) == 0.0
     assert drain_seconds(settings.model_copy(update={"shutdown_drain_seconds": 2.5})) == 2.5
 

@@ -1,4 +1,6 @@
-"""Security matrix row R1 for `main.py worker`: SIGTERM finishes the job in hand (its import waits on a table lock)."""
+"""Security matrix row R1 for `main.py worker`: SIGTERM finishes the job in hand (its import waits on a table lock).
+The synagogue's rows and jobs are read, and locked, where they live (`tenant_db`: its own database in the placed
+pass)."""
 
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from models.identity import Role
 from services.infra.ids import from_global_id
 from services.outbox import worker as jobs
 from tests.support.actors import Actor, Factory
-from tests.support.database import OWNER_URL
 from tests.support.graphql import GQL
+from tests.support.placement import default_database, owner_url
 from tests.support.processes import DEADLINE, blocked_on_locks, start
 from tests.support.waiting import wait_until
 
@@ -41,7 +43,7 @@ async def memorial_lock(app: Any) -> AsyncIterator[asyncpg.Connection]:
     """Due jobs of earlier tests are run first; then a transaction holds SHARE on the memorial table, so
     that an import waits inside PostgreSQL to insert until the connection closes."""
     await jobs.run_pending()
-    locker = await asyncpg.connect(OWNER_URL)
+    locker = await asyncpg.connect(owner_url(default_database()))
     transaction = locker.transaction()
     await transaction.start()
     await locker.execute("LOCK TABLE content_memorial IN SHARE MODE")
@@ -60,13 +62,13 @@ async def _worker_holds(owner: asyncpg.Connection, job_id: int) -> bool:
 
 
 async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     first = await _import(gql, editor)
     worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="300")
     try:
-        await wait_until(lambda: _worker_holds(owner_db, first), "the worker runs the first import", timeout=DEADLINE)
+        await wait_until(lambda: _worker_holds(tenant_db, first), "the worker runs the first import", timeout=DEADLINE)
         second = await _import(gql, editor)
         worker.popen.send_signal(signal.SIGTERM)
         await wait_until(lambda: "worker draining" in worker.log(), "the worker heard SIGTERM", timeout=DEADLINE)
@@ -75,32 +77,32 @@ async def test_R1_worker_sigterm_finishes_the_job_in_hand_and_claims_no_more(
         assert await worker.exit_status() == 0, worker.log()
     finally:
         worker.kill()
-    done = await _job(owner_db, first)
+    done = await _job(tenant_db, first)
     assert done["status"] == "DONE", worker.log()
-    names = await owner_db.fetch("SELECT name FROM content_memorial WHERE tenant_id = $1", editor.tenant.id)
+    names = await tenant_db.fetch("SELECT name FROM content_memorial WHERE tenant_id = $1", editor.tenant.id)
     assert sorted(row["name"] for row in names) == ["Moshe Cohen", "Rivka Katz"]
-    untouched = await _job(owner_db, second)
+    untouched = await _job(tenant_db, second)
     assert (untouched["status"], untouched["attempts"]) == ("PENDING", 0)
     assert "Traceback" not in worker.log(), worker.log()
 
 
 async def test_R1_worker_sigterm_releases_a_job_that_outlives_the_timeout(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, memorial_lock: asyncpg.Connection, tmp_path: Path
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     job_id = await _import(gql, editor)
     worker = start(tmp_path, "worker", worker_shutdown_timeout_seconds="1")
     try:
-        await wait_until(lambda: _worker_holds(owner_db, job_id), "the worker runs the import", timeout=DEADLINE)
+        await wait_until(lambda: _worker_holds(tenant_db, job_id), "the worker runs the import", timeout=DEADLINE)
         worker.popen.send_signal(signal.SIGTERM)
         assert await worker.exit_status() == 0, worker.log()  # the table is still locked
     finally:
         worker.kill()
-    released = await _job(owner_db, job_id)
+    released = await _job(tenant_db, job_id)
     assert (released["status"], released["locked_until"]) == ("PENDING", None), worker.log()
     await memorial_lock.close()
-    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 0
+    assert await tenant_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 0
 
     await jobs.run_pending()  # another worker takes the released job at once
-    assert (await _job(owner_db, job_id))["status"] == "DONE"
-    assert await owner_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 2
+    assert (await _job(tenant_db, job_id))["status"] == "DONE"
+    assert await tenant_db.fetchval("SELECT count(*) FROM content_memorial WHERE tenant_id = $1", editor.tenant.id) == 2

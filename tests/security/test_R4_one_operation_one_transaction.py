@@ -65,7 +65,8 @@ async def content_events(app: Any, tenant_id: int, during: Any) -> list[dict[str
 
 
 async def test_R4_a_field_failing_unexpectedly_undoes_the_fields_before_it_and_their_screen_update(
-    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection, rename_then_fail: None
+    app: Any, gql: GQL, factory: Factory,
+    owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection, rename_then_fail: None
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     tenant = admin.tenant
@@ -80,14 +81,14 @@ async def test_R4_a_field_failing_unexpectedly_undoes_the_fields_before_it_and_t
     failed, succeeded = results
     assert failed["data"] is None and error_codes(failed) == ["INTERNAL_SERVER_ERROR"]
     assert "injected" not in json.dumps(failed)
-    assert await messages_titled(owner_db, titles) == 0
+    assert await messages_titled(tenant_db, titles) == 0
     assert await owner_db.fetchval("SELECT name FROM synagogue WHERE id = $1", tenant.id) == tenant.name
     assert "errors" not in succeeded
     assert events == [{"tenant": tenant.id}]  # only the committed mutation told the screens
 
 
 async def test_R4_a_field_refused_with_forbidden_keeps_the_rest_of_the_mutation(
-    app: Any, gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    app: Any, gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)  # may write messages, not the synagogue profile
     tenant = editor.tenant
@@ -101,12 +102,12 @@ async def test_R4_a_field_refused_with_forbidden_keeps_the_rest_of_the_mutation(
     (result,) = results
     assert error_codes(result) == ["FORBIDDEN"]
     assert result["data"]["first"]["message"]["id"] and result["data"]["second"]["message"]["id"]
-    assert await messages_titled(owner_db, titles) == 2
+    assert await messages_titled(tenant_db, titles) == 2
     assert events == [{"tenant": tenant.id}]
 
 
 async def test_R4_impersonation_audit_survives_the_rollback_of_the_operation(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, rename_then_fail: None
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, rename_then_fail: None
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     tenant = owner.tenant
@@ -119,8 +120,8 @@ async def test_R4_impersonation_audit_survives_the_rollback_of_the_operation(
         operation_name="R4",
     )
     assert result["data"] is None and error_codes(result) == ["INTERNAL_SERVER_ERROR"]
-    assert await messages_titled(owner_db, titles) == 0
-    audited = await owner_db.fetchval(
+    assert await messages_titled(tenant_db, titles) == 0
+    audited = await tenant_db.fetchval(
         "SELECT count(*) FROM audit_entry WHERE tenant_id = $1 AND action = 'impersonate:R4' AND impersonated",
         tenant.id,
     )
@@ -128,25 +129,25 @@ async def test_R4_impersonation_audit_survives_the_rollback_of_the_operation(
 
 
 async def test_R4_a_commit_that_fails_answers_a_masked_error_and_writes_nothing(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     editor = await factory.member(role=Role.EDITOR)
     title = unique("r4-commit")
     function, trigger = f"r4_refuse_{title.replace('-', '_')}", f"r4_at_commit_{title.replace('-', '_')}"
-    await owner_db.execute(
+    await tenant_db.execute(
         f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS "
         "$$ BEGIN RAISE EXCEPTION 'secret detail of the failed commit'; END $$"
     )
-    await owner_db.execute(  # checked at COMMIT, after every field has resolved
+    await tenant_db.execute(  # checked at COMMIT, after every field has resolved
         f"CREATE CONSTRAINT TRIGGER {trigger} AFTER INSERT ON content_message DEFERRABLE INITIALLY DEFERRED "
         f"FOR EACH ROW WHEN (NEW.title = '{title}') EXECUTE FUNCTION {function}()"
     )
     try:
         result = await gql(CREATE_MESSAGE, {"input": {"title": title}}, actor=editor)
     finally:
-        await owner_db.execute(f"DROP TRIGGER {trigger} ON content_message")
-        await owner_db.execute(f"DROP FUNCTION {function}()")
+        await tenant_db.execute(f"DROP TRIGGER {trigger} ON content_message")
+        await tenant_db.execute(f"DROP FUNCTION {function}()")
     assert result["data"] is None and error_codes(result) == ["INTERNAL_SERVER_ERROR"]
     assert result["errors"][0]["extensions"]["requestId"] is not None
     assert "secret" not in json.dumps(result)
-    assert await messages_titled(owner_db, [title]) == 0
+    assert await messages_titled(tenant_db, [title]) == 0

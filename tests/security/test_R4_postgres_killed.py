@@ -1,6 +1,10 @@
 """R4: PostgreSQL killed mid-transaction, then back: no partial writes, a clean UNAVAILABLE, and the
 pool recovers in the same process (also when connections die between requests or before BEGIN). The rule
-behind it, one operation is one transaction, is tested in test_R4_one_operation_one_transaction.py."""
+behind it, one operation is one transaction, is tested in test_R4_one_operation_one_transaction.py.
+
+The synagogue's rows are read where they live (the central database, or its own in the placed pass): a placed
+database that could not be reached is served again once its circuit breaker lets a probe through
+(`TENANT_DATABASE_RETRY_SECONDS`), the central one at once."""
 
 from __future__ import annotations
 
@@ -13,12 +17,15 @@ import httpx
 import pytest
 from tortoise.backends.asyncpg.client import TransactionWrapper
 
+from config import Settings
 from models.base import tenant_id_or_none
 from models.identity import Role
+from models.placement.pools import reset_manager
 from tests.support.actors import Factory, unique
 from tests.support.atomicity import CREATE_MESSAGE, WRITE_THEN_RENAME, messages_titled, variables
 from tests.support.database import OWNER_URL
 from tests.support.graphql import GQL, error_codes
+from tests.support.placement import connect_to_rows
 from tests.support.servers import start_postgres, stop_postgres
 from tests.support.waiting import wait_until
 
@@ -26,8 +33,9 @@ RENAME = "mutation($input: UpdateSynagogueInput!) { updateSynagogue(input: $inpu
 
 
 @pytest.fixture
-async def postgres_restored() -> AsyncIterator[None]:
-    """Whatever the test does to the server, it runs again afterwards for the rest of the suite."""
+async def postgres_restored(settings: Settings) -> AsyncIterator[None]:
+    """Whatever the test does to the server, it runs again afterwards for the rest of the suite, and the placed
+    databases' breakers that saw it down start closed again (a fresh tenant connection manager)."""
     yield
     try:
         conn = await asyncpg.connect(OWNER_URL, timeout=2)
@@ -35,6 +43,7 @@ async def postgres_restored() -> AsyncIterator[None]:
         await start_postgres()
     else:
         await conn.close()
+    await reset_manager(settings)
 
 
 WAITING_ON_LOCK = (
@@ -46,6 +55,29 @@ WAITING_ON_LOCK = (
 async def app_backend_waiting_on_lock(admin: asyncpg.Connection) -> int | None:
     pid: int | None = await admin.fetchval(f"SELECT pid {WAITING_ON_LOCK} LIMIT 1")
     return pid
+
+
+async def pending_message_inserts(rows: asyncpg.Connection) -> int:
+    """Uncommitted inserts into content_message by the application, in the database `rows` is connected to."""
+    count: int = await rows.fetchval(
+        "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+        "JOIN pg_stat_activity a ON a.pid = l.pid AND a.datname = current_database() "
+        "WHERE a.usename = 'shulgraph_app' AND c.relname = 'content_message' AND l.mode = 'RowExclusiveLock'"
+    )
+    return count
+
+
+async def create_when_served(gql: GQL, admin: Any, title: str) -> dict[str, Any]:
+    """CREATE_MESSAGE, sent again while it answers UNAVAILABLE (which writes nothing); its answer once served."""
+    answers: list[dict[str, Any]] = []
+
+    async def served() -> bool:
+        answers.append(await gql(CREATE_MESSAGE, {"input": {"title": title}}, actor=admin))
+        assert gql.last_response is not None and gql.last_response.status_code in (200, 503), answers[-1]
+        return gql.last_response.status_code == 200
+
+    await wait_until(served, "a request served once PostgreSQL is back", timeout=30)
+    return answers[-1]
 
 
 async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailable_and_the_pool_recovers(
@@ -65,13 +97,11 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
         return await app_backend_waiting_on_lock(watcher) is not None
 
     await wait_until(blocked, "the mutation blocked on the synagogue row", timeout=30)
-    app_pid = await app_backend_waiting_on_lock(watcher)
-    pending_inserts = await watcher.fetchval(
-        "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-        "WHERE l.pid = $1 AND c.relname = 'content_message' AND l.mode = 'RowExclusiveLock'",
-        app_pid,
-    )
-    assert pending_inserts == 1  # the first fields have written, uncommitted, when the server dies
+    rows = await connect_to_rows(tenant.id)
+    try:
+        assert await pending_message_inserts(rows) == 1  # the first fields have written, uncommitted, when it dies
+    finally:
+        await rows.close()
 
     await stop_postgres("immediate")
     try:
@@ -88,15 +118,14 @@ async def test_R4_postgres_killed_mid_mutation_writes_nothing_answers_unavailabl
     finally:
         await start_postgres()
 
-    owner = await asyncpg.connect(OWNER_URL)
+    owner, rows = await asyncpg.connect(OWNER_URL), await connect_to_rows(tenant.id)
     try:
-        assert await messages_titled(owner, titles) == 0
+        assert await messages_titled(rows, titles) == 0
         assert await owner.fetchval("SELECT name FROM synagogue WHERE id = $1", tenant.id) == tenant.name
     finally:
         await owner.close()
-    title = unique("r4-after")
-    after = await gql(CREATE_MESSAGE, {"input": {"title": title}}, actor=admin)
-    assert gql.last_response is not None and gql.last_response.status_code == 200
+        await rows.close()
+    after = await create_when_served(gql, admin, unique("r4-after"))
     assert "errors" not in after and after["data"]["createMessage"]["message"]["id"]
     for conn in (locker, watcher):
         conn.terminate()
@@ -120,12 +149,15 @@ async def test_R4_connections_terminated_between_requests_are_replaced(
     gql: GQL, factory: Factory, owner_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.EDITOR)
-    for _ in range(3):  # the pool holds connections that have served requests
+    for _ in range(3):  # the pools hold connections that have served requests
         assert "errors" not in await gql(CREATE_MESSAGE, {"input": {"title": unique("r4-warm")}}, actor=admin)
-    terminated = await owner_db.fetchval(
-        "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        "WHERE usename = 'shulgraph_app' AND datname = current_database()) AS killed"
-    )
+    rows = await connect_to_rows(admin.tenant.id)
+    terminated = 0
+    for database in {owner_db, rows}:  # the central database's, and the one holding the synagogue's rows
+        terminated += await database.fetchval(
+            "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE usename = 'shulgraph_app' AND datname = current_database()) AS killed"
+        )
     assert terminated >= 1
     title = unique("r4-terminated")
     for _ in range(terminated + 1):  # a connection whose end is not yet seen may fail one request, cleanly
@@ -137,7 +169,10 @@ async def test_R4_connections_terminated_between_requests_are_replaced(
             break
         assert error_codes(after) == ["UNAVAILABLE"]
     assert "errors" not in after and after["data"]["createMessage"]["message"]["id"]
-    assert await messages_titled(owner_db, [title]) == 1
+    try:
+        assert await messages_titled(rows, [title]) == 1
+    finally:
+        await rows.close()
 
 
 @pytest.fixture

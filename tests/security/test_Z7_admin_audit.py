@@ -97,9 +97,14 @@ async def _rule(gql: GQL, factory: Factory, admin: Actor) -> str:
 
 async def _failed_job(gql: GQL, factory: Factory, admin: Actor) -> dict[str, Any]:
     assert admin.tenant is not None
-    job = await Job.create(
-        tenant_id=admin.tenant.id, kind="email.send", status=JobStatus.FAILED, payload={}, run_after=datetime.now(UTC)
-    )
+    async with tenant_scope(admin.tenant.id):  # a synagogue's jobs live where its rows do
+        job = await Job.create(
+            tenant_id=admin.tenant.id,
+            kind="email.send",
+            status=JobStatus.FAILED,
+            payload={},
+            run_after=datetime.now(UTC),
+        )
     return {"id": to_global_id("Job", job.id)}
 
 
@@ -236,8 +241,8 @@ def test_Z7_every_admin_mutation_has_a_case() -> None:
     assert {case.field for case in CASES} == admin_mutations()
 
 
-async def _entries(owner_db: asyncpg.Connection, tenant_id: int, actor_id: int) -> list[str]:
-    rows = await owner_db.fetch(
+async def _entries(tenant_db: asyncpg.Connection, tenant_id: int, actor_id: int) -> list[str]:
+    rows = await tenant_db.fetch(
         "SELECT action FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 ORDER BY id", tenant_id, actor_id
     )
     return [row["action"] for row in rows]
@@ -245,26 +250,26 @@ async def _entries(owner_db: asyncpg.Connection, tenant_id: int, actor_id: int) 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.field)
 async def test_Z7_an_admin_act_leaves_an_audit_entry(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, case: Case
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, case: Case
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     value = await case.build(gql, factory, admin)
-    before = await _entries(owner_db, admin.tenant.id, admin.user.id)
+    before = await _entries(tenant_db, admin.tenant.id, admin.user.id)
     if case.argument == "ID":
         document = f"mutation($v: ID!) {{ {case.field}(id: $v) {{ __typename }} }}"
     else:
         document = f"mutation($v: {case.argument}!) {{ {case.field}(input: $v) {{ __typename }} }}"
     result = await gql(document, {"v": value}, actor=admin)
     assert "errors" not in result, result
-    after = await _entries(owner_db, admin.tenant.id, admin.user.id)
+    after = await _entries(tenant_db, admin.tenant.id, admin.user.id)
     assert len(after) > len(before), (case.field, before, after)
 
 
 async def test_Z7_the_application_role_can_only_append_to_a_synagogues_audit_log(
-    factory: Factory, owner_db: asyncpg.Connection
+    factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
-    entry_id = await owner_db.fetchval(
+    entry_id = await tenant_db.fetchval(
         "INSERT INTO audit_entry (tenant_id, actor_id, action, target_id, impersonated, detail, request_id, at)"
         " VALUES ($1, $2, 'test.entry', '', false, '{}', '', now()) RETURNING id",
         owner.tenant.id,
@@ -291,4 +296,4 @@ async def test_Z7_the_application_role_can_only_append_to_a_synagogues_audit_log
             )
     finally:
         await app.close()
-    assert await owner_db.fetchval("SELECT action FROM audit_entry WHERE id = $1", entry_id) == "test.entry"
+    assert await tenant_db.fetchval("SELECT action FROM audit_entry WHERE id = $1", entry_id) == "test.entry"

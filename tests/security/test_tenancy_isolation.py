@@ -20,6 +20,7 @@ from services.infra.ids import to_global_id
 from tests.support.actors import Actor, Factory
 from tests.support.database import APP_URL
 from tests.support.graphql import GQL, answer, error_codes
+from tests.support.placement import app_url, default_database
 from tests.support.tenancy import member_of_both, membership_gid, seed_audit
 
 NODE = "query Node($id: ID!) { node(id: $id) { id __typename } }"
@@ -150,7 +151,7 @@ async def test_T2_nodes_of_the_other_tenant_are_null_while_acting_in_one(gql: GQ
 
 
 async def test_T3_member_mutations_on_a_foreign_membership_are_not_found_and_change_nothing(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     actor, a, b = await member_of_both(factory, Role.OWNER)
     victim = await factory.member(tenant=b, role=Role.EDITOR)
@@ -161,7 +162,7 @@ async def test_T3_member_mutations_on_a_foreign_membership_are_not_found_and_cha
     assert error_codes(role) == error_codes(removed) == ["NOT_FOUND"]
     after = await owner_db.fetch("SELECT id, role FROM membership WHERE synagogue_id = $1 ORDER BY id", b.id)
     assert before == after
-    assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = ANY($1)", [a.id, b.id]) == 0
+    assert await tenant_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = ANY($1)", [a.id, b.id]) == 0
 
 
 async def test_T3_a_viewer_is_refused_alike_for_a_foreign_membership_and_its_own_tenants(
@@ -203,7 +204,7 @@ async def test_T4_a_member_of_two_tenants_without_a_header_reads_no_tenant(gql: 
 async def test_T6_raw_sql_as_the_app_role_sees_no_foreign_rows(factory: Factory) -> None:
     a, b = await factory.tenant(), await factory.tenant()
     mine, theirs = await seed_audit(a), await seed_audit(b)
-    conn = await asyncpg.connect(APP_URL)
+    conn = await asyncpg.connect(app_url(default_database()))  # where the factory's synagogues live
     try:
         unscoped_rows = await conn.fetch("SELECT id FROM audit_entry WHERE id = ANY($1)", mine + theirs)
         assert unscoped_rows == []

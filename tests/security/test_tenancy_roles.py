@@ -28,7 +28,7 @@ query Dashboard {
 
 
 async def test_Z1_viewer_and_editor_calling_admin_mutations_are_forbidden(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     outsider = await factory.user()
@@ -43,7 +43,7 @@ async def test_Z1_viewer_and_editor_calling_admin_mutations_are_forbidden(
     row = await owner_db.fetchrow("SELECT name, candle_lighting_minutes FROM synagogue WHERE id = $1", owner.tenant.id)
     assert dict(row) == {"name": owner.tenant.name, "candle_lighting_minutes": 18}
     assert await owner_db.fetchval("SELECT count(*) FROM membership WHERE user_id = $1", outsider.id) == 0
-    assert await owner_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = $1", owner.tenant.id) == 0
+    assert await tenant_db.fetchval("SELECT count(*) FROM audit_entry WHERE tenant_id = $1", owner.tenant.id) == 0
 
 
 async def test_Z2_viewer_selecting_the_audit_log_gets_null_there_and_the_rest(gql: GQL, factory: Factory) -> None:
@@ -87,7 +87,7 @@ async def test_Z4_impersonation_header_from_a_non_platform_user_is_forbidden(gql
 
 
 async def test_Z4_platform_admin_impersonation_works_and_is_audited(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.platform_admin()
@@ -97,7 +97,7 @@ async def test_Z4_platform_admin_impersonation_works_and_is_audited(
     assert [e["node"]["user"]["email"] for e in seen["data"]["members"]["edges"]] == [owner.user.email]
     changed = await gql.op("UpdateSynagogue", {"input": {"candleLightingMinutes": 25}}, headers=headers)
     assert changed["data"]["updateSynagogue"]["synagogue"]["candleLightingMinutes"] == 25
-    rows = await owner_db.fetch(
+    rows = await tenant_db.fetch(
         "SELECT actor_id, tenant_id, action, impersonated FROM audit_entry WHERE tenant_id = $1 ORDER BY id",
         owner.tenant.id,
     )
@@ -123,13 +123,13 @@ async def test_Z4_platform_admin_impersonation_works_and_is_audited(
 
 
 async def test_Z4_platform_admin_naming_a_tenant_with_the_tenant_header_is_impersonation_too(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.platform_admin()
     result = await gql.op("Synagogue", actor=admin, tenant=owner.tenant)
     assert result["data"]["synagogue"]["id"] == owner.tenant_gid
-    actions = await owner_db.fetch(
+    actions = await tenant_db.fetch(
         "SELECT action, impersonated FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2",
         owner.tenant.id,
         admin.user.id,

@@ -150,7 +150,7 @@ async def test_Z3_demotion_and_removal_close_the_members_websockets(
 
 
 async def test_Z4_an_impersonated_subscription_is_audited(
-    pooled_server: Server, factory: Factory, owner_db: asyncpg.Connection
+    pooled_server: Server, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     admin = await factory.platform_admin()
@@ -163,7 +163,7 @@ async def test_Z4_an_impersonated_subscription_is_audited(
     tenant_id = owner.tenant.id
 
     async def audited() -> bool:
-        rows[:] = await owner_db.fetch(sql, tenant_id)
+        rows[:] = await tenant_db.fetch(sql, tenant_id)
         return bool(rows)
 
     try:

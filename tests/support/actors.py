@@ -16,6 +16,7 @@ from models.synagogue import Synagogue
 from services.identity.passwords import hash_password
 from services.identity.tokens import issue_access_token
 from services.infra.ids import to_global_id
+from tests.support.placement import default_database, place_new
 
 DEFAULT_PASSWORD = "correct horse battery"
 _hash_cache: list[str] = []
@@ -70,6 +71,11 @@ class Factory:
         self.settings = settings
 
     async def tenant(self, **fields: Any) -> Synagogue:
+        """A new synagogue with `fields` (the model's, or defaults), placed in `database=` (a name of
+        tests.support.database.PLACED, or `shared`); by default in the shared database, or in `tenants_a` in the
+        placed pass (tests/support/placement.py). (`database` travels in `fields` so that tests may pass a
+        synagogue's fields as a plain mapping.)"""
+        database: str | None = fields.pop("database", None)
         defaults: dict[str, Any] = {
             "name": unique("Shul"),
             "slug": unique("shul"),
@@ -78,7 +84,11 @@ class Factory:
             "longitude": -74.006,
             "shabbat_mode": False,  # on for new synagogues; off here so that no test depends on the day it runs
         }
-        return await Synagogue.create(**{**defaults, **fields})
+        synagogue = await Synagogue.create(**{**defaults, **fields})
+        database = database or default_database()
+        if database not in (None, "shared"):
+            await place_new(synagogue, database)
+        return synagogue
 
     async def user(self, email: str | None = None, **fields: Any) -> User:
         password_hash = fields.pop("password_hash", None) or await _default_password_hash()

@@ -25,7 +25,12 @@ class Database:
     app_url: str
 
     def env(self) -> dict[str, str]:
-        return {**os.environ, "DATABASE_URL": self.app_url, "MIGRATIONS_DATABASE_URL": self.owner_url}
+        return {
+            **os.environ,
+            "DATABASE_URL": self.app_url,
+            "MIGRATIONS_DATABASE_URL": self.owner_url,
+            "TENANT_DATABASES": "{}",  # the suite's placed databases belong to its own central database
+        }
 
 
 def run(database: Database, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

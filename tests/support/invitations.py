@@ -11,6 +11,8 @@ from typing import Any
 import asyncpg
 
 from tests.support.actors import Actor, Caller, Factory
+from tests.support.cli import fetch
+from tests.support.database import PLACED, placed_owner_url
 from tests.support.graphql import GQL
 
 TOKEN = re.compile(r"sgi_[A-Za-z0-9_-]+")
@@ -49,10 +51,13 @@ async def invite(gql: GQL, admin: Actor, email: str, role: str = "VIEWER") -> di
 
 
 async def mails_to(owner_db: asyncpg.Connection, address: str) -> list[dict[str, Any]]:
-    """The e-mails queued for an address, oldest first (each job's payload: to, subject, body, ...)."""
-    rows = await owner_db.fetch(
-        "SELECT payload FROM job WHERE kind = 'email.send' AND payload->>'to' = $1 ORDER BY id", address
-    )
+    """The e-mails queued for an address, oldest first (each job's payload: to, subject, body, ...), wherever the
+    inviting synagogue's jobs live: the central database, or the one it is placed in."""
+    query = "SELECT id, created_at, payload FROM job WHERE kind = 'email.send' AND payload->>'to' = $1"
+    rows = list(await owner_db.fetch(query, address))
+    for database in PLACED:
+        rows += await fetch(placed_owner_url(database), query, address)
+    rows.sort(key=lambda row: (row["created_at"], row["id"]))
     return [json.loads(row["payload"]) if isinstance(row["payload"], str) else row["payload"] for row in rows]
 
 

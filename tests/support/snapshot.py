@@ -7,7 +7,8 @@ sessions and refresh tokens, audit entries (of any synagogue, and the platform's
         ...  # the refused operations
 
 `unchanged` takes the snapshot before the block and fails after it, naming the tables that changed, if the
-snapshot differs. Every `*cross_tenant*` and `*missing_role*` test calls it (tests/test_test_layout.py checks).
+snapshot differs. The suite's placed databases are part of the snapshot (a placed synagogue's rows live there).
+Every `*cross_tenant*` and `*missing_role*` test calls it (tests/test_test_layout.py checks).
 The suite runs one test at a time and nothing in the background writes the global tables, so their digests
 change only by what the block does.
 """
@@ -21,6 +22,7 @@ import asyncpg
 
 from models.synagogue import Synagogue
 from tests.support.actors import Actor, Caller
+from tests.support.database import PLACED, placed_owner_url
 
 Scope = Synagogue | Caller
 """A synagogue, or a caller: a member adds the synagogue it acts in, a platform admin (a member of none) adds
@@ -75,18 +77,35 @@ def tenant_ids(scope: Iterable[Scope]) -> list[int]:
     return sorted(found)
 
 
-async def snapshot(owner_db: asyncpg.Connection, *scope: Scope) -> dict[str, str]:
-    """A digest per table (see the module); equal snapshots mean nothing of it was written in between."""
-    tenants = tenant_ids(scope)
-    queries: dict[str, tuple[str, tuple[list[int], ...]]] = {
-        table: (f"SELECT {_digest(table)} FROM {table} t WHERE t.tenant_id = ANY($1::int[])", (tenants,))
-        for table in await tenant_tables(owner_db)
+async def _tenant_digests(connection: asyncpg.Connection, tenants: list[int], tables: list[str]) -> dict[str, str]:
+    return {
+        table: await connection.fetchval(
+            f"SELECT {_digest(table)} FROM {table} t WHERE t.tenant_id = ANY($1::int[])", tenants
+        )
+        for table in tables
     }
+
+
+async def snapshot(owner_db: asyncpg.Connection, *scope: Scope) -> dict[str, str]:
+    """A digest per table (see the module); equal snapshots mean nothing of it was written in between. The placed
+    databases of the suite are read too (their tenant tables, audit entries and jobs), keyed `<database>:<table>`."""
+    tenants = tenant_ids(scope)
+    tables = await tenant_tables(owner_db)
+    digests = await _tenant_digests(owner_db, tenants, tables)
+    queries: dict[str, tuple[str, tuple[list[int], ...]]] = {}
     queries["synagogue"] = (f"SELECT {_digest('synagogue')} FROM synagogue t WHERE t.id = ANY($1::int[])", (tenants,))
     queries |= {table: (f"SELECT {_digest(table)} FROM {table} t", ()) for table in GLOBAL_TABLES}
-    digests: dict[str, str] = {}
     for table, (query, args) in queries.items():
         digests[table] = await owner_db.fetchval(query, *args)
+    for database in PLACED:
+        placed = await asyncpg.connect(placed_owner_url(database))
+        try:
+            found = await _tenant_digests(placed, tenants, tables)
+            for table in ("audit_entry", "job"):
+                found[table] = await placed.fetchval(f"SELECT {_digest(table)} FROM {table} t")
+        finally:
+            await placed.close()
+        digests |= {f"{database}:{table}": digest for table, digest in found.items()}
     return digests
 
 

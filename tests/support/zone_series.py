@@ -68,4 +68,5 @@ async def _main(path: str) -> None:
 if __name__ == "__main__":
     os.environ["DATABASE_URL"] = f"sqlite://{sys.argv[1]}"
     os.environ.pop("REDIS_URL", None)
+    os.environ.pop("TENANT_DATABASES", None)  # the embedded mode places no synagogue
     asyncio.run(_main(sys.argv[1]))

@@ -11,6 +11,7 @@ from models.identity import Membership, Role
 from models.synagogue import Synagogue
 from tests.support.actors import Factory, unique
 from tests.support.graphql import GQL, error_codes
+from tests.support.placement import connect_to_rows
 from tests.support.snapshot import unchanged
 
 PLACE = {"timezone": "Asia/Jerusalem", "latitude": 31.778, "longitude": 35.235}
@@ -186,13 +187,11 @@ async def test_cross_tenant_update_synagogue_of_another_tenant_is_forbidden(
         assert (await Synagogue.get(id=b.tenant.id)).name == b.tenant.name
 
 
-async def test_update_synagogue_is_audited(gql: GQL, factory: Factory, owner_db: asyncpg.Connection) -> None:
+async def test_update_synagogue_is_audited(gql: GQL, factory: Factory) -> None:
     admin = await factory.member(role=Role.ADMIN)
     await gql.op("UpdateSynagogue", {"input": {"candleLightingMinutes": 22}}, actor=admin)
-    row = await owner_db.fetchrow(
-        "SELECT actor_id, action, target_id, impersonated FROM audit_entry WHERE tenant_id = $1", admin.tenant.id
-    )
-    assert dict(row) == {
+    [row] = await audit_rows(admin.tenant.id)
+    assert row == {
         "actor_id": admin.user.id,
         "action": "synagogue.update",
         "target_id": admin.tenant_gid,
@@ -200,16 +199,20 @@ async def test_update_synagogue_is_audited(gql: GQL, factory: Factory, owner_db:
     }
 
 
-async def audit_rows(owner_db: asyncpg.Connection, tenant_id: int) -> list[dict[str, Any]]:
-    rows = await owner_db.fetch(
-        "SELECT actor_id, action, target_id, impersonated FROM audit_entry WHERE tenant_id = $1 ORDER BY id", tenant_id
-    )
+async def audit_rows(tenant_id: int) -> list[dict[str, Any]]:
+    """The synagogue's audit log, read where its rows live (the central database, or the one it is placed in)."""
+    connection = await connect_to_rows(tenant_id)
+    try:
+        rows = await connection.fetch(
+            "SELECT actor_id, action, target_id, impersonated FROM audit_entry WHERE tenant_id = $1 ORDER BY id",
+            tenant_id,
+        )
+    finally:
+        await connection.close()
     return [dict(row) for row in rows]
 
 
-async def test_create_synagogue_is_audited_in_the_new_tenant(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
-) -> None:
+async def test_create_synagogue_is_audited_in_the_new_tenant(gql: GQL, factory: Factory) -> None:
     user = await factory.user()
     result = await gql.op(
         "CreateSynagogue",
@@ -218,13 +221,13 @@ async def test_create_synagogue_is_audited_in_the_new_tenant(
     )
     created = result["data"]["createSynagogue"]["synagogue"]
     row = await Synagogue.get(slug=created["slug"])
-    assert await audit_rows(owner_db, row.id) == [
+    assert await audit_rows(row.id) == [
         {"actor_id": user.id, "action": "synagogue.create", "target_id": created["id"], "impersonated": False}
     ]
 
 
 async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenant_as_it_was(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory
 ) -> None:
     owner = await factory.member(role=Role.OWNER)
     query = """mutation Both($create: CreateSynagogueInput!, $update: UpdateSynagogueInput!) {
@@ -237,8 +240,8 @@ async def test_create_synagogue_while_acting_in_another_tenant_leaves_that_tenan
     assert result["data"]["updated"]["synagogue"]["id"] == owner.tenant_gid
     new = await Synagogue.get(slug=result["data"]["created"]["synagogue"]["slug"])
     assert (await Synagogue.get(id=owner.tenant.id)).candle_lighting_minutes == 24
-    assert [r["action"] for r in await audit_rows(owner_db, owner.tenant.id)] == ["synagogue.update"]
-    assert [r["action"] for r in await audit_rows(owner_db, new.id)] == ["synagogue.create"]
+    assert [r["action"] for r in await audit_rows(owner.tenant.id)] == ["synagogue.update"]
+    assert [r["action"] for r in await audit_rows(new.id)] == ["synagogue.create"]
 
 
 async def test_a_user_past_the_synagogue_creation_limit_is_throttled_and_nothing_is_written(

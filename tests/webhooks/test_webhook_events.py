@@ -30,22 +30,22 @@ from tests.support.webhooks import DELETE_ENDPOINT, LIST_ENDPOINTS, deliveries, 
 
 @pytest.mark.usefixtures("private_targets")
 async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     other = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "ALIYAH_ASSIGNED")
     await subscribe(gql, other, receiver.url, "MESSAGE_CREATED", "ALIYAH_ASSIGNED")
     await create_message(gql, admin, "Not subscribed")
-    assert await deliveries(owner_db, admin.tenant.id) == []
+    assert await deliveries(tenant_db, admin.tenant.id) == []
     result = await gql.op(
         "AssignAliyah", {"input": {"date": "2026-12-05", "aliyah": "LEVI", "personName": "Dovid"}}, actor=admin
     )
     assert result["data"]["assignAliyah"]["userErrors"] == []
-    [row] = await deliveries(owner_db, admin.tenant.id)
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     assert row["event"] == "ALIYAH_ASSIGNED"
-    assert await deliveries(owner_db, other.tenant.id) == []
-    await run_due(owner_db)
+    assert await deliveries(tenant_db, other.tenant.id) == []
+    await run_due(tenant_db)
     [request] = receiver.copies(row["delivery_id"])
     assert request.json()["data"] == {
         "id": request.json()["data"]["id"],
@@ -57,7 +57,7 @@ async def test_only_subscribed_endpoints_of_the_tenant_get_the_event(
 
 @pytest.mark.usefixtures("private_targets")
 async def test_memorial_import_and_device_offline_reach_webhooks(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
 
 
@@ -67,13 +67,13 @@ async def test_memorial_import_and_device_offline_reach_webhooks(
     async with tenant_scope(tenant_id):
         job, problems = await start_import("name,date_of_death\nReb Chaim,2001-03-04\n", False, date(2026, 11, 25))
     assert job is not None and not problems
-    await run_due(owner_db)
+    await run_due(tenant_db)
     tv = await make_tv(admin.tenant)
     long_ago = datetime.now(UTC) - timedelta(minutes=10)
     await DeviceIdentity.filter(device_id=tv.device.id).update(online=True, last_seen_at=long_ago)
     await sweep_offline(app_of(gql.http).state.broadcast)
-    await run_due(owner_db)
-    rows = await deliveries(owner_db, tenant_id)
+    await run_due(tenant_db)
+    rows = await deliveries(tenant_db, tenant_id)
     assert [(r["event"], r["status"]) for r in rows] == [
         ("MEMORIAL_IMPORT_FINISHED", "DELIVERED"),
         ("DEVICE_OFFLINE", "DELIVERED"),
@@ -116,24 +116,24 @@ async def test_a_paired_device_and_content_created_updated_and_deleted_reach_web
 
 @pytest.mark.usefixtures("private_targets")
 async def test_deleting_an_endpoint_drops_its_pending_deliveries(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Never sent")
-    [row] = await deliveries(owner_db, admin.tenant.id)
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     listed = await gql(LIST_ENDPOINTS, actor=admin)
     endpoint_id = listed["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
     result = await gql(DELETE_ENDPOINT, {"input": {"id": endpoint_id}}, actor=admin)
     assert result["data"]["deleteWebhookEndpoint"] == {"deletedId": endpoint_id, "userErrors": []}
-    await run_due(owner_db)
+    await run_due(tenant_db)
     assert receiver.copies(row["delivery_id"]) == []
-    assert await owner_db.fetchval("SELECT status FROM job WHERE id = $1", row["job_id"]) == "DONE"
+    assert await tenant_db.fetchval("SELECT status FROM job WHERE id = $1", row["job_id"]) == "DONE"
 
 
 @pytest.mark.usefixtures("private_targets")
 async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_nothing(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     viewer = await factory.member(tenant=admin.tenant, role=Role.VIEWER)
@@ -144,18 +144,18 @@ async def test_Z1_missing_role_refused_mutation_of_a_viewer_or_outsider_emits_no
         assert error_codes(refused) == ["FORBIDDEN"]
         refused = await gql.op("CreateMessage", {"input": {"title": "Not mine"}}, actor=outsider, tenant=admin.tenant)
         assert error_codes(refused) == ["FORBIDDEN"]
-        assert await deliveries(owner_db, admin.tenant.id) == []
+        assert await deliveries(tenant_db, admin.tenant.id) == []
 
 
 @pytest.mark.usefixtures("private_targets")
 async def test_cross_tenant_a_foreign_endpoint_is_not_deleted_and_its_deliveries_still_go_out(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, receiver: WebhookReceiver
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, tenant_db: asyncpg.Connection, receiver: WebhookReceiver
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     stranger = await factory.member(role=Role.ADMIN)
     await subscribe(gql, admin, receiver.url, "MESSAGE_CREATED")
     await create_message(gql, admin, "Still sent")
-    [row] = await deliveries(owner_db, admin.tenant.id)
+    [row] = await deliveries(tenant_db, admin.tenant.id)
     endpoint_id = (await gql(LIST_ENDPOINTS, actor=admin))["data"]["webhookEndpoints"]["edges"][0]["node"]["id"]
 
     async with unchanged(owner_db, admin, stranger):

@@ -27,14 +27,14 @@ async def endpoint(gql: GQL, admin: Actor, url: str, *events: str) -> str:
 
 
 async def test_endpoints_list_with_delivery_history(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
     admin = await factory.member(role=Role.ADMIN)
     first = await endpoint(gql, admin, "http://127.0.0.1:9/closed", "MESSAGE_CREATED")
     second = await endpoint(gql, admin, "https://hooks.example.org/b", "DEVICE_OFFLINE")
     await gql.op("CreateMessage", {"input": {"title": "Mazal tov"}}, actor=admin)
-    await run_due(owner_db)
+    await run_due(tenant_db)
     result = await gql(LIST_ENDPOINTS, actor=admin)
     assert "errors" not in result, result
     connection = result["data"]["webhookEndpoints"]
@@ -52,14 +52,15 @@ async def test_endpoints_list_with_delivery_history(
 
 
 async def test_T1_cross_tenant_foreign_endpoints_and_deliveries_are_invisible(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    gql: GQL, factory: Factory, owner_db: asyncpg.Connection,
+    tenant_db: asyncpg.Connection, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "webhook_allow_private_targets", True)
     a = await factory.member(role=Role.ADMIN)
     b = await factory.member(role=Role.ADMIN)
     foreign = await endpoint(gql, b, "http://127.0.0.1:9/closed", "MESSAGE_CREATED")
     await gql.op("CreateMessage", {"input": {"title": "B only"}}, actor=b)
-    [row] = await deliveries(owner_db, b.tenant.id)
+    [row] = await deliveries(tenant_db, b.tenant.id)
     async with unchanged(owner_db, a, b):
         listed = await gql(LIST_ENDPOINTS, actor=a)
         assert listed["data"]["webhookEndpoints"]["totalCount"] == 0
@@ -91,7 +92,7 @@ PAGED = (
 
 
 async def test_deliveries_of_every_endpoint_cost_the_same_statements_for_1_and_4_endpoints(
-    gql: GQL, factory: Factory, owner_db: asyncpg.Connection
+    gql: GQL, factory: Factory, tenant_db: asyncpg.Connection
 ) -> None:
     admin = await factory.member(role=Role.ADMIN)
     first = await endpoint(gql, admin, "https://hooks.example.org/1", "MESSAGE_CREATED")
@@ -112,7 +113,7 @@ async def test_deliveries_of_every_endpoint_cost_the_same_statements_for_1_and_4
     totals = [(n["deliveries"]["totalCount"], len(n["deliveries"]["edges"])) for n in nodes]
     assert totals == [(3, 2), (3, 2), (3, 2), (6, 2)]
     assert all(n["deliveries"]["pageInfo"]["hasNextPage"] for n in nodes)
-    rows = await deliveries(owner_db, admin.tenant.id)
+    rows = await deliveries(tenant_db, admin.tenant.id)
     mine = sorted((r["id"] for r in rows if r["endpoint_id"] == _pk(first)), reverse=True)
     cursor = nodes[-1]["deliveries"]["pageInfo"]["endCursor"]
     with count_statements() as deeper:
