@@ -15,7 +15,6 @@ import asyncio
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -29,7 +28,7 @@ import httpx
 
 from bench import wrk
 from bench.scenarios import Scenario
-from bench.servers import free_port, wait_ready
+from bench.servers import free_port, shulgraph
 from bench.services import services
 from bench.stats import create_database, drop_database, server_environment
 from config import ROOT, get_settings
@@ -166,34 +165,22 @@ def main(argv: list[str] | None = None) -> int:
         load_before = os.getloadavg()[0]
         os.environ.update({k: env[k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET", "ENVIRONMENT")})
         asyncio.run(create_database(servers.postgres_admin_url, database))
-        server: subprocess.Popen[bytes] | None = None
         try:
             subprocess.run([sys.executable, "main.py", "migrate"], cwd=ROOT, env=env, capture_output=True, check=True)
             get_settings.cache_clear()
             flooder, victim = asyncio.run(seed_two_tenants(env["MIGRATIONS_DATABASE_URL"]))
-            log = workdir / "server.log"
-            with log.open("wb") as out:
-                server = subprocess.Popen(
-                    [sys.executable, "main.py", "serve"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
+            with shulgraph(env, workdir, name="server", port=port):
+                baseline, flooded = Phase("B alone"), Phase("B while A floods")
+                asyncio.run(
+                    measure(base, victim, None, Phase("warm-up"), 2, args.connections, args.victim_rate, workdir)
                 )
-            wait_ready(server, base, log)
-            baseline, flooded = Phase("B alone"), Phase("B while A floods")
-            asyncio.run(measure(base, victim, None, Phase("warm-up"), 2, args.connections, args.victim_rate, workdir))
-            asyncio.run(
-                measure(base, victim, None, baseline, args.seconds, args.connections, args.victim_rate, workdir)
-            )
-            asyncio.run(
-                measure(base, victim, flooder, flooded, args.seconds, args.connections, args.victim_rate, workdir)
-            )
+                asyncio.run(
+                    measure(base, victim, None, baseline, args.seconds, args.connections, args.victim_rate, workdir)
+                )
+                asyncio.run(
+                    measure(base, victim, flooder, flooded, args.seconds, args.connections, args.victim_rate, workdir)
+                )
         finally:
-            if server is not None and server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=60)
             asyncio.run(drop_database(servers.postgres_admin_url, database))
             shutil.rmtree(workdir, ignore_errors=True)
     print(

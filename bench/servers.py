@@ -106,9 +106,11 @@ def _process(command: list[str], env: dict[str, str], log: Path, probe: str, met
 
 
 @contextmanager
-def shulgraph(env: dict[str, str], workdir: Path, workers: int = 1, name: str = "shulgraph") -> Iterator[str]:
-    """ShulGraph's /graphql URL, served by `main.py serve` with `workers` uvicorn workers."""
-    port = free_port()
+def shulgraph(
+    env: dict[str, str], workdir: Path, workers: int = 1, name: str = "shulgraph", port: int | None = None
+) -> Iterator[str]:
+    """ShulGraph's /graphql URL, served by `main.py serve` with `workers` uvicorn workers (on `port`, or a free one)."""
+    port = port or free_port()
     environment = {**env, "PORT": str(port), "WORKERS": str(workers)}
     probe = f"http://127.0.0.1:{port}/health/ready"
     log = workdir / f"{name}-{workers}.log"

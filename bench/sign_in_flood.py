@@ -18,7 +18,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from pathlib import Path
 import httpx
 
 from bench.noisy_neighbour import Phase, seed_two_tenants
-from bench.servers import free_port, wait_ready
+from bench.servers import free_port, shulgraph
 from bench.services import services
 from bench.stats import create_database, drop_database, server_environment
 from config import ROOT, get_settings
@@ -132,7 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         env["TRUSTED_PROXIES"] = '["127.0.0.1"]'
         os.environ.update({k: env[k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET", "ENVIRONMENT")})
         asyncio.run(create_database(servers.postgres_admin_url, database))
-        server: subprocess.Popen[bytes] | None = None
         load_before = os.getloadavg()[0]
         phases: list[Victims] = []
         try:
@@ -140,38 +138,25 @@ def main(argv: list[str] | None = None) -> int:
             get_settings.cache_clear()
             _, owner = asyncio.run(seed_two_tenants(env["MIGRATIONS_DATABASE_URL"]))
             email, password = "b0@bench.example.org", "bench password, not for production"
-            log = workdir / "server.log"
-            with log.open("wb") as out:
-                server = subprocess.Popen(
-                    [sys.executable, "main.py", "serve"],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )
-            wait_ready(server, base, log)
-            warm = Victims(Phase("warm-up sign-in"), Phase("warm-up Synagogue"))
-            asyncio.run(victims(base, owner, email, password, 2, args.rate, warm))
-            alone = Victims(Phase("sign-in, alone"), Phase("Synagogue, alone"))
-            asyncio.run(victims(base, owner, email, password, args.seconds, args.rate, alone))
-            during = Victims(Phase("sign-in, during the flood"), Phase("Synagogue, during the flood"))
+            with shulgraph(env, workdir, name="server", port=port):
+                warm = Victims(Phase("warm-up sign-in"), Phase("warm-up Synagogue"))
+                asyncio.run(victims(base, owner, email, password, 2, args.rate, warm))
+                alone = Victims(Phase("sign-in, alone"), Phase("Synagogue, alone"))
+                asyncio.run(victims(base, owner, email, password, args.seconds, args.rate, alone))
+                during = Victims(Phase("sign-in, during the flood"), Phase("Synagogue, during the flood"))
 
-            async def flooded() -> None:
-                counts = asyncio.to_thread(
-                    flood, f"{base}/graphql", workdir, int(args.seconds), args.connections, args.addresses
-                )
-                (requests, throttled), _ = await asyncio.gather(
-                    counts, victims(base, owner, email, password, args.seconds, args.rate, during)
-                )
-                during.flood_requests, during.flood_throttled = requests, throttled
+                async def flooded() -> None:
+                    counts = asyncio.to_thread(
+                        flood, f"{base}/graphql", workdir, int(args.seconds), args.connections, args.addresses
+                    )
+                    (requests, throttled), _ = await asyncio.gather(
+                        counts, victims(base, owner, email, password, args.seconds, args.rate, during)
+                    )
+                    during.flood_requests, during.flood_throttled = requests, throttled
 
-            asyncio.run(flooded())
-            phases = [alone, during]
+                asyncio.run(flooded())
+                phases = [alone, during]
         finally:
-            if server is not None and server.poll() is None:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=60)
             asyncio.run(drop_database(servers.postgres_admin_url, database))
             shutil.rmtree(workdir, ignore_errors=True)
     print(
