@@ -132,6 +132,8 @@ class Settings(BaseSettings):
     device_heartbeat_retention_days: int = Field(default=30, ge=1)  # raw heartbeat samples
     device_metric_rollup_retention_days: int = Field(default=400, ge=1)  # hourly aggregates of the samples
     screen_debounce_seconds: float = 0.05
+    screen_keep_seconds: float = Field(default=120.0, ge=0)  # a tenant's screen feed kept after an HTTP Screen; 0: none
+    screen_keep_max_feeds: int = Field(default=1000, ge=1)  # feeds kept so per process; past it the oldest leaves
 
     job_lease_seconds: int = Field(default=60, ge=1)  # a job held longer than this by a silent worker runs again
     smtp_url: str | None = None  # smtp://host:port or smtps://host:port; empty: e-mail is written to the log

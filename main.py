@@ -40,6 +40,7 @@ from schema.assembly import build_schema, export_sdl
 from schema.pages import page_routes
 from schema.view import GraphQLView
 from services.content import events as content_events
+from services.devices.screen_hub import close_hub
 from services.devices.upkeep import start_upkeep
 from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Any:
                         await asyncio.wait_for(jobs_worker, timeout=10)
                 await cancel_and_wait(listener)
                 await cancel_and_wait(app.state.device_upkeep)  # a sweep in hand stops before connections close
+                await close_hub(app.state.broadcast)  # the screen feeds kept for HTTP requests leave their channels
                 with contextlib.suppress(Exception):
                     await app.state.broadcast.disconnect()
                 if app.state.callers is not None:

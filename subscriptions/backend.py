@@ -6,6 +6,11 @@ event on every channel: whatever was published while the connection was down did
 process, so each stream re-reads its state from the database. `publish` raises while Redis is down;
 `publish_or_keep`, which events use, keeps the event in a bounded backlog instead and publishes it
 once the connection is back (`subscriptions.backlog`).
+
+Each successful (re)connection starts a new *epoch* (`SharedChannels.epoch()`: None while the connection is down):
+state derived while subscribed in one epoch cannot have missed a message of that epoch, and a new epoch means
+messages may have been lost in between. `SharedChannels.on_publish` lets this process hear its own publications
+at once, before they travel through the broker (the screen's kept feeds, `services.devices.screen_hub`).
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from broadcaster import Broadcast
 from broadcaster._backends.base import BroadcastBackend
+from broadcaster._backends.memory import MemoryBackend
 from broadcaster._base import Event, Subscriber
 from redis import asyncio as aioredis
 from redis.asyncio.retry import Retry
@@ -53,6 +59,13 @@ class ResilientRedisBackend(BroadcastBackend):
         self._settle_seconds = settle_seconds
         self.backlog = Backlog(self.publish, self._settled, kept_limit)
         self.reconnects = 0
+        self.epoch = 0
+        """Successful (re)connections so far: incremented, every channel subscribed again, before `_up` is set."""
+
+    @property
+    def up(self) -> bool:
+        """Whether the pub/sub connection is up (the current `epoch`'s)."""
+        return self._up.is_set()
 
     async def connect(self) -> None:
         self._task = asyncio.create_task(self._run())
@@ -122,6 +135,7 @@ class ResilientRedisBackend(BroadcastBackend):
                 connected_before = True
                 delay = 0.1
                 self._up_since = asyncio.get_running_loop().time()
+                self.epoch += 1
                 self._up.set()
                 self._listening.set()
                 async for message in pubsub.listen():
@@ -157,6 +171,10 @@ class _Subscribers(set[asyncio.Queue[Event | None]]):
         self.subscribed = asyncio.Event()
 
 
+PublishListener = Callable[[str], None]
+"""Called with a message this process publishes on a channel, before it is sent (it must not block or raise)."""
+
+
 class SharedChannels(Broadcast):
     """broadcaster's `Broadcast` with a subscribe that is safe when several start on one channel at once.
 
@@ -166,6 +184,40 @@ class SharedChannels(Broadcast):
     is recorded before anything is awaited; the first one of a channel subscribes the backend, and the
     others wait for that, so that none reads its state before the channel is listened to.
     """
+
+    def __init__(self, url: str | None = None, *, backend: BroadcastBackend | None = None) -> None:
+        super().__init__(url, backend=backend)
+        self._on_publish: dict[str, list[PublishListener]] = {}
+
+    def epoch(self) -> int | None:
+        """The connection's epoch (see the module), or None while it is down (or for a backend that does not tell);
+        the in-process memory backend is always up, in one epoch."""
+        backend = self._backend
+        if isinstance(backend, ResilientRedisBackend):
+            return backend.epoch if backend.up else None
+        return 0 if isinstance(backend, MemoryBackend) else None
+
+    def on_publish(self, channel: str, listener: PublishListener) -> Callable[[], None]:
+        """Call `listener` with every message this process publishes on `channel`, at once, before it goes to the
+        broker (or is kept while the broker is away); returns what removes it."""
+        self._on_publish.setdefault(channel, []).append(listener)
+
+        def remove() -> None:
+            listeners = self._on_publish.get(channel)
+            if listeners is not None and listener in listeners:
+                listeners.remove(listener)
+                if not listeners:
+                    del self._on_publish[channel]
+
+        return remove
+
+    def _published(self, channel: str, message: Any) -> None:
+        for listener in list(self._on_publish.get(channel, ())):
+            listener(str(message))
+
+    async def publish(self, channel: str, message: Any) -> None:
+        self._published(channel, message)
+        await super().publish(channel, message)
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscriber]:
@@ -194,6 +246,7 @@ class SharedChannels(Broadcast):
     async def publish_or_keep(self, channel: str, message: str) -> None:
         """Publish an event; on Redis, one that cannot go out now is kept and published once it can."""
         if isinstance(self._backend, ResilientRedisBackend):
+            self._published(channel, message)
             await self._backend.publish_or_keep(channel, message)
         else:
             await self.publish(channel, message)

@@ -59,10 +59,16 @@ class DevicesQuery:
         permission_classes=[IsDevice], description="The screen this device shows right now (devices only)."
     )
     async def screen(self, info: Info) -> Screen:
-        context = info.context
+        context, settings = info.context, info.context.settings
         assert context.tenant_id is not None and context.principal.device_id is not None
-        hub = hub_for(context.broadcast, context.settings.screen_debounce_seconds)
-        return Screen.of(await hub.snapshot(context.tenant_id, context.principal.device_id))
+        hub = hub_for(context.broadcast, settings.screen_debounce_seconds)
+        state = await hub.snapshot(
+            context.tenant_id,
+            context.principal.device_id,
+            keep_seconds=settings.screen_keep_seconds,
+            keep_most=settings.screen_keep_max_feeds,
+        )
+        return Screen.of(state)
 
     @strawberry.field(
         permission_classes=[CanReadTenant],

@@ -1,19 +1,15 @@
 """Live screens: each tenant's content computed once per change and shared by all its screens.
 
-One `TenantFeed` per tenant with screens connected to this process. It listens on the tenant's
-content channel, coalesces bursts of changes (`screen_debounce_seconds`), recomputes the content once,
-and wakes every subscriber; each subscriber takes the projection for its device's settings, cached
-per distinct settings, so 50 screens with the same settings cost one computation and one projection
-per change. The feed also recomputes at the content's `valid_until` (a time boundary) and after the
-broker reconnects (a `RESYNC`), since messages published meanwhile are lost.
+The hub holds one `TenantFeed` (`services.devices.screen_feed`) per tenant with screens connected to this
+process: `stream` is a device's `screenUpdated`, its settings' projection of the shared content after every change.
+
+`Screen` over HTTP (`ScreenHub.snapshot`) is answered from the tenant's feed only when the feed is certainly
+current (`TenantFeed.certain`), and computed for the request otherwise. With `SCREEN_KEEP_SECONDS` the process
+keeps the feed of a tenant whose TVs poll over HTTP (`services.devices.screen_keep`), so that they share it too.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import json
-import logging
 import weakref
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -21,133 +17,19 @@ from typing import Any
 
 from models.base import joined_scope
 from services.content.screen_content import screen_content
-from services.devices.screen_state import (
-    BaseContent,
-    ContentSource,
-    ScreenState,
-    content_data,
-    project,
-    settings_data,
-    variant_key,
-)
+from services.devices.screen_feed import TenantFeed
+from services.devices.screen_keep import KeptFeeds
+from services.devices.screen_state import ContentSource, ScreenState, content_data, project, settings_data, variant_key
 from services.devices.settings import settings_for_screen
 from services.infra.metrics import counter
-from subscriptions.channels import tenant_content
+from subscriptions.backend import SharedChannels
 
-log = logging.getLogger("shulgraph.screen")
-
-COMPUTATIONS = counter("shulgraph_screen_computations_total", "Screen contents computed, per tenant change")
-PROJECTIONS = counter("shulgraph_screen_projections_total", "Screen states projected for distinct device settings")
-MAX_TIMER_SECONDS = 6 * 3600
-
-
-class TenantFeed:
-    def __init__(self, hub: ScreenHub, tenant_id: int) -> None:
-        self.hub = hub
-        self.tenant_id = tenant_id
-        self.subscribers = 0
-        self.base: BaseContent | None = None
-        self.variants: dict[str, ScreenState] = {}
-        self.device_changes: dict[int, int] = {}
-        self.changed = asyncio.Event()
-        self._dirty = asyncio.Event()
-        self._lock = asyncio.Lock()
-        self._tasks: list[asyncio.Task[None]] = []
-        self._timer: asyncio.TimerHandle | None = None
-
-    def start(self) -> None:
-        self._tasks = [asyncio.create_task(self._listen()), asyncio.create_task(self._refresher())]
-
-    async def stop(self) -> None:
-        if self._timer:
-            self._timer.cancel()
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
-
-    def _notify(self) -> None:
-        self.changed.set()
-        self.changed = asyncio.Event()
-
-    async def current(self) -> BaseContent:
-        if self.base is None:
-            await self.refresh(initial=True)
-        assert self.base is not None
-        return self.base
-
-    async def refresh(self, initial: bool = False) -> None:
-        async with self._lock:
-            if initial and self.base is not None:
-                return
-            now = datetime.now(UTC)
-            content = await self.hub.source(self.tenant_id, now)
-            COMPUTATIONS.inc()
-            self.base = content_data(content)
-            self.variants = {}
-            self._schedule(self.base.wake_at, now)
-        if not initial:
-            self._notify()
-
-    def state_for(self, settings: dict[str, Any], key: str | None = None) -> ScreenState:
-        """The shared state for one settings projection (`key`: its `variant_key`, when known)."""
-        assert self.base is not None
-        key = key if key is not None else variant_key(settings)
-        state = self.variants.get(key)
-        if state is None:
-            state = project(self.base, settings, tenant_id=self.tenant_id, variant=key)
-            PROJECTIONS.inc()
-            self.variants[key] = state
-        return state
-
-    def _schedule(self, valid_until: datetime | None, now: datetime) -> None:
-        if self._timer:
-            self._timer.cancel()
-            self._timer = None
-        if valid_until is None:
-            return
-        delay = min(max((valid_until - now).total_seconds(), 0.0) + 0.05, MAX_TIMER_SECONDS)
-        self._timer = asyncio.get_running_loop().call_later(delay, self._dirty.set)
-
-    async def _refresher(self) -> None:
-        while True:
-            await self._dirty.wait()
-            await asyncio.sleep(self.hub.debounce_seconds)
-            self._dirty.clear()
-            try:
-                await self.refresh()
-            except Exception:
-                log.exception("screen refresh failed; retrying", extra={"tenant": self.tenant_id})
-                await asyncio.sleep(1)
-                self._dirty.set()
-
-    async def _listen(self) -> None:
-        channel = tenant_content(self.tenant_id)
-        while True:
-            try:
-                async with self.hub.broadcast.subscribe(channel=channel) as subscriber:
-                    async for event in subscriber:
-                        if event is not None:
-                            self._on_message(event.message)
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.warning("screen feed lost its subscription; retrying", exc_info=True)
-                await asyncio.sleep(0.5)
-                self._dirty.set()
-
-    def _on_message(self, message: str) -> None:
-        try:
-            payload = json.loads(message)
-        except ValueError:
-            payload = {}
-        device = payload.get("deviceId") if isinstance(payload, dict) else None
-        if isinstance(payload, dict) and payload.get("kind") == "device-settings" and isinstance(device, int):
-            self.device_changes[device] = self.device_changes.get(device, 0) + 1
-            self._notify()
-        else:
-            self._dirty.set()
+ANSWERS = counter(
+    "shulgraph_screen_answers_total",
+    "Screen requests over HTTP, by where their state came from: the tenant's shared feed or computed for the request",
+    ["source"],
+)
+SHARED, COMPUTED = ANSWERS.labels("shared"), ANSWERS.labels("computed")
 
 
 class ScreenHub:
@@ -158,6 +40,11 @@ class ScreenHub:
         self._source = source
         self.debounce_seconds = debounce_seconds
         self.feeds: dict[int, TenantFeed] = {}
+        self.kept: KeptFeeds[TenantFeed] = KeptFeeds(self.join, self.leave)
+
+    def epoch(self) -> int | None:
+        """The broker connection's epoch (`SharedChannels.epoch`); None: down, or a broadcaster that cannot tell."""
+        return self.broadcast.epoch() if isinstance(self.broadcast, SharedChannels) else None
 
     async def source(self, tenant_id: int, now: datetime) -> Any:
         async with joined_scope(tenant_id):
@@ -202,15 +89,30 @@ class ScreenHub:
         finally:
             await self.leave(feed)
 
-    async def snapshot(self, tenant_id: int, device_id: int) -> ScreenState:
-        """The device's current state, from the shared feed when one is live here."""
+    async def snapshot(
+        self, tenant_id: int, device_id: int, keep_seconds: float = 0.0, keep_most: int = 1
+    ) -> ScreenState:
+        """The device's current state: the tenant's shared one when its feed here is certainly current, else
+        computed for this request. `keep_seconds` > 0 keeps the tenant's feed that long (`keep_most` feeds at
+        most)."""
         settings = settings_data(await settings_for_screen(tenant_id, device_id))
-        feed = self.feeds.get(tenant_id)
-        if feed is not None and feed.base is not None:
-            return feed.state_for(settings)
+        if keep_seconds > 0:
+            feed: TenantFeed | None = self.kept.keep(tenant_id, keep_seconds, keep_most)
+        else:
+            feed = self.feeds.get(tenant_id)
         now = datetime.now(UTC)
+        if feed is not None:
+            if feed.certain(now):
+                SHARED.inc()
+                return feed.state_for(settings)
+            feed.wanted()
+        COMPUTED.inc()
         base = content_data(await self.source(tenant_id, now))
         return project(base, settings)
+
+    async def close(self) -> None:
+        """Leave every feed kept for HTTP requests (the process is shutting down)."""
+        await self.kept.close()
 
 
 _hubs: weakref.WeakKeyDictionary[Any, ScreenHub] = weakref.WeakKeyDictionary()
@@ -223,3 +125,10 @@ def hub_for(broadcast: Any, debounce_seconds: float = 0.05) -> ScreenHub:
         hub = ScreenHub(broadcast, debounce_seconds=debounce_seconds)
         _hubs[broadcast] = hub
     return hub
+
+
+async def close_hub(broadcast: Any) -> None:
+    """Close this process's hub of a broadcaster, if it has one (before the broadcaster disconnects)."""
+    hub = _hubs.get(broadcast)
+    if hub is not None:
+        await hub.close()
