@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,12 @@ def measure(
 
 
 UNCACHED = "ShulGraph, caller read every time (CALLER_CACHE_SECONDS=0)"
+SCREEN_COMPUTED = "ShulGraph, screen computed every time (SCREEN_KEEP_SECONDS=0)"
+# The same server with one thing turned off, for its before and after in one run: (url key, label, rows it measures).
+TURNED_OFF: tuple[tuple[str, str, Callable[[Row], bool]], ...] = (
+    ("uncached", UNCACHED, lambda row: True),
+    ("screen_computed", SCREEN_COMPUTED, lambda row: row.name == "Screen"),
+)
 
 
 def run_rows(
@@ -70,10 +77,11 @@ def run_rows(
         mine = measure("ShulGraph", urls["shulgraph"], row.shulgraph, args, workdir, db)
         mine["operation"] = row.name
         measured.append(mine)
-        if "uncached" in urls:  # the same server reading its caller on every request: the cache's before and after
-            check_answer(urls["uncached"], row.shulgraph)
-            other = measure(UNCACHED, urls["uncached"], row.shulgraph, args, workdir, db)
-            measured.append(other | {"operation": row.name})
+        for key, label, measures in TURNED_OFF:
+            if key in urls and measures(row):
+                check_answer(urls[key], row.shulgraph)
+                other = measure(label, urls[key], row.shulgraph, args, workdir, db)
+                measured.append(other | {"operation": row.name})
         if row.postgraphile is not None and "executor" in urls:  # the same documents with the compiler off
             check_answer(urls["executor"], row.shulgraph)
             other = measure(
@@ -108,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-workers2", action="store_true", help="skip the WORKERS=2 rows")
     parser.add_argument("--no-executor", action="store_true", help="skip the rows with the compiler turned off")
     parser.add_argument("--no-uncached", action="store_true", help="skip the rows with the caller cache turned off")
+    parser.add_argument(
+        "--no-screen-computed", action="store_true", help="skip the Screen row with the kept screen state turned off"
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("bench: wrk is not installed (scripts/bench installs it)", file=sys.stderr)
@@ -146,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_uncached:
             uncached_env = {**env, "CALLER_CACHE_SECONDS": "0"}
             urls["uncached"] = stack.enter_context(servers.shulgraph(uncached_env, workdir, name="uncached"))
+        if not args.no_screen_computed and any(row.name == "Screen" for row in rows):
+            computed_env = {**env, "SCREEN_KEEP_SECONDS": "0"}
+            urls["screen_computed"] = stack.enter_context(servers.shulgraph(computed_env, workdir, name="computed"))
         with servers.shulgraph(env, workdir) as url:
             try:
                 measured = run_rows(rows, {**urls, "shulgraph": url}, args, workdir, db)
