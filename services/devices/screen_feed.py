@@ -131,10 +131,12 @@ class TenantFeed:
         return wake_at is None or now < wake_at
 
     def wanted(self) -> None:
-        """A request found the feed not certain: have it computed again if nothing is on its way already (once the
-        channel is listened to, when it is not yet)."""
+        """A request found the feed not certain: have it computed (once the channel is listened to, when it is not
+        yet), unless a computation is already pending or running: that one answers the next requests (a request
+        that asked again during it would leave every computation uncertain under steady load)."""
         self._wanted = True
-        if self.listening.is_set() and not self._dirty.is_set() and self.hub.epoch() is not None:
+        idle = not self._dirty.is_set() and not self._lock.locked()
+        if idle and self.listening.is_set() and self.hub.epoch() is not None:
             self._stale()
 
     def _listened(self) -> None:

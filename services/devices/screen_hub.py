@@ -90,7 +90,7 @@ class ScreenHub:
             await self.leave(feed)
 
     async def snapshot(
-        self, tenant_id: int, device_id: int, keep_seconds: float = 0.0, keep_most: int = 1
+        self, tenant_id: int, device_id: int, keep_seconds: float = 0.0, keep_most: int = 1000
     ) -> ScreenState:
         """The device's current state: the tenant's shared one when its feed here is certainly current, else
         computed for this request. `keep_seconds` > 0 keeps the tenant's feed that long (`keep_most` feeds at

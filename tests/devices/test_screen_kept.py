@@ -8,6 +8,7 @@ computes. The feeds are the app's own in this process (`hub_for(app.state.broadc
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -103,6 +104,35 @@ async def test_a_message_created_through_the_api_shows_on_the_next_screen_at_onc
     assert titles(await screen(gql, tv)) == ["Fresh from the office"]
     # computed again on this process's own publication
     assert await shown_from_the_feed(app, gql, tv, editor.tenant.id) == ["Fresh from the office"]
+
+
+async def test_a_request_during_the_feeds_computation_does_not_leave_it_uncertain(
+    app: Any, gql: GQL, factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a fleet's steady requests some always arrive while the feed computes; were each to ask for another
+    computation, none would ever be certain and every request would compute for itself."""
+    editor = await factory.member(role=Role.EDITOR)
+    assert editor.tenant is not None
+    tv, feed = await kept_tv(app, gql, editor.tenant)
+    monkeypatch.setattr(feed, "_on_message", lambda message: None)  # only this process's own publication counts
+    computing, release = asyncio.Event(), asyncio.Event()
+    compute = hub(app).source
+
+    async def held_source(tenant_id: int, now: datetime) -> Any:
+        if asyncio.current_task() in feed._tasks:  # the feed's computation waits; the requests' do not
+            computing.set()
+            await release.wait()
+        return await compute(tenant_id, now)
+
+    monkeypatch.setattr(hub(app), "source", held_source)
+    old = feed.base
+    await create_message(gql, editor, "Changed under load")
+    await asyncio.wait_for(computing.wait(), 30)
+    assert titles(await screen(gql, tv)) == ["Changed under load"]  # computed for the request, meanwhile
+    release.set()
+    await wait_until(lambda: feed.base is not old, "the feed's computation done", timeout=30)
+    assert feed.certain(datetime.now(UTC))
+    assert await shown_from_the_feed(app, gql, tv, editor.tenant.id) == ["Changed under load"]
 
 
 async def test_a_change_announced_only_by_another_process_shows_once_its_message_arrives(
