@@ -22,6 +22,7 @@ MODULES = (
     "tests/content/test_screen_data.py",
     "tests/content/test_shabbat_edits.py",
     "tests/devices/test_screen_boundaries.py",
+    "tests/devices/test_screen_kept.py",
     "tests/content/test_media.py",
     "tests/platform/test_placement.py",
     "tests/platform/test_audit_log.py",
@@ -34,10 +35,11 @@ MODULES = (
     "tests/synagogue/test_synagogue.py",
 )
 """Run whole too: the tenant manager and selection, pooled connections, the compiled roads' raw SQL beside the
-executor, the screen's reads made together (models.together), media rows and their outbox jobs, the placement
-tests that place nothing themselves, the audit logs, and the fleet's work across synagogues (rollups bucketed in
-SQL, alert evaluation per slot, retention, the job admin, text messages and their inbound replies, the schedule),
-and a synagogue created inside another's operation."""
+executor, the screen's reads made together (models.together), the screen feeds kept for HTTP requests (computed
+in a context of their own, which must find a placed synagogue's database), media rows and their outbox jobs, the
+placement tests that place nothing themselves, the audit logs, and the fleet's work across synagogues (rollups
+bucketed in SQL, alert evaluation per slot, retention, the job admin, text messages and their inbound replies, the
+schedule), and a synagogue created inside another's operation."""
 CASES = ("cross_tenant", "missing_role")
 """Run in every module: each domain's refusals across synagogues and roles (tests/test_test_layout.py)."""
 
