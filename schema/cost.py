@@ -172,7 +172,10 @@ class CostLimit(SchemaExtension):
         key = self._key(context)
         if key is None:
             return None
-        return await pour(context.kv, key, cost, settings.cost_budget_capacity, settings.cost_budget_restore_rate)
+        principal = getattr(context, "principal", None)
+        lease = principal is not None and not fails_closed(principal.kind)  # see services.infra.leases
+        capacity, rate = settings.cost_budget_capacity, settings.cost_budget_restore_rate
+        return await pour(context.kv, key, cost, capacity, rate, lease=lease)
 
     def _refund(self, context: Any, points: int, bucket: BucketState | None) -> BucketState | None:
         key = self._key(context)
@@ -197,9 +200,7 @@ _costs: dict[tuple[Any, ...], tuple[Any, int]] = {}
 """Requested costs by document and the variables a cost can depend on (each entry keeps its document alive)."""
 
 
-def _requested(
-    schema: Any, document: Any, operation: Any, variables: dict[str, Any] | None, max_page_size: int
-) -> int:
+def _requested(schema: Any, document: Any, operation: Any, variables: dict[str, Any] | None, max_page_size: int) -> int:
     """`requested_cost`, remembered per parsed document (strawberry's ParserCache hands the same one to every
     request of a text), operation and page-size limit, and per the variables' integer values: a cost reads page
     sizes and nothing else of them (any other variable counts by its presence and its type)."""

@@ -30,6 +30,7 @@ from redis.exceptions import RedisError
 from config import Settings
 from services.infra.errors import Unavailable
 from services.infra.kv import KeyValue, RedisKeyValue
+from services.infra.leases import Leases
 
 log = logging.getLogger("shulgraph.budget")
 
@@ -189,34 +190,79 @@ def bucket_key(tenant_id: int | None, principal: str) -> str:
 _credits: dict[str, float] = {}
 
 
+# Points this process charged ahead in Redis buckets (`services.infra.leases`).
+_leases = Leases()
+
+
 def refund_later(key: str, points: int, bucket: BucketState | None) -> BucketState | None:
-    """Owe `points` back to `key`'s bucket, paid with its next charge from this process (one round trip
-    fewer per operation than a refund of its own; a refund never paid, because no charge followed, only left
-    the bucket fuller, and a full bucket drains anyway). The state returned reads as if paid now."""
+    """Owe `points` back to `key`'s bucket: into this process's live lease of it, or paid with its next charge
+    from this process (one round trip fewer per operation than a refund of its own; a refund never paid,
+    because no charge followed, only left the bucket fuller, and a full bucket drains anyway). The state
+    returned reads as if paid now."""
     if points <= 0:
         return bucket
+    if _leases.give_back(key, points):
+        return _refunded(bucket, points)
     if len(_credits) >= MAX_REMEMBERED_MARKS and key not in _credits:
         _credits.clear()
     _credits[key] = _credits.get(key, 0.0) + points
+    return _refunded(bucket, points)
+
+
+def _refunded(bucket: BucketState | None, points: int) -> BucketState | None:
     if bucket is None:
         return None
     return dataclasses.replace(bucket, available=min(bucket.capacity, bucket.available + points))
 
 
-async def pour(kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: int) -> BucketState | None:
+async def pour(
+    kv: KeyValue, key: str, cost: int, capacity: int, restore_rate: int, lease: bool = False
+) -> BucketState | None:
     """Charge `cost`, after the refunds owed to the bucket; None when the budget store is unreachable (the
-    refunds owed are then forgotten: the bucket only stays fuller for a while)."""
+    refunds owed are then forgotten: the bucket only stays fuller for a while). With `lease`, on Redis: from
+    this process's lease of the bucket when it has one that covers the cost, else by taking one
+    (`services.infra.leases`)."""
     rate = max(1, restore_rate)
-    credit = _credits.pop(key, 0.0)
-    if isinstance(kv, RedisKeyValue):
-        try:
-            allowed_raw, level_raw = await kv.eval(LEAKY_BUCKET, [key], capacity, rate, cost, credit)
-        except (Unavailable, RedisError, OSError):
-            log.warning("cost budget store unavailable")
-            return None
-        allowed, level = bool(int(allowed_raw)), float(level_raw)
-    else:
-        allowed, level = await _memory.pour(key, capacity, rate, cost, credit)
+    if not isinstance(kv, RedisKeyValue):
+        allowed, level = await _memory.pour(key, capacity, rate, cost, _credits.pop(key, 0.0))
+        return _state(allowed, level, cost, capacity, rate)
+    if not lease:
+        return await _charged(kv, key, cost, (capacity, rate, cost))
+    spent = _leases.spend(key, cost, rate)
+    while spent is None and await _leases.wait_for_taker(key):
+        spent = _leases.spend(key, cost, rate)
+    if spent is not None:
+        return _state(True, spent, cost, capacity, rate)
+    with _leases.taking(key):
+        return await _charged(kv, key, cost, (capacity, rate, _leases.size(cost, capacity)))
+
+
+async def _charged(kv: RedisKeyValue, key: str, cost: int, bucket: tuple[int, int, int]) -> BucketState | None:
+    """Charge `bucket`'s (capacity, rate, size): a lease when the size is more than the cost; when the bucket
+    has no room for that lease, the cost alone, so that a caller near its limit is refused where it would be
+    without leases."""
+    capacity, rate, size = bucket
+    credit = _credits.pop(key, 0.0) + _leases.end(key)
+    try:
+        allowed, level = await _charge(kv, key, bucket, credit)
+        if not allowed and size > cost:
+            size = cost
+            allowed, level = await _charge(kv, key, (capacity, rate, cost), 0.0)
+    except (Unavailable, RedisError, OSError):
+        log.warning("cost budget store unavailable")
+        return None
+    if allowed:
+        level = _leases.take(key, size, cost, level)
+    return _state(allowed, level, cost, capacity, rate)
+
+
+async def _charge(kv: RedisKeyValue, key: str, bucket: tuple[int, int, int], credit: float) -> tuple[bool, float]:
+    """One run of the bucket's script: (allowed, level) for (capacity, rate, cost) after `credit`."""
+    allowed, level = await kv.eval(LEAKY_BUCKET, [key], *bucket, credit)
+    return bool(int(allowed)), float(level)
+
+
+def _state(allowed: bool, level: float, cost: int, capacity: int, rate: int) -> BucketState:
     retry_after = 0.0 if allowed else max(0.0, (level + cost - capacity) / rate)
     return BucketState(
         allowed=allowed,
