@@ -24,7 +24,7 @@ from starlette.responses import Response
 from tortoise.connection import get_connection
 
 from models.base import tenant_scope
-from models.compiled import fetch_page, runs_plans
+from models.compiled import fetch_page, read_page, runs_plans
 from schema.compiled.objects import ObjectPlan, answer_object, plan_object
 from schema.compiled.planner import Plan, plan_document
 from schema.compiled.respond import admitted, respond
@@ -97,8 +97,10 @@ class CompiledRoad:
         if refused is not None:
             return None  # the executor is refused the same way, and answers it
         try:
-            async with tenant_scope(tenant_id) as transaction:
-                rows = await fetch_page(transaction, plan.sql, first + 1, start)
+            rows = await read_page(tenant_id, plan.sql, first + 1, start)
+            if rows is None:
+                async with tenant_scope(tenant_id) as transaction:
+                    rows = await fetch_page(transaction, plan.sql, first + 1, start)
             data = plan.write(rows, first, start)
         except Exception:  # the executor answers it (and reports what went wrong its own way)
             log.warning("compiled document fell back to the executor", exc_info=True)
