@@ -55,16 +55,7 @@ def both_roads(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> list[int]
     """A count of the compiled road's pages (the real statement, counted on its way to PostgreSQL): in its own
     transaction (`read_page`, when it reads it) or in `tenant_scope`'s (`fetch_page`)."""
     ran = counting(settings, monkeypatch, road, "fetch_page")
-    original = road.read_page
-
-    async def read(*args: Any) -> Any:
-        rows = await original(*args)
-        if rows is not None:
-            ran.append(1)
-        return rows
-
-    monkeypatch.setattr(road, "read_page", read)
-    return ran
+    return counting(settings, monkeypatch, road, "read_page", ran, counts=lambda rows: rows is not None)
 
 
 def _value(type_node: TypeNode, ids: dict[str, str]) -> Any:

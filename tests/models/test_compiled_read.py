@@ -47,7 +47,7 @@ async def test_the_begin_enters_the_tenant_and_row_level_security_holds_beneath(
 
 async def test_a_failing_statement_rolls_back_and_the_pool_keeps_serving(factory: Factory) -> None:
     first, _ = await two_with_messages(factory)
-    pool = get_connection("default")._pool  # type: ignore[attr-defined]
+    pool = get_connection("default")._pool
     free = pool._queue.qsize()
     with pytest.raises(Exception, match="division by zero"):
         await read_page(first, page("SELECT 1 / ($1::int - $1::int) AS x LIMIT $2 OFFSET $3"), 1, 0)

@@ -4,6 +4,7 @@ count of the calls the compiled road makes to one of its functions, to show it a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -13,16 +14,25 @@ import pytest
 from config import Settings
 
 
-def counting(settings: Settings, monkeypatch: pytest.MonkeyPatch, module: ModuleType, name: str) -> list[int]:
-    """Buckets that refill at once (`throttleStatus` reads the same on both roads), and a list that grows by one at
-    each call of the async function `module.name`."""
+def counting(
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    name: str,
+    ran: list[int] | None = None,
+    counts: Callable[[Any], bool] = lambda result: True,
+) -> list[int]:
+    """Buckets that refill at once (`throttleStatus` reads the same on both roads), and a list (`ran`, or a new
+    one) that grows by one at each call of the async function `module.name` whose result `counts`."""
     monkeypatch.setattr(settings, "cost_budget_restore_rate", 10**9)
-    ran: list[int] = []
+    ran = [] if ran is None else ran
     original = getattr(module, name)
 
     async def counted(*args: Any) -> Any:
-        ran.append(1)
-        return await original(*args)
+        result = await original(*args)
+        if counts(result):
+            ran.append(1)
+        return result
 
     monkeypatch.setattr(module, name, counted)
     return ran
