@@ -1,14 +1,14 @@
 """ShulGraph's command line and ASGI application.
 
-    python main.py serve           migrate (not in production without MIGRATIONS_DATABASE_URL), seed a demo
-                                   synagogue on first embedded run, serve HTTP + websockets
-    python main.py worker          run background jobs (outbox: webhooks, e-mail, screen refreshes)
-    python main.py migrate         apply migrations (as MIGRATIONS_DATABASE_URL), secure PostgreSQL
-    python main.py makemigrations  write the next migration for SQLite and PostgreSQL from the models
-    python main.py seed-demo       create the demo synagogue and print its login
-    python main.py create-admin --email E [--password P]   create or promote a platform admin
-    python main.py export-schema   write schema.graphql
-    python main.py tenant list | place SLUG --database NAME | move SLUG --to NAME|shared   tenant placement
+python main.py serve           migrate (not in production without MIGRATIONS_DATABASE_URL), seed a demo
+                               synagogue on first embedded run, serve HTTP + websockets
+python main.py worker          run background jobs (outbox: webhooks, e-mail, screen refreshes)
+python main.py migrate         apply migrations (as MIGRATIONS_DATABASE_URL), secure PostgreSQL
+python main.py makemigrations  write the next migration for SQLite and PostgreSQL from the models
+python main.py seed-demo       create the demo synagogue and print its login
+python main.py create-admin --email E [--password P]   create or promote a platform admin
+python main.py export-schema   write schema.graphql
+python main.py tenant list | place SLUG --database NAME | move SLUG --to NAME|shared   tenant placement
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
 from services.infra.cancellation import cancel_and_wait
 from services.infra.health import live, metrics, ready, record_tenant_databases
-from services.infra.http import BodyLimitGuard, RequestContextMiddleware
+from services.infra.http import RequestContextMiddleware
 from services.infra.kv import make_key_value
 from services.infra.lifecycle import serve, work_until_signalled
 from services.infra.logs import configure_logging
@@ -68,7 +68,6 @@ WORKER_STARTUP_SECONDS = 60
 
 def create_app(settings: Settings | None = None) -> Any:
     """The Starlette application: routes, middleware, and the lifespan of shared resources."""
-
 
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_json)
@@ -133,7 +132,6 @@ def create_app(settings: Settings | None = None) -> Any:
                 max_body_bytes=settings.max_body_bytes,
                 path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
             ),
-            Middleware(BodyLimitGuard),
             Middleware(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
@@ -167,7 +165,6 @@ def cmd_migrate(settings: Settings) -> None:
 
 def cmd_makemigrations(settings: Settings, name: str, postgres_url: str | None, dialect: str | None) -> None:
 
-
     url = postgres_url or os.environ.get("TEST_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/postgres"
     if dialect is None:  # one process per dialect: Tortoise keeps the first configuration it is given
         for each in DIALECTS:
@@ -199,7 +196,6 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 
 
 def cmd_serve(settings: Settings) -> None:
-
 
     # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
     if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -60,6 +61,7 @@ class Connection(Generic[T]):
         return self._total
 
 
+@lru_cache(maxsize=4096)  # every page writes the same few cursors
 def _cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
 

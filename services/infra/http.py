@@ -44,7 +44,9 @@ CLIENT_CLOSED_REQUEST = 499
 
 
 class RequestContextMiddleware:
-    """Gives each request an `X-Request-ID`, logs it with its outcome, adds security headers."""
+    """Gives each request an `X-Request-ID`, logs it with its outcome, adds security headers, and turns a body
+    that grows past the limit mid-stream into a 413 (one middleware for all of it: each layer costs every
+    request)."""
 
     def __init__(self, app: ASGIApp, max_body_bytes: int, path_limits: dict[str, int] | None = None) -> None:
         self.app = app
@@ -95,6 +97,9 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_headers)
+        except BodyTooLarge:  # the streamed body passed the limit: a 413, unless the answer had begun
+            if not status:
+                await _reject(send_with_headers, scope, 413, TOO_LARGE, None)
         except ClientDisconnect:
             status = status or CLIENT_CLOSED_REQUEST  # nobody is left to answer; not a server fault
         finally:
@@ -160,29 +165,6 @@ async def _reject(send: Send, scope: Scope, status: int, message: str, request_i
         headers.extend(SECURITY_HEADERS)
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
-
-
-class BodyLimitGuard:
-    """Turns a body that grew past the limit mid-stream into a 413."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                # `send` passes through RequestContextMiddleware, which adds the request id and security headers.
-                await _reject(send, scope, 413, TOO_LARGE, None)
 
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"

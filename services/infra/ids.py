@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Iterable
+from functools import lru_cache
 
 MAX_INT = 2**31 - 1
 """Every primary key is a PostgreSQL `integer`."""
@@ -24,6 +25,7 @@ def parse_int(raw: str, minimum: int = 1) -> int | None:
     return value if minimum <= value <= MAX_INT else None
 
 
+@lru_cache(maxsize=65_536)  # a page writes the same ids again and again; each is pure
 def to_global_id(type_name: str, pk: int | str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
 

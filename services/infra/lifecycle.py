@@ -59,7 +59,7 @@ class CloseWhileDraining:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or not _draining:  # (a request begun just before the drain keeps its connection)
             await self.app(scope, receive, send)
             return
 
