@@ -26,6 +26,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
+from tortoise.log import db_client_logger as STATEMENTS
 
 from models.base import current_tenant_id
 from models.placement import routing
@@ -82,7 +83,9 @@ async def read_page(tenant_id: int, page: PageStatement, limit: int, offset: int
         async with pool.acquire() as connection, connection.transaction():
             if not pending.sent:  # fail closed: row-level security would not know the tenant
                 raise RuntimeError("the transaction did not enter its tenant")
-            rows: Sequence[Any] = await connection.fetch(page.sql, tenant_id, limit, offset)
+            values = [tenant_id, limit, offset]
+            STATEMENTS.debug("%s: %s", page.sql, values)  # as Tortoise logs the statements it sends
+            rows: Sequence[Any] = await connection.fetch(page.sql, *values)
     finally:
         begin_with_tenant.reset(token)
     return rows
