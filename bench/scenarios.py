@@ -3,7 +3,9 @@ PostGraphile's equivalent query on the same rows and the hand-written floor's re
 
 ShulGraph's documents come unchanged from ../shared/clients, so the benchmark measures what the real clients
 send. PostGraphile's read the same rows in the same order with the same page size (it has no Hebrew dates or
-yahrzeits: it returns the columns they are computed from). Add a row by appending to the list in `scenarios`.
+yahrzeits: it returns the columns they are computed from). One row writes: `UpdateMessage`, the owner editing the
+seeded synagogue's first message with the same input every time (so the load stays steady; no PostGraphile
+equivalent). Add a row by appending to the list in `scenarios`.
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ def _client(name: str, variables: dict[str, Any], headers: dict[str, str]) -> Sc
     return Scenario(name, client_document(name), variables, headers)
 
 
+UPDATE_MESSAGE = {"title": "Message 0", "body": "Kiddush after davening", "priority": 0}
+"""What `UpdateMessage` writes each time: the seeded message's own values, so every request is the same edit."""
+
+
 def scenarios(seeded: Seeded) -> list[Row]:
     """Every row of the table: the seeded synagogue's owner (its TV for Screen)."""
     owner, tv = seeded.owner_headers, seeded.device_headers
@@ -89,6 +95,7 @@ def scenarios(seeded: Seeded) -> list[Row]:
             Scenario("Messages", POSTGRAPHILE_MESSAGES, {"first": 20}, pg),
             workers2=True,
         ),
+        Row("UpdateMessage", _client("UpdateMessage", {"input": {"id": seeded.message_id, **UPDATE_MESSAGE}}, owner)),
         Row("Screen", _client("Screen", {}, tv), floor=_client("Screen", {}, tv)),
         Row(
             "DaySchedule",

@@ -1,6 +1,7 @@
 """The bench database: 100 synagogues, each with 500 memorials, 50 members, 30 prayer times, 20 messages and 10
 devices (`Scale`), so that indexes and row-level security matter. The first synagogue is the one loaded; its
-owner's access token and one of its devices' tokens are what the scenarios send.
+owner's access token, one of its devices' tokens and its first message (the one `UpdateMessage` edits) are what the
+scenarios send.
 
 Written through the owner role (row-level security does not apply to it) with bulk inserts, in a minute or so.
 """
@@ -47,6 +48,8 @@ class Seeded:
     owner_headers: dict[str, str]
     device_headers: dict[str, str]
     scale: Scale
+    message_id: str = ""
+    """The global id of the loaded synagogue's first message."""
 
 
 async def seed(owner_url: str, scale: Scale | None = None) -> Seeded:
@@ -63,7 +66,7 @@ async def seed_rows(scale: Scale, prefix: str = "bench") -> Seeded:
     each synagogue's rows are written in its own `tenant_scope`)."""
     settings = get_settings()
     password_hash = await hash_password("bench password, not for production")
-    device_token = ""
+    device_token, message_id = "", 0
     first: tuple[int, int] | None = None
     for n in range(scale.synagogues):
         synagogue = await Synagogue.create(
@@ -74,9 +77,9 @@ async def seed_rows(scale: Scale, prefix: str = "bench") -> Seeded:
             longitude=-74.006,
         )
         owner_id = await _members(synagogue, f"{n}.{prefix}", scale, password_hash)
-        token = await _content(synagogue.id, scale)
+        token, message = await _content(synagogue.id, scale)
         if first is None:
-            first, device_token = (synagogue.id, owner_id), token
+            first, device_token, message_id = (synagogue.id, owner_id), token, message
     assert first is not None
     tenant_id, owner_id = first
     owner_token = issue_access_token(settings, owner_id)[0]
@@ -87,6 +90,7 @@ async def seed_rows(scale: Scale, prefix: str = "bench") -> Seeded:
         owner_headers={"Authorization": f"Bearer {owner_token}", "X-Tenant-ID": gid},
         device_headers={"Authorization": f"Device {device_token}"},
         scale=scale,
+        message_id=to_global_id("Message", message_id),
     )
 
 
@@ -110,8 +114,8 @@ async def _members(synagogue: Synagogue, n: str, scale: Scale, password_hash: st
     return int(created[0])
 
 
-async def _content(tenant_id: int, scale: Scale) -> str:
-    """The synagogue's content and devices: the token of its first device."""
+async def _content(tenant_id: int, scale: Scale) -> tuple[str, int]:
+    """The synagogue's content and devices: the token of its first device and the id of its first message."""
     now = datetime.now(UTC)
     async with tenant_scope(tenant_id):
         await Memorial.bulk_create(
@@ -150,6 +154,7 @@ async def _content(tenant_id: int, scale: Scale) -> str:
                 for m in range(scale.messages)
             ]
         )
+        messages: list[Any] = await Message.all().order_by("id").limit(1).values_list("id", flat=True)
         await TorahClass.create(title="Daf Yomi", teacher="Rabbi", days=WEEKDAYS, time=time(7, 30))
         await Device.bulk_create([Device(name=f"TV {d}") for d in range(scale.devices)])
         devices = await Device.all().order_by("id").values_list("id", flat=True)
@@ -160,4 +165,4 @@ async def _content(tenant_id: int, scale: Scale) -> str:
             for device_id, token in zip(devices, tokens, strict=True)
         ]
     )
-    return tokens[0]
+    return tokens[0], int(messages[0])

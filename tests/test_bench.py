@@ -1,5 +1,6 @@
 """The benchmark's own code keeps working (it is not part of the suite's timing; nothing here is timed): its seed
-writes a small bench database through the application role, under row-level security, and the hand-written
+writes a small bench database through the application role, under row-level security, every row's request
+answers without errors (the `UpdateMessage` row's edit accepted), and the hand-written
 floor answers DaySchedule and Screen with exactly ShulGraph's `data` (Screen's but `generatedAt`, the moment each
 computed it), as `python -m bench` checks before it loads them."""
 
@@ -28,10 +29,13 @@ async def test_bench_seed_and_floor_answer_like_shulgraph(gql: GQL, app: Any, se
     seeded = await seed_rows(Scale(synagogues=2, memorials=7, members=4, prayer_times=5, messages=3, devices=2), "t")
     await lit_yahrzeits(seeded.tenant_id)
     rows = {row.name: row for row in scenarios(seeded)}
-    for name in ("Memorials", "Members", "Messages", "Screen", "DaySchedule"):
+    for name in ("Memorials", "Members", "Messages", "UpdateMessage", "Screen", "DaySchedule"):
         shulgraph = rows[name].shulgraph
         result = await gql(shulgraph.document, shulgraph.variables, headers=shulgraph.headers)
         assert "errors" not in result, (name, result)
+        if name == "UpdateMessage":  # the owner's edit of the seeded message is accepted, and changes nothing
+            assert result["data"]["updateMessage"]["userErrors"] == [], result
+            assert result["data"]["updateMessage"]["message"]["title"] == "Message 0", result
         assert wrk.lua_script(shulgraph).count("wrk.headers") == len(shulgraph.headers) + 1
     assert len(result["data"]["daySchedule"]["prayers"]) > 0
     memorials = await gql.op("Memorials", {"first": 50}, headers=seeded.owner_headers)
