@@ -173,7 +173,7 @@ class _Compiler:
                 (key, self._field(child, spec.fields, spec.type_name))
                 for key, child in self.fields.collect(node.selection_set, spec.type_name)
             ]
-            return object_writer(items, spec.source)
+            return object_writer(items, spec.source, pure=spec.pure)
         raise Unplannable(f"{type_name}.{name} is not compiled")
 
 

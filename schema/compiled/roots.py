@@ -69,6 +69,7 @@ class Branch:
     fields: dict[str, Leaf]
     type_name: str
     env: bool = False
+    pure: bool = False  # its fields depend on the (hashable) value `source` gives alone: written once per value
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ MEMORIALS = _tenant_root(
         "hebrewName": _column("hebrew_name"),
         "dateOfDeath": _iso("date_of_death"),
         "afterSunset": _column("after_sunset"),
-        "hebrewDateOfDeath": Branch(HEBREW_DEATH, _death, HEBREW_DATE_FIELDS, "HebrewDate"),
+        "hebrewDateOfDeath": Branch(HEBREW_DEATH, _death, HEBREW_DATE_FIELDS, "HebrewDate", pure=True),
         "nextYahrzeit": Leaf(
             HEBREW_DEATH,
             lambda row, env: next_yahrzeit(row["hebrew_year"], row["hebrew_month"], row["hebrew_day"], env.today),

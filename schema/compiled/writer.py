@@ -31,14 +31,34 @@ def leaf_writer(read: Read) -> Write:
     return read
 
 
-def object_writer(items: list[tuple[str, Write]], source: Read | None = None) -> Write:
-    """An object's JSON from a row: each selected key in order; `source` makes the object first (None: null)."""
+MAX_KEPT_OBJECTS = 4096
+
+
+def object_writer(items: list[tuple[str, Write]], source: Read | None = None, pure: bool = False) -> Write:
+    """An object's JSON from a row: each selected key in order; `source` makes the object first (None: null).
+    `pure`: the object's fields depend on the (hashable) value `source` gives alone, so each value's JSON is
+    written once and kept (a bounded map per plan; nothing mutates an answer once written)."""
 
     def write(row: Any, env: Env) -> dict[str, Any]:
         return {key: item(row, env) for key, item in items}
 
     if source is None:
         return write
+    if pure:
+        kept: dict[Any, dict[str, Any]] = {}
+
+        def write_kept(row: Any, env: Env) -> dict[str, Any] | None:
+            value = source(row, env)
+            if value is None:
+                return None
+            found = kept.get(value)
+            if found is None:
+                if len(kept) >= MAX_KEPT_OBJECTS:
+                    kept.clear()
+                found = kept[value] = write(value, env)
+            return found
+
+        return write_kept
 
     def write_from_source(row: Any, env: Env) -> dict[str, Any] | None:
         value = source(row, env)
