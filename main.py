@@ -43,6 +43,7 @@ from services.content import events as content_events
 from services.devices.upkeep import start_upkeep
 from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
+from services.infra.app import App
 from services.infra.cancellation import cancel_and_wait
 from services.infra.health import live, metrics, ready, record_tenant_databases
 from services.infra.http import BodyLimitGuard, RequestContextMiddleware
@@ -52,6 +53,7 @@ from services.infra.logs import configure_logging
 from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.infra.storage.routes import MEDIA_PATH, media
+from services.infra.ws_server import WebSocketProtocol
 from services.outbox.inbound import messaging_inbound
 from services.outbox.worker import run_worker
 from services.platform.moves import move_tenant
@@ -114,7 +116,13 @@ def create_app(settings: Settings | None = None) -> Any:
         with contextlib.suppress(Exception):
             await Tortoise.close_connections()
 
-    return Starlette(
+    context_options: dict[str, Any] = {
+        "max_body_bytes": settings.max_body_bytes,
+        "path_limits": {MEDIA_PATH: settings.media_max_upload_bytes},
+    }
+    return App(
+        sockets=RequestContextMiddleware(view, **context_options),  # the GraphQL websocket's short chain
+        socket_paths=("/graphql",),
         routes=[
             Route("/graphql", view),  # every method: the view answers 405 (Allow: GET, POST) itself
             WebSocketRoute("/graphql", view),
@@ -126,11 +134,7 @@ def create_app(settings: Settings | None = None) -> Any:
             Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
         middleware=[
-            Middleware(
-                RequestContextMiddleware,
-                max_body_bytes=settings.max_body_bytes,
-                path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
-            ),
+            Middleware(RequestContextMiddleware, **context_options),
             Middleware(BodyLimitGuard),
             Middleware(
                 CORSMiddleware,
@@ -214,7 +218,7 @@ def cmd_serve(settings: Settings) -> None:
         workers=settings.workers,
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
-        ws="websockets-sansio",
+        ws=WebSocketProtocol,  # uvicorn's websockets-sansio, lighter per socket (services/infra/ws_server.py)
         ws_max_size=settings.max_body_bytes,  # a websocket message is bounded like an HTTP body (G3)
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,

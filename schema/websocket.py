@@ -106,6 +106,11 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
                 raise
             log.warning("websocket connection refused for now: %s", error.__class__.__name__)
             await self.websocket.close(code=1013, reason="Try again later")
+        finally:
+            # Strawberry cancelled the init timeout; ended, its task would hold its CancelledError, traceback and
+            # frames for the socket's life (about 1 KiB per idle TV). Nothing needs it once init arrived.
+            if self.connection_init_received:
+                self.connection_init_timeout_task = None
 
     async def cleanup_operation(self, operation_id: str) -> None:
         """The operation's task is cancelled, and cancelled again should it carry on (services.infra.cancellation)."""
