@@ -6,6 +6,10 @@ and wakes every subscriber; each subscriber takes the projection for its device'
 per distinct settings, so 50 screens with the same settings cost one computation and one projection
 per change. The feed also recomputes at the content's `valid_until` (a time boundary) and after the
 broker reconnects (a `RESYNC`), since messages published meanwhile are lost.
+
+A screen is served either as a stream (`stream`: a generator per screen, waiting for the feed to wake it) or,
+once its first state is sent, as a watch (`watch`, services.devices.screen_watches): no task of its own, the
+feed delivers its new states.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from services.devices.screen_state import (
     settings_data,
     variant_key,
 )
+from services.devices.screen_watches import Deliver, FeedWatches, ScreenWatch
 from services.devices.settings import settings_for_screen
 from services.infra.metrics import counter
 from subscriptions.channels import tenant_content
@@ -54,6 +59,7 @@ class TenantFeed:
         self._lock = asyncio.Lock()
         self._tasks: list[asyncio.Task[None]] = []
         self._timer: asyncio.TimerHandle | None = None
+        self.watches = FeedWatches(self)
 
     def start(self) -> None:
         self._tasks = [asyncio.create_task(self._listen()), asyncio.create_task(self._refresher())]
@@ -66,10 +72,12 @@ class TenantFeed:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await self.watches.stop()
 
     def _notify(self) -> None:
         self.changed.set()
         self.changed = asyncio.Event()
+        self.watches.schedule()
 
     async def current(self) -> BaseContent:
         if self.base is None:
@@ -178,14 +186,14 @@ class ScreenHub:
             del self.feeds[feed.tenant_id]
             await feed.stop()
 
-    async def stream(self, tenant_id: int, device_id: int) -> AsyncIterator[ScreenState]:
-        """The device's screen: the full current state first, then every new state."""
+    async def stream(self, tenant_id: int, device_id: int, sent: str | None = None) -> AsyncIterator[ScreenState]:
+        """The device's screen: the full current state first (unless its version is `sent`), then every new state."""
         feed = self.join(tenant_id)
         try:
             seen_change = feed.device_changes.get(device_id, 0)
             settings = settings_data(await settings_for_screen(tenant_id, device_id))
             key = variant_key(settings)
-            last_version: str | None = None
+            last_version = sent
             while True:
                 wake = feed.changed
                 await feed.current()
@@ -201,6 +209,34 @@ class ScreenHub:
                 await wake.wait()
         finally:
             await self.leave(feed)
+
+    async def watch(self, tenant_id: int, device_id: int, deliver: Deliver) -> tuple[ScreenWatch, ScreenState]:
+        """The device's screen as a watch: its current state, for the caller to send; once the caller has sent it,
+        `arm` the watch, and the feed delivers every new state through `deliver` until `unwatch`."""
+        feed = self.join(tenant_id)
+        try:
+            seen_change = feed.device_changes.get(device_id, 0)
+            settings = settings_data(await settings_for_screen(tenant_id, device_id))
+            watch = ScreenWatch(feed, device_id, deliver, settings, seen_change)
+            await feed.current()
+            state = feed.state_for(watch.settings, watch.key)
+        except BaseException:
+            await self.leave(feed)
+            raise
+        watch.version = state.version
+        feed.watches.watches.add(watch)
+        return watch, state
+
+    def arm(self, watch: ScreenWatch) -> None:
+        """The watch's first state is sent: from now on the feed delivers what changed since."""
+        watch.armed = True
+        watch.feed.watches.schedule()
+
+    async def unwatch(self, watch: ScreenWatch) -> None:
+        watches = watch.feed.watches.watches
+        if watch in watches:
+            watches.discard(watch)
+            await self.leave(watch.feed)
 
     async def snapshot(self, tenant_id: int, device_id: int) -> ScreenState:
         """The device's current state, from the shared feed when one is live here."""
