@@ -24,6 +24,7 @@ from services.infra.metrics import SUBSCRIPTIONS, WEBSOCKETS
 from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
 from subscriptions.screen import ScreenSlot, offer_slot
+from subscriptions.sessions import unregister_socket
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -87,10 +88,11 @@ class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
             error = GraphQLError(refused.message, extensions={"code": refused.code})
             await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
             return
-        if query is None:
-            await super().handle_subscribe(message)
-            return
-        await super().handle_subscribe(cast(SubscribeMessage, {**message, "payload": {**payload, "query": query}}))
+        if query is not None:
+            # In place: the message is held until the socket's next one, and the catalogue's copy of a trusted
+            # text is one string for every socket
+            payload["query"] = query
+        await super().handle_subscribe(message)
 
 
 class TryAgainLater(Exception):
@@ -133,6 +135,9 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
             await slot.release()
             return
         operation = self.operations.get(operation_id)
+        if operation is not None and operation.task is None:  # handed over to a slot that is gone (defensive)
+            self.operations.pop(operation_id, None)
+            return
         await super().cleanup_operation(operation_id)
         if operation is not None and operation.task is not None:
             see_cancelled(operation.task)
@@ -171,22 +176,23 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
         if self.parked.get(slot.operation_id) is not slot:
             return
         del self.parked[slot.operation_id]
+        parked = self.operations.pop(slot.operation_id, None)
+        if parked is not None:
+            operation = Operation(self, parked.id, parked.query, parked.variables, parked.operation_name)
+            operation.task = asyncio.create_task(self.run_operation(operation, parking=False))
+            operation.task.add_done_callback(self._task_done)
+            self.operations[operation.id] = operation
         await slot.release()
-        parked = self.operations.get(slot.operation_id)
-        if parked is None:
-            return
-        operation = Operation(self, parked.id, parked.query, parked.variables, parked.operation_name)
-        operation.task = asyncio.create_task(self.run_operation(operation, parking=False))
-        operation.task.add_done_callback(self._task_done)
-        self.operations[operation.id] = operation
 
     async def handle(self) -> None:
-        """The socket's life, counted in `shulgraph_websockets_open` (per process)."""
+        """The socket's life, counted in `shulgraph_websockets_open` (per process); at its end it leaves the
+        registry of open sockets (subscriptions.sessions)."""
         WEBSOCKETS.inc()
         try:
             await super().handle()
         finally:
             WEBSOCKETS.dec()
+            unregister_socket(self.context)
 
     async def run_operation(self, operation: Operation[Context, None], parking: bool = True) -> None:
         """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared),

@@ -9,6 +9,7 @@ stream (`screen_stream`).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
@@ -23,6 +24,7 @@ from subscriptions.fanout import ShapeKey, hold_shape, release_shape, share, sha
 T = TypeVar("T")
 
 log = logging.getLogger("shulgraph.screen")
+_resuming: set[asyncio.Task[None]] = set()
 
 
 async def screen_stream(
@@ -99,9 +101,13 @@ class ScreenSlot:
         text = await shared_text(self.shape, shared_payload(state, self.build), self.operation_id)
         if text is None:
             log.warning("a parked screen's result is not plain shared data; it takes a stream of its own")
-            await self.handler.resume(self)
+            # Not in this delivery's task: releasing the slot may stop the feed, and the feed's tasks with it
+            resuming = asyncio.create_task(self.handler.resume(self))
+            _resuming.add(resuming)
+            resuming.add_done_callback(_resuming.discard)
             return
-        await self.handler.send_parked(text)
+        if not self.released:  # released while its text was made: the operation is over
+            await self.handler.send_parked(text)
 
     async def release(self) -> None:
         """The operation ended (or resumes as a stream): leave the feed and the presence, drop the shape."""

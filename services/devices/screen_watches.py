@@ -66,7 +66,8 @@ class FeedWatches:
         self._walk = asyncio.create_task(self._run())
 
     async def stop(self) -> None:
-        tasks = [task for task in (self._walk, *self._sends) if task is not None]
+        current = asyncio.current_task()
+        tasks = [task for task in (self._walk, *self._sends) if task is not None and task is not current]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)

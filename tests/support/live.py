@@ -28,7 +28,6 @@ from config import ROOT
 from services.infra.ws_server import WebSocketProtocol
 from tests.support.waiting import wait_until
 
-
 WS_PROTOCOL = "services.infra.ws_server:WebSocketProtocol"
 """uvicorn's websocket protocol as `main.py serve` gives it."""
 
