@@ -167,6 +167,12 @@ class _SharedExecution:
         return _copy(result) if isinstance(result, GraphQLExecutionResult) else result
 
 
+_RUNNING: ContextVar[SharedEventExecutor | None] = ContextVar("shared_executor", default=None)
+"""The executor of the subscription that last executed a shared payload in this task (one operation's task)."""
+_held: dict[ShapeKey, tuple[SharedEventExecutor, int]] = {}
+"""An executor per operation shape that parked subscriptions hold, and how many hold it."""
+
+
 class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's executor; a shared payload's event is executed once per operation shape."""
 
@@ -195,12 +201,6 @@ class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().build_per_event_executor(payload)
         _RUNNING.set(self)
         return cast(Executor[Any], _SharedExecution(self, payload, event))
-
-
-_RUNNING: ContextVar[SharedEventExecutor | None] = ContextVar("shared_executor", default=None)
-"""The executor of the subscription that last executed a shared payload in this task (one operation's task)."""
-_held: dict[ShapeKey, tuple[SharedEventExecutor, int]] = {}
-"""An executor per operation shape that parked subscriptions hold, and how many hold it."""
 
 
 def hold_shape() -> ShapeKey | None:
