@@ -73,6 +73,12 @@ class FeedWatches:
         await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _run(self) -> None:
+        try:
+            await self._walk_until_settled()
+        except Exception:
+            log.warning("screens not walked; the next change walks them", exc_info=True)
+
+    async def _walk_until_settled(self) -> None:
         while True:
             self._again = False
             await self.feed.current()
