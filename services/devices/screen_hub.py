@@ -229,14 +229,17 @@ class ScreenHub:
 
     def arm(self, watch: ScreenWatch) -> None:
         """The watch's first state is sent: from now on the feed delivers what changed since."""
+        feed = watch.feed
+        assert isinstance(feed, TenantFeed)
         watch.armed = True
-        watch.feed.watches.schedule()
+        feed.watches.schedule()
 
     async def unwatch(self, watch: ScreenWatch) -> None:
-        watches = watch.feed.watches.watches
-        if watch in watches:
-            watches.discard(watch)
-            await self.leave(watch.feed)
+        feed = watch.feed
+        assert isinstance(feed, TenantFeed)
+        if watch in feed.watches.watches:
+            feed.watches.watches.discard(watch)
+            await self.leave(feed)
 
     async def snapshot(self, tenant_id: int, device_id: int) -> ScreenState:
         """The device's current state, from the shared feed when one is live here."""

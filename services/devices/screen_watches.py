@@ -13,17 +13,25 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from services.devices.screen_state import ScreenState, settings_data, variant_key
 from services.devices.settings import settings_for_screen
 
-if TYPE_CHECKING:
-    from services.devices.screen_hub import TenantFeed
-
 log = logging.getLogger("shulgraph.screen")
 
 Deliver = Callable[[ScreenState], Awaitable[None]]
+
+
+class Feed(Protocol):
+    """What the watches need of their tenant's feed (services.devices.screen_hub.TenantFeed)."""
+
+    tenant_id: int
+    device_changes: dict[int, int]
+
+    async def current(self) -> Any: ...
+
+    def state_for(self, settings: dict[str, Any], key: str | None = None) -> ScreenState: ...
 
 
 class ScreenWatch:
@@ -32,7 +40,7 @@ class ScreenWatch:
     __slots__ = ("armed", "deliver", "device_id", "due", "feed", "key", "seen_change", "sending", "settings", "version")
 
     def __init__(
-        self, feed: TenantFeed, device_id: int, deliver: Deliver, settings: dict[str, Any], seen_change: int
+        self, feed: Feed, device_id: int, deliver: Deliver, settings: dict[str, Any], seen_change: int
     ) -> None:
         self.feed = feed
         self.device_id = device_id
@@ -49,7 +57,7 @@ class ScreenWatch:
 class FeedWatches:
     """The watches of one tenant feed, and the walk that delivers their new states after a change."""
 
-    def __init__(self, feed: TenantFeed) -> None:
+    def __init__(self, feed: Feed) -> None:
         self.feed = feed
         self.watches: set[ScreenWatch] = set()
         self._walk: asyncio.Task[None] | None = None
