@@ -27,8 +27,6 @@ from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 from tortoise import Tortoise
 from tortoise.contrib.starlette import RegisterTortoise
@@ -44,6 +42,7 @@ from services.devices.screen_hub import close_hub
 from services.devices.upkeep import start_upkeep
 from services.identity.callers import keep_callers
 from services.identity.users import create_platform_admin
+from services.infra.app import App, http_middleware, request_context
 from services.infra.cancellation import cancel_and_wait
 from services.infra.health import live, metrics, ready, record_tenant_databases
 from services.infra.http import RequestContextMiddleware
@@ -53,11 +52,12 @@ from services.infra.logs import configure_logging
 from services.infra.metrics import forget_dead_processes, prepare_directory
 from services.infra.migrations import DIALECTS, make_migrations, migrate
 from services.infra.storage.routes import MEDIA_PATH, media
+from services.infra.ws_server import WebSocketProtocol
 from services.outbox.inbound import messaging_inbound
 from services.outbox.worker import run_worker
 from services.platform.moves import move_tenant
 from services.platform.owners import PlacementError
-from services.platform.placements import list_placements, place_tenant
+from services.platform.placements import list_placements, move_lines, place_tenant, placement_lines
 from services.synagogue.demo import seed_demo
 from subscriptions.backend import make_broadcast
 from subscriptions.sessions import close_all_sockets, run_control_listener
@@ -115,7 +115,9 @@ def create_app(settings: Settings | None = None) -> Any:
         with contextlib.suppress(Exception):
             await Tortoise.close_connections()
 
-    return Starlette(
+    return App(
+        sockets=RequestContextMiddleware(view, **request_context(settings)),  # the GraphQL websocket's short chain
+        socket_paths=("/graphql",),
         routes=[
             Route("/graphql", view),  # every method: the view answers 405 (Allow: GET, POST) itself
             WebSocketRoute("/graphql", view),
@@ -126,22 +128,7 @@ def create_app(settings: Settings | None = None) -> Any:
             *page_routes(),  # /screen (the reference TV screen) and /vendor (its and GraphiQL's browser files)
             Route(MEDIA_PATH + "{key:path}", media, methods=["GET", "HEAD", "PUT"]),
         ],
-        middleware=[
-            Middleware(
-                RequestContextMiddleware,
-                max_body_bytes=settings.max_body_bytes,
-                path_limits={MEDIA_PATH: settings.media_max_upload_bytes},
-            ),
-            Middleware(
-                CORSMiddleware,
-                allow_origins=settings.cors_origins,
-                allow_credentials=True,
-                allow_methods=["GET", "POST", "PUT", "OPTIONS"],
-                allow_headers=["authorization", "content-type", "x-tenant-id", "x-request-id", "idempotency-key"],
-                expose_headers=["x-request-id", "retry-after"],
-                max_age=600,
-            ),
-        ],
+        middleware=http_middleware(settings),
         lifespan=lifespan,
     )
 
@@ -196,7 +183,6 @@ def cmd_create_admin(settings: Settings, email: str, password: str | None) -> No
 
 
 def cmd_serve(settings: Settings) -> None:
-
     # In production the API holds only the app role; migrations are a release step (`main.py migrate`).
     if settings.is_sqlite or settings.migrations_database_url or settings.environment != "production":
         cmd_migrate(settings)
@@ -212,7 +198,7 @@ def cmd_serve(settings: Settings) -> None:
         workers=settings.workers,
         proxy_headers=bool(settings.trusted_proxies),
         forwarded_allow_ips=",".join(settings.trusted_proxies) or None,
-        ws="websockets-sansio",
+        ws=WebSocketProtocol,  # uvicorn's websockets-sansio, lighter per socket (services/infra/ws_server.py)
         ws_max_size=settings.max_body_bytes,  # a websocket message is bounded like an HTTP body (G3)
         log_config=None,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
@@ -247,15 +233,7 @@ def cmd_tenant(settings: Settings, args: argparse.Namespace) -> None:
     except PlacementError as error:
         print(f"tenant {args.action}: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    if args.action == "list":
-        print(f"{'slug':<32} {'database':<20} {'rows':>10} {'kB':>10}  moving to")
-        for row in result:
-            print(f"{row.slug:<32} {row.database:<20} {row.rows:>10} {row.bytes // 1024:>10}  {row.moving_to or ''}")
-        return
-    for table, (count, checksum) in sorted(result.tables.items()):
-        print(f"  {table:<32} {count:>8} rows  {checksum}")
-    done = f"rolled back the move to {result.rolled_back}" if result.rolled_back else f"now in {result.target}"
-    print(f"{result.slug}: {done} (writes refused for {result.read_only_seconds:.3f} s)")
+    print("\n".join(placement_lines(result) if args.action == "list" else move_lines(result)))
 
 
 def cmd_export_schema() -> None:

@@ -2,8 +2,12 @@
 over two API processes sharing one Redis; one content change (`createMessage` on the first process); the time
 until each TV has the new state, and the resident memory each idle subscription costs the servers.
 
-Starts PostgreSQL and Redis (or uses TEST_POSTGRES_URL / TEST_REDIS_URL), migrates a fresh database, and
-serves with two uvicorn processes in production mode. Each N gets its own synagogue with N paired devices.
+Starts PostgreSQL and Redis (or uses TEST_POSTGRES_URL / TEST_REDIS_URL), migrates a fresh database, and for
+each N serves with two fresh `main.py serve` processes (production settings, the websocket protocol it gives
+uvicorn). Each N gets its own synagogue with N paired devices, and `--warm` more that subscribe first and stay:
+the resident memory is read after them, so that what is measured is what one more idle screen costs a warm
+process. (Fresh processes per N: in processes that served a smaller N before, the sockets of that run free
+memory the next run reuses, and a run of N measured little more than the sockets it added beyond those.)
 The TVs are websocket clients in this process, so the latencies include their own parsing and scheduling;
 the machine's cores are shared by the clients and both servers, so the CPU time the servers and the clients
 spent on the change is reported beside the latencies. It measures; it asserts nothing.
@@ -13,11 +17,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
 import resource
-import signal
 import subprocess
 import sys
 import tempfile
@@ -30,7 +34,7 @@ from typing import Any
 import httpx
 from websockets.asyncio.client import ClientConnection, connect
 
-from bench.servers import free_port, wait_ready
+from bench.servers import PIDS, cpu_seconds, shulgraph
 from bench.services import services
 from bench.stats import create_database, drop_database, server_environment
 from config import ROOT
@@ -89,12 +93,6 @@ async def seed_fleet(owner_url: str, size: int) -> Fleet:
         await Tortoise.close_connections()
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def own_cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -143,14 +141,22 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def run_size(bases: list[str], pids: list[int], owner_url: str, size: int) -> dict[str, float]:
-    fleet = await seed_fleet(owner_url, size)
-    baseline = [rss_kib(pid) for pid in pids]
-    urls = [base.replace("http://", "ws://") + "/graphql" for base in bases]
+async def connect_all(urls: list[str], tokens: list[str]) -> list[TV]:
+    """TVs subscribed with these tokens, spread evenly over the servers, `CONNECT_BATCH` at a time."""
     tvs: list[TV] = []
-    for start in range(0, size, CONNECT_BATCH):
-        batch = fleet.tokens[start : start + CONNECT_BATCH]
-        tvs += await asyncio.gather(*(TV.subscribe(urls[(start + i) % 2], t) for i, t in enumerate(batch)))
+    for start in range(0, len(tokens), CONNECT_BATCH):
+        batch = tokens[start : start + CONNECT_BATCH]
+        tvs += await asyncio.gather(*(TV.subscribe(urls[(start + i) % len(urls)], t) for i, t in enumerate(batch)))
+    return tvs
+
+
+async def run_size(bases: list[str], pids: list[int], owner_url: str, size: int, warm: int) -> dict[str, float]:
+    fleet = await seed_fleet(owner_url, size + warm)
+    urls = [base.replace("http://", "ws://") + "/graphql" for base in bases]
+    warmed = await connect_all(urls, fleet.tokens[:warm])
+    await asyncio.sleep(1)
+    baseline = [rss_kib(pid) for pid in pids]
+    tvs = await connect_all(urls, fleet.tokens[warm:])
     await asyncio.sleep(2)
     idle = [rss_kib(pid) for pid in pids]
     per_subscription = sum(after - before for before, after in zip(baseline, idle, strict=True)) / size
@@ -167,7 +173,7 @@ async def run_size(bases: list[str], pids: list[int], owner_url: str, size: int)
     latencies = [seconds * 1000 for seconds in await asyncio.gather(*waits)]
     server_cpu = sum(cpu_seconds(pid) for pid in pids) - server_cpu
     client_cpu = own_cpu_seconds() - client_cpu
-    await asyncio.gather(*(tv.connection.close() for tv in tvs))
+    await asyncio.gather(*(tv.connection.close() for tv in tvs + warmed))
     return {
         "p50": percentile(latencies, 0.50),
         "p99": percentile(latencies, 0.99),
@@ -195,68 +201,43 @@ def table(rows: list[tuple[int, dict[str, float]]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.fanout", description=__doc__.split("\n\n")[0] if __doc__ else "")
     parser.add_argument("--sizes", type=int, nargs="*", default=[200, 1000, 2000])
-    parser.add_argument(
-        "--ws", default="websockets-sansio", help="uvicorn's websocket implementation (as `main.py serve` uses)"
-    )
+    parser.add_argument("--warm", type=int, default=20, help="TVs subscribed before the memory baseline")
     args = parser.parse_args(argv)
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 65536)), hard))
 
     workdir = Path(tempfile.mkdtemp(prefix="shulgraph-fanout."))
     database = f"shulgraph_fanout_{uuid.uuid4().hex[:8]}"
-    servers_running: list[subprocess.Popen[bytes]] = []
     rows: list[tuple[int, dict[str, float]]] = []
     load_before = os.getloadavg()[0]
     with services() as servers:
-        ports = [free_port(), free_port()]
-        envs = [
-            {**server_environment(servers.postgres_admin_url, servers.redis_url, database, "WARNING", port)}
-            for port in ports
-        ]
-        envs[1]["JWT_SECRET"] = envs[0]["JWT_SECRET"]
-        os.environ.update({k: envs[0][k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET")})
+        env = server_environment(servers.postgres_admin_url, servers.redis_url, database, "WARNING")
+        os.environ.update({k: env[k] for k in ("DATABASE_URL", "MIGRATIONS_DATABASE_URL", "JWT_SECRET")})
         asyncio.run(create_database(servers.postgres_admin_url, database))
         try:
             migrate = subprocess.run(
-                [sys.executable, "main.py", "migrate"],
-                cwd=ROOT,
-                env=envs[0],
-                capture_output=True,
-                text=True,
-                check=False,
+                [sys.executable, "main.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
             )
             if migrate.returncode != 0:
                 raise RuntimeError(f"main.py migrate failed:\n{migrate.stdout}{migrate.stderr[-4000:]}")
             from config import get_settings
 
             get_settings.cache_clear()
-            bases = [f"http://127.0.0.1:{port}" for port in ports]
-            for index, (port, env) in enumerate(zip(ports, envs, strict=True)):
-                log = workdir / f"server-{index}.log"
-                command = [sys.executable, "-m", "uvicorn", "main:create_app", "--factory", "--host", "127.0.0.1"]
-                command += ["--port", str(port), "--ws", args.ws, "--log-level", "warning"]
-                with log.open("wb") as out:
-                    servers_running.append(
-                        subprocess.Popen(
-                            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-                        )
-                    )
-                wait_ready(servers_running[-1], bases[index], log)
-            pids = [server.pid for server in servers_running]
             for size in args.sizes:
-                result = asyncio.run(run_size(bases, pids, envs[0]["MIGRATIONS_DATABASE_URL"], size))
+                with contextlib.ExitStack() as running:  # two fresh processes for each size
+                    urls = [running.enter_context(shulgraph(env, workdir, name=f"api-{size}-{n}")) for n in (1, 2)]
+                    bases = [url.removesuffix("/graphql") for url in urls]
+                    pids = [PIDS[url] for url in urls]
+                    result = asyncio.run(run_size(bases, pids, env["MIGRATIONS_DATABASE_URL"], size, args.warm))
                 rows.append((size, result))
                 print(f"bench.fanout: {size} subscribers: p99 {result['p99']:.1f} ms", file=sys.stderr)
         finally:
-            for server in servers_running:
-                if server.poll() is None:
-                    server.send_signal(signal.SIGTERM)
-                    server.wait(timeout=60)
             asyncio.run(drop_database(servers.postgres_admin_url, database))
     print(
-        f"\n{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; two uvicorn processes "
-        f"(--ws {args.ws}) on one Redis; TVs split evenly; one createMessage on the first process; latency until "
-        f"each TV shows it; load average before the run {load_before:.1f}, after {os.getloadavg()[0]:.1f}\n"
+        f"\n{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; two `main.py serve` "
+        f"processes, fresh for each size, on one Redis; TVs split evenly; RSS read after {args.warm} warm-up TVs; "
+        f"one createMessage on the first process; latency until each TV shows it; load average before the run "
+        f"{load_before:.1f}, after {os.getloadavg()[0]:.1f}\n"
     )
     print(table(rows))
     return 0

@@ -1,12 +1,15 @@
 """graphql-transport-ws on `/graphql`: the HTTP endpoint's document rules on `subscribe`, shared results
-serialised once (subscriptions.fanout), and an outage at `connection_init` answered 1013 (try again later)."""
+serialised once (subscriptions.fanout), screens parked once their first state is sent (subscriptions.screen),
+and an outage at `connection_init` answered 1013 (try again later)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Protocol, cast
 
 from graphql import GraphQLError
+from starlette.websockets import WebSocketDisconnect
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler, Operation
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import Message, SubscribeMessage
 
@@ -20,6 +23,8 @@ from services.infra.errors import ErrorCode, database_unavailable
 from services.infra.metrics import SUBSCRIPTIONS, WEBSOCKETS
 from services.partners.documents import Catalogue, DocumentRefused, PersistedQueryStore, resolve_document
 from subscriptions.fanout import FanoutWSHandler
+from subscriptions.screen import ScreenSlot, offer_slot
+from subscriptions.sessions import unregister_socket
 
 log = logging.getLogger("shulgraph.graphql")
 
@@ -83,10 +88,11 @@ class TrustedDocumentsWS(BaseGraphQLTransportWSHandler[Context, None]):
             error = GraphQLError(refused.message, extensions={"code": refused.code})
             await self.send_message({"id": message["id"], "type": "error", "payload": [error.formatted]})
             return
-        if query is None:
-            await super().handle_subscribe(message)
-            return
-        await super().handle_subscribe(cast(SubscribeMessage, {**message, "payload": {**payload, "query": query}}))
+        if query is not None:
+            # In place: the message is held until the socket's next one, and the catalogue's copy of a trusted
+            # text is one string for every socket
+            payload["query"] = query
+        await super().handle_subscribe(message)
 
 
 class TryAgainLater(Exception):
@@ -94,9 +100,17 @@ class TryAgainLater(Exception):
 
 
 class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
-    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once; an outage
-    at `connection_init` closes with 1013 (try again later), never 4403, which tells a TV its credentials
-    are gone."""
+    """graphql-transport-ws: the document rules on `subscribe`; shared results serialised once; screens parked
+    once their first state is sent; an outage at `connection_init` closes with 1013 (try again later), never
+    4403, which tells a TV its credentials are gone.
+
+    A parked operation stays in `operations` (its id taken, counted against the limit, ended by `complete` or
+    the socket's end) with no task; its slot is in `parked`, and Strawberry's `complete` at the end of its
+    stream is not sent."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parked: dict[str, ScreenSlot] = {}
 
     async def handle_connection_init(self, message: Any) -> None:
         try:
@@ -106,29 +120,92 @@ class TransportWSHandler(TrustedDocumentsWS, FanoutWSHandler):
                 raise
             log.warning("websocket connection refused for now: %s", error.__class__.__name__)
             await self.websocket.close(code=1013, reason="Try again later")
+        finally:
+            # Strawberry cancelled the init timeout; ended, its task would hold its CancelledError, traceback and
+            # frames for the socket's life (about 1 KiB per idle TV). Nothing needs it once init arrived.
+            if self.connection_init_received:
+                self.connection_init_timeout_task = None
 
     async def cleanup_operation(self, operation_id: str) -> None:
-        """The operation's task is cancelled, and cancelled again should it carry on (services.infra.cancellation)."""
+        """The operation's task is cancelled, and cancelled again should it carry on (services.infra.cancellation);
+        a parked operation's slot is released."""
+        slot = self.parked.pop(operation_id, None)
+        if slot is not None:
+            self.operations.pop(operation_id, None)
+            await slot.release()
+            return
         operation = self.operations.get(operation_id)
+        if operation is not None and operation.task is None:  # handed over to a slot that is gone (defensive)
+            self.operations.pop(operation_id, None)
+            return
         await super().cleanup_operation(operation_id)
         if operation is not None and operation.task is not None:
             see_cancelled(operation.task)
 
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        for operation_id in list(self.parked):  # every parked one is in `operations`: this finds none left over
+            await self.cleanup_operation(operation_id)
+
+    def park(self, slot: ScreenSlot) -> bool:
+        operation = self.operations.get(slot.operation_id)
+        if operation is None or operation.task is not asyncio.current_task() or not self.shared_texts_allowed():
+            return False
+        self.parked[slot.operation_id] = slot
+        return True
+
+    def forget_id(self, id: str) -> None:
+        if id not in self.parked:  # a parked operation's stream ended, the operation did not
+            super().forget_id(id)
+
+    async def send_message(self, message: Message) -> None:
+        if message["type"] == "complete" and message.get("id") in self.parked:
+            return
+        await super().send_message(message)
+
+    async def send_parked(self, text: str) -> None:
+        socket = getattr(self.websocket, "ws", None)
+        if socket is None:
+            return
+        try:
+            await socket.send_text(text)
+        except (WebSocketDisconnect, RuntimeError, OSError):
+            log.debug("a parked screen's socket closed before its state was sent")
+
+    async def resume(self, slot: ScreenSlot) -> None:
+        if self.parked.get(slot.operation_id) is not slot:
+            return
+        del self.parked[slot.operation_id]
+        parked = self.operations.pop(slot.operation_id, None)
+        if parked is not None:
+            operation = Operation(self, parked.id, parked.query, parked.variables, parked.operation_name)
+            operation.task = asyncio.create_task(self.run_operation(operation, parking=False))
+            operation.task.add_done_callback(self._task_done)
+            self.operations[operation.id] = operation
+        await slot.release()
+
     async def handle(self) -> None:
-        """The socket's life, counted in `shulgraph_websockets_open` (per process)."""
+        """The socket's life, counted in `shulgraph_websockets_open` (per process); at its end it leaves the
+        registry of open sockets (subscriptions.sessions)."""
         WEBSOCKETS.inc()
         try:
             await super().handle()
         finally:
             WEBSOCKETS.dec()
+            unregister_socket(self.context)
 
-    async def run_operation(self, operation: Operation[Context, None]) -> None:
+    async def run_operation(self, operation: Operation[Context, None], parking: bool = True) -> None:
         """Each operation runs in its own task, with DataLoaders of its own (the socket's context is shared),
-        counted in `shulgraph_subscriptions_active` while it runs."""
+        counted in `shulgraph_subscriptions_active` while it runs or is parked."""
         start_operation_loaders()
         running = SUBSCRIPTIONS.labels(operation_label(operation.operation_name))
         running.inc()
+        slot = ScreenSlot(self, operation.id, running.dec) if parking else None
+        offer_slot(slot)
         try:
             await super().run_operation(operation)
         finally:
-            running.dec()
+            if slot is not None and slot.parked:
+                operation.task = None  # its task ends here; the slot counts it until released
+            else:
+                running.dec()

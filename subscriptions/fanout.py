@@ -10,6 +10,11 @@ read the viewer's context or carry their own permission classes have no place un
 
 Everything per subscriber stays per subscriber: authentication at `connection_init`, validation and
 the subscription field's permission check at `subscribe`, the stream's own generator, error masking.
+
+A subscription may also hand its later events over to a feed once its first one is sent (the screen's
+parking, subscriptions.screen): `hold_shape` keeps the executor of its operation shape (without any socket's
+context: the shared selection reads the payload alone) and `shared_text` turns a shared payload into the
+`next` text for one operation id, executing it once per shape like the streams do.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import hashlib
 import json
 import weakref
 from collections.abc import Hashable
+from contextvars import ContextVar
+from copy import copy
 from typing import Any, TypeVar, cast
 
 from graphql import ExecutionResult as GraphQLExecutionResult
@@ -160,6 +167,12 @@ class _SharedExecution:
         return _copy(result) if isinstance(result, GraphQLExecutionResult) else result
 
 
+_RUNNING: ContextVar[SharedEventExecutor | None] = ContextVar("shared_executor", default=None)
+"""The executor of the subscription that last executed a shared payload in this task (one operation's task)."""
+_held: dict[ShapeKey, tuple[SharedEventExecutor, int]] = {}
+"""An executor per operation shape that parked subscriptions hold, and how many hold it."""
+
+
 class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's executor; a shared payload's event is executed once per operation shape."""
 
@@ -186,7 +199,59 @@ class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
         event = shared_event(payload)
         if event is None:
             return super().build_per_event_executor(payload)
+        _RUNNING.set(self)
         return cast(Executor[Any], _SharedExecution(self, payload, event))
+
+
+def hold_shape() -> ShapeKey | None:
+    """Keep the executor of the shared payload this task last executed, by its shape, for later events; None
+    when this task executed no shared payload. Kept without the subscriber's context or root value, so that it
+    holds no socket alive: a shared payload's selection resolves from the payload alone (module docstring)."""
+    executor = _RUNNING.get()
+    if executor is None:
+        return None
+    shape = executor.shape_key()
+    held = _held.get(shape)
+    if held is None:
+        kept = copy(executor)
+        kept.context_value = None
+        kept.root_value = None
+        _held[shape] = (kept, 1)
+    else:
+        _held[shape] = (held[0], held[1] + 1)
+    return shape
+
+
+def release_shape(shape: ShapeKey) -> None:
+    """One holder of the shape's executor is gone; the last one drops it."""
+    held = _held.get(shape)
+    if held is None:
+        return
+    if held[1] <= 1:
+        del _held[shape]
+    else:
+        _held[shape] = (held[0], held[1] - 1)
+
+
+async def shared_text(shape: ShapeKey, payload: Any, operation_id: str) -> str | None:
+    """The `next` text of a shared payload for one operation of a held shape, executed once per (scope, shape);
+    None when the result is not plain shared data (errors, or not shared at all): the caller then lets the
+    operation run a stream of its own, where Strawberry handles the errors as it does for any subscriber."""
+    held = _held.get(shape)
+    event = shared_event(payload)
+    if held is None or event is None:
+        return None
+    outcome = _SharedExecution(held[0], payload, event).execute_operation()
+    result = await outcome if held[0].is_awaitable(outcome) else outcome
+    if not isinstance(result, GraphQLExecutionResult) or result.errors or not isinstance(result.data, SharedData):
+        return None
+    return next_text(operation_id, result.data)
+
+
+def next_text(operation_id: Any, data: SharedData) -> str:
+    """The graphql-transport-ws `next` message of shared data, as Strawberry's encoder writes it."""
+    identifier = json.dumps(operation_id, separators=(",", ":"))
+    return '{"id":' + identifier + ',"type":"next","payload":{"data":' + data.json() + "}}"
 
 
 class FanoutWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
@@ -204,11 +269,14 @@ class FanoutWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
             raise WebSocketDisconnected from exc
 
     def _shared_next(self, message: Message) -> str | None:
-        if message["type"] != "next" or type(self.view).encode_json is not BaseView.encode_json:
+        if message["type"] != "next" or not self.shared_texts_allowed():
             return None
         payload = cast(dict[str, Any], message.get("payload"))
         data = payload.get("data")
         if not isinstance(data, SharedData) or len(payload) != 1:
             return None
-        identifier = json.dumps(message["id"], separators=(",", ":"))
-        return '{"id":' + identifier + ',"type":"next","payload":{"data":' + data.json() + "}}"
+        return next_text(message["id"], data)
+
+    def shared_texts_allowed(self) -> bool:
+        """Whether the view writes messages with Strawberry's own encoder, which the shared texts match."""
+        return type(self.view).encode_json is BaseView.encode_json

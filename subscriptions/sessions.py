@@ -17,7 +17,6 @@ import logging
 import math
 import time
 import weakref
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,8 +24,9 @@ from subscriptions.channels import principal_control
 
 log = logging.getLogger("shulgraph.sockets")
 
-_sockets: dict[str, weakref.WeakSet[Any]] = defaultdict(weakref.WeakSet)
-"""Weak: a socket that went away leaves the registry without being unregistered."""
+_sockets: dict[str, set[weakref.ref[Any]]] = {}
+"""Weak: a socket that went away leaves the registry without being unregistered. A set of plain weak references
+per key rather than a `WeakSet` (a third of its size: a process holds one per TV)."""
 _opened: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
 """When each socket was registered (wall clock, comparable with other processes' close requests)."""
 CLOSE_REVOKED = 4403
@@ -49,7 +49,7 @@ def register_socket(context: Any) -> None:
     if tenant_id is not None and user_id is not None:
         keys.append(member_key(tenant_id, user_id))
     for key in keys:
-        _sockets[key].add(websocket)
+        _sockets.setdefault(key, set()).add(weakref.ref(websocket))
     _opened[websocket] = time.time()
     context.extra["socket_keys"] = keys
     expires = context.principal.token_expires_at
@@ -74,12 +74,20 @@ async def _close(websocket: Any, reason: str) -> None:
 
 def unregister_socket(context: Any) -> None:
     for key in context.extra.get("socket_keys", ()):
-        _sockets[key].discard(context.request)
+        group = _sockets.get(key)
+        if group is not None:
+            group.discard(weakref.ref(context.request))
+            if not group:
+                del _sockets[key]
+
+
+def _alive(group: set[weakref.ref[Any]]) -> list[Any]:
+    return [websocket for websocket in (ref() for ref in list(group)) if websocket is not None]
 
 
 def open_sockets(principal: str) -> int:
     """How many sockets of a principal this process holds."""
-    return len(_sockets.get(principal, ()))
+    return len(_alive(_sockets.get(principal, set())))
 
 
 async def close_local(principal: str, reason: str, opened_before: float = math.inf) -> int:
@@ -87,9 +95,10 @@ async def close_local(principal: str, reason: str, opened_before: float = math.i
     group = _sockets.get(principal)
     if not group:
         return 0
-    sockets = [websocket for websocket in list(group) if _opened.get(websocket, 0.0) < opened_before]
+    sockets = [websocket for websocket in _alive(group) if _opened.get(websocket, 0.0) < opened_before]
     for websocket in sockets:
-        group.discard(websocket)
+        group.discard(weakref.ref(websocket))
+    group.difference_update([ref for ref in list(group) if ref() is None])
     if not group:
         _sockets.pop(principal, None)
     for websocket in sockets:
@@ -99,7 +108,7 @@ async def close_local(principal: str, reason: str, opened_before: float = math.i
 
 async def close_all_sockets(code: int, reason: str) -> int:
     """Close every socket this process holds with `code` (at shutdown); how many were closed."""
-    sockets = {id(websocket): websocket for group in list(_sockets.values()) for websocket in list(group)}
+    sockets = {id(websocket): websocket for group in list(_sockets.values()) for websocket in _alive(group)}
     _sockets.clear()
 
     async def close(websocket: Any) -> None:

@@ -15,7 +15,7 @@ from schema.context import Info
 from schema.devices.types import DeviceCommand, Screen, TenantEvent
 from subscriptions.commands import command_stream
 from subscriptions.events import tenant_event_stream
-from subscriptions.screen import screen_stream, shared_payload
+from subscriptions.screen import offered_slot, parked_screen, screen_stream, shared_payload
 
 
 @strawberry.type
@@ -28,10 +28,14 @@ class DevicesSubscription:
     async def screen_updated(self, info: Info) -> AsyncGenerator[Screen, None]:
         context = info.context
         assert context.tenant_id is not None and context.principal.device_id is not None
-        stream = screen_stream(
-            context.broadcast, context.tenant_id, context.principal.device_id, context.settings.screen_debounce_seconds
-        )
-        async for state in stream:
+        tenant_id, device_id = context.tenant_id, context.principal.device_id
+        debounce = context.settings.screen_debounce_seconds
+        slot = offered_slot()
+        if slot is not None:  # over a websocket: the first state, then the feed serves the operation (parked)
+            async for payload in parked_screen(slot, context.broadcast, tenant_id, device_id, Screen.of, debounce):
+                yield payload
+            return
+        async for state in screen_stream(context.broadcast, tenant_id, device_id, debounce):
             yield shared_payload(state, Screen.of)
 
     @strawberry.subscription(

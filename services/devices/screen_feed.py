@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from services.devices.screen_state import BaseContent, ScreenState, content_data, project, variant_key
+from services.devices.screen_watches import FeedWatches
 from services.infra.metrics import counter
 from subscriptions.backend import SharedChannels
 from subscriptions.channels import tenant_content
@@ -68,6 +69,7 @@ class TenantFeed:
         self._timer: asyncio.TimerHandle | None = None
         self._unhook: Callable[[], None] | None = None
         self._wanted = False  # a request over HTTP asked for the shared content
+        self.watches = FeedWatches(self)
 
     def start(self) -> None:
         broadcast = self.hub.broadcast
@@ -90,10 +92,12 @@ class TenantFeed:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+        await self.watches.stop()
 
     def _notify(self) -> None:
         self.changed.set()
         self.changed = asyncio.Event()
+        self.watches.schedule()
 
     async def current(self) -> BaseContent:
         if self.base is None:

@@ -2,6 +2,9 @@
 
 The hub holds one `TenantFeed` (`services.devices.screen_feed`) per tenant with screens connected to this
 process: `stream` is a device's `screenUpdated`, its settings' projection of the shared content after every change.
+A screen is served either as a stream (`stream`: a generator per screen, waiting for the feed to wake it) or,
+once its first state is sent, as a watch (`watch`, services.devices.screen_watches): no task of its own, the
+feed delivers its new states.
 
 `Screen` over HTTP (`ScreenHub.snapshot`) is answered from the tenant's feed only when the feed is certainly
 current (`TenantFeed.certain`), and computed for the request otherwise. With `SCREEN_KEEP_SECONDS` the process
@@ -20,6 +23,7 @@ from services.content.screen_content import screen_content
 from services.devices.screen_feed import TenantFeed
 from services.devices.screen_keep import KeptFeeds
 from services.devices.screen_state import ContentSource, ScreenState, content_data, project, settings_data, variant_key
+from services.devices.screen_watches import Deliver, ScreenWatch
 from services.devices.settings import settings_for_screen
 from services.infra.metrics import counter
 from subscriptions.backend import SharedChannels
@@ -65,14 +69,14 @@ class ScreenHub:
             del self.feeds[feed.tenant_id]
             await feed.stop()
 
-    async def stream(self, tenant_id: int, device_id: int) -> AsyncIterator[ScreenState]:
-        """The device's screen: the full current state first, then every new state."""
+    async def stream(self, tenant_id: int, device_id: int, sent: str | None = None) -> AsyncIterator[ScreenState]:
+        """The device's screen: the full current state first (unless its version is `sent`), then every new state."""
         feed = self.join(tenant_id)
         try:
             seen_change = feed.device_changes.get(device_id, 0)
             settings = settings_data(await settings_for_screen(tenant_id, device_id))
             key = variant_key(settings)
-            last_version: str | None = None
+            last_version = sent
             while True:
                 wake = feed.changed
                 await feed.current()
@@ -87,6 +91,37 @@ class ScreenHub:
                     yield state
                 await wake.wait()
         finally:
+            await self.leave(feed)
+
+    async def watch(self, tenant_id: int, device_id: int, deliver: Deliver) -> tuple[ScreenWatch, ScreenState]:
+        """The device's screen as a watch: its current state, for the caller to send; once the caller has sent it,
+        `arm` the watch, and the feed delivers every new state through `deliver` until `unwatch`."""
+        feed = self.join(tenant_id)
+        try:
+            seen_change = feed.device_changes.get(device_id, 0)
+            settings = settings_data(await settings_for_screen(tenant_id, device_id))
+            watch = ScreenWatch(feed, device_id, deliver, settings, seen_change)
+            await feed.current()
+            state = feed.state_for(watch.settings, watch.key)
+        except BaseException:
+            await self.leave(feed)
+            raise
+        watch.version = state.version
+        feed.watches.watches.add(watch)
+        return watch, state
+
+    def arm(self, watch: ScreenWatch) -> None:
+        """The watch's first state is sent: from now on the feed delivers what changed since."""
+        feed = watch.feed
+        assert isinstance(feed, TenantFeed)
+        watch.armed = True
+        feed.watches.schedule()
+
+    async def unwatch(self, watch: ScreenWatch) -> None:
+        feed = watch.feed
+        assert isinstance(feed, TenantFeed)
+        if watch in feed.watches.watches:
+            feed.watches.watches.discard(watch)
             await self.leave(feed)
 
     async def snapshot(

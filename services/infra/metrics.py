@@ -117,8 +117,8 @@ ERRORS = counter("shulgraph_graphql_errors_total", "GraphQL errors in responses,
 WEBSOCKETS = gauge("shulgraph_websockets_open", "Open graphql-transport-ws sockets, per process", mode="liveall")
 SUBSCRIPTIONS = gauge(
     "shulgraph_subscriptions_active",
-    "Operations running over websockets (subscriptions; a query or mutation sent over a socket while it runs), by "
-    "operation name",
+    "Operations running over websockets (subscriptions, parked screens included; a query or mutation sent over a "
+    "socket while it runs), by operation name",
     ["operation"],
     mode="livesum",
 )

@@ -207,6 +207,8 @@ async def resolve_document(
         if requested is not None and requested != actual:
             raise DocumentRefused(HASH_MISMATCH, "provided sha does not match query", 400)
         trusted = documents.get(actual)
+        if trusted is not None:
+            query = trusted.text  # the same text: the catalogue's copy, one string however many sockets send it
         if trusted is None and (partner_documents is not None or not free_form_allowed):
             trusted = trusted_by_text(documents, query, operation_name, max_tokens)
     else:

@@ -31,9 +31,7 @@ class Listed:
 
 
 async def _bypasses_rls(connection: asyncpg.Connection) -> bool:
-    return bool(
-        await connection.fetchval("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
-    )
+    return bool(await connection.fetchval("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"))
 
 
 async def _sizes(connection: asyncpg.Connection, tenants: list[int]) -> dict[int, tuple[int, int]]:
@@ -102,3 +100,18 @@ async def place_tenant(settings: Settings, slug: str, database: str, say: Callab
     if held:
         raise PlacementError(f"{slug} already has {held} rows in {current}: use `tenant move {slug} --to {database}`")
     return await move_tenant(settings, slug, database, say)
+
+
+def placement_lines(rows: list[Listed]) -> list[str]:
+    """`tenant list`'s table: every synagogue's placement, size and move in progress."""
+    lines = [f"{'slug':<32} {'database':<20} {'rows':>10} {'kB':>10}  moving to"]
+    for row in rows:
+        lines.append(f"{row.slug:<32} {row.database:<20} {row.rows:>10} {row.bytes // 1024:>10}  {row.moving_to or ''}")
+    return lines
+
+
+def move_lines(result: MoveReport) -> list[str]:
+    """What `tenant place` and `tenant move` did: each table's rows and checksum, then the outcome."""
+    lines = [f"  {table:<32} {count:>8} rows  {checksum}" for table, (count, checksum) in sorted(result.tables.items())]
+    done = f"rolled back the move to {result.rolled_back}" if result.rolled_back else f"now in {result.target}"
+    return [*lines, f"{result.slug}: {done} (writes refused for {result.read_only_seconds:.3f} s)"]

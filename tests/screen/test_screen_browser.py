@@ -8,10 +8,14 @@ legible at 1920×1080, 1280×720 and portrait 1080×1920 (screenshots kept in te
 appears; `RELOAD` reloads it (acknowledged first, so it happens once) and `SET_BRIGHTNESS` dims it; the server
 going away leaves it showing the last state with an "offline" mark and its clock ticking, and once the server is
 back it shows what changed meanwhile and follows new changes; a revoked token takes it back to pairing.
+
+And what Chromium's websockets negotiate with the server: permessage-deflate without context takeover either way
+(services/infra/ws_server.py), the screens' shared text compressed once and read by every socket.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -28,6 +32,7 @@ from services.content import demo as demo_content
 from tests.support.actors import Actor, Factory
 from tests.support.chromium import Chromium, chromium
 from tests.support.content import make
+from tests.support.devices import make_tv
 from tests.support.documents import client_document
 from tests.support.graphql import pk
 from tests.support.live import free_port
@@ -234,3 +239,43 @@ async def test_the_screen_pairs_renders_follows_obeys_survives_the_server_going_
         assert await browser.evaluate("localStorage.getItem('shulgraph.screen.token')") is None
         assert await browser.evaluate("localStorage.getItem('shulgraph.screen.state')") is None
         await browser.screenshot("screen-pairing-1920x1080.png")
+
+
+NEGOTIATED = (
+    "permessage-deflate; server_no_context_takeover; client_no_context_takeover; server_max_window_bits=12; "
+    "client_max_window_bits=12"
+)
+SCREENS = """(async (tokens, query) => {
+  window.screens = [];
+  return Promise.all(tokens.map((token) => new Promise((resolve, reject) => {
+    const socket = new WebSocket(location.origin.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');
+    const screen = { titles: [] };
+    window.screens.push(screen);
+    socket.onerror = () => reject(new Error('the socket failed'));
+    const init = { type: 'connection_init', payload: { authorization: `Device ${token}` } };
+    socket.onopen = () => socket.send(JSON.stringify(init));
+    socket.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      const subscribe = { id: 'screen', type: 'subscribe', payload: { query } };
+      if (message.type === 'connection_ack') socket.send(JSON.stringify(subscribe));
+      if (message.type !== 'next') return;
+      screen.titles.push(...message.payload.data.screenUpdated.messages.map((m) => m.title));
+      resolve(socket.extensions);
+    };
+  })));
+})"""
+
+
+async def test_chromium_negotiates_deflate_without_context_takeover_and_reads_the_shared_compressed_text(
+    server: ScreenServer, factory: Factory
+) -> None:
+    tenant = await factory.tenant()
+    admin = await factory.member(tenant=tenant, role=Role.ADMIN)
+    tokens = [(await make_tv(tenant, name=f"TV {n}")).token for n in range(2)]
+    async with chromium(allowed=[server.base]) as browser:
+        await browser.open(f"{server.base}/health/live", 800, 600)
+        query = json.dumps(client_document("ScreenUpdated"))
+        extensions = await browser.evaluate(f"{SCREENS}({json.dumps(tokens)}, {query})")
+        assert extensions == [NEGOTIATED, NEGOTIATED]
+        await create_message(server, admin, "Compressed once, read twice")
+        await browser.wait_for("window.screens.every((s) => s.titles.includes('Compressed once, read twice'))")

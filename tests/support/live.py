@@ -25,7 +25,11 @@ import httpx
 import uvicorn
 
 from config import ROOT
+from services.infra.ws_server import WebSocketProtocol
 from tests.support.waiting import wait_until
+
+WS_PROTOCOL = "services.infra.ws_server:WebSocketProtocol"
+"""uvicorn's websocket protocol as `main.py serve` gives it."""
 
 
 def free_port() -> int:
@@ -100,7 +104,7 @@ async def run_server(**overrides: str) -> AsyncIterator[Server]:
     env = {**os.environ, "LOG_LEVEL": "WARNING", **{k.upper(): v for k, v in overrides.items()}}
     command = [
         sys.executable, "-m", "uvicorn", "main:create_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--ws", "websockets-sansio", "--log-level", "warning",
+        "--host", "127.0.0.1", "--port", str(port), "--ws", WS_PROTOCOL, "--log-level", "warning",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     server = Server(port=port, process=process)
@@ -124,7 +128,7 @@ async def run_server(**overrides: str) -> AsyncIterator[Server]:
 async def serve_in_process(app: Any) -> AsyncIterator[str]:
     """Serve the already started app on a free loopback port (same event loop); yields ws://host:port."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_config=None, ws="websockets-sansio")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_config=None, ws=WebSocketProtocol)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
 
