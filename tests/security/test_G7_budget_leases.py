@@ -14,28 +14,17 @@ from services.infra import leases
 from services.infra.budget import LEAKY_BUCKET, bucket_key
 from tests.support.actors import Factory
 from tests.support.apps import variant
+from tests.support.budgets import count_scripts
 
 QUERY = {"query": "{ members(first: 50) { edges { node { id role } } } }"}  # requests 201, a page of one costs 5
 CAPACITY = 100_000
-
-
-def _count_scripts(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
-    scripts: list[tuple[str, list[str]]] = []
-    run_script = app.state.kv.eval
-
-    async def counted(script: str, keys: list[str], *args: Any) -> Any:
-        scripts.append((script, keys))
-        return await run_script(script, keys, *args)
-
-    monkeypatch.setattr(app.state.kv, "eval", counted)
-    return scripts
 
 
 async def test_G7_a_lease_answers_many_operations_with_one_round_trip_and_reads_as_charged_alone(
     app: Any, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     member = await factory.member(role=Role.VIEWER)
-    scripts = _count_scripts(app, monkeypatch)
+    scripts = count_scripts(app, monkeypatch)
     async with variant(app, cost_budget_capacity=CAPACITY, cost_budget_restore_rate=1) as client:
         costs = []
         for _ in range(5):
@@ -53,7 +42,7 @@ async def test_G7_what_a_lease_did_not_spend_goes_back_to_the_bucket(
     app: Any, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     member = await factory.member(role=Role.VIEWER)
-    scripts = _count_scripts(app, monkeypatch)
+    scripts = count_scripts(app, monkeypatch)
     monkeypatch.setattr(leases, "LEASE_SECONDS", 0.0)  # every lease has ended by the next operation
     async with variant(app, cost_budget_capacity=CAPACITY, cost_budget_restore_rate=1) as client:
         for _ in range(3):
@@ -72,7 +61,7 @@ async def test_G7_near_its_limit_a_caller_is_charged_alone_and_refused_where_it_
     app: Any, factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     member = await factory.member(role=Role.VIEWER)
-    scripts = _count_scripts(app, monkeypatch)
+    scripts = count_scripts(app, monkeypatch)
     key = bucket_key(member.tenant.id, f"user:{member.user.id}")
     # others left 204 points: room for one operation (201, of which 196 come back), not for a second one
     await app.state.kv.eval(LEAKY_BUCKET, [key], CAPACITY, 1, CAPACITY - 204, 0)

@@ -11,6 +11,7 @@ import pytest
 from models.identity import Role
 from tests.support.actors import Factory
 from tests.support.apps import variant
+from tests.support.budgets import count_scripts
 
 
 async def test_G7_unused_cost_is_given_back_with_the_next_charge_not_a_round_trip_of_its_own(
@@ -18,14 +19,7 @@ async def test_G7_unused_cost_is_given_back_with_the_next_charge_not_a_round_tri
 ) -> None:
     member = await factory.member(role=Role.VIEWER)  # alone in its synagogue: a page of one, not fifty
     query = {"query": "{ members(first: 50) { edges { node { id role } } } }"}
-    scripts: list[str] = []
-    run_script = app.state.kv.eval
-
-    async def counted(script: str, keys: list[str], *args: Any) -> Any:
-        scripts.append(script)
-        return await run_script(script, keys, *args)
-
-    monkeypatch.setattr(app.state.kv, "eval", counted)
+    scripts = count_scripts(app, monkeypatch)
     capacity = 4_000  # a twentieth of it is less than the operation's cost: no lease, a charge per operation
     async with variant(app, cost_budget_capacity=capacity, cost_budget_restore_rate=1) as client:
         costs = []
